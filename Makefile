@@ -1,0 +1,105 @@
+# junheng — build, test, demo.
+#
+#   make          build build/junheng (and build/libjunheng.a)
+#   make demo     install missing packages, build, evaluate the sample data
+#   make test     unit (cmocka), CLI end-to-end tests under ASan+UBSan;
+#                 last line "N passed, N failed"
+#   make bench    build the benchmarks in build/ (run build/bench_eval)
+#   make fuzz     build libFuzzer targets with clang; FUZZ_SECONDS=N runs each
+
+CC      ?= cc
+PKGS    := jansson libzip expat sqlite3 xlsxwriter
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN    := -std=c11 -Wall -Wextra -Werror -Wno-format-truncation
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
+LIBS    := $(PKG_LIBS) -lglpk -lm
+
+SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=undefined
+
+LIB_SRC  := $(sort $(wildcard lib/*.c))
+CLI_SRC  := $(sort $(wildcard src/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+STD_FILE := data/standards/national-2017.std
+GEN_SRC  := build/gen/standard_embed.c
+
+B  := build
+BA := build/asan
+
+LIB_OBJ   := $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/standard_embed.o
+LIB_OBJ_A := $(LIB_SRC:lib/%.c=$(BA)/lib/%.o) $(BA)/gen/standard_embed.o
+CLI_OBJ   := $(CLI_SRC:src/%.c=$(B)/src/%.o)
+CLI_OBJ_A := $(CLI_SRC:src/%.c=$(BA)/src/%.o)
+TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
+
+.PHONY: all demo test unit e2e bench fuzz clean deps sample
+all: $(B)/junheng
+
+deps:
+	@scripts/install-deps.sh
+
+$(GEN_SRC): $(STD_FILE) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh jh_standard_national_data $< > $@
+
+$(B)/lib/%.o: lib/%.c include/junheng.h $(wildcard lib/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(B)/gen/%.o: build/gen/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(B)/src/%.o: src/%.c include/junheng.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(B)/libjunheng.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(B)/junheng: $(CLI_OBJ) $(B)/libjunheng.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BA)/lib/%.o: lib/%.c include/junheng.h $(wildcard lib/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -c -o $@ $<
+$(BA)/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -c -o $@ $<
+$(BA)/src/%.o: src/%.c include/junheng.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -c -o $@ $<
+$(BA)/libjunheng.a: $(LIB_OBJ_A)
+	rm -f $@ && ar rcs $@ $^
+$(BA)/junheng: $(CLI_OBJ_A) $(BA)/libjunheng.a
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LIBS)
+$(BA)/test_%: tests/test_%.c tests/testutil.h $(BA)/libjunheng.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Itests -o $@ $< $(BA)/libjunheng.a $(LIBS) -lcmocka
+
+test: deps $(TESTS) $(BA)/junheng
+	@scripts/run-tests.sh $(TESTS)
+
+demo: deps $(B)/junheng
+	@echo "== junheng eval data/sample/*.csv =="
+	@$(B)/junheng eval data/sample/*.csv
+
+$(B)/bench_%: bench/%.c $(B)/libjunheng.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
+bench: $(patsubst bench/%.c,$(B)/bench_%,$(wildcard bench/*.c))
+
+$(B)/gen_sample: tools/gen_sample.c $(B)/libjunheng.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
+sample: $(B)/gen_sample
+	$(B)/gen_sample data/sample
+
+FUZZ_SECONDS ?= 0
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined
+$(B)/fuzz/%: fuzz/%.c $(LIB_SRC) $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	clang $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(GEN_SRC) $(LIBS)
+fuzz: $(patsubst fuzz/%.c,$(B)/fuzz/%,$(wildcard fuzz/*.c))
+	@if [ "$(FUZZ_SECONDS)" != 0 ]; then for f in $^; do \
+	  mkdir -p $(B)/corpus/$$(basename $$f); \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 $(B)/corpus/$$(basename $$f) || exit 1; done; fi
+
+clean:
+	rm -rf build

@@ -1,0 +1,497 @@
+/*
+** junheng.h — the one public header of libjunheng.
+**
+** libjunheng knows the national standard for high-quality balanced
+** compulsory education (县域义务教育优质均衡发展督导评估办法, 教督〔2017〕6号):
+** it reads school-year tables (CSV, later XLSX) that a caller has already
+** loaded into memory, checks them, evaluates the seven resource-allocation
+** indicators per school, the student-weighted difference coefficients per
+** county and stage, and renders the result as text, JSON or CSV.
+**
+** The core does no file or network I/O and keeps no globals: callers pass
+** bytes in and get buffers back.  Every function that can fail returns a
+** jh_code and, where the failure concerns user input, appends one
+** diagnostic per problem to a jh_diags list.
+**
+** Ownership: an object returned through an out-pointer (jh_table, jh_dataset,
+** jh_standard, jh_result) belongs to the caller and is released with its
+** matching *_free function.  Pointers returned by accessors point into the
+** object and live as long as it does.  Strings passed in are copied.
+*/
+#ifndef JUNHENG_H
+#define JUNHENG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define JH_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Error codes                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_code {
+	JH_OK = 0,
+	JH_ERR_NOMEM,     /* out of memory */
+	JH_ERR_INPUT,     /* the input has problems; see the jh_diags list */
+	JH_ERR_ENCODING,  /* input is neither UTF-8 nor GB18030 */
+	JH_ERR_STANDARD,  /* a standards file has problems; see jh_diags */
+	JH_ERR_ARG,       /* a caller passed an invalid argument */
+	JH_ERR_NOTFOUND,  /* a named thing (county, year, school) is absent */
+	JH_ERR_IO,        /* reading or writing failed (used by callers) */
+	JH_ERR_FORMAT,    /* file is not of the expected format (e.g. not XLSX) */
+	JH_ERR_DB,        /* the database reported an error */
+	JH_ERR_CONFLICT,  /* the data conflicts with what is stored */
+	JH_ERR__COUNT
+} jh_code;
+
+/* Human name of an error code, in the given language ("zh" or "en"). */
+const char *jh_code_str(jh_code code, const char *lang);
+
+/* ------------------------------------------------------------------ */
+/* Growable string buffer (git's strbuf, Redis's sds).                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct jh_buf {
+	char *data;   /* always NUL-terminated when len > 0 or after any append */
+	size_t len;
+	size_t cap;
+	int oom;      /* set once an allocation failed; later appends are no-ops */
+} jh_buf;
+
+#define JH_BUF_INIT {NULL, 0, 0, 0}
+
+void jh_buf_init(jh_buf *b);
+void jh_buf_free(jh_buf *b);
+void jh_buf_reset(jh_buf *b);                     /* len = 0, keeps memory */
+int jh_buf_grow(jh_buf *b, size_t extra);         /* 0 ok, -1 oom */
+void jh_buf_add(jh_buf *b, const void *p, size_t n);
+void jh_buf_adds(jh_buf *b, const char *s);
+void jh_buf_addc(jh_buf *b, char c);
+void jh_buf_addf(jh_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void jh_buf_vaddf(jh_buf *b, const char *fmt, va_list ap);
+/* Append s padded with spaces to a display width of `width` columns
+ * (CJK characters take two columns); right-aligned when right != 0. */
+void jh_buf_addpad(jh_buf *b, const char *s, int width, int right);
+/* Append s quoted for CSV when needed (RFC 4180). */
+void jh_buf_addcsv(jh_buf *b, const char *s);
+/* Hand the buffer's memory to the caller (free() it); b is reset.
+ * Returns an empty allocated string for an empty buffer, NULL on oom. */
+char *jh_buf_detach(jh_buf *b, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics: one per problem, with its place and a coded reason.     */
+/* ------------------------------------------------------------------ */
+
+/* Problem kinds.  Each has a parallel message in Chinese and English in
+ * diag.c; `arg` and `arg2` fill the message's two %s slots, in order. */
+typedef enum jh_problem {
+	JH_P_OTHER = 0,          /* arg: free text */
+	JH_P_ENCODING,           /* not UTF-8 or GB18030 */
+	JH_P_EMPTY_FILE,
+	JH_P_UNTERMINATED_QUOTE,
+	JH_P_BAD_QUOTE,          /* characters after a closing quote */
+	JH_P_NO_HEADER,          /* no row looks like the template header */
+	JH_P_MISSING_COLUMN,     /* arg: column key */
+	JH_P_DUPLICATE_COLUMN,   /* arg: column */
+	JH_P_SHORT_ROW,          /* arg: fields found, arg2: fields expected */
+	JH_P_LONG_ROW,           /* arg: fields found, arg2: fields expected */
+	JH_P_EMPTY_VALUE,        /* a required cell is empty */
+	JH_P_NOT_NUMBER,         /* arg: the text */
+	JH_P_NEGATIVE,           /* arg: the text */
+	JH_P_NOT_INTEGER,        /* arg: the text */
+	JH_P_BAD_YEAR,           /* arg: the text */
+	JH_P_BAD_COUNTY_CODE,    /* arg: the text */
+	JH_P_BAD_SCHOOL_CODE,    /* arg: the text */
+	JH_P_BAD_SCHOOL_TYPE,    /* arg: the text */
+	JH_P_DUPLICATE_SCHOOL,   /* arg: school code, arg2: FILE:LINE of the first */
+	JH_P_TEACHERS_EXCEED,    /* arg: column, arg2: teachers column */
+	JH_P_STAGE_NOT_OFFERED,  /* arg: column, arg2: school type */
+	JH_P_TOO_LONG,           /* arg: column */
+	JH_P_STD_SYNTAX,         /* arg: detail */
+	JH_P_STD_UNKNOWN_KEY,    /* arg: key */
+	JH_P_STD_BAD_VALUE,      /* arg: key, arg2: text */
+	JH_P_STD_MISSING_KEY,    /* arg: key */
+	JH_P_STD_LOOSER,         /* arg: key, arg2: base value */
+	JH_P_STD_BAD_BASE,       /* arg: base name */
+	JH_P_NO_PARENT,          /* arg: parent code (merge policy) */
+	JH_P_ABSURD_VALUE,       /* arg: column, arg2: reason */
+	JH_P_XLSX,               /* arg: detail */
+	JH_P_STORE,              /* arg: detail */
+	JH_P__COUNT
+} jh_problem;
+
+typedef struct jh_diag {
+	jh_problem problem;
+	char *file;     /* file name as given by the caller, or NULL */
+	char *sheet;    /* XLSX sheet name, or NULL */
+	long line;      /* 1-based row/line, 0 when not applicable */
+	int column;     /* 1-based column, 0 when not applicable */
+	char *column_name; /* header text of the column, or NULL */
+	char *arg;
+	char *arg2;
+} jh_diag;
+
+typedef struct jh_diags {
+	jh_diag *items;
+	size_t count;
+	size_t cap;
+	size_t limit;   /* stop recording after this many (0 = 1000) */
+	size_t dropped; /* problems seen after the limit was reached */
+} jh_diags;
+
+#define JH_DIAGS_INIT {NULL, 0, 0, 0, 0}
+
+void jh_diags_init(jh_diags *d);
+void jh_diags_free(jh_diags *d);
+/* Record a problem.  Strings are copied; any may be NULL.  Returns
+ * JH_OK or JH_ERR_NOMEM. */
+jh_code jh_diags_add(jh_diags *d, jh_problem p, const char *file,
+                     const char *sheet, long line, int column,
+                     const char *column_name, const char *arg,
+                     const char *arg2);
+/* Render one diagnostic as a single line:
+ *   FILE[sheet]:LINE:COL (NAME): reason
+ * in the language "zh" (default) or "en". */
+void jh_diag_format(const jh_diag *dg, const char *lang, jh_buf *out);
+/* Render all, one per line, plus a count line if some were dropped. */
+void jh_diags_format(const jh_diags *d, const char *lang, jh_buf *out);
+
+/* ------------------------------------------------------------------ */
+/* Text: encodings and display width.                                   */
+/* ------------------------------------------------------------------ */
+
+/* 1 when [p, p+n) is valid UTF-8. */
+int jh_utf8_valid(const char *p, size_t n);
+/* Convert input bytes to UTF-8: strips a UTF-8 BOM, keeps valid UTF-8 as
+ * is, otherwise decodes GB18030 (iconv).  *out is malloc'd, NUL-terminated,
+ * owned by the caller.  *encoding (may be NULL) is set to "UTF-8" or
+ * "GB18030".  JH_ERR_ENCODING when neither decodes. */
+jh_code jh_to_utf8(const char *p, size_t n, char **out, size_t *outlen,
+                   const char **encoding);
+/* Columns a UTF-8 string takes in a terminal (CJK = 2). */
+int jh_display_width(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Tables: rows of text cells read from CSV or XLSX.                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct jh_row {
+	long line;        /* source line (CSV) or row number (XLSX), 1-based */
+	size_t first;     /* index of the row's first cell in the table */
+	size_t ncells;
+} jh_row;
+
+/* A table owns one text arena; cells are offsets into it so that the
+ * arena can grow.  Trailing empty rows are kept; loaders skip them. */
+typedef struct jh_table {
+	char *file;       /* name for messages (copied) */
+	char *sheet;      /* XLSX sheet name, NULL for CSV */
+	jh_row *rows;
+	size_t nrows, caprows;
+	size_t *cells;    /* offsets into text */
+	size_t ncells, capcells;
+	jh_buf text;
+} jh_table;
+
+jh_table *jh_table_new(const char *file, const char *sheet);
+void jh_table_free(jh_table *t);
+jh_code jh_table_begin_row(jh_table *t, long line);
+jh_code jh_table_add_cell(jh_table *t, const char *s, size_t n);
+/* Cell c of row r, "" when the row is shorter. */
+const char *jh_table_cell(const jh_table *t, size_t r, size_t c);
+
+/* Parse CSV text (already UTF-8; see jh_to_utf8) into a new table.
+ * RFC 4180: quoted fields, doubled quotes, CRLF or LF, newlines inside
+ * quotes.  Errors (unterminated quote, text after a closing quote) go to
+ * diags with the file name, line and column; returns JH_ERR_INPUT. */
+jh_code jh_csv_parse(const char *text, size_t len, const char *file,
+                     jh_table **out, jh_diags *diags);
+
+/* Read every worksheet of an XLSX workbook held in memory.  *tables is a
+ * malloc'd array of *ntables tables (one per sheet, in workbook order);
+ * free each with jh_table_free and the array with free().  Shared strings,
+ * inline strings, numbers (shown exactly as stored), booleans; empty
+ * cells become "".  A file that is not a valid XLSX gives JH_ERR_FORMAT
+ * with a diagnostic naming the file and the reason. */
+jh_code jh_xlsx_read(const void *data, size_t len, const char *file,
+                     jh_table ***tables, size_t *ntables, jh_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* The school-year template.                                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_school_type {
+	JH_TYPE_PRIMARY = 0,      /* 小学 */
+	JH_TYPE_JUNIOR,           /* 初级中学 */
+	JH_TYPE_NINE_YEAR,        /* 九年一贯制学校 */
+	JH_TYPE_TWELVE_YEAR,      /* 十二年一贯制学校 */
+	JH_TYPE_COMPLETE_MIDDLE,  /* 完全中学 */
+	JH_TYPE_TEACHING_POINT,   /* 教学点 */
+	JH_TYPE__COUNT
+} jh_school_type;
+
+const char *jh_school_type_key(jh_school_type t);            /* "primary" */
+const char *jh_school_type_name(jh_school_type t, const char *lang);
+/* Parse an English key or a Chinese name; -1 when unknown. */
+int jh_school_type_parse(const char *s);
+
+/* Stages of compulsory education evaluated by the standard. */
+typedef enum jh_stage {
+	JH_STAGE_PRIMARY = 0,
+	JH_STAGE_JUNIOR = 1,
+	JH_STAGE__COUNT = 2
+} jh_stage;
+
+const char *jh_stage_key(jh_stage s);                        /* "primary" */
+const char *jh_stage_name(jh_stage s, const char *lang);     /* 小学 */
+
+/* Numeric template columns, in template order. */
+typedef enum jh_field {
+	JH_F_STUDENTS_PRIMARY = 0,
+	JH_F_STUDENTS_JUNIOR,
+	JH_F_STUDENTS_SENIOR,
+	JH_F_QUALIFIED_PRIMARY,
+	JH_F_QUALIFIED_JUNIOR,
+	JH_F_KEY_PRIMARY,
+	JH_F_KEY_JUNIOR,
+	JH_F_PE_ART_PRIMARY,
+	JH_F_PE_ART_JUNIOR,
+	JH_F_TEACHERS_PRIMARY,
+	JH_F_TEACHERS_JUNIOR,
+	JH_F_TEACHING_AREA,
+	JH_F_SPORTS_AREA,
+	JH_F_EQUIPMENT_VALUE,
+	JH_F_MULTIMEDIA_ROOMS,
+	JH_F__COUNT
+} jh_field;
+
+const char *jh_field_key(jh_field f);                 /* "students_primary" */
+const char *jh_field_name(jh_field f, const char *lang); /* 小学在校生数 */
+int jh_field_is_count(jh_field f);   /* whole numbers only */
+/* Parse an English key or Chinese name; -1 when unknown. */
+int jh_field_parse(const char *s);
+
+/* One school in one year: a row of the template. */
+typedef struct jh_school_year {
+	char school_code[24];
+	char county_code[8];
+	char parent_code[24];     /* central school of a teaching point, or "" */
+	int year;
+	jh_school_type type;
+	const char *school_name;  /* into the dataset's arena */
+	double v[JH_F__COUNT];    /* the numeric columns */
+	/* Where it came from, for messages. */
+	const char *file;         /* into the dataset's arena */
+	long line;
+	/* Extra (non-template) columns are kept: this row's are
+	 * dataset->extras[extra_first .. extra_first + extra_count). */
+	size_t extra_first, extra_count;
+} jh_school_year;
+
+typedef struct jh_extra {
+	size_t name;              /* index into dataset->extra_names */
+	const char *value;        /* into the dataset's arena */
+} jh_extra;
+
+typedef struct jh_dataset {
+	jh_school_year *rows;
+	size_t nrows, caprows;
+	/* Names of extra (non-template) columns, in order first seen. */
+	const char **extra_names;  /* into the arena */
+	size_t nextra_names, capextra_names;
+	jh_extra *extras;
+	size_t nextras, capextras;
+	struct jh_arena *arena;    /* private: owns every string above */
+	struct jh_index *index;    /* private: (school code, year) -> row */
+} jh_dataset;
+
+jh_dataset *jh_dataset_new(void);
+void jh_dataset_free(jh_dataset *ds);
+/* Append the rows of a template table (from CSV or XLSX).  The header row
+ * is the first row that names at least half of the required columns, so
+ * title rows above it are skipped.  Every problem is recorded in diags;
+ * on any problem nothing is added and JH_ERR_INPUT is returned.
+ * Duplicates against rows already in the dataset are problems too. */
+jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
+                             jh_diags *diags);
+/* Append one record (copied; strings interned).  No validation. */
+jh_code jh_dataset_add(jh_dataset *ds, const jh_school_year *sy);
+/* Row of a school in a year, or NULL. */
+const jh_school_year *jh_dataset_find(const jh_dataset *ds,
+                                      const char *school_code, int year);
+
+/* ------------------------------------------------------------------ */
+/* Standards: thresholds and limits as data.                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_indicator {
+	JH_IND_QUALIFIED = 0,   /* 每百名学生拥有高于规定学历教师数 */
+	JH_IND_KEY,             /* 每百名学生拥有县级及以上骨干教师数 */
+	JH_IND_PE_ART,          /* 每百名学生拥有体育、艺术(美术、音乐)专任教师数 */
+	JH_IND_TEACHING_AREA,   /* 生均教学及辅助用房面积 */
+	JH_IND_SPORTS_AREA,     /* 生均体育运动场馆面积 */
+	JH_IND_EQUIPMENT,       /* 生均教学仪器设备值 */
+	JH_IND_MULTIMEDIA,      /* 每百名学生拥有网络多媒体教室数 */
+	JH_IND__COUNT
+} jh_indicator;
+
+const char *jh_indicator_key(jh_indicator i);  /* "qualified_teachers_per100" */
+const char *jh_indicator_name(jh_indicator i, const char *lang);
+const char *jh_indicator_short(jh_indicator i, const char *lang); /* table heads */
+const char *jh_indicator_unit(jh_indicator i, const char *lang);
+int jh_indicator_parse(const char *key);       /* -1 when unknown */
+
+typedef enum jh_tp_policy {
+	JH_TP_OWN_UNIT = 0,  /* ≥ min students: a primary unit; fewer: left out */
+	JH_TP_MERGE,         /* merged into the central school's primary unit */
+	JH_TP_EXCLUDE        /* all teaching points left out */
+} jh_tp_policy;
+
+typedef struct jh_standard {
+	char id[64];
+	char name_zh[128];
+	char name_en[128];
+	char base[64];                                 /* "" for a root */
+	double threshold[JH_STAGE__COUNT][JH_IND__COUNT];
+	double cv_limit[JH_STAGE__COUNT];
+	int school_min_met;        /* 6 of the 7 */
+	double school_floor_ratio; /* 0.85 */
+	double stage_weight[3];    /* primary : junior : senior = 1 : 1.1 : 1.32 */
+	int split[JH_IND__COUNT];  /* 1 when the indicator's resource is split */
+	jh_tp_policy tp_policy;
+	double tp_min_students;    /* 50 */
+	double epsilon;            /* relative tolerance for float comparison */
+} jh_standard;
+
+/* The national 2017 standard as shipped in data/standards/national-2017.std
+ * (embedded in the library at build time). */
+const char *jh_standard_national_text(void);
+/* Parse a standard file.  When it names a base (`base = national-2017`),
+ * `base` supplies every value it does not set and numeric thresholds may
+ * only be tightened; base may be NULL for a root file, which must set
+ * every key.  Problems are recorded in diags (JH_ERR_STANDARD). */
+jh_code jh_standard_parse(const char *text, size_t len, const char *file,
+                          const jh_standard *base, jh_standard *out,
+                          jh_diags *diags);
+/* The `base = NAME` a standards file names, or "" for a root file; lets a
+ * caller load a base that is itself a file before calling parse. */
+void jh_standard_base_name(const char *text, size_t len, char *out,
+                           size_t cap);
+/* The built-in national standard; never fails short of a build error. */
+jh_code jh_standard_national(jh_standard *out, jh_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* Evaluation.                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_unit_status {
+	JH_UNIT_EVALUATED = 0,
+	JH_UNIT_EXCLUDED_SMALL_TP,   /* teaching point under min students */
+	JH_UNIT_EXCLUDED_TP,         /* teaching points excluded by policy */
+	JH_UNIT_MERGED,              /* merged into the central school */
+	JH_UNIT_NO_STUDENTS          /* stage has no students */
+} jh_unit_status;
+
+typedef enum jh_shortfall_kind {
+	JH_SHORT_BELOW_THRESHOLD = 0, /* under the threshold, at or over 85% */
+	JH_SHORT_BELOW_FLOOR          /* under 85% of the threshold */
+} jh_shortfall_kind;
+
+/* One stage of one school (a whole single-stage school, or a section of a
+ * multi-stage school, or a central school with its merged teaching points). */
+typedef struct jh_unit {
+	const jh_school_year *school;  /* into the dataset */
+	jh_stage stage;
+	jh_unit_status status;
+	double students;               /* of this stage (merged included) */
+	double share;                  /* share of split resources, 0..1 */
+	double resource[JH_IND__COUNT];/* numerators after the split */
+	double value[JH_IND__COUNT];   /* indicator values */
+	int met;                       /* indicators at or over threshold */
+	int below_floor;               /* indicators under the floor */
+	int passes;                    /* the 6-of-7 / 85% rule */
+	size_t county_index;           /* into result->counties */
+} jh_unit;
+
+typedef struct jh_stage_result {
+	double students;
+	size_t schools;                /* evaluated units */
+	size_t schools_failing;
+	double mean[JH_IND__COUNT];    /* student-weighted */
+	double sd[JH_IND__COUNT];
+	double cv[JH_IND__COUNT];      /* NaN when the mean is 0 */
+	int cv_pass[JH_IND__COUNT];
+	double cv_mean;                /* 综合: plain mean of the 7, shown only */
+	int all_cv_pass;
+	int passes;                    /* all CVs pass and all schools pass */
+} jh_stage_result;
+
+typedef struct jh_county_result {
+	char county_code[8];
+	int year;
+	jh_stage_result stage[JH_STAGE__COUNT];
+	size_t first_unit, nunits;     /* units of this county, contiguous */
+	int passes;                    /* every stage that has schools passes */
+} jh_county_result;
+
+typedef struct jh_result {
+	const jh_standard *standard;   /* not owned */
+	const jh_dataset *dataset;     /* not owned */
+	jh_county_result *counties;    /* sorted by county code, then year */
+	size_t ncounties;
+	jh_unit *units;                /* grouped by county, then stage, code */
+	size_t nunits;
+} jh_result;
+
+typedef struct jh_filter {
+	const char *county_code;  /* NULL = all */
+	int year;                 /* 0 = all */
+} jh_filter;
+
+/* Evaluate every county-year in the dataset that the filter selects.
+ * The result points into ds and std: keep both alive while using it.
+ * JH_ERR_INPUT with diags when the data cannot be evaluated (e.g. a
+ * teaching point whose central school is missing under the merge policy);
+ * JH_ERR_NOTFOUND when the filter selects nothing. */
+jh_code jh_eval(const jh_dataset *ds, const jh_standard *std,
+                const jh_filter *filter, jh_result **out, jh_diags *diags);
+void jh_result_free(jh_result *r);
+
+/* Value ≥ threshold under the standard's tolerance (see standard.c). */
+int jh_at_least(const jh_standard *std, double value, double threshold);
+/* Value ≤ limit under the standard's tolerance. */
+int jh_at_most(const jh_standard *std, double value, double limit);
+
+/* The student-weighted difference coefficient of n values x with weights
+ * p (students): CV = sqrt(Σ (p_i/P)(x_i − x̄)²) / x̄, x̄ = Σ p_i x_i / P.
+ * Sets *mean and *sd when non-NULL.  NaN when P or x̄ is 0. */
+double jh_cv(const double *x, const double *p, size_t n, double *mean,
+             double *sd);
+
+/* ------------------------------------------------------------------ */
+/* Reports.                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_format {
+	JH_FMT_TEXT = 0,
+	JH_FMT_JSON,
+	JH_FMT_CSV
+} jh_format;
+
+int jh_format_parse(const char *s); /* -1 when unknown */
+
+/* Render an evaluation result into out (appended). lang: "zh" or "en". */
+jh_code jh_report(const jh_result *r, jh_format fmt, const char *lang,
+                  jh_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* JUNHENG_H */

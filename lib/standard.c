@@ -1,0 +1,359 @@
+/*
+** standard.c — standards files: parsing, inheritance and tightening.
+**
+** The format is documented in data/standards/README.md: flat `key = value`
+** lines with dotted keys.  A root file (national-2017.std, embedded in the
+** library at build time) must set every key; a local file names its base
+** and sets only what it changes, and may only make the standard stricter.
+** Each problem is reported with the file and line; one bad line does not
+** stop the others from being checked.
+*/
+#include "junheng.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char jh_standard_national_data[];
+
+const char *jh_standard_national_text(void)
+{
+	return jh_standard_national_data;
+}
+
+/* What a key sets.  `tighten` is +1 when a local file may only raise the
+ * value, -1 when it may only lower it, 0 when it is unconstrained. */
+enum kind { K_STR, K_NUM, K_INT, K_POLICY, K_SPLIT };
+
+struct key {
+	char name[96];
+	enum kind kind;
+	int tighten;
+	size_t off;     /* offset of the field in jh_standard */
+	size_t cap;     /* for strings */
+	double min, max;
+};
+
+#define OFF(f) offsetof(jh_standard, f)
+
+static size_t build_keys(struct key *k)
+{
+	size_t n = 0;
+	static const char *const stage[] = {"primary", "junior"};
+
+#define ADD(nm, kd, tg, of, cp, mn, mx) do { \
+		snprintf(k[n].name, sizeof k[n].name, "%s", nm); \
+		k[n].kind = kd; k[n].tighten = tg; k[n].off = of; \
+		k[n].cap = cp; k[n].min = mn; k[n].max = mx; n++; } while (0)
+
+	ADD("id", K_STR, 0, OFF(id), sizeof ((jh_standard *)0)->id, 0, 0);
+	ADD("name_zh", K_STR, 0, OFF(name_zh), sizeof ((jh_standard *)0)->name_zh, 0, 0);
+	ADD("name_en", K_STR, 0, OFF(name_en), sizeof ((jh_standard *)0)->name_en, 0, 0);
+	for (int s = 0; s < JH_STAGE__COUNT; s++)
+		for (int i = 0; i < JH_IND__COUNT; i++) {
+			char nm[96];
+			snprintf(nm, sizeof nm, "threshold.%s.%s", stage[s],
+			         jh_indicator_key((jh_indicator)i));
+			ADD(nm, K_NUM, +1, OFF(threshold) +
+			    (size_t)(s * JH_IND__COUNT + i) * sizeof(double), 0,
+			    1e-12, 1e9);
+		}
+	for (int s = 0; s < JH_STAGE__COUNT; s++) {
+		char nm[96];
+		snprintf(nm, sizeof nm, "cv_limit.%s", stage[s]);
+		ADD(nm, K_NUM, -1, OFF(cv_limit) + (size_t)s * sizeof(double), 0,
+		    1e-12, 10);
+	}
+	ADD("school.min_met", K_INT, +1, OFF(school_min_met), 0, 0, JH_IND__COUNT);
+	ADD("school.floor_ratio", K_NUM, +1, OFF(school_floor_ratio), 0, 0, 1);
+	ADD("split.weight.primary", K_NUM, 0, OFF(stage_weight), 0, 1e-9, 100);
+	ADD("split.weight.junior", K_NUM, 0, OFF(stage_weight) + sizeof(double), 0, 1e-9, 100);
+	ADD("split.weight.senior", K_NUM, 0, OFF(stage_weight) + 2 * sizeof(double), 0, 1e-9, 100);
+	ADD("split.indicators", K_SPLIT, 0, OFF(split), 0, 0, 0);
+	ADD("teaching_point.policy", K_POLICY, 0, OFF(tp_policy), 0, 0, 0);
+	ADD("teaching_point.min_students", K_NUM, 0, OFF(tp_min_students), 0, 0, 1e6);
+	ADD("compare.epsilon", K_NUM, 0, OFF(epsilon), 0, 0, 1e-3);
+#undef ADD
+	return n;
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+/* Strict decimal: the whole text must be a finite number. */
+static int parse_num(const char *s, double *out)
+{
+	char *end;
+
+	if (!*s || isspace((unsigned char)*s))
+		return -1;
+	*out = strtod(s, &end);
+	if (*end || !isfinite(*out))
+		return -1;
+	return 0;
+}
+
+static int parse_split(char *s, int *split)
+{
+	int tmp[JH_IND__COUNT] = {0};
+	char *save = NULL, *tok;
+
+	for (tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int i;
+		tok = trim(tok);
+		if (!*tok)
+			continue;
+		i = jh_indicator_parse(tok);
+		if (i < 0 || i < JH_IND_TEACHING_AREA)  /* teachers are never split */
+			return -1;
+		tmp[i] = 1;
+	}
+	memcpy(split, tmp, sizeof tmp);
+	return 0;
+}
+
+/* Read `base = NAME` without parsing the rest; "" when absent. */
+void jh_standard_base_name(const char *text, size_t len, char *out, size_t cap)
+{
+	const char *p = text, *e = text + len;
+
+	out[0] = '\0';
+	while (p < e) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
+		char line[256];
+
+		if (n < sizeof line) {
+			char *k, *v, *eq;
+			memcpy(line, p, n);
+			line[n] = '\0';
+			if ((eq = strchr(line, '=')) && line[0] != '#') {
+				char *hash;
+				*eq = '\0';
+				k = trim(line);
+				v = eq + 1;
+				if ((hash = strchr(v, '#')))
+					*hash = '\0';
+				v = trim(v);
+				if (!strcmp(k, "base")) {
+					snprintf(out, cap, "%s", v);
+					return;
+				}
+			}
+		}
+		p += n + 1;
+	}
+}
+
+jh_code jh_standard_parse(const char *text, size_t len, const char *file,
+                          const jh_standard *base, jh_standard *out,
+                          jh_diags *diags)
+{
+	struct key keys[64];
+	size_t nkeys = build_keys(keys);
+	int seen[64] = {0};
+	char basename[64];
+	jh_standard national, st;
+	const char *p = text, *e = text + len;
+	long lineno = 0;
+	int errors = 0;
+
+	memset(&st, 0, sizeof st);
+	jh_standard_base_name(text, len, basename, sizeof basename);
+	if (basename[0]) {
+		if (base && !strcmp(base->id, basename)) {
+			st = *base;
+		} else if (!strcmp(basename, "national-2017")) {
+			jh_code rc = jh_standard_national(&national, diags);
+			if (rc)
+				return rc;
+			st = national;
+			base = &national;
+		} else {
+			jh_diags_add(diags, JH_P_STD_BAD_BASE, file, NULL, 0, 0,
+			             NULL, basename, NULL);
+			return JH_ERR_STANDARD;
+		}
+		snprintf(st.base, sizeof st.base, "%s", basename);
+		st.id[0] = '\0';
+	} else {
+		base = NULL;
+	}
+
+	while (p < e) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
+		char *line, *k, *v, *eq;
+		size_t i;
+
+		lineno++;
+		line = malloc(n + 1);
+		if (!line)
+			return JH_ERR_NOMEM;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		p += n + 1;
+		k = trim(line);
+		if (!*k || *k == '#') {
+			free(line);
+			continue;
+		}
+		if (!(eq = strchr(k, '='))) {
+			jh_diags_add(diags, JH_P_STD_SYNTAX, file, NULL, lineno, 0,
+			             NULL, "expected `key = value`", NULL);
+			errors++;
+			free(line);
+			continue;
+		}
+		*eq = '\0';
+		v = eq + 1;
+		k = trim(k);
+		/* A `#` starts a comment unless the value is a name (names may
+		 * hold no `#` anyway). */
+		{
+			char *hash = strchr(v, '#');
+			if (hash)
+				*hash = '\0';
+		}
+		v = trim(v);
+		if (!strcmp(k, "base")) {
+			free(line);
+			continue;
+		}
+		for (i = 0; i < nkeys; i++)
+			if (!strcmp(keys[i].name, k))
+				break;
+		if (i == nkeys) {
+			jh_diags_add(diags, JH_P_STD_UNKNOWN_KEY, file, NULL,
+			             lineno, 0, NULL, k, NULL);
+			errors++;
+			free(line);
+			continue;
+		}
+		if (seen[i]) {
+			jh_diags_add(diags, JH_P_STD_SYNTAX, file, NULL, lineno, 0,
+			             NULL, "key set twice", NULL);
+			errors++;
+		}
+		seen[i] = 1;
+		{
+			struct key *ky = &keys[i];
+			char *field = (char *)&st + ky->off;
+			double d;
+
+			switch (ky->kind) {
+			case K_STR:
+				if (!*v || strlen(v) >= ky->cap) {
+					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
+					             NULL, lineno, 0, NULL, k, v);
+					errors++;
+				} else {
+					memcpy(field, v, strlen(v) + 1);
+				}
+				break;
+			case K_NUM:
+			case K_INT:
+				if (parse_num(v, &d) || d < ky->min || d > ky->max ||
+				    (ky->kind == K_INT && d != floor(d))) {
+					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
+					             NULL, lineno, 0, NULL, k, v);
+					errors++;
+					break;
+				}
+				if (base && ky->tighten) {
+					double was = ky->kind == K_INT ?
+						*(const int *)((const char *)base + ky->off) :
+						*(const double *)((const char *)base + ky->off);
+					if ((ky->tighten > 0 && d < was) ||
+					    (ky->tighten < 0 && d > was)) {
+						char wb[32];
+						snprintf(wb, sizeof wb, "%g", was);
+						jh_diags_add(diags, JH_P_STD_LOOSER,
+						             file, NULL, lineno, 0,
+						             NULL, k, wb);
+						errors++;
+						break;
+					}
+				}
+				if (ky->kind == K_INT)
+					*(int *)field = (int)d;
+				else
+					*(double *)field = d;
+				break;
+			case K_POLICY:
+				if (!strcmp(v, "own_unit"))
+					st.tp_policy = JH_TP_OWN_UNIT;
+				else if (!strcmp(v, "merge"))
+					st.tp_policy = JH_TP_MERGE;
+				else if (!strcmp(v, "exclude"))
+					st.tp_policy = JH_TP_EXCLUDE;
+				else {
+					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
+					             NULL, lineno, 0, NULL, k, v);
+					errors++;
+				}
+				break;
+			case K_SPLIT: {
+				char copy[512];
+				snprintf(copy, sizeof copy, "%s", v);
+				if (parse_split(copy, st.split)) {
+					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
+					             NULL, lineno, 0, NULL, k, v);
+					errors++;
+				}
+				break;
+			}
+			}
+		}
+		free(line);
+	}
+	/* A root file sets everything; a local file at least names itself. */
+	for (size_t i = 0; i < nkeys; i++) {
+		if (seen[i] || (base && strcmp(keys[i].name, "id")))
+			continue;
+		jh_diags_add(diags, JH_P_STD_MISSING_KEY, file, NULL, 0, 0, NULL,
+		             keys[i].name, NULL);
+		errors++;
+	}
+	if (errors)
+		return JH_ERR_STANDARD;
+	*out = st;
+	return JH_OK;
+}
+
+jh_code jh_standard_national(jh_standard *out, jh_diags *diags)
+{
+	const char *t = jh_standard_national_data;
+
+	return jh_standard_parse(t, strlen(t), "national-2017.std", NULL, out,
+	                         diags);
+}
+
+/* Floating-point comparisons.  Values are never rounded before they are
+ * judged (reference, "Defaults": compared unrounded, e.g. a CV of 0.501787
+ * fails 0.50); the tolerance only absorbs representation error of a few
+ * ulps, e.g. 0.85 × 2000 computed in binary. */
+int jh_at_least(const jh_standard *std, double value, double threshold)
+{
+	double tol = std->epsilon * (fabs(threshold) > 1 ? fabs(threshold) : 1);
+
+	return value >= threshold - tol;
+}
+
+int jh_at_most(const jh_standard *std, double value, double limit)
+{
+	double tol = std->epsilon * (fabs(limit) > 1 ? fabs(limit) : 1);
+
+	return value <= limit + tol;
+}

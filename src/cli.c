@@ -1,0 +1,225 @@
+/*
+** cli.c — helpers shared by the junheng commands.
+*/
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+jh_code cli_read_file(const char *path, char **data, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	jh_buf b = JH_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+
+	*data = NULL;
+	if (!f)
+		return JH_ERR_IO;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		jh_buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		jh_buf_free(&b);
+		return JH_ERR_IO;
+	}
+	fclose(f);
+	if (b.oom) {
+		jh_buf_free(&b);
+		return JH_ERR_NOMEM;
+	}
+	*data = jh_buf_detach(&b, len);
+	return *data ? JH_OK : JH_ERR_NOMEM;
+}
+
+static int is_xlsx(const char *data, size_t len)
+{
+	return len >= 4 && !memcmp(data, "PK\x03\x04", 4);
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n >= m && !strcasecmp(s + n - m, suf);
+}
+
+jh_code cli_load_files(jh_dataset *ds, char **files, int nfiles,
+                       jh_diags *diags)
+{
+	int bad = 0;
+
+	for (int i = 0; i < nfiles; i++) {
+		char *data = NULL, *text = NULL;
+		size_t len = 0, tlen = 0;
+		jh_code rc = cli_read_file(files[i], &data, &len);
+
+		if (rc == JH_ERR_IO) {
+			jh_diags_add(diags, JH_P_OTHER, files[i], NULL, 0, 0, NULL,
+			             strerror(errno), NULL);
+			bad = 1;
+			continue;
+		}
+		if (rc)
+			return rc;
+		if (is_xlsx(data, len) || has_suffix(files[i], ".xlsx")) {
+			jh_table **tabs = NULL;
+			size_t ntabs = 0, used = 0;
+
+			rc = jh_xlsx_read(data, len, files[i], &tabs, &ntabs, diags);
+			free(data);
+			if (rc == JH_ERR_NOMEM)
+				return rc;
+			if (rc) {
+				bad = 1;
+				continue;
+			}
+			/* Every sheet that holds the template is read; other
+			 * sheets (notes, summaries) are left alone. */
+			for (size_t k = 0; k < ntabs; k++) {
+				jh_diags probe = JH_DIAGS_INIT;
+				jh_code trc = jh_dataset_add_table(ds, tabs[k], &probe);
+				int no_header = probe.count == 1 &&
+				        (probe.items[0].problem == JH_P_NO_HEADER ||
+				         probe.items[0].problem == JH_P_EMPTY_FILE);
+				if (trc == JH_OK) {
+					used++;
+				} else if (!no_header || ntabs == 1) {
+					for (size_t d = 0; d < probe.count; d++) {
+						const jh_diag *g = &probe.items[d];
+						jh_diags_add(diags, g->problem, g->file, g->sheet,
+						             g->line, g->column, g->column_name,
+						             g->arg, g->arg2);
+					}
+					bad = 1;
+					used++;
+				}
+				jh_diags_free(&probe);
+				jh_table_free(tabs[k]);
+				if (trc == JH_ERR_NOMEM)
+					return trc;
+			}
+			free(tabs);
+			if (!used) {
+				jh_diags_add(diags, JH_P_NO_HEADER, files[i], NULL, 0, 0,
+				             NULL, NULL, NULL);
+				bad = 1;
+			}
+			continue;
+		}
+		rc = jh_to_utf8(data, len, &text, &tlen, NULL);
+		free(data);
+		if (rc == JH_ERR_ENCODING) {
+			jh_diags_add(diags, JH_P_ENCODING, files[i], NULL, 0, 0, NULL,
+			             NULL, NULL);
+			bad = 1;
+			continue;
+		}
+		if (rc)
+			return rc;
+		{
+			jh_table *t = NULL;
+			rc = jh_csv_parse(text, tlen, files[i], &t, diags);
+			free(text);
+			if (rc == JH_ERR_NOMEM)
+				return rc;
+			if (rc) {
+				bad = 1;
+				continue;
+			}
+			rc = jh_dataset_add_table(ds, t, diags);
+			jh_table_free(t);
+			if (rc == JH_ERR_NOMEM)
+				return rc;
+			if (rc)
+				bad = 1;
+		}
+	}
+	/* The caller discards the dataset on error: all or nothing across
+	 * files as well as within one. */
+	return bad ? JH_ERR_INPUT : JH_OK;
+}
+
+jh_code cli_load_standard(const char *path, jh_standard *out, jh_diags *diags)
+{
+	char *text = NULL, base[512];
+	size_t len = 0;
+	jh_code rc;
+
+	if (!path)
+		return jh_standard_national(out, diags);
+	rc = cli_read_file(path, &text, &len);
+	if (rc == JH_ERR_IO) {
+		jh_diags_add(diags, JH_P_OTHER, path, NULL, 0, 0, NULL,
+		             strerror(errno), NULL);
+		return JH_ERR_STANDARD;
+	}
+	if (rc)
+		return rc;
+	if (!jh_utf8_valid(text, len)) {
+		jh_diags_add(diags, JH_P_ENCODING, path, NULL, 0, 0, NULL, NULL, NULL);
+		free(text);
+		return JH_ERR_STANDARD;
+	}
+	jh_standard_base_name(text, len, base, sizeof base);
+	if (base[0] && strcmp(base, "national-2017")) {
+		/* A base that is another file, relative to this one. */
+		char bpath[1024];
+		const char *slash = strrchr(path, '/');
+		jh_standard b;
+
+		if (base[0] == '/' || !slash)
+			snprintf(bpath, sizeof bpath, "%s", base);
+		else
+			snprintf(bpath, sizeof bpath, "%.*s/%s",
+			         (int)(slash - path), path, base);
+		if (!strcmp(bpath, path)) {
+			jh_diags_add(diags, JH_P_STD_BAD_BASE, path, NULL, 0, 0,
+			             NULL, base, NULL);
+			free(text);
+			return JH_ERR_STANDARD;
+		}
+		rc = cli_load_standard(bpath, &b, diags);
+		if (rc == JH_OK) {
+			/* The file names its base by path; parse matches the
+			 * base by that name. */
+			jh_standard tmp = b;
+			snprintf(tmp.id, sizeof tmp.id, "%s", base);
+			rc = jh_standard_parse(text, len, path, &tmp, out, diags);
+		}
+		free(text);
+		return rc;
+	}
+	rc = jh_standard_parse(text, len, path, NULL, out, diags);
+	free(text);
+	return rc;
+}
+
+void cli_print_diags(const jh_diags *d, const struct cli *cli)
+{
+	jh_buf b = JH_BUF_INIT;
+
+	for (size_t i = 0; i < d->count; i++) {
+		jh_buf_reset(&b);
+		jh_diag_format(&d->items[i], cli->lang, &b);
+		fprintf(stderr, "junheng: %s\n", b.data ? b.data : "");
+	}
+	if (d->dropped)
+		fprintf(stderr, strcmp(cli->lang, "en") ?
+		        "junheng: ……另有 %zu 个问题未列出\n" :
+		        "junheng: ... and %zu more problems\n", d->dropped);
+	jh_buf_free(&b);
+}
+
+void cli_error(const struct cli *cli, const char *zh, const char *en, ...)
+{
+	va_list ap;
+
+	va_start(ap, en);
+	fputs("junheng: ", stderr);
+	vfprintf(stderr, strcmp(cli->lang, "en") ? zh : en, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}

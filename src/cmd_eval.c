@@ -1,0 +1,137 @@
+/*
+** cmd_eval.c — `junheng eval`: evaluate template files against a standard.
+**
+**   junheng eval FILE... [--standard F] [--county C] [--year Y]
+**                [--format text|json|csv] [--lang zh|en]
+*/
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void eval_usage(FILE *f, const struct cli *cli)
+{
+	if (!strcmp(cli->lang, "en"))
+		fputs("usage: junheng eval FILE... [--standard FILE] [--county CODE]\n"
+		      "                    [--year YEAR] [--format text|json|csv] [--lang zh|en]\n"
+		      "Evaluates school-year template files (CSV in UTF-8 or GB18030, or XLSX)\n"
+		      "against the national standard or a local standards file.\n", f);
+	else
+		fputs("用法:junheng eval 文件... [--standard 标准文件] [--county 县代码]\n"
+		      "                    [--year 年度] [--format text|json|csv] [--lang zh|en]\n"
+		      "按国家标准或地方标准文件评估学校年度数据模板(CSV,UTF-8 或 GB18030;或 XLSX)。\n", f);
+}
+
+int cmd_eval(int argc, char **argv, struct cli *cli)
+{
+	const char *std_path = NULL, *county = NULL;
+	int year = 0, fmt = JH_FMT_TEXT, nfiles = 0, status = EXIT_OK;
+	char **files = calloc((size_t)argc, sizeof *files);
+	jh_diags diags = JH_DIAGS_INIT;
+	jh_dataset *ds = NULL;
+	jh_result *res = NULL;
+	jh_standard std;
+	jh_filter filter;
+	jh_buf out = JH_BUF_INIT;
+	jh_code rc;
+
+	if (!files)
+		return EXIT_FAIL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			eval_usage(stdout, cli);
+			free(files);
+			return EXIT_OK;
+		} else if (!strcmp(a, "--lang")) {
+			i++;
+		} else if (!strncmp(a, "--lang=", 7)) {
+			continue;
+		} else if (!strcmp(a, "--standard") && v) {
+			std_path = v;
+			i++;
+		} else if (!strcmp(a, "--county") && v) {
+			county = v;
+			i++;
+		} else if (!strcmp(a, "--year") && v) {
+			char *end;
+			long y = strtol(v, &end, 10);
+			if (*end || y < 1990 || y > 2100) {
+				cli_error(cli, "年度“%s”无效", "invalid year '%s'", v);
+				status = EXIT_INPUT;
+				goto out;
+			}
+			year = (int)y;
+			i++;
+		} else if (!strcmp(a, "--format") && v) {
+			if ((fmt = jh_format_parse(v)) < 0) {
+				cli_error(cli, "未知的输出格式“%s”(可选 text、json、csv)",
+				          "unknown format '%s' (text, json or csv)", v);
+				status = EXIT_INPUT;
+				goto out;
+			}
+			i++;
+		} else if (a[0] == '-' && a[1]) {
+			cli_error(cli, "未知或缺少参数的选项“%s”",
+			          "unknown option or missing argument '%s'", a);
+			eval_usage(stderr, cli);
+			status = EXIT_INPUT;
+			goto out;
+		} else {
+			files[nfiles++] = argv[i];
+		}
+	}
+	if (!nfiles) {
+		eval_usage(stderr, cli);
+		status = EXIT_INPUT;
+		goto out;
+	}
+	rc = cli_load_standard(std_path, &std, &diags);
+	if (rc) {
+		cli_print_diags(&diags, cli);
+		cli_error(cli, "%s", "%s", jh_code_str(rc, cli->lang));
+		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
+		goto out;
+	}
+	if (!(ds = jh_dataset_new())) {
+		status = EXIT_FAIL;
+		goto out;
+	}
+	rc = cli_load_files(ds, files, nfiles, &diags);
+	if (rc) {
+		cli_print_diags(&diags, cli);
+		cli_error(cli, "输入有错误,未进行评估", "the input has errors; nothing was evaluated");
+		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
+		goto out;
+	}
+	filter.county_code = county;
+	filter.year = year;
+	rc = jh_eval(ds, &std, &filter, &res, &diags);
+	if (rc == JH_ERR_NOTFOUND) {
+		cli_error(cli, "没有符合条件的学校数据", "no school data matches the selection");
+		status = EXIT_INPUT;
+		goto out;
+	}
+	if (rc) {
+		cli_print_diags(&diags, cli);
+		cli_error(cli, "%s", "%s", jh_code_str(rc, cli->lang));
+		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
+		goto out;
+	}
+	if ((rc = jh_report(res, (jh_format)fmt, cli->lang, &out))) {
+		status = EXIT_FAIL;
+		goto out;
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	if (fflush(stdout))
+		status = EXIT_FAIL;
+out:
+	jh_buf_free(&out);
+	jh_result_free(res);
+	jh_dataset_free(ds);
+	jh_diags_free(&diags);
+	free(files);
+	return status;
+}
