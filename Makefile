@@ -11,7 +11,7 @@ CC      ?= cc
 PKGS    := jansson libzip expat sqlite3 xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-WARN    := -std=c11 -Wall -Wextra -Werror -Wno-format-truncation
+WARN    := -std=c11 -Wall -Wextra -Werror
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
@@ -98,8 +98,12 @@ $(B)/fuzz/%: fuzz/%.c $(LIB_SRC) $(GEN_SRC)
 	clang $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(GEN_SRC) $(LIBS)
 fuzz: $(patsubst fuzz/%.c,$(B)/fuzz/%,$(wildcard fuzz/*.c))
 	@if [ "$(FUZZ_SECONDS)" != 0 ]; then for f in $^; do \
-	  mkdir -p $(B)/corpus/$$(basename $$f); \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 $(B)/corpus/$$(basename $$f) || exit 1; done; fi
+	  n=$$(basename $$f); mkdir -p $(B)/corpus/$$n fuzz/corpus/$$n; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+	  if ! $$f -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 \
+	    $(B)/corpus/$$n fuzz/corpus/$$n >$(B)/corpus/$$n.log 2>&1; then \
+	    tail -n 40 $(B)/corpus/$$n.log; exit 1; fi; \
+	  tail -n 1 $(B)/corpus/$$n.log; done; fi
 
 clean:
 	rm -rf build

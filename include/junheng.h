@@ -373,10 +373,12 @@ typedef struct jh_standard {
 /* The national 2017 standard as shipped in data/standards/national-2017.std
  * (embedded in the library at build time). */
 const char *jh_standard_national_text(void);
-/* Parse a standard file.  When it names a base (`base = national-2017`),
- * `base` supplies every value it does not set and numeric thresholds may
- * only be tightened; base may be NULL for a root file, which must set
- * every key.  Problems are recorded in diags (JH_ERR_STANDARD). */
+/* Parse a standard file.  A file naming a base (`base = NAME`) inherits
+ * every value it does not set from `base` (the caller's resolved base) or,
+ * when base is NULL and NAME is "national-2017", from the built-in
+ * national standard; its numeric thresholds may only be tightened.  A root
+ * file (no `base` line) must set every key and `base` is ignored.
+ * Problems are recorded in diags (JH_ERR_STANDARD). */
 jh_code jh_standard_parse(const char *text, size_t len, const char *file,
                           const jh_standard *base, jh_standard *out,
                           jh_diags *diags);

@@ -558,7 +558,9 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		else
 			memcpy(sy.parent_code, cell, strlen(cell) + 1);
 
-		/* Numeric columns. */
+		/* Numeric columns.  ok[f] says the cell parsed, so cross-field
+		 * checks below run only on cells that are themselves valid. */
+		int ok[JH_F__COUNT] = {0};
 		for (int f = 0; f < JH_F__COUNT; f++) {
 			int col = pos[C__COUNT + f] + 1;
 			double d;
@@ -581,9 +583,8 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				continue;
 			}
 			sy.v[f] = d;
+			ok[f] = 1;
 		}
-		if (errors != rowerr)
-			continue;
 
 		/* Cross-field checks. */
 		if (type_ok) {
@@ -601,11 +602,12 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				{JH_F_TEACHERS_JUNIOR, JH_HAS_JUNIOR},
 			};
 			for (size_t k = 0; k < sizeof st / sizeof st[0]; k++)
-				if (!(stages & st[k].stage) && sy.v[st[k].f] > 0)
+				if (ok[st[k].f] && !(stages & st[k].stage) &&
+				    sy.v[st[k].f] > 0)
 					DIAG(JH_P_STAGE_NOT_OFFERED, line,
 					     pos[C__COUNT + st[k].f] + 1,
 					     jh_field_key(st[k].f),
-					     jh_school_type_name(sy.type, "zh"));
+					     jh_table_cell(t, r, (size_t)pos[C_SCHOOL_TYPE]));
 		}
 		{
 			static const jh_field part[2][3] = {
@@ -616,7 +618,8 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			                                  JH_F_TEACHERS_JUNIOR};
 			for (int s = 0; s < 2; s++)
 				for (int k = 0; k < 3; k++)
-					if (sy.v[part[s][k]] > sy.v[whole[s]])
+					if (ok[part[s][k]] && ok[whole[s]] &&
+					    sy.v[part[s][k]] > sy.v[whole[s]])
 						DIAG(JH_P_TEACHERS_EXCEED, line,
 						     pos[C__COUNT + part[s][k]] + 1,
 						     jh_field_key(part[s][k]),

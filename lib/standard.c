@@ -172,7 +172,8 @@ jh_code jh_standard_parse(const char *text, size_t len, const char *file,
 	memset(&st, 0, sizeof st);
 	jh_standard_base_name(text, len, basename, sizeof basename);
 	if (basename[0]) {
-		if (base && !strcmp(base->id, basename)) {
+		if (base) {
+			/* The caller resolved the base (e.g. another file). */
 			st = *base;
 		} else if (!strcmp(basename, "national-2017")) {
 			jh_code rc = jh_standard_national(&national, diags);

@@ -117,6 +117,36 @@ static jh_code from_gb18030(const char *p, size_t n, char **out,
 	return JH_OK;
 }
 
+/* Short GB18030 text can also be valid UTF-8: "学校" is D1A7 D0A3 in
+ * GB18030, which UTF-8 reads as the Cyrillic "ѧУ".  Officials' files hold
+ * Chinese, so valid UTF-8 whose non-ASCII characters are all two-byte
+ * sequences (Latin, Greek, Cyrillic…; no CJK at all) and that also decodes
+ * as GB18030 is taken as GB18030.  Real UTF-8 Chinese text uses three-byte
+ * sequences and is never affected. */
+static int looks_like_gb18030(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t two = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] >= 0xE0)
+			return 0;               /* a 3- or 4-byte sequence */
+		if (p[i] >= 0xC2 && p[i] <= 0xDF)
+			two++;
+	}
+	if (!two)
+		return 0;
+	/* Every byte of a two-byte UTF-8 sequence is in GB18030's range for
+	 * a double-byte character (lead 81–FE, trail 40–FE), so decoding
+	 * will be checked by iconv below. */
+	char *out = NULL;
+	size_t len;
+	if (from_gb18030(s, n, &out, &len) != JH_OK)
+		return 0;
+	free(out);
+	return 1;
+}
+
 jh_code jh_to_utf8(const char *p, size_t n, char **out, size_t *outlen,
                    const char **encoding)
 {
@@ -132,7 +162,7 @@ jh_code jh_to_utf8(const char *p, size_t n, char **out, size_t *outlen,
 	}
 	if (memchr(p, '\0', n))
 		return JH_ERR_ENCODING;
-	if (jh_utf8_valid(p, n)) {
+	if (jh_utf8_valid(p, n) && !looks_like_gb18030(p, n)) {
 		if (encoding)
 			*encoding = "UTF-8";
 		return copy_out(p, n, out, outlen);

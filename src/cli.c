@@ -182,13 +182,8 @@ jh_code cli_load_standard(const char *path, jh_standard *out, jh_diags *diags)
 			return JH_ERR_STANDARD;
 		}
 		rc = cli_load_standard(bpath, &b, diags);
-		if (rc == JH_OK) {
-			/* The file names its base by path; parse matches the
-			 * base by that name. */
-			jh_standard tmp = b;
-			snprintf(tmp.id, sizeof tmp.id, "%s", base);
-			rc = jh_standard_parse(text, len, path, &tmp, out, diags);
-		}
+		if (rc == JH_OK)
+			rc = jh_standard_parse(text, len, path, &b, out, diags);
 		free(text);
 		return rc;
 	}

@@ -1,0 +1,47 @@
+/*
+** fuzz_csv.c — libFuzzer target for the text input path: encoding
+** detection, the CSV reader and the template checks, as `junheng eval`
+** runs them on a file.
+*/
+#include "junheng.h"
+
+#include <stdlib.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = NULL;
+	size_t len = 0;
+	jh_table *t = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_dataset *ds;
+
+	if (jh_to_utf8((const char *)data, size, &text, &len, NULL) != JH_OK)
+		return 0;
+	if (jh_csv_parse(text, len, "fuzz.csv", &t, &d) == JH_OK) {
+		ds = jh_dataset_new();
+		if (ds && jh_dataset_add_table(ds, t, &d) == JH_OK) {
+			jh_standard std;
+			jh_result *r = NULL;
+			if (jh_standard_national(&std, &d) == JH_OK &&
+			    jh_eval(ds, &std, NULL, &r, &d) == JH_OK) {
+				jh_buf b = JH_BUF_INIT;
+				jh_report(r, JH_FMT_TEXT, "zh", &b);
+				jh_buf_free(&b);
+				jh_result_free(r);
+			}
+		}
+		jh_dataset_free(ds);
+		jh_table_free(t);
+	}
+	/* Render every diagnostic, as the CLI would. */
+	{
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&d, "en", &b);
+		jh_buf_free(&b);
+	}
+	jh_diags_free(&d);
+	free(text);
+	return 0;
+}

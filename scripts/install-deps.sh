@@ -1,0 +1,31 @@
+#!/bin/sh
+# install-deps.sh — install the Debian 12 packages junheng needs to build,
+# test and fuzz.  Idempotent and quiet when everything is present.
+set -eu
+
+PKGS="gcc make pkg-config clang libclang-rt-14-dev jq
+libcmocka-dev libjansson-dev libsqlite3-dev sqlite3 libzip-dev libexpat1-dev
+libxlsxwriter-dev libglpk-dev"
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "install-deps: installing$missing"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+	if command -v sudo >/dev/null 2>&1; then
+		SUDO="sudo"
+	else
+		echo "install-deps: need root (or sudo) to install:$missing" >&2
+		exit 1
+	fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,46 @@
+#!/bin/sh
+# run-tests.sh TEST_BINARY... — run the cmocka unit tests and the CLI
+# end-to-end tests, then print one summary line: "N passed, N failed".
+# Exits non-zero when anything failed.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+for t in "$@"; do
+	"$t" >"$log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
+	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+		f=1     # crashed or sanitizer report
+	fi
+	if [ "$f" != 0 ]; then
+		cat "$log"
+	fi
+	echo "unit $(basename "$t"): $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+done
+
+for e in "$top"/tests/e2e/*.sh; do
+	[ -f "$e" ] || continue
+	JUNHENG="$top/build/asan/junheng" sh "$e" >"$log" 2>&1
+	p=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log" | tail -n 1)
+	[ -n "$p" ] || { p=0; f=1; }
+	if [ "$f" != 0 ]; then
+		cat "$log"
+	fi
+	echo "e2e $(basename "$e"): $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,125 @@
+#!/bin/sh
+# cli.sh — end-to-end tests of the junheng command on good and bad files.
+# Prints "e2e: N passed, N failed" last.  $JUNHENG is the binary to test.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+J=${JUNHENG:-$top/build/junheng}
+F=$top/tests/fixtures
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+no() { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | head -20; }
+
+# run NAME EXPECTED_STATUS ARGS... : runs, keeps stdout/stderr in $tmp
+run() {
+	name=$1; want=$2; shift 2
+	"$J" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else
+		no "$name: exit $got, want $want" "$(cat "$tmp/err")"; fi
+}
+has() {  # has NAME FILE TEXT
+	if grep -qF -- "$3" "$2"; then ok "$1"; else no "$1: '$3' not in output" "$(cat "$2")"; fi
+}
+jqeq() {  # jqeq NAME FILTER EXPECTED
+	got=$(jq -r "$2" "$tmp/out" 2>&1)
+	if [ "$got" = "$3" ]; then ok "$1"; else no "$1: $2 = $got, want $3"; fi
+}
+
+# --- good input --------------------------------------------------------
+run "eval text" 0 eval "$F/small.csv"
+has "text: county verdict" "$tmp/out" "县(市、区) 110101 · 2024 年度 · 资源配置:未达标 ✘"
+has "text: failing junior section named" "$tmp/out" "[初中] 1101010004 实验学校,学生 210,达标 4/7"
+has "text: teaching point left out" "$tmp/out" "1101010005 下湾教学点(30人,不足规定人数的教学点,不参评)"
+has "text: floor breach named" "$tmp/out" "生均教学仪器设备值 1699.00 元/生 < 2000,且低于 85% 下限 1700.00 ✘"
+has "text: summary" "$tmp/out" "共 2 个县·年度,达标 0 个,未达标 2 个"
+
+run "eval english" 0 --lang en eval "$F/small.csv"
+has "en: verdict" "$tmp/out" "County 110101 · 2024 · resource allocation: FAIL ✘"
+has "en: summary" "$tmp/out" "2 county-years: 0 pass, 2 fail"
+
+run "eval json" 0 eval "$F/small.csv" --format json
+# Primary: 500+400+166 = 1066 pupils in 3 units (the 30-pupil point is out).
+jqeq "json: primary students" '.counties[0].stages.primary.students' 1066
+jqeq "json: primary schools" '.counties[0].stages.primary.schools' 3
+# Nine-year split: primary share 166/(166+1.1×210) = 166/397.
+jqeq "json: split share" '.counties[0].schools[] | select(.school_code=="1101010004" and .stage=="primary") | .split_share | . * 1e6 | round' 418136
+# 南山: 170000/100 = 1700 = the 85% floor: passes; 北山 1699: fails.
+jqeq "json: at floor passes" '.counties[1].schools[0].passes' true
+jqeq "json: under floor fails" '.counties[1].schools[1].shortfalls[0].kind' below_floor
+jqeq "json: under floor value" '.counties[1].schools[1].indicators.equipment_value_per_student' 1699
+jqeq "json: cv limit" '.counties[0].stages.junior.cv_limit' 0.45
+jqeq "json: standard id" '.standard.id' national-2017
+
+run "eval filter" 0 eval "$F/small.csv" --county 110102 --year 2024 --format json
+jqeq "filter: one county" '.counties | length' 1
+run "eval filter nothing" 2 eval "$F/small.csv" --county 999999
+has "filter nothing: message" "$tmp/err" "没有符合条件的学校数据"
+
+run "eval csv" 0 eval "$F/small.csv" --format csv
+has "csv: header" "$tmp/out" "record,county_code,year,stage,school_code"
+has "csv: school row" "$tmp/out" "school,110102,2024,primary,1101020002,北山小学,primary,evaluated,100,"
+
+# GB18030 with Chinese headers gives the same result as UTF-8.
+sed -e '1s/.*/学校标识码,学校名称,县(市、区)代码,年度,办学类型,所属中心校,小学在校生数,初中在校生数,高中在校生数,小学高于规定学历教师数,初中高于规定学历教师数,小学县级及以上骨干教师数,初中县级及以上骨干教师数,小学体育、艺术(美术、音乐)专任教师数,初中体育、艺术(美术、音乐)专任教师数,小学专任教师数,初中专任教师数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数,城乡类型/' \
+	"$F/small.csv" | iconv -f UTF-8 -t GB18030 >"$tmp/gb.csv"
+"$J" eval "$F/small.csv" --format csv >"$tmp/utf8.out" 2>&1
+run "eval gb18030" 0 eval "$tmp/gb.csv" --format csv
+if sed 's/gb\.csv/x/' "$tmp/out" | cmp -s - "$tmp/utf8.out"; then ok "gb18030 = utf-8 result"; else no "gb18030 result differs"; fi
+# UTF-8 with BOM too.
+printf '\357\273\277' >"$tmp/bom.csv"; cat "$F/small.csv" >>"$tmp/bom.csv"
+run "eval utf-8 bom" 0 eval "$tmp/bom.csv" --format csv
+if cmp -s "$tmp/out" "$tmp/utf8.out"; then ok "bom = plain result"; else no "bom result differs"; fi
+
+# A stricter local standard: primary equipment 2200.
+run "stricter standard" 0 eval "$F/small.csv" --standard "$F/strict.std" --format json
+jqeq "strict: threshold applied" '.standard.thresholds.primary.equipment_value_per_student' 2200
+jqeq "strict: inherits junior" '.standard.thresholds.junior.equipment_value_per_student' 2500
+jqeq "strict: 西关 800000/400 = 2000 < 2200 now" '.counties[0].schools[] | select(.school_code=="1101010002") | .shortfalls[0].indicator' equipment_value_per_student
+
+# --- bad input ---------------------------------------------------------
+run "bad file" 2 eval "$F/bad.csv"
+has "bad: not a number" "$tmp/err" "bad.csv:第3行:第7列(students_primary): “四百”不是数字"
+has "bad: duplicate" "$tmp/err" "bad.csv:第4行:第1列(school_code): 学校 1101010001 在同一年度重复出现(另见 $F/bad.csv:2)"
+has "bad: negative" "$tmp/err" "bad.csv:第5行:第19列(sports_area_m2): “-1”为负数"
+has "bad: teachers exceed" "$tmp/err" "bad.csv:第5行:第11列(qualified_teachers_junior): “qualified_teachers_junior”大于“teachers_junior”"
+has "bad: short row" "$tmp/err" "bad.csv:第6行: 本行只有 4 个字段,表头有 21 个"
+has "bad: nothing evaluated" "$tmp/err" "输入有错误,未进行评估"
+if [ ! -s "$tmp/out" ]; then ok "bad: no output"; else no "bad: printed a result"; fi
+run "bad file english" 2 --lang en eval "$F/bad.csv"
+has "bad en: not a number" "$tmp/err" "bad.csv:line 3:column 7(students_primary): '四百' is not a number"
+
+# A good file and a bad one: nothing is evaluated.
+run "good + bad" 2 eval "$F/small.csv" "$F/bad.csv"
+
+# GB18030 with an error: the message shows the decoded Chinese header.
+sed -e '3s/,400,/,4x0,/' "$tmp/gb.csv" >"$tmp/gbbad.csv"
+run "bad gb18030" 2 eval "$tmp/gbbad.csv"
+has "bad gb18030: decoded header" "$tmp/err" "gbbad.csv:第3行:第7列(小学在校生数): “4x0”不是数字"
+
+# Neither UTF-8 nor GB18030.
+printf 'school_code\200\377\n' >"$tmp/bin.csv"
+run "binary file" 2 eval "$tmp/bin.csv"
+has "binary: encoding" "$tmp/err" "bin.csv: 文件既不是 UTF-8 也不是 GB18030 编码"
+
+run "missing file" 2 eval "$tmp/nope.csv"
+has "missing: named" "$tmp/err" "nope.csv: No such file or directory"
+run "not a template" 2 eval "$F/small.csv" "$F/strict.std"
+has "not a template: named" "$tmp/err" "strict.std: 找不到表头行"
+head -3 "$F/small.csv" >"$tmp/q.csv"; printf '1101010009,"未闭合,110101\n' >>"$tmp/q.csv"
+run "unterminated quote" 2 eval "$tmp/q.csv"
+has "quote: place" "$tmp/err" "q.csv:第4行:第2列: 引号未闭合"
+run "looser standard" 2 eval "$F/small.csv" --standard "$F/loose.std"
+has "looser: message" "$tmp/err" "loose.std:第3行: “cv_limit.primary”比基础标准(0.5)宽松;地方标准只能从严"
+run "unknown option" 2 eval "$F/small.csv" --colour
+run "bad format" 2 eval "$F/small.csv" --format pdf
+run "bad year" 2 eval "$F/small.csv" --year 20x4
+run "no files" 2 eval
+run "unknown command" 2 evaluate
+run "help" 0 --help
+has "help: lists eval" "$tmp/out" "eval"
+
+echo "e2e: $pass passed, $fail failed"

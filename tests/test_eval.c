@@ -1,0 +1,436 @@
+/*
+** test_eval.c — the 2017 resource evaluation against hand-worked figures.
+**
+** Every expected number is derived in a comment from the standard as
+** recorded in shared/reference/national-2017.md, never from the code.
+*/
+#include "testutil.h"
+
+#define HDR "school_code,school_name,county_code,year,school_type,parent_code," \
+	"students_primary,students_junior,students_senior," \
+	"qualified_teachers_primary,qualified_teachers_junior," \
+	"key_teachers_primary,key_teachers_junior," \
+	"pe_art_teachers_primary,pe_art_teachers_junior," \
+	"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2," \
+	"equipment_value_yuan,multimedia_rooms\n"
+
+/* A primary school of 100 students meeting every threshold comfortably:
+ * 5 qualified, 2 key, 1 PE/art teacher per 100; 5 m², 8 m², 2100 yuan;
+ * 3 rooms per 100. */
+#define GOOD_P(code, name) code "," name ",110101,2024,primary,,100,0,0," \
+	"5,0,2,0,1,0,8,0,500,800,210000,3\n"
+
+struct fx {
+	jh_dataset *ds;
+	jh_standard std;
+	jh_result *res;
+	jh_diags diags;
+};
+
+static void load(struct fx *f, const char *csv)
+{
+	jh_table *t = NULL;
+
+	memset(f, 0, sizeof *f);
+	assert_int_equal(jh_standard_national(&f->std, &f->diags), JH_OK);
+	f->ds = jh_dataset_new();
+	assert_non_null(f->ds);
+	assert_int_equal(jh_csv_parse(csv, strlen(csv), "t.csv", &t, &f->diags), JH_OK);
+	jh_code rc = jh_dataset_add_table(f->ds, t, &f->diags);
+	if (rc) {
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&f->diags, "en", &b);
+		fail_msg("load failed: %s", b.data ? b.data : "?");
+	}
+	jh_table_free(t);
+}
+
+static void run(struct fx *f)
+{
+	assert_int_equal(jh_eval(f->ds, &f->std, NULL, &f->res, &f->diags), JH_OK);
+}
+
+static void done(struct fx *f)
+{
+	jh_result_free(f->res);
+	jh_dataset_free(f->ds);
+	jh_diags_free(&f->diags);
+}
+
+static const jh_unit *unit(const jh_result *r, const char *code, jh_stage st)
+{
+	for (size_t i = 0; i < r->nunits; i++)
+		if (!strcmp(r->units[i].school->school_code, code) &&
+		    r->units[i].stage == st)
+			return &r->units[i];
+	fail_msg("no unit %s/%d", code, st);
+	return NULL;
+}
+
+/* Reference §8 A (S11): five primary schools, books per student.
+ * X̄ = 1913/302 = 6.334437; Σ (Pi/P)(Xi − X̄)² = 10.65279; S = 3.263861;
+ * CV = 3.263861 / 6.334437 = 0.515257 (the source rounds it to 0.52). */
+static void test_cv_worked_example(void **state)
+{
+	(void)state;
+	double p[] = {45, 37, 89, 76, 55};
+	double x[] = {279.0 / 45, 137.0 / 37, 935.0 / 89, 160.0 / 76, 402.0 / 55};
+	double mean, sd, cv = jh_cv(x, p, 5, &mean, &sd);
+
+	assert_near(mean, 6.334437, 1e-6);
+	assert_near(sd, 3.263861, 1e-6);
+	assert_near(cv, 0.515257, 1e-6);
+}
+
+/* The mean is the county ratio Σ resource / Σ students (reference §2), and
+ * an unweighted CV would differ: x = {1, 3}, p = {1, 3}: X̄ = (1+9)/4 = 2.5,
+ * S² = ¼(1.5)² + ¾(0.5)² = 0.5625 + 0.1875 = 0.75, CV = √0.75/2.5 =
+ * 0.346410; unweighted it would be 1/2 = 0.5. */
+static void test_cv_is_student_weighted(void **state)
+{
+	(void)state;
+	double p[] = {1, 3}, x[] = {1, 3};
+	assert_near(jh_cv(x, p, 2, NULL, NULL), sqrt(0.75) / 2.5, 1e-12);
+	assert_near(jh_cv(x, p, 2, NULL, NULL), 0.346410, 1e-6);
+	/* No students, or a zero mean: undefined. */
+	double z[] = {0, 0};
+	assert_true(isnan(jh_cv(z, p, 2, NULL, NULL)));
+	assert_true(isnan(jh_cv(x, z, 2, NULL, NULL)));
+}
+
+/* Reference §8 C (S12, 鸠江区 2023): a published primary CV of 0.501787
+ * fails the ≤ 0.50 limit although it shows as "0.50" to 2 decimals; and
+ * CV = SD / mean holds for the published L1: 1.643162 / 5.515273 =
+ * 0.297929. */
+static void test_cv_boundary_0501787(void **state)
+{
+	(void)state;
+	jh_standard std;
+	jh_diags d = JH_DIAGS_INIT;
+
+	assert_int_equal(jh_standard_national(&std, &d), JH_OK);
+	assert_false(jh_at_most(&std, 0.501787, std.cv_limit[JH_STAGE_PRIMARY]));
+	assert_true(jh_at_most(&std, 0.50, std.cv_limit[JH_STAGE_PRIMARY]));
+	assert_true(jh_at_most(&std, 0.499999, std.cv_limit[JH_STAGE_PRIMARY]));
+	assert_false(jh_at_most(&std, 0.4501, std.cv_limit[JH_STAGE_JUNIOR]));
+	assert_near(1.643162 / 5.515273, 0.297929, 1e-6);
+	jh_diags_free(&d);
+}
+
+/* Reference §8 B (S8): a nine-year school with 166 primary and 210 junior
+ * students splits shared resources 1 : 1.1: primary share 166/(166 +
+ * 1.1×210) = 166/397 = 0.418136, junior 231/397 = 0.581864.  With 23,226
+ * yuan of equipment: primary 23226 × 166/397 = 9711.63 yuan, i.e. 58.5038
+ * yuan per primary student; junior 23226 × 231/397 = 13514.37, i.e.
+ * 64.3541 per junior student.  Teachers are not split: 9 qualified primary
+ * teachers for 166 pupils give 9/166×100 = 5.421687 per 100. */
+static void test_split_nine_year(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	load(&f, HDR "1101010001,九年制,110101,2024,nine_year,,166,210,0,"
+	              "9,12,2,3,2,2,10,13,2000,3500,23226,9\n");
+	run(&f);
+	const jh_unit *p = unit(f.res, "1101010001", JH_STAGE_PRIMARY);
+	const jh_unit *j = unit(f.res, "1101010001", JH_STAGE_JUNIOR);
+	assert_near(p->share, 0.418136, 1e-6);
+	assert_near(j->share, 0.581864, 1e-6);
+	assert_near(p->resource[JH_IND_EQUIPMENT], 9711.63, 0.005);
+	assert_near(p->value[JH_IND_EQUIPMENT], 58.5038, 1e-4);
+	assert_near(j->value[JH_IND_EQUIPMENT], 64.3541, 1e-4);
+	assert_near(p->value[JH_IND_QUALIFIED], 5.421687, 1e-6);
+	/* Junior: 12 qualified of 210 pupils = 5.714286 per 100. */
+	assert_near(j->value[JH_IND_QUALIFIED], 5.714286, 1e-6);
+	/* Multimedia rooms split too: 9 × 166/397 = 3.763224 rooms for 166
+	 * pupils = 2.267003 per 100. */
+	assert_near(p->value[JH_IND_MULTIMEDIA], 2.267003, 1e-6);
+	done(&f);
+}
+
+/* 十二年一贯制, weights 1 : 1.1 : 1.32 (reference §3): A = 600, B = 300,
+ * C = 200 → weighted total 600 + 330 + 264 = 1194.  Primary share
+ * 600/1194, junior 330/1194.  Teaching area 11,940 m² → primary 6,000 m²
+ * = 10 m² per pupil; junior 3,300 m² = 11 m² per pupil (senior keeps
+ * 2,640 m², outside compulsory education). */
+static void test_split_twelve_year(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	load(&f, HDR "1101010002,十二年制,110101,2024,twelve_year,,600,300,200,"
+	              "30,20,7,4,6,3,35,22,11940,10000,1500000,20\n");
+	run(&f);
+	const jh_unit *p = unit(f.res, "1101010002", JH_STAGE_PRIMARY);
+	const jh_unit *j = unit(f.res, "1101010002", JH_STAGE_JUNIOR);
+	assert_near(p->share, 600.0 / 1194, 1e-12);
+	assert_near(j->share, 330.0 / 1194, 1e-12);
+	assert_near(p->value[JH_IND_TEACHING_AREA], 10.0, 1e-9);
+	assert_near(j->value[JH_IND_TEACHING_AREA], 11.0, 1e-9);
+	assert_near(p->students, 600, 0);
+	assert_near(j->students, 300, 0);
+	done(&f);
+}
+
+/* 完全中学, junior : senior = 1 : 1.2 (reference §3): B = 500, C = 400 →
+ * junior share B/(B + 1.2C) = 500/980 = 0.510204 (the same as 1.1B/(1.1B +
+ * 1.32C) = 550/1078).  Sports area 9,800 m² → 5,000 m² = 10 m² per junior
+ * student, under the 10.2 threshold but over its 85% floor 8.67. */
+static void test_split_complete_middle(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	load(&f, HDR "1101010003,完中,110101,2024,complete_middle,,0,500,400,"
+	              "0,30,0,6,0,5,0,33,6000,9800,2600000,13\n");
+	run(&f);
+	const jh_unit *j = unit(f.res, "1101010003", JH_STAGE_JUNIOR);
+	assert_near(j->share, 500.0 / 980, 1e-12);
+	assert_near(j->share, 0.510204, 1e-6);
+	assert_near(j->value[JH_IND_SPORTS_AREA], 10.0, 1e-9);
+	/* Junior: qualified 30/500×100 = 6 ≥ 5.3; key 1.2 ≥ 1; PE/art 1.0 ≥
+	 * 0.9; teaching area 6000×0.510204/500 = 6.122 ≥ 5.8; sports 10 <
+	 * 10.2; equipment 2600000×0.510204/500 = 2653.06 ≥ 2500; rooms
+	 * 13×0.510204/500×100 = 1.3265 < 2.4 and under its floor 2.04.
+	 * So 5 of 7 met and one below the floor: fails. */
+	assert_int_equal(j->met, 5);
+	assert_int_equal(j->below_floor, 1);
+	assert_false(j->passes);
+	/* A complete middle school has no primary unit. */
+	for (size_t i = 0; i < f.res->nunits; i++)
+		assert_int_equal(f.res->units[i].stage, JH_STAGE_JUNIOR);
+	done(&f);
+}
+
+/* Teaching points (reference §3 and the adopted default): fewer than 50
+ * students are left out; 50 or more form a primary unit of their own. */
+static void test_teaching_points_50(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	load(&f, HDR GOOD_P("1101010010", "中心小学")
+	         "1101010011,甲教学点,110101,2024,teaching_point,1101010010,49,0,0,"
+	         "3,0,1,0,1,0,3,0,245,392,102900,2\n"
+	         "1101010012,乙教学点,110101,2024,teaching_point,1101010010,50,0,0,"
+	         "3,0,1,0,1,0,3,0,250,400,105000,2\n");
+	run(&f);
+	assert_int_equal(unit(f.res, "1101010011", JH_STAGE_PRIMARY)->status,
+	                 JH_UNIT_EXCLUDED_SMALL_TP);
+	assert_int_equal(unit(f.res, "1101010012", JH_STAGE_PRIMARY)->status,
+	                 JH_UNIT_EVALUATED);
+	/* Evaluated: 100 + 50 students; the 49 are not counted. */
+	assert_near(f.res->counties[0].stage[JH_STAGE_PRIMARY].students, 150, 0);
+	assert_int_equal(f.res->counties[0].stage[JH_STAGE_PRIMARY].schools, 2);
+	done(&f);
+}
+
+/* Merge policy: a 30-pupil teaching point joins its central school.
+ * Central: 100 pupils, 800 m² sports; point: 30 pupils, 240 m² → merged
+ * unit 130 pupils, 1040 m² = 8 m² per pupil; 5+2 = 7 qualified teachers
+ * per 130 pupils = 5.384615 per 100. */
+static void test_teaching_point_merge(void **state)
+{
+	(void)state;
+	struct fx f;
+	const char *local = "base = national-2017\nid = merge-test\n"
+	                    "teaching_point.policy = merge\n";
+
+	load(&f, HDR GOOD_P("1101010010", "中心小学")
+	         "1101010011,甲教学点,110101,2024,teaching_point,1101010010,30,0,0,"
+	         "2,0,1,0,1,0,2,0,150,240,63000,1\n");
+	jh_standard nat = f.std;
+	assert_int_equal(jh_standard_parse(local, strlen(local), "m.std", &nat,
+	                                   &f.std, &f.diags), JH_OK);
+	assert_int_equal(f.std.tp_policy, JH_TP_MERGE);
+	run(&f);
+	const jh_unit *c = unit(f.res, "1101010010", JH_STAGE_PRIMARY);
+	assert_int_equal(unit(f.res, "1101010011", JH_STAGE_PRIMARY)->status,
+	                 JH_UNIT_MERGED);
+	assert_near(c->students, 130, 0);
+	assert_near(c->value[JH_IND_SPORTS_AREA], 8.0, 1e-9);
+	assert_near(c->value[JH_IND_QUALIFIED], 700.0 / 130, 1e-9);
+	assert_near(f.res->counties[0].stage[JH_STAGE_PRIMARY].students, 130, 0);
+	done(&f);
+
+	/* A point whose central school is absent cannot be merged. */
+	load(&f, HDR "1101010011,甲教学点,110101,2024,teaching_point,1101010099,30,0,0,"
+	         "2,0,1,0,1,0,2,0,150,240,63000,1\n");
+	nat = f.std;
+	assert_int_equal(jh_standard_parse(local, strlen(local), "m.std", &nat,
+	                                   &f.std, &f.diags), JH_OK);
+	assert_int_equal(jh_eval(f.ds, &f.std, NULL, &f.res, &f.diags), JH_ERR_INPUT);
+	assert_int_equal(f.diags.count, 1);
+	assert_int_equal(f.diags.items[0].problem, JH_P_NO_PARENT);
+	assert_string_equal(f.diags.items[0].arg, "1101010099");
+	done(&f);
+}
+
+/* Exact thresholds pass ("X以上" is ≥ X): 500 pupils with 21 qualified
+ * teachers = 4.2 per 100, 5 key = 1.0, 4.5 PE/art... (teachers are whole:
+ * 1000 pupils, 9 PE/art = 0.9); 4,500 m² / 1000 = 4.5; 7,500 m² = 7.5;
+ * 2,000,000 yuan = 2000; 23 rooms = 2.3.  All seven exactly at the
+ * threshold: 7 met. */
+static void test_exact_thresholds(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	load(&f, HDR "1101010020,恰好小学,110101,2024,primary,,1000,0,0,"
+	              "42,0,10,0,9,0,60,0,4500,7500,2000000,23\n");
+	run(&f);
+	const jh_unit *u = unit(f.res, "1101010020", JH_STAGE_PRIMARY);
+	assert_int_equal(u->met, 7);
+	assert_true(u->passes);
+	done(&f);
+}
+
+/* The 85% floor (reference §8 D): 2000 × 0.85 = 1700 yuan.  A school at
+ * exactly 1700 (170,000 yuan / 100 pupils) is at the floor: 6 met, 1 under
+ * threshold but not under the floor → passes.  1699 is under the floor →
+ * fails although 6 of 7 are met. */
+static void test_exact_floor(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	load(&f, HDR "1101010030,达线小学,110101,2024,primary,,100,0,0,"
+	              "5,0,2,0,1,0,8,0,500,800,170000,3\n"
+	              "1101010031,差一元小学,110101,2024,primary,,100,0,0,"
+	              "5,0,2,0,1,0,8,0,500,800,169900,3\n");
+	run(&f);
+	const jh_unit *a = unit(f.res, "1101010030", JH_STAGE_PRIMARY);
+	const jh_unit *b = unit(f.res, "1101010031", JH_STAGE_PRIMARY);
+	assert_near(a->value[JH_IND_EQUIPMENT], 1700, 1e-9);
+	assert_int_equal(a->met, 6);
+	assert_int_equal(a->below_floor, 0);
+	assert_true(a->passes);
+	assert_near(b->value[JH_IND_EQUIPMENT], 1699, 1e-9);
+	assert_int_equal(b->met, 6);
+	assert_int_equal(b->below_floor, 1);
+	assert_false(b->passes);
+	assert_false(f.res->counties[0].passes);
+	assert_int_equal(f.res->counties[0].stage[JH_STAGE_PRIMARY].schools_failing, 1);
+	done(&f);
+}
+
+/* 6 of 7 rule: two indicators under threshold but over the floor → 5 met
+ * → fails.  Equipment 1800 (≥ 1700 floor) and sports 7.0 (≥ 6.375). */
+static void test_five_of_seven_fails(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	load(&f, HDR "1101010040,五项小学,110101,2024,primary,,100,0,0,"
+	              "5,0,2,0,1,0,8,0,500,700,180000,3\n");
+	run(&f);
+	const jh_unit *u = unit(f.res, "1101010040", JH_STAGE_PRIMARY);
+	assert_int_equal(u->met, 5);
+	assert_int_equal(u->below_floor, 0);
+	assert_false(u->passes);
+	done(&f);
+}
+
+/* County coefficients: two primary schools of 100 pupils with 5 and 15 m²
+ * of sports ground per pupil: X̄ = 10, S = sqrt(½·25 + ½·25) = 5, CV =
+ * 0.5 exactly — within the primary limit (≤ 0.50).  The same figures in
+ * junior schools fail the 0.45 limit.  Every other indicator is equal in
+ * both schools, so its CV is 0. */
+static void test_county_cv_limit(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	load(&f, HDR "1101010050,甲小学,110101,2024,primary,,100,0,0,"
+	              "5,0,2,0,1,0,8,0,500,500,210000,3\n"
+	              "1101010051,乙小学,110101,2024,primary,,100,0,0,"
+	              "5,0,2,0,1,0,8,0,500,1500,210000,3\n"
+	              "1101010052,甲初中,110101,2024,junior,,0,100,0,"
+	              "0,6,0,2,0,1,0,8,600,500,260000,3\n"
+	              "1101010053,乙初中,110101,2024,junior,,0,100,0,"
+	              "0,6,0,2,0,1,0,8,600,1500,260000,3\n");
+	run(&f);
+	const jh_stage_result *p = &f.res->counties[0].stage[JH_STAGE_PRIMARY];
+	const jh_stage_result *j = &f.res->counties[0].stage[JH_STAGE_JUNIOR];
+	assert_near(p->mean[JH_IND_SPORTS_AREA], 10, 1e-12);
+	assert_near(p->sd[JH_IND_SPORTS_AREA], 5, 1e-12);
+	assert_near(p->cv[JH_IND_SPORTS_AREA], 0.5, 1e-12);
+	assert_true(p->cv_pass[JH_IND_SPORTS_AREA]);
+	assert_near(p->cv[JH_IND_EQUIPMENT], 0, 1e-12);
+	assert_near(j->cv[JH_IND_SPORTS_AREA], 0.5, 1e-12);
+	assert_false(j->cv_pass[JH_IND_SPORTS_AREA]);
+	assert_false(j->all_cv_pass);
+	/* Junior school 甲: 5 m² < 10.2 and under its floor 8.67 → fails;
+	 * 乙 passes. */
+	assert_int_equal(j->schools_failing, 1);
+	/* 综合: mean of seven CVs, six of them 0: 0.5/7. */
+	assert_near(p->cv_mean, 0.5 / 7, 1e-12);
+	assert_false(f.res->counties[0].passes);
+	done(&f);
+}
+
+/* Filters and grouping: two counties, two years. */
+static void test_filter(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_filter flt = {"110102", 2023};
+
+	load(&f, HDR GOOD_P("1101010060", "甲")
+	         "1101020061,乙,110102,2023,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3\n"
+	         "1101020062,丙,110102,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3\n");
+	assert_int_equal(jh_eval(f.ds, &f.std, &flt, &f.res, &f.diags), JH_OK);
+	assert_int_equal(f.res->ncounties, 1);
+	assert_string_equal(f.res->counties[0].county_code, "110102");
+	assert_int_equal(f.res->counties[0].year, 2023);
+	assert_true(f.res->counties[0].passes);
+	jh_result_free(f.res);
+	f.res = NULL;
+	flt.year = 2020;
+	assert_int_equal(jh_eval(f.ds, &f.std, &flt, &f.res, &f.diags), JH_ERR_NOTFOUND);
+	run(&f);
+	assert_int_equal(f.res->ncounties, 3);
+	done(&f);
+}
+
+/* JSON carries the documented keys and unrounded values. */
+static void test_json_report(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_buf out = JH_BUF_INIT;
+
+	load(&f, HDR "1101010031,差一元小学,110101,2024,primary,,100,0,0,"
+	              "5,0,2,0,1,0,8,0,500,800,169900,3\n");
+	run(&f);
+	assert_int_equal(jh_report(f.res, JH_FMT_JSON, "en", &out), JH_OK);
+	assert_non_null(strstr(out.data, "\"county_code\": \"110101\""));
+	assert_non_null(strstr(out.data, "\"equipment_value_per_student\": 1699.0"));
+	assert_non_null(strstr(out.data, "\"kind\": \"below_floor\""));
+	assert_non_null(strstr(out.data, "\"cv_limit\": 0.5"));
+	assert_non_null(strstr(out.data, "\"met\": 6"));
+	assert_non_null(strstr(out.data, "\"passes\": false"));
+	jh_buf_free(&out);
+	done(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cv_worked_example),
+		cmocka_unit_test(test_cv_is_student_weighted),
+		cmocka_unit_test(test_cv_boundary_0501787),
+		cmocka_unit_test(test_split_nine_year),
+		cmocka_unit_test(test_split_twelve_year),
+		cmocka_unit_test(test_split_complete_middle),
+		cmocka_unit_test(test_teaching_points_50),
+		cmocka_unit_test(test_teaching_point_merge),
+		cmocka_unit_test(test_exact_thresholds),
+		cmocka_unit_test(test_exact_floor),
+		cmocka_unit_test(test_five_of_seven_fails),
+		cmocka_unit_test(test_county_cv_limit),
+		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_json_report),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,373 @@
+/*
+** test_input.c — CSV reading, encodings, template checks, standards files.
+**
+** One regression test per parser behaviour: what is accepted, and for
+** each kind of bad input the exact problem, line and column reported.
+*/
+#include "testutil.h"
+
+#define HDR "school_code,school_name,county_code,year,school_type,parent_code," \
+	"students_primary,students_junior,students_senior," \
+	"qualified_teachers_primary,qualified_teachers_junior," \
+	"key_teachers_primary,key_teachers_junior," \
+	"pe_art_teachers_primary,pe_art_teachers_junior," \
+	"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2," \
+	"equipment_value_yuan,multimedia_rooms\n"
+#define ROW "1101010001,甲小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3\n"
+
+/* --- CSV ----------------------------------------------------------------- */
+
+static void test_csv_quotes_and_lines(void **state)
+{
+	(void)state;
+	const char *s = "a,\"b,1\",\"say \"\"hi\"\"\"\r\n"
+	                "\"multi\nline\",,x\n"
+	                "last";
+	jh_table *t = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+
+	assert_int_equal(jh_csv_parse(s, strlen(s), "q.csv", &t, &d), JH_OK);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(jh_table_cell(t, 0, 1), "b,1");
+	assert_string_equal(jh_table_cell(t, 0, 2), "say \"hi\"");
+	assert_string_equal(jh_table_cell(t, 1, 0), "multi\nline");
+	assert_string_equal(jh_table_cell(t, 1, 1), "");
+	assert_int_equal(t->rows[1].line, 2);
+	/* The record after a two-line field starts on line 4. */
+	assert_int_equal(t->rows[2].line, 4);
+	assert_string_equal(jh_table_cell(t, 2, 0), "last");
+	assert_string_equal(jh_table_cell(t, 2, 5), "");   /* beyond the row */
+	jh_table_free(t);
+	jh_diags_free(&d);
+}
+
+static void test_csv_bad_quotes(void **state)
+{
+	(void)state;
+	jh_table *t = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+	const char *a = "a,b\nc,\"open\n";
+	const char *b = "a,\"x\"y,z\n";
+
+	assert_int_equal(jh_csv_parse(a, strlen(a), "a.csv", &t, &d), JH_ERR_INPUT);
+	assert_null(t);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.items[0].problem, JH_P_UNTERMINATED_QUOTE);
+	assert_int_equal(d.items[0].line, 2);
+	assert_int_equal(d.items[0].column, 2);
+	jh_diags_free(&d);
+	assert_int_equal(jh_csv_parse(b, strlen(b), "b.csv", &t, &d), JH_ERR_INPUT);
+	assert_int_equal(d.items[0].problem, JH_P_BAD_QUOTE);
+	assert_int_equal(d.items[0].column, 2);
+	jh_diags_free(&d);
+}
+
+/* --- encodings ----------------------------------------------------------- */
+
+static void test_encodings(void **state)
+{
+	(void)state;
+	char *out = NULL;
+	size_t n;
+	const char *enc;
+	/* "学校" in GB18030: D1A7 D0A3. */
+	const char gb[] = "\xD1\xA7\xD0\xA3,1\n";
+	const char bom[] = "\xEF\xBB\xBF\xE5\xAD\xA6\xE6\xA0\xA1";
+
+	assert_int_equal(jh_to_utf8(gb, strlen(gb), &out, &n, &enc), JH_OK);
+	assert_string_equal(enc, "GB18030");
+	assert_string_equal(out, "学校,1\n");
+	free(out);
+	assert_int_equal(jh_to_utf8(bom, strlen(bom), &out, &n, &enc), JH_OK);
+	assert_string_equal(enc, "UTF-8");
+	assert_string_equal(out, "学校");
+	assert_int_equal(n, 6);
+	free(out);
+	/* A truncated GB18030 pair and binary junk decode as neither. */
+	assert_int_equal(jh_to_utf8("\xD1", 1, &out, &n, &enc), JH_ERR_ENCODING);
+	assert_int_equal(jh_to_utf8("a\0b", 3, &out, &n, &enc), JH_ERR_ENCODING);
+	assert_int_equal(jh_to_utf8("\x81\x30\x81", 3, &out, &n, &enc), JH_ERR_ENCODING);
+	assert_false(jh_utf8_valid("\xC0\xAF", 2));          /* overlong */
+	assert_false(jh_utf8_valid("\xED\xA0\x80", 3));      /* surrogate */
+	assert_true(jh_utf8_valid("✔学", strlen("✔学")));
+	assert_int_equal(jh_display_width("学校ab"), 6);
+}
+
+/* --- template ------------------------------------------------------------ */
+
+static jh_code add(jh_dataset *ds, const char *csv, jh_diags *d)
+{
+	jh_table *t = NULL;
+	jh_code rc = jh_csv_parse(csv, strlen(csv), "s.csv", &t, d);
+
+	if (rc)
+		return rc;
+	rc = jh_dataset_add_table(ds, t, d);
+	jh_table_free(t);
+	return rc;
+}
+
+static void test_template_chinese_headers_title_rows_extras(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	const char *csv =
+		"江州市2024年义务教育学校基本情况表,,,\n"
+		"\n"
+		"学校标识码,学校名称,县(市、区)代码,年度,办学类型,所属中心校,"
+		"小学在校生数,初中在校生数,高中在校生数,小学高于规定学历教师数,"
+		"初中高于规定学历教师数,小学县级及以上骨干教师数,初中县级及以上骨干教师数,"
+		"小学体育、艺术(美术、音乐)专任教师数,初中体育、艺术(美术、音乐)专任教师数,"
+		"小学专任教师数,初中专任教师数,教学及辅助用房面积,体育运动场馆面积,"
+		"教学仪器设备值,网络多媒体教室数,城乡类型\n"
+		"1101010001,实验学校,110101,2024,九年一贯制学校,,\"1,200\",800,0,60,50,"
+		"13,9,11,8,70,60,12000.5,20000,5600000,40,城区\n";
+
+	assert_int_equal(add(ds, csv, &d), JH_OK);
+	assert_int_equal(ds->nrows, 1);
+	const jh_school_year *r = jh_dataset_find(ds, "1101010001", 2024);
+	assert_non_null(r);
+	assert_int_equal(r->type, JH_TYPE_NINE_YEAR);
+	assert_near(r->v[JH_F_STUDENTS_PRIMARY], 1200, 0);
+	assert_near(r->v[JH_F_TEACHING_AREA], 12000.5, 0);
+	assert_int_equal(r->line, 4);
+	/* The extra column is kept. */
+	assert_int_equal(r->extra_count, 1);
+	assert_string_equal(ds->extra_names[ds->extras[r->extra_first].name], "城乡类型");
+	assert_string_equal(ds->extras[r->extra_first].value, "城区");
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
+/* One problem per bad cell, each with its line and column; nothing added. */
+static void test_template_errors(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	const char *csv = HDR ROW
+		/* line 3: non-numeric students, negative area */
+		"1101010002,乙,110101,2024,primary,,abc,0,0,5,0,2,0,1,0,8,0,-5,800,210000,3\n"
+		/* line 4: 1.5 teachers, junior students in a primary school */
+		"1101010003,丙,110101,2024,primary,,100,7,0,1.5,0,2,0,1,0,8,0,500,800,210000,3\n"
+		/* line 5: duplicate of line 2 */
+		ROW
+		/* line 6: short row */
+		"1101010004,丁,110101,2024\n"
+		/* line 7: bad county, bad type; 9 qualified > 8 teachers */
+		"1101010005,戊,11010,2024,college,,100,0,0,9,0,2,0,1,0,8,0,500,800,210000,3\n"
+		/* line 8: bad code, empty name, bad year; 9 > 8 again */
+		"123,,110101,24,primary,,100,0,0,9,0,2,0,1,0,8,0,500,800,210000,3\n"
+		/* line 9: more qualified teachers than teachers */
+		"1101010006,己,110101,2024,primary,,100,0,0,9,0,2,0,1,0,8,0,500,800,210000,3\n";
+
+	assert_int_equal(add(ds, csv, &d), JH_ERR_INPUT);
+	assert_int_equal(ds->nrows, 0);
+	struct { jh_problem p; long line; int col; } want[] = {
+		{JH_P_NOT_NUMBER, 3, 7},
+		{JH_P_NEGATIVE, 3, 18},
+		{JH_P_NOT_INTEGER, 4, 10},
+		{JH_P_STAGE_NOT_OFFERED, 4, 8},
+		{JH_P_DUPLICATE_SCHOOL, 5, 1},   /* then line 6 */
+		{JH_P_SHORT_ROW, 6, 0},
+		{JH_P_BAD_COUNTY_CODE, 7, 3},
+		{JH_P_BAD_SCHOOL_TYPE, 7, 5},
+		{JH_P_TEACHERS_EXCEED, 7, 10},
+		{JH_P_BAD_SCHOOL_CODE, 8, 1},
+		{JH_P_EMPTY_VALUE, 8, 2},
+		{JH_P_BAD_YEAR, 8, 4},
+		{JH_P_TEACHERS_EXCEED, 8, 10},
+		{JH_P_TEACHERS_EXCEED, 9, 10},
+	};
+	size_t nwant = sizeof want / sizeof want[0];
+	jh_buf b = JH_BUF_INIT;
+	jh_diags_format(&d, "en", &b);
+	if (d.count != nwant)
+		fail_msg("got %zu problems, want %zu:\n%s", d.count, nwant, b.data);
+	for (size_t i = 0; i < nwant; i++) {
+		if (d.items[i].problem != want[i].p || d.items[i].line != want[i].line ||
+		    d.items[i].column != want[i].col)
+			fail_msg("problem %zu: got %d at %ld:%d, want %d at %ld:%d\n%s", i,
+			         d.items[i].problem, d.items[i].line, d.items[i].column,
+			         want[i].p, want[i].line, want[i].col, b.data);
+	}
+	/* The rendered message names file, line, column and reason. */
+	jh_buf_reset(&b);
+	jh_diag_format(&d.items[0], "en", &b);
+	assert_string_equal(b.data, "s.csv:line 3:column 7(students_primary): 'abc' is not a number");
+	jh_buf_reset(&b);
+	jh_diag_format(&d.items[0], "zh", &b);
+	assert_string_equal(b.data, "s.csv:第3行:第7列(students_primary): “abc”不是数字");
+	jh_buf_reset(&b);
+	jh_diag_format(&d.items[4], "en", &b);
+	assert_string_equal(b.data, "s.csv:line 5:column 1(school_code): school 1101010001 appears twice in the same year (see also s.csv:2)");
+	jh_buf_free(&b);
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
+static void test_template_missing_and_duplicate_columns(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	/* multimedia_rooms missing, year twice (as 年度). */
+	const char *csv = "school_code,school_name,county_code,year,年度,school_type,parent_code,"
+		"students_primary,students_junior,students_senior,"
+		"qualified_teachers_primary,qualified_teachers_junior,"
+		"key_teachers_primary,key_teachers_junior,"
+		"pe_art_teachers_primary,pe_art_teachers_junior,"
+		"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2,"
+		"equipment_value_yuan\n";
+
+	assert_int_equal(add(ds, csv, &d), JH_ERR_INPUT);
+	assert_int_equal(d.count, 2);
+	assert_int_equal(d.items[0].problem, JH_P_DUPLICATE_COLUMN);
+	assert_int_equal(d.items[0].column, 5);
+	assert_int_equal(d.items[1].problem, JH_P_MISSING_COLUMN);
+	assert_string_equal(d.items[1].arg, "multimedia_rooms");
+	jh_diags_free(&d);
+	assert_int_equal(add(ds, "just,some,words\n1,2,3\n", &d), JH_ERR_INPUT);
+	assert_int_equal(d.items[0].problem, JH_P_NO_HEADER);
+	jh_diags_free(&d);
+	assert_int_equal(add(ds, "", &d), JH_ERR_INPUT);
+	assert_int_equal(d.items[0].problem, JH_P_EMPTY_FILE);
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
+/* Duplicates across files; a failed file leaves earlier ones intact. */
+static void test_template_across_files(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+
+	assert_int_equal(add(ds, HDR ROW, &d), JH_OK);
+	assert_int_equal(add(ds, HDR "1101010009,新,110101,2024,primary,,1,0,0,0,0,0,0,0,0,1,0,1,1,1,0\n" ROW, &d),
+	                 JH_ERR_INPUT);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.items[0].problem, JH_P_DUPLICATE_SCHOOL);
+	assert_int_equal(ds->nrows, 1);
+	assert_null(jh_dataset_find(ds, "1101010009", 2024));
+	assert_non_null(jh_dataset_find(ds, "1101010001", 2024));
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	const char *bad = HDR
+		"1101010001,甲,110101,2024,primary,,\"1,20\",0,0,5,0,2,0,1,0,8,0,500,800,210000,3\n"
+		"1101010002,乙,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,5e,800,210000,3\n"
+		"1101010003,丙,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,inf,800,210000,3\n";
+
+	assert_int_equal(add(ds, bad, &d), JH_ERR_INPUT);
+	assert_int_equal(d.count, 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(d.items[i].problem, JH_P_NOT_NUMBER);
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
+/* --- standards files ------------------------------------------------------ */
+
+static void test_standard_national(void **state)
+{
+	(void)state;
+	jh_standard s;
+	jh_diags d = JH_DIAGS_INIT;
+
+	assert_int_equal(jh_standard_national(&s, &d), JH_OK);
+	/* Reference §1 table, §1 limits, §3 weights. */
+	assert_near(s.threshold[JH_STAGE_PRIMARY][JH_IND_QUALIFIED], 4.2, 0);
+	assert_near(s.threshold[JH_STAGE_JUNIOR][JH_IND_QUALIFIED], 5.3, 0);
+	assert_near(s.threshold[JH_STAGE_JUNIOR][JH_IND_SPORTS_AREA], 10.2, 0);
+	assert_near(s.threshold[JH_STAGE_PRIMARY][JH_IND_EQUIPMENT], 2000, 0);
+	assert_near(s.threshold[JH_STAGE_JUNIOR][JH_IND_MULTIMEDIA], 2.4, 0);
+	assert_near(s.cv_limit[JH_STAGE_PRIMARY], 0.50, 0);
+	assert_near(s.cv_limit[JH_STAGE_JUNIOR], 0.45, 0);
+	assert_int_equal(s.school_min_met, 6);
+	assert_near(s.school_floor_ratio, 0.85, 0);
+	assert_near(s.stage_weight[1], 1.1, 0);
+	assert_near(s.stage_weight[2], 1.32, 0);
+	assert_int_equal(s.split[JH_IND_QUALIFIED], 0);
+	assert_int_equal(s.split[JH_IND_MULTIMEDIA], 1);
+	assert_int_equal(s.tp_policy, JH_TP_OWN_UNIT);
+	assert_near(s.tp_min_students, 50, 0);
+	assert_string_equal(s.id, "national-2017");
+}
+
+static void test_standard_local(void **state)
+{
+	(void)state;
+	jh_standard s;
+	jh_diags d = JH_DIAGS_INIT;
+	const char *ok = "# stricter\nbase = national-2017\nid = prov-x\n"
+	                 "threshold.primary.equipment_value_per_student = 2200 # yuan\n"
+	                 "cv_limit.junior = 0.40\n";
+	const char *bad = "base = national-2017\nid = prov-y\n"
+	                  "threshold.primary.equipment_value_per_student = 1800\n"
+	                  "cv_limit.junior = 0.5\n"
+	                  "colour = blue\n"
+	                  "school.min_met = six\n"
+	                  "no equals sign\n"
+	                  "teaching_point.policy = sometimes\n";
+
+	assert_int_equal(jh_standard_parse(ok, strlen(ok), "ok.std", NULL, &s, &d), JH_OK);
+	assert_near(s.threshold[JH_STAGE_PRIMARY][JH_IND_EQUIPMENT], 2200, 0);
+	assert_near(s.threshold[JH_STAGE_JUNIOR][JH_IND_EQUIPMENT], 2500, 0); /* inherited */
+	assert_near(s.cv_limit[JH_STAGE_JUNIOR], 0.40, 0);
+	assert_string_equal(s.base, "national-2017");
+	assert_string_equal(s.id, "prov-x");
+
+	assert_int_equal(jh_standard_parse(bad, strlen(bad), "bad.std", NULL, &s, &d),
+	                 JH_ERR_STANDARD);
+	assert_int_equal(d.count, 6);
+	assert_int_equal(d.items[0].problem, JH_P_STD_LOOSER);
+	assert_int_equal(d.items[0].line, 3);
+	assert_int_equal(d.items[1].problem, JH_P_STD_LOOSER);
+	assert_int_equal(d.items[2].problem, JH_P_STD_UNKNOWN_KEY);
+	assert_int_equal(d.items[3].problem, JH_P_STD_BAD_VALUE);
+	assert_int_equal(d.items[4].problem, JH_P_STD_SYNTAX);
+	assert_int_equal(d.items[4].line, 7);
+	assert_int_equal(d.items[5].problem, JH_P_STD_BAD_VALUE);
+	jh_buf b = JH_BUF_INIT;
+	jh_diag_format(&d.items[0], "en", &b);
+	assert_string_equal(b.data, "bad.std:line 3: 'threshold.primary.equipment_value_per_student' is looser than the base standard (2000); a local standard may only tighten it");
+	jh_buf_reset(&b);
+	jh_diag_format(&d.items[3], "en", &b);
+	assert_string_equal(b.data, "bad.std:line 6: invalid value 'six' for key 'school.min_met'");
+	jh_buf_free(&b);
+	jh_diags_free(&d);
+
+	/* A root file must set every key; an unknown base is refused. */
+	assert_int_equal(jh_standard_parse("id = x\n", 7, "r.std", NULL, &s, &d), JH_ERR_STANDARD);
+	assert_true(d.count > 20);
+	assert_int_equal(d.items[0].problem, JH_P_STD_MISSING_KEY);
+	jh_diags_free(&d);
+	assert_int_equal(jh_standard_parse("base = mars\n", 12, "m.std", NULL, &s, &d), JH_ERR_STANDARD);
+	assert_int_equal(d.items[0].problem, JH_P_STD_BAD_BASE);
+	jh_diags_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_quotes_and_lines),
+		cmocka_unit_test(test_csv_bad_quotes),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_template_chinese_headers_title_rows_extras),
+		cmocka_unit_test(test_template_errors),
+		cmocka_unit_test(test_template_missing_and_duplicate_columns),
+		cmocka_unit_test(test_template_across_files),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_standard_national),
+		cmocka_unit_test(test_standard_local),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
