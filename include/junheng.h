@@ -124,6 +124,13 @@ typedef enum jh_problem {
 	JH_P_ABSURD_VALUE,       /* arg: column, arg2: reason */
 	JH_P_XLSX,               /* arg: detail */
 	JH_P_STORE,              /* arg: detail */
+	JH_P_UNKNOWN_COUNTY,     /* arg: county code */
+	JH_P_SCHOOL_MOVED,       /* arg: school code, arg2: stored county */
+	JH_P_TYPE_CHANGED,       /* arg: school code, arg2: stored type */
+	JH_P_BAD_AREA,           /* arg: code, arg2: reason */
+	JH_P_NOT_FOUND,          /* arg: what */
+	JH_P_BAD_LOCATION,       /* arg: the text */
+	JH_P_BAD_BOOLEAN,        /* arg: the text */
 	JH_P__COUNT
 } jh_problem;
 
@@ -218,8 +225,12 @@ jh_code jh_csv_parse(const char *text, size_t len, const char *file,
  * malloc'd array of *ntables tables (one per sheet, in workbook order);
  * free each with jh_table_free and the array with free().  Shared strings,
  * inline strings, numbers (shown exactly as stored), booleans; empty
- * cells become "".  A file that is not a valid XLSX gives JH_ERR_FORMAT
- * with a diagnostic naming the file and the reason. */
+ * cells become ""; rows absent from the sheet's XML are absent from the
+ * table (row.line is always the spreadsheet row number).  A workbook with
+ * no readable worksheet gives JH_OK with *ntables == 0.  A file that is
+ * not a valid XLSX, or exceeds the size limits in xlsx.c (512 MiB per
+ * part, zip bombs, DTDs), gives JH_ERR_FORMAT with one diagnostic naming
+ * the file and the reason.  diags may be NULL. */
 jh_code jh_xlsx_read(const void *data, size_t len, const char *file,
                      jh_table ***tables, size_t *ntables, jh_diags *diags);
 
@@ -269,14 +280,30 @@ typedef enum jh_field {
 	JH_F_SPORTS_AREA,
 	JH_F_EQUIPMENT_VALUE,
 	JH_F_MULTIMEDIA_ROOMS,
+	/* Optional columns from here on: NaN when absent or empty. */
+	JH_F_CLASSES_PRIMARY,     /* 小学班级数 */
+	JH_F_CLASSES_JUNIOR,      /* 初中班级数 */
 	JH_F__COUNT
 } jh_field;
+
+#define JH_F__REQUIRED JH_F_CLASSES_PRIMARY  /* fields before it are required */
 
 const char *jh_field_key(jh_field f);                 /* "students_primary" */
 const char *jh_field_name(jh_field f, const char *lang); /* 小学在校生数 */
 int jh_field_is_count(jh_field f);   /* whole numbers only */
+int jh_field_is_required(jh_field f);
 /* Parse an English key or Chinese name; -1 when unknown. */
 int jh_field_parse(const char *s);
+
+typedef enum jh_location {
+	JH_LOC_UNKNOWN = 0,
+	JH_LOC_URBAN,             /* 城区 */
+	JH_LOC_TOWN,              /* 镇区 */
+	JH_LOC_RURAL              /* 乡村 */
+} jh_location;
+
+const char *jh_location_key(jh_location l);   /* "urban", "" when unknown */
+int jh_location_parse(const char *s);         /* -1 when unknown text */
 
 /* One school in one year: a row of the template. */
 typedef struct jh_school_year {
@@ -285,6 +312,8 @@ typedef struct jh_school_year {
 	char parent_code[24];     /* central school of a teaching point, or "" */
 	int year;
 	jh_school_type type;
+	jh_location location;     /* optional column `location` 城乡类型 */
+	signed char boarding;     /* optional `boarding` 寄宿制: 1, 0, -1 unknown */
 	const char *school_name;  /* into the dataset's arena */
 	double v[JH_F__COUNT];    /* the numeric columns */
 	/* Where it came from, for messages. */
@@ -455,6 +484,7 @@ typedef struct jh_result {
 typedef struct jh_filter {
 	const char *county_code;  /* NULL = all */
 	int year;                 /* 0 = all */
+	const char *school_code;  /* NULL = all */
 } jh_filter;
 
 /* Evaluate every county-year in the dataset that the filter selects.
@@ -476,6 +506,158 @@ int jh_at_most(const jh_standard *std, double value, double limit);
  * Sets *mean and *sd when non-NULL.  NaN when P or x̄ is 0. */
 double jh_cv(const double *x, const double *p, size_t n, double *mean,
              double *sd);
+
+/* ------------------------------------------------------------------ */
+/* Areas: province → city → county, with official 6-digit codes.        */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_area_level {
+	JH_AREA_PROVINCE = 0,
+	JH_AREA_CITY,
+	JH_AREA_COUNTY
+} jh_area_level;
+
+typedef struct jh_area {
+	char code[8];
+	char parent[8];        /* "" for a province */
+	jh_area_level level;
+	const char *name;      /* owned by the list */
+	const char *file;      /* where it was read, for messages */
+	long line;
+} jh_area;
+
+typedef struct jh_areas {
+	jh_area *items;
+	size_t count, cap;
+	struct jh_arena *arena;  /* private */
+} jh_areas;
+
+jh_areas *jh_areas_new(void);
+void jh_areas_free(jh_areas *a);
+/* 1 when the table's header is the area template (county_code and
+ * county_name, 县(市、区)代码 and 县(市、区)名称, ...). */
+int jh_areas_table_is(const jh_table *t);
+/* Append the provinces, cities and counties of an area table:
+ *   province_code, province_name, city_code, city_name,
+ *   county_code, county_name   (Chinese headers accepted)
+ * Codes are 6 digits; a county's code shares its city's first 4 digits
+ * and the city its province's first 2.  All or nothing, every problem in
+ * diags. */
+jh_code jh_areas_add_table(jh_areas *a, const jh_table *t, jh_diags *diags);
+/* Add or replace one area (strings copied). */
+jh_code jh_areas_put(jh_areas *a, const jh_area *area);
+const jh_area *jh_areas_find(const jh_areas *a, const char *code);
+
+/* ------------------------------------------------------------------ */
+/* Storage: a versioned, audited database.                              */
+/* ------------------------------------------------------------------ */
+
+/* The store is one interface with one implementation per database; the
+ * default is SQLite (a file path).  No SQL exists outside lib/store_*.c. */
+typedef struct jh_store jh_store;
+
+/* Who made a change and why; every change belongs to one revision. */
+typedef struct jh_revision_info {
+	const char *who;            /* user name */
+	const char *why;            /* reason given */
+	const char *kind;           /* "import", "edit", "delete" */
+	size_t nsources;
+	const char *const *source_names;   /* files of an import */
+	const char *const *source_sha256;  /* their SHA-256, hex */
+	const char *at;             /* UTC "YYYY-MM-DDTHH:MM:SSZ"; NULL = now */
+} jh_revision_info;
+
+typedef struct jh_import_stats {
+	size_t rows;              /* school-year rows offered */
+	size_t added;             /* new school-years */
+	size_t changed;           /* school-years with changed fields */
+	size_t unchanged;
+	size_t deleted;
+	size_t fields_changed;    /* field changes recorded */
+	size_t areas_changed;     /* areas added or renamed */
+	long revision;            /* revision created, 0 when nothing changed */
+} jh_import_stats;
+
+/* Create a new database or bring an existing one to the current schema
+ * (migrations are versioned in the file). */
+jh_code jh_store_init(const char *path, jh_store **out, jh_diags *diags);
+/* Open an existing junheng database; it is migrated when older. */
+jh_code jh_store_open(const char *path, jh_store **out, jh_diags *diags);
+void jh_store_close(jh_store *s);
+/* Schema version of the open database. */
+int jh_store_schema_version(jh_store *s);
+
+/* Import areas and school-year rows as one transaction and one revision.
+ * Checks against what is stored: unknown county, a school in two
+ * counties, a school whose type changes between years.  On any problem
+ * nothing is written.  Unchanged rows record nothing; changed rows record
+ * only their changed fields.  areas or ds may be NULL. */
+jh_code jh_store_import(jh_store *s, const jh_areas *areas,
+                        const jh_dataset *ds, const jh_revision_info *info,
+                        jh_import_stats *stats, jh_diags *diags);
+/* Change fields of one school-year (keys of the template, values as
+ * text, checked like an imported cell). */
+jh_code jh_store_set(jh_store *s, const char *school_code, int year,
+                     size_t n, const char *const *fields,
+                     const char *const *values, const jh_revision_info *info,
+                     jh_import_stats *stats, jh_diags *diags);
+/* Delete a school-year (year 0: every year of the school). */
+jh_code jh_store_delete(jh_store *s, const char *school_code, int year,
+                        const jh_revision_info *info, jh_import_stats *stats,
+                        jh_diags *diags);
+/* Rows as they were after revision `as_of` (0 = now), selected by the
+ * filter (may be NULL).  *out is a new dataset owned by the caller. */
+jh_code jh_store_load(jh_store *s, const jh_filter *filter, long as_of,
+                      jh_dataset **out, jh_diags *diags);
+/* Areas as stored now.  *out owned by the caller. */
+jh_code jh_store_areas(jh_store *s, jh_areas **out, jh_diags *diags);
+/* A revision number ("12") or a date or time ("2024-05-01",
+ * "2024-05-01T10:30:00", UTC) to the last revision made by then. */
+jh_code jh_store_resolve_as_of(jh_store *s, const char *spec, long *rev,
+                               jh_diags *diags);
+
+typedef struct jh_change {
+	long revision;
+	const char *at, *who, *why, *kind, *sources;
+	const char *entity;        /* "school_year" or "area" */
+	const char *school_code;   /* or area code */
+	const char *county_code;
+	int year;
+	const char *field;
+	const char *old_value;     /* NULL when added */
+	const char *new_value;     /* NULL when deleted */
+} jh_change;
+
+typedef struct jh_history {
+	jh_change *items;
+	size_t count, cap;
+	struct jh_arena *arena;    /* private */
+} jh_history;
+
+/* Every change to a school, or to all schools of a county (either may be
+ * NULL but not both), oldest first.  *out owned by the caller. */
+jh_code jh_store_history(jh_store *s, const char *school_code,
+                         const char *county_code, jh_history **out,
+                         jh_diags *diags);
+void jh_history_free(jh_history *h);
+
+/* SHA-256 of bytes as 64 hex digits plus NUL. */
+void jh_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* ------------------------------------------------------------------ */
+/* Export: the template written back.                                   */
+/* ------------------------------------------------------------------ */
+
+/* The dataset's rows (filtered) as template CSV, UTF-8, English keys,
+ * extra columns after the template's; numbers in their shortest exact
+ * form, so that import → export → import changes nothing. */
+jh_code jh_export_csv(const jh_dataset *ds, const jh_filter *filter,
+                      jh_buf *out);
+/* The same as an XLSX workbook written to path (libxlsxwriter). */
+jh_code jh_export_xlsx(const jh_dataset *ds, const jh_filter *filter,
+                       const char *path, jh_diags *diags);
+/* Shortest decimal text that reads back as exactly v. */
+void jh_format_number(double v, char *out, size_t cap);
 
 /* ------------------------------------------------------------------ */
 /* Reports.                                                             */
