@@ -8,9 +8,10 @@
 #   make fuzz     build libFuzzer targets with clang; FUZZ_SECONDS=N runs each
 
 CC      ?= cc
-PKGS    := jansson libzip expat sqlite3 xlsxwriter
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Debian installs every library below in the default paths, so no
+# pkg-config is needed (and the list is right even before install-deps).
+PKG_CFLAGS :=
+PKG_LIBS   := -ljansson -lzip -lexpat -lsqlite3 -lxlsxwriter -lsodium
 WARN    := -std=c11 -Wall -Wextra -Werror
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g
@@ -35,7 +36,7 @@ CLI_OBJ   := $(CLI_SRC:src/%.c=$(B)/src/%.o)
 CLI_OBJ_A := $(CLI_SRC:src/%.c=$(BA)/src/%.o)
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
 
-.PHONY: all demo test unit e2e bench fuzz clean deps sample
+.PHONY: all demo test run-tests run-demo bench fuzz clean deps sample
 all: $(B)/junheng
 
 deps:
@@ -75,10 +76,16 @@ $(BA)/test_%: tests/test_%.c tests/testutil.h $(BA)/libjunheng.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Itests -o $@ $< $(BA)/libjunheng.a $(LIBS) -lcmocka
 
-test: deps $(TESTS) $(BA)/junheng
+# test and demo first install what is missing, then build in a second make
+# so that nothing is compiled before the packages are there.
+test: deps
+	@$(MAKE) --no-print-directory run-tests
+run-tests: $(TESTS) $(BA)/junheng
 	@scripts/run-tests.sh $(TESTS)
 
-demo: deps $(B)/junheng
+demo: deps
+	@$(MAKE) --no-print-directory run-demo
+run-demo: $(B)/junheng
 	@echo "== junheng eval data/sample/*.csv =="
 	@$(B)/junheng eval data/sample/*.csv
 

@@ -352,6 +352,10 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
                              jh_diags *diags);
 /* Append one record (copied; strings interned).  No validation. */
 jh_code jh_dataset_add(jh_dataset *ds, const jh_school_year *sy);
+/* Give the last row added an extra column value (copied).  Extras of a
+ * row are contiguous, so only the last row can take more. */
+jh_code jh_dataset_add_extra(jh_dataset *ds, jh_school_year *row,
+                             const char *name, const char *value);
 /* Row of a school in a year, or NULL. */
 const jh_school_year *jh_dataset_find(const jh_dataset *ds,
                                       const char *school_code, int year);

@@ -16,11 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* --- identity columns -------------------------------------------------- */
 
 enum idcol { C_SCHOOL_CODE, C_SCHOOL_NAME, C_COUNTY_CODE, C_YEAR,
-             C_SCHOOL_TYPE, C_PARENT_CODE, C__COUNT };
+             C_SCHOOL_TYPE, C_PARENT_CODE,
+             C_LOCATION, C_BOARDING,      /* optional */
+             C__COUNT };
 
 static const char *const idcol_names[C__COUNT][6] = {
 	[C_SCHOOL_CODE] = {"school_code", "学校标识码", "学校代码", "学校识别码", NULL},
@@ -31,6 +34,8 @@ static const char *const idcol_names[C__COUNT][6] = {
 	[C_SCHOOL_TYPE] = {"school_type", "办学类型", "学校类型", NULL},
 	[C_PARENT_CODE] = {"parent_code", "所属中心校", "所属中心校标识码",
 	                   "中心校标识码", NULL},
+	[C_LOCATION]    = {"location", "城乡类型", "城乡分类", "所在地城乡类型", NULL},
+	[C_BOARDING]    = {"boarding", "是否寄宿制学校", "寄宿制", "寄宿制学校", NULL},
 };
 
 /* Same normalisation as meta.c: spaces dropped, full-width brackets. */
@@ -85,6 +90,21 @@ static int header_col(const char *s)
 		return c;
 	c = jh_field_parse(s);
 	return c >= 0 ? C__COUNT + c : -1;
+}
+
+static int col_required(int c)
+{
+	if (c < C__COUNT)
+		return c != C_LOCATION && c != C_BOARDING;
+	return jh_field_is_required((jh_field)(c - C__COUNT));
+}
+
+static int required_count(void)
+{
+	int n = 0;
+	for (int c = 0; c < NCOLS; c++)
+		n += col_required(c);
+	return n;
 }
 
 static const char *col_key(int c)
@@ -159,6 +179,23 @@ int jh_parse_number(const char *s, double *out)
 	if (*end || !isfinite(*out))
 		return -1;
 	return 0;
+}
+
+/* 1 yes, 0 no, -1 empty (unknown), -2 unreadable. */
+static int parse_bool(const char *s)
+{
+	static const char *const yes[] = {"1", "yes", "y", "true", "是", "寄宿", "寄宿制", NULL};
+	static const char *const no[] = {"0", "no", "n", "false", "否", "非寄宿", NULL};
+
+	if (!*s)
+		return -1;
+	for (int i = 0; yes[i]; i++)
+		if (!strcasecmp(s, yes[i]))
+			return 1;
+	for (int i = 0; no[i]; i++)
+		if (!strcasecmp(s, no[i]))
+			return 0;
+	return -2;
 }
 
 static int all_digits(const char *s, size_t n)
@@ -374,6 +411,23 @@ static jh_code push_extra(jh_dataset *ds, size_t name, const char *value)
 	return JH_OK;
 }
 
+jh_code jh_dataset_add_extra(jh_dataset *ds, jh_school_year *row,
+                             const char *name, const char *value)
+{
+	long nm;
+	jh_code rc;
+
+	if (!ds->nrows || row != &ds->rows[ds->nrows - 1] ||
+	    row->extra_first + row->extra_count != ds->nextras)
+		return JH_ERR_ARG;
+	if ((nm = extra_name(ds, name)) < 0)
+		return JH_ERR_NOMEM;
+	if ((rc = push_extra(ds, (size_t)nm, value)))
+		return rc;
+	row->extra_count++;
+	return JH_OK;
+}
+
 /* Find the header: the first of the first 30 rows naming at least half
  * of the template's columns.  Title rows (often merged cells) above it
  * are skipped. */
@@ -384,7 +438,7 @@ static long find_header(const jh_table *t)
 		for (size_t c = 0; c < t->rows[r].ncells; c++)
 			if (header_col(jh_table_cell(t, r, c)) >= 0)
 				hits++;
-		if (hits * 2 >= NCOLS)
+		if (hits * 2 >= required_count())
 			return (long)r;
 	}
 	return -1;
@@ -400,6 +454,72 @@ static int row_empty(const jh_table *t, size_t r)
 			return 0;
 	}
 	return 1;
+}
+
+/* Values no real school has: they are typing errors (an extra zero, a
+ * total typed into a per-class column), so they are refused with the
+ * reason rather than evaluated.  The bounds are generous on purpose. */
+static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
+                          const int *pos, const int *ok,
+                          const jh_school_year *sy, jh_diags *diags,
+                          size_t *errors)
+{
+	static const struct { jh_field students, classes; } sc[2] = {
+		{JH_F_STUDENTS_PRIMARY, JH_F_CLASSES_PRIMARY},
+		{JH_F_STUDENTS_JUNIOR, JH_F_CLASSES_JUNIOR},
+	};
+	double total = sy->v[JH_F_STUDENTS_PRIMARY] + sy->v[JH_F_STUDENTS_JUNIOR] +
+	               sy->v[JH_F_STUDENTS_SENIOR];
+	long line = t->rows[r].line;
+	char why[160];
+
+	(void)hdr;
+	for (int s = 0; s < 2; s++) {
+		jh_field fs = sc[s].students, fc = sc[s].classes;
+		int col = pos[C__COUNT + fc] + 1;
+		if (!ok[fs] || !ok[fc] || col == 0)
+			continue;
+		if (sy->v[fs] > 0 && sy->v[fc] == 0) {
+			snprintf(why, sizeof why, "%.0f students in 0 classes", sy->v[fs]);
+		} else if (sy->v[fc] > 0 && sy->v[fs] / sy->v[fc] > 100) {
+			snprintf(why, sizeof why, "%.0f students per class (more than 100)",
+			         sy->v[fs] / sy->v[fc]);
+		} else {
+			continue;
+		}
+		jh_diags_add(diags, JH_P_ABSURD_VALUE, t->file, t->sheet, line, col,
+		             jh_table_cell(t, hdr, (size_t)col - 1),
+		             jh_field_key(fc), why);
+		(*errors)++;
+	}
+	if (!ok[JH_F_STUDENTS_PRIMARY] || !ok[JH_F_STUDENTS_JUNIOR] ||
+	    !ok[JH_F_STUDENTS_SENIOR])
+		return;
+	if (total > 30000) {
+		int col = pos[C__COUNT + JH_F_STUDENTS_PRIMARY] + 1;
+		snprintf(why, sizeof why, "%.0f students in one school (more than 30000)", total);
+		jh_diags_add(diags, JH_P_ABSURD_VALUE, t->file, t->sheet, line, col,
+		             jh_table_cell(t, hdr, (size_t)col - 1),
+		             "students", why);
+		(*errors)++;
+	}
+	/* Floor space and equipment per student beyond any real school. */
+	static const struct { jh_field f; double max; const char *unit; } per[] = {
+		{JH_F_TEACHING_AREA, 1000, "m² per student"},
+		{JH_F_SPORTS_AREA, 5000, "m² per student"},
+		{JH_F_EQUIPMENT_VALUE, 1e6, "yuan per student"},
+	};
+	for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
+		int col = pos[C__COUNT + per[k].f] + 1;
+		if (!ok[per[k].f] || total <= 0 || sy->v[per[k].f] / total <= per[k].max)
+			continue;
+		snprintf(why, sizeof why, "%.0f %s (more than %.0f)",
+		         sy->v[per[k].f] / total, per[k].unit, per[k].max);
+		jh_diags_add(diags, JH_P_ABSURD_VALUE, t->file, t->sheet, line, col,
+		             jh_table_cell(t, hdr, (size_t)col - 1),
+		             jh_field_key(per[k].f), why);
+		(*errors)++;
+	}
 }
 
 #define DIAG(p, line, col, a, b) do { \
@@ -451,7 +571,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		pos[c] = (int)j;
 	}
 	for (int c = 0; c < NCOLS; c++)
-		if (pos[c] < 0) {
+		if (pos[c] < 0 && col_required(c)) {
 			jh_diags_add(diags, JH_P_MISSING_COLUMN, t->file, t->sheet,
 			             t->rows[hdr].line, 0, NULL, col_key(c), NULL);
 			errors++;
@@ -558,6 +678,24 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		else
 			memcpy(sy.parent_code, cell, strlen(cell) + 1);
 
+		sy.boarding = -1;
+		if (pos[C_LOCATION] >= 0) {
+			trim_copy(jh_table_cell(t, r, (size_t)pos[C_LOCATION]), cell, sizeof cell);
+			int l = *cell ? jh_location_parse(cell) : JH_LOC_UNKNOWN;
+			if (l < 0)
+				DIAG(JH_P_BAD_LOCATION, line, pos[C_LOCATION] + 1, cell, NULL);
+			else
+				sy.location = (jh_location)l;
+		}
+		if (pos[C_BOARDING] >= 0) {
+			trim_copy(jh_table_cell(t, r, (size_t)pos[C_BOARDING]), cell, sizeof cell);
+			int b = parse_bool(cell);
+			if (b == -2)
+				DIAG(JH_P_BAD_BOOLEAN, line, pos[C_BOARDING] + 1, cell, NULL);
+			else
+				sy.boarding = (signed char)b;
+		}
+
 		/* Numeric columns.  ok[f] says the cell parsed, so cross-field
 		 * checks below run only on cells that are themselves valid. */
 		int ok[JH_F__COUNT] = {0};
@@ -565,9 +703,13 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			int col = pos[C__COUNT + f] + 1;
 			double d;
 
+			sy.v[f] = NAN;
+			if (col == 0)               /* optional and absent */
+				continue;
 			trim_copy(jh_table_cell(t, r, (size_t)col - 1), cell, sizeof cell);
 			if (!*cell) {
-				DIAG(JH_P_EMPTY_VALUE, line, col, NULL, NULL);
+				if (jh_field_is_required((jh_field)f))
+					DIAG(JH_P_EMPTY_VALUE, line, col, NULL, NULL);
 				continue;
 			}
 			if (jh_parse_number(cell, &d)) {
@@ -625,6 +767,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 						     jh_field_key(part[s][k]),
 						     jh_field_key(whole[s]));
 		}
+		absurd_checks(t, hdr, r, pos, ok, &sy, diags, &errors);
 		if (!*sy.school_code || !sy.year)
 			continue;
 		{

@@ -86,6 +86,17 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_ABSURD_VALUE]     = {"“%s”的值不合理:%s", "value of '%s' is implausible: %s"},
 	[JH_P_XLSX]             = {"不是有效的 XLSX 文件:%s", "not a valid XLSX file: %s"},
 	[JH_P_STORE]            = {"数据库:%s", "database: %s"},
+	[JH_P_UNKNOWN_COUNTY]   = {"县(市、区)代码 %s 不在数据库中,请先导入行政区划表",
+	                           "county code %s is not in the database; import the area table first"},
+	[JH_P_SCHOOL_MOVED]     = {"学校 %s 已登记在县(市、区) %s,不能同时属于两个县",
+	                           "school %s is registered in county %s; a school cannot be in two counties"},
+	[JH_P_TYPE_CHANGED]     = {"学校 %s 的办学类型已登记为 %s,不能在年度之间改变",
+	                           "school %s is registered as %s; its type cannot change between years"},
+	[JH_P_BAD_AREA]         = {"行政区划代码 %s:%s", "area code %s: %s"},
+	[JH_P_NOT_FOUND]        = {"找不到 %s", "%s not found"},
+	[JH_P_BAD_LOCATION]     = {"城乡类型“%s”无法识别(城区、镇区、乡村)",
+	                           "unknown location '%s' (urban, town, rural)"},
+	[JH_P_BAD_BOOLEAN]      = {"“%s”应为 是/否", "'%s' should be yes or no"},
 };
 
 void jh_diags_init(jh_diags *d)

@@ -254,6 +254,9 @@ jh_code jh_eval(const jh_dataset *ds, const jh_standard *std,
 			continue;
 		if (filter && filter->year && filter->year != sy->year)
 			continue;
+		if (filter && filter->school_code && *filter->school_code &&
+		    strcmp(filter->school_code, sy->school_code))
+			continue;
 		sel[nsel++] = sy;
 	}
 	if (!nsel) {

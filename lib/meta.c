@@ -157,7 +157,36 @@ static const struct {
 	[JH_F_MULTIMEDIA_ROOMS] = {"multimedia_rooms", "网络多媒体教室数",
 		"networked multimedia classrooms", 1,
 		{"网络多媒体教室数(间)", "网络多媒体教室"}},
+	[JH_F_CLASSES_PRIMARY] = {"classes_primary", "小学班级数",
+		"primary classes", 1, {"小学教学班数", "班级数(小学)"}},
+	[JH_F_CLASSES_JUNIOR] = {"classes_junior", "初中班级数",
+		"junior classes", 1, {"初中教学班数", "班级数(初中)"}},
 };
+
+int jh_field_is_required(jh_field f)
+{
+	return (unsigned)f < JH_F__REQUIRED;
+}
+
+static const char *const loc_names[4][5] = {
+	[JH_LOC_UNKNOWN] = {""},
+	[JH_LOC_URBAN] = {"urban", "城区", "城市", "主城区", NULL},
+	[JH_LOC_TOWN]  = {"town", "镇区", "县镇", "城镇", NULL},
+	[JH_LOC_RURAL] = {"rural", "乡村", "农村", NULL},
+};
+
+const char *jh_location_key(jh_location l)
+{
+	return (unsigned)l <= JH_LOC_RURAL ? loc_names[l][0] : "";
+}
+
+int jh_location_parse(const char *s)
+{
+	for (int l = JH_LOC_URBAN; l <= JH_LOC_RURAL; l++)
+		if (match_list(s, loc_names[l]))
+			return l;
+	return -1;
+}
 
 const char *jh_field_key(jh_field f)
 {

@@ -57,6 +57,20 @@ static void fmt2(char *b, size_t n, double v)
 		snprintf(b, n, "%.2f", v);
 }
 
+/* A threshold or floor: up to 4 decimals, trailing zeros dropped, so
+ * 4.505 shows as 4.505 and 1700 as 1700. */
+static void fmt_limit(char *b, size_t n, double v)
+{
+	char *e;
+
+	snprintf(b, n, "%.4f", v);
+	e = b + strlen(b);
+	while (e > b && e[-1] == '0')
+		*--e = '\0';
+	if (e > b && e[-1] == '.')
+		e[-1] = '\0';
+}
+
 static void fmt3(char *b, size_t n, double v)
 {
 	if (isnan(v))
@@ -158,8 +172,8 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 				if (jh_at_least(std, u->value[i], th[i]))
 					continue;
 				fmt2(v, sizeof v, u->value[i]);
-				snprintf(t, sizeof t, "%g", th[i]);
-				fmt2(f, sizeof f, floor_v);
+				fmt_limit(t, sizeof t, th[i]);
+				fmt_limit(f, sizeof f, floor_v);
 				if (!jh_at_least(std, u->value[i], floor_v))
 					jh_buf_addf(o, L("        %s %s %s < %s,且低于 %g%% 下限 %s ✘\n",
 					                 "        %s %s %s < %s, and under the %g%% floor %s ✘\n"),
@@ -301,13 +315,33 @@ static json_t *json_unit(const jh_result *r, const jh_unit *u)
 	return o;
 }
 
+static int dump_to_buf(const char *p, size_t n, void *data)
+{
+	jh_buf *out = data;
+
+	jh_buf_add(out, p, n);
+	return out->oom ? -1 : 0;
+}
+
+/* The document is written one county at a time (json_dump_callback
+ * straight into out), so a nation's result never exists as a whole tree:
+ * memory stays proportional to one county. */
 static jh_code json_report(const jh_result *r, jh_buf *out)
 {
 	const jh_standard *std = r->standard;
-	json_t *root = json_object(), *counties = json_array();
-	char *s;
+	const size_t flags = JSON_INDENT(1) | JSON_PRESERVE_ORDER |
+	                     JSON_REAL_PRECISION(17);
+	json_t *sj = json_standard(std);
 
-	json_object_set_new(root, "standard", json_standard(std));
+	if (!sj)
+		return JH_ERR_NOMEM;
+	jh_buf_adds(out, "{\n \"standard\": ");
+	if (json_dump_callback(sj, dump_to_buf, out, flags)) {
+		json_decref(sj);
+		return JH_ERR_NOMEM;
+	}
+	json_decref(sj);
+	jh_buf_adds(out, ",\n \"counties\": [");
 	for (size_t c = 0; c < r->ncounties; c++) {
 		const jh_county_result *cr = &r->counties[c];
 		json_t *co = json_object(), *stages = json_object(), *schools = json_array();
@@ -343,17 +377,14 @@ static jh_code json_report(const jh_result *r, jh_buf *out)
 		for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++)
 			json_array_append_new(schools, json_unit(r, &r->units[k]));
 		json_object_set_new(co, "schools", schools);
-		json_array_append_new(counties, co);
+		jh_buf_adds(out, c ? ",\n  " : "\n  ");
+		int bad = json_dump_callback(co, dump_to_buf, out, flags);
+		json_decref(co);
+		if (bad)
+			return JH_ERR_NOMEM;
 	}
-	json_object_set_new(root, "counties", counties);
-	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-	json_decref(root);
-	if (!s)
-		return JH_ERR_NOMEM;
-	jh_buf_adds(out, s);
-	jh_buf_addc(out, '\n');
-	free(s);
-	return JH_OK;
+	jh_buf_adds(out, r->ncounties ? "\n ]\n}\n" : "]\n}\n");
+	return out->oom ? JH_ERR_NOMEM : JH_OK;
 }
 
 /* --- CSV --------------------------------------------------------------- */

@@ -31,7 +31,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 	jh_dataset *ds = NULL;
 	jh_result *res = NULL;
 	jh_standard std;
-	jh_filter filter;
+	jh_filter filter = {NULL, 0, NULL};
 	jh_buf out = JH_BUF_INIT;
 	jh_code rc;
 

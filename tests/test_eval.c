@@ -374,7 +374,7 @@ static void test_filter(void **state)
 {
 	(void)state;
 	struct fx f;
-	jh_filter flt = {"110102", 2023};
+	jh_filter flt = {"110102", 2023, NULL};
 
 	load(&f, HDR GOOD_P("1101010060", "甲")
 	         "1101020061,乙,110102,2023,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3\n"

@@ -120,9 +120,9 @@ static void test_template_chinese_headers_title_rows_extras(void **state)
 		"初中高于规定学历教师数,小学县级及以上骨干教师数,初中县级及以上骨干教师数,"
 		"小学体育、艺术(美术、音乐)专任教师数,初中体育、艺术(美术、音乐)专任教师数,"
 		"小学专任教师数,初中专任教师数,教学及辅助用房面积,体育运动场馆面积,"
-		"教学仪器设备值,网络多媒体教室数,城乡类型\n"
+		"教学仪器设备值,网络多媒体教室数,城乡类型,备注\n"
 		"1101010001,实验学校,110101,2024,九年一贯制学校,,\"1,200\",800,0,60,50,"
-		"13,9,11,8,70,60,12000.5,20000,5600000,40,城区\n";
+		"13,9,11,8,70,60,12000.5,20000,5600000,40,城区,新建校区\n";
 
 	assert_int_equal(add(ds, csv, &d), JH_OK);
 	assert_int_equal(ds->nrows, 1);
@@ -132,10 +132,14 @@ static void test_template_chinese_headers_title_rows_extras(void **state)
 	assert_near(r->v[JH_F_STUDENTS_PRIMARY], 1200, 0);
 	assert_near(r->v[JH_F_TEACHING_AREA], 12000.5, 0);
 	assert_int_equal(r->line, 4);
+	/* Optional columns: location read, boarding and classes absent. */
+	assert_int_equal(r->location, JH_LOC_URBAN);
+	assert_int_equal(r->boarding, -1);
+	assert_true(isnan(r->v[JH_F_CLASSES_PRIMARY]));
 	/* The extra column is kept. */
 	assert_int_equal(r->extra_count, 1);
-	assert_string_equal(ds->extra_names[ds->extras[r->extra_first].name], "城乡类型");
-	assert_string_equal(ds->extras[r->extra_first].value, "城区");
+	assert_string_equal(ds->extra_names[ds->extras[r->extra_first].name], "备注");
+	assert_string_equal(ds->extras[r->extra_first].value, "新建校区");
 	jh_dataset_free(ds);
 	jh_diags_free(&d);
 }
@@ -274,6 +278,38 @@ static void test_numbers(void **state)
 	jh_diags_free(&d);
 }
 
+/* Implausible values are refused with the reason: 1,000 pupils in one
+ * class, pupils in no class, 2,000 m² of classrooms per pupil. */
+static void test_absurd_values(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	const char *csv = "school_code,school_name,county_code,year,school_type,parent_code,"
+		"students_primary,students_junior,students_senior,"
+		"qualified_teachers_primary,qualified_teachers_junior,"
+		"key_teachers_primary,key_teachers_junior,"
+		"pe_art_teachers_primary,pe_art_teachers_junior,"
+		"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2,"
+		"equipment_value_yuan,multimedia_rooms,classes_primary,boarding\n"
+		"1101010001,甲,110101,2024,primary,,1000,0,0,5,0,2,0,1,0,8,0,5000,8000,2100000,30,1,否\n"
+		"1101010002,乙,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,200000,800,210000,3,0,是\n"
+		"1101010003,丙,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,4,maybe\n";
+
+	assert_int_equal(add(ds, csv, &d), JH_ERR_INPUT);
+	jh_buf b = JH_BUF_INIT;
+	jh_diags_format(&d, "en", &b);
+	assert_int_equal(d.count, 4);
+	assert_string_equal(b.data,
+		"s.csv:line 2:column 22(classes_primary): value of 'classes_primary' is implausible: 1000 students per class (more than 100)\n"
+		"s.csv:line 3:column 22(classes_primary): value of 'classes_primary' is implausible: 100 students in 0 classes\n"
+		"s.csv:line 3:column 18(teaching_area_m2): value of 'teaching_area_m2' is implausible: 2000 m² per student (more than 1000)\n"
+		"s.csv:line 4:column 23(boarding): 'maybe' should be yes or no\n");
+	jh_buf_free(&b);
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
 /* --- standards files ------------------------------------------------------ */
 
 static void test_standard_national(void **state)
@@ -366,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_template_missing_and_duplicate_columns),
 		cmocka_unit_test(test_template_across_files),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_absurd_values),
 		cmocka_unit_test(test_standard_national),
 		cmocka_unit_test(test_standard_local),
 	};

@@ -34,7 +34,7 @@ run "eval text" 0 eval "$F/small.csv"
 has "text: county verdict" "$tmp/out" "县(市、区) 110101 · 2024 年度 · 资源配置:未达标 ✘"
 has "text: failing junior section named" "$tmp/out" "[初中] 1101010004 实验学校,学生 210,达标 4/7"
 has "text: teaching point left out" "$tmp/out" "1101010005 下湾教学点(30人,不足规定人数的教学点,不参评)"
-has "text: floor breach named" "$tmp/out" "生均教学仪器设备值 1699.00 元/生 < 2000,且低于 85% 下限 1700.00 ✘"
+has "text: floor breach named" "$tmp/out" "生均教学仪器设备值 1699.00 元/生 < 2000,且低于 85% 下限 1700 ✘"
 has "text: summary" "$tmp/out" "共 2 个县·年度,达标 0 个,未达标 2 个"
 
 run "eval english" 0 --lang en eval "$F/small.csv"
@@ -79,6 +79,24 @@ run "stricter standard" 0 eval "$F/small.csv" --standard "$F/strict.std" --forma
 jqeq "strict: threshold applied" '.standard.thresholds.primary.equipment_value_per_student' 2200
 jqeq "strict: inherits junior" '.standard.thresholds.junior.equipment_value_per_student' 2500
 jqeq "strict: 西关 800000/400 = 2000 < 2200 now" '.counties[0].schools[] | select(.school_code=="1101010002") | .shortfalls[0].indicator' equipment_value_per_student
+
+# The sample city: seven counties, each 2024 verdict as designed
+# (data/sample/README.md).
+S=$top/data/sample
+run "sample 2024" 0 eval "$S/schools-2024.csv" --format json
+jqeq "sample: verdicts" '[.counties[] | "\(.county_code):\(.passes)"] | join(" ")' \
+	"369901:true 369902:false 369903:false 369904:false 369905:false 369906:true 369907:true"
+jqeq "sample B: one school under a floor" '[.counties[1].schools[] | select(.passes==false) | .shortfalls[] | .kind] | join(",")' below_floor
+jqeq "sample C: only the primary sports CV fails" '[.counties[2].stages.primary.cv_pass | to_entries[] | select(.value==false) | .key] | join(",")' sports_area_per_student
+jqeq "sample C: no school fails" '[.counties[2].schools[] | select(.passes==false)] | length' 0
+jqeq "sample E: 5 of 7" '[.counties[4].schools[] | select(.passes==false) | .met] | join(",")' 5
+run "sample gb18030 2024" 0 eval "$S/gb18030/schools-2024.csv" --format csv
+sed 's#gb18030/##' "$tmp/out" >"$tmp/gb.out"
+"$J" eval "$S/schools-2024.csv" --format csv >"$tmp/u.out"
+if cmp -s "$tmp/gb.out" "$tmp/u.out"; then ok "sample gb18030 = utf-8"; else no "sample gb18030 differs"; fi
+run "sample all years" 0 eval "$S"/schools-*.csv --county 369907
+has "sample G: failed in 2022" "$tmp/out" "369907    2022"
+has "sample G: passes 2024" "$tmp/out" "共 3 个县·年度,达标 1 个,未达标 2 个"
 
 # --- bad input ---------------------------------------------------------
 run "bad file" 2 eval "$F/bad.csv"
