@@ -80,14 +80,19 @@ $(BA)/test_%: tests/test_%.c tests/testutil.h $(BA)/libjunheng.a
 # so that nothing is compiled before the packages are there.
 test: deps
 	@$(MAKE) --no-print-directory run-tests
-run-tests: $(TESTS) $(BA)/junheng
+run-tests: $(TESTS) $(BA)/junheng $(B)/junheng
 	@scripts/run-tests.sh $(TESTS)
 
 demo: deps
 	@$(MAKE) --no-print-directory run-demo
+DEMO_DB := $(B)/demo.db
 run-demo: $(B)/junheng
-	@echo "== junheng eval data/sample/*.csv =="
-	@$(B)/junheng eval data/sample/*.csv
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@$(B)/junheng init $(DEMO_DB)
+	@$(B)/junheng import $(DEMO_DB) data/sample/areas.csv data/sample/schools-*.csv \
+	  --who demo --why "sample data"
+	@echo "== junheng eval $(DEMO_DB) =="
+	@$(B)/junheng eval $(DEMO_DB)
 
 $(B)/bench_%: bench/%.c $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)

@@ -131,6 +131,7 @@ typedef enum jh_problem {
 	JH_P_NOT_FOUND,          /* arg: what */
 	JH_P_BAD_LOCATION,       /* arg: the text */
 	JH_P_BAD_BOOLEAN,        /* arg: the text */
+	JH_P_YEAR_MISMATCH,      /* arg: row year, arg2: expected year */
 	JH_P__COUNT
 } jh_problem;
 
@@ -318,7 +319,9 @@ typedef struct jh_school_year {
 	double v[JH_F__COUNT];    /* the numeric columns */
 	/* Where it came from, for messages. */
 	const char *file;         /* into the dataset's arena */
+	const char *sheet;        /* XLSX sheet, or NULL */
 	long line;
+	short col_code, col_county, col_type;  /* 1-based columns, 0 unknown */
 	/* Extra (non-template) columns are kept: this row's are
 	 * dataset->extras[extra_first .. extra_first + extra_count). */
 	size_t extra_first, extra_count;
@@ -339,6 +342,10 @@ typedef struct jh_dataset {
 	size_t nextras, capextras;
 	struct jh_arena *arena;    /* private: owns every string above */
 	struct jh_index *index;    /* private: (school code, year) -> row */
+	/* Set by the caller before loading tables: the year of rows in a
+	 * table without a year column; rows of a table with one must all be
+	 * of this year.  0 = none. */
+	int default_year;
 } jh_dataset;
 
 jh_dataset *jh_dataset_new(void);

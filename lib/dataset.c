@@ -371,6 +371,8 @@ jh_code jh_dataset_add(jh_dataset *ds, const jh_school_year *sy)
 		return JH_ERR_NOMEM;
 	if (sy->file && !(r.file = jh_arena_strdup(ds->arena, sy->file)))
 		return JH_ERR_NOMEM;
+	if (sy->sheet && !(r.sheet = jh_arena_strdup(ds->arena, sy->sheet)))
+		return JH_ERR_NOMEM;
 	r.extra_first = ds->nextras;
 	r.extra_count = 0;
 	return push_row(ds, &r);
@@ -535,7 +537,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 	size_t hdr, ncols, first_new = ds->nrows, first_extra = ds->nextras, r;
 	int *map = NULL, pos[NCOLS];
 	size_t errors = 0;
-	const char *file;
+	const char *file, *sheet = NULL;
 	jh_code rc = JH_OK;
 
 	if (t->nrows == 0 || (t->nrows == 1 && row_empty(t, 0))) {
@@ -571,7 +573,8 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		pos[c] = (int)j;
 	}
 	for (int c = 0; c < NCOLS; c++)
-		if (pos[c] < 0 && col_required(c)) {
+		if (pos[c] < 0 && col_required(c) &&
+		    !(c == C_YEAR && ds->default_year)) {
 			jh_diags_add(diags, JH_P_MISSING_COLUMN, t->file, t->sheet,
 			             t->rows[hdr].line, 0, NULL, col_key(c), NULL);
 			errors++;
@@ -580,7 +583,8 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		goto out;
 
 	/* Duplicate non-template header names are kept once each. */
-	if (!(file = jh_arena_strdup(ds->arena, t->file))) {
+	if (!(file = jh_arena_strdup(ds->arena, t->file)) ||
+	    (t->sheet && !(sheet = jh_arena_strdup(ds->arena, t->sheet)))) {
 		rc = JH_ERR_NOMEM;
 		goto out;
 	}
@@ -597,7 +601,11 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			continue;
 		memset(&sy, 0, sizeof sy);
 		sy.file = file;
+		sy.sheet = sheet;
 		sy.line = line;
+		sy.col_code = (short)(pos[C_SCHOOL_CODE] + 1);
+		sy.col_county = (short)(pos[C_COUNTY_CODE] + 1);
+		sy.col_type = (short)(pos[C_SCHOOL_TYPE] + 1);
 		sy.extra_first = ds->nextras;
 		if (!t->sheet && row->ncells < ncols) {
 			char a[24], b[24];
@@ -646,15 +654,21 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		else
 			memcpy(sy.county_code, cell, 7);
 
-		trim_copy(jh_table_cell(t, r, (size_t)pos[C_YEAR]), cell, sizeof cell);
-		{
+		if (pos[C_YEAR] < 0) {
+			sy.year = ds->default_year;
+		} else {
 			double y;
+			trim_copy(jh_table_cell(t, r, (size_t)pos[C_YEAR]), cell, sizeof cell);
 			if (!*cell)
 				DIAG(JH_P_EMPTY_VALUE, line, pos[C_YEAR] + 1, NULL, NULL);
 			else if (jh_parse_number(cell, &y) || y != floor(y) ||
 			         y < 1990 || y > 2100)
 				DIAG(JH_P_BAD_YEAR, line, pos[C_YEAR] + 1, cell, NULL);
-			else
+			else if (ds->default_year && (int)y != ds->default_year) {
+				char want[16];
+				snprintf(want, sizeof want, "%d", ds->default_year);
+				DIAG(JH_P_YEAR_MISMATCH, line, pos[C_YEAR] + 1, cell, want);
+			} else
 				sy.year = (int)y;
 		}
 

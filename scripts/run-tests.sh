@@ -30,7 +30,8 @@ done
 
 for e in "$top"/tests/e2e/*.sh; do
 	[ -f "$e" ] || continue
-	JUNHENG="$top/build/asan/junheng" sh "$e" >"$log" 2>&1
+	JUNHENG="$top/build/asan/junheng" JUNHENG_FAST="$top/build/junheng" \
+		sh "$e" >"$log" 2>&1
 	p=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log" | tail -n 1)
 	f=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log" | tail -n 1)
 	[ -n "$p" ] || { p=0; f=1; }

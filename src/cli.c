@@ -46,8 +46,30 @@ static int has_suffix(const char *s, const char *suf)
 	return n >= m && !strcasecmp(s + n - m, suf);
 }
 
-jh_code cli_load_files(jh_dataset *ds, char **files, int nfiles,
-                       jh_diags *diags)
+int cli_is_database(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char head[16];
+	int yes;
+
+	if (!f)
+		return 0;
+	yes = fread(head, 1, 16, f) == 16 && !memcmp(head, "SQLite format 3", 16);
+	fclose(f);
+	return yes;
+}
+
+/* A table is either the area template or the school-year template. */
+static jh_code add_table(jh_dataset *ds, jh_areas *areas, const jh_table *t,
+                         jh_diags *diags)
+{
+	if (jh_areas_table_is(t))
+		return areas ? jh_areas_add_table(areas, t, diags) : JH_OK;
+	return jh_dataset_add_table(ds, t, diags);
+}
+
+jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, char **files,
+                       int nfiles, char (*sha)[65], jh_diags *diags)
 {
 	int bad = 0;
 
@@ -64,6 +86,8 @@ jh_code cli_load_files(jh_dataset *ds, char **files, int nfiles,
 		}
 		if (rc)
 			return rc;
+		if (sha)
+			jh_sha256_hex(data, len, sha[i]);
 		if (is_xlsx(data, len) || has_suffix(files[i], ".xlsx")) {
 			jh_table **tabs = NULL;
 			size_t ntabs = 0, used = 0;
@@ -80,7 +104,7 @@ jh_code cli_load_files(jh_dataset *ds, char **files, int nfiles,
 			 * sheets (notes, summaries) are left alone. */
 			for (size_t k = 0; k < ntabs; k++) {
 				jh_diags probe = JH_DIAGS_INIT;
-				jh_code trc = jh_dataset_add_table(ds, tabs[k], &probe);
+				jh_code trc = add_table(ds, areas, tabs[k], &probe);
 				int no_header = probe.count == 1 &&
 				        (probe.items[0].problem == JH_P_NO_HEADER ||
 				         probe.items[0].problem == JH_P_EMPTY_FILE);
@@ -129,7 +153,7 @@ jh_code cli_load_files(jh_dataset *ds, char **files, int nfiles,
 				bad = 1;
 				continue;
 			}
-			rc = jh_dataset_add_table(ds, t, diags);
+			rc = add_table(ds, areas, t, diags);
 			jh_table_free(t);
 			if (rc == JH_ERR_NOMEM)
 				return rc;
@@ -206,6 +230,39 @@ void cli_print_diags(const jh_diags *d, const struct cli *cli)
 		        "junheng: ……另有 %zu 个问题未列出\n" :
 		        "junheng: ... and %zu more problems\n", d->dropped);
 	jh_buf_free(&b);
+}
+
+const char *cli_who(const char *given)
+{
+	const char *w = given;
+
+	if (!w || !*w)
+		w = getenv("JUNHENG_USER");
+	if (!w || !*w)
+		w = getenv("USER");
+	if (!w || !*w)
+		w = "unknown";
+	return w;
+}
+
+int cli_exit_status(jh_code rc)
+{
+	switch (rc) {
+	case JH_OK:
+		return EXIT_OK;
+	case JH_ERR_NOMEM:
+	case JH_ERR_IO:
+	case JH_ERR_DB:
+		return EXIT_FAIL;
+	default:
+		return EXIT_INPUT;
+	}
+}
+
+void cli_fail(const struct cli *cli, jh_code rc, const jh_diags *d)
+{
+	cli_print_diags(d, cli);
+	cli_error(cli, "%s", "%s", jh_code_str(rc, cli->lang));
 }
 
 void cli_error(const struct cli *cli, const char *zh, const char *en, ...)

@@ -19,13 +19,29 @@ struct cli {
 };
 
 int cmd_eval(int argc, char **argv, struct cli *cli);
+int cmd_init(int argc, char **argv, struct cli *cli);
+int cmd_import(int argc, char **argv, struct cli *cli);
+int cmd_set(int argc, char **argv, struct cli *cli);
+int cmd_delete(int argc, char **argv, struct cli *cli);
+int cmd_history(int argc, char **argv, struct cli *cli);
+int cmd_export(int argc, char **argv, struct cli *cli);
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_code cli_read_file(const char *path, char **data, size_t *len);
-/* Load CSV or XLSX files into ds.  Every problem in every file is
- * recorded in diags; on any problem nothing is kept. */
-jh_code cli_load_files(jh_dataset *ds, char **files, int nfiles,
-                       jh_diags *diags);
+/* Load CSV or XLSX files: school-year tables into ds, area tables into
+ * areas (ignored when areas is NULL).  sha, when not NULL, receives each
+ * file's SHA-256.  Every problem in every file is recorded in diags; on
+ * any problem the caller must discard ds and areas. */
+jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, char **files,
+                       int nfiles, char (*sha)[65], jh_diags *diags);
+/* 1 when path is an SQLite database file. */
+int cli_is_database(const char *path);
+/* The user recorded in revisions: --who, $JUNHENG_USER, $USER. */
+const char *cli_who(const char *given);
+/* Exit status for an error code. */
+int cli_exit_status(jh_code rc);
+/* Print diagnostics and the error code's message. */
+void cli_fail(const struct cli *cli, jh_code rc, const jh_diags *d);
 /* Load the national standard, or a local file on top of it. */
 jh_code cli_load_standard(const char *path, jh_standard *out, jh_diags *diags);
 /* Print diagnostics to stderr, prefixed "junheng: ". */

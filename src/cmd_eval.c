@@ -3,6 +3,10 @@
 **
 **   junheng eval FILE... [--standard F] [--county C] [--year Y]
 **                [--format text|json|csv] [--lang zh|en]
+**   junheng eval DB [--as-of REVISION|DATE] [same options]
+**
+** FILE is a school-year template (CSV or XLSX); DB a junheng database, read
+** as it is now or as it was after a revision or at a date.
 */
 #include "cli.h"
 
@@ -12,19 +16,21 @@
 static void eval_usage(FILE *f, const struct cli *cli)
 {
 	if (!strcmp(cli->lang, "en"))
-		fputs("usage: junheng eval FILE... [--standard FILE] [--county CODE]\n"
+		fputs("usage: junheng eval FILE...|DB [--standard FILE] [--county CODE]\n"
 		      "                    [--year YEAR] [--format text|json|csv] [--lang zh|en]\n"
+		      "                    [--as-of REVISION|YYYY-MM-DD]  (database only)\n"
 		      "Evaluates school-year template files (CSV in UTF-8 or GB18030, or XLSX)\n"
 		      "against the national standard or a local standards file.\n", f);
 	else
-		fputs("用法:junheng eval 文件... [--standard 标准文件] [--county 县代码]\n"
+		fputs("用法:junheng eval 文件...|数据库 [--standard 标准文件] [--county 县代码]\n"
 		      "                    [--year 年度] [--format text|json|csv] [--lang zh|en]\n"
+		      "                    [--as-of 修订号|YYYY-MM-DD](仅数据库)\n"
 		      "按国家标准或地方标准文件评估学校年度数据模板(CSV,UTF-8 或 GB18030;或 XLSX)。\n", f);
 }
 
 int cmd_eval(int argc, char **argv, struct cli *cli)
 {
-	const char *std_path = NULL, *county = NULL;
+	const char *std_path = NULL, *county = NULL, *as_of = NULL;
 	int year = 0, fmt = JH_FMT_TEXT, nfiles = 0, status = EXIT_OK;
 	char **files = calloc((size_t)argc, sizeof *files);
 	jh_diags diags = JH_DIAGS_INIT;
@@ -51,6 +57,9 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 			continue;
 		} else if (!strcmp(a, "--standard") && v) {
 			std_path = v;
+			i++;
+		} else if (!strcmp(a, "--as-of") && v) {
+			as_of = v;
 			i++;
 		} else if (!strcmp(a, "--county") && v) {
 			county = v;
@@ -95,19 +104,35 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
 		goto out;
 	}
-	if (!(ds = jh_dataset_new())) {
+	filter.county_code = county;
+	filter.year = year;
+	if (nfiles == 1 && cli_is_database(files[0])) {
+		jh_store *db = NULL;
+		long rev = 0;
+		rc = jh_store_open(files[0], &db, &diags);
+		if (rc == JH_OK && as_of)
+			rc = jh_store_resolve_as_of(db, as_of, &rev, &diags);
+		if (rc == JH_OK)
+			rc = jh_store_load(db, &filter, rev, &ds, &diags);
+		jh_store_close(db);
+		if (rc) {
+			cli_fail(cli, rc, &diags);
+			status = cli_exit_status(rc);
+			goto out;
+		}
+	} else if (as_of) {
+		cli_error(cli, "--as-of 只能用于数据库", "--as-of applies to a database only");
+		status = EXIT_INPUT;
+		goto out;
+	} else if (!(ds = jh_dataset_new())) {
 		status = EXIT_FAIL;
 		goto out;
-	}
-	rc = cli_load_files(ds, files, nfiles, &diags);
-	if (rc) {
+	} else if ((rc = cli_load_files(ds, NULL, files, nfiles, NULL, &diags))) {
 		cli_print_diags(&diags, cli);
 		cli_error(cli, "输入有错误,未进行评估", "the input has errors; nothing was evaluated");
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
 		goto out;
 	}
-	filter.county_code = county;
-	filter.year = year;
 	rc = jh_eval(ds, &std, &filter, &res, &diags);
 	if (rc == JH_ERR_NOTFOUND) {
 		cli_error(cli, "没有符合条件的学校数据", "no school data matches the selection");

@@ -13,6 +13,13 @@ static const struct {
 } commands[] = {
 	{"eval", cmd_eval, "评估资源配置:各校七项指标与县域差异系数",
 	 "evaluate resource allocation: seven indicators and county coefficients"},
+	{"init", cmd_init, "创建或升级数据库", "create or upgrade a database"},
+	{"import", cmd_import, "导入学校年度数据和行政区划表(CSV、XLSX),整批生效",
+	 "import school-year and area tables (CSV, XLSX), all or nothing"},
+	{"set", cmd_set, "修改某校某年度的字段(留痕)", "change fields of a school-year (audited)"},
+	{"delete", cmd_delete, "删除学校年度记录(留痕)", "delete school-years (audited)"},
+	{"history", cmd_history, "查看学校或县的变更记录", "show the changes to a school or county"},
+	{"export", cmd_export, "导出数据模板(CSV、XLSX)", "export the template (CSV, XLSX)"},
 };
 
 static void usage(FILE *f, const struct cli *cli)

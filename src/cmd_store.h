@@ -1,0 +1,24 @@
+/*
+** cmd_store.h — option parsing shared by the database commands.
+*/
+#ifndef JH_CMD_STORE_H
+#define JH_CMD_STORE_H
+
+#include "cli.h"
+
+/* Options every database command understands; a command uses the ones
+ * it needs and refuses the rest. */
+struct dbopts {
+	const char *db;
+	const char *who, *why, *school, *county, *format, *output, *at;
+	int year;
+	char **rest;       /* positional arguments after DB */
+	int nrest;
+};
+
+/* Parse argv[1..]; `allowed` lists the options the command accepts, e.g.
+ * "who why year".  Prints the problem and returns -1 on bad usage. */
+int dbopts_parse(int argc, char **argv, const char *allowed,
+                 struct dbopts *o, const struct cli *cli);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+** dbopts.c — parsing the options of the database commands.
+*/
+#include "cmd_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int allowed_opt(const char *allowed, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = allowed;
+
+	while ((p = strstr(p, name))) {
+		if ((p == allowed || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+int dbopts_parse(int argc, char **argv, const char *allowed,
+                 struct dbopts *o, const struct cli *cli)
+{
+	static const struct { const char *flag; size_t off; } opts[] = {
+		{"who", offsetof(struct dbopts, who)},
+		{"why", offsetof(struct dbopts, why)},
+		{"school", offsetof(struct dbopts, school)},
+		{"county", offsetof(struct dbopts, county)},
+		{"format", offsetof(struct dbopts, format)},
+		{"output", offsetof(struct dbopts, output)},
+		{"at", offsetof(struct dbopts, at)},
+	};
+
+	memset(o, 0, sizeof *o);
+	o->rest = calloc((size_t)argc + 1, sizeof *o->rest);
+	if (!o->rest)
+		return -1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		size_t k;
+
+		if (!strcmp(a, "--lang")) {
+			i++;
+			continue;
+		}
+		if (!strncmp(a, "--lang=", 7))
+			continue;
+		if (!strcmp(a, "-o"))
+			a = "--output";
+		if (a[0] != '-' || !a[1]) {
+			if (!o->db)
+				o->db = a;
+			else
+				o->rest[o->nrest++] = argv[i];
+			continue;
+		}
+		if (!strncmp(a, "--", 2) && allowed_opt(allowed, a + 2) && v) {
+			if (!strcmp(a + 2, "year")) {
+				char *end;
+				long y = strtol(v, &end, 10);
+				if (*end || y < 1990 || y > 2100) {
+					cli_error(cli, "年度“%s”无效", "invalid year '%s'", v);
+					return -1;
+				}
+				o->year = (int)y;
+				i++;
+				continue;
+			}
+			for (k = 0; k < sizeof opts / sizeof opts[0]; k++)
+				if (!strcmp(a + 2, opts[k].flag)) {
+					*(const char **)((char *)o + opts[k].off) = v;
+					i++;
+					break;
+				}
+			if (k < sizeof opts / sizeof opts[0])
+				continue;
+		}
+		cli_error(cli, "未知或缺少参数的选项“%s”",
+		          "unknown option or missing argument '%s'", argv[i]);
+		return -1;
+	}
+	if (!o->db) {
+		cli_error(cli, "缺少数据库文件", "missing the database file");
+		return -1;
+	}
+	return 0;
+}

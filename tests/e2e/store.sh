@@ -1,0 +1,178 @@
+#!/bin/sh
+# store.sh — end-to-end tests of the database commands: init, import (CSV,
+# GB18030, XLSX), set, delete, history, eval --as-of, export round trips,
+# bad input leaving the database byte-for-byte unchanged, and a SIGKILL in
+# the middle of a big import.  Prints "e2e: N passed, N failed" last.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+J=${JUNHENG:-$top/build/junheng}
+S=$top/data/sample
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+DB=$tmp/j.db
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+no() { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | head -20; }
+run() {
+	name=$1; want=$2; shift 2
+	"$J" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else
+		no "$name: exit $got, want $want" "$(cat "$tmp/err" "$tmp/out")"; fi
+}
+has() { if grep -qF -- "$3" "$2"; then ok "$1"; else no "$1: '$3' not in output" "$(cat "$2")"; fi; }
+jqeq() {
+	got=$(jq -r "$2" "$tmp/out" 2>&1)
+	if [ "$got" = "$3" ]; then ok "$1"; else no "$1: $2 = $got, want $3"; fi
+}
+same() { if cmp -s "$2" "$3"; then ok "$1"; else no "$1: $2 and $3 differ" "$(diff "$2" "$3" | head -10)"; fi; }
+dbsum() { sha256sum "$DB" | cut -d' ' -f1; }
+
+export JUNHENG_USER=tester
+
+run "init" 0 init "$DB"
+has "init: schema" "$tmp/out" "数据结构版本 1"
+run "init again is harmless" 0 init "$DB"
+
+# Schools of an unknown county are refused until the area table is in.
+run "import without areas" 2 import "$DB" "$S/schools-2024.csv"
+has "unknown county named" "$tmp/err" "schools-2024.csv:第2行:第3列(county_code): 县(市、区)代码 369901 不在数据库中"
+
+run "import sample" 0 import "$DB" "$S/areas.csv" "$S"/schools-*.csv --why "initial load" --at 2024-01-10T09:00:00Z
+has "import: counts" "$tmp/out" "修订 1:936 行(新增 936,变更 0,未变 0)"
+run "re-import is a no-op" 0 import "$DB" "$S/areas.csv" "$S"/schools-*.csv
+has "no-op: said" "$tmp/out" "无变化:936 行与库中数据相同"
+run "re-import GB18030 copy is a no-op" 0 import "$DB" "$S/gb18030/schools-2024.csv"
+has "gb18030 no-op" "$tmp/out" "无变化:312 行"
+
+# Evaluating the database equals evaluating the files.
+"$J" eval "$S"/schools-*.csv --format json >"$tmp/files.json"
+run "eval db" 0 eval "$DB" --format json
+same "eval db = eval files" "$tmp/out" "$tmp/files.json"
+
+# A changed file records only the changed fields.
+sed 's/^\(2136990101,江城区实验小学,369901,2024,primary,,\)2483,/\12490,/' "$S/schools-2024.csv" >"$tmp/changed.csv"
+run "import changed" 0 import "$DB" "$tmp/changed.csv" --why "更正在校生数" --at 2024-03-01T10:00:00Z
+has "changed: one row, one field" "$tmp/out" "修订 2:312 行(新增 0,变更 1,未变 311),1 个字段变更"
+run "history json" 0 history "$DB" --school 2136990101 --format json
+jqeq "history: last change" '.[-1] | "\(.revision) \(.field) \(.old)→\(.new) \(.who) \(.why)"' "2 students_primary 2483→2490 tester 更正在校生数"
+jqeq "history: source and sha256" '.[-1].sources | test("changed.csv [0-9a-f]{64}$")' true
+
+run "set" 0 set "$DB" --school 2136990101 --year 2024 teachers_primary=150 --why "核实" --at 2024-04-01T08:00:00Z
+has "set: one field" "$tmp/out" "修订 3:1 个字段变更"
+run "set bad value" 2 set "$DB" --school 2136990101 --year 2024 teachers_primary=many --why x
+has "set bad value: message" "$tmp/err" "“many”不是数字"
+run "set unknown school" 2 set "$DB" --school 2136999999 --year 2024 teachers_primary=1 --why x
+run "history text" 0 history "$DB" --school 2136990101
+has "history text: edit" "$tmp/out" "2136990101 2024 teachers_primary: 141 → 150"
+run "history county" 0 history "$DB" --county 369901 --format json
+jqeq "history county: revisions" '[.[].revision] | unique | join(",")' "1,2,3"
+
+# As-of reproduces earlier evaluations exactly.
+run "eval as-of 1" 0 eval "$DB" --as-of 1 --format json
+same "as-of 1 = original files" "$tmp/out" "$tmp/files.json"
+run "eval as-of date" 0 eval "$DB" --as-of 2024-02-01 --format json
+same "as-of date = original files" "$tmp/out" "$tmp/files.json"
+"$J" eval "$tmp/changed.csv" "$S/schools-2022.csv" "$S/schools-2023.csv" --format json >"$tmp/changed.json"
+run "eval as-of 2" 0 eval "$DB" --as-of 2 --format json
+same "as-of 2 = changed files" "$tmp/out" "$tmp/changed.json"
+run "as-of before anything" 2 eval "$DB" --as-of 2020-01-01
+run "as-of bad" 2 eval "$DB" --as-of yesterday
+
+run "delete" 0 delete "$DB" --school 2136990102 --year 2022 --why "重复登记"
+run "deleted is gone" 0 eval "$DB" --county 369901 --year 2022 --format json
+jqeq "deleted: not evaluated" '[.counties[0].schools[] | select(.school_code=="2136990102")] | length' 0
+run "still there as-of 3" 0 eval "$DB" --as-of 3 --county 369901 --year 2022 --format json
+jqeq "as-of 3: present" '[.counties[0].schools[] | select(.school_code=="2136990102")] | length' 1
+
+# Export round trips.
+run "export csv" 0 export "$DB" --year 2023 -o "$tmp/e.csv"
+run "import export: no-op" 0 import "$DB" "$tmp/e.csv"
+has "export csv no-op" "$tmp/out" "无变化:312 行"
+"$J" init "$tmp/k.db" >/dev/null; "$J" import "$tmp/k.db" "$S/areas.csv" "$tmp/e.csv" >/dev/null
+"$J" export "$tmp/k.db" --year 2023 -o "$tmp/e2.csv"
+same "export → import → export is identical" "$tmp/e.csv" "$tmp/e2.csv"
+run "export xlsx" 0 export "$DB" --year 2023 -o "$tmp/e.xlsx"
+run "import xlsx export: no-op" 0 import "$DB" "$tmp/e.xlsx"
+has "xlsx no-op" "$tmp/out" "无变化:312 行"
+run "export to stdout" 0 export "$DB" --year 2024 --county 369902
+has "export county only" "$tmp/out" "安平"
+
+# Bad input: clear errors and the database unchanged to the byte.
+before=$(dbsum)
+sed '3s/,369901,/,369999,/' "$S/schools-2024.csv" >"$tmp/unknown.csv"
+run "unknown county" 2 import "$DB" "$tmp/unknown.csv"
+has "unknown county: place" "$tmp/err" "unknown.csv:第3行:第3列(county_code): 县(市、区)代码 369999 不在数据库中"
+sed '2s/,369901,2024,primary/,369902,2024,primary/' "$S/schools-2024.csv" >"$tmp/moved.csv"
+run "school in two counties" 2 import "$DB" "$tmp/moved.csv"
+has "moved: message" "$tmp/err" "学校 2136990101 已登记在县(市、区) 369901,不能同时属于两个县"
+sed '2s/,369901,2024,primary/,369901,2024,nine_year/' "$S/schools-2024.csv" >"$tmp/type.csv"
+run "type change" 2 import "$DB" "$tmp/type.csv"
+has "type: message" "$tmp/err" "学校 2136990101 的办学类型已登记为 primary,不能在年度之间改变"
+{ head -1 "$S/schools-2024.csv" | sed 's/$/,classes_primary/'; sed -n '2p' "$S/schools-2024.csv" | sed 's/$/,2/'; } >"$tmp/absurd.csv"
+run "absurd class size" 2 import "$DB" "$tmp/absurd.csv"
+has "absurd: reason" "$tmp/err" "1242 students per class (more than 100)"
+sed '1s/school_name/school_code/' "$S/schools-2024.csv" >"$tmp/duphdr.csv"
+run "duplicate header" 2 import "$DB" "$tmp/duphdr.csv"
+has "duplicate header: named" "$tmp/err" "duphdr.csv:第1行:第2列(school_code): 列“school_code”重复出现"
+cut -d, -f1-20 "$S/schools-2024.csv" >"$tmp/missing.csv"
+run "missing column" 2 import "$DB" "$tmp/missing.csv"
+has "missing column: named" "$tmp/err" "缺少必需的列“multimedia_rooms”"
+printf '\377\376s\000c\000\n' >"$tmp/utf16.csv"
+run "wrong encoding" 2 import "$DB" "$tmp/utf16.csv"
+has "wrong encoding: named" "$tmp/err" "utf16.csv: 文件既不是 UTF-8 也不是 GB18030 编码"
+sed '3s/,2024,/,2023,/' "$S/schools-2024.csv" >"$tmp/year.csv"
+run "year differs from --year" 2 import "$DB" "$tmp/year.csv" --year 2024
+has "year: message" "$tmp/err" "year.csv:第3行:第4列(year): 本行年度为 2023,但导入指定的年度为 2024"
+echo "just text" >"$tmp/notxlsx.xlsx"
+run "not an xlsx" 2 import "$DB" "$tmp/notxlsx.xlsx"
+has "not xlsx: reason" "$tmp/err" "notxlsx.xlsx: 不是有效的 XLSX 文件"
+head -c 3000 "$tmp/e.xlsx" >"$tmp/trunc.xlsx"
+run "truncated xlsx" 2 import "$DB" "$tmp/trunc.xlsx"
+has "truncated: reason" "$tmp/err" "trunc.xlsx: 不是有效的 XLSX 文件"
+head -c 1048576 /dev/urandom >"$tmp/garbage.csv"
+run "1 MB of garbage" 2 import "$DB" "$tmp/garbage.csv"
+run "good file + bad file" 2 import "$DB" "$tmp/changed.csv" "$tmp/unknown.csv"
+if [ "$(dbsum)" = "$before" ]; then ok "database unchanged to the byte"; else no "database changed"; fi
+
+run "not a database" 2 eval "$tmp/garbage.csv"
+printf 'SQLite format 3\000garbage garbage garbage' >"$tmp/fake.db"
+run "corrupt database" 1 history "$tmp/fake.db" --school 1
+run "missing database" 1 import "$tmp/none.db" "$S/areas.csv"
+
+# A process killed in the middle of a big import leaves the database as
+# it was.  200,000 rows: the sample's 312 schools × 641 copies with new
+# codes (same counties, so every row is valid).
+awk -F, 'FNR == 1 { print; next }
+         { rest = substr($0, length($1) + 1); tail = substr($1, 5)
+           for (k = 1; k <= 641; k++) printf "%04d%s%s\n", k, tail, rest }' \
+	"$S/schools-2024.csv" >"$tmp/big.csv"
+rows=$(($(wc -l <"$tmp/big.csv") - 1))
+"$J" eval "$DB" --format json >"$tmp/pre.json"
+sqlite3 "$DB" .dump >"$tmp/pre.sql"
+# The optimised build is used when given (JUNHENG_FAST): the point is the
+# database's atomicity, and a sanitised build would take minutes here.
+"${JUNHENG_FAST:-$J}" import "$DB" "$tmp/big.csv" >/dev/null 2>&1 &
+pid=$!
+killed=0
+for i in $(seq 1 6000); do
+	# The WAL growing means the commit is being written: kill it there.
+	if [ -f "$DB-wal" ] && [ "$(stat -c %s "$DB-wal")" -gt 1000000 ]; then
+		kill -9 "$pid" 2>/dev/null && killed=1
+		break
+	fi
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.01
+done
+wait "$pid" 2>/dev/null
+if [ "$killed" = 1 ]; then ok "killed the import of $rows rows mid-write"; else no "the import ended before it could be killed"; fi
+run "after kill: eval" 0 eval "$DB" --format json
+same "after kill: same evaluation" "$tmp/out" "$tmp/pre.json"
+sqlite3 "$DB" .dump >"$tmp/post.sql"
+same "after kill: same database content" "$tmp/pre.sql" "$tmp/post.sql"
+if [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ]; then ok "after kill: integrity ok"; else no "integrity check failed"; fi
+run "after kill: import works" 0 import "$DB" "$tmp/changed.csv"
+
+echo "e2e: $pass passed, $fail failed"
