@@ -132,6 +132,7 @@ typedef enum jh_problem {
 	JH_P_BAD_LOCATION,       /* arg: the text */
 	JH_P_BAD_BOOLEAN,        /* arg: the text */
 	JH_P_YEAR_MISMATCH,      /* arg: row year, arg2: expected year */
+	JH_P_DUPLICATE_ITEM,     /* arg: county/year/item, arg2: FILE:LINE */
 	JH_P__COUNT
 } jh_problem;
 
@@ -560,6 +561,43 @@ jh_code jh_areas_put(jh_areas *a, const jh_area *area);
 const jh_area *jh_areas_find(const jh_areas *a, const char *code);
 
 /* ------------------------------------------------------------------ */
+/* County-year records: figures and evidence kept per county and year   */
+/* (government guarantee, education quality; see the standards file).   */
+/* ------------------------------------------------------------------ */
+
+typedef struct jh_county_item {
+	char county_code[8];
+	int year;
+	const char *item;      /* key, e.g. "teacher_pay_ratio" */
+	const char *value;     /* as given: a number, 是/否, a grade */
+	const char *note;      /* evidence or remark; "" when none */
+	const char *file;      /* where it was read, for messages */
+	long line;
+} jh_county_item;
+
+typedef struct jh_county_items {
+	jh_county_item *items;
+	size_t count, cap;
+	struct jh_arena *arena;  /* private */
+} jh_county_items;
+
+jh_county_items *jh_county_items_new(void);
+void jh_county_items_free(jh_county_items *c);
+/* 1 when the table's header is the county-year template:
+ *   county_code 县(市、区)代码, year 年度, item 指标, value 值, note 说明 */
+int jh_county_items_table_is(const jh_table *t);
+/* Append a county-year table; all or nothing, problems in diags (a
+ * county, year and item given twice is one).  default_year as for
+ * jh_dataset (0 = the table must have a year column). */
+jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
+                                  int default_year, jh_diags *diags);
+/* Append one record (strings copied). */
+jh_code jh_county_items_put(jh_county_items *c, const jh_county_item *it);
+const jh_county_item *jh_county_items_find(const jh_county_items *c,
+                                           const char *county, int year,
+                                           const char *item);
+
+/* ------------------------------------------------------------------ */
 /* Storage: a versioned, audited database.                              */
 /* ------------------------------------------------------------------ */
 
@@ -586,6 +624,7 @@ typedef struct jh_import_stats {
 	size_t deleted;
 	size_t fields_changed;    /* field changes recorded */
 	size_t areas_changed;     /* areas added or renamed */
+	size_t items_changed;     /* county-year records added or changed */
 	long revision;            /* revision created, 0 when nothing changed */
 } jh_import_stats;
 
@@ -598,14 +637,21 @@ void jh_store_close(jh_store *s);
 /* Schema version of the open database. */
 int jh_store_schema_version(jh_store *s);
 
-/* Import areas and school-year rows as one transaction and one revision.
+/* Import areas, school-year rows and county-year records as one
+ * transaction and one revision.
  * Checks against what is stored: unknown county, a school in two
  * counties, a school whose type changes between years.  On any problem
  * nothing is written.  Unchanged rows record nothing; changed rows record
- * only their changed fields.  areas or ds may be NULL. */
+ * only their changed fields.  areas, ds or items may be NULL. */
 jh_code jh_store_import(jh_store *s, const jh_areas *areas,
-                        const jh_dataset *ds, const jh_revision_info *info,
+                        const jh_dataset *ds, const jh_county_items *items,
+                        const jh_revision_info *info,
                         jh_import_stats *stats, jh_diags *diags);
+/* County-year records valid after revision as_of (0 = now), selected by
+ * county and year of the filter (may be NULL).  *out owned by caller. */
+jh_code jh_store_county_items(jh_store *s, const jh_filter *filter,
+                              long as_of, jh_county_items **out,
+                              jh_diags *diags);
 /* Change fields of one school-year (keys of the template, values as
  * text, checked like an imported cell). */
 jh_code jh_store_set(jh_store *s, const char *school_code, int year,
@@ -630,7 +676,7 @@ jh_code jh_store_resolve_as_of(jh_store *s, const char *spec, long *rev,
 typedef struct jh_change {
 	long revision;
 	const char *at, *who, *why, *kind, *sources;
-	const char *entity;        /* "school_year" or "area" */
+	const char *entity;        /* "school_year", "area" or "county_year" */
 	const char *school_code;   /* or area code */
 	const char *county_code;
 	int year;

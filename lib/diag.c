@@ -97,6 +97,8 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_BAD_LOCATION]     = {"城乡类型“%s”无法识别(城区、镇区、乡村)",
 	                           "unknown location '%s' (urban, town, rural)"},
 	[JH_P_BAD_BOOLEAN]      = {"“%s”应为 是/否", "'%s' should be yes or no"},
+	[JH_P_DUPLICATE_ITEM]   = {"县级年度指标 %s 重复出现(另见 %s)",
+	                           "county-year record %s appears twice (see also %s)"},
 	[JH_P_YEAR_MISMATCH]    = {"本行年度为 %s,但导入指定的年度为 %s",
 	                           "the row's year is %s but the import is for %s"},
 };

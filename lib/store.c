@@ -459,6 +459,42 @@ static jh_code sort_history(jh_history *h)
 	return JH_OK;
 }
 
+/* County-year records' history, derived from their versions the same way:
+ * field = the item, old → new value (with the note when it changed). */
+static jh_code item_history(jh_store *s, const char *county, struct writer *w)
+{
+	jh_county_items *v = jh_county_items_new();
+	long *revs = NULL;
+	jh_code rc;
+
+	if (!v)
+		return JH_ERR_NOMEM;
+	if ((rc = s->ops->load_item_versions(s->db, county, v, &revs, w->d)))
+		goto out;
+	for (size_t i = 0; i < v->count; i++) {
+		const jh_county_item *it = &v->items[i];
+		const jh_county_item *prev = NULL;
+		if (i && revs[2 * (i - 1) + 1] == revs[2 * i] &&
+		    v->items[i - 1].year == it->year && !strcmp(v->items[i - 1].item, it->item))
+			prev = &v->items[i - 1];
+		w->rev = revs[2 * i];
+		if ((rc = record(w, "county_year", it->county_code, it->county_code, it->year,
+		                 it->item, prev ? prev->value : NULL, it->value)))
+			goto out;
+		if (prev && strcmp(prev->note, it->note)) {
+			char field[160];
+			snprintf(field, sizeof field, "%s.note", it->item);
+			if ((rc = record(w, "county_year", it->county_code, it->county_code,
+			                 it->year, field, prev->note, it->note)))
+				goto out;
+		}
+	}
+out:
+	free(revs);
+	jh_county_items_free(v);
+	return rc;
+}
+
 /* History is derived: each version of a school-year differs from the one
  * before it by exactly the changes its revision made; a version closed
  * with no successor was deleted.  Area renames are stored as changes. */
@@ -507,6 +543,8 @@ jh_code jh_store_history(jh_store *s, const char *school, const char *county,
 				goto fail;
 		}
 	}
+	if (county && !school && (rc = item_history(s, county, &w)))
+		goto fail;
 	if ((rc = sort_history(h)))
 		goto fail;
 	for (size_t i = 0; i < h->count; i++) {
@@ -532,10 +570,17 @@ fail:
 	return rc ? rc : JH_ERR_NOMEM;
 }
 
+static int item_same(const jh_county_item *a, const jh_county_item *b)
+{
+	return !strcmp(a->value, b->value) && !strcmp(a->note, b->note);
+}
+
 jh_code jh_store_import(jh_store *s, const jh_areas *areas,
-                        const jh_dataset *ds, const jh_revision_info *info,
+                        const jh_dataset *ds, const jh_county_items *items,
+                        const jh_revision_info *info,
                         jh_import_stats *st, jh_diags *d)
 {
+	jh_county_items *cur_items = NULL;
 	jh_areas *stored = NULL;
 	jh_dataset *cur = NULL;
 	struct idmap ids = {NULL, 0, 0};
@@ -614,9 +659,36 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 			errors++;
 		}
 	}
+	/* County-year records: known counties only. */
+	for (size_t i = 0; items && i < items->count; i++) {
+		const jh_county_item *it = &items->items[i];
+		const jh_area *a = areas ? jh_areas_find(areas, it->county_code) : NULL;
+		if (!a)
+			a = jh_areas_find(stored, it->county_code);
+		if (!a || a->level != JH_AREA_COUNTY) {
+			jh_diags_add(d, JH_P_UNKNOWN_COUNTY, it->file, NULL, it->line, 0,
+			             "county_code", it->county_code, NULL);
+			errors++;
+		}
+	}
 	if (errors) {
 		rc = JH_ERR_INPUT;
 		goto fail;
+	}
+	if (items && items->count) {
+		if (!(cur_items = jh_county_items_new())) {
+			rc = JH_ERR_NOMEM;
+			goto fail;
+		}
+		if ((rc = s->ops->load_items(s->db, NULL, 0, cur_items, d)))
+			goto fail;
+		for (size_t i = 0; i < items->count; i++) {
+			const jh_county_item *it = &items->items[i];
+			const jh_county_item *o = jh_county_items_find(cur_items, it->county_code,
+			                                               it->year, it->item);
+			if (!o || !item_same(o, it))
+				st->items_changed++;
+		}
 	}
 
 	/* What is stored now for the rows offered. */
@@ -645,7 +717,7 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 		else
 			st->unchanged++;
 	}
-	if (!st->added && !st->changed && !nchanged_areas) {
+	if (!st->added && !st->changed && !nchanged_areas && !st->items_changed) {
 		/* Nothing to record: no revision. */
 		s->ops->rollback(s->db);
 		goto done;
@@ -705,6 +777,16 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 		}
 		w.fields += (size_t)n;
 	}
+	for (size_t i = 0; items && i < items->count; i++) {
+		const jh_county_item *it = &items->items[i];
+		const jh_county_item *o = jh_county_items_find(cur_items, it->county_code,
+		                                               it->year, it->item);
+		if (o && item_same(o, it))
+			continue;
+		if ((o && (rc = s->ops->close_item(s->db, it, w.rev, d))) ||
+		    (rc = s->ops->insert_item(s->db, it, w.rev, d)))
+			goto fail;
+	}
 	if ((rc = s->ops->commit(s->db, d)))
 		goto fail;
 	st->revision = w.rev;
@@ -714,6 +796,7 @@ done:
 	free(area_new);
 	jh_areas_free(stored);
 	jh_dataset_free(cur);
+	jh_county_items_free(cur_items);
 	return JH_OK;
 fail:
 	s->ops->rollback(s->db);
@@ -721,7 +804,25 @@ fail:
 	free(area_new);
 	jh_areas_free(stored);
 	jh_dataset_free(cur);
+	jh_county_items_free(cur_items);
 	return rc;
+}
+
+jh_code jh_store_county_items(jh_store *s, const jh_filter *f, long as_of,
+                              jh_county_items **out, jh_diags *d)
+{
+	jh_county_items *c = jh_county_items_new();
+	jh_code rc;
+
+	*out = NULL;
+	if (!c)
+		return JH_ERR_NOMEM;
+	if ((rc = s->ops->load_items(s->db, f, as_of, c, d))) {
+		jh_county_items_free(c);
+		return rc;
+	}
+	*out = c;
+	return JH_OK;
 }
 
 /* `set` writes the stored row back out as a one-row template table with
@@ -782,7 +883,7 @@ jh_code jh_store_set(jh_store *s, const char *school, int year, size_t n,
 	}
 	if ((rc = jh_dataset_add_table(upd, t, d)))
 		goto out;
-	rc = jh_store_import(s, NULL, upd, info, st, d);
+	rc = jh_store_import(s, NULL, upd, NULL, info, st, d);
 out:
 	jh_table_free(t);
 	jh_buf_free(&csv);

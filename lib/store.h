@@ -52,6 +52,16 @@ struct jh_store_ops {
 	 * arena-backed fields of c. */
 	jh_code (*revision_meta)(void *db, long rev, jh_history *h, jh_change *c,
 	                         jh_diags *d);
+	/* County-year records, versioned like school-years. */
+	jh_code (*load_items)(void *db, const jh_filter *f, long as_of,
+	                      jh_county_items *out, jh_diags *d);
+	jh_code (*close_item)(void *db, const jh_county_item *it, long rev,
+	                      jh_diags *d);
+	jh_code (*insert_item)(void *db, const jh_county_item *it, long rev,
+	                       jh_diags *d);
+	jh_code (*load_item_versions)(void *db, const char *county,
+	                              jh_county_items *out, long **revs,
+	                              jh_diags *d);
 	/* The last revision made at or before an ISO time; 0 when none. */
 	jh_code (*revision_at)(void *db, const char *iso, long *rev, jh_diags *d);
 	jh_code (*last_revision)(void *db, long *rev, jh_diags *d);

@@ -84,6 +84,19 @@ static const char *const migrations[] = {
 	" new TEXT);"
 	"CREATE INDEX change_code ON change(code);"
 	"INSERT INTO meta VALUES ('application', 'junheng');",
+	/* 2: county-year records (government guarantee, quality, evidence). */
+	"CREATE TABLE county_year("
+	" county TEXT NOT NULL REFERENCES area(code),"
+	" year INTEGER NOT NULL,"
+	" item TEXT NOT NULL,"
+	" rev_from INTEGER NOT NULL REFERENCES revision(id),"
+	" rev_to INTEGER REFERENCES revision(id),"
+	" value TEXT NOT NULL,"
+	" note TEXT NOT NULL,"
+	" source_file TEXT, source_line INTEGER,"
+	" PRIMARY KEY (county, year, item, rev_from));"
+	"CREATE UNIQUE INDEX county_year_current ON county_year(county, year, item)"
+	" WHERE rev_to IS NULL;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -599,6 +612,134 @@ static jh_code sq_revision_meta(void *db, long rev, jh_history *h, jh_change *c,
 	return rc;
 }
 
+static jh_code item_from_stmt(sqlite3_stmt *st, jh_county_items *out)
+{
+	jh_county_item it;
+
+	memset(&it, 0, sizeof it);
+	snprintf(it.county_code, sizeof it.county_code, "%s", sqlite3_column_text(st, 0));
+	it.year = sqlite3_column_int(st, 1);
+	it.item = (const char *)sqlite3_column_text(st, 2);
+	it.value = (const char *)sqlite3_column_text(st, 3);
+	it.note = (const char *)sqlite3_column_text(st, 4);
+	it.file = (const char *)sqlite3_column_text(st, 5);
+	it.line = sqlite3_column_int(st, 6);
+	return jh_county_items_put(out, &it);
+}
+
+static jh_code sq_load_items(void *db, const jh_filter *f, long as_of,
+                             jh_county_items *out, jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	jh_code rc = JH_OK;
+	int r;
+
+	if (sqlite3_prepare_v2(q->db,
+	        "SELECT county, year, item, value, note, source_file, source_line"
+	        " FROM county_year WHERE (CASE WHEN ?1 > 0 THEN rev_from <= ?1 AND"
+	        " (rev_to IS NULL OR rev_to > ?1) ELSE rev_to IS NULL END)"
+	        " AND (?2 IS NULL OR county = ?2) AND (?3 = 0 OR year = ?3)"
+	        " ORDER BY county, year, item", -1, &st, NULL))
+		return db_error(q, d, "load county items");
+	sqlite3_bind_int64(st, 1, as_of);
+	if (f && f->county_code && *f->county_code)
+		sqlite3_bind_text(st, 2, f->county_code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, f ? f->year : 0);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = item_from_stmt(st, out)))
+			break;
+	if (rc == JH_OK && r != SQLITE_DONE)
+		rc = db_error(q, d, "load county items");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static jh_code sq_close_item(void *db, const jh_county_item *it, long rev,
+                             jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	jh_code rc = JH_OK;
+
+	if (sqlite3_prepare_v2(q->db, "UPDATE county_year SET rev_to = ?4 WHERE county = ?1"
+	                       " AND year = ?2 AND item = ?3 AND rev_to IS NULL", -1, &st, NULL))
+		return db_error(q, d, "close county item");
+	sqlite3_bind_text(st, 1, it->county_code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, it->year);
+	sqlite3_bind_text(st, 3, it->item, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, rev);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_error(q, d, "close county item");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static jh_code sq_insert_item(void *db, const jh_county_item *it, long rev,
+                              jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	jh_code rc = JH_OK;
+
+	if (sqlite3_prepare_v2(q->db, "INSERT INTO county_year(county, year, item, rev_from,"
+	                       " value, note, source_file, source_line)"
+	                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &st, NULL))
+		return db_error(q, d, "insert county item");
+	sqlite3_bind_text(st, 1, it->county_code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, it->year);
+	sqlite3_bind_text(st, 3, it->item, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, rev);
+	sqlite3_bind_text(st, 5, it->value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, it->note ? it->note : "", -1, SQLITE_STATIC);
+	if (it->file)
+		sqlite3_bind_text(st, 7, it->file, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, it->line);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_error(q, d, "insert county item");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static jh_code sq_load_item_versions(void *db, const char *county,
+                                     jh_county_items *out, long **revs,
+                                     jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	jh_code rc = JH_OK;
+	int r;
+
+	*revs = NULL;
+	if (sqlite3_prepare_v2(q->db,
+	        "SELECT county, year, item, value, note, source_file, source_line,"
+	        " rev_from, coalesce(rev_to, 0) FROM county_year WHERE county = ?1"
+	        " ORDER BY year, item, rev_from", -1, &st, NULL))
+		return db_error(q, d, "load county item versions");
+	sqlite3_bind_text(st, 1, county, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = item_from_stmt(st, out)))
+			break;
+		if (out->count * 2 > cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			long *n = realloc(*revs, ncap * sizeof *n);
+			if (!n) {
+				rc = JH_ERR_NOMEM;
+				break;
+			}
+			*revs = n;
+			cap = ncap;
+		}
+		(*revs)[2 * (out->count - 1)] = (long)sqlite3_column_int64(st, 7);
+		(*revs)[2 * (out->count - 1) + 1] = (long)sqlite3_column_int64(st, 8);
+	}
+	if (rc == JH_OK && r != SQLITE_DONE)
+		rc = db_error(q, d, "load county item versions");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static jh_code sq_revision_at(void *db, const char *iso, long *rev, jh_diags *d)
 {
 	struct sq *q = db;
@@ -619,26 +760,30 @@ static jh_code sq_last_revision(void *db, long *rev, jh_diags *d)
 }
 
 static const struct jh_store_ops sqlite_ops = {
-	"sqlite",
-	sq_close,
-	sq_schema_version,
-	sq_begin,
-	sq_commit,
-	sq_rollback,
-	sq_load_areas,
-	sq_put_area,
-	sq_load_schools,
-	sq_put_school,
-	sq_load_rows,
-	sq_new_revision,
-	sq_close_row,
-	sq_insert_row,
-	sq_insert_change,
-	sq_area_history,
-	sq_load_versions,
-	sq_revision_meta,
-	sq_revision_at,
-	sq_last_revision,
+	.name = "sqlite",
+	.close = sq_close,
+	.schema_version = sq_schema_version,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.load_areas = sq_load_areas,
+	.put_area = sq_put_area,
+	.load_schools = sq_load_schools,
+	.put_school = sq_put_school,
+	.load_rows = sq_load_rows,
+	.new_revision = sq_new_revision,
+	.close_row = sq_close_row,
+	.insert_row = sq_insert_row,
+	.insert_change = sq_insert_change,
+	.area_history = sq_area_history,
+	.load_versions = sq_load_versions,
+	.revision_meta = sq_revision_meta,
+	.load_items = sq_load_items,
+	.close_item = sq_close_item,
+	.insert_item = sq_insert_item,
+	.load_item_versions = sq_load_item_versions,
+	.revision_at = sq_revision_at,
+	.last_revision = sq_last_revision,
 };
 
 static jh_code migrate(struct sq *q, jh_diags *d)

@@ -60,16 +60,22 @@ int cli_is_database(const char *path)
 }
 
 /* A table is either the area template or the school-year template. */
-static jh_code add_table(jh_dataset *ds, jh_areas *areas, const jh_table *t,
+/* A table is the area, the county-year or the school-year template. */
+static jh_code add_table(jh_dataset *ds, jh_areas *areas,
+                         jh_county_items *items, const jh_table *t,
                          jh_diags *diags)
 {
 	if (jh_areas_table_is(t))
 		return areas ? jh_areas_add_table(areas, t, diags) : JH_OK;
+	if (jh_county_items_table_is(t))
+		return items ? jh_county_items_add_table(items, t, ds->default_year,
+		                                         diags) : JH_OK;
 	return jh_dataset_add_table(ds, t, diags);
 }
 
-jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, char **files,
-                       int nfiles, char (*sha)[65], jh_diags *diags)
+jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
+                       char **files, int nfiles, char (*sha)[65],
+                       jh_diags *diags)
 {
 	int bad = 0;
 
@@ -104,7 +110,7 @@ jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, char **files,
 			 * sheets (notes, summaries) are left alone. */
 			for (size_t k = 0; k < ntabs; k++) {
 				jh_diags probe = JH_DIAGS_INIT;
-				jh_code trc = add_table(ds, areas, tabs[k], &probe);
+				jh_code trc = add_table(ds, areas, items, tabs[k], &probe);
 				int no_header = probe.count == 1 &&
 				        (probe.items[0].problem == JH_P_NO_HEADER ||
 				         probe.items[0].problem == JH_P_EMPTY_FILE);
@@ -153,7 +159,7 @@ jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, char **files,
 				bad = 1;
 				continue;
 			}
-			rc = add_table(ds, areas, t, diags);
+			rc = add_table(ds, areas, items, t, diags);
 			jh_table_free(t);
 			if (rc == JH_ERR_NOMEM)
 				return rc;

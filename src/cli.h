@@ -29,11 +29,12 @@ int cmd_export(int argc, char **argv, struct cli *cli);
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_code cli_read_file(const char *path, char **data, size_t *len);
 /* Load CSV or XLSX files: school-year tables into ds, area tables into
- * areas (ignored when areas is NULL).  sha, when not NULL, receives each
+ * areas and county-year tables into items (each ignored when NULL).  sha, when not NULL, receives each
  * file's SHA-256.  Every problem in every file is recorded in diags; on
  * any problem the caller must discard ds and areas. */
-jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, char **files,
-                       int nfiles, char (*sha)[65], jh_diags *diags);
+jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
+                       char **files, int nfiles, char (*sha)[65],
+                       jh_diags *diags);
 /* 1 when path is an SQLite database file. */
 int cli_is_database(const char *path);
 /* The user recorded in revisions: --who, $JUNHENG_USER, $USER. */

@@ -127,7 +127,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 	} else if (!(ds = jh_dataset_new())) {
 		status = EXIT_FAIL;
 		goto out;
-	} else if ((rc = cli_load_files(ds, NULL, files, nfiles, NULL, &diags))) {
+	} else if ((rc = cli_load_files(ds, NULL, NULL, files, nfiles, NULL, &diags))) {
 		cli_print_diags(&diags, cli);
 		cli_error(cli, "输入有错误,未进行评估", "the input has errors; nothing was evaluated");
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;

@@ -25,6 +25,9 @@ static void print_stats(const struct cli *cli, const jh_import_stats *st)
 	            "%zu 个字段变更,%zu 个行政区划新增或更名\n",
 	       st->revision, st->rows, st->added, st->changed, st->unchanged,
 	       st->fields_changed, st->areas_changed);
+	if (st->items_changed)
+		printf(en ? "  %zu county-year records added or changed\n"
+		          : "  %zu 条县级年度指标新增或变更\n", st->items_changed);
 }
 
 int cmd_import(int argc, char **argv, struct cli *cli)
@@ -34,6 +37,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	jh_store *s = NULL;
 	jh_dataset *ds = NULL;
 	jh_areas *areas = NULL;
+	jh_county_items *items = NULL;
 	char (*sha)[65] = NULL;
 	const char **shas = NULL;
 	jh_import_stats st;
@@ -50,13 +54,14 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	}
 	ds = jh_dataset_new();
 	areas = jh_areas_new();
+	items = jh_county_items_new();
 	sha = calloc((size_t)o.nrest, sizeof *sha);
 	shas = calloc((size_t)o.nrest, sizeof *shas);
-	if (!ds || !areas || !sha || !shas)
+	if (!ds || !areas || !items || !sha || !shas)
 		goto out;
 	ds->default_year = o.year;
 	/* Files first: nothing touches the database unless they are clean. */
-	if ((rc = cli_load_files(ds, areas, o.rest, o.nrest, sha, &d))) {
+	if ((rc = cli_load_files(ds, areas, items, o.rest, o.nrest, sha, &d))) {
 		cli_print_diags(&d, cli);
 		cli_error(cli, "输入有错误,未导入任何数据", "the input has errors; nothing was imported");
 		goto out;
@@ -75,7 +80,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		                         (size_t)o.nrest, (const char *const *)o.rest,
 		                         shas, o.at};
 		if ((rc = jh_store_open(o.db, &s, &d)) ||
-		    (rc = jh_store_import(s, areas, ds, &info, &st, &d))) {
+		    (rc = jh_store_import(s, areas, ds, items, &info, &st, &d))) {
 			cli_print_diags(&d, cli);
 			cli_error(cli, "导入失败,数据库未改变", "import failed; the database is unchanged");
 			goto out;
@@ -87,6 +92,7 @@ out:
 	jh_store_close(s);
 	jh_dataset_free(ds);
 	jh_areas_free(areas);
+	jh_county_items_free(items);
 	jh_buf_free(&why);
 	jh_diags_free(&d);
 	free(sha);

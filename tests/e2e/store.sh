@@ -33,7 +33,7 @@ dbsum() { sha256sum "$DB" | cut -d' ' -f1; }
 export JUNHENG_USER=tester
 
 run "init" 0 init "$DB"
-has "init: schema" "$tmp/out" "数据结构版本 1"
+has "init: schema" "$tmp/out" "数据结构版本 2"
 run "init again is harmless" 0 init "$DB"
 
 # Schools of an unknown county are refused until the area table is in.
@@ -86,6 +86,20 @@ run "deleted is gone" 0 eval "$DB" --county 369901 --year 2022 --format json
 jqeq "deleted: not evaluated" '[.counties[0].schools[] | select(.school_code=="2136990102")] | length' 0
 run "still there as-of 3" 0 eval "$DB" --as-of 3 --county 369901 --year 2022 --format json
 jqeq "as-of 3: present" '[.counties[0].schools[] | select(.school_code=="2136990102")] | length' 1
+
+# County-year records: imported, versioned, in the county's history.
+run "import county items" 0 import "$DB" "$top/tests/fixtures/county-items.csv" --at 2024-05-01T00:00:00Z
+has "county items: counted" "$tmp/out" "3 条县级年度指标新增或变更"
+sed 's/,0.97,/,1.01,/' "$top/tests/fixtures/county-items.csv" >"$tmp/items2.csv"
+run "change a county item" 0 import "$DB" "$tmp/items2.csv" --at 2024-06-01T00:00:00Z
+has "county items: one changed" "$tmp/out" "1 条县级年度指标新增或变更"
+run "county item history" 0 history "$DB" --county 369902 --format json
+jqeq "county item change" '[.[] | select(.entity=="county_year") | "\(.field) \(.old)→\(.new)"] | join(";")' "teacher_pay_ratio null→0.97;teacher_pay_ratio 0.97→1.01"
+run "re-import county items: no-op" 0 import "$DB" "$tmp/items2.csv"
+has "county items no-op" "$tmp/out" "无变化"
+printf 'county_code,year,item,value\n369999,2024,teacher_pay_ratio,1\n369901,2024,Bad Key,1\n' >"$tmp/items-bad.csv"
+run "bad county items" 2 import "$DB" "$tmp/items-bad.csv"
+has "bad county items: key" "$tmp/err" "items-bad.csv:第3行:第3列(item): 未知的键“Bad Key”"
 
 # Export round trips.
 run "export csv" 0 export "$DB" --year 2023 -o "$tmp/e.csv"
