@@ -85,6 +85,15 @@ void jh_buf_addcsv(jh_buf *b, const char *s);
  * Returns an empty allocated string for an empty buffer, NULL on oom. */
 char *jh_buf_detach(jh_buf *b, size_t *len);
 
+/* Output formats of reports. */
+typedef enum jh_format {
+	JH_FMT_TEXT = 0,
+	JH_FMT_JSON,
+	JH_FMT_CSV
+} jh_format;
+
+int jh_format_parse(const char *s); /* -1 when unknown */
+
 /* ------------------------------------------------------------------ */
 /* Diagnostics: one per problem, with its place and a coded reason.     */
 /* ------------------------------------------------------------------ */
@@ -285,6 +294,15 @@ typedef enum jh_field {
 	/* Optional columns from here on: NaN when absent or empty. */
 	JH_F_CLASSES_PRIMARY,     /* 小学班级数 */
 	JH_F_CLASSES_JUNIOR,      /* 初中班级数 */
+	JH_F_LARGEST_CLASS_PRIMARY, /* 小学最大班额 */
+	JH_F_LARGEST_CLASS_JUNIOR,  /* 初中最大班额 */
+	JH_F_MUSIC_ROOMS,         /* 音乐专用教室数 */
+	JH_F_MUSIC_ROOM_MIN_AREA, /* 最小音乐专用教室面积 m² */
+	JH_F_ART_ROOMS,           /* 美术专用教室数 */
+	JH_F_ART_ROOM_MIN_AREA,   /* 最小美术专用教室面积 m² */
+	JH_F_CERTIFIED_TEACHERS,  /* 持有教师资格证的专任教师数 */
+	JH_F_PUBLIC_FUNDS,        /* 年度公用经费预算总额 元 */
+	JH_F_TRAINING_FUNDS,      /* 教师培训经费 元 */
 	JH_F__COUNT
 } jh_field;
 
@@ -409,6 +427,32 @@ typedef struct jh_standard {
 	jh_tp_policy tp_policy;
 	double tp_min_students;    /* 50 */
 	double epsilon;            /* relative tolerance for float comparison */
+
+	/* Government guarantee (reference §4) and education quality (§5):
+	 * thresholds, all data.  Rates are fractions (0.95 = 95%). */
+	double classes_per_room;           /* 12: one music and one art room per 12 classes */
+	double music_room_min_m2;          /* 96 */
+	double art_room_min_m2;            /* 90 */
+	double size_single_max;            /* 2000: primary, junior school */
+	double size_multi_max;             /* 2500: 九年/十二年一贯制, compulsory stages */
+	double class_max[JH_STAGE__COUNT]; /* 45, 50 */
+	double special_ed_funds_min;       /* 6000 yuan per student */
+	double teacher_pay_ratio_min;      /* 1: teachers' pay ≥ civil servants' */
+	double training_360_min;           /* 1.00 */
+	double rotation_min;               /* 0.10 of eligible teachers */
+	double rotation_key_min;           /* 0.20 of rotated teachers */
+	double certification_min;          /* 1.00 */
+	double nearby_min[JH_STAGE__COUNT];/* 1.00, 0.95 */
+	double hs_quota_min;               /* 0.50 */
+	double migrant_public_min;         /* 0.85 */
+	double retention_min;              /* 0.95 */
+	double disabled_enrolment_min;     /* 0.95 */
+	double training_funds_share_min;   /* 0.05 of public funds, every school */
+	double monitoring_level_min;       /* 3 (Ⅲ) */
+	double monitoring_diff_max;        /* 0.15, strictly less */
+	double recognition_min;            /* 0.85 */
+	int recognition_rule;              /* 0 mean of groups, 1 all respondents,
+	                                      2 every group */
 } jh_standard;
 
 /* The national 2017 standard as shipped in data/standards/national-2017.std
@@ -717,16 +761,150 @@ jh_code jh_export_xlsx(const jh_dataset *ds, const jh_filter *filter,
 void jh_format_number(double v, char *out, size_t cap);
 
 /* ------------------------------------------------------------------ */
+/* Verdict: all four parts of the standard for one county and year.     */
+/* ------------------------------------------------------------------ */
+
+/* Check a county-year record's key and value (known item, value of the
+ * right kind: 是/否, a rate such as 0.95 or 95%, a number, a grade, a
+ * level).  0 when fine; otherwise -1 with a reason in `why`. */
+int jh_item_check(const char *key, const char *value, char *why, size_t cap);
+
+typedef enum jh_item_status {
+	JH_ITEM_PASS = 0,
+	JH_ITEM_FAIL,
+	JH_ITEM_MISSING         /* data not given: neither pass nor fail */
+} jh_item_status;
+
+typedef struct jh_verdict_item {
+	const char *part;       /* "prerequisite", "resource", "guarantee",
+	                           "quality", "recognition", "veto" */
+	char id[64];            /* e.g. "guarantee.8", "resource.cv.junior.key_teachers_per100" */
+	char name_zh[160];
+	char name_en[200];
+	int has_value;
+	double value;           /* numeric value when has_value */
+	char value_text[96];    /* as shown (also for non-numeric values) */
+	int has_threshold;
+	double threshold;
+	char threshold_text[64];
+	jh_item_status status;
+	const char *source;     /* where the rule comes from (reference §) */
+	char detail[512];       /* e.g. the schools that fail */
+} jh_verdict_item;
+
+typedef enum jh_verdict_code {
+	JH_VERDICT_PASS = 0,
+	JH_VERDICT_FAIL,
+	JH_VERDICT_INCOMPLETE
+} jh_verdict_code;
+
+typedef struct jh_verdict {
+	char county_code[8];
+	int year;
+	jh_verdict_code verdict;
+	jh_verdict_item *items;
+	size_t count, cap;
+	double recognition_rate[8];   /* per respondent group, NaN if none */
+} jh_verdict;
+
+/* Judge county-year r->counties[county] on every item of the standard:
+ * the resource part from r, the rest from the county-year records
+ * (items may be NULL: then those items are missing).  out is filled;
+ * free with jh_verdict_free. */
+jh_code jh_verdict_county(const jh_result *r, size_t county,
+                          const jh_county_items *items, jh_verdict *out,
+                          jh_diags *diags);
+void jh_verdict_free(jh_verdict *v);
+/* Render for people (text, lang) or programs (JSON). */
+jh_code jh_verdict_report(const jh_verdict *v, jh_format fmt,
+                          const char *lang, jh_buf *out);
+
+/* Survey answers (one row per respondent: county_code, year, group and
+ * answer columns) turned into county-year records
+ * survey.GROUP.satisfied / survey.GROUP.answers. */
+int jh_survey_table_is(const jh_table *t);
+jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
+                            int default_year, jh_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* Gaps and plans: what it takes to pass, in real units, at least cost.  */
+/* ------------------------------------------------------------------ */
+
+/* Unit costs, from a costs file (data/costs/default.cost; format in
+ * data/costs/README.md).  Yuan per unit. */
+typedef struct jh_costs {
+	double qualified_teacher;   /* per teacher above the qualification */
+	double key_teacher;         /* per county-level key teacher */
+	double pe_art_teacher;      /* per PE / art teacher */
+	double teaching_m2;         /* per m² of teaching and auxiliary space */
+	double sports_m2;           /* per m² of sports ground or hall */
+	double equipment_yuan;      /* per yuan of equipment (1 by default) */
+	double multimedia_room;     /* per networked multimedia room */
+	double music_room;          /* per music room */
+	double art_room;            /* per art room */
+} jh_costs;
+
+/* The built-in default costs (embedded data/costs/default.cost). */
+jh_code jh_costs_default(jh_costs *out, jh_diags *diags);
+/* Parse a costs file: `key = value` lines as in standards files; keys not
+ * set keep the defaults.  Problems in diags (JH_ERR_STANDARD). */
+jh_code jh_costs_parse(const char *text, size_t len, const char *file,
+                       jh_costs *out, jh_diags *diags);
+
+/* Additions to one school's template row: add[f] is what to add to
+ * column f (0 = nothing).  Teachers and rooms are whole numbers; areas and
+ * yuan are rounded up to whole m² and whole yuan. */
+typedef struct jh_addition {
+	const jh_school_year *school;   /* into the evaluated dataset */
+	double add[JH_F__COUNT];
+	double cost;
+} jh_addition;
+
+/* For each school failing the per-school rule (6 of 7, none under 85%)
+ * in any of its stages: the cheapest additions after which every stage
+ * of it passes.  Exact: for each stage the one indicator allowed to stay
+ * under its threshold is enumerated, shared resources of multi-stage
+ * schools counted through the split.  *out is a malloc'd array of *n
+ * additions (free()), in the order of the result's units. */
+jh_code jh_gaps_schools(const jh_result *r, const jh_costs *costs,
+                        jh_addition **out, size_t *n, jh_diags *diags);
+
+typedef struct jh_plan {
+	char county_code[8];
+	int year;
+	int solved;          /* 1 when a plan was found */
+	double cost;         /* of the plan found (an upper bound) */
+	double lower_bound;  /* proven: no plan costs less */
+	double gap;          /* (cost - lower_bound) / cost, 0 when cost = 0 */
+	int iterations;      /* cutting-plane rounds */
+	jh_addition *add;    /* schools with additions, code order */
+	size_t nadd;
+} jh_plan;
+
+typedef struct jh_plan_options {
+	double time_limit;   /* seconds for the whole plan; 0 = 10 */
+	double rel_gap;      /* stop when the gap is below this; 0 = 1e-4 */
+} jh_plan_options;
+
+/* The cheapest set of additions to named schools of county-year
+ * result->counties[county] after which every school passes the
+ * per-school rule and every coefficient is within its limit.  A mixed-
+ * integer programme (GLPK) with outer-approximation cuts for the
+ * second-order-cone coefficient limits; see plan.c.  Free with
+ * jh_plan_free. */
+jh_code jh_plan_county(const jh_result *r, size_t county,
+                       const jh_costs *costs, const jh_plan_options *opt,
+                       jh_plan *out, jh_diags *diags);
+void jh_plan_free(jh_plan *p);
+/* Apply additions to a copy of the dataset (rows not named are copied
+ * unchanged).  *out owned by the caller. */
+jh_code jh_dataset_apply(const jh_dataset *ds, const jh_addition *add,
+                         size_t n, jh_dataset **out);
+
+/* ------------------------------------------------------------------ */
 /* Reports.                                                             */
 /* ------------------------------------------------------------------ */
 
-typedef enum jh_format {
-	JH_FMT_TEXT = 0,
-	JH_FMT_JSON,
-	JH_FMT_CSV
-} jh_format;
-
-int jh_format_parse(const char *s); /* -1 when unknown */
 
 /* Render an evaluation result into out (appended). lang: "zh" or "en". */
 jh_code jh_report(const jh_result *r, jh_format fmt, const char *lang,

@@ -223,6 +223,15 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 			jh_diags_add(diags, JH_P_EMPTY_VALUE, t->file, t->sheet, line,
 			             pos[I_VALUE] + 1, HDR(I_VALUE), NULL, NULL);
 			errors++;
+		} else if (item_key_ok(item)) {
+			char why[200];
+			if (jh_item_check(item, value, why, sizeof why)) {
+				jh_diags_add(diags, JH_P_OTHER, t->file, t->sheet, line,
+				             strncmp(why, "unknown", 7) ? pos[I_VALUE] + 1 : pos[I_ITEM] + 1,
+				             strncmp(why, "unknown", 7) ? HDR(I_VALUE) : HDR(I_ITEM),
+				             why, NULL);
+				errors++;
+			}
 		}
 		if (errors != before)
 			continue;

@@ -25,7 +25,7 @@ const char *jh_standard_national_text(void)
 
 /* What a key sets.  `tighten` is +1 when a local file may only raise the
  * value, -1 when it may only lower it, 0 when it is unconstrained. */
-enum kind { K_STR, K_NUM, K_INT, K_POLICY, K_SPLIT };
+enum kind { K_STR, K_NUM, K_INT, K_POLICY, K_SPLIT, K_RULE };
 
 struct key {
 	char name[96];
@@ -75,6 +75,30 @@ static size_t build_keys(struct key *k)
 	ADD("teaching_point.policy", K_POLICY, 0, OFF(tp_policy), 0, 0, 0);
 	ADD("teaching_point.min_students", K_NUM, 0, OFF(tp_min_students), 0, 0, 1e6);
 	ADD("compare.epsilon", K_NUM, 0, OFF(epsilon), 0, 0, 1e-3);
+	ADD("guarantee.classes_per_room", K_NUM, -1, OFF(classes_per_room), 0, 1, 100);
+	ADD("guarantee.music_room_min_m2", K_NUM, +1, OFF(music_room_min_m2), 0, 0, 1000);
+	ADD("guarantee.art_room_min_m2", K_NUM, +1, OFF(art_room_min_m2), 0, 0, 1000);
+	ADD("guarantee.school_size_max", K_NUM, -1, OFF(size_single_max), 0, 1, 1e6);
+	ADD("guarantee.school_size_max_multi", K_NUM, -1, OFF(size_multi_max), 0, 1, 1e6);
+	ADD("guarantee.class_size_max.primary", K_NUM, -1, OFF(class_max), 0, 1, 1000);
+	ADD("guarantee.class_size_max.junior", K_NUM, -1, OFF(class_max) + sizeof(double), 0, 1, 1000);
+	ADD("guarantee.special_ed_funds_min", K_NUM, +1, OFF(special_ed_funds_min), 0, 0, 1e7);
+	ADD("guarantee.teacher_pay_ratio_min", K_NUM, +1, OFF(teacher_pay_ratio_min), 0, 0, 10);
+	ADD("guarantee.training_360_min", K_NUM, +1, OFF(training_360_min), 0, 0, 1);
+	ADD("guarantee.rotation_min", K_NUM, +1, OFF(rotation_min), 0, 0, 1);
+	ADD("guarantee.rotation_key_min", K_NUM, +1, OFF(rotation_key_min), 0, 0, 1);
+	ADD("guarantee.certification_min", K_NUM, +1, OFF(certification_min), 0, 0, 1);
+	ADD("guarantee.nearby_min.primary", K_NUM, +1, OFF(nearby_min), 0, 0, 1);
+	ADD("guarantee.nearby_min.junior", K_NUM, +1, OFF(nearby_min) + sizeof(double), 0, 0, 1);
+	ADD("guarantee.hs_quota_min", K_NUM, +1, OFF(hs_quota_min), 0, 0, 1);
+	ADD("guarantee.migrant_public_min", K_NUM, +1, OFF(migrant_public_min), 0, 0, 1);
+	ADD("quality.retention_min", K_NUM, +1, OFF(retention_min), 0, 0, 1);
+	ADD("quality.disabled_enrolment_min", K_NUM, +1, OFF(disabled_enrolment_min), 0, 0, 1);
+	ADD("quality.training_funds_share_min", K_NUM, +1, OFF(training_funds_share_min), 0, 0, 1);
+	ADD("quality.monitoring_level_min", K_NUM, +1, OFF(monitoring_level_min), 0, 1, 4);
+	ADD("quality.monitoring_diff_max", K_NUM, -1, OFF(monitoring_diff_max), 0, 0, 1);
+	ADD("recognition.min", K_NUM, +1, OFF(recognition_min), 0, 0, 1);
+	ADD("recognition.rule", K_RULE, 0, OFF(recognition_rule), 0, 0, 0);
 #undef ADD
 	return n;
 }
@@ -160,9 +184,9 @@ jh_code jh_standard_parse(const char *text, size_t len, const char *file,
                           const jh_standard *base, jh_standard *out,
                           jh_diags *diags)
 {
-	struct key keys[64];
+	struct key keys[96];
 	size_t nkeys = build_keys(keys);
-	int seen[64] = {0};
+	int seen[96] = {0};
 	char basename[64];
 	jh_standard national, st;
 	const char *p = text, *e = text + len;
@@ -299,6 +323,19 @@ jh_code jh_standard_parse(const char *text, size_t len, const char *file,
 					st.tp_policy = JH_TP_MERGE;
 				else if (!strcmp(v, "exclude"))
 					st.tp_policy = JH_TP_EXCLUDE;
+				else {
+					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
+					             NULL, lineno, 0, NULL, k, v);
+					errors++;
+				}
+				break;
+			case K_RULE:
+				if (!strcmp(v, "mean_of_groups"))
+					st.recognition_rule = 0;
+				else if (!strcmp(v, "all_respondents"))
+					st.recognition_rule = 1;
+				else if (!strcmp(v, "every_group"))
+					st.recognition_rule = 2;
 				else {
 					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
 					             NULL, lineno, 0, NULL, k, v);

@@ -97,6 +97,16 @@ static const char *const migrations[] = {
 	" PRIMARY KEY (county, year, item, rev_from));"
 	"CREATE UNIQUE INDEX county_year_current ON county_year(county, year, item)"
 	" WHERE rev_to IS NULL;",
+	/* 3: school columns for the government-guarantee and quality items. */
+	"ALTER TABLE school_year ADD COLUMN largest_class_primary REAL;"
+	"ALTER TABLE school_year ADD COLUMN largest_class_junior REAL;"
+	"ALTER TABLE school_year ADD COLUMN music_rooms REAL;"
+	"ALTER TABLE school_year ADD COLUMN music_room_min_area_m2 REAL;"
+	"ALTER TABLE school_year ADD COLUMN art_rooms REAL;"
+	"ALTER TABLE school_year ADD COLUMN art_room_min_area_m2 REAL;"
+	"ALTER TABLE school_year ADD COLUMN certified_teachers REAL;"
+	"ALTER TABLE school_year ADD COLUMN public_funds_yuan REAL;"
+	"ALTER TABLE school_year ADD COLUMN training_funds_yuan REAL;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

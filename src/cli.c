@@ -60,7 +60,7 @@ int cli_is_database(const char *path)
 }
 
 /* A table is either the area template or the school-year template. */
-/* A table is the area, the county-year or the school-year template. */
+/* A table is the area, county-year, survey or school-year template. */
 static jh_code add_table(jh_dataset *ds, jh_areas *areas,
                          jh_county_items *items, const jh_table *t,
                          jh_diags *diags)
@@ -70,6 +70,9 @@ static jh_code add_table(jh_dataset *ds, jh_areas *areas,
 	if (jh_county_items_table_is(t))
 		return items ? jh_county_items_add_table(items, t, ds->default_year,
 		                                         diags) : JH_OK;
+	if (jh_survey_table_is(t))
+		return items ? jh_survey_add_table(items, t, ds->default_year,
+		                                   diags) : JH_OK;
 	return jh_dataset_add_table(ds, t, diags);
 }
 

@@ -33,7 +33,7 @@ dbsum() { sha256sum "$DB" | cut -d' ' -f1; }
 export JUNHENG_USER=tester
 
 run "init" 0 init "$DB"
-has "init: schema" "$tmp/out" "数据结构版本 2"
+has "init: schema" "$tmp/out" "数据结构版本 3"
 run "init again is harmless" 0 init "$DB"
 
 # Schools of an unknown county are refused until the area table is in.
@@ -100,6 +100,11 @@ has "county items no-op" "$tmp/out" "无变化"
 printf 'county_code,year,item,value\n369999,2024,teacher_pay_ratio,1\n369901,2024,Bad Key,1\n' >"$tmp/items-bad.csv"
 run "bad county items" 2 import "$DB" "$tmp/items-bad.csv"
 has "bad county items: key" "$tmp/err" "items-bad.csv:第3行:第3列(item): 未知的键“Bad Key”"
+printf "county_code,year,item,value\\n369901,2024,teacher_pay_ratio,high\\n369901,2024,rotation_rate,150\\n369901,2024,colour,1\\n" >"$tmp/items-bad2.csv"
+run "bad county item values" 2 import "$DB" "$tmp/items-bad2.csv"
+has "bad value: number" "$tmp/err" "items-bad2.csv:第2行:第4列(value): 'high' should be a number, 0 or more"
+has "bad value: rate" "$tmp/err" "items-bad2.csv:第3行:第4列(value): '150' should be a rate: 0 to 1, or a percentage like 95%"
+has "bad value: unknown item" "$tmp/err" "items-bad2.csv:第4行:第3列(item): unknown item 'colour'"
 
 # Export round trips.
 run "export csv" 0 export "$DB" --year 2023 -o "$tmp/e.csv"
