@@ -11,6 +11,7 @@
 struct dbopts {
 	const char *db;
 	const char *who, *why, *school, *county, *format, *output, *at;
+	const char *standard, *as_of, *costs, *change;
 	int year;
 	char **rest;       /* positional arguments after DB */
 	int nrest;

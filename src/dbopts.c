@@ -30,6 +30,10 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 		{"format", offsetof(struct dbopts, format)},
 		{"output", offsetof(struct dbopts, output)},
 		{"at", offsetof(struct dbopts, at)},
+		{"standard", offsetof(struct dbopts, standard)},
+		{"as-of", offsetof(struct dbopts, as_of)},
+		{"costs", offsetof(struct dbopts, costs)},
+		{"change", offsetof(struct dbopts, change)},
 	};
 
 	memset(o, 0, sizeof *o);

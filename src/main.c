@@ -19,6 +19,7 @@ static const struct {
 	{"set", cmd_set, "修改某校某年度的字段(留痕)", "change fields of a school-year (audited)"},
 	{"delete", cmd_delete, "删除学校年度记录(留痕)", "delete school-years (audited)"},
 	{"history", cmd_history, "查看学校或县的变更记录", "show the changes to a school or county"},
+	{"verdict", cmd_verdict, "县域优质均衡综合结论:四个方面全部指标", "verdict on all four parts of the standard"},
 	{"export", cmd_export, "导出数据模板(CSV、XLSX)", "export the template (CSV, XLSX)"},
 };
 
