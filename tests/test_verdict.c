@@ -1,0 +1,354 @@
+/*
+** test_verdict.c — the full standard for one county: each item judged
+** against hand-worked figures, the recognition rate, and the verdict.
+*/
+#include "testutil.h"
+
+#define HDR "school_code,school_name,county_code,year,school_type,parent_code," \
+	"students_primary,students_junior,students_senior," \
+	"qualified_teachers_primary,qualified_teachers_junior," \
+	"key_teachers_primary,key_teachers_junior," \
+	"pe_art_teachers_primary,pe_art_teachers_junior," \
+	"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2," \
+	"equipment_value_yuan,multimedia_rooms,classes_primary,classes_junior," \
+	"largest_class_primary,largest_class_junior,music_rooms,music_room_min_area_m2," \
+	"art_rooms,art_room_min_area_m2,certified_teachers,public_funds_yuan,training_funds_yuan\n"
+
+/* A primary school of 1000 pupils in 25 classes meeting every resource
+ * threshold: 50 qualified (5.0 ≥ 4.2 per 100), 20 key (2.0), 10 PE/art
+ * (1.0), 5000 m² (5.0 ≥ 4.5), 8000 m² (8.0 ≥ 7.5), 2.1 M yuan (2100 ≥
+ * 2000), 30 rooms (3.0 ≥ 2.3).  25 classes need ceil(25/12) = 3 music and
+ * 3 art rooms. */
+#define P1 "1101010001,甲小学,110101,2024,primary,,1000,0,0,50,0,20,0,10,0,60,0,5000,8000,2100000,30," \
+	"25,0,42,,3,96,3,90,60,100000,5000\n"
+
+/* Every county item passing, in the forms officials write. */
+static const char *ITEMS =
+	"county_code,year,item,value,note\n"
+	"110101,2024,basic_balance_year,2018,\n"
+	"110101,2024,layout_plan,是,规划文件\n"
+	"110101,2024,unified_standards,是,\n"
+	"110101,2024,small_school_funding,是,\n"
+	"110101,2024,special_ed_funds_per_student,6000,\n"
+	"110101,2024,teacher_pay_ratio,1.00,\n"
+	"110101,2024,training_360_rate,100%,\n"
+	"110101,2024,staffing_coordination,是,\n"
+	"110101,2024,rotation_rate,10%,\n"
+	"110101,2024,rotation_key_rate,0.2,\n"
+	"110101,2024,nearby_enrolment_primary,100%,\n"
+	"110101,2024,nearby_enrolment_junior,95%,\n"
+	"110101,2024,hs_quota_rate,50%,\n"
+	"110101,2024,left_behind_care,是,\n"
+	"110101,2024,migrant_public_rate,85%,\n"
+	"110101,2024,junior_retention_rate,95%,\n"
+	"110101,2024,disabled_enrolment_rate,0.95,\n"
+	"110101,2024,charter_informatization,是,\n"
+	"110101,2024,it_teaching,是,\n"
+	"110101,2024,moral_culture,良好,\n"
+	"110101,2024,curriculum,是,\n"
+	"110101,2024,no_excess_burden,是,\n"
+	"110101,2024,monitoring_level.math,Ⅲ级,\n"
+	"110101,2024,monitoring_diff.math,0.149,\n"
+	"110101,2024,exam_admission,否,\n"
+	"110101,2024,illegal_school_choice,否,\n"
+	"110101,2024,key_schools,否,\n"
+	"110101,2024,key_classes,否,\n";
+
+/* 40 students answer 1 question each: 34 满意/比较满意 → 0.85; 50
+ * parents: 42 → 0.84.  Mean of the group rates = (0.85 + 0.84)/2 =
+ * 0.845 < 0.85 → fails; over all answers 76/90 = 0.8444. */
+static void survey_csv(jh_buf *b, int students_yes, int parents_yes)
+{
+	jh_buf_adds(b, "county_code,year,group,q1\n");
+	for (int i = 0; i < 40; i++)
+		jh_buf_addf(b, "110101,2024,学生,%s\n", i < students_yes ? (i % 2 ? "满意" : "比较满意") : "一般");
+	for (int i = 0; i < 50; i++)
+		jh_buf_addf(b, "110101,2024,家长,%s\n", i < parents_yes ? "满意" : "不满意");
+}
+
+struct fx {
+	jh_dataset *ds;
+	jh_county_items *items;
+	jh_standard std;
+	jh_result *res;
+	jh_verdict v;
+	jh_diags d;
+};
+
+static jh_table *parse(const char *csv, jh_diags *d)
+{
+	jh_table *t = NULL;
+	assert_int_equal(jh_csv_parse(csv, strlen(csv), "t.csv", &t, d), JH_OK);
+	return t;
+}
+
+static void judge(struct fx *f, const char *schools, const char *items,
+                  int students_yes, int parents_yes)
+{
+	jh_table *t;
+	jh_buf sv = JH_BUF_INIT;
+
+	memset(f, 0, sizeof *f);
+	assert_int_equal(jh_standard_national(&f->std, &f->d), JH_OK);
+	f->ds = jh_dataset_new();
+	f->items = jh_county_items_new();
+	t = parse(schools, &f->d);
+	if (jh_dataset_add_table(f->ds, t, &f->d)) {
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&f->d, "en", &b);
+		fail_msg("%s", b.data);
+	}
+	jh_table_free(t);
+	if (items) {
+		t = parse(items, &f->d);
+		assert_true(jh_county_items_table_is(t));
+		assert_int_equal(jh_county_items_add_table(f->items, t, 0, &f->d), JH_OK);
+		jh_table_free(t);
+	}
+	if (students_yes >= 0) {
+		survey_csv(&sv, students_yes, parents_yes);
+		t = parse(sv.data, &f->d);
+		assert_true(jh_survey_table_is(t));
+		assert_int_equal(jh_survey_add_table(f->items, t, 0, &f->d), JH_OK);
+		jh_table_free(t);
+		jh_buf_free(&sv);
+	}
+	assert_int_equal(jh_eval(f->ds, &f->std, NULL, &f->res, &f->d), JH_OK);
+	assert_int_equal(jh_verdict_county(f->res, 0, f->items, &f->v, &f->d), JH_OK);
+}
+
+static void done(struct fx *f)
+{
+	jh_verdict_free(&f->v);
+	jh_result_free(f->res);
+	jh_dataset_free(f->ds);
+	jh_county_items_free(f->items);
+	jh_diags_free(&f->d);
+}
+
+static const jh_verdict_item *item(const jh_verdict *v, const char *id)
+{
+	for (size_t i = 0; i < v->count; i++)
+		if (!strcmp(v->items[i].id, id))
+			return &v->items[i];
+	fail_msg("no item %s", id);
+	return NULL;
+}
+
+/* Everything at exactly its threshold passes: rotation 10%, key 20%,
+ * nearby junior 95%, quota 50%, migrant 85%, pay ratio 1.00, special
+ * education 6000; recognition 34/40 = 0.85 and 43/50 = 0.86, mean 0.855. */
+static void test_all_pass(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	judge(&f, HDR P1, ITEMS, 34, 43);
+	for (size_t i = 0; i < f.v.count; i++)
+		if (f.v.items[i].status != JH_ITEM_PASS)
+			fail_msg("%s is not pass (%s)", f.v.items[i].id, f.v.items[i].detail);
+	assert_int_equal(f.v.verdict, JH_VERDICT_PASS);
+	assert_near(item(&f.v, "recognition")->value, 0.855, 1e-12);
+	assert_near(item(&f.v, "guarantee.11")->value, 0.10, 1e-12);
+	/* 15 guarantee items with 11, 13 and 15 in two parts: 18 records;
+	 * 9 quality; 4 veto; 1 prerequisite; 1 school + 14 coefficients. */
+	size_t n[6] = {0};
+	static const char *const parts[6] = {"prerequisite", "resource", "guarantee",
+	                                     "quality", "recognition", "veto"};
+	for (size_t i = 0; i < f.v.count; i++)
+		for (int p = 0; p < 6; p++)
+			n[p] += !strcmp(f.v.items[i].part, parts[p]);
+	assert_int_equal(n[0], 1);
+	assert_int_equal(n[1], 1 + 7);      /* one primary school, 7 primary CVs */
+	assert_int_equal(n[2], 18);
+	assert_int_equal(n[3], 9);
+	assert_int_equal(n[4], 1);
+	assert_int_equal(n[5], 4);
+	done(&f);
+}
+
+/* The recognition rate per group and overall (reference §6, the adopted
+ * default: mean of the group rates): 34/40 = 0.85, 42/50 = 0.84, mean
+ * 0.845 < 0.85 → fail; the verdict fails on it alone. */
+static void test_recognition_rate(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	judge(&f, HDR P1, ITEMS, 34, 42);
+	assert_near(f.v.recognition_rate[0], 0.85, 1e-12);
+	assert_near(f.v.recognition_rate[1], 0.84, 1e-12);
+	assert_near(item(&f.v, "recognition")->value, 0.845, 1e-12);
+	assert_int_equal(item(&f.v, "recognition")->status, JH_ITEM_FAIL);
+	assert_int_equal(f.v.verdict, JH_VERDICT_FAIL);
+	done(&f);
+
+	/* Over all respondents instead: 76/90 = 0.844444. */
+	judge(&f, HDR P1, ITEMS, 34, 42);
+	f.std.recognition_rule = 1;
+	jh_verdict_free(&f.v);
+	assert_int_equal(jh_verdict_county(f.res, 0, f.items, &f.v, &f.d), JH_OK);
+	assert_near(item(&f.v, "recognition")->value, 76.0 / 90, 1e-12);
+	done(&f);
+}
+
+/* One item just under each threshold fails, named with its value. */
+static void test_item_failures(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_buf items = JH_BUF_INIT;
+
+	jh_buf_adds(&items, ITEMS);
+	/* Replace values by appending a second table would be a duplicate;
+	 * build the variant by substitution instead. */
+	char *s = strdup(ITEMS);
+	char *p;
+#define SUB(from, to) do { p = strstr(s, from); assert_non_null(p); \
+	memcpy(p, to, strlen(to)); } while (0)
+	SUB("teacher_pay_ratio,1.00", "teacher_pay_ratio,0.99");   /* < 1 */
+	SUB("nearby_enrolment_junior,95%", "nearby_enrolment_junior,94%"); /* < 95% */
+	SUB("moral_culture,良好", "moral_culture,合格");            /* < 良好 */
+	SUB("monitoring_diff.math,0.149", "monitoring_diff.math,0.150"); /* not < 0.15 */
+#undef SUB
+	judge(&f, HDR P1, s, 34, 43);
+	assert_int_equal(item(&f.v, "guarantee.8")->status, JH_ITEM_FAIL);
+	assert_near(item(&f.v, "guarantee.8")->value, 0.99, 1e-12);
+	assert_int_equal(item(&f.v, "guarantee.13.junior")->status, JH_ITEM_FAIL);
+	assert_near(item(&f.v, "guarantee.13.junior")->value, 0.94, 1e-12);
+	assert_int_equal(item(&f.v, "quality.6")->status, JH_ITEM_FAIL);
+	assert_int_equal(item(&f.v, "quality.9")->status, JH_ITEM_FAIL);
+	assert_int_equal(item(&f.v, "guarantee.7")->status, JH_ITEM_PASS);
+	assert_int_equal(f.v.verdict, JH_VERDICT_FAIL);
+	free(s);
+	jh_buf_free(&items);
+	done(&f);
+}
+
+/* School-level items from the school rows:
+ * - 3: 25 classes need 3 rooms of each; 3 music but 2 art → fails;
+ * - 4: a nine-year school of exactly 2500 compulsory pupils passes, a
+ *   primary of 2001 fails;
+ * - 5: a largest primary class of 46 > 45 fails;
+ * - 12: 59 certified of 60 teachers = 98.33% < 100% fails;
+ * - quality 4: 4,999 of 100,000 yuan = 4.999% < 5% fails. */
+static void test_school_items(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	judge(&f, HDR
+	      "1101010001,甲小学,110101,2024,primary,,1000,0,0,50,0,20,0,10,0,60,0,5000,8000,2100000,30,"
+	      "25,0,46,,3,96,2,90,59,100000,4999\n"
+	      "1101010002,乙小学,110101,2024,primary,,2001,0,0,100,0,40,0,20,0,110,0,10000,16000,4200000,60,"
+	      "45,0,45,,4,96,4,90,110,100000,5000\n"
+	      "1101010003,丙学校,110101,2024,nine_year,,1500,1000,0,80,60,30,20,15,10,90,65,14000,25000,6000000,70,"
+	      "34,20,44,50,5,100,5,95,155,200000,10000\n",
+	      ITEMS, 34, 43);
+	assert_int_equal(item(&f.v, "guarantee.3")->status, JH_ITEM_FAIL);
+	assert_near(item(&f.v, "guarantee.3")->value, 1, 0);
+	assert_non_null(strstr(item(&f.v, "guarantee.3")->detail, "1101010001"));
+	assert_int_equal(item(&f.v, "guarantee.4")->status, JH_ITEM_FAIL);
+	assert_near(item(&f.v, "guarantee.4")->value, 1, 0);
+	assert_non_null(strstr(item(&f.v, "guarantee.4")->detail, "1101010002 2001人"));
+	assert_int_equal(item(&f.v, "guarantee.5")->status, JH_ITEM_FAIL);
+	/* (59 + 110 + 155) / (60 + 110 + 155) = 324/325 = 0.996923 */
+	assert_near(item(&f.v, "guarantee.12")->value, 324.0 / 325, 1e-12);
+	assert_int_equal(item(&f.v, "guarantee.12")->status, JH_ITEM_FAIL);
+	assert_near(item(&f.v, "quality.4")->value, 0.04999, 1e-12);
+	assert_int_equal(item(&f.v, "quality.4")->status, JH_ITEM_FAIL);
+	done(&f);
+}
+
+/* Missing data is neither pass nor fail: no county records and no survey
+ * → incomplete when nothing fails; a failure still makes it fail. */
+static void test_missing_is_incomplete(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	judge(&f, HDR P1, NULL, -1, -1);
+	assert_int_equal(item(&f.v, "guarantee.8")->status, JH_ITEM_MISSING);
+	assert_int_equal(item(&f.v, "recognition")->status, JH_ITEM_MISSING);
+	assert_int_equal(item(&f.v, "guarantee.4")->status, JH_ITEM_PASS);
+	assert_int_equal(f.v.verdict, JH_VERDICT_INCOMPLETE);
+	done(&f);
+	/* The same with the school at 1650 yuan (under the 1700 floor). */
+	judge(&f, HDR "1101010001,甲小学,110101,2024,primary,,1000,0,0,50,0,20,0,10,0,60,0,5000,8000,1650000,30,"
+	      "25,0,42,,3,96,3,90,60,100000,5000\n", NULL, -1, -1);
+	assert_int_equal(f.v.verdict, JH_VERDICT_FAIL);
+	done(&f);
+}
+
+/* Veto items fail on 是; basic balance needs three years. */
+static void test_veto_and_prerequisite(void **state)
+{
+	(void)state;
+	struct fx f;
+	char *s = strdup(ITEMS), *p;
+
+	p = strstr(s, "key_classes,否");
+	memcpy(p, "key_classes,是", strlen("key_classes,是"));
+	p = strstr(s, "basic_balance_year,2018");
+	memcpy(p, "basic_balance_year,2022", strlen("basic_balance_year,2022"));
+	judge(&f, HDR P1, s, 34, 43);
+	assert_int_equal(item(&f.v, "veto.key_classes")->status, JH_ITEM_FAIL);
+	/* 2024 − 2022 = 2 < 3 years. */
+	assert_int_equal(item(&f.v, "prerequisite.basic_balance")->status, JH_ITEM_FAIL);
+	assert_int_equal(f.v.verdict, JH_VERDICT_FAIL);
+	free(s);
+	done(&f);
+}
+
+static void test_item_check(void **state)
+{
+	(void)state;
+	char why[200];
+
+	assert_int_equal(jh_item_check("teacher_pay_ratio", "1.02", why, sizeof why), 0);
+	assert_int_equal(jh_item_check("rotation_rate", "12.5%", why, sizeof why), 0);
+	assert_int_equal(jh_item_check("rotation_rate", "12.5", why, sizeof why), -1);
+	assert_string_equal(why, "'12.5' should be a rate: 0 to 1, or a percentage like 95%");
+	assert_int_equal(jh_item_check("layout_plan", "maybe", why, sizeof why), -1);
+	assert_int_equal(jh_item_check("monitoring_level.math", "Ⅳ", why, sizeof why), 0);
+	assert_int_equal(jh_item_check("monitoring_level.music", "Ⅳ", why, sizeof why), -1);
+	assert_int_equal(jh_item_check("survey.parents.answers", "50", why, sizeof why), 0);
+	assert_int_equal(jh_item_check("survey.aliens.answers", "50", why, sizeof why), -1);
+	assert_int_equal(jh_item_check("colour", "blue", why, sizeof why), -1);
+	assert_string_equal(why, "unknown item 'colour'");
+}
+
+static void test_verdict_json(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_buf out = JH_BUF_INIT;
+
+	judge(&f, HDR P1, ITEMS, 34, 42);
+	assert_int_equal(jh_verdict_report(&f.v, JH_FMT_JSON, "en", &out), JH_OK);
+	assert_non_null(strstr(out.data, "\"verdict\": \"fail\""));
+	assert_non_null(strstr(out.data, "\"id\": \"guarantee.8\""));
+	assert_non_null(strstr(out.data, "\"status\": \"fail\""));
+	assert_non_null(strstr(out.data, "\"name_en\": \"Social recognition ≥ 85%\""));
+	jh_buf_reset(&out);
+	assert_int_equal(jh_verdict_report(&f.v, JH_FMT_TEXT, "zh", &out), JH_OK);
+	assert_non_null(strstr(out.data, "结论:未达到 ✘"));
+	assert_non_null(strstr(out.data, "✘ recognition"));
+	jh_buf_free(&out);
+	done(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_all_pass),
+		cmocka_unit_test(test_recognition_rate),
+		cmocka_unit_test(test_item_failures),
+		cmocka_unit_test(test_school_items),
+		cmocka_unit_test(test_missing_is_incomplete),
+		cmocka_unit_test(test_veto_and_prerequisite),
+		cmocka_unit_test(test_item_check),
+		cmocka_unit_test(test_verdict_json),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
