@@ -896,6 +896,18 @@ jh_code jh_plan_county(const jh_result *r, size_t county,
                        const jh_costs *costs, const jh_plan_options *opt,
                        jh_plan *out, jh_diags *diags);
 void jh_plan_free(jh_plan *p);
+/* Planned changes (what-if), a table with the header
+ *   action, school_code, field, value, target
+ * action: add (field += value), set (field = value), close (the school
+ * is closed: its row is dropped), merge (the school joins target: its
+ * students and resources are added to target's row), move (value pupils
+ * of the stage named by field, e.g. students_primary, go to target).
+ * Chinese: 操作, 学校标识码, 字段, 值, 目标学校; 增加, 设为, 撤销, 合并,
+ * 转移.  Applied in order to a copy of ds (rows of year `year` only);
+ * every problem in diags and nothing applied on error. */
+jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *changes,
+                        jh_dataset **out, jh_diags *diags);
+
 /* Apply additions to a copy of the dataset (rows not named are copied
  * unchanged).  *out owned by the caller. */
 jh_code jh_dataset_apply(const jh_dataset *ds, const jh_addition *add,
