@@ -563,8 +563,17 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		const char *h = jh_table_cell(t, hdr, j);
 		int c = header_col(h);
 		map[j] = c;
-		if (c < 0)
+		if (c < 0) {
+			/* Extra columns are kept by name, so two with one name
+			 * would lose a value. */
+			for (size_t k = 0; k < j && *h; k++)
+				if (map[k] < 0 && !strcmp(jh_table_cell(t, hdr, k), h)) {
+					DIAG(JH_P_DUPLICATE_COLUMN, t->rows[hdr].line, (int)j + 1,
+					     h, NULL);
+					break;
+				}
 			continue;
+		}
 		if (pos[c] >= 0) {
 			DIAG(JH_P_DUPLICATE_COLUMN, t->rows[hdr].line, (int)j + 1,
 			     h, NULL);

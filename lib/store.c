@@ -328,7 +328,8 @@ static jh_code record(struct writer *w, const char *entity, const char *code,
 	c.field = field;
 	c.old_value = old;
 	c.new_value = new_;
-	w->fields++;
+	if (!strcmp(entity, "school_year"))
+		w->fields++;          /* areas are counted on their own */
 	if (w->h)
 		return jh_history_push(w->h, &c);
 	if (w->s)
@@ -623,15 +624,24 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 		}
 	}
 	/* Schools: known counties, one county and one type per school. */
+	const jh_area *last_area = NULL;
 	if ((rc = s->ops->load_schools(s->db, put_ident, &ids, d)))
 		goto fail;
 	for (size_t i = 0; ds && i < ds->nrows; i++) {
 		const jh_school_year *sy = &ds->rows[i];
-		const jh_area *a = areas ? jh_areas_find(areas, sy->county_code) : NULL;
+		const jh_area *a;
 		struct ident *id;
 
-		if (!a)
-			a = jh_areas_find(stored, sy->county_code);
+		/* Rows come grouped by county: remember the last lookup rather
+		 * than scan the area list for each of 200,000 rows. */
+		if (last_area && !strcmp(last_area->code, sy->county_code)) {
+			a = last_area;
+		} else {
+			a = areas ? jh_areas_find(areas, sy->county_code) : NULL;
+			if (!a)
+				a = jh_areas_find(stored, sy->county_code);
+			last_area = a;
+		}
 		if (!a || a->level != JH_AREA_COUNTY) {
 			add_place(d, sy, JH_P_UNKNOWN_COUNTY, sy->col_county, "county_code", sy->county_code, NULL);
 			errors++;
@@ -850,9 +860,49 @@ jh_code jh_store_set(jh_store *s, const char *school, int year, size_t n,
 	}
 	if ((rc = jh_export_csv(cur, NULL, &csv)))
 		goto out;
+	/* Columns the export left out (optional or extra columns the row has
+	 * no value for) are appended, so that they can be set too. */
+	{
+		char *nl = memchr(csv.data, '\n', csv.len);
+		jh_buf hdr = JH_BUF_INIT, row = JH_BUF_INIT;
+		size_t hl = nl ? (size_t)(nl - csv.data) : csv.len;
+		jh_buf_add(&hdr, csv.data, hl);
+		jh_buf_add(&row, csv.data + hl + 1, csv.len - hl - 2);  /* no final \n */
+		for (size_t i = 0; i < n; i++) {
+			int present = 0;
+			const char *p = hdr.data;
+			size_t fl = strlen(fields[i]);
+			while (p && *p) {
+				const char *e = strchr(p, ',');
+				size_t len = e ? (size_t)(e - p) : strlen(p);
+				if (len == fl && !strncmp(p, fields[i], fl))
+					present = 1;
+				p = e ? e + 1 : NULL;
+			}
+			/* Only template columns can be added: a mistyped name
+			 * must not become a new extra column. */
+			if (present || (jh_field_parse(fields[i]) < 0 &&
+			                strcmp(fields[i], "location") && strcmp(fields[i], "boarding")))
+				continue;
+			jh_buf_addc(&hdr, ',');
+			jh_buf_addcsv(&hdr, fields[i]);
+			jh_buf_addc(&row, ',');
+		}
+		jh_buf_reset(&csv);
+		jh_buf_add(&csv, hdr.data, hdr.len);
+		jh_buf_addc(&csv, '\n');
+		jh_buf_add(&csv, row.data, row.len);
+		jh_buf_addc(&csv, '\n');
+		jh_buf_free(&hdr);
+		jh_buf_free(&row);
+		if (csv.oom) {
+			rc = JH_ERR_NOMEM;
+			goto out;
+		}
+	}
 	if ((rc = jh_csv_parse(csv.data, csv.len, "junheng set", &t, d)))
 		goto out;
-	/* Replace the cells named; unknown names are refused. */
+	/* Replace the cells named; the school and year cannot change. */
 	for (size_t i = 0; i < n; i++) {
 		size_t c, ncols = t->rows[0].ncells;
 		for (c = 0; c < ncols; c++)

@@ -1,0 +1,1497 @@
+/*
+** test_store.c — the versioned, audited store through the public API.
+**
+** Every test builds its own database in a mkdtemp directory under /tmp
+** (removed in the teardown) from the small hand-made dataset below.  The
+** expected values are written out by hand from that CSV text: counts of
+** recorded fields, old and new texts, revision numbers, diagnostics.
+*/
+#include "testutil.h"
+
+#include <dirent.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The schema this version of the library creates (PRAGMA user_version,
+ * one per migration in store_sqlite.c).  Bump it with a new migration. */
+#define SCHEMA_VERSION 3
+
+#define AREAS_HDR "province_code,province_name,city_code,city_name,county_code,county_name\n"
+#define AREAS AREAS_HDR \
+	"360000,江西省,360100,南昌市,360102,东湖区\n" \
+	"360000,江西省,360100,南昌市,360103,西湖区\n"
+
+#define HDR "school_code,school_name,county_code,year,school_type,parent_code," \
+	"location,boarding," \
+	"students_primary,students_junior,students_senior," \
+	"qualified_teachers_primary,qualified_teachers_junior," \
+	"key_teachers_primary,key_teachers_junior," \
+	"pe_art_teachers_primary,pe_art_teachers_junior," \
+	"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2," \
+	"equipment_value_yuan,multimedia_rooms,classes_primary,classes_junior," \
+	"备注,联系人\n"
+
+/* Three schools of 2024, deliberately not in code order.
+ *
+ * Fields each row records when it is added (school_name and school_type
+ * always; parent_code only when non-empty; location only when set;
+ * boarding only when set; each numeric cell that is not empty; each
+ * non-empty extra):
+ *   C 3601030001  2 + parent 0 + location 0 + boarding 1 + 15 + 2 classes
+ *                 + 备注 1                                           = 21
+ *   A 3601020001  2 + 0 + urban 1 + boarding 1 + 15 + classes_primary 1
+ *                 + 备注, 联系人 2                                   = 22
+ *   B 3601020002  2 + parent 1 + rural 1 + 0 + 15 + classes_primary 1
+ *                 + 联系人 1                                         = 21
+ * Total 64. */
+#define ROW_C "3601030001,西湖九年制学校,360103,2024,nine_year,,,1," \
+	"600,400,0,35,30,8,6,6,5,40,35,7000.25,16000,3500000,22,14,9,新校区,\n"
+#define ROW_A "3601020001,东湖小学,360102,2024,primary,,urban,0," \
+	"2483,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,50,,示范校,王老师\n"
+#define ROW_A_2490 "3601020001,东湖小学,360102,2024,primary,,urban,0," \
+	"2490,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,50,,示范校,王老师\n"
+#define ROW_B "3601020002,东湖教学点,360102,2024,teaching_point,3601020001,rural,," \
+	"30,0,0,2,0,0,0,0,0,3,0,150,300,60000,1,3,,,李老师\n"
+#define SCHOOLS HDR ROW_C ROW_A ROW_B
+
+#define A_CODE "3601020001"
+#define B_CODE "3601020002"
+#define C_CODE "3601030001"
+
+#define AT1 "2024-01-10T09:00:00Z"
+#define AT2 "2024-03-01T10:00:00Z"
+#define AT3 "2024-04-01T08:00:00Z"
+#define AT4 "2024-04-15T12:00:00Z"
+
+struct fx {
+	char dir[64];
+	char path[96];
+	jh_store *s;
+	jh_diags d;
+	char sha_areas[65], sha_schools[65];
+};
+
+/* --- helpers ------------------------------------------------------------ */
+
+static void fail_diags(const char *what, jh_code rc, const jh_diags *d)
+{
+	jh_buf b = JH_BUF_INIT;
+
+	jh_diags_format(d, "en", &b);
+	fail_msg("%s: %s\n%s", what, jh_code_str(rc, "en"), b.data ? b.data : "");
+}
+
+static jh_table *parse(const char *csv, const char *file)
+{
+	jh_table *t = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_code rc = jh_csv_parse(csv, strlen(csv), file, &t, &d);
+
+	if (rc)
+		fail_diags(file, rc, &d);
+	jh_diags_free(&d);
+	return t;
+}
+
+static jh_dataset *dataset(const char *csv, const char *file)
+{
+	jh_table *t = parse(csv, file);
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	jh_code rc;
+
+	assert_non_null(ds);
+	if ((rc = jh_dataset_add_table(ds, t, &d)))
+		fail_diags(file, rc, &d);
+	jh_table_free(t);
+	jh_diags_free(&d);
+	return ds;
+}
+
+static jh_areas *areas(const char *csv, const char *file)
+{
+	jh_table *t = parse(csv, file);
+	jh_areas *a = jh_areas_new();
+	jh_diags d = JH_DIAGS_INIT;
+	jh_code rc;
+
+	assert_non_null(a);
+	assert_true(jh_areas_table_is(t));
+	if ((rc = jh_areas_add_table(a, t, &d)))
+		fail_diags(file, rc, &d);
+	jh_table_free(t);
+	jh_diags_free(&d);
+	return a;
+}
+
+static jh_revision_info rinfo(const char *who, const char *why, const char *kind,
+                              const char *at)
+{
+	jh_revision_info i;
+
+	memset(&i, 0, sizeof i);
+	i.who = who;
+	i.why = why;
+	i.kind = kind;
+	i.at = at;
+	return i;
+}
+
+static void import_ok(struct fx *f, const jh_areas *a, const jh_dataset *ds,
+                      const jh_revision_info *info, jh_import_stats *st)
+{
+	jh_code rc = jh_store_import(f->s, a, ds, NULL, info, st, &f->d);
+
+	if (rc)
+		fail_diags("import", rc, &f->d);
+}
+
+static jh_dataset *load(struct fx *f, long as_of)
+{
+	jh_dataset *ds = NULL;
+	jh_code rc = jh_store_load(f->s, NULL, as_of, &ds, &f->d);
+
+	if (rc)
+		fail_diags("load", rc, &f->d);
+	return ds;
+}
+
+/* Revision `n` exists (resolving "n" succeeds). */
+static int has_revision(struct fx *f, long n)
+{
+	char spec[24];
+	long rev = -1;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_code rc;
+
+	snprintf(spec, sizeof spec, "%ld", n);
+	rc = jh_store_resolve_as_of(f->s, spec, &rev, &d);
+	jh_diags_free(&d);
+	if (rc == JH_OK) {
+		assert_int_equal(rev, n);
+		return 1;
+	}
+	assert_int_equal(rc, JH_ERR_NOTFOUND);
+	return 0;
+}
+
+/* The newest revision is exactly n: n exists (when n > 0), n + 1 does not. */
+static void assert_last_revision(struct fx *f, long n)
+{
+	if (n > 0)
+		assert_true(has_revision(f, n));
+	assert_false(has_revision(f, n + 1));
+}
+
+static const jh_diag *find_diag(const jh_diags *d, jh_problem p)
+{
+	for (size_t i = 0; i < d->count; i++)
+		if (d->items[i].problem == p)
+			return &d->items[i];
+	{
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(d, "en", &b);
+		fail_msg("no diagnostic of kind %d among:\n%s", (int)p, b.data ? b.data : "");
+	}
+	return NULL;
+}
+
+static void assert_str_or_null(const char *got, const char *want)
+{
+	if (!want)
+		assert_null(got);
+	else {
+		assert_non_null(got);
+		assert_string_equal(got, want);
+	}
+}
+
+static const char *extra(const jh_dataset *ds, const jh_school_year *sy, size_t k,
+                         const char **name)
+{
+	const jh_extra *e;
+
+	assert_true(k < sy->extra_count);
+	e = &ds->extras[sy->extra_first + k];
+	*name = ds->extra_names[e->name];
+	return e->value;
+}
+
+/* Every stored field of two rows is the same (NaN equals NaN); extras in
+ * the same order. */
+static void assert_row_equal(const jh_dataset *ea, const jh_school_year *a,
+                             const jh_dataset *eb, const jh_school_year *b)
+{
+	assert_string_equal(a->school_code, b->school_code);
+	assert_string_equal(a->county_code, b->county_code);
+	assert_string_equal(a->parent_code, b->parent_code);
+	assert_int_equal(a->year, b->year);
+	assert_int_equal(a->type, b->type);
+	assert_int_equal(a->location, b->location);
+	assert_int_equal(a->boarding, b->boarding);
+	assert_string_equal(a->school_name, b->school_name);
+	for (int fl = 0; fl < JH_F__COUNT; fl++) {
+		if (isnan(a->v[fl]) || isnan(b->v[fl])) {
+			if (!isnan(a->v[fl]) || !isnan(b->v[fl]))
+				fail_msg("%s %s: %g vs %g", a->school_code,
+				         jh_field_key((jh_field)fl), a->v[fl], b->v[fl]);
+			continue;
+		}
+		if (a->v[fl] != b->v[fl])
+			fail_msg("%s %s: %.17g vs %.17g", a->school_code,
+			         jh_field_key((jh_field)fl), a->v[fl], b->v[fl]);
+	}
+	assert_int_equal(a->extra_count, b->extra_count);
+	for (size_t k = 0; k < a->extra_count; k++) {
+		const char *na, *nb;
+		const char *va = extra(ea, a, k, &na), *vb = extra(eb, b, k, &nb);
+		assert_string_equal(na, nb);
+		assert_string_equal(va, vb);
+	}
+}
+
+/* Same set of school-years with the same fields, whatever the order. */
+static void assert_same_rows(const jh_dataset *a, const jh_dataset *b)
+{
+	assert_int_equal(a->nrows, b->nrows);
+	for (size_t i = 0; i < a->nrows; i++) {
+		const jh_school_year *o = jh_dataset_find(b, a->rows[i].school_code,
+		                                          a->rows[i].year);
+		if (!o)
+			fail_msg("%s/%d missing", a->rows[i].school_code, a->rows[i].year);
+		assert_row_equal(a, &a->rows[i], b, o);
+	}
+}
+
+static void rm_rf(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char p[512];
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		unlink(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static void write_file(const char *path, const void *data, size_t n)
+{
+	FILE *fp = fopen(path, "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, n, fp), n);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static char *read_all(const char *path, size_t *n)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long len;
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	len = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)len + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)len, fp), (size_t)len);
+	fclose(fp);
+	buf[len] = '\0';
+	*n = (size_t)len;
+	return buf;
+}
+
+/* --- fixture ------------------------------------------------------------ */
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+
+	if (!f)
+		return -1;
+	snprintf(f->dir, sizeof f->dir, "/tmp/jh_test_store.XXXXXX");
+	if (!mkdtemp(f->dir)) {
+		free(f);
+		return -1;
+	}
+	snprintf(f->path, sizeof f->path, "%s/j.db", f->dir);
+	jh_diags_init(&f->d);
+	jh_sha256_hex(AREAS, strlen(AREAS), f->sha_areas);
+	jh_sha256_hex(SCHOOLS, strlen(SCHOOLS), f->sha_schools);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	jh_store_close(f->s);
+	jh_diags_free(&f->d);
+	rm_rf(f->dir);
+	free(f);
+	return 0;
+}
+
+static void init_db(struct fx *f)
+{
+	jh_code rc = jh_store_init(f->path, &f->s, &f->d);
+
+	if (rc)
+		fail_diags("init", rc, &f->d);
+}
+
+/* Revision 1: the areas and the three schools, from two named files. */
+static void import_base(struct fx *f, jh_import_stats *st)
+{
+	jh_areas *a = areas(AREAS, "areas.csv");
+	jh_dataset *ds = dataset(SCHOOLS, "schools-2024.csv");
+	const char *names[2] = {"areas.csv", "schools-2024.csv"};
+	const char *shas[2] = {f->sha_areas, f->sha_schools};
+	jh_revision_info i = rinfo("张三", "initial load", "import", AT1);
+	jh_import_stats local;
+
+	i.nsources = 2;
+	i.source_names = names;
+	i.source_sha256 = shas;
+	init_db(f);
+	import_ok(f, a, ds, &i, st ? st : &local);
+	jh_areas_free(a);
+	jh_dataset_free(ds);
+}
+
+/* Revision 2: school A's primary pupils 2483 → 2490. */
+static void import_change(struct fx *f, jh_import_stats *st, char sha[65])
+{
+	const char *csv = HDR ROW_C ROW_A_2490 ROW_B;
+	jh_dataset *ds = dataset(csv, "schools-2024-fix.csv");
+	const char *names[1] = {"schools-2024-fix.csv"};
+	const char *shas[1];
+	jh_revision_info i = rinfo("李四", "更正在校生数", "import", AT2);
+	jh_import_stats local;
+
+	jh_sha256_hex(csv, strlen(csv), sha);
+	shas[0] = sha;
+	i.nsources = 1;
+	i.source_names = names;
+	i.source_sha256 = shas;
+	import_ok(f, NULL, ds, &i, st ? st : &local);
+	jh_dataset_free(ds);
+}
+
+/* --- init and open ---------------------------------------------------------- */
+
+static void test_init_schema(void **state)
+{
+	struct fx *f = *state;
+	jh_dataset *ds;
+
+	init_db(f);
+	assert_int_equal(jh_store_schema_version(f->s), SCHEMA_VERSION);
+	/* A new database has no revisions and no rows. */
+	assert_last_revision(f, 0);
+	ds = load(f, 0);
+	assert_int_equal(ds->nrows, 0);
+	jh_dataset_free(ds);
+	jh_store_close(f->s);
+	f->s = NULL;
+
+	/* init again, and open: same schema, no harm. */
+	init_db(f);
+	assert_int_equal(jh_store_schema_version(f->s), SCHEMA_VERSION);
+	jh_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_OK);
+	assert_int_equal(jh_store_schema_version(f->s), SCHEMA_VERSION);
+	assert_int_equal(f->d.count, 0);
+}
+
+/* Re-initialising a database that holds data keeps the data. */
+static void test_reinit_keeps_data(void **state)
+{
+	struct fx *f = *state;
+	jh_dataset *before, *after;
+
+	import_base(f, NULL);
+	before = load(f, 0);
+	jh_store_close(f->s);
+	f->s = NULL;
+	init_db(f);
+	assert_int_equal(jh_store_schema_version(f->s), SCHEMA_VERSION);
+	after = load(f, 0);
+	assert_int_equal(after->nrows, 3);
+	assert_same_rows(before, after);
+	assert_last_revision(f, 1);
+	jh_dataset_free(before);
+	jh_dataset_free(after);
+}
+
+static void assert_store_diag(const jh_diags *d, const char *path)
+{
+	const jh_diag *g = find_diag(d, JH_P_STORE);
+
+	assert_non_null(g->file);
+	assert_string_equal(g->file, path);
+	assert_non_null(g->arg);
+}
+
+static void test_open_not_junheng(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db;
+	char *before, *after;
+	size_t nb, na;
+
+	/* A valid SQLite database of some other application. */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1);",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	before = read_all(f->path, &nb);
+
+	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_ERR_DB);
+	assert_null(f->s);
+	assert_store_diag(&f->d, f->path);
+	/* Not touched. */
+	after = read_all(f->path, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(before, after, nb);
+	free(before);
+	free(after);
+
+	/* One with a meta table naming another application. */
+	jh_diags_free(&f->d);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+	                              "INSERT INTO meta VALUES ('application', 'other');",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_ERR_DB);
+	assert_null(f->s);
+	assert_store_diag(&f->d, f->path);
+
+	/* A missing file is not created by open. */
+	{
+		char missing[128];
+		struct stat sb;
+		snprintf(missing, sizeof missing, "%s/none.db", f->dir);
+		jh_diags_free(&f->d);
+		assert_int_equal(jh_store_open(missing, &f->s, &f->d), JH_ERR_DB);
+		assert_null(f->s);
+		find_diag(&f->d, JH_P_STORE);
+		assert_int_not_equal(stat(missing, &sb), 0);
+	}
+}
+
+/* A junheng database written by a newer version is refused. */
+static void test_open_newer_schema(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db;
+
+	init_db(f);
+	jh_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_ERR_DB);
+	assert_null(f->s);
+	assert_store_diag(&f->d, f->path);
+}
+
+static void test_open_not_database(void **state)
+{
+	struct fx *f = *state;
+	static const char text[] =
+		"school_code,school_name\nThis is a CSV file, not a database at all.\n"
+		"Padding so that the file is longer than a database header: "
+		"0123456789012345678901234567890123456789012345678901234567890123456789\n";
+	char *after;
+	size_t na;
+
+	write_file(f->path, text, sizeof text - 1);
+	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_ERR_DB);
+	assert_null(f->s);
+	assert_store_diag(&f->d, f->path);
+
+	/* init refuses it too, and neither writes to it. */
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_init(f->path, &f->s, &f->d), JH_ERR_DB);
+	assert_null(f->s);
+	assert_store_diag(&f->d, f->path);
+	after = read_all(f->path, &na);
+	assert_int_equal(na, sizeof text - 1);
+	assert_memory_equal(after, text, na);
+	free(after);
+}
+
+/* --- import --------------------------------------------------------------- */
+
+static void test_import_new(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_dataset *src, *ds;
+	const jh_school_year *a, *b, *c;
+	const char *name;
+
+	import_base(f, &st);
+	assert_int_equal(st.revision, 1);
+	assert_int_equal(st.rows, 3);
+	assert_int_equal(st.added, 3);
+	assert_int_equal(st.changed, 0);
+	assert_int_equal(st.unchanged, 0);
+	assert_int_equal(st.deleted, 0);
+	/* 21 + 22 + 21 school fields (see ROW_*); the 4 areas added are
+	 * counted in areas_changed, not here. */
+	assert_int_equal(st.fields_changed, 64);
+	assert_int_equal(st.areas_changed, 4);
+	assert_int_equal(st.areas_changed, 4);     /* 江西省, 南昌市, 东湖区, 西湖区 */
+	assert_last_revision(f, 1);
+
+	ds = load(f, 0);
+	src = dataset(SCHOOLS, "schools-2024.csv");
+	assert_int_equal(ds->nrows, 3);
+	assert_same_rows(src, ds);
+
+	/* Spelled out for school A (ROW_A). */
+	a = jh_dataset_find(ds, A_CODE, 2024);
+	assert_non_null(a);
+	assert_string_equal(a->school_name, "东湖小学");
+	assert_string_equal(a->county_code, "360102");
+	assert_int_equal(a->type, JH_TYPE_PRIMARY);
+	assert_string_equal(a->parent_code, "");
+	assert_int_equal(a->location, JH_LOC_URBAN);
+	assert_int_equal(a->boarding, 0);
+	assert_true(a->v[JH_F_STUDENTS_PRIMARY] == 2483);
+	assert_true(a->v[JH_F_TEACHING_AREA] == 12000.5);
+	assert_true(a->v[JH_F_EQUIPMENT_VALUE] == 6000000);
+	assert_true(a->v[JH_F_CLASSES_PRIMARY] == 50);
+	assert_true(isnan(a->v[JH_F_CLASSES_JUNIOR]));
+	assert_int_equal(a->extra_count, 2);
+	assert_string_equal(extra(ds, a, 0, &name), "示范校");
+	assert_string_equal(name, "备注");
+	assert_string_equal(extra(ds, a, 1, &name), "王老师");
+	assert_string_equal(name, "联系人");
+	/* Where it came from. */
+	assert_non_null(a->file);
+	assert_string_equal(a->file, "schools-2024.csv");
+	assert_int_equal(a->line, 3);
+
+	b = jh_dataset_find(ds, B_CODE, 2024);
+	assert_non_null(b);
+	assert_int_equal(b->type, JH_TYPE_TEACHING_POINT);
+	assert_string_equal(b->parent_code, A_CODE);
+	assert_int_equal(b->location, JH_LOC_RURAL);
+	assert_int_equal(b->boarding, -1);
+	assert_int_equal(b->extra_count, 1);
+	assert_string_equal(extra(ds, b, 0, &name), "李老师");
+	assert_string_equal(name, "联系人");
+
+	c = jh_dataset_find(ds, C_CODE, 2024);
+	assert_non_null(c);
+	assert_int_equal(c->type, JH_TYPE_NINE_YEAR);
+	assert_int_equal(c->location, JH_LOC_UNKNOWN);
+	assert_int_equal(c->boarding, 1);
+	assert_true(c->v[JH_F_TEACHING_AREA] == 7000.25);
+	assert_true(c->v[JH_F_CLASSES_JUNIOR] == 9);
+	assert_int_equal(c->extra_count, 1);
+	assert_string_equal(extra(ds, c, 0, &name), "新校区");
+	assert_string_equal(name, "备注");
+
+	/* Rows come back ordered by year, county, school. */
+	assert_string_equal(ds->rows[0].school_code, A_CODE);
+	assert_string_equal(ds->rows[1].school_code, B_CODE);
+	assert_string_equal(ds->rows[2].school_code, C_CODE);
+
+	/* Filters. */
+	{
+		jh_filter fl = {"360103", 0, NULL};
+		jh_dataset *one = NULL;
+		assert_int_equal(jh_store_load(f->s, &fl, 0, &one, &f->d), JH_OK);
+		assert_int_equal(one->nrows, 1);
+		assert_string_equal(one->rows[0].school_code, C_CODE);
+		jh_dataset_free(one);
+		fl.county_code = NULL;
+		fl.school_code = B_CODE;
+		fl.year = 2024;
+		assert_int_equal(jh_store_load(f->s, &fl, 0, &one, &f->d), JH_OK);
+		assert_int_equal(one->nrows, 1);
+		assert_string_equal(one->rows[0].school_code, B_CODE);
+		jh_dataset_free(one);
+		fl.year = 2023;
+		assert_int_equal(jh_store_load(f->s, &fl, 0, &one, &f->d), JH_OK);
+		assert_int_equal(one->nrows, 0);
+		jh_dataset_free(one);
+	}
+
+	/* The areas. */
+	{
+		jh_areas *ar = NULL;
+		const jh_area *x;
+		assert_int_equal(jh_store_areas(f->s, &ar, &f->d), JH_OK);
+		assert_int_equal(ar->count, 4);
+		x = jh_areas_find(ar, "360103");
+		assert_non_null(x);
+		assert_string_equal(x->name, "西湖区");
+		assert_string_equal(x->parent, "360100");
+		assert_int_equal(x->level, JH_AREA_COUNTY);
+		x = jh_areas_find(ar, "360000");
+		assert_non_null(x);
+		assert_string_equal(x->name, "江西省");
+		assert_string_equal(x->parent, "");
+		assert_int_equal(x->level, JH_AREA_PROVINCE);
+		jh_areas_free(ar);
+	}
+
+	/* Closed and reopened: the same. */
+	jh_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_OK);
+	{
+		jh_dataset *again = load(f, 0);
+		assert_same_rows(src, again);
+		jh_dataset_free(again);
+	}
+	jh_dataset_free(src);
+	jh_dataset_free(ds);
+}
+
+static void test_reimport_noop(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_areas *a = areas(AREAS, "areas.csv");
+	jh_dataset *ds = dataset(SCHOOLS, "again.csv");
+	jh_dataset *before, *after;
+	jh_revision_info i = rinfo("王五", "again", "import", "2024-02-01T00:00:00Z");
+	long rev = -1;
+
+	import_base(f, NULL);
+	before = load(f, 0);
+	import_ok(f, a, ds, &i, &st);
+	assert_int_equal(st.revision, 0);
+	assert_int_equal(st.rows, 3);
+	assert_int_equal(st.added, 0);
+	assert_int_equal(st.changed, 0);
+	assert_int_equal(st.unchanged, 3);
+	assert_int_equal(st.fields_changed, 0);
+	assert_int_equal(st.areas_changed, 0);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2", &rev, &f->d), JH_ERR_NOTFOUND);
+	find_diag(&f->d, JH_P_NOT_FOUND);
+	assert_last_revision(f, 1);
+	after = load(f, 0);
+	assert_same_rows(before, after);
+	/* The stored rows still say where they were first read. */
+	assert_string_equal(jh_dataset_find(after, A_CODE, 2024)->file, "schools-2024.csv");
+
+	/* Areas alone, unchanged: nothing either. */
+	import_ok(f, a, NULL, &i, &st);
+	assert_int_equal(st.revision, 0);
+	assert_int_equal(st.rows, 0);
+	assert_last_revision(f, 1);
+
+	jh_dataset_free(before);
+	jh_dataset_free(after);
+	jh_dataset_free(ds);
+	jh_areas_free(a);
+}
+
+/* --- change and history ------------------------------------------------------ */
+
+static void assert_change(const jh_change *c, long rev, const char *code,
+                          const char *county, int year, const char *field,
+                          const char *old, const char *new_)
+{
+	assert_int_equal(c->revision, rev);
+	assert_non_null(c->entity);
+	assert_string_equal(c->entity, "school_year");
+	assert_string_equal(c->school_code, code);
+	assert_string_equal(c->county_code, county);
+	assert_int_equal(c->year, year);
+	assert_string_equal(c->field, field);
+	assert_str_or_null(c->old_value, old);
+	assert_str_or_null(c->new_value, new_);
+}
+
+static void assert_meta(const jh_change *c, const char *at, const char *who,
+                        const char *why, const char *kind, const char *sources)
+{
+	assert_str_or_null(c->at, at);
+	assert_str_or_null(c->who, who);
+	assert_str_or_null(c->why, why);
+	assert_str_or_null(c->kind, kind);
+	assert_str_or_null(c->sources, sources);
+}
+
+/* School A's 22 fields as recorded when it was added (ROW_A), in the
+ * order history lists them: identity, location, boarding, numbers in
+ * template order, extras in column order. */
+static const char *const a_added[22][2] = {
+	{"school_name", "东湖小学"},
+	{"school_type", "primary"},
+	{"location", "urban"},
+	{"boarding", "0"},
+	{"students_primary", "2483"},
+	{"students_junior", "0"},
+	{"students_senior", "0"},
+	{"qualified_teachers_primary", "120"},
+	{"qualified_teachers_junior", "0"},
+	{"key_teachers_primary", "30"},
+	{"key_teachers_junior", "0"},
+	{"pe_art_teachers_primary", "12"},
+	{"pe_art_teachers_junior", "0"},
+	{"teachers_primary", "141"},
+	{"teachers_junior", "0"},
+	{"teaching_area_m2", "12000.5"},
+	{"sports_area_m2", "20000"},
+	{"equipment_value_yuan", "6000000"},
+	{"multimedia_rooms", "60"},
+	{"classes_primary", "50"},
+	{"extra:备注", "示范校"},
+	{"extra:联系人", "王老师"},
+};
+
+static void test_import_change_history(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_history *h = NULL;
+	char sha2[65], src1[200], src2[120];
+
+	import_base(f, NULL);
+	import_change(f, &st, sha2);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.rows, 3);
+	assert_int_equal(st.added, 0);
+	assert_int_equal(st.changed, 1);
+	assert_int_equal(st.unchanged, 2);
+	assert_int_equal(st.fields_changed, 1);
+	assert_int_equal(st.areas_changed, 0);
+	assert_last_revision(f, 2);
+
+	snprintf(src1, sizeof src1, "areas.csv %s; schools-2024.csv %s",
+	         f->sha_areas, f->sha_schools);
+	snprintf(src2, sizeof src2, "schools-2024-fix.csv %s", sha2);
+
+	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(h->count, 22 + 1);
+	for (size_t i = 0; i < 22; i++) {
+		assert_change(&h->items[i], 1, A_CODE, "360102", 2024, a_added[i][0],
+		              NULL, a_added[i][1]);
+		assert_meta(&h->items[i], AT1, "张三", "initial load", "import", src1);
+	}
+	assert_change(&h->items[22], 2, A_CODE, "360102", 2024, "students_primary",
+	              "2483", "2490");
+	assert_meta(&h->items[22], AT2, "李四", "更正在校生数", "import", src2);
+	jh_history_free(h);
+
+	/* The other schools saw no change. */
+	assert_int_equal(jh_store_history(f->s, B_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(h->count, 21);
+	assert_change(&h->items[1], 1, B_CODE, "360102", 2024, "school_type", NULL,
+	              "teaching_point");
+	assert_change(&h->items[2], 1, B_CODE, "360102", 2024, "parent_code", NULL,
+	              A_CODE);
+	for (size_t i = 0; i < h->count; i++)
+		assert_int_equal(h->items[i].revision, 1);
+	jh_history_free(h);
+
+	/* A county's history: its areas and its schools. */
+	assert_int_equal(jh_store_history(f->s, NULL, "360103", &h, &f->d), JH_OK);
+	{
+		size_t areas_seen = 0, school = 0;
+		for (size_t i = 0; i < h->count; i++) {
+			const jh_change *c = &h->items[i];
+			assert_int_equal(c->revision, 1);
+			if (!strcmp(c->entity, "area")) {
+				areas_seen++;
+				assert_string_equal(c->school_code, "360103");
+				assert_string_equal(c->field, "name");
+				assert_null(c->old_value);
+				assert_string_equal(c->new_value, "西湖区");
+			} else {
+				assert_string_equal(c->school_code, C_CODE);
+				school++;
+			}
+		}
+		assert_int_equal(areas_seen, 1);
+		assert_int_equal(school, 21);
+	}
+	jh_history_free(h);
+
+	/* Neither a school nor a county: an argument error. */
+	assert_int_equal(jh_store_history(f->s, NULL, NULL, &h, &f->d), JH_ERR_ARG);
+	assert_null(h);
+	/* An unknown school has no history. */
+	assert_int_equal(jh_store_history(f->s, "3601029999", NULL, &h, &f->d), JH_OK);
+	assert_int_equal(h->count, 0);
+	jh_history_free(h);
+}
+
+static void test_as_of(void **state)
+{
+	struct fx *f = *state;
+	jh_dataset *ds;
+	long rev;
+	char sha2[65];
+
+	import_base(f, NULL);
+	import_change(f, NULL, sha2);
+
+	ds = load(f, 1);
+	assert_int_equal(ds->nrows, 3);
+	assert_true(jh_dataset_find(ds, A_CODE, 2024)->v[JH_F_STUDENTS_PRIMARY] == 2483);
+	jh_dataset_free(ds);
+	ds = load(f, 2);
+	assert_true(jh_dataset_find(ds, A_CODE, 2024)->v[JH_F_STUDENTS_PRIMARY] == 2490);
+	jh_dataset_free(ds);
+	ds = load(f, 0);
+	assert_true(jh_dataset_find(ds, A_CODE, 2024)->v[JH_F_STUDENTS_PRIMARY] == 2490);
+	jh_dataset_free(ds);
+
+	/* As of revision 1 equals the original file, field for field. */
+	{
+		jh_dataset *src = dataset(SCHOOLS, "schools-2024.csv");
+		ds = load(f, 1);
+		assert_same_rows(src, ds);
+		jh_dataset_free(ds);
+		jh_dataset_free(src);
+	}
+
+	rev = -1;
+	assert_int_equal(jh_store_resolve_as_of(f->s, "1", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 1);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 2);
+	/* A date is the end of that day. */
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-02-01", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 1);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-01-10", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 1);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-03-01", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 2);
+	/* A time is taken as given: revision 2 was at exactly 10:00:00. */
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-03-01T10:00:00", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 2);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-03-01T09:59:59", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 1);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-03-01 10:00:00", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 2);
+
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-01-10T08:59:59", &rev, &f->d),
+	                 JH_ERR_NOTFOUND);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2020-01-01", &rev, &f->d),
+	                 JH_ERR_NOTFOUND);
+	find_diag(&f->d, JH_P_NOT_FOUND);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "3", &rev, &f->d), JH_ERR_NOTFOUND);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "0", &rev, &f->d), JH_ERR_NOTFOUND);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "yesterday", &rev, &f->d), JH_ERR_ARG);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "", &rev, &f->d), JH_ERR_ARG);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-13-01", &rev, &f->d), JH_ERR_ARG);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-03-01T10:00", &rev, &f->d),
+	                 JH_ERR_ARG);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "-1", &rev, &f->d), JH_ERR_ARG);
+}
+
+/* --- set and delete ---------------------------------------------------------- */
+
+static void test_set(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_history *h = NULL;
+	jh_dataset *before, *after;
+	char sha2[65];
+	const char *fields[1] = {"teachers_primary"}, *values[1] = {"150"};
+	jh_revision_info i = rinfo("赵六", "核实", "edit", AT3);
+
+	import_base(f, NULL);
+	import_change(f, NULL, sha2);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 3);
+	assert_int_equal(st.rows, 1);
+	assert_int_equal(st.changed, 1);
+	assert_int_equal(st.added, 0);
+	assert_int_equal(st.fields_changed, 1);
+	assert_last_revision(f, 3);
+
+	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(h->count, 22 + 1 + 1);
+	assert_change(&h->items[23], 3, A_CODE, "360102", 2024, "teachers_primary",
+	              "141", "150");
+	assert_meta(&h->items[23], AT3, "赵六", "核实", "edit", NULL);
+	jh_history_free(h);
+
+	/* Only that field changed: every other field as in revision 2. */
+	before = load(f, 2);
+	after = load(f, 0);
+	{
+		jh_school_year *a = (jh_school_year *)jh_dataset_find(before, A_CODE, 2024);
+		assert_true(jh_dataset_find(after, A_CODE, 2024)->v[JH_F_TEACHERS_PRIMARY] == 150);
+		a->v[JH_F_TEACHERS_PRIMARY] = 150;
+		assert_same_rows(before, after);
+	}
+	jh_dataset_free(before);
+
+	/* A bad value: refused with the cell's reason, nothing recorded. */
+	values[0] = "many";
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &i, &st,
+	                              &f->d), JH_ERR_INPUT);
+	{
+		const jh_diag *g = find_diag(&f->d, JH_P_NOT_NUMBER);
+		assert_string_equal(g->arg, "many");
+		assert_non_null(g->column_name);
+		assert_string_equal(g->column_name, "teachers_primary");
+	}
+	assert_last_revision(f, 3);
+
+	/* A value another check refuses: more qualified teachers than
+	 * teachers (120 > 100). */
+	values[0] = "100";
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &i, &st,
+	                              &f->d), JH_ERR_INPUT);
+	find_diag(&f->d, JH_P_TEACHERS_EXCEED);
+	assert_last_revision(f, 3);
+
+	/* An unknown school or year. */
+	values[0] = "150";
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_set(f->s, "3601029999", 2024, 1, fields, values, &i,
+	                              &st, &f->d), JH_ERR_NOTFOUND);
+	find_diag(&f->d, JH_P_NOT_FOUND);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2023, 1, fields, values, &i,
+	                              &st, &f->d), JH_ERR_NOTFOUND);
+
+	/* An unknown field, and the key that cannot change. */
+	{
+		const char *bad[1] = {"colour"};
+		jh_diags_free(&f->d);
+		assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, bad, values, &i,
+		                              &st, &f->d), JH_ERR_INPUT);
+		bad[0] = "school_code";
+		assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, bad, values, &i,
+		                              &st, &f->d), JH_ERR_INPUT);
+	}
+
+	/* The same value again: no revision. */
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 0);
+	assert_int_equal(st.unchanged, 1);
+	assert_last_revision(f, 3);
+
+	/* Two fields at once: one revision, two field changes. */
+	{
+		const char *vv[2] = {"东湖第一小学", "x"};
+		const char *fn[2] = {"school_name", "备注"};
+		jh_revision_info i4 = rinfo("赵六", "更名", "edit", AT4);
+		assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 2, fn, vv, &i4, &st,
+		                              &f->d), JH_OK);
+		assert_int_equal(st.revision, 4);
+		assert_int_equal(st.fields_changed, 2);
+		assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+		assert_int_equal(h->count, 22 + 1 + 1 + 2);
+		assert_change(&h->items[24], 4, A_CODE, "360102", 2024, "school_name",
+		              "东湖小学", "东湖第一小学");
+		assert_change(&h->items[25], 4, A_CODE, "360102", 2024, "extra:备注",
+		              "示范校", "x");
+		jh_history_free(h);
+	}
+	jh_dataset_free(after);
+}
+
+static void test_delete(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_history *h = NULL;
+	jh_dataset *ds;
+	char sha2[65];
+	const char *fields[1] = {"teachers_primary"}, *values[1] = {"150"};
+	jh_revision_info e = rinfo("赵六", "核实", "edit", AT3);
+	jh_revision_info del = rinfo("赵六", "重复登记", "delete", AT4);
+
+	import_base(f, NULL);
+	import_change(f, NULL, sha2);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &e, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 3);
+
+	assert_int_equal(jh_store_delete(f->s, B_CODE, 2024, &del, &st, &f->d), JH_OK);
+	assert_int_equal(st.revision, 4);
+	assert_int_equal(st.deleted, 1);
+	assert_last_revision(f, 4);
+
+	assert_int_equal(jh_store_history(f->s, B_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(h->count, 21 + 1);
+	assert_change(&h->items[21], 4, B_CODE, "360102", 2024, "*", "东湖教学点", NULL);
+	assert_meta(&h->items[21], AT4, "赵六", "重复登记", "delete", NULL);
+	jh_history_free(h);
+
+	ds = load(f, 0);
+	assert_int_equal(ds->nrows, 2);
+	assert_null(jh_dataset_find(ds, B_CODE, 2024));
+	assert_non_null(jh_dataset_find(ds, A_CODE, 2024));
+	assert_non_null(jh_dataset_find(ds, C_CODE, 2024));
+	jh_dataset_free(ds);
+
+	/* As of revision 3 it is there, as it was. */
+	ds = load(f, 3);
+	assert_int_equal(ds->nrows, 3);
+	{
+		jh_dataset *src = dataset(SCHOOLS, "schools-2024.csv");
+		assert_row_equal(src, jh_dataset_find(src, B_CODE, 2024), ds,
+		                 jh_dataset_find(ds, B_CODE, 2024));
+		jh_dataset_free(src);
+	}
+	jh_dataset_free(ds);
+
+	/* Deleting it again, or a school never stored: not found, no revision. */
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_delete(f->s, B_CODE, 2024, &del, &st, &f->d),
+	                 JH_ERR_NOTFOUND);
+	find_diag(&f->d, JH_P_NOT_FOUND);
+	assert_int_equal(jh_store_delete(f->s, "3601029999", 0, &del, &st, &f->d),
+	                 JH_ERR_NOTFOUND);
+	assert_last_revision(f, 4);
+
+	/* Importing it again adds it back as new, at revision 5. */
+	{
+		jh_dataset *again = dataset(HDR ROW_B, "b.csv");
+		jh_revision_info i = rinfo("张三", "恢复", "import", "2024-05-01T00:00:00Z");
+		import_ok(f, NULL, again, &i, &st);
+		assert_int_equal(st.revision, 5);
+		assert_int_equal(st.added, 1);
+		assert_int_equal(st.fields_changed, 21);
+		jh_dataset_free(again);
+		assert_int_equal(jh_store_history(f->s, B_CODE, NULL, &h, &f->d), JH_OK);
+		assert_int_equal(h->count, 21 + 1 + 21);
+		assert_change(&h->items[22], 5, B_CODE, "360102", 2024, "school_name",
+		              NULL, "东湖教学点");
+		jh_history_free(h);
+	}
+}
+
+/* year 0 deletes every year of the school. */
+static void test_delete_all_years(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_dataset *ds;
+	jh_revision_info i = rinfo("张三", "2023", "import", AT2);
+	jh_revision_info del = rinfo("张三", "撤并", "delete", AT3);
+
+	import_base(f, NULL);
+	ds = dataset(HDR
+		"3601030001,西湖九年制学校,360103,2023,nine_year,,,1,"
+		"580,390,0,35,30,8,6,6,5,40,35,7000.25,16000,3500000,22,14,9,,\n"
+		"3601020001,东湖小学,360102,2023,primary,,urban,0,"
+		"2400,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,50,,,\n",
+		"schools-2023.csv");
+	import_ok(f, NULL, ds, &i, &st);
+	jh_dataset_free(ds);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.added, 2);
+
+	assert_int_equal(jh_store_delete(f->s, C_CODE, 0, &del, &st, &f->d), JH_OK);
+	assert_int_equal(st.revision, 3);
+	assert_int_equal(st.deleted, 2);
+	ds = load(f, 0);
+	assert_int_equal(ds->nrows, 3);         /* A 2023, A 2024, B 2024 */
+	jh_dataset_free(ds);
+	ds = load(f, 0);
+	assert_null(jh_dataset_find(ds, C_CODE, 2023));
+	assert_null(jh_dataset_find(ds, C_CODE, 2024));
+	jh_dataset_free(ds);
+}
+
+/* --- errors leave the database unchanged ---------------------------------- */
+
+static void assert_refused(struct fx *f, const char *csv, const char *file,
+                           jh_problem p, long line, int column,
+                           const char *arg, const char *arg2)
+{
+	jh_dataset *before = load(f, 0), *after, *ds = dataset(csv, file);
+	jh_revision_info i = rinfo("张三", "bad", "import", "2024-06-01T00:00:00Z");
+	jh_import_stats st;
+	const jh_diag *g;
+	long last;
+
+	for (last = 1; has_revision(f, last + 1); last++)
+		;
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_import(f->s, NULL, ds, NULL, &i, &st, &f->d), JH_ERR_INPUT);
+	g = find_diag(&f->d, p);
+	assert_non_null(g->file);
+	assert_string_equal(g->file, file);
+	assert_int_equal(g->line, line);
+	assert_int_equal(g->column, column);
+	assert_str_or_null(g->arg, arg);
+	assert_str_or_null(g->arg2, arg2);
+	after = load(f, 0);
+	assert_same_rows(before, after);
+	assert_last_revision(f, last);
+	jh_dataset_free(before);
+	jh_dataset_free(after);
+	jh_dataset_free(ds);
+}
+
+static void test_errors_leave_db_unchanged(void **state)
+{
+	struct fx *f = *state;
+
+	import_base(f, NULL);
+	/* A good change on line 2 and a school of an unknown county on line
+	 * 3: neither is written. */
+	assert_refused(f, HDR ROW_A_2490
+	               "3601990001,新建小学,360199,2024,primary,,,,"
+	               "100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,,,,\n",
+	               "bad-county.csv", JH_P_UNKNOWN_COUNTY, 3, 3, "360199", NULL);
+	{
+		const jh_diag *g = find_diag(&f->d, JH_P_UNKNOWN_COUNTY);
+		assert_non_null(g->column_name);
+		assert_string_equal(g->column_name, "county_code");
+	}
+	/* School A moved to 西湖区 (known county). */
+	assert_refused(f, HDR ROW_C
+	               "3601020001,东湖小学,360103,2024,primary,,urban,0,"
+	               "2483,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,50,,示范校,王老师\n",
+	               "moved.csv", JH_P_SCHOOL_MOVED, 3, 3, A_CODE, "360102");
+	/* School A as a nine-year school in 2025. */
+	assert_refused(f, HDR
+	               "3601020001,东湖小学,360102,2025,nine_year,,urban,0,"
+	               "2483,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,50,,示范校,王老师\n",
+	               "type.csv", JH_P_TYPE_CHANGED, 2, 5, A_CODE, "primary");
+	/* A new school in two counties within one import. */
+	assert_refused(f, HDR
+	               "3601020009,新校,360102,2024,primary,,,,"
+	               "100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,,,,\n"
+	               "3601020009,新校,360103,2025,primary,,,,"
+	               "100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,,,,\n",
+	               "two.csv", JH_P_SCHOOL_MOVED, 3, 3, "3601020009", "360102");
+
+	/* Without any area table, nothing can be imported. */
+	{
+		jh_store *s2 = NULL;
+		char p2[128];
+		jh_dataset *ds = dataset(SCHOOLS, "schools-2024.csv");
+		jh_revision_info i = rinfo("张三", "x", "import", AT1);
+		jh_import_stats st;
+		jh_dataset *none = NULL;
+
+		snprintf(p2, sizeof p2, "%s/empty.db", f->dir);
+		assert_int_equal(jh_store_init(p2, &s2, &f->d), JH_OK);
+		jh_diags_free(&f->d);
+		assert_int_equal(jh_store_import(s2, NULL, ds, NULL, &i, &st, &f->d), JH_ERR_INPUT);
+		assert_int_equal(f->d.count, 3);    /* one per row */
+		for (size_t k = 0; k < f->d.count; k++)
+			assert_int_equal(f->d.items[k].problem, JH_P_UNKNOWN_COUNTY);
+		assert_int_equal(jh_store_load(s2, NULL, 0, &none, &f->d), JH_OK);
+		assert_int_equal(none->nrows, 0);
+		jh_dataset_free(none);
+		jh_dataset_free(ds);
+		jh_store_close(s2);
+	}
+}
+
+/* --- areas ------------------------------------------------------------------ */
+
+static void test_area_renamed(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_areas *a = areas(AREAS_HDR
+	                    "360000,江西省,360100,南昌市,360102,东湖区\n"
+	                    "360000,江西省,360100,南昌市,360103,西湖新区\n",
+	                    "areas-2.csv");
+	jh_revision_info i = rinfo("张三", "区划调整", "import", AT2);
+	jh_history *h = NULL;
+	size_t k, n = 0;
+
+	import_base(f, NULL);
+	import_ok(f, a, NULL, &i, &st);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.areas_changed, 1);
+	assert_int_equal(st.rows, 0);
+	assert_int_equal(st.fields_changed, 0);   /* a rename is an area change */
+	jh_areas_free(a);
+
+	assert_int_equal(jh_store_history(f->s, NULL, "360103", &h, &f->d), JH_OK);
+	for (k = 0; k < h->count; k++) {
+		const jh_change *c = &h->items[k];
+		if (strcmp(c->entity, "area"))
+			continue;
+		assert_string_equal(c->school_code, "360103");
+		assert_string_equal(c->county_code, "360103");
+		assert_string_equal(c->field, "name");
+		if (n++ == 0) {
+			assert_int_equal(c->revision, 1);
+			assert_null(c->old_value);
+			assert_string_equal(c->new_value, "西湖区");
+			assert_string_equal(c->at, AT1);
+		} else {
+			assert_int_equal(c->revision, 2);
+			assert_string_equal(c->old_value, "西湖区");
+			assert_string_equal(c->new_value, "西湖新区");
+			assert_meta(c, AT2, "张三", "区划调整", "import", NULL);
+		}
+	}
+	assert_int_equal(n, 2);
+	/* Oldest first. */
+	for (k = 1; k < h->count; k++)
+		assert_true(h->items[k - 1].revision <= h->items[k].revision);
+	jh_history_free(h);
+
+	{
+		jh_areas *ar = NULL;
+		assert_int_equal(jh_store_areas(f->s, &ar, &f->d), JH_OK);
+		assert_int_equal(ar->count, 4);
+		assert_string_equal(jh_areas_find(ar, "360103")->name, "西湖新区");
+		assert_string_equal(jh_areas_find(ar, "360102")->name, "东湖区");
+		jh_areas_free(ar);
+	}
+	/* The county's schools are untouched. */
+	{
+		jh_dataset *ds = load(f, 0), *src = dataset(SCHOOLS, "s.csv");
+		assert_same_rows(src, ds);
+		jh_dataset_free(ds);
+		jh_dataset_free(src);
+	}
+}
+
+/* A new county arriving with its schools, in one import. */
+static void test_new_county_with_schools(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_areas *a = areas(AREAS_HDR "360000,江西省,360100,南昌市,360104,青云谱区\n",
+	                    "areas-3.csv");
+	jh_dataset *ds = dataset(HDR "3601040001,青云谱小学,360104,2024,primary,,,,"
+	                         "100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,,,,\n",
+	                         "qyp.csv");
+	jh_revision_info i = rinfo("张三", "新县", "import", AT2);
+
+	import_base(f, NULL);
+	import_ok(f, a, ds, &i, &st);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.areas_changed, 1);
+	assert_int_equal(st.added, 1);
+	/* name, type, 15 numbers (the new county is in areas_changed) */
+	assert_int_equal(st.fields_changed, 17);
+	jh_areas_free(a);
+	jh_dataset_free(ds);
+}
+
+/* --- evaluation and export --------------------------------------------------- */
+
+static char *report(const jh_dataset *ds, jh_format fmt)
+{
+	jh_standard std;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_result *r = NULL;
+	jh_buf b = JH_BUF_INIT;
+	jh_code rc;
+
+	assert_int_equal(jh_standard_national(&std, &d), JH_OK);
+	if ((rc = jh_eval(ds, &std, NULL, &r, &d)))
+		fail_diags("eval", rc, &d);
+	assert_int_equal(jh_report(r, fmt, "en", &b), JH_OK);
+	assert_int_equal(r->ncounties, 2);
+	jh_result_free(r);
+	jh_diags_free(&d);
+	return jh_buf_detach(&b, NULL);
+}
+
+static void test_eval_store_equals_dataset(void **state)
+{
+	struct fx *f = *state;
+	jh_dataset *src = dataset(SCHOOLS, "schools-2024.csv"), *ds;
+	char sha2[65];
+	static const jh_format fmts[] = {JH_FMT_JSON, JH_FMT_TEXT, JH_FMT_CSV};
+
+	import_base(f, NULL);
+	ds = load(f, 0);
+	for (size_t k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
+		char *a = report(src, fmts[k]), *b = report(ds, fmts[k]);
+		assert_true(strlen(a) > 100);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	jh_dataset_free(ds);
+
+	/* After a change, as-of 1 still evaluates like the original file and
+	 * the current state like the changed one. */
+	import_change(f, NULL, sha2);
+	{
+		jh_dataset *changed = dataset(HDR ROW_C ROW_A_2490 ROW_B, "schools-2024-fix.csv");
+		jh_dataset *now = load(f, 0), *then = load(f, 1);
+		char *a = report(src, JH_FMT_JSON), *b = report(then, JH_FMT_JSON);
+		char *c = report(changed, JH_FMT_JSON), *e = report(now, JH_FMT_JSON);
+		assert_string_equal(a, b);
+		assert_string_equal(c, e);
+		assert_string_not_equal(a, e);
+		free(a);
+		free(b);
+		free(c);
+		free(e);
+		jh_dataset_free(changed);
+		jh_dataset_free(now);
+		jh_dataset_free(then);
+	}
+	jh_dataset_free(src);
+}
+
+static void test_export_roundtrip(void **state)
+{
+	struct fx *f = *state;
+	jh_dataset *ds, *back;
+	jh_buf csv = JH_BUF_INIT, csv2 = JH_BUF_INIT;
+	jh_import_stats st;
+	jh_revision_info i = rinfo("张三", "round trip", "import", AT2);
+
+	import_base(f, NULL);
+	ds = load(f, 0);
+	assert_int_equal(jh_export_csv(ds, NULL, &csv), JH_OK);
+	/* The template back, rows ordered by year, county, school; optional
+	 * and extra columns kept; numbers as they were typed. */
+	assert_string_equal(csv.data, HDR ROW_A ROW_B ROW_C);
+
+	back = dataset(csv.data, "export.csv");
+	import_ok(f, NULL, back, &i, &st);
+	assert_int_equal(st.revision, 0);
+	assert_int_equal(st.unchanged, 3);
+	assert_int_equal(st.fields_changed, 0);
+	assert_last_revision(f, 1);
+	jh_dataset_free(back);
+
+	/* A filter exports only what it selects; an optional column none of
+	 * the selected rows has (location) is left out, extra columns are
+	 * all kept. */
+	{
+		jh_filter fl = {"360103", 0, NULL};
+		assert_int_equal(jh_export_csv(ds, &fl, &csv2), JH_OK);
+		assert_string_equal(csv2.data,
+			"school_code,school_name,county_code,year,school_type,parent_code,"
+			"boarding,students_primary,students_junior,students_senior,"
+			"qualified_teachers_primary,qualified_teachers_junior,"
+			"key_teachers_primary,key_teachers_junior,"
+			"pe_art_teachers_primary,pe_art_teachers_junior,"
+			"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2,"
+			"equipment_value_yuan,multimedia_rooms,classes_primary,classes_junior,"
+			"备注,联系人\n"
+			"3601030001,西湖九年制学校,360103,2024,nine_year,,1,"
+			"600,400,0,35,30,8,6,6,5,40,35,7000.25,16000,3500000,22,14,9,新校区,\n");
+	}
+	/* An XLSX export reads back to the same rows and imports as a no-op. */
+	{
+		char xp[128], *data;
+		size_t n, ntabs = 0;
+		jh_table **tabs = NULL;
+		jh_dataset *x = jh_dataset_new();
+
+		snprintf(xp, sizeof xp, "%s/e.xlsx", f->dir);
+		assert_int_equal(jh_export_xlsx(ds, NULL, xp, &f->d), JH_OK);
+		data = read_all(xp, &n);
+		assert_int_equal(jh_xlsx_read(data, n, "e.xlsx", &tabs, &ntabs, &f->d), JH_OK);
+		assert_int_equal(ntabs, 1);
+		assert_int_equal(jh_dataset_add_table(x, tabs[0], &f->d), JH_OK);
+		assert_same_rows(ds, x);
+		import_ok(f, NULL, x, &i, &st);
+		assert_int_equal(st.revision, 0);
+		assert_int_equal(st.unchanged, 3);
+		jh_table_free(tabs[0]);
+		free(tabs);
+		free(data);
+		jh_dataset_free(x);
+	}
+	jh_buf_free(&csv);
+	jh_buf_free(&csv2);
+	jh_dataset_free(ds);
+}
+
+static void test_format_number(void **state)
+{
+	static const struct { double v; const char *s; } cases[] = {
+		{0.1, "0.1"},
+		{4.2, "4.2"},
+		{12000.5, "12000.5"},
+		/* 16 digits already read back exactly, so not the 17 of
+		 * %.17g ("0.33333333333333331"). */
+		{1.0 / 3.0, "0.3333333333333333"},
+		{2.0 / 3.0, "0.6666666666666666"},
+		{0.1 + 0.2, "0.30000000000000004"},
+		{2483, "2483"},
+		{0, "0"},
+		{6000000, "6000000"},
+		{7000.25, "7000.25"},
+		{1e21, "1e+21"},
+		{1e-7, "1e-07"},
+		{123456789012345678.0, "1.2345678901234568e+17"},
+	};
+	char buf[40];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		jh_format_number(cases[i].v, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].s);
+		/* and it reads back exactly */
+		assert_true(strtod(buf, NULL) == cases[i].v);
+	}
+}
+
+static void test_sha256(void **state)
+{
+	char h[65];
+
+	(void)state;
+	jh_sha256_hex("abc", 3, h);
+	assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	jh_sha256_hex("", 0, h);
+	assert_string_equal(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_init_schema),
+		T(test_reinit_keeps_data),
+		T(test_open_not_junheng),
+		T(test_open_newer_schema),
+		T(test_open_not_database),
+		T(test_import_new),
+		T(test_reimport_noop),
+		T(test_import_change_history),
+		T(test_as_of),
+		T(test_set),
+		T(test_delete),
+		T(test_delete_all_years),
+		T(test_errors_leave_db_unchanged),
+		T(test_area_renamed),
+		T(test_new_county_with_schools),
+		T(test_eval_store_equals_dataset),
+		T(test_export_roundtrip),
+		cmocka_unit_test(test_format_number),
+		cmocka_unit_test(test_sha256),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
