@@ -28,29 +28,7 @@ static const char *const area_cols[A__COUNT][5] = {
 
 static int area_col(const char *s)
 {
-	char a[128];
-	size_t o = 0;
-
-	/* Spaces dropped, full-width brackets folded, as in meta.c. */
-	for (; *s && o + 4 < sizeof a; ) {
-		if (*s == ' ' || *s == '\t') {
-			s++;
-		} else if (!strncmp(s, "\xEF\xBC\x88", 3)) {
-			a[o++] = '(';
-			s += 3;
-		} else if (!strncmp(s, "\xEF\xBC\x89", 3)) {
-			a[o++] = ')';
-			s += 3;
-		} else {
-			a[o++] = (char)tolower((unsigned char)*s++);
-		}
-	}
-	a[o] = '\0';
-	for (int c = 0; c < A__COUNT; c++)
-		for (int k = 0; area_cols[c][k]; k++)
-			if (!strcmp(a, area_cols[c][k]))
-				return c;
-	return -1;
+	return jh_match_names(s, &area_cols[0][0], A__COUNT, 5);
 }
 
 jh_areas *jh_areas_new(void)
@@ -132,21 +110,6 @@ int jh_areas_table_is(const jh_table *t)
 	return find_header(t, pos) >= 0;
 }
 
-static void trimmed(const char *s, char *out, size_t cap)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(out, s, n);
-	out[n] = '\0';
-}
-
 static int six_digits(const char *s)
 {
 	if (strlen(s) != 6)
@@ -190,8 +153,8 @@ jh_code jh_areas_add_table(jh_areas *a, const jh_table *t, jh_diags *diags)
 		static const int cn[3] = {A_PROV_NAME, A_CITY_NAME, A_COUNTY_NAME};
 
 		for (int k = 0; k < 3; k++) {
-			trimmed(jh_table_cell(t, r, (size_t)pos[cc[k]]), code[k], sizeof code[k]);
-			trimmed(jh_table_cell(t, r, (size_t)pos[cn[k]]), name[k], sizeof name[k]);
+			jh_trim_copy(jh_table_cell(t, r, (size_t)pos[cc[k]]), code[k], sizeof code[k]);
+			jh_trim_copy(jh_table_cell(t, r, (size_t)pos[cn[k]]), name[k], sizeof name[k]);
 			if (*code[k] || *name[k])
 				empty = 0;
 		}

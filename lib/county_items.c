@@ -26,47 +26,9 @@ static const char *const item_cols[I__COUNT][5] = {
 	[I_NOTE]   = {"note", "说明", "佐证材料", "备注", NULL},
 };
 
-static void trimmed(const char *s, char *out, size_t cap)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(out, s, n);
-	out[n] = '\0';
-}
-
 static int item_col(const char *s)
 {
-	char a[128], b[128];
-	size_t o = 0;
-
-	for (; *s && o + 4 < sizeof a;) {
-		if (!strncmp(s, "\xEF\xBC\x88", 3)) {
-			a[o++] = '(';
-			s += 3;
-		} else if (!strncmp(s, "\xEF\xBC\x89", 3)) {
-			a[o++] = ')';
-			s += 3;
-		} else if (*s == ' ') {
-			s++;
-		} else {
-			a[o++] = (char)tolower((unsigned char)*s++);
-		}
-	}
-	a[o] = '\0';
-	for (int c = 0; c < I__COUNT; c++)
-		for (int k = 0; item_cols[c][k]; k++) {
-			trimmed(item_cols[c][k], b, sizeof b);
-			if (!strcmp(a, b))
-				return c;
-		}
-	return -1;
+	return jh_match_names(s, &item_cols[0][0], I__COUNT, 5);
 }
 
 jh_county_items *jh_county_items_new(void)
@@ -185,14 +147,14 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 		double y = default_year;
 		size_t before = errors;
 
-		trimmed(jh_table_cell(t, r, (size_t)pos[I_COUNTY]), county, sizeof county);
-		trimmed(jh_table_cell(t, r, (size_t)pos[I_ITEM]), item, sizeof item);
-		trimmed(jh_table_cell(t, r, (size_t)pos[I_VALUE]), value, sizeof value);
+		jh_trim_copy(jh_table_cell(t, r, (size_t)pos[I_COUNTY]), county, sizeof county);
+		jh_trim_copy(jh_table_cell(t, r, (size_t)pos[I_ITEM]), item, sizeof item);
+		jh_trim_copy(jh_table_cell(t, r, (size_t)pos[I_VALUE]), value, sizeof value);
 		year[0] = note[0] = '\0';
 		if (pos[I_YEAR] >= 0)
-			trimmed(jh_table_cell(t, r, (size_t)pos[I_YEAR]), year, sizeof year);
+			jh_trim_copy(jh_table_cell(t, r, (size_t)pos[I_YEAR]), year, sizeof year);
 		if (pos[I_NOTE] >= 0)
-			trimmed(jh_table_cell(t, r, (size_t)pos[I_NOTE]), note, sizeof note);
+			jh_trim_copy(jh_table_cell(t, r, (size_t)pos[I_NOTE]), note, sizeof note);
 		if (!*county && !*item && !*value && !*year && !*note)
 			continue;
 		if (strlen(county) != 6 || strspn(county, "0123456789") != 6) {

@@ -38,44 +38,9 @@ static const char *const idcol_names[C__COUNT][6] = {
 	[C_BOARDING]    = {"boarding", "是否寄宿制学校", "寄宿制", "寄宿制学校", NULL},
 };
 
-/* Same normalisation as meta.c: spaces dropped, full-width brackets. */
-static void norm(const char *s, char *out, size_t cap)
-{
-	size_t o = 0;
-
-	while (*s && o + 4 < cap) {
-		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') {
-			s++;
-		} else if (!strncmp(s, "\xE3\x80\x80", 3)) {
-			s += 3;
-		} else if (!strncmp(s, "\xEF\xBC\x88", 3)) {
-			out[o++] = '(';
-			s += 3;
-		} else if (!strncmp(s, "\xEF\xBC\x89", 3)) {
-			out[o++] = ')';
-			s += 3;
-		} else if (!strncmp(s, "\xEF\xBB\xBF", 3)) {      /* stray BOM */
-			s += 3;
-		} else {
-			char c = *s++;
-			out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-		}
-	}
-	out[o] = '\0';
-}
-
 static int idcol_parse(const char *s)
 {
-	char a[256], b[256];
-
-	norm(s, a, sizeof a);
-	for (int c = 0; c < C__COUNT; c++)
-		for (int k = 0; idcol_names[c][k]; k++) {
-			norm(idcol_names[c][k], b, sizeof b);
-			if (!strcmp(a, b))
-				return c;
-		}
-	return -1;
+	return jh_match_names(s, &idcol_names[0][0], C__COUNT, 6);
 }
 
 /* Column j of the table maps to: an identity column (0..C__COUNT-1), a
@@ -222,22 +187,6 @@ static int valid_school_code(const char *s)
 		return 1;
 	}
 	return 0;
-}
-
-/* Copy a cell with surrounding blanks removed. */
-static void trim_copy(const char *s, char *out, size_t cap)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(out, s, n);
-	out[n] = '\0';
 }
 
 /* --- index on (school code, year) ------------------------------------ */
@@ -637,7 +586,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			}
 
 		/* Identity columns. */
-		trim_copy(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_CODE]), cell, sizeof cell);
+		jh_trim_copy(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_CODE]), cell, sizeof cell);
 		if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[C_SCHOOL_CODE] + 1, NULL, NULL);
 		else if (!valid_school_code(cell))
@@ -645,7 +594,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		else
 			memcpy(sy.school_code, cell, strlen(cell) + 1);
 
-		trim_copy(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_NAME]), cell, sizeof cell);
+		jh_trim_copy(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_NAME]), cell, sizeof cell);
 		if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[C_SCHOOL_NAME] + 1, NULL, NULL);
 		else if (strlen(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_NAME])) >= sizeof cell)
@@ -655,7 +604,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			goto out;
 		}
 
-		trim_copy(jh_table_cell(t, r, (size_t)pos[C_COUNTY_CODE]), cell, sizeof cell);
+		jh_trim_copy(jh_table_cell(t, r, (size_t)pos[C_COUNTY_CODE]), cell, sizeof cell);
 		if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[C_COUNTY_CODE] + 1, NULL, NULL);
 		else if (!all_digits(cell, 6))
@@ -667,7 +616,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			sy.year = ds->default_year;
 		} else {
 			double y;
-			trim_copy(jh_table_cell(t, r, (size_t)pos[C_YEAR]), cell, sizeof cell);
+			jh_trim_copy(jh_table_cell(t, r, (size_t)pos[C_YEAR]), cell, sizeof cell);
 			if (!*cell)
 				DIAG(JH_P_EMPTY_VALUE, line, pos[C_YEAR] + 1, NULL, NULL);
 			else if (jh_parse_number(cell, &y) || y != floor(y) ||
@@ -681,7 +630,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				sy.year = (int)y;
 		}
 
-		trim_copy(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_TYPE]), cell, sizeof cell);
+		jh_trim_copy(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_TYPE]), cell, sizeof cell);
 		{
 			int ty = jh_school_type_parse(cell);
 			if (!*cell)
@@ -695,7 +644,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			}
 		}
 
-		trim_copy(jh_table_cell(t, r, (size_t)pos[C_PARENT_CODE]), cell, sizeof cell);
+		jh_trim_copy(jh_table_cell(t, r, (size_t)pos[C_PARENT_CODE]), cell, sizeof cell);
 		if (*cell && !valid_school_code(cell))
 			DIAG(JH_P_BAD_SCHOOL_CODE, line, pos[C_PARENT_CODE] + 1, cell, NULL);
 		else
@@ -703,7 +652,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 
 		sy.boarding = -1;
 		if (pos[C_LOCATION] >= 0) {
-			trim_copy(jh_table_cell(t, r, (size_t)pos[C_LOCATION]), cell, sizeof cell);
+			jh_trim_copy(jh_table_cell(t, r, (size_t)pos[C_LOCATION]), cell, sizeof cell);
 			int l = *cell ? jh_location_parse(cell) : JH_LOC_UNKNOWN;
 			if (l < 0)
 				DIAG(JH_P_BAD_LOCATION, line, pos[C_LOCATION] + 1, cell, NULL);
@@ -711,7 +660,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				sy.location = (jh_location)l;
 		}
 		if (pos[C_BOARDING] >= 0) {
-			trim_copy(jh_table_cell(t, r, (size_t)pos[C_BOARDING]), cell, sizeof cell);
+			jh_trim_copy(jh_table_cell(t, r, (size_t)pos[C_BOARDING]), cell, sizeof cell);
 			int b = parse_bool(cell);
 			if (b == -2)
 				DIAG(JH_P_BAD_BOOLEAN, line, pos[C_BOARDING] + 1, cell, NULL);
@@ -729,7 +678,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			sy.v[f] = NAN;
 			if (col == 0)               /* optional and absent */
 				continue;
-			trim_copy(jh_table_cell(t, r, (size_t)col - 1), cell, sizeof cell);
+			jh_trim_copy(jh_table_cell(t, r, (size_t)col - 1), cell, sizeof cell);
 			if (!*cell) {
 				if (jh_field_is_required((jh_field)f))
 					DIAG(JH_P_EMPTY_VALUE, line, col, NULL, NULL);

@@ -21,6 +21,16 @@ unsigned jh_type_stages(jh_school_type t);
 #define JH_HAS_JUNIOR  2u
 #define JH_HAS_SENIOR  4u
 
+/* meta.c: text helpers shared by every template loader. */
+/* Normalise a header or value for comparison: spaces and a stray BOM
+ * dropped, full-width brackets folded to ASCII, ASCII lower-cased. */
+void jh_norm(const char *s, char *out, size_t cap);
+/* Copy s without surrounding blanks, cut to cap - 1 bytes. */
+void jh_trim_copy(const char *s, char *out, size_t cap);
+/* Index of the first list whose names (NULL-terminated, each list of
+ * width `width`) contain s after jh_norm; -1 when none. */
+int jh_match_names(const char *s, const char *const *lists, int nlists, int width);
+
 /* Number parsing shared by the template loaders: strict decimal with
  * optional 3-digit comma grouping; 0 ok, -1 not a number. */
 int jh_parse_number(const char *s, double *out);

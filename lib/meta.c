@@ -6,7 +6,7 @@
 ** officials' spreadsheets use for it.  Parsing accepts any of them after
 ** normalising full-width brackets and spaces.
 */
-#include "junheng.h"
+#include "internal.h"
 
 #include <string.h>
 #include <strings.h>
@@ -16,16 +16,16 @@ static int en(const char *lang)
 	return lang && strcmp(lang, "en") == 0;
 }
 
-/* Normalise a header or value for comparison: drop spaces (ASCII and
- * U+3000), map full-width （）to ASCII, lower-case ASCII. */
-static void norm(const char *s, char *out, size_t cap)
+void jh_norm(const char *s, char *out, size_t cap)
 {
 	size_t o = 0;
 
 	while (*s && o + 4 < cap) {
-		if (*s == ' ' || *s == '\t') {
+		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') {
 			s++;
 		} else if (!strncmp(s, "\xE3\x80\x80", 3)) {       /* U+3000 */
+			s += 3;
+		} else if (!strncmp(s, "\xEF\xBB\xBF", 3)) {       /* stray BOM */
 			s += 3;
 		} else if (!strncmp(s, "\xEF\xBC\x88", 3)) {       /* （ */
 			out[o++] = '(';
@@ -41,13 +41,42 @@ static void norm(const char *s, char *out, size_t cap)
 	out[o] = '\0';
 }
 
+void jh_trim_copy(const char *s, char *out, size_t cap)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+int jh_match_names(const char *s, const char *const *lists, int nlists, int width)
+{
+	char a[256], b[256];
+
+	jh_norm(s, a, sizeof a);
+	for (int c = 0; c < nlists; c++)
+		for (int k = 0; k < width && lists[c * width + k]; k++) {
+			jh_norm(lists[c * width + k], b, sizeof b);
+			if (!strcmp(a, b))
+				return c;
+		}
+	return -1;
+}
+
 static int match_list(const char *s, const char *const *names)
 {
 	char a[256], b[256];
 
-	norm(s, a, sizeof a);
+	jh_norm(s, a, sizeof a);
 	for (; *names; names++) {
-		norm(*names, b, sizeof b);
+		jh_norm(*names, b, sizeof b);
 		if (!strcmp(a, b))
 			return 1;
 	}
