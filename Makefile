@@ -89,7 +89,7 @@ DEMO_DB := $(B)/demo.db
 run-demo: $(B)/junheng
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@$(B)/junheng init $(DEMO_DB)
-	@$(B)/junheng import $(DEMO_DB) data/sample/areas.csv data/sample/schools-*.csv \
+	@$(B)/junheng import $(DEMO_DB) data/sample/*.csv \
 	  --who demo --why "sample data"
 	@echo "== junheng eval $(DEMO_DB) =="
 	@$(B)/junheng eval $(DEMO_DB)

@@ -869,6 +869,14 @@ typedef struct jh_addition {
 jh_code jh_gaps_schools(const jh_result *r, const jh_costs *costs,
                         jh_addition **out, size_t *n, jh_diags *diags);
 
+/* For each school short of music or art rooms (government guarantee item
+ * 3: one of each per 12 classes, at least one; music ≥ 96 m², art ≥ 90
+ * m²): the rooms to add, and the m² by which to enlarge its smallest room
+ * when that is under the minimum (priced at teaching_m2).  Schools
+ * without the columns are skipped.  *out malloc'd (free()). */
+jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
+                      jh_addition **out, size_t *n, jh_diags *diags);
+
 typedef struct jh_plan {
 	char county_code[8];
 	int year;

@@ -428,8 +428,19 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 	for (int s = 0; s < 2; s++) {
 		jh_field fs = sc[s].students, fc = sc[s].classes;
 		int col = pos[C__COUNT + fc] + 1;
+		jh_field fl = s ? JH_F_LARGEST_CLASS_JUNIOR : JH_F_LARGEST_CLASS_PRIMARY;
 		if (!ok[fs] || !ok[fc] || col == 0)
 			continue;
+		/* The largest class holds at least the mean class size. */
+		if (ok[fl] && sy->v[fc] > 0 && sy->v[fl] * sy->v[fc] < sy->v[fs]) {
+			int lc = pos[C__COUNT + fl] + 1;
+			snprintf(why, sizeof why, "largest class %.0f is smaller than the mean %.1f "
+			         "(%.0f students in %.0f classes)", sy->v[fl], sy->v[fs] / sy->v[fc],
+			         sy->v[fs], sy->v[fc]);
+			jh_diags_add(diags, JH_P_ABSURD_VALUE, t->file, t->sheet, line, lc,
+			             jh_table_cell(t, hdr, (size_t)lc - 1), jh_field_key(fl), why);
+			(*errors)++;
+		}
 		if (sy->v[fs] > 0 && sy->v[fc] == 0) {
 			snprintf(why, sizeof why, "%.0f students in 0 classes", sy->v[fs]);
 		} else if (sy->v[fc] > 0 && sy->v[fs] / sy->v[fc] > 100) {
@@ -714,6 +725,10 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				{JH_F_PE_ART_JUNIOR, JH_HAS_JUNIOR},
 				{JH_F_TEACHERS_PRIMARY, JH_HAS_PRIMARY},
 				{JH_F_TEACHERS_JUNIOR, JH_HAS_JUNIOR},
+				{JH_F_CLASSES_PRIMARY, JH_HAS_PRIMARY},
+				{JH_F_CLASSES_JUNIOR, JH_HAS_JUNIOR},
+				{JH_F_LARGEST_CLASS_PRIMARY, JH_HAS_PRIMARY},
+				{JH_F_LARGEST_CLASS_JUNIOR, JH_HAS_JUNIOR},
 			};
 			for (size_t k = 0; k < sizeof st / sizeof st[0]; k++)
 				if (ok[st[k].f] && !(stages & st[k].stage) &&
@@ -739,6 +754,11 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 						     jh_field_key(part[s][k]),
 						     jh_field_key(whole[s]));
 		}
+		if (ok[JH_F_CERTIFIED_TEACHERS] && ok[JH_F_TEACHERS_PRIMARY] &&
+		    ok[JH_F_TEACHERS_JUNIOR] && !isnan(sy.v[JH_F_CERTIFIED_TEACHERS]) &&
+		    sy.v[JH_F_CERTIFIED_TEACHERS] > sy.v[JH_F_TEACHERS_PRIMARY] + sy.v[JH_F_TEACHERS_JUNIOR])
+			DIAG(JH_P_TEACHERS_EXCEED, line, pos[C__COUNT + JH_F_CERTIFIED_TEACHERS] + 1,
+			     "certified_teachers", "teachers_primary + teachers_junior");
 		absurd_checks(t, hdr, r, pos, ok, &sy, diags, &errors);
 		if (!*sy.school_code || !sy.year)
 			continue;

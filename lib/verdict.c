@@ -273,9 +273,18 @@ static jh_code guarantee_items(struct ctx *c)
 			     !jh_at_least(std, sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2)) ||
 			    (!isnan(sy->v[JH_F_ART_ROOM_MIN_AREA]) &&
 			     !jh_at_least(std, sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2))) {
-				char what[96];
-				snprintf(what, sizeof what, "(%.0f班: 音乐%.0f 美术%.0f, 需%.0f)", cls,
-				         sy->v[JH_F_MUSIC_ROOMS], sy->v[JH_F_ART_ROOMS], need);
+				char what[160];
+				int n = snprintf(what, sizeof what, "(%.0f班: 音乐%.0f 美术%.0f, 需%.0f", cls,
+				                 sy->v[JH_F_MUSIC_ROOMS], sy->v[JH_F_ART_ROOMS], need);
+				if (!isnan(sy->v[JH_F_MUSIC_ROOM_MIN_AREA]) &&
+				    !jh_at_least(std, sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2))
+					n += snprintf(what + n, sizeof what - (size_t)n, "; 音乐教室%gm² < %g",
+					              sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
+				if (!isnan(sy->v[JH_F_ART_ROOM_MIN_AREA]) &&
+				    !jh_at_least(std, sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2))
+					n += snprintf(what + n, sizeof what - (size_t)n, "; 美术教室%gm² < %g",
+					              sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+				snprintf(what + n, sizeof what - (size_t)n, ")");
 				list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
 			}
 		}
@@ -517,6 +526,8 @@ static jh_code quality_items(struct ctx *c)
 		if (s && (g = jh_value_grade(s)) > 0) {
 			snprintf(it->value_text, sizeof it->value_text, "%s", s);
 			it->status = g >= 3 ? JH_ITEM_PASS : JH_ITEM_FAIL;
+			if (note_of(c, "moral_culture"))
+				snprintf(it->detail, sizeof it->detail, "%s", note_of(c, "moral_culture"));
 		} else {
 			snprintf(it->detail, sizeof it->detail, "moral_culture");
 		}

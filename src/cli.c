@@ -59,7 +59,6 @@ int cli_is_database(const char *path)
 	return yes;
 }
 
-/* A table is either the area template or the school-year template. */
 /* A table is the area, county-year, survey or school-year template. */
 static jh_code add_table(jh_dataset *ds, jh_areas *areas,
                          jh_county_items *items, const jh_table *t,
