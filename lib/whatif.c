@@ -45,9 +45,11 @@ static long row_of(jh_school_year *rows, size_t n, const char *code)
 	return -1;
 }
 
-#define BAD(col, ...) do { char why_[200]; snprintf(why_, sizeof why_, __VA_ARGS__); \
+/* Record a problem with this line and go on with the next one.  (A goto,
+ * not `continue`: that would only leave a do-while wrapper.) */
+#define BAD(col, ...) { char why_[200]; snprintf(why_, sizeof why_, __VA_ARGS__); \
 	jh_diags_add(diags, JH_P_OTHER, t->file, t->sheet, line, pos[col] >= 0 ? pos[col] + 1 : 0, \
-	             wcols[col][0], why_, NULL); errors++; continue; } while (0)
+	             wcols[col][0], why_, NULL); errors++; goto next; }
 
 jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
                         jh_dataset **out, jh_diags *diags)
@@ -161,6 +163,7 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 			rows[k].v[f] += v;
 			break;
 		}
+next:;
 	}
 	if (errors) {
 		rc = JH_ERR_INPUT;

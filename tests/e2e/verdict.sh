@@ -1,0 +1,103 @@
+#!/bin/sh
+# verdict.sh — end-to-end tests of `junheng verdict` and `junheng whatif`
+# on the sample city, whose 2024 verdicts are designed (data/sample/README.md).
+# Prints "e2e: N passed, N failed" last.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+J=${JUNHENG:-$top/build/junheng}
+S=$top/data/sample
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+DB=$tmp/v.db
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+no() { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | head -20; }
+run() {
+	name=$1; want=$2; shift 2
+	"$J" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else
+		no "$name: exit $got, want $want" "$(cat "$tmp/err" "$tmp/out")"; fi
+}
+has() { if grep -qF -- "$3" "$2"; then ok "$1"; else no "$1: '$3' not in output" "$(cat "$2")"; fi; }
+jqeq() {
+	got=$(jq -r "$2" "$tmp/out" 2>&1)
+	if [ "$got" = "$3" ]; then ok "$1"; else no "$1: $2 = $got, want $3"; fi
+}
+
+"${JUNHENG_FAST:-$J}" init "$DB" >/dev/null
+run "import the sample" 0 import "$DB" "$S"/*.csv --why sample
+
+# The designed 2024 verdicts, and exactly which items fail.
+v() {  # v COUNTY VERDICT FAILING-IDS
+	run "verdict $1" 0 verdict "$DB" --county "$1" --year 2024 --format json
+	jqeq "$1: verdict" '.verdict' "$2"
+	jqeq "$1: failing items" '[.items[] | select(.status=="fail") | .id | sub("resource.school.[0-9]+"; "school")] | join(",")' "$3"
+	jqeq "$1: nothing missing" '[.items[] | select(.status=="missing")] | length' 0
+}
+v 369901 pass ""
+v 369902 fail "school.primary"
+v 369903 fail "resource.cv.primary.sports_area_per_student"
+v 369905 fail "school.primary"
+v 369906 fail "guarantee.8"
+v 369907 fail "recognition"
+run "verdict D" 0 verdict "$DB" --county 369904 --year 2024 --format json
+jqeq "D: school-level guarantee items fail" '[.items[] | select(.status=="fail" and .part=="guarantee") | .id] | join(",")' "guarantee.3,guarantee.5"
+jqeq "D: junior key-teacher CV fails" '[.items[] | select(.status=="fail" and (.id|startswith("resource.cv"))) | .id] | join(",")' "resource.cv.junior.key_teachers_per100"
+jqeq "D: seven school stages fail" '[.items[] | select(.status=="fail" and (.id|startswith("resource.school"))) ] | length' 7
+
+# Values, thresholds and sources of named items.
+run "verdict F json" 0 verdict "$DB" --county 369906 --year 2024 --format json
+jqeq "F: pay ratio value" '.items[] | select(.id=="guarantee.8") | "\(.value) \(.threshold) \(.source)"' "0.97 1 reference §4 [A] S3"
+jqeq "F: item keys" '.items[0] | keys_unsorted | join(",")' "part,id,name_zh,name_en,value,threshold,threshold_text,status,source,detail"
+run "verdict G json" 0 verdict "$DB" --county 369907 --year 2024 --format json
+jqeq "G: recognition rate" '.items[] | select(.id=="recognition") | .value * 10000 | round' 8217
+jqeq "G: six groups" '.recognition_by_group | length' 6
+
+# Missing data is its own state.
+run "incomplete 2023" 0 verdict "$DB" --county 369901 --year 2023 --format json
+jqeq "A 2023: incomplete" '.verdict' incomplete
+jqeq "A 2023: what is missing" '[.items[] | select(.status=="missing") | .id] | join(",")' "quality.9,recognition"
+
+# Text for people, in both languages.
+run "verdict text" 0 verdict "$DB" --county 369906 --year 2024
+has "text: verdict" "$tmp/out" "县(市、区) 369906 · 2024 年度 · 结论:未达到 ✘"
+has "text: the failing item" "$tmp/out" "✘ guarantee.8"
+has "text: summary" "$tmp/out" "不达标 1 项,缺少数据 0 项。"
+run "verdict english" 0 --lang en verdict "$DB" --county 369901 --year 2024
+has "en: pass" "$tmp/out" "County 369901 · 2024 · verdict: PASS ✔"
+
+# A stricter standard changes the verdict: teacher pay ratio ≥ 1.10 (A has 1.06).
+printf 'base = national-2017\nid = strict\nguarantee.teacher_pay_ratio_min = 1.10\n' >"$tmp/strict.std"
+run "verdict stricter" 0 verdict "$DB" --county 369901 --year 2024 --standard "$tmp/strict.std" --format json
+jqeq "stricter: A fails pay" '[.items[] | select(.status=="fail") | .id] | join(",")' "guarantee.8"
+
+# What-if: B's one school gets the equipment it lacks; the database is untouched.
+code=$(jq -r '.items[] | select(.status=="fail") | .id' <<EOF2
+$("$J" verdict "$DB" --county 369902 --year 2024 --format json)
+EOF2
+)
+code=$(echo "$code" | sed 's/resource.school.\([0-9]*\).primary/\1/')
+before=$(sha256sum "$DB" | cut -d' ' -f1)
+printf 'action,school_code,field,value,target\nadd,%s,equipment_value_yuan,100000,\n' "$code" >"$tmp/plan.csv"
+run "whatif" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/plan.csv" --format json
+jqeq "whatif: before fail" '.before.verdict' fail
+jqeq "whatif: after pass" '.after.verdict' pass
+run "whatif text" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/plan.csv"
+has "whatif text" "$tmp/out" "变更前 未达到,变更后 达到"
+has "whatif: the school moved" "$tmp/out" "✘ → ✔ resource.school.$code.primary"
+if [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ]; then ok "whatif leaves the database unchanged"; else no "whatif changed the database"; fi
+printf 'action,school_code,field,value,target\nclose,%s,,,\n' "$code" >"$tmp/close.csv"
+run "whatif close" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/close.csv" --format json
+jqeq "close: school gone" "[.after.items[] | select(.id|contains(\"$code\"))] | length" 0
+printf 'action,school_code,field,value,target\nfly,%s,,,\nadd,%s,colour,1,\n' "$code" "$code" >"$tmp/bad.csv"
+run "whatif bad" 2 whatif "$DB" --county 369902 --year 2024 --change "$tmp/bad.csv"
+has "whatif bad: action" "$tmp/err" "bad.csv:第2行:第1列(action): unknown action 'fly'"
+has "whatif bad: field" "$tmp/err" "bad.csv:第3行:第3列(field): unknown field 'colour'"
+
+run "verdict unknown county" 2 verdict "$DB" --county 999999 --year 2024
+run "verdict usage" 2 verdict "$DB" --county 369901
+
+echo "e2e: $pass passed, $fail failed"
