@@ -1,7 +1,8 @@
 /*
 ** fuzz_csv.c — libFuzzer target for the text input path: encoding
-** detection, the CSV reader and the template checks, as `junheng eval`
-** runs them on a file.
+** detection, the CSV reader and every table loader (school-year, areas,
+** county-year records, survey answers, what-if changes), as `junheng
+** import` and `junheng whatif` run them on a file.
 */
 #include "junheng.h"
 
@@ -20,10 +21,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (jh_to_utf8((const char *)data, size, &text, &len, NULL) != JH_OK)
 		return 0;
 	if (jh_csv_parse(text, len, "fuzz.csv", &t, &d) == JH_OK) {
+		jh_areas *a = jh_areas_new();
+		jh_county_items *ci = jh_county_items_new();
+		if (a && jh_areas_table_is(t))
+			jh_areas_add_table(a, t, &d);
+		if (ci && jh_county_items_table_is(t))
+			jh_county_items_add_table(ci, t, 0, &d);
+		if (ci && jh_survey_table_is(t))
+			jh_survey_add_table(ci, t, 2024, &d);
+		jh_areas_free(a);
+		jh_county_items_free(ci);
 		ds = jh_dataset_new();
 		if (ds && jh_dataset_add_table(ds, t, &d) == JH_OK) {
 			jh_standard std;
 			jh_result *r = NULL;
+			jh_dataset *w = NULL;
+			/* The table as a change file against itself. */
+			if (jh_whatif_apply(ds, ds->nrows ? ds->rows[0].year : 0, t, &w, &d) == JH_OK)
+				jh_dataset_free(w);
 			if (jh_standard_national(&std, &d) == JH_OK &&
 			    jh_eval(ds, &std, NULL, &r, &d) == JH_OK) {
 				jh_buf b = JH_BUF_INIT;
