@@ -25,13 +25,14 @@ LIB_SRC  := $(sort $(wildcard lib/*.c))
 CLI_SRC  := $(sort $(wildcard src/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 STD_FILE := data/standards/national-2017.std
-GEN_SRC  := build/gen/standard_embed.c
+GEN_SRC  := build/gen/standard_embed.c build/gen/costs_embed.c
+COST_FILE := data/costs/default.cost
 
 B  := build
 BA := build/asan
 
-LIB_OBJ   := $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/standard_embed.o
-LIB_OBJ_A := $(LIB_SRC:lib/%.c=$(BA)/lib/%.o) $(BA)/gen/standard_embed.o
+LIB_OBJ   := $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/standard_embed.o $(B)/gen/costs_embed.o
+LIB_OBJ_A := $(LIB_SRC:lib/%.c=$(BA)/lib/%.o) $(BA)/gen/standard_embed.o $(BA)/gen/costs_embed.o
 CLI_OBJ   := $(CLI_SRC:src/%.c=$(B)/src/%.o)
 CLI_OBJ_A := $(CLI_SRC:src/%.c=$(BA)/src/%.o)
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
@@ -42,9 +43,12 @@ all: $(B)/junheng
 deps:
 	@scripts/install-deps.sh
 
-$(GEN_SRC): $(STD_FILE) scripts/embed.sh
+build/gen/standard_embed.c: $(STD_FILE) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh jh_standard_national_data $< > $@
+build/gen/costs_embed.c: $(COST_FILE) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh jh_costs_default_data $< > $@
 
 $(B)/lib/%.o: lib/%.c include/junheng.h $(wildcard lib/*.h)
 	@mkdir -p $(dir $@)

@@ -880,11 +880,13 @@ jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
 typedef struct jh_plan {
 	char county_code[8];
 	int year;
-	int solved;          /* 1 when a plan was found */
+	int solved;          /* 1 when a plan was found; when 0, cost and gap
+	                        are NaN, lower_bound still holds and a
+	                        diagnostic says why */
 	double cost;         /* of the plan found (an upper bound) */
 	double lower_bound;  /* proven: no plan costs less */
 	double gap;          /* (cost - lower_bound) / cost, 0 when cost = 0 */
-	int iterations;      /* cutting-plane rounds */
+	int iterations;      /* root LP rounds plus MILPs solved */
 	jh_addition *add;    /* schools with additions, code order */
 	size_t nadd;
 } jh_plan;

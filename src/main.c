@@ -20,6 +20,7 @@ static const struct {
 	{"delete", cmd_delete, "删除学校年度记录(留痕)", "delete school-years (audited)"},
 	{"history", cmd_history, "查看学校或县的变更记录", "show the changes to a school or county"},
 	{"verdict", cmd_verdict, "县域优质均衡综合结论:四个方面全部指标", "verdict on all four parts of the standard"},
+	{"gaps", cmd_gaps, "各校缺口(实物量)与全县最低成本达标方案", "each school's shortfall in real units, and the county's cheapest plan"},
 	{"whatif", cmd_whatif, "模拟计划变更(增加、撤并、转移学生)前后的结论,不改动数据",
 	 "verdict before and after planned changes, on a copy"},
 	{"export", cmd_export, "导出数据模板(CSV、XLSX)", "export the template (CSV, XLSX)"},

@@ -1,0 +1,87 @@
+#!/bin/sh
+# gaps.sh — end-to-end tests of `junheng gaps`: each failing school's own
+# gap and the county plan, checked by applying them (as a what-if) and
+# re-judging.  Prints "e2e: N passed, N failed" last.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+J=${JUNHENG:-$top/build/junheng}
+S=$top/data/sample
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+DB=$tmp/g.db
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+no() { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | head -20; }
+run() {
+	name=$1; want=$2; shift 2
+	"$J" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else
+		no "$name: exit $got, want $want" "$(cat "$tmp/err" "$tmp/out")"; fi
+}
+has() { if grep -qF -- "$3" "$2"; then ok "$1"; else no "$1: '$3' not in output" "$(cat "$2")"; fi; }
+jqeq() {
+	got=$(jq -r "$2" "$tmp/out" 2>&1)
+	if [ "$got" = "$3" ]; then ok "$1"; else no "$1: $2 = $got, want $3"; fi
+}
+
+"${JUNHENG_FAST:-$J}" init "$DB" >/dev/null
+"${JUNHENG_FAST:-$J}" import "$DB" "$S"/*.csv >/dev/null
+
+# Turn a list of {"school_code", "add": {COLUMN: amount}} into a what-if
+# change file, apply it and return the resource items still failing.
+apply() {  # apply COUNTY JQ-PATH-TO-LIST
+	jq -r "$2 | .[] | .school_code as \$s | .add | to_entries[] | \"add,\(\$s),\(.key),\(.value),\"" \
+		"$tmp/gaps.json" | sed '1i action,school_code,field,value,target' >"$tmp/change.csv"
+	"$J" whatif "$DB" --county "$1" --year 2024 --change "$tmp/change.csv" --format json >"$tmp/after.json"
+	jq -r '[.after.items[] | select(.part=="resource" and .status=="fail") | .id] | join(",")' "$tmp/after.json"
+}
+
+for c in 369902 369903 369904 369905; do
+	run "gaps $c" 0 gaps "$DB" --county "$c" --year 2024 --format json
+	cp "$tmp/out" "$tmp/gaps.json"
+	jqeq "$c: plan solved" '.plan.solved' true
+	jqeq "$c: lower bound ≤ cost" '.plan.lower_bound <= .plan.cost + 1e-6' true
+	jqeq "$c: gap small" '.plan.gap < 0.01' true
+	jqeq "$c: plan cost = sum of schools" '((.plan.add | map(.cost) | add) - .plan.cost | fabs) < 0.5' true
+	left=$(apply "$c" '.plan.add')
+	if [ -z "$left" ]; then ok "$c: the plan makes the county pass the resource part"; else no "$c: after the plan still failing: $left"; fi
+	# Each school's own gap makes that school pass.
+	n=$(jq '.schools | length' "$tmp/gaps.json")
+	i=0
+	while [ "$i" -lt "$n" ]; do
+		code=$(jq -r ".schools[$i].school_code" "$tmp/gaps.json")
+		left=$(apply "$c" "[.schools[$i]]")
+		case "$left" in
+		*"school.$code."*) no "$c: $code still fails after its gap" ;;
+		*) ok "$c: $code passes after its own gap" ;;
+		esac
+		i=$((i + 1))
+	done
+done
+
+# B's one failing school: equipment only, priced at 1 yuan per yuan.
+run "gaps B" 0 gaps "$DB" --county 369902 --year 2024 --format json
+jqeq "B: one school" '.schools | length' 1
+jqeq "B: equipment only" '.schools[0].add | keys | join(",")' equipment_value_yuan
+jqeq "B: cost = yuan added" '.schools[0].cost == .schools[0].add.equipment_value_yuan' true
+# D: rooms are part of a school's gap (云溪镇中心小学: one more music room).
+run "gaps D" 0 gaps "$DB" --county 369904 --year 2024 --format json
+jqeq "D: music room" '[.schools[] | select(.add.music_rooms) | .add.music_rooms] | join(",")' 1
+# A county that passes: nothing to add.
+run "gaps A" 0 gaps "$DB" --county 369901 --year 2024 --format json
+jqeq "A: no school gaps" '.schools | length' 0
+jqeq "A: empty plan" '"\(.plan.cost) \(.plan.add | length)"' "0 0"
+run "gaps text" 0 gaps "$DB" --county 369903 --year 2024
+has "text: plan line" "$tmp/out" "全县最低成本方案"
+has "text: bound" "$tmp/out" "已证明的下界"
+# Costs file: equipment at 2 yuan per yuan doubles B's cost.
+printf 'equipment_yuan = 2\n' >"$tmp/c.cost"
+run "gaps with costs" 0 gaps "$DB" --county 369902 --year 2024 --costs "$tmp/c.cost" --format json
+jqeq "costs: doubled" '.schools[0].cost == 2 * .schools[0].add.equipment_value_yuan' true
+printf 'equipment = -1\n' >"$tmp/bad.cost"
+run "bad costs" 2 gaps "$DB" --county 369902 --year 2024 --costs "$tmp/bad.cost"
+
+echo "e2e: $pass passed, $fail failed"

@@ -1,0 +1,732 @@
+/*
+** test_plan.c — costs files, per-school gaps, county plans, applying them.
+**
+** Every expected figure is worked out by hand in the comment above its
+** test, from the thresholds of the national standard (reference §1–§3:
+** primary 4.2, 1, 0.9, 4.5 m², 7.5 m², 2000 yuan, 2.3 rooms; junior 5.3,
+** 1, 0.9, 5.8, 10.2, 2500, 2.4; floors at 85%; CV ≤ 0.50 / 0.45; split
+** weights 1 : 1.1) and the default costs (qualified or PE/art teacher
+** 120,000, key teacher 60,000, teaching m² 3,500, sports m² 800,
+** equipment 1 yuan a yuan, multimedia room 60,000).  And every test checks
+** by re-evaluation: after applying a school's gap the school passes;
+** after applying a plan the county's resource part passes.
+*/
+#include "testutil.h"
+
+#define HDR "school_code,school_name,county_code,year,school_type,parent_code," \
+	"students_primary,students_junior,students_senior," \
+	"qualified_teachers_primary,qualified_teachers_junior," \
+	"key_teachers_primary,key_teachers_junior," \
+	"pe_art_teachers_primary,pe_art_teachers_junior," \
+	"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2," \
+	"equipment_value_yuan,multimedia_rooms"
+
+/* A primary school of 100 pupils meeting every threshold: 5 qualified, 2
+ * key, 1 PE/art teacher per 100; 5 m², 8 m², 2100 yuan; 3 rooms per 100. */
+#define GOOD_P(code) code ",好小学,110101,2024,primary,,100,0,0," \
+	"5,0,2,0,1,0,8,0,500,800,210000,3\n"
+/* A junior school of 100 pupils meeting every threshold but sports area,
+ * given per pupil: 6 qualified, 2 key, 1 PE/art per 100; 6 m²; 2600 yuan;
+ * 3 rooms per 100. */
+#define JUNIOR(code, sports) code ",初中,110101,2024,junior,,0,100,0," \
+	"0,6,0,2,0,1,0,9,600," sports ",260000,3\n"
+
+struct fx {
+	jh_dataset *ds;
+	jh_standard std;
+	jh_costs costs;
+	jh_result *res;
+	jh_diags diags;
+};
+
+static void load(struct fx *f, const char *csv)
+{
+	jh_table *t = NULL;
+
+	memset(f, 0, sizeof *f);
+	assert_int_equal(jh_standard_national(&f->std, &f->diags), JH_OK);
+	assert_int_equal(jh_costs_default(&f->costs, &f->diags), JH_OK);
+	f->ds = jh_dataset_new();
+	assert_non_null(f->ds);
+	assert_int_equal(jh_csv_parse(csv, strlen(csv), "t.csv", &t, &f->diags), JH_OK);
+	jh_code rc = jh_dataset_add_table(f->ds, t, &f->diags);
+	if (rc) {
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&f->diags, "en", &b);
+		fail_msg("load failed: %s", b.data ? b.data : "?");
+	}
+	jh_table_free(t);
+	assert_int_equal(jh_eval(f->ds, &f->std, NULL, &f->res, &f->diags), JH_OK);
+}
+
+static void done(struct fx *f)
+{
+	jh_result_free(f->res);
+	jh_dataset_free(f->ds);
+	jh_diags_free(&f->diags);
+}
+
+/* The gaps of every failing school; each, applied on its own, makes its
+ * school pass on re-evaluation.  *n additions returned (free()). */
+static jh_addition *gaps_checked(struct fx *f, size_t *n)
+{
+	jh_addition *g = NULL;
+
+	assert_int_equal(jh_gaps_schools(f->res, &f->costs, &g, n, &f->diags), JH_OK);
+	for (size_t k = 0; k < *n; k++) {
+		jh_dataset *d2 = NULL;
+		jh_result *r2 = NULL;
+		int seen = 0;
+		assert_int_equal(jh_dataset_apply(f->ds, &g[k], 1, &d2), JH_OK);
+		assert_int_equal(jh_eval(d2, &f->std, NULL, &r2, &f->diags), JH_OK);
+		for (size_t u = 0; u < r2->nunits; u++) {
+			if (strcmp(r2->units[u].school->school_code,
+			           g[k].school->school_code) ||
+			    r2->units[u].status != JH_UNIT_EVALUATED)
+				continue;
+			seen++;
+			if (!r2->units[u].passes)
+				fail_msg("school %s still fails after its gap",
+				         g[k].school->school_code);
+		}
+		assert_true(seen > 0);
+		/* Teachers hired: every one added is a new teacher. */
+		assert_near(g[k].add[JH_F_TEACHERS_PRIMARY],
+		            g[k].add[JH_F_QUALIFIED_PRIMARY] + g[k].add[JH_F_KEY_PRIMARY] +
+		            g[k].add[JH_F_PE_ART_PRIMARY], 0);
+		assert_near(g[k].add[JH_F_TEACHERS_JUNIOR],
+		            g[k].add[JH_F_QUALIFIED_JUNIOR] + g[k].add[JH_F_KEY_JUNIOR] +
+		            g[k].add[JH_F_PE_ART_JUNIOR], 0);
+		jh_result_free(r2);
+		jh_dataset_free(d2);
+	}
+	return g;
+}
+
+/* The plan of county 0; applied, the county's resource part passes on
+ * re-evaluation. */
+static void plan_checked(struct fx *f, jh_plan *p)
+{
+	jh_plan_options opt = {20, 1e-6};
+	jh_dataset *d2 = NULL;
+	jh_result *r2 = NULL;
+
+	assert_int_equal(jh_plan_county(f->res, 0, &f->costs, &opt, p, &f->diags), JH_OK);
+	assert_true(p->solved);
+	assert_true(p->lower_bound <= p->cost + 1e-6);
+	assert_true(p->gap >= 0);
+	double sum = 0;
+	for (size_t k = 0; k < p->nadd; k++)
+		sum += p->add[k].cost;
+	assert_near(sum, p->cost, 1e-6);
+	assert_int_equal(jh_dataset_apply(f->ds, p->add, p->nadd, &d2), JH_OK);
+	assert_int_equal(jh_eval(d2, &f->std, NULL, &r2, &f->diags), JH_OK);
+	assert_true(r2->counties[0].passes);
+	jh_result_free(r2);
+	jh_dataset_free(d2);
+}
+
+/* Nothing added to any column but these (index, amount) pairs. */
+static void assert_only(const jh_addition *a, int n, const int *f, const double *v)
+{
+	for (int k = 0; k < JH_F__COUNT; k++) {
+		double want = 0;
+		for (int j = 0; j < n; j++)
+			if (f[j] == k)
+				want = v[j];
+		if (a->add[k] != want)
+			fail_msg("%s: %s added %.9g, expected %.9g", a->school->school_code,
+			         jh_field_key((jh_field)k), a->add[k], want);
+	}
+}
+
+/* --- costs ------------------------------------------------------------ */
+
+/* The embedded default and data/costs/default.cost are the same text:
+ * parsing the file gives exactly the default, and the file sets all nine
+ * keys (so it is not merely falling back on the default). */
+static void test_costs_default_matches_file(void **state)
+{
+	(void)state;
+	jh_costs def, file;
+	jh_diags d = JH_DIAGS_INIT;
+	FILE *fp = fopen("data/costs/default.cost", "rb");
+	char buf[8192];
+	size_t n;
+	int keys = 0;
+
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	assert_int_equal(jh_costs_default(&def, &d), JH_OK);
+	memset(&file, 0xff, sizeof file);
+	assert_int_equal(jh_costs_parse(buf, n, "default.cost", &file, &d), JH_OK);
+	assert_int_equal(d.count, 0);
+	assert_memory_equal(&def, &file, sizeof def);
+	{
+		char *save = NULL;
+		for (char *line = strtok_r(buf, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save))
+			if (line[0] != '#' && strchr(line, '='))
+				keys++;
+	}
+	assert_int_equal(keys, 9);
+	/* The figures of the file. */
+	assert_near(def.qualified_teacher, 120000, 0);
+	assert_near(def.key_teacher, 60000, 0);
+	assert_near(def.pe_art_teacher, 120000, 0);
+	assert_near(def.teaching_m2, 3500, 0);
+	assert_near(def.sports_m2, 800, 0);
+	assert_near(def.equipment_yuan, 1, 0);
+	assert_near(def.multimedia_room, 60000, 0);
+	assert_near(def.music_room, 400000, 0);
+	assert_near(def.art_room, 380000, 0);
+	jh_diags_free(&d);
+}
+
+/* A local file sets only what it changes; comments anywhere. */
+static void test_costs_parse_local(void **state)
+{
+	(void)state;
+	const char *t = "# local prices\n\nkey_teacher = 50000\n"
+	                "sports_m2 = 900   # cheaper ground\r\n";
+	jh_costs c;
+	jh_diags d = JH_DIAGS_INIT;
+
+	assert_int_equal(jh_costs_parse(t, strlen(t), "local.cost", &c, &d), JH_OK);
+	assert_near(c.key_teacher, 50000, 0);
+	assert_near(c.sports_m2, 900, 0);
+	assert_near(c.qualified_teacher, 120000, 0);   /* default kept */
+	assert_near(c.equipment_yuan, 1, 0);
+	jh_diags_free(&d);
+}
+
+/* Unknown key, bad number, negative price: each reported with file and
+ * line, JH_ERR_STANDARD, *out untouched. */
+static void test_costs_parse_errors(void **state)
+{
+	(void)state;
+	const char *t = "teaching_m2 = 3000\n"
+	                "gold_m2 = 1\n"            /* line 2: unknown */
+	                "sports_m2 = cheap\n"      /* line 3: not a number */
+	                "# fine\n"
+	                "multimedia_room = -5\n"   /* line 5: negative */
+	                "teaching_m2 = 3100\n";    /* line 6: set twice */
+	jh_costs c;
+	jh_diags d = JH_DIAGS_INIT;
+
+	memset(&c, 0, sizeof c);
+	c.sports_m2 = 42;
+	assert_int_equal(jh_costs_parse(t, strlen(t), "bad.cost", &c, &d),
+	                 JH_ERR_STANDARD);
+	assert_near(c.sports_m2, 42, 0);
+	assert_int_equal(d.count, 4);
+	assert_int_equal(d.items[0].problem, JH_P_STD_UNKNOWN_KEY);
+	assert_string_equal(d.items[0].file, "bad.cost");
+	assert_int_equal(d.items[0].line, 2);
+	assert_string_equal(d.items[0].arg, "gold_m2");
+	assert_int_equal(d.items[1].problem, JH_P_STD_BAD_VALUE);
+	assert_int_equal(d.items[1].line, 3);
+	assert_string_equal(d.items[1].arg, "sports_m2");
+	assert_string_equal(d.items[1].arg2, "cheap");
+	assert_int_equal(d.items[2].problem, JH_P_STD_BAD_VALUE);
+	assert_int_equal(d.items[2].line, 5);
+	assert_string_equal(d.items[2].arg2, "-5");
+	assert_int_equal(d.items[3].problem, JH_P_STD_SYNTAX);
+	assert_int_equal(d.items[3].line, 6);
+	jh_diags_free(&d);
+}
+
+/* --- gaps ------------------------------------------------------------- */
+
+/* 100 pupils, equipment 165,000 yuan = 1650 a pupil, under the floor
+ * 2000 × 0.85 = 1700; the six others are met.  Reaching the floor leaves
+ * 6 met and none under the floor: +170,000 − 165,000 = +5,000 yuan, at 1
+ * yuan a yuan = 5,000.  (The threshold would take +35,000.) */
+static void test_gap_equipment_to_floor(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+
+	load(&f, HDR "\n" GOOD_P("1101010001")
+	         "1101010002,差小学,110101,2024,primary,,100,0,0,"
+	         "5,0,2,0,1,0,8,0,500,800,165000,3\n");
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(g[0].school->school_code, "1101010002");
+	assert_only(&g[0], 1, (int[]){JH_F_EQUIPMENT_VALUE}, (double[]){5000});
+	assert_near(g[0].cost, 5000, 0);
+	free(g);
+
+	/* The plan adds the same: the equipment CV after it is
+	 * (2100 − 1700)/2 / 1900 = 0.105, far within 0.50.  The bound is the
+	 * same 5,000 (the column's lower bound), so the gap is 0. */
+	jh_plan p;
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 1);
+	assert_near(p.cost, 5000, 0);
+	assert_near(p.lower_bound, 5000, 1e-6);
+	assert_near(p.gap, 0, 1e-9);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* 5 of 7: teaching area 4.0 m² (< 4.5, ≥ floor 3.825) and sports area
+ * 7.0 m² (< 7.5, ≥ floor 6.375), 100 pupils.  One more must reach its
+ * threshold.  The weaker one relative to its threshold is teaching area
+ * (4.0/4.5 = 0.889 against 7.0/7.5 = 0.933), but lifting it costs
+ * 50 m² × 3,500 = 175,000, while sports area takes 50 m² × 800 = 40,000.
+ * Cheapest: +50 m² of sports ground, 40,000. */
+static void test_gap_other_indicator_cheaper(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+
+	load(&f, HDR "\n1101010003,五项小学,110101,2024,primary,,100,0,0,"
+	         "5,0,2,0,1,0,8,0,400,700,210000,3\n");
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 1);
+	assert_only(&g[0], 1, (int[]){JH_F_SPORTS_AREA}, (double[]){50});
+	assert_near(g[0].cost, 40000, 0);
+	free(g);
+	done(&f);
+}
+
+/* Two shortfalls: equipment 1650 (under the floor) and sports 7.4 m² (under
+ * the threshold, over the floor).  Equipment must reach at least 1700.
+ *   (a) equipment to 2000 (+35,000 yuan), sports stays: 35,000;
+ *   (b) equipment to 1700 (+5,000) and sports to 7.5 (+10 m² × 800 =
+ *       8,000): 13,000.
+ * Cheapest (b), 13,000. */
+static void test_gap_floor_plus_threshold(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+
+	load(&f, HDR "\n1101010004,两项小学,110101,2024,primary,,100,0,0,"
+	         "5,0,2,0,1,0,8,0,500,740,165000,3\n");
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 1);
+	assert_only(&g[0], 2, (int[]){JH_F_EQUIPMENT_VALUE, JH_F_SPORTS_AREA},
+	            (double[]){5000, 10});
+	assert_near(g[0].cost, 13000, 0);
+	free(g);
+	done(&f);
+}
+
+/* Whole teachers.  333 pupils, 11 qualified teachers: 11/333 × 100 =
+ * 3.303 per 100, under the floor 3.57.  Teaching area 1,332 m² = 4.0 m²
+ * (under 4.5, over 3.825).  Everything else met (4 key = 1.201; 3 PE/art
+ * = 0.9009; 2,664 m² = 8.0; 699,300 yuan = 2100; 8 rooms = 2.402).
+ *   Qualified to the floor: 3.57 × 3.33 = 11.888 → 12 teachers (+1);
+ *   to the threshold: 4.2 × 3.33 = 13.986 → 14 (+3; 13 gives 3.904).
+ *   (a) +1 qualified and teaching area to 4.5: 0.5 × 333 = 166.5 → 167 m²:
+ *       120,000 + 167 × 3,500 = 704,500;
+ *   (b) +3 qualified: 360,000.
+ * Cheapest (b): 3 teachers, teachers_primary +3, 360,000. */
+static void test_gap_whole_teachers(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+
+	load(&f, HDR "\n1101010005,教师小学,110101,2024,primary,,333,0,0,"
+	         "11,0,4,0,3,0,20,0,1332,2664,699300,8\n");
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 1);
+	assert_only(&g[0], 2, (int[]){JH_F_QUALIFIED_PRIMARY, JH_F_TEACHERS_PRIMARY},
+	            (double[]){3, 3});
+	assert_near(g[0].cost, 360000, 0);
+	free(g);
+	done(&f);
+}
+
+/* A nine-year school, 100 primary and 100 junior pupils: weighted total
+ * 100 + 1.1 × 100 = 210, primary share 100/210, junior 110/210.  Sports
+ * ground 1,260 m²: primary 1260 × 100/210 / 100 = 6.0 m² (floor 6.375),
+ * junior 1260 × 110/210 / 100 = 6.6 m² (floor 8.67): both under their
+ * floors; everything else is met in both stages (teaching 1,260 m²: 6.0 and
+ * 6.6; equipment 546,000: 2600 and 2860; 6 rooms: 2.857 and 3.143).
+ * Adding A m² gives the primary A × 100/210 and the junior A × 110/210.
+ *   Primary floor: S/210 ≥ 6.375 → S ≥ 1338.75 → +79 m²;
+ *   junior floor: 1.1 S/210 ≥ 8.67 → S ≥ 1655.18 → S = 1656, +396 m²
+ *   (1655 gives 8.6690 < 8.67; 1656 gives 8.6743).
+ * The shared ground must satisfy both: max(79, 396) = 396 m², 316,800;
+ * the primary then has 1656/210 = 7.886 ≥ 7.5. */
+static void test_gap_nine_year_shared(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+
+	load(&f, HDR "\n1101010006,九年制,110101,2024,nine_year,,100,100,0,"
+	         "5,6,2,2,1,1,8,9,1260,1260,546000,6\n");
+	const jh_unit *p = &f.res->units[0], *j = &f.res->units[1];
+	assert_near(p->value[JH_IND_SPORTS_AREA], 6.0, 1e-9);
+	assert_near(j->value[JH_IND_SPORTS_AREA], 6.6, 1e-9);
+	assert_false(p->passes);
+	assert_false(j->passes);
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 1);
+	assert_only(&g[0], 1, (int[]){JH_F_SPORTS_AREA}, (double[]){396});
+	assert_near(g[0].cost, 316800, 0);
+	free(g);
+
+	/* One school, so no coefficient binds: the plan is the gap. */
+	jh_plan pl;
+	plan_checked(&f, &pl);
+	assert_int_equal(pl.nadd, 1);
+	assert_near(pl.add[0].add[JH_F_SPORTS_AREA], 396, 0);
+	assert_near(pl.cost, 316800, 0);
+	assert_near(pl.gap, 0, 1e-9);
+	jh_plan_free(&pl);
+	done(&f);
+}
+
+/* Units not evaluated are ignored: a 30-pupil teaching point (left out,
+ * under 50) with no equipment at all has no gap; its central school
+ * passes. */
+static void test_gap_ignores_small_teaching_point(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+
+	load(&f, HDR "\n" GOOD_P("1101010010")
+	         "1101010011,教学点,110101,2024,teaching_point,1101010010,30,0,0,"
+	         "1,0,0,0,0,0,2,0,60,100,0,0\n");
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 0);
+	assert_null(g);
+	done(&f);
+}
+
+/* --- plans -------------------------------------------------------------- */
+
+/* A county that already passes: the empty plan, cost 0, gap 0. */
+static void test_plan_county_passes(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+
+	load(&f, HDR "\n" GOOD_P("1101010020") GOOD_P("1101010021"));
+	assert_true(f.res->counties[0].passes);
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 0);
+	assert_null(p.add);
+	assert_near(p.cost, 0, 0);
+	assert_near(p.lower_bound, 0, 0);
+	assert_near(p.gap, 0, 0);
+	assert_string_equal(p.county_code, "110101");
+	assert_int_equal(p.year, 2024);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* Only a coefficient fails.  Two primaries that pass everything, and two
+ * junior schools of 100 pupils, equal in everything but sports ground:
+ * 9 and 25 m² a pupil (9 < 10.2 but ≥ the floor 8.67, so both pass the
+ * school rule).  Junior sports: x̄ = 17, S = 8, CV = 8/17 = 0.4706 > 0.45.
+ * Adding a m² to the first school (x = 9 + a/100) and nothing to the
+ * second — adding there only widens the spread — gives, with equal
+ * weights, x̄ = (x + 25)/2 and S = (25 − x)/2, so
+ *   CV = (25 − x)/(25 + x) ≤ 0.45  ⇔  13.75 ≤ 1.45 x  ⇔  x ≥ 9.482759,
+ *   a ≥ 48.2759 m² → 49 whole m², 49 × 800 = 39,200 yuan.
+ * The continuous optimum 48.2759 × 800 = 38,620.69 is the best possible
+ * bound; the gap is the rounding, (39,200 − 38,620.69)/39,200 = 1.48%. */
+static void test_plan_cv_only(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+	size_t n;
+
+	load(&f, HDR "\n" GOOD_P("1101010030") GOOD_P("1101010031")
+	         JUNIOR("1101010032", "900") JUNIOR("1101010033", "2500"));
+	const jh_stage_result *j = &f.res->counties[0].stage[JH_STAGE_JUNIOR];
+	assert_near(j->cv[JH_IND_SPORTS_AREA], 8.0 / 17, 1e-12);
+	assert_false(j->cv_pass[JH_IND_SPORTS_AREA]);
+	assert_int_equal(j->schools_failing, 0);
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 0);      /* no school fails */
+	free(g);
+
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 1);
+	assert_string_equal(p.add[0].school->school_code, "1101010032");
+	assert_only(&p.add[0], 1, (int[]){JH_F_SPORTS_AREA}, (double[]){49});
+	assert_near(p.cost, 39200, 0);
+	/* Within 1 m² of the analytic optimum. */
+	assert_true(p.cost - 48.275862 * 800 <= 800);
+	assert_true(p.lower_bound <= 48.275862 * 800 + 1e-3);
+	assert_true(p.lower_bound >= 48.275862 * 800 * (1 - 1e-4));
+	assert_near(p.gap, (39200 - 48.275862 * 800) / 39200, 1e-4);
+	assert_true(p.gap < 0.02);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* The reference example (sports 5 and 15 m² for junior, CV 0.5 > 0.45)
+ * also fails a school: 5 m² is under the floor 8.67, so that school must
+ * get 8.67 × 100 − 500 = 367 m² whatever happens; then CV = (15 −
+ * 8.67)/(15 + 8.67) = 0.2674 ≤ 0.45 and the plan is the gap: 367 × 800 =
+ * 293,600, gap 0. */
+static void test_plan_gap_fixes_cv(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+	size_t n;
+
+	load(&f, HDR "\n" JUNIOR("1101010040", "500") JUNIOR("1101010041", "1500"));
+	assert_near(f.res->counties[0].stage[JH_STAGE_JUNIOR].cv[JH_IND_SPORTS_AREA],
+	            0.5, 1e-12);
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 1);
+	assert_only(&g[0], 1, (int[]){JH_F_SPORTS_AREA}, (double[]){367});
+	free(g);
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 1);
+	assert_only(&p.add[0], 1, (int[]){JH_F_SPORTS_AREA}, (double[]){367});
+	assert_near(p.cost, 293600, 0);
+	assert_near(p.gap, 0, 1e-9);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* A coefficient of whole teachers.  Two junior schools of 100 pupils with
+ * 1 and 3 key teachers (1 and 3 per 100, both ≥ 1): CV = (3 − 1)/(3 + 1)
+ * = 0.5 > 0.45.  k more at the first: (2 − k)/(4 + k) ≤ 0.45 ⇔ k ≥
+ * 0.138, so k = 1 (CV 0.2): one key teacher, 60,000.  All variables are
+ * whole, so the bound is 60,000 too and the gap 0. */
+static void test_plan_cv_whole_teachers(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+
+	load(&f, HDR "\n"
+	         "1101010050,初中甲,110101,2024,junior,,0,100,0,0,6,0,1,0,1,0,9,600,1100,260000,3\n"
+	         "1101010051,初中乙,110101,2024,junior,,0,100,0,0,6,0,3,0,1,0,9,600,1100,260000,3\n");
+	assert_near(f.res->counties[0].stage[JH_STAGE_JUNIOR].cv[JH_IND_KEY], 0.5, 1e-12);
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 1);
+	assert_string_equal(p.add[0].school->school_code, "1101010050");
+	assert_only(&p.add[0], 2, (int[]){JH_F_KEY_JUNIOR, JH_F_TEACHERS_JUNIOR},
+	            (double[]){1, 1});
+	assert_near(p.cost, 60000, 0);
+	assert_near(p.lower_bound, 60000, 1e-6);
+	assert_near(p.gap, 0, 1e-9);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* School rule and coefficient together, where the coefficient changes
+ * which indicator a school should lift.  Junior schools of 100 pupils:
+ *   甲: sports 9 m² (under 10.2, over 8.67) and equipment 2400 (under
+ *       2500, over 2125): 5 of 7, one must reach its threshold;
+ *   乙: sports 25 m², equipment 2600: passes.
+ * Alone (gaps): sports to 10.2 costs 120 m² × 800 = 96,000; equipment to
+ * 2500 costs 10,000 yuan — the gap lifts equipment.  But sports CV is
+ * 8/17 > 0.45 and needs sports ≥ 9.482759 (48.28 m², see test_plan_cv_only),
+ * so the county's best is: equipment +10,000 and sports +49 m² (39,200),
+ * 49,200 in all — cheaper than sports to the threshold (96,000, which
+ * also fixes the CV).  Bound 10,000 + 38,620.69 = 48,620.69. */
+static void test_plan_rule_and_cv(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+	size_t n;
+
+	load(&f, HDR "\n"
+	         "1101010060,初中甲,110101,2024,junior,,0,100,0,0,6,0,2,0,1,0,9,600,900,240000,3\n"
+	         "1101010061,初中乙,110101,2024,junior,,0,100,0,0,6,0,2,0,1,0,9,600,2500,260000,3\n");
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 1);
+	assert_only(&g[0], 1, (int[]){JH_F_EQUIPMENT_VALUE}, (double[]){10000});
+	free(g);
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 1);
+	assert_only(&p.add[0], 2, (int[]){JH_F_EQUIPMENT_VALUE, JH_F_SPORTS_AREA},
+	            (double[]){10000, 49});
+	assert_near(p.cost, 49200, 0);
+	assert_true(p.lower_bound <= 48620.69 + 1e-2);
+	assert_true(p.lower_bound >= 48620.69 * (1 - 1e-4));
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* Three junior schools of 100 pupils, sports 9, 9 and 25 m² a pupil (all
+ * pass the school rule): x̄ = 43/3, S² = (2·(16/3)² + (32/3)²)/3 = 56.89,
+ * CV = 7.542/14.333 = 0.5262 > 0.45.  By symmetry and convexity the two
+ * low schools are raised alike, to x each: deviations (x − 25)/3 twice
+ * and 2(25 − x)/3, so S = √2·(25 − x)/3 and
+ *   CV = √2·(25 − x)/(2x + 25) ≤ 0.45  ⇔  x ≥ (25√2 − 11.25)/(0.9 + √2)
+ *      = 10.416212,
+ * i.e. 141.6212 m² each, 283.2424 m² in all: 226,593.92 yuan, the bound.
+ * Whole m²: any split of 284 m² that passes, e.g. 142 + 142 (CV
+ * 0.449809) or 141 + 143 (0.449809); 141 + 142 = 283 fails (0.450061).
+ * So the plan is 284 m², 227,200 yuan, gap (227,200 − 226,593.92)/227,200
+ * = 0.267%. */
+static void test_plan_cv_three_schools(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+	double total = 0;
+
+	load(&f, HDR "\n" JUNIOR("1101010090", "900") JUNIOR("1101010091", "900")
+	         JUNIOR("1101010092", "2500"));
+	assert_near(f.res->counties[0].stage[JH_STAGE_JUNIOR].cv[JH_IND_SPORTS_AREA],
+	            0.526219, 1e-6);
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 2);
+	for (size_t k = 0; k < p.nadd; k++) {
+		assert_true(strcmp(p.add[k].school->school_code, "1101010092"));
+		total += p.add[k].add[JH_F_SPORTS_AREA];
+	}
+	assert_near(total, 284, 0);
+	assert_near(p.cost, 227200, 0);
+	assert_true(p.lower_bound <= 226593.92 + 1e-2);
+	assert_true(p.lower_bound >= 226593.92 * (1 - 1e-4));
+	assert_near(p.gap, (227200 - 226593.92) / 227200, 1e-4);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* Merge policy: a 30-pupil teaching point joins its central school, and
+ * the additions go to the central school.  Central: 100 pupils, 165,000
+ * yuan; point: 30 pupils, 30,000 yuan.  Merged unit: 130 pupils, 195,000
+ * yuan = 1500 a pupil, under the floor 1700 (everything else is met:
+ * (5+2)/130 = 5.38, (2+1)/130 = 2.31, (1+1)/130 = 1.54 per 100; 650 m² =
+ * 5.0; 1040 m² = 8.0; 4 rooms = 3.08 per 100).  Floor: 1700 × 130 =
+ * 221,000, so +26,000 yuan to the central school; 26,000. */
+static void test_gap_merged_teaching_point(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_standard nat;
+	const char *local = "base = national-2017\nid = merge-test\n"
+	                    "teaching_point.policy = merge\n";
+	size_t n;
+	jh_plan p;
+
+	load(&f, HDR "\n"
+	         "1101010010,中心小学,110101,2024,primary,,100,0,0,"
+	         "5,0,2,0,1,0,8,0,500,800,165000,3\n"
+	         "1101010011,甲教学点,110101,2024,teaching_point,1101010010,30,0,0,"
+	         "2,0,1,0,1,0,2,0,150,240,30000,1\n");
+	nat = f.std;
+	assert_int_equal(jh_standard_parse(local, strlen(local), "m.std", &nat,
+	                                   &f.std, &f.diags), JH_OK);
+	jh_result_free(f.res);
+	assert_int_equal(jh_eval(f.ds, &f.std, NULL, &f.res, &f.diags), JH_OK);
+	jh_addition *g = gaps_checked(&f, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(g[0].school->school_code, "1101010010");
+	assert_only(&g[0], 1, (int[]){JH_F_EQUIPMENT_VALUE}, (double[]){26000});
+	free(g);
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 1);
+	assert_near(p.cost, 26000, 0);
+	assert_near(p.gap, 0, 1e-9);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* Bad arguments. */
+static void test_plan_args(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+
+	load(&f, HDR "\n" GOOD_P("1101010070"));
+	assert_int_equal(jh_plan_county(f.res, 1, &f.costs, NULL, &p, &f.diags),
+	                 JH_ERR_ARG);
+	assert_int_equal(jh_plan_county(NULL, 0, &f.costs, NULL, &p, &f.diags),
+	                 JH_ERR_ARG);
+	jh_plan_free(&p);
+	jh_plan_free(NULL);
+	done(&f);
+}
+
+/* --- applying --------------------------------------------------------- */
+
+/* Every row is copied (extras, names, file and line included), additions
+ * matched by code and year even through a row of another dataset, and
+ * two additions to one school add up. */
+static void test_dataset_apply(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_dataset *d2 = NULL, *other;
+	jh_addition a[2];
+
+	load(&f, HDR ",note\n"
+	         "1101010080,甲小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,备注一\n"
+	         "1101010081,乙小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,165000,3,\n");
+	other = jh_dataset_new();
+	jh_school_year sy = f.ds->rows[1];
+	assert_int_equal(jh_dataset_add(other, &sy), JH_OK);
+	memset(a, 0, sizeof a);
+	a[0].school = &other->rows[0];          /* a row of another dataset */
+	a[0].add[JH_F_EQUIPMENT_VALUE] = 3000;
+	a[1].school = &f.ds->rows[1];
+	a[1].add[JH_F_EQUIPMENT_VALUE] = 2000;
+	a[1].add[JH_F_KEY_PRIMARY] = 1;
+	assert_int_equal(jh_dataset_apply(f.ds, a, 2, &d2), JH_OK);
+	assert_int_equal(d2->nrows, 2);
+	assert_string_equal(d2->rows[0].school_name, "甲小学");
+	assert_string_equal(d2->rows[0].file, "t.csv");
+	assert_int_equal(d2->rows[0].line, f.ds->rows[0].line);
+	assert_near(d2->rows[0].v[JH_F_EQUIPMENT_VALUE], 210000, 0);
+	assert_near(d2->rows[1].v[JH_F_EQUIPMENT_VALUE], 170000, 0);
+	assert_near(d2->rows[1].v[JH_F_KEY_PRIMARY], 3, 0);
+	assert_int_equal(d2->rows[0].extra_count, f.ds->rows[0].extra_count);
+	assert_true(d2->rows[0].extra_count >= 1);
+	assert_string_equal(d2->extra_names[d2->extras[d2->rows[0].extra_first].name],
+	                    "note");
+	assert_string_equal(d2->extras[d2->rows[0].extra_first].value, "备注一");
+	assert_ptr_equal(jh_dataset_find(d2, "1101010081", 2024), &d2->rows[1]);
+	jh_dataset_free(d2);
+
+	/* A school the dataset does not hold. */
+	snprintf(other->rows[0].school_code, sizeof other->rows[0].school_code,
+	         "%s", "1101019999");
+	assert_int_equal(jh_dataset_apply(f.ds, a, 1, &d2), JH_ERR_NOTFOUND);
+	assert_null(d2);
+	jh_dataset_free(other);
+	done(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_costs_default_matches_file),
+		cmocka_unit_test(test_costs_parse_local),
+		cmocka_unit_test(test_costs_parse_errors),
+		cmocka_unit_test(test_gap_equipment_to_floor),
+		cmocka_unit_test(test_gap_other_indicator_cheaper),
+		cmocka_unit_test(test_gap_floor_plus_threshold),
+		cmocka_unit_test(test_gap_whole_teachers),
+		cmocka_unit_test(test_gap_nine_year_shared),
+		cmocka_unit_test(test_gap_ignores_small_teaching_point),
+		cmocka_unit_test(test_plan_county_passes),
+		cmocka_unit_test(test_plan_cv_only),
+		cmocka_unit_test(test_plan_gap_fixes_cv),
+		cmocka_unit_test(test_plan_cv_whole_teachers),
+		cmocka_unit_test(test_plan_rule_and_cv),
+		cmocka_unit_test(test_plan_cv_three_schools),
+		cmocka_unit_test(test_gap_merged_teaching_point),
+		cmocka_unit_test(test_plan_args),
+		cmocka_unit_test(test_dataset_apply),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
