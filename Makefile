@@ -95,8 +95,14 @@ run-demo: $(B)/junheng
 	@$(B)/junheng init $(DEMO_DB)
 	@$(B)/junheng import $(DEMO_DB) data/sample/*.csv \
 	  --who demo --why "sample data"
-	@echo "== junheng eval $(DEMO_DB) =="
+	@echo "== junheng eval $(DEMO_DB)   (resource allocation, every county and year) =="
 	@$(B)/junheng eval $(DEMO_DB)
+	@echo
+	@echo "== junheng verdict $(DEMO_DB) --year 2024   (all four parts of the standard) =="
+	@$(B)/junheng verdict $(DEMO_DB) --year 2024
+	@echo
+	@echo "Next: build/junheng verdict $(DEMO_DB) --county 369904 --year 2024"
+	@echo "      build/junheng gaps $(DEMO_DB) --county 369903 --year 2024"
 
 $(B)/bench_%: bench/%.c $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)

@@ -1,12 +1,44 @@
 /*
-** cmd_verdict.c — `junheng verdict DB --county C --year Y
+** cmd_verdict.c — `junheng verdict DB [--county C] --year Y
 **                   [--format text|json] [--standard F] [--as-of R]`:
-** the whole standard for one county and year, every shortfall named.
+** the whole standard for one county and year, every shortfall named; with
+** no --county, one line per county of the year.
 */
 #include "cmd_store.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Load the schools and county-year records selected by o (county may be
+ * NULL: every county of the year) from the store and evaluate them. */
+static jh_code load_and_eval(struct dbopts *o, const char *std_path,
+                             jh_result **res, jh_dataset **ds,
+                             jh_county_items **items, jh_standard *std,
+                             jh_diags *d)
+{
+	jh_store *s = NULL;
+	jh_filter f = {o->county, o->year, NULL};
+	long rev = 0;
+	jh_code rc;
+
+	if ((rc = cli_load_standard(std_path, std, d)))
+		return rc;
+	if ((rc = jh_store_open(o->db, &s, d)))
+		return rc;
+	if (o->as_of)
+		rc = jh_store_resolve_as_of(s, o->as_of, &rev, d);
+	if (!rc)
+		rc = jh_store_load(s, &f, rev, ds, d);
+	if (!rc)
+		rc = jh_store_county_items(s, &f, rev, items, d);
+	jh_store_close(s);
+	if (!rc)
+		rc = jh_eval(*ds, std, &f, res, d);
+	if (rc == JH_ERR_NOTFOUND)
+		jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL,
+		             o->county ? o->county : "", NULL);
+	return rc;
+}
 
 /* Load the county-year's schools and records from the store and judge. */
 int cli_county_verdict(struct dbopts *o, struct cli *cli, const char *std_path,
@@ -17,31 +49,81 @@ int cli_county_verdict(struct dbopts *o, struct cli *cli, const char *std_path,
                        jh_verdict *v, jh_result **res, jh_dataset **ds,
                        jh_standard *std, jh_diags *d)
 {
-	jh_store *s = NULL;
 	jh_county_items *items = NULL;
-	jh_filter f = {o->county, o->year, NULL};
-	long rev = 0;
-	jh_code rc;
+	jh_code rc = load_and_eval(o, std_path, res, ds, &items, std, d);
 
 	(void)cli;
-	if ((rc = cli_load_standard(std_path, std, d)))
-		return rc;
-	if ((rc = jh_store_open(o->db, &s, d)))
-		return rc;
-	if (o->as_of)
-		rc = jh_store_resolve_as_of(s, o->as_of, &rev, d);
-	if (!rc)
-		rc = jh_store_load(s, &f, rev, ds, d);
-	if (!rc)
-		rc = jh_store_county_items(s, &f, rev, &items, d);
-	jh_store_close(s);
-	if (!rc)
-		rc = jh_eval(*ds, std, &f, res, d);
-	if (rc == JH_ERR_NOTFOUND)
-		jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, o->county, NULL);
 	if (!rc)
 		rc = jh_verdict_county(*res, 0, items, v, d);
 	jh_county_items_free(items);
+	return rc;
+}
+
+/* Every county of a year: one line each (text) or an array (JSON). */
+static jh_code all_counties(struct dbopts *o, struct cli *cli, int fmt, jh_buf *out,
+                            jh_diags *d)
+{
+	jh_county_items *items = NULL;
+	jh_result *res = NULL;
+	jh_dataset *ds = NULL;
+	jh_standard std;
+	int en = !strcmp(cli->lang, "en");
+	size_t counts[3] = {0};
+	jh_code rc = load_and_eval(o, o->standard, &res, &ds, &items, &std, d);
+
+	if (rc)
+		goto out;
+	if (fmt == JH_FMT_JSON)
+		jh_buf_adds(out, "[\n");
+	else
+		jh_buf_addf(out, en ? "%d · verdict per county (all four parts)\n"
+		                    : "%d 年度 · 各县优质均衡综合结论(四个方面)\n", o->year);
+	for (size_t c = 0; c < res->ncounties; c++) {
+		jh_verdict v;
+		size_t nf = 0, nm = 0;
+		if ((rc = jh_verdict_county(res, c, items, &v, d)))
+			goto out;
+		counts[v.verdict]++;
+		if (fmt == JH_FMT_JSON) {
+			if (c)
+				jh_buf_adds(out, ",\n");
+			rc = jh_verdict_report(&v, JH_FMT_JSON, cli->lang, out);
+		} else {
+			jh_buf_addf(out, "  %s  %s", v.county_code,
+			            v.verdict == JH_VERDICT_PASS ? (en ? "pass      " : "达到      ") :
+			            v.verdict == JH_VERDICT_FAIL ? (en ? "fail      " : "未达到    ") :
+			            (en ? "incomplete" : "数据不全  "));
+			for (size_t i = 0; i < v.count; i++) {
+				nf += v.items[i].status == JH_ITEM_FAIL;
+				nm += v.items[i].status == JH_ITEM_MISSING;
+			}
+			jh_buf_addf(out, en ? "  %zu failing, %zu missing:" : "  不达标 %zu 项,缺数据 %zu 项:", nf, nm);
+			for (size_t i = 0, shown = 0; i < v.count; i++) {
+				if (v.items[i].status == JH_ITEM_PASS)
+					continue;
+				if (++shown > 6) {
+					jh_buf_adds(out, " …");
+					break;
+				}
+				jh_buf_addf(out, " %s%s", v.items[i].id,
+				            v.items[i].status == JH_ITEM_MISSING ? "？" : "");
+			}
+			jh_buf_addc(out, '\n');
+		}
+		jh_verdict_free(&v);
+		if (rc)
+			goto out;
+	}
+	if (fmt == JH_FMT_JSON)
+		jh_buf_adds(out, "\n]\n");
+	else
+		jh_buf_addf(out, en ? "  %zu counties: %zu pass, %zu fail, %zu incomplete\n"
+		                    : "  共 %zu 个县:达到 %zu 个,未达到 %zu 个,数据不全 %zu 个\n",
+		            res->ncounties, counts[0], counts[1], counts[2]);
+out:
+	jh_county_items_free(items);
+	jh_result_free(res);
+	jh_dataset_free(ds);
 	return rc;
 }
 
@@ -60,17 +142,21 @@ int cmd_verdict(int argc, char **argv, struct cli *cli)
 
 	memset(&v, 0, sizeof v);
 	if (dbopts_parse(argc, argv, "county year format standard as-of", &o, cli) ||
-	    !o.county || !o.year || o.nrest ||
+	    !o.year || o.nrest ||
 	    (o.format && (fmt = jh_format_parse(o.format)) != JH_FMT_TEXT && fmt != JH_FMT_JSON)) {
-		cli_error(cli, "用法:junheng verdict 数据库 --county 县代码 --year 年度 [--format text|json] [--standard 标准文件] [--as-of 修订]",
-		          "usage: junheng verdict DB --county CODE --year YEAR [--format text|json] [--standard FILE] [--as-of REV]");
+		cli_error(cli, "用法:junheng verdict 数据库 [--county 县代码] --year 年度 [--format text|json] [--standard 标准文件] [--as-of 修订]",
+		          "usage: junheng verdict DB [--county CODE] --year YEAR [--format text|json] [--standard FILE] [--as-of REV]");
 		free(o.rest);
 		return EXIT_INPUT;
 	}
 	std_path = o.standard;
-	rc = cli_county_verdict(&o, cli, std_path, &v, &res, &ds, &std, &d);
-	if (!rc)
-		rc = jh_verdict_report(&v, (jh_format)fmt, cli->lang, &out);
+	if (!o.county) {
+		rc = all_counties(&o, cli, fmt, &out, &d);
+	} else {
+		rc = cli_county_verdict(&o, cli, std_path, &v, &res, &ds, &std, &d);
+		if (!rc)
+			rc = jh_verdict_report(&v, (jh_format)fmt, cli->lang, &out);
+	}
 	if (rc)
 		cli_fail(cli, rc, &d);
 	else

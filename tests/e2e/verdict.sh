@@ -97,6 +97,13 @@ run "whatif bad" 2 whatif "$DB" --county 369902 --year 2024 --change "$tmp/bad.c
 has "whatif bad: action" "$tmp/err" "bad.csv:第2行:第1列(action): unknown action 'fly'"
 has "whatif bad: field" "$tmp/err" "bad.csv:第3行:第3列(field): unknown field 'colour'"
 
+# Every county of a year at once.
+run "verdict all counties" 0 verdict "$DB" --year 2024 --format json
+jqeq "all: seven verdicts" '[.[] | "\(.county_code):\(.verdict)"] | join(" ")' \
+	"369901:pass 369902:fail 369903:fail 369904:fail 369905:fail 369906:fail 369907:fail"
+run "verdict all counties text" 0 verdict "$DB" --year 2023
+has "all text: incomplete counted" "$tmp/out" "数据不全 1 个"
+
 run "verdict unknown county" 2 verdict "$DB" --county 999999 --year 2024
 run "verdict usage" 2 verdict "$DB" --county 369901
 
