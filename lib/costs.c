@@ -2,23 +2,19 @@
 ** costs.c — unit costs that price the additions of gaps and plans.
 **
 ** A costs file has the format of a standards file (data/costs/README.md):
-** `key = value` lines, `#` comments, blank lines ignored.  The values are
-** yuan per unit: per teacher, per m², per yuan of equipment, per room.
+** `key = value` lines, `#` comments, blank lines ignored; keyvalue.c reads
+** the lines, this file gives the keys their meaning.  The values are yuan
+** per unit: per teacher, per m², per yuan of equipment, per room.
 **
-** The built-in default is data/costs/default.cost.  The Makefile embeds
-** only the standard at build time (scripts/embed.sh), so the default text
-** is mirrored here byte for byte; tests/test_plan.c parses the file on
-** disk and checks that it gives exactly jh_costs_default, so the two
-** cannot drift apart unnoticed.
+** The built-in default is data/costs/default.cost, embedded at build time
+** by scripts/embed.sh as jh_costs_default_data; tests/test_plan.c also
+** parses the file on disk and checks it gives exactly jh_costs_default.
 **
 ** No I/O and no globals.
 */
-#include "junheng.h"
+#include "internal.h"
 
-#include <ctype.h>
-#include <math.h>
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* data/costs/default.cost, embedded at build time (scripts/embed.sh). */
@@ -42,28 +38,49 @@ static const struct {
 
 #define NKEYS (sizeof cost_keys / sizeof cost_keys[0])
 
-static char *trim(char *s)
+/* What parse_into carries from line to line. */
+struct parse {
+	const char *file;
+	jh_costs *c;
+	int *seen;
+	jh_diags *diags;
+	int errors;
+};
+
+/* jh_kv_each callback: apply one line to p->c. */
+static int set_line(void *ctx, long lineno, const char *k, const char *v)
 {
-	char *e;
+	struct parse *p = ctx;
+	size_t i;
+	double d;
 
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
-
-/* Strict decimal: the whole text must be a finite number. */
-static int parse_num(const char *s, double *out)
-{
-	char *end;
-
-	if (!*s || isspace((unsigned char)*s))
-		return -1;
-	*out = strtod(s, &end);
-	if (*end || !isfinite(*out))
-		return -1;
+	if (!v) {
+		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
+		             NULL, "expected `key = value`", NULL);
+		p->errors++;
+		return 0;
+	}
+	for (i = 0; i < NKEYS; i++)
+		if (!strcmp(cost_keys[i].name, k))
+			break;
+	if (i == NKEYS) {
+		jh_diags_add(p->diags, JH_P_STD_UNKNOWN_KEY, p->file, NULL, lineno,
+		             0, NULL, k, NULL);
+		p->errors++;
+	} else if (p->seen[i]) {
+		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
+		             NULL, "key set twice", NULL);
+		p->errors++;
+	} else if (jh_kv_number(v, &d) || d < 0) {
+		/* A cost is a price: a number, never negative. */
+		p->seen[i] = 1;
+		jh_diags_add(p->diags, JH_P_STD_BAD_VALUE, p->file, NULL, lineno,
+		             0, NULL, k, v);
+		p->errors++;
+	} else {
+		p->seen[i] = 1;
+		*(double *)((char *)p->c + cost_keys[i].off) = d;
+	}
 	return 0;
 }
 
@@ -73,65 +90,11 @@ static int parse_num(const char *s, double *out)
 static int parse_into(const char *text, size_t len, const char *file,
                       jh_costs *c, int *seen, jh_diags *diags)
 {
-	const char *p = text, *e = text + len;
-	long lineno = 0;
-	int errors = 0;
+	struct parse p = {file, c, seen, diags, 0};
 
-	while (p < e) {
-		const char *nl = memchr(p, '\n', (size_t)(e - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
-		char *line, *k, *v, *eq, *hash;
-		size_t i;
-		double d;
-
-		lineno++;
-		if (!(line = malloc(n + 1)))
-			return -1;
-		memcpy(line, p, n);
-		line[n] = '\0';
-		p += n + 1;
-		k = trim(line);
-		if (!*k || *k == '#') {
-			free(line);
-			continue;
-		}
-		if (!(eq = strchr(k, '='))) {
-			jh_diags_add(diags, JH_P_STD_SYNTAX, file, NULL, lineno, 0,
-			             NULL, "expected `key = value`", NULL);
-			errors++;
-			free(line);
-			continue;
-		}
-		*eq = '\0';
-		v = eq + 1;
-		if ((hash = strchr(v, '#')))
-			*hash = '\0';
-		k = trim(k);
-		v = trim(v);
-		for (i = 0; i < NKEYS; i++)
-			if (!strcmp(cost_keys[i].name, k))
-				break;
-		if (i == NKEYS) {
-			jh_diags_add(diags, JH_P_STD_UNKNOWN_KEY, file, NULL, lineno,
-			             0, NULL, k, NULL);
-			errors++;
-		} else if (seen[i]) {
-			jh_diags_add(diags, JH_P_STD_SYNTAX, file, NULL, lineno, 0,
-			             NULL, "key set twice", NULL);
-			errors++;
-		} else if (parse_num(v, &d) || d < 0) {
-			/* A cost is a price: a number, never negative. */
-			seen[i] = 1;
-			jh_diags_add(diags, JH_P_STD_BAD_VALUE, file, NULL, lineno,
-			             0, NULL, k, v);
-			errors++;
-		} else {
-			seen[i] = 1;
-			*(double *)((char *)c + cost_keys[i].off) = d;
-		}
-		free(line);
-	}
-	return errors;
+	if (jh_kv_each(text, len, set_line, &p) < 0)
+		return -1;
+	return p.errors;
 }
 
 jh_code jh_costs_default(jh_costs *out, jh_diags *diags)

@@ -31,6 +31,34 @@ void jh_trim_copy(const char *s, char *out, size_t cap);
  * width `width`) contain s after jh_norm; -1 when none. */
 int jh_match_names(const char *s, const char *const *lists, int nlists, int width);
 
+/* keyvalue.c: the one reader of the `key = value` format shared by
+ * standards files (standard.c) and costs files (costs.c); see
+ * data/standards/README.md.  It owns only the lines: what a key means and
+ * every diagnostic stay with the caller.
+ *
+ * jh_kv_each splits text (len bytes, no NUL needed) at '\n' into lines
+ * numbered from 1 and trims each (jh_kv_trim); a NUL byte inside a line
+ * hides the rest of that line.
+ * Blank lines and lines whose first non-blank is `#` are skipped without
+ * a call but still counted.  For a line with `=`, fn gets key = the
+ * trimmed text before the first `=` and value = the trimmed text after it
+ * up to the first `#`; either may be "".  For a line without `=`, fn gets
+ * key = the whole trimmed line and value = NULL, so it can report the
+ * syntax error with lineno.  key and value live only until fn returns.
+ * fn returns 0 to go on; anything else stops the walk and is returned, so
+ * fn should stop with a positive value.  Returns 0 after the last line,
+ * -1 when out of memory (lines already read have had their calls). */
+int jh_kv_each(const char *text, size_t len,
+               int (*fn)(void *ctx, long lineno, const char *key,
+                         const char *value),
+               void *ctx);
+/* Trim in place: leading blanks and tabs, trailing blanks, tabs and CRs. */
+char *jh_kv_trim(char *s);
+/* Strict number for `key = value` files: the whole of s must be a finite
+ * strtod number (no surrounding blanks, no grouping commas); 0 ok, -1 not
+ * a number. */
+int jh_kv_number(const char *s, double *out);
+
 /* Number parsing shared by the template loaders: strict decimal with
  * optional 3-digit comma grouping; 0 ok, -1 not a number. */
 int jh_parse_number(const char *s, double *out);

@@ -6,14 +6,13 @@
 ** library at build time) must set every key; a local file names its base
 ** and sets only what it changes, and may only make the standard stricter.
 ** Each problem is reported with the file and line; one bad line does not
-** stop the others from being checked.
+** stop the others from being checked.  keyvalue.c splits the lines; this
+** file gives the keys their meaning.
 */
-#include "junheng.h"
+#include "internal.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 extern const char jh_standard_national_data[];
@@ -103,31 +102,6 @@ static size_t build_keys(struct key *k)
 	return n;
 }
 
-static char *trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
-
-/* Strict decimal: the whole text must be a finite number. */
-static int parse_num(const char *s, double *out)
-{
-	char *end;
-
-	if (!*s || isspace((unsigned char)*s))
-		return -1;
-	*out = strtod(s, &end);
-	if (*end || !isfinite(*out))
-		return -1;
-	return 0;
-}
-
 static int parse_split(char *s, int *split)
 {
 	int tmp[JH_IND__COUNT] = {0};
@@ -135,7 +109,7 @@ static int parse_split(char *s, int *split)
 
 	for (tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		int i;
-		tok = trim(tok);
+		tok = jh_kv_trim(tok);
 		if (!*tok)
 			continue;
 		i = jh_indicator_parse(tok);
@@ -165,11 +139,11 @@ void jh_standard_base_name(const char *text, size_t len, char *out, size_t cap)
 			if ((eq = strchr(line, '=')) && line[0] != '#') {
 				char *hash;
 				*eq = '\0';
-				k = trim(line);
+				k = jh_kv_trim(line);
 				v = eq + 1;
 				if ((hash = strchr(v, '#')))
 					*hash = '\0';
-				v = trim(v);
+				v = jh_kv_trim(v);
 				if (!strcmp(k, "base")) {
 					snprintf(out, cap, "%s", v);
 					return;
@@ -178,6 +152,125 @@ void jh_standard_base_name(const char *text, size_t len, char *out, size_t cap)
 		}
 		p += n + 1;
 	}
+}
+
+/* What jh_standard_parse carries from line to line. */
+struct parse {
+	const struct key *keys;
+	size_t nkeys;
+	int *seen;                /* nkeys flags: keys set so far */
+	const jh_standard *base;  /* NULL for a root file */
+	jh_standard *st;
+	const char *file;
+	jh_diags *diags;
+	int errors;
+};
+
+static void bad_value(struct parse *p, long lineno, const char *k,
+                      const char *v)
+{
+	jh_diags_add(p->diags, JH_P_STD_BAD_VALUE, p->file, NULL, lineno, 0,
+	             NULL, k, v);
+	p->errors++;
+}
+
+/* jh_kv_each callback: check one line and apply it to p->st.  The value
+ * ends at a `#` even for names, which may hold no `#` anyway. */
+static int set_line(void *ctx, long lineno, const char *k, const char *v)
+{
+	struct parse *p = ctx;
+	const struct key *ky;
+	char *field;
+	size_t i;
+	double d;
+
+	if (!v) {
+		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
+		             NULL, "expected `key = value`", NULL);
+		p->errors++;
+		return 0;
+	}
+	if (!strcmp(k, "base"))
+		return 0;       /* read before the walk by jh_standard_base_name */
+	for (i = 0; i < p->nkeys; i++)
+		if (!strcmp(p->keys[i].name, k))
+			break;
+	if (i == p->nkeys) {
+		jh_diags_add(p->diags, JH_P_STD_UNKNOWN_KEY, p->file, NULL,
+		             lineno, 0, NULL, k, NULL);
+		p->errors++;
+		return 0;
+	}
+	if (p->seen[i]) {
+		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
+		             NULL, "key set twice", NULL);
+		p->errors++;
+	}
+	p->seen[i] = 1;
+	ky = &p->keys[i];
+	field = (char *)p->st + ky->off;
+	switch (ky->kind) {
+	case K_STR:
+		if (!*v || strlen(v) >= ky->cap)
+			bad_value(p, lineno, k, v);
+		else
+			memcpy(field, v, strlen(v) + 1);
+		break;
+	case K_NUM:
+	case K_INT:
+		if (jh_kv_number(v, &d) || d < ky->min || d > ky->max ||
+		    (ky->kind == K_INT && d != floor(d))) {
+			bad_value(p, lineno, k, v);
+			break;
+		}
+		if (p->base && ky->tighten) {
+			const char *was_at = (const char *)p->base + ky->off;
+			double was = ky->kind == K_INT ?
+				*(const int *)was_at : *(const double *)was_at;
+			if ((ky->tighten > 0 && d < was) ||
+			    (ky->tighten < 0 && d > was)) {
+				char wb[32];
+				snprintf(wb, sizeof wb, "%g", was);
+				jh_diags_add(p->diags, JH_P_STD_LOOSER, p->file,
+				             NULL, lineno, 0, NULL, k, wb);
+				p->errors++;
+				break;
+			}
+		}
+		if (ky->kind == K_INT)
+			*(int *)field = (int)d;
+		else
+			*(double *)field = d;
+		break;
+	case K_POLICY:
+		if (!strcmp(v, "own_unit"))
+			p->st->tp_policy = JH_TP_OWN_UNIT;
+		else if (!strcmp(v, "merge"))
+			p->st->tp_policy = JH_TP_MERGE;
+		else if (!strcmp(v, "exclude"))
+			p->st->tp_policy = JH_TP_EXCLUDE;
+		else
+			bad_value(p, lineno, k, v);
+		break;
+	case K_RULE:
+		if (!strcmp(v, "mean_of_groups"))
+			p->st->recognition_rule = 0;
+		else if (!strcmp(v, "all_respondents"))
+			p->st->recognition_rule = 1;
+		else if (!strcmp(v, "every_group"))
+			p->st->recognition_rule = 2;
+		else
+			bad_value(p, lineno, k, v);
+		break;
+	case K_SPLIT: {
+		char copy[512];
+		snprintf(copy, sizeof copy, "%s", v);
+		if (parse_split(copy, p->st->split))
+			bad_value(p, lineno, k, v);
+		break;
+	}
+	}
+	return 0;
 }
 
 jh_code jh_standard_parse(const char *text, size_t len, const char *file,
@@ -189,9 +282,7 @@ jh_code jh_standard_parse(const char *text, size_t len, const char *file,
 	int seen[96] = {0};
 	char basename[64];
 	jh_standard national, st;
-	const char *p = text, *e = text + len;
-	long lineno = 0;
-	int errors = 0;
+	struct parse p;
 
 	memset(&st, 0, sizeof st);
 	jh_standard_base_name(text, len, basename, sizeof basename);
@@ -216,155 +307,18 @@ jh_code jh_standard_parse(const char *text, size_t len, const char *file,
 		base = NULL;
 	}
 
-	while (p < e) {
-		const char *nl = memchr(p, '\n', (size_t)(e - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
-		char *line, *k, *v, *eq;
-		size_t i;
-
-		lineno++;
-		line = malloc(n + 1);
-		if (!line)
-			return JH_ERR_NOMEM;
-		memcpy(line, p, n);
-		line[n] = '\0';
-		p += n + 1;
-		k = trim(line);
-		if (!*k || *k == '#') {
-			free(line);
-			continue;
-		}
-		if (!(eq = strchr(k, '='))) {
-			jh_diags_add(diags, JH_P_STD_SYNTAX, file, NULL, lineno, 0,
-			             NULL, "expected `key = value`", NULL);
-			errors++;
-			free(line);
-			continue;
-		}
-		*eq = '\0';
-		v = eq + 1;
-		k = trim(k);
-		/* A `#` starts a comment unless the value is a name (names may
-		 * hold no `#` anyway). */
-		{
-			char *hash = strchr(v, '#');
-			if (hash)
-				*hash = '\0';
-		}
-		v = trim(v);
-		if (!strcmp(k, "base")) {
-			free(line);
-			continue;
-		}
-		for (i = 0; i < nkeys; i++)
-			if (!strcmp(keys[i].name, k))
-				break;
-		if (i == nkeys) {
-			jh_diags_add(diags, JH_P_STD_UNKNOWN_KEY, file, NULL,
-			             lineno, 0, NULL, k, NULL);
-			errors++;
-			free(line);
-			continue;
-		}
-		if (seen[i]) {
-			jh_diags_add(diags, JH_P_STD_SYNTAX, file, NULL, lineno, 0,
-			             NULL, "key set twice", NULL);
-			errors++;
-		}
-		seen[i] = 1;
-		{
-			struct key *ky = &keys[i];
-			char *field = (char *)&st + ky->off;
-			double d;
-
-			switch (ky->kind) {
-			case K_STR:
-				if (!*v || strlen(v) >= ky->cap) {
-					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
-					             NULL, lineno, 0, NULL, k, v);
-					errors++;
-				} else {
-					memcpy(field, v, strlen(v) + 1);
-				}
-				break;
-			case K_NUM:
-			case K_INT:
-				if (parse_num(v, &d) || d < ky->min || d > ky->max ||
-				    (ky->kind == K_INT && d != floor(d))) {
-					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
-					             NULL, lineno, 0, NULL, k, v);
-					errors++;
-					break;
-				}
-				if (base && ky->tighten) {
-					double was = ky->kind == K_INT ?
-						*(const int *)((const char *)base + ky->off) :
-						*(const double *)((const char *)base + ky->off);
-					if ((ky->tighten > 0 && d < was) ||
-					    (ky->tighten < 0 && d > was)) {
-						char wb[32];
-						snprintf(wb, sizeof wb, "%g", was);
-						jh_diags_add(diags, JH_P_STD_LOOSER,
-						             file, NULL, lineno, 0,
-						             NULL, k, wb);
-						errors++;
-						break;
-					}
-				}
-				if (ky->kind == K_INT)
-					*(int *)field = (int)d;
-				else
-					*(double *)field = d;
-				break;
-			case K_POLICY:
-				if (!strcmp(v, "own_unit"))
-					st.tp_policy = JH_TP_OWN_UNIT;
-				else if (!strcmp(v, "merge"))
-					st.tp_policy = JH_TP_MERGE;
-				else if (!strcmp(v, "exclude"))
-					st.tp_policy = JH_TP_EXCLUDE;
-				else {
-					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
-					             NULL, lineno, 0, NULL, k, v);
-					errors++;
-				}
-				break;
-			case K_RULE:
-				if (!strcmp(v, "mean_of_groups"))
-					st.recognition_rule = 0;
-				else if (!strcmp(v, "all_respondents"))
-					st.recognition_rule = 1;
-				else if (!strcmp(v, "every_group"))
-					st.recognition_rule = 2;
-				else {
-					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
-					             NULL, lineno, 0, NULL, k, v);
-					errors++;
-				}
-				break;
-			case K_SPLIT: {
-				char copy[512];
-				snprintf(copy, sizeof copy, "%s", v);
-				if (parse_split(copy, st.split)) {
-					jh_diags_add(diags, JH_P_STD_BAD_VALUE, file,
-					             NULL, lineno, 0, NULL, k, v);
-					errors++;
-				}
-				break;
-			}
-			}
-		}
-		free(line);
-	}
+	p = (struct parse){keys, nkeys, seen, base, &st, file, diags, 0};
+	if (jh_kv_each(text, len, set_line, &p) < 0)
+		return JH_ERR_NOMEM;
 	/* A root file sets everything; a local file at least names itself. */
 	for (size_t i = 0; i < nkeys; i++) {
 		if (seen[i] || (base && strcmp(keys[i].name, "id")))
 			continue;
 		jh_diags_add(diags, JH_P_STD_MISSING_KEY, file, NULL, 0, 0, NULL,
 		             keys[i].name, NULL);
-		errors++;
+		p.errors++;
 	}
-	if (errors)
+	if (p.errors)
 		return JH_ERR_STANDARD;
 	*out = st;
 	return JH_OK;
