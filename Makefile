@@ -104,7 +104,7 @@ run-demo: $(B)/junheng
 	@echo "Next: build/junheng verdict $(DEMO_DB) --county 369904 --year 2024"
 	@echo "      build/junheng gaps $(DEMO_DB) --county 369903 --year 2024"
 
-$(B)/bench_%: bench/%.c $(B)/libjunheng.a
+$(B)/bench_%: bench/%.c $(wildcard bench/*.h) $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
 bench: $(patsubst bench/%.c,$(B)/bench_%,$(wildcard bench/*.c))
 

@@ -22,16 +22,11 @@
 ** Deterministic: splitmix64 with a fixed seed.
 */
 #include "junheng.h"
+#include "benchutil.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #define SEED 0x62656E63685F6576ull     /* "bench_ev" */
 #define SCHOOLS_PER_COUNTY 70
@@ -51,146 +46,20 @@ struct run {
 	long maxrss_kb;       /* peak of the process so far */
 };
 
-static uint64_t splitmix64(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-static double uniform(uint64_t *s, double lo, double hi)
-{
-	return lo + (hi - lo) * (double)(splitmix64(s) >> 11) * 0x1.0p-53;
-}
-
-static int uniform_int(uint64_t *s, int lo, int hi)
-{
-	return lo + (int)(splitmix64(s) % (uint64_t)(hi - lo + 1));
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static long maxrss_kb(void)
-{
-	struct rusage ru;
-
-	return getrusage(RUSAGE_SELF, &ru) ? -1 : ru.ru_maxrss;
-}
-
-/* Current resident size from /proc (Linux); -1 elsewhere.  ru_maxrss only
- * ever grows, so it cannot tell what the JSON stage adds on its own. */
-static long rss_kb(void)
-{
-	FILE *f = fopen("/proc/self/statm", "r");
-	long pages = -1, rss = -1;
-
-	if (!f)
-		return -1;
-	if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
-		rss = -1;
-	fclose(f);
-	return rss < 0 ? -1 : rss * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
 /* --- generating the CSV ------------------------------------------------- */
-
-/* A county's schools in order: mostly primaries and teaching points, a
- * few juniors and multi-stage schools, like a real county's mix. */
-static jh_school_type draw_type(uint64_t *r, int k)
-{
-	int x;
-
-	if (k == 0)
-		return JH_TYPE_PRIMARY;           /* the central school */
-	x = uniform_int(r, 0, 99);
-	if (x < 52)
-		return JH_TYPE_PRIMARY;
-	if (x < 72)
-		return JH_TYPE_TEACHING_POINT;
-	if (x < 88)
-		return JH_TYPE_JUNIOR;
-	if (x < 94)
-		return JH_TYPE_NINE_YEAR;
-	if (x < 98)
-		return JH_TYPE_COMPLETE_MIDDLE;
-	return JH_TYPE_TWELVE_YEAR;
-}
-
-/* Teachers of one stage: total, qualified, key, PE/art. */
-static void teachers(uint64_t *r, double n, int junior, double out[4])
-{
-	double total = floor(n * uniform(r, junior ? 7.0 : 5.0, junior ? 10.0 : 8.0) / 100 + 0.5);
-
-	if (total < 2)
-		total = 2;
-	out[0] = total;
-	out[1] = floor(total * uniform(r, 0.70, 1.0));
-	out[2] = floor(n * uniform(r, 0.6, 2.6) / 100 + 0.5);
-	out[3] = floor(n * uniform(r, 0.6, 1.9) / 100 + 0.5);
-	for (int i = 1; i < 4; i++)
-		if (out[i] > total)
-			out[i] = total;
-}
 
 static void gen_row(jh_buf *b, uint64_t *r, size_t county, int k,
                     size_t code, size_t central)
 {
-	static const char *const loc[] = {"urban", "town", "rural"};
-	jh_school_type t = draw_type(r, k);
-	double st[3] = {0, 0, 0}, tp[4] = {0}, tj[4] = {0}, w;
-	const char *l = loc[uniform_int(r, 0, 2)];
+	struct school s;
 
-	switch (t) {
-	case JH_TYPE_PRIMARY:
-		st[0] = uniform_int(r, 80, 2600);
-		break;
-	case JH_TYPE_TEACHING_POINT:
-		st[0] = uniform_int(r, 5, 90);
-		l = "rural";
-		break;
-	case JH_TYPE_JUNIOR:
-		st[1] = uniform_int(r, 300, 2200);
-		break;
-	case JH_TYPE_NINE_YEAR:
-		st[0] = uniform_int(r, 300, 1300);
-		st[1] = uniform_int(r, 150, 700);
-		break;
-	case JH_TYPE_TWELVE_YEAR:
-		st[0] = uniform_int(r, 400, 900);
-		st[1] = uniform_int(r, 400, 800);
-		st[2] = uniform_int(r, 400, 1000);
-		break;
-	case JH_TYPE_COMPLETE_MIDDLE:
-		st[1] = uniform_int(r, 600, 1600);
-		st[2] = uniform_int(r, 900, 2400);
-		break;
-	default:
-		break;
-	}
-	if (st[0] > 0)
-		teachers(r, st[0], 0, tp);
-	if (st[1] > 0)
-		teachers(r, st[1], 1, tj);
-	w = st[0] + 1.1 * st[1] + 1.32 * st[2];
+	draw_school(r, k, &s);
 	jh_buf_addf(b, "21%08zu,学校%zu,%06zu,2024,%s,", code, code,
-	            100000 + county, jh_school_type_key(t));
-	if (t == JH_TYPE_TEACHING_POINT)
+	            100000 + county, jh_school_type_key(s.type));
+	if (s.type == JH_TYPE_TEACHING_POINT)
 		jh_buf_addf(b, "21%08zu", central);
-	jh_buf_addf(b, ",%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f"
-	               ",%.1f,%.1f,%.0f,%.0f,%s\n",
-	            st[0], st[1], st[2], tp[1], tj[1], tp[2], tj[2], tp[3], tj[3],
-	            tp[0], tj[0],
-	            w * uniform(r, 4.0, 9.0), w * uniform(r, 6.0, 20.0),
-	            w * uniform(r, 1700, 4500),
-	            ceil(w * uniform(r, 2.0, 4.0) / 100), l);
+	add_numbers(b, &s);
+	jh_buf_addf(b, ",%s\n", s.location);
 }
 
 static char *gen_csv(size_t rows, size_t *len, size_t *counties)
@@ -291,34 +160,17 @@ out:
 }
 
 /* Each size runs in a child process of its own, so that its memory
- * figures are its own: ru_maxrss never goes down, and malloc keeps what an
- * earlier run freed. */
-static int run_child(size_t rows, const jh_standard *std, struct run *out)
-{
-	int fd[2], status;
-	pid_t pid;
-	ssize_t got;
+ * figures are its own. */
+struct job {
+	size_t rows;
+	const jh_standard *std;
+};
 
-	fflush(stdout);
-	if (pipe(fd))
-		return -1;
-	if ((pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
-		int rc;
-		close(fd[0]);
-		rc = run_once(rows, std, out);
-		if (write(fd[1], out, sizeof *out) != (ssize_t)sizeof *out)
-			rc = -1;
-		_exit(rc ? 1 : 0);
-	}
-	close(fd[1]);
-	got = read(fd[0], out, sizeof *out);
-	close(fd[0]);
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) || got != (ssize_t)sizeof *out)
-		return -1;
-	return 0;
+static int run_fn(const void *arg, void *out)
+{
+	const struct job *j = arg;
+
+	return run_once(j->rows, j->std, out);
 }
 
 int main(int argc, char **argv)
@@ -338,9 +190,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	jh_diags_free(&d);
-	for (int i = 0; i < 3; i++)
-		if (run_child(n / (size_t)(4 >> i), &std, &runs[i]))
+	for (int i = 0; i < 3; i++) {
+		struct job j = {n / (size_t)(4 >> i), &std};
+		if (in_child(run_fn, &j, &runs[i], sizeof runs[i]))
 			return 1;
+	}
 
 	big = &runs[2];
 	printf("bench_eval: %zu schools in %zu counties, %.1f MB of CSV, %.1f MB of JSON\n\n",

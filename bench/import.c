@@ -35,17 +35,14 @@
 ** removed at the end.
 */
 #include "junheng.h"
+#include "benchutil.h"
 
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -87,40 +84,6 @@ struct run {
 	int same;             /* the two databases export the same CSV */
 };
 
-static uint64_t splitmix64(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-static double uniform(uint64_t *s, double lo, double hi)
-{
-	return lo + (hi - lo) * (double)(splitmix64(s) >> 11) * 0x1.0p-53;
-}
-
-static int uniform_int(uint64_t *s, int lo, int hi)
-{
-	return lo + (int)(splitmix64(s) % (uint64_t)(hi - lo + 1));
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static long maxrss_kb(void)
-{
-	struct rusage ru;
-
-	return getrusage(RUSAGE_SELF, &ru) ? -1 : ru.ru_maxrss;
-}
-
 static void print_diags(const char *what, const jh_diags *d)
 {
 	jh_buf msg = JH_BUF_INIT;
@@ -138,42 +101,6 @@ static void county_code(size_t i, char out[8])
 {
 	snprintf(out, 8, "%02d%02d%02d", (int)(11 + i / 100) % 100,
 	         (int)(i % 100 / 10 + 1), (int)(i % 10 + 1));
-}
-
-static jh_school_type draw_type(uint64_t *r, int k)
-{
-	int x;
-
-	if (k == 0)
-		return JH_TYPE_PRIMARY;           /* the central school */
-	x = uniform_int(r, 0, 99);
-	if (x < 52)
-		return JH_TYPE_PRIMARY;
-	if (x < 72)
-		return JH_TYPE_TEACHING_POINT;
-	if (x < 88)
-		return JH_TYPE_JUNIOR;
-	if (x < 94)
-		return JH_TYPE_NINE_YEAR;
-	if (x < 98)
-		return JH_TYPE_COMPLETE_MIDDLE;
-	return JH_TYPE_TWELVE_YEAR;
-}
-
-/* Teachers of one stage: total, qualified, key, PE/art. */
-static void teachers(uint64_t *r, double n, int junior, double out[4])
-{
-	double total = floor(n * uniform(r, junior ? 7.0 : 5.0, junior ? 10.0 : 8.0) / 100 + 0.5);
-
-	if (total < 2)
-		total = 2;
-	out[0] = total;
-	out[1] = floor(total * uniform(r, 0.70, 1.0));
-	out[2] = floor(n * uniform(r, 0.6, 2.6) / 100 + 0.5);
-	out[3] = floor(n * uniform(r, 0.6, 1.9) / 100 + 0.5);
-	for (int i = 1; i < 4; i++)
-		if (out[i] > total)
-			out[i] = total;
 }
 
 #define HEADER "school_code,school_name,county_code,year,school_type,parent_code," \
@@ -200,61 +127,21 @@ static int text_column(const char *head)
 static void gen_row(jh_buf *b, uint64_t *r, const char *county, int k,
                     const char *central)
 {
-	static const char *const loc[] = {"urban", "town", "rural"};
 	static const char *const notes[] = {"新建校区", "改扩建中", "寄宿制", "农村薄弱学校改造"};
-	jh_school_type t = draw_type(r, k);
-	double st[3] = {0, 0, 0}, tp[4] = {0}, tj[4] = {0}, w;
-	const char *l = loc[uniform_int(r, 0, 2)];
+	struct school s;
 
-	switch (t) {
-	case JH_TYPE_PRIMARY:
-		st[0] = uniform_int(r, 80, 2600);
-		break;
-	case JH_TYPE_TEACHING_POINT:
-		st[0] = uniform_int(r, 5, 90);
-		l = "rural";
-		break;
-	case JH_TYPE_JUNIOR:
-		st[1] = uniform_int(r, 300, 2200);
-		break;
-	case JH_TYPE_NINE_YEAR:
-		st[0] = uniform_int(r, 300, 1300);
-		st[1] = uniform_int(r, 150, 700);
-		break;
-	case JH_TYPE_TWELVE_YEAR:
-		st[0] = uniform_int(r, 400, 900);
-		st[1] = uniform_int(r, 400, 800);
-		st[2] = uniform_int(r, 400, 1000);
-		break;
-	case JH_TYPE_COMPLETE_MIDDLE:
-		st[1] = uniform_int(r, 600, 1600);
-		st[2] = uniform_int(r, 900, 2400);
-		break;
-	default:
-		break;
-	}
-	if (st[0] > 0)
-		teachers(r, st[0], 0, tp);
-	if (st[1] > 0)
-		teachers(r, st[1], 1, tj);
-	w = st[0] + 1.1 * st[1] + 1.32 * st[2];
+	draw_school(r, k, &s);
 	jh_buf_addf(b, "%s%04d,%s第%d学校,%s,%d,%s,%s,%s", county, k, county, k + 1,
-	            county, YEAR, jh_school_type_key(t),
-	            t == JH_TYPE_TEACHING_POINT ? central : "", l);
-	jh_buf_addf(b, ",%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f"
-	               ",%.1f,%.1f,%.0f,%.0f",
-	            st[0], st[1], st[2], tp[1], tj[1], tp[2], tj[2], tp[3], tj[3],
-	            tp[0], tj[0],
-	            w * uniform(r, 4.0, 9.0), w * uniform(r, 6.0, 20.0),
-	            w * uniform(r, 1700, 4500),
-	            ceil(w * uniform(r, 2.0, 4.0) / 100));
+	            county, YEAR, jh_school_type_key(s.type),
+	            s.type == JH_TYPE_TEACHING_POINT ? central : "", s.location);
+	add_numbers(b, &s);
 	/* Class counts where the stage exists (about 45 and 50 a class). */
-	if (st[0] > 0)
-		jh_buf_addf(b, ",%.0f", ceil(st[0] / uniform(r, 30, 50)));
+	if (s.pupils[0] > 0)
+		jh_buf_addf(b, ",%.0f", ceil(s.pupils[0] / uniform(r, 30, 50)));
 	else
 		jh_buf_adds(b, ",");
-	if (st[1] > 0)
-		jh_buf_addf(b, ",%.0f", ceil(st[1] / uniform(r, 35, 55)));
+	if (s.pupils[1] > 0)
+		jh_buf_addf(b, ",%.0f", ceil(s.pupils[1] / uniform(r, 35, 55)));
 	else
 		jh_buf_adds(b, ",");
 	if (uniform_int(r, 0, 19) == 0)
@@ -585,7 +472,7 @@ static int run_once(const struct paths *p, struct run *out)
 	/* (e) sizes after closing (the WAL is checkpointed and removed on
 	 * the last close; counted in case it is not). */
 	{
-		char wal[128];
+		char wal[256];
 		snprintf(wal, sizeof wal, "%s-wal", p->db);
 		out->db_bytes = file_size(p->db) + file_size(wal);
 		snprintf(wal, sizeof wal, "%s-wal", p->db_xlsx);
@@ -604,47 +491,22 @@ out:
 	return rc;
 }
 
-/* fn in a child process, its result through a pipe. */
-static int in_child(int (*fn)(size_t, const struct paths *, void *),
-                    size_t rows, const struct paths *p, void *out, size_t size)
-{
-	int fd[2], status;
-	pid_t pid;
-	ssize_t got;
-
-	fflush(stdout);
-	fflush(stderr);
-	if (pipe(fd))
-		return -1;
-	if ((pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
-		int rc;
-		close(fd[0]);
-		rc = fn(rows, p, out);
-		if (write(fd[1], out, size) != (ssize_t)size)
-			rc = -1;
-		_exit(rc ? 1 : 0);
-	}
-	close(fd[1]);
-	got = read(fd[0], out, size);
-	close(fd[0]);
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) || got != (ssize_t)size)
-		return -1;
-	return 0;
-}
+/* What a step in a child process (in_child) works on. */
+struct job {
+	size_t rows;
+	const struct paths *p;
+};
 
 /* Not timed: the XLSX database holds exactly what the CSV one does (their
  * exports are the same bytes). */
-static int verify_fn(size_t rows, const struct paths *p, void *out)
+static int verify_fn(const void *arg, void *out)
 {
+	const struct paths *p = ((const struct job *)arg)->p;
 	const char *dbs[2] = {p->db, p->db_xlsx};
 	jh_buf csv[2] = {JH_BUF_INIT, JH_BUF_INIT};
 	jh_diags d = JH_DIAGS_INIT;
 	int *same = out, rc = 0;
 
-	(void)rows;
 	for (int i = 0; i < 2 && rc == 0; i++) {
 		jh_store *s = NULL;
 		jh_dataset *ds = NULL;
@@ -664,15 +526,16 @@ static int verify_fn(size_t rows, const struct paths *p, void *out)
 	return rc;
 }
 
-static int gen_fn(size_t rows, const struct paths *p, void *out)
+static int gen_fn(const void *arg, void *out)
 {
-	return generate(rows, p, out);
+	const struct job *j = arg;
+
+	return generate(j->rows, j->p, out);
 }
 
-static int run_fn(size_t rows, const struct paths *p, void *out)
+static int run_fn(const void *arg, void *out)
 {
-	(void)rows;
-	return run_once(p, out);
+	return run_once(((const struct job *)arg)->p, out);
 }
 
 static void rm_dir(const char *dir)
@@ -697,6 +560,7 @@ static int measure(size_t rows, struct run *r)
 {
 	char dir[] = "/tmp/bench_import.XXXXXX";
 	struct paths p;
+	struct job j = {rows, &p};
 	struct gen g;
 	int rc;
 
@@ -706,11 +570,11 @@ static int measure(size_t rows, struct run *r)
 		return -1;
 	}
 	make_paths(&p, dir);
-	rc = in_child(gen_fn, rows, &p, &g, sizeof g);
+	rc = in_child(gen_fn, &j, &g, sizeof g);
 	if (rc == 0)
-		rc = in_child(run_fn, rows, &p, r, sizeof *r);
+		rc = in_child(run_fn, &j, r, sizeof *r);
 	if (rc == 0)
-		rc = in_child(verify_fn, rows, &p, &r->same, sizeof r->same);
+		rc = in_child(verify_fn, &j, &r->same, sizeof r->same);
 	r->g = g;
 	rm_dir(dir);
 	if (rc)

@@ -1,5 +1,6 @@
 /*
-** bench/plan.c — how long gaps and county plans take for a province.
+** bench/plan.c — how long verdicts, gaps and county plans take for a
+** province.
 **
 **   build/bench_plan [N [SECONDS]]   (default N = 30000 schools; make bench)
 **
@@ -7,47 +8,36 @@
 ** size: 21,100 schools and 8,900 teaching points in some 170 counties of
 ** 100 to 260 rows each), with a third of the counties comfortably passing
 ** and the rest with schools under thresholds or floors and some widely
-** spread indicators (coefficients over their limits).  Then it times
+** spread indicators (coefficients over their limits).  The rows carry the
+** optional columns the guarantee part reads (classes, rooms, funds), and
+** every county gets county-year records with a passing value for every
+** item (lib/items.c), monitoring and survey.  Then it times
 **
-**   eval    jh_eval                  the whole province
-**   gaps    jh_gaps_schools          every failing school
-**   plans   jh_plan_county           every failing county, one by one
+**   eval      jh_eval                  the whole province
+**   gaps      jh_gaps_schools          every failing school
+**   verdicts  jh_verdict_county        every county, all four parts
+**   JSON      jh_verdict_report        every verdict as JSON
+**   plans     jh_plan_county           every failing county, one by one
 **
-** and prints the plan times per county (min / median / max), the time of
-** a typical county of about 150 schools, the total, and the plans' cost,
-** proven lower bound and gap.  SECONDS is each plan's time limit (default
-** 10).  Nothing is asserted about the times: this is a measuring tool.
+** and prints counties a second and the verdicts (pass, fail, incomplete;
+** the parts and items that fail), the plan times per county (min /
+** median / max), the time of a typical county of about 150 schools, the
+** total, and the plans' cost, proven lower bound and gap.  SECONDS is
+** each plan's time limit (default 10).  Nothing is asserted about the
+** times: this is a measuring tool.
 **
 ** Deterministic: splitmix64 with a fixed seed.
 */
 #include "junheng.h"
+#include "benchutil.h"
+#include "items.h"          /* jh_item_keys: every county-year item */
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define SEED 0x62656E63685F706Cull     /* "bench_pl" */
-
-static uint64_t splitmix64(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-static double uniform(uint64_t *s, double lo, double hi)
-{
-	return lo + (hi - lo) * (double)(splitmix64(s) >> 11) * 0x1.0p-53;
-}
-
-static int uniform_int(uint64_t *s, int lo, int hi)
-{
-	return lo + (int)(splitmix64(s) % (uint64_t)(hi - lo + 1));
-}
 
 /* Standard normal, clipped to ±2.5 (Box–Muller). */
 static double normal(uint64_t *s)
@@ -56,14 +46,6 @@ static double normal(uint64_t *s)
 	double z = sqrt(-2 * log(u)) * cos(2 * M_PI * v);
 
 	return z < -2.5 ? -2.5 : z > 2.5 ? 2.5 : z;
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -102,24 +84,57 @@ static double level_of(uint64_t *r, const struct profile *pr, int i)
 	return l < 0.6 ? 0.6 : l;
 }
 
-static jh_school_type draw_type(uint64_t *r, int k)
-{
-	int x;
+/* Henan's mix: 8,900 teaching points in 30,000 schools. */
+static const struct mix province_mix = {
+	1000, {297, 297 + 450, 297 + 450 + 160, 297 + 450 + 160 + 60,
+	       297 + 450 + 160 + 60 + 25},
+	{JH_TYPE_TEACHING_POINT, JH_TYPE_PRIMARY, JH_TYPE_JUNIOR,
+	 JH_TYPE_NINE_YEAR, JH_TYPE_COMPLETE_MIDDLE, JH_TYPE_TWELVE_YEAR},
+	{
+		[JH_TYPE_PRIMARY]         = {{80, 2400}},
+		[JH_TYPE_TEACHING_POINT]  = {{5, 120}},
+		[JH_TYPE_JUNIOR]          = {{0, 0}, {300, 2000}},
+		[JH_TYPE_NINE_YEAR]       = {{300, 1300}, {150, 700}},
+		[JH_TYPE_TWELVE_YEAR]     = {{400, 900}, {400, 800}, {400, 1000}},
+		[JH_TYPE_COMPLETE_MIDDLE] = {{0, 0}, {600, 1600}, {900, 2400}},
+	},
+};
 
-	if (k == 0)
-		return JH_TYPE_PRIMARY;           /* the central school */
-	x = uniform_int(r, 0, 999);
-	if (x < 297)
-		return JH_TYPE_TEACHING_POINT;    /* 8,900 of 30,000 */
-	if (x < 297 + 450)
-		return JH_TYPE_PRIMARY;
-	if (x < 297 + 450 + 160)
-		return JH_TYPE_JUNIOR;
-	if (x < 297 + 450 + 160 + 60)
-		return JH_TYPE_NINE_YEAR;
-	if (x < 297 + 450 + 160 + 60 + 25)
-		return JH_TYPE_COMPLETE_MIDDLE;
-	return JH_TYPE_TWELVE_YEAR;
+/* The optional columns the guarantee and quality parts read (classes,
+ * the largest class, music and art rooms, certified teachers, public and
+ * training funds), all within the rules and with no random draw, so that
+ * the rows' other values and every figure of eval, gaps and plans stay
+ * as they were without them. */
+static void school_fields(jh_school_year *sy)
+{
+	static const jh_field pupils[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
+	static const jh_field classes[2] = {JH_F_CLASSES_PRIMARY, JH_F_CLASSES_JUNIOR};
+	static const jh_field largest[2] = {JH_F_LARGEST_CLASS_PRIMARY,
+	                                    JH_F_LARGEST_CLASS_JUNIOR};
+	double all = 0, rooms;
+
+	for (int st = 0; st < 2; st++) {
+		double n = sy->v[pupils[st]], c;
+		if (n <= 0)
+			continue;
+		/* Mean class ≤ 42 (primary) or 46 (junior), the largest 3 more:
+		 * within 45 and 50. */
+		c = ceil(n / (st ? 46 : 42));
+		sy->v[classes[st]] = c;
+		sy->v[largest[st]] = floor(n / c) + 3;
+		all += c;
+	}
+	rooms = all > 12 ? ceil(all / 12) : 1;
+	sy->v[JH_F_MUSIC_ROOMS] = rooms;
+	sy->v[JH_F_ART_ROOMS] = rooms;
+	sy->v[JH_F_MUSIC_ROOM_MIN_AREA] = 100;
+	sy->v[JH_F_ART_ROOM_MIN_AREA] = 92;
+	sy->v[JH_F_CERTIFIED_TEACHERS] = sy->v[JH_F_TEACHERS_PRIMARY] +
+	                                 sy->v[JH_F_TEACHERS_JUNIOR];
+	sy->v[JH_F_PUBLIC_FUNDS] = 720 * sy->v[JH_F_STUDENTS_PRIMARY] +
+	                           900 * sy->v[JH_F_STUDENTS_JUNIOR] +
+	                           1100 * sy->v[JH_F_STUDENTS_SENIOR];
+	sy->v[JH_F_TRAINING_FUNDS] = floor(sy->v[JH_F_PUBLIC_FUNDS] * 0.06);
 }
 
 static jh_code gen_row(jh_dataset *ds, const jh_standard *std, uint64_t *r,
@@ -134,37 +149,14 @@ static jh_code gen_row(jh_dataset *ds, const jh_standard *std, uint64_t *r,
 	static const jh_field shared[4] = {JH_F_TEACHING_AREA, JH_F_SPORTS_AREA,
 	                                   JH_F_EQUIPMENT_VALUE, JH_F_MULTIMEDIA_ROOMS};
 	jh_school_year sy;
-	double s[3] = {0, 0, 0}, w;
+	double s[3], w;
 	char name[32];
 
 	memset(&sy, 0, sizeof sy);
 	for (int f = JH_F__REQUIRED; f < JH_F__COUNT; f++)
 		sy.v[f] = NAN;
-	sy.type = draw_type(r, k);
-	switch (sy.type) {
-	case JH_TYPE_PRIMARY:
-		s[0] = uniform_int(r, 80, 2400);
-		break;
-	case JH_TYPE_TEACHING_POINT:
-		s[0] = uniform_int(r, 5, 120);
-		break;
-	case JH_TYPE_JUNIOR:
-		s[1] = uniform_int(r, 300, 2000);
-		break;
-	case JH_TYPE_NINE_YEAR:
-		s[0] = uniform_int(r, 300, 1300);
-		s[1] = uniform_int(r, 150, 700);
-		break;
-	case JH_TYPE_TWELVE_YEAR:
-		s[0] = uniform_int(r, 400, 900);
-		s[1] = uniform_int(r, 400, 800);
-		s[2] = uniform_int(r, 400, 1000);
-		break;
-	default:   /* complete middle school */
-		s[1] = uniform_int(r, 600, 1600);
-		s[2] = uniform_int(r, 900, 2400);
-		break;
-	}
+	sy.type = draw_type(r, k, &province_mix);
+	draw_pupils(r, &province_mix, sy.type, s);
 	snprintf(sy.school_code, sizeof sy.school_code, "41%08zu", code);
 	snprintf(sy.county_code, sizeof sy.county_code, "%06zu", 410100 + county);
 	if (sy.type == JH_TYPE_TEACHING_POINT)
@@ -210,6 +202,7 @@ static jh_code gen_row(jh_dataset *ds, const jh_standard *std, uint64_t *r,
 			v = floor(v + 0.5);
 		sy.v[shared[j]] = v;
 	}
+	school_fields(&sy);
 	return jh_dataset_add(ds, &sy);
 }
 
@@ -238,6 +231,157 @@ static jh_dataset *gen_province(size_t rows, const jh_standard *std,
 	return ds;
 }
 
+/* --- county-year records and verdicts ----------------------------------- */
+
+/* Passing values of the items that a value of their kind alone would not
+ * pass, or that have no such value (numbers); the others take one by
+ * kind in item_value. */
+static const char *const passing[][2] = {
+	{"basic_balance_year", "2018"},
+	{"special_ed_funds_per_student", "6500"},
+	{"teacher_pay_ratio", "1.03"},
+	{"training_360_rate", "100%"},
+	{"rotation_rate", "0.12"},
+	{"rotation_key_rate", "0.25"},
+	{"certification_rate", "1"},
+	{"nearby_enrolment_primary", "1"},
+	{"hs_quota_rate", "0.55"},
+	{"training_funds_share_min", "0.06"},
+	{"exam_admission", "否"},           /* the one-vote vetoes pass on 否 */
+	{"illegal_school_choice", "否"},
+	{"key_schools", "否"},
+	{"key_classes", "否"},
+};
+
+static const char *item_value(const struct jh_item_key *k)
+{
+	for (size_t i = 0; i < sizeof passing / sizeof passing[0]; i++)
+		if (!strcmp(k->key, passing[i][0]))
+			return passing[i][1];
+	switch (k->kind) {
+	case V_YESNO:
+		return "是";
+	case V_RATE:
+		return "0.97";
+	case V_GRADE:
+		return "良好";
+	case V_LEVEL:
+		return "Ⅲ";
+	case V_YEAR:
+		return "2018";
+	default:
+		return NULL;
+	}
+}
+
+static jh_code put_item(jh_county_items *items, const jh_county_result *cr,
+                        const char *key, const char *value)
+{
+	jh_county_item it;
+	char why[160];
+
+	if (!value || jh_item_check(key, value, why, sizeof why)) {
+		fprintf(stderr, "bench_plan: no good value for item %s: %s\n", key,
+		        value ? why : "none given");
+		return JH_ERR_ARG;
+	}
+	memset(&it, 0, sizeof it);
+	memcpy(it.county_code, cr->county_code, sizeof it.county_code);
+	it.year = cr->year;
+	it.item = key;
+	it.value = value;
+	it.note = "";
+	it.file = "bench";
+	return jh_county_items_put(items, &it);
+}
+
+/* The records of one subject or group: key1 = v1 and key2 = v2, each
+ * key a format of the subject's or group's key. */
+static jh_code put_two(jh_county_items *items, const jh_county_result *cr,
+                       const char *name, const char *key1, const char *v1,
+                       const char *key2, const char *v2)
+{
+	char key[64];
+	jh_code rc;
+
+	snprintf(key, sizeof key, key1, name);
+	if ((rc = put_item(items, cr, key, v1)))
+		return rc;
+	snprintf(key, sizeof key, key2, name);
+	return put_item(items, cr, key, v2);
+}
+
+/* Every county's records: each item key of the standard (jh_item_keys),
+ * national monitoring of the six subjects at level Ⅲ with a difference
+ * rate of 0.10, and a survey of 200 answers per group, 186 of them
+ * satisfied (93%). */
+static jh_county_items *gen_records(const jh_result *res)
+{
+	jh_county_items *items = jh_county_items_new();
+
+	if (!items)
+		return NULL;
+	for (size_t c = 0; c < res->ncounties; c++) {
+		const jh_county_result *cr = &res->counties[c];
+		jh_code rc = JH_OK;
+		for (int i = 0; jh_item_keys[i].key && !rc; i++)
+			rc = put_item(items, cr, jh_item_keys[i].key, item_value(&jh_item_keys[i]));
+		for (int sj = 0; sj < JH_SUBJECTS && !rc; sj++)
+			rc = put_two(items, cr, jh_subjects[sj][0], "monitoring_level.%s", "Ⅲ",
+			             "monitoring_diff.%s", "0.10");
+		for (int g = 0; g < JH_GROUPS && !rc; g++)
+			rc = put_two(items, cr, jh_groups[g][0], "survey.%s.satisfied", "186",
+			             "survey.%s.answers", "200");
+		if (rc) {
+			jh_county_items_free(items);
+			return NULL;
+		}
+	}
+	return items;
+}
+
+/* How the verdicts came out: counties per verdict, counties failing each
+ * part, and the items (other than the schools' resource items) failing
+ * in most counties. */
+struct verdict_stats {
+	size_t verdict[3];
+	size_t part[6];
+	struct { char id[64]; size_t n; } fail[32];
+	size_t nfail;
+};
+
+static const char *const part_key[6] = {
+	"prerequisite", "resource", "guarantee", "quality", "recognition", "veto",
+};
+
+static void count_verdict(struct verdict_stats *vs, const jh_verdict *v)
+{
+	int part[6] = {0};
+
+	vs->verdict[v->verdict]++;
+	for (size_t i = 0; i < v->count; i++) {
+		const jh_verdict_item *it = &v->items[i];
+		size_t k;
+		if (it->status != JH_ITEM_FAIL)
+			continue;
+		for (int p = 0; p < 6; p++)
+			part[p] |= !strcmp(it->part, part_key[p]);
+		if (!strncmp(it->id, "resource.", 9))
+			continue;
+		for (k = 0; k < vs->nfail && strcmp(vs->fail[k].id, it->id); k++)
+			;
+		if (k == vs->nfail) {
+			if (k == sizeof vs->fail / sizeof vs->fail[0])
+				continue;
+			snprintf(vs->fail[k].id, sizeof vs->fail[k].id, "%s", it->id);
+			vs->nfail++;
+		}
+		vs->fail[k].n++;
+	}
+	for (int p = 0; p < 6; p++)
+		vs->part[p] += (size_t)part[p];
+}
+
 /* --- main --------------------------------------------------------------- */
 
 struct county_run {
@@ -251,7 +395,7 @@ struct county_run {
 int main(int argc, char **argv)
 {
 	size_t n = 30000, ncounties = 0, nfail = 0, ngaps = 0, nrun = 0;
-	double limit = 10, t0, t_eval, t_gaps, t_plans = 0;
+	double limit = 10, t0, t_eval, t_gaps, t_verdicts, t_json, t_plans = 0;
 	jh_standard std;
 	jh_costs costs;
 	jh_diags d = JH_DIAGS_INIT;
@@ -260,6 +404,10 @@ int main(int argc, char **argv)
 	jh_addition *gaps = NULL;
 	struct county_run *runs;
 	double gaps_cost = 0;
+	jh_county_items *items;
+	jh_verdict *verdicts;
+	struct verdict_stats vs;
+	jh_buf json = JH_BUF_INIT;
 
 	if (argc > 3 || (argc >= 2 && (n = strtoul(argv[1], NULL, 10)) < 10) ||
 	    (argc == 3 && !((limit = atof(argv[2])) > 0))) {
@@ -294,6 +442,44 @@ int main(int argc, char **argv)
 	for (size_t k = 0; k < ngaps; k++)
 		gaps_cost += gaps[k].cost;
 
+	/* The full verdict of every county (all four parts), then each as
+	 * JSON, as `junheng verdict DB --year Y --format json` gives them. */
+	t0 = now();
+	if (!(items = gen_records(res))) {
+		fprintf(stderr, "bench_plan: county-year records failed\n");
+		return 1;
+	}
+	printf("county-year records: %zu for %zu counties, made in %.3f s\n",
+	       items->count, res->ncounties, now() - t0);
+	if (!(verdicts = calloc(res->ncounties, sizeof *verdicts)))
+		return 1;
+	t0 = now();
+	for (size_t c = 0; c < res->ncounties; c++)
+		if (jh_verdict_county(res, c, items, &verdicts[c], &d)) {
+			fprintf(stderr, "bench_plan: verdict of county %s failed\n",
+			        res->counties[c].county_code);
+			return 1;
+		}
+	t_verdicts = now() - t0;
+	t0 = now();
+	jh_buf_adds(&json, "[\n");
+	for (size_t c = 0; c < res->ncounties; c++) {
+		if (c)
+			jh_buf_adds(&json, ",\n");
+		if (jh_verdict_report(&verdicts[c], JH_FMT_JSON, "en", &json)) {
+			fprintf(stderr, "bench_plan: verdict JSON failed\n");
+			return 1;
+		}
+	}
+	jh_buf_adds(&json, "\n]\n");
+	t_json = now() - t0;
+	memset(&vs, 0, sizeof vs);
+	for (size_t c = 0; c < res->ncounties; c++) {
+		count_verdict(&vs, &verdicts[c]);
+		jh_verdict_free(&verdicts[c]);
+	}
+	free(verdicts);
+
 	runs = calloc(res->ncounties, sizeof *runs);
 	if (!runs)
 		return 1;
@@ -324,8 +510,25 @@ int main(int argc, char **argv)
 	printf("%-34s %10.3f\n", "eval (jh_eval, whole province)", t_eval);
 	printf("%-34s %10.3f   (%zu failing schools, %.1f M yuan)\n",
 	       "gaps (jh_gaps_schools, all)", t_gaps, ngaps, gaps_cost / 1e6);
+	printf("%-34s %10.3f   (%zu counties, %.0f a second: %zu pass, %zu fail, "
+	       "%zu incomplete)\n", "verdicts (jh_verdict_county, all)", t_verdicts,
+	       res->ncounties, (double)res->ncounties / t_verdicts,
+	       vs.verdict[JH_VERDICT_PASS], vs.verdict[JH_VERDICT_FAIL],
+	       vs.verdict[JH_VERDICT_INCOMPLETE]);
+	printf("%-34s %10.3f   (%zu counties, %.0f a second, %.1f MB)\n",
+	       "verdict JSON (jh_verdict_report)", t_json, res->ncounties,
+	       (double)res->ncounties / t_json, (double)json.len / 1048576.0);
 	printf("%-34s %10.3f   (%zu of %zu counties fail)\n",
 	       "plans (jh_plan_county, failing)", t_plans, nfail, res->ncounties);
+
+	printf("\nVerdicts (every county-year record given, each value passing):\n");
+	printf("  counties failing a part       ");
+	for (int p = 0; p < 6; p++)
+		printf("%s%s %zu", p ? ", " : "", part_key[p], vs.part[p]);
+	printf("\n  failing items (not resource)  ");
+	for (size_t k = 0; k < vs.nfail; k++)
+		printf("%s%s in %zu", k ? ", " : "", vs.fail[k].id, vs.fail[k].n);
+	printf("%s\n", vs.nfail ? "" : "none");
 
 	if (nrun) {
 		double *sec = malloc(nrun * sizeof *sec), *gap = malloc(nrun * sizeof *gap);
@@ -397,7 +600,8 @@ int main(int argc, char **argv)
 			printf("  gap median / 90%% / max        %.2e / %.2e / %.2e\n",
 			       gap[ng / 2], gap[(size_t)(0.9 * (double)(ng - 1))], maxgap);
 		}
-		printf("\nTotal: eval + gaps + plans = %.3f s\n", t_eval + t_gaps + t_plans);
+		printf("\nTotal: eval + gaps + verdicts + JSON + plans = %.3f s\n",
+		       t_eval + t_gaps + t_verdicts + t_json + t_plans);
 		free(sec);
 		free(gap);
 	}
@@ -405,6 +609,8 @@ int main(int argc, char **argv)
 		jh_plan_free(&runs[k].plan);
 	free(runs);
 	free(gaps);
+	jh_buf_free(&json);
+	jh_county_items_free(items);
 	jh_result_free(res);
 	jh_dataset_free(ds);
 	jh_diags_free(&d);

@@ -623,6 +623,8 @@ typedef struct jh_county_items {
 	jh_county_item *items;
 	size_t count, cap;
 	struct jh_arena *arena;  /* private */
+	size_t *slot;            /* private: hash index, item index + 1 */
+	size_t nslot;
 } jh_county_items;
 
 jh_county_items *jh_county_items_new(void);

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 enum { I_COUNTY, I_YEAR, I_ITEM, I_VALUE, I_NOTE, I__COUNT };
@@ -46,27 +47,83 @@ void jh_county_items_free(jh_county_items *c)
 {
 	if (!c)
 		return;
+	free(c->slot);
 	free(c->items);
 	jh_arena_free(c->arena);
 	free(c);
+}
+
+/* An open-addressing index on (county, year, item): a verdict looks up
+ * sixty records per county, a nation has thousands of counties. */
+static uint64_t item_hash(const char *county, int year, const char *item)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *county; county++)
+		h = (h ^ (unsigned char)*county) * 1099511628211ull;
+	h = (h ^ (unsigned)year) * 1099511628211ull;
+	for (; *item; item++)
+		h = (h ^ (unsigned char)*item) * 1099511628211ull;
+	return h ^ (h >> 31);
+}
+
+static int same(const jh_county_item *it, const char *county, int year, const char *item)
+{
+	return it->year == year && !strcmp(it->county_code, county) && !strcmp(it->item, item);
 }
 
 const jh_county_item *jh_county_items_find(const jh_county_items *c,
                                            const char *county, int year,
                                            const char *item)
 {
-	for (size_t i = 0; c && i < c->count; i++) {
-		const jh_county_item *it = &c->items[i];
-		if (it->year == year && !strcmp(it->county_code, county) &&
-		    !strcmp(it->item, item))
-			return it;
-	}
+	if (!c || !c->nslot)
+		return NULL;
+	for (size_t i = item_hash(county, year, item) & (c->nslot - 1); c->slot[i];
+	     i = (i + 1) & (c->nslot - 1))
+		if (same(&c->items[c->slot[i] - 1], county, year, item))
+			return &c->items[c->slot[i] - 1];
 	return NULL;
+}
+
+/* Rebuild the index for the first c->count records (also after a
+ * rollback shortened the list). */
+static jh_code reindex(jh_county_items *c, size_t want)
+{
+	size_t n = 64;
+
+	while (n < want * 2)
+		n *= 2;
+	if (n != c->nslot) {
+		size_t *s = calloc(n, sizeof *s);
+		if (!s)
+			return JH_ERR_NOMEM;
+		free(c->slot);
+		c->slot = s;
+		c->nslot = n;
+	} else {
+		memset(c->slot, 0, n * sizeof *c->slot);
+	}
+	for (size_t k = 0; k < c->count; k++) {
+		const jh_county_item *it = &c->items[k];
+		size_t i = item_hash(it->county_code, it->year, it->item) & (n - 1);
+		while (c->slot[i])
+			i = (i + 1) & (n - 1);
+		c->slot[i] = k + 1;
+	}
+	return JH_OK;
+}
+
+jh_code jh_county_items_truncate(jh_county_items *c, size_t n)
+{
+	if (n < c->count)
+		c->count = n;
+	return reindex(c, c->count + 1);
 }
 
 jh_code jh_county_items_put(jh_county_items *c, const jh_county_item *it)
 {
 	jh_county_item *dst;
+	size_t i;
 
 	if (c->count == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 64;
@@ -85,6 +142,12 @@ jh_code jh_county_items_put(jh_county_items *c, const jh_county_item *it)
 	if (!dst->item || !dst->value || !dst->note || (it->file && !dst->file))
 		return JH_ERR_NOMEM;
 	c->count++;
+	if ((c->count + 1) * 2 > c->nslot)
+		return reindex(c, c->count + 1);
+	for (i = item_hash(dst->county_code, dst->year, dst->item) & (c->nslot - 1);
+	     c->slot[i]; i = (i + 1) & (c->nslot - 1))
+		;
+	c->slot[i] = c->count;
 	return JH_OK;
 }
 
@@ -223,7 +286,8 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 	}
 #undef HDR
 	if (errors || rc) {
-		c->count = first;    /* all or nothing */
+		if (jh_county_items_truncate(c, first))   /* all or nothing */
+			return JH_ERR_NOMEM;
 		return rc ? rc : JH_ERR_INPUT;
 	}
 	return JH_OK;

@@ -59,6 +59,9 @@ char *jh_kv_trim(char *s);
  * a number. */
 int jh_kv_number(const char *s, double *out);
 
+/* county_items.c: forget records from n on (all-or-nothing loaders). */
+jh_code jh_county_items_truncate(jh_county_items *c, size_t n);
+
 /* Number parsing shared by the template loaders: strict decimal with
  * optional 3-digit comma grouping; 0 ok, -1 not a number. */
 int jh_parse_number(const char *s, double *out);

@@ -337,7 +337,7 @@ jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
 {
 	int pos[S__ID];
 	long hdr = survey_header(t, pos);
-	size_t errors = 0, ncols;
+	size_t errors = 0, ncols, first = c->count;
 	/* Counts per (county, year, group): small, so a linear list. */
 	struct cnt { char county[8]; int year, group; long sat, ans; } *cnt = NULL;
 	size_t ncnt = 0, capcnt = 0;
@@ -463,5 +463,7 @@ jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
 	}
 out:
 	free(cnt);
+	if (rc && c->count > first && jh_county_items_truncate(c, first))
+		return JH_ERR_NOMEM;     /* all or nothing */
 	return rc;
 }
