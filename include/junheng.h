@@ -142,6 +142,18 @@ typedef enum jh_problem {
 	JH_P_BAD_BOOLEAN,        /* arg: the text */
 	JH_P_YEAR_MISMATCH,      /* arg: row year, arg2: expected year */
 	JH_P_DUPLICATE_ITEM,     /* arg: county/year/item, arg2: FILE:LINE */
+	JH_P_ITEM_UNKNOWN,       /* arg: item key */
+	JH_P_ITEM_SUBJECT,       /* arg: monitoring subject */
+	JH_P_ITEM_SURVEY_KEY,    /* arg: key */
+	JH_P_ITEM_GROUP,         /* arg: respondent group */
+	JH_P_ITEM_YESNO,         /* arg: value */
+	JH_P_ITEM_RATE,          /* arg: value */
+	JH_P_ITEM_NUMBER,        /* arg: value */
+	JH_P_ITEM_WHOLE,         /* arg: value */
+	JH_P_ITEM_YEAR,          /* arg: value */
+	JH_P_ITEM_GRADE,         /* arg: value */
+	JH_P_ITEM_LEVEL,         /* arg: value */
+	JH_P_SURVEY_ANSWER,      /* arg: answer */
 	JH_P__COUNT
 } jh_problem;
 

@@ -9,6 +9,7 @@
 ** text exactly as given; the evaluation reads and judges them.
 */
 #include "internal.h"
+#include "items.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -249,12 +250,14 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 			             pos[I_VALUE] + 1, HDR(I_VALUE), NULL, NULL);
 			errors++;
 		} else if (item_key_ok(item)) {
-			char why[200];
-			if (jh_item_check(item, value, why, sizeof why)) {
-				jh_diags_add(diags, JH_P_OTHER, t->file, t->sheet, line,
-				             strncmp(why, "unknown", 7) ? pos[I_VALUE] + 1 : pos[I_ITEM] + 1,
-				             strncmp(why, "unknown", 7) ? HDR(I_VALUE) : HDR(I_ITEM),
-				             why, NULL);
+			const char *arg;
+			jh_problem p = jh_item_problem(item, value, &arg);
+			if (p != JH_P__COUNT) {
+				int on_item = p == JH_P_ITEM_UNKNOWN || p == JH_P_ITEM_SUBJECT ||
+				              p == JH_P_ITEM_SURVEY_KEY || p == JH_P_ITEM_GROUP;
+				jh_diags_add(diags, p, t->file, t->sheet, line,
+				             on_item ? pos[I_ITEM] + 1 : pos[I_VALUE] + 1,
+				             on_item ? HDR(I_ITEM) : HDR(I_VALUE), arg, NULL);
 				errors++;
 			}
 		}

@@ -181,12 +181,15 @@ const struct jh_item_key *jh_item_key_find(const char *key)
 	return NULL;
 }
 
-int jh_item_check(const char *key, const char *value, char *why, size_t cap)
+/* The problem with a county-year record, or JH_P__COUNT when it is fine;
+ * *arg is the text the message quotes. */
+jh_problem jh_item_problem(const char *key, const char *value, const char **arg)
 {
 	const struct jh_item_key *k = jh_item_key_find(key);
 	enum jh_vkind kind;
 	double d;
 
+	*arg = value;
 	if (k) {
 		kind = k->kind;
 	} else if (!strncmp(key, "monitoring_level.", 17) || !strncmp(key, "monitoring_diff.", 16)) {
@@ -195,74 +198,66 @@ int jh_item_check(const char *key, const char *value, char *why, size_t cap)
 		for (int i = 0; i < JH_SUBJECTS; i++)
 			found |= !strcmp(subj, jh_subjects[i][0]);
 		if (!found) {
-			snprintf(why, cap, "unknown subject '%s' (chinese, math, science, pe, art, moral)", subj);
-			return -1;
+			*arg = subj;
+			return JH_P_ITEM_SUBJECT;
 		}
 		kind = key[11] == 'l' ? V_LEVEL : V_RATE;
 	} else if (!strncmp(key, "survey.", 7)) {
 		char g[32];
 		const char *dot = strchr(key + 7, '.');
 		int found = 0;
+		*arg = key;
 		if (!dot || (size_t)(dot - key - 7) >= sizeof g ||
-		    (strcmp(dot, ".satisfied") && strcmp(dot, ".answers"))) {
-			snprintf(why, cap, "survey items are survey.GROUP.satisfied or .answers");
-			return -1;
-		}
+		    (strcmp(dot, ".satisfied") && strcmp(dot, ".answers")))
+			return JH_P_ITEM_SURVEY_KEY;
 		memcpy(g, key + 7, (size_t)(dot - key - 7));
 		g[dot - key - 7] = '\0';
 		for (int i = 0; i < JH_GROUPS; i++)
 			found |= !strcmp(g, jh_groups[i][0]);
-		if (!found) {
-			snprintf(why, cap, "unknown respondent group '%s'", g);
-			return -1;
-		}
+		if (!found)
+			return JH_P_ITEM_GROUP;
 		kind = V_COUNT;
 	} else {
-		snprintf(why, cap, "unknown item '%s'", key);
-		return -1;
+		*arg = key;
+		return JH_P_ITEM_UNKNOWN;
 	}
 	switch (kind) {
 	case V_YESNO:
-		if (jh_value_yesno(value) < 0) {
-			snprintf(why, cap, "'%s' should be 是 or 否 (yes or no)", value);
-			return -1;
-		}
-		break;
+		return jh_value_yesno(value) < 0 ? JH_P_ITEM_YESNO : JH_P__COUNT;
 	case V_RATE:
-		if (jh_value_number(value, 1, &d)) {
-			snprintf(why, cap, "'%s' should be a rate: 0 to 1, or a percentage like 95%%", value);
-			return -1;
-		}
-		break;
+		return jh_value_number(value, 1, &d) ? JH_P_ITEM_RATE : JH_P__COUNT;
 	case V_NUMBER:
-		if (jh_value_number(value, 0, &d)) {
-			snprintf(why, cap, "'%s' should be a number, 0 or more", value);
-			return -1;
-		}
-		break;
+		return jh_value_number(value, 0, &d) ? JH_P_ITEM_NUMBER : JH_P__COUNT;
 	case V_COUNT:
+		return jh_parse_number(value, &d) || d < 0 || d != floor(d) ?
+		       JH_P_ITEM_WHOLE : JH_P__COUNT;
 	case V_YEAR:
-		if (jh_parse_number(value, &d) || d < 0 || d != floor(d) ||
-		    (kind == V_YEAR && (d < 1990 || d > 2100))) {
-			snprintf(why, cap, "'%s' should be a whole number%s", value,
-			         kind == V_YEAR ? " (a year)" : "");
-			return -1;
-		}
-		break;
+		return jh_parse_number(value, &d) || d != floor(d) || d < 1990 || d > 2100 ?
+		       JH_P_ITEM_YEAR : JH_P__COUNT;
 	case V_GRADE:
-		if (jh_value_grade(value) < 0) {
-			snprintf(why, cap, "'%s' should be 优秀, 良好, 合格 or 不合格", value);
-			return -1;
-		}
-		break;
+		return jh_value_grade(value) < 0 ? JH_P_ITEM_GRADE : JH_P__COUNT;
 	case V_LEVEL:
-		if (jh_value_level(value) < 0) {
-			snprintf(why, cap, "'%s' should be a level Ⅰ to Ⅳ", value);
-			return -1;
-		}
-		break;
+		return jh_value_level(value) < 0 ? JH_P_ITEM_LEVEL : JH_P__COUNT;
 	}
-	return 0;
+	return JH_P__COUNT;
+}
+
+int jh_item_check(const char *key, const char *value, char *why, size_t cap)
+{
+	const char *arg;
+	jh_problem p = jh_item_problem(key, value, &arg);
+	jh_diag dg;
+	jh_buf b = JH_BUF_INIT;
+
+	if (p == JH_P__COUNT)
+		return 0;
+	memset(&dg, 0, sizeof dg);
+	dg.problem = p;
+	dg.arg = (char *)arg;
+	jh_diag_format(&dg, "en", &b);
+	snprintf(why, cap, "%s", b.data ? b.data : "");
+	jh_buf_free(&b);
+	return -1;
 }
 
 /* --- survey answers ---------------------------------------------------- */
@@ -381,10 +376,8 @@ jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
 			}
 		}
 		if ((g = group_parse(gs)) < 0) {
-			char why[128];
-			snprintf(why, sizeof why, "unknown respondent group '%s'", gs);
-			jh_diags_add(diags, JH_P_OTHER, t->file, t->sheet, line,
-			             pos[S_GROUP] + 1, "group", why, NULL);
+			jh_diags_add(diags, JH_P_ITEM_GROUP, t->file, t->sheet, line,
+			             pos[S_GROUP] + 1, "group", gs, NULL);
 			errors++;
 		}
 		if (errors != before)
@@ -419,10 +412,8 @@ jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
 			if (!*a || !*jh_table_cell(t, (size_t)hdr, j))
 				continue;
 			if ((v = answer_parse(a)) < 0) {
-				char why[160];
-				snprintf(why, sizeof why, "answer '%s' is not one of 满意, 比较满意, 一般, 不满意", a);
-				jh_diags_add(diags, JH_P_OTHER, t->file, t->sheet, line, (int)j + 1,
-				             jh_table_cell(t, (size_t)hdr, j), why, NULL);
+				jh_diags_add(diags, JH_P_SURVEY_ANSWER, t->file, t->sheet, line, (int)j + 1,
+				             jh_table_cell(t, (size_t)hdr, j), a, NULL);
 				errors++;
 				continue;
 			}

@@ -5,6 +5,8 @@
 #ifndef JH_ITEMS_H
 #define JH_ITEMS_H
 
+#include "junheng.h"
+
 enum jh_vkind { V_YESNO, V_RATE, V_NUMBER, V_GRADE, V_LEVEL, V_COUNT, V_YEAR };
 
 struct jh_item_key {
@@ -20,6 +22,9 @@ extern const char *const jh_subjects[JH_SUBJECTS][3];  /* key, zh, en */
 extern const char *const jh_groups[JH_GROUPS][4];      /* key, zh, en, alias */
 
 const struct jh_item_key *jh_item_key_find(const char *key);
+/* What is wrong with a county-year record (JH_P__COUNT: nothing); *arg is
+ * the text the message quotes. */
+jh_problem jh_item_problem(const char *key, const char *value, const char **arg);
 int jh_value_yesno(const char *s);                 /* 1, 0, -1 unreadable */
 int jh_value_number(const char *s, int rate, double *out);  /* 0 ok */
 int jh_value_grade(const char *s);                 /* 1..4 (优秀 4), -1 */
