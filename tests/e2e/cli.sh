@@ -1,33 +1,7 @@
 #!/bin/sh
 # cli.sh — end-to-end tests of the junheng command on good and bad files.
 # Prints "e2e: N passed, N failed" last.  $JUNHENG is the binary to test.
-set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-J=${JUNHENG:-$top/build/junheng}
-F=$top/tests/fixtures
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | head -20; }
-
-# run NAME EXPECTED_STATUS ARGS... : runs, keeps stdout/stderr in $tmp
-run() {
-	name=$1; want=$2; shift 2
-	"$J" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else
-		no "$name: exit $got, want $want" "$(cat "$tmp/err")"; fi
-}
-has() {  # has NAME FILE TEXT
-	if grep -qF -- "$3" "$2"; then ok "$1"; else no "$1: '$3' not in output" "$(cat "$2")"; fi
-}
-jqeq() {  # jqeq NAME FILTER EXPECTED
-	got=$(jq -r "$2" "$tmp/out" 2>&1)
-	if [ "$got" = "$3" ]; then ok "$1"; else no "$1: $2 = $got, want $3"; fi
-}
+. "$(dirname "$0")/testlib.inc"
 
 # --- good input --------------------------------------------------------
 run "eval text" 0 eval "$F/small.csv"
@@ -82,7 +56,6 @@ jqeq "strict: 西关 800000/400 = 2000 < 2200 now" '.counties[0].schools[] | sel
 
 # The sample city: seven counties, each 2024 verdict as designed
 # (data/sample/README.md).
-S=$top/data/sample
 run "sample 2024" 0 eval "$S/schools-2024.csv" --format json
 jqeq "sample: verdicts" '[.counties[] | "\(.county_code):\(.passes)"] | join(" ")' \
 	"369901:true 369902:false 369903:false 369904:false 369905:false 369906:true 369907:true"
@@ -140,4 +113,4 @@ run "unknown command" 2 evaluate
 run "help" 0 --help
 has "help: lists eval" "$tmp/out" "eval"
 
-echo "e2e: $pass passed, $fail failed"
+summary

@@ -2,30 +2,8 @@
 # gaps.sh — end-to-end tests of `junheng gaps`: each failing school's own
 # gap and the county plan, checked by applying them (as a what-if) and
 # re-judging.  Prints "e2e: N passed, N failed" last.
-set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-J=${JUNHENG:-$top/build/junheng}
-S=$top/data/sample
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/testlib.inc"
 DB=$tmp/g.db
-
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | head -20; }
-run() {
-	name=$1; want=$2; shift 2
-	"$J" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else
-		no "$name: exit $got, want $want" "$(cat "$tmp/err" "$tmp/out")"; fi
-}
-has() { if grep -qF -- "$3" "$2"; then ok "$1"; else no "$1: '$3' not in output" "$(cat "$2")"; fi; }
-jqeq() {
-	got=$(jq -r "$2" "$tmp/out" 2>&1)
-	if [ "$got" = "$3" ]; then ok "$1"; else no "$1: $2 = $got, want $3"; fi
-}
 
 "${JUNHENG_FAST:-$J}" init "$DB" >/dev/null
 "${JUNHENG_FAST:-$J}" import "$DB" "$S"/*.csv >/dev/null
@@ -84,4 +62,4 @@ jqeq "costs: doubled" '.schools[0].cost == 2 * .schools[0].add.equipment_value_y
 printf 'equipment = -1\n' >"$tmp/bad.cost"
 run "bad costs" 2 gaps "$DB" --county 369902 --year 2024 --costs "$tmp/bad.cost"
 
-echo "e2e: $pass passed, $fail failed"
+summary

@@ -3,31 +3,9 @@
 # GB18030, XLSX), set, delete, history, eval --as-of, export round trips,
 # bad input leaving the database byte-for-byte unchanged, and a SIGKILL in
 # the middle of a big import.  Prints "e2e: N passed, N failed" last.
-set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-J=${JUNHENG:-$top/build/junheng}
-S=$top/data/sample
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/testlib.inc"
 DB=$tmp/j.db
 
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | head -20; }
-run() {
-	name=$1; want=$2; shift 2
-	"$J" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else
-		no "$name: exit $got, want $want" "$(cat "$tmp/err" "$tmp/out")"; fi
-}
-has() { if grep -qF -- "$3" "$2"; then ok "$1"; else no "$1: '$3' not in output" "$(cat "$2")"; fi; }
-jqeq() {
-	got=$(jq -r "$2" "$tmp/out" 2>&1)
-	if [ "$got" = "$3" ]; then ok "$1"; else no "$1: $2 = $got, want $3"; fi
-}
-same() { if cmp -s "$2" "$3"; then ok "$1"; else no "$1: $2 and $3 differ" "$(diff "$2" "$3" | head -10)"; fi; }
 dbsum() { sha256sum "$DB" | cut -d' ' -f1; }
 
 export JUNHENG_USER=tester
@@ -196,4 +174,4 @@ same "after kill: same database content" "$tmp/pre.sql" "$tmp/post.sql"
 if [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ]; then ok "after kill: integrity ok"; else no "integrity check failed"; fi
 run "after kill: import works" 0 import "$DB" "$tmp/changed.csv"
 
-echo "e2e: $pass passed, $fail failed"
+summary

@@ -2,30 +2,8 @@
 # verdict.sh — end-to-end tests of `junheng verdict` and `junheng whatif`
 # on the sample city, whose 2024 verdicts are designed (data/sample/README.md).
 # Prints "e2e: N passed, N failed" last.
-set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-J=${JUNHENG:-$top/build/junheng}
-S=$top/data/sample
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/testlib.inc"
 DB=$tmp/v.db
-
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | head -20; }
-run() {
-	name=$1; want=$2; shift 2
-	"$J" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else
-		no "$name: exit $got, want $want" "$(cat "$tmp/err" "$tmp/out")"; fi
-}
-has() { if grep -qF -- "$3" "$2"; then ok "$1"; else no "$1: '$3' not in output" "$(cat "$2")"; fi; }
-jqeq() {
-	got=$(jq -r "$2" "$tmp/out" 2>&1)
-	if [ "$got" = "$3" ]; then ok "$1"; else no "$1: $2 = $got, want $3"; fi
-}
 
 "${JUNHENG_FAST:-$J}" init "$DB" >/dev/null
 run "import the sample" 0 import "$DB" "$S"/*.csv --why sample
@@ -107,4 +85,4 @@ has "all text: incomplete counted" "$tmp/out" "数据不全 1 个"
 run "verdict unknown county" 2 verdict "$DB" --county 999999 --year 2024
 run "verdict usage" 2 verdict "$DB" --county 369901
 
-echo "e2e: $pass passed, $fail failed"
+summary
