@@ -6,13 +6,7 @@
 */
 #include "testutil.h"
 
-#define HDR "school_code,school_name,county_code,year,school_type,parent_code," \
-	"students_primary,students_junior,students_senior," \
-	"qualified_teachers_primary,qualified_teachers_junior," \
-	"key_teachers_primary,key_teachers_junior," \
-	"pe_art_teachers_primary,pe_art_teachers_junior," \
-	"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2," \
-	"equipment_value_yuan,multimedia_rooms\n"
+#define HDR TEST_TEMPLATE_HEADER "\n"
 #define ROW "1101010001,甲小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3\n"
 
 /* --- CSV ----------------------------------------------------------------- */

@@ -13,13 +13,7 @@
 */
 #include "testutil.h"
 
-#define HDR "school_code,school_name,county_code,year,school_type,parent_code," \
-	"students_primary,students_junior,students_senior," \
-	"qualified_teachers_primary,qualified_teachers_junior," \
-	"key_teachers_primary,key_teachers_junior," \
-	"pe_art_teachers_primary,pe_art_teachers_junior," \
-	"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2," \
-	"equipment_value_yuan,multimedia_rooms"
+#define HDR TEST_TEMPLATE_HEADER
 
 /* A primary school of 100 pupils meeting every threshold: 5 qualified, 2
  * key, 1 PE/art teacher per 100; 5 m², 8 m², 2100 yuan; 3 rooms per 100. */
@@ -41,21 +35,12 @@ struct fx {
 
 static void load(struct fx *f, const char *csv)
 {
-	jh_table *t = NULL;
-
 	memset(f, 0, sizeof *f);
 	assert_int_equal(jh_standard_national(&f->std, &f->diags), JH_OK);
 	assert_int_equal(jh_costs_default(&f->costs, &f->diags), JH_OK);
 	f->ds = jh_dataset_new();
 	assert_non_null(f->ds);
-	assert_int_equal(jh_csv_parse(csv, strlen(csv), "t.csv", &t, &f->diags), JH_OK);
-	jh_code rc = jh_dataset_add_table(f->ds, t, &f->diags);
-	if (rc) {
-		jh_buf b = JH_BUF_INIT;
-		jh_diags_format(&f->diags, "en", &b);
-		fail_msg("load failed: %s", b.data ? b.data : "?");
-	}
-	jh_table_free(t);
+	test_load_csv(f->ds, csv, &f->diags);
 	assert_int_equal(jh_eval(f->ds, &f->std, NULL, &f->res, &f->diags), JH_OK);
 }
 

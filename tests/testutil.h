@@ -20,3 +20,31 @@
 		if (!(fabs(a_ - b_) <= (tol))) \
 			fail_msg("%s = %.9g, expected %.9g (tol %g)", #a, a_, b_, (double)(tol)); \
 	} while (0)
+
+/* The school-year template's required columns, in order, without a
+ * line end (tests append optional columns and "\n"). */
+#define TEST_TEMPLATE_HEADER \
+	"school_code,school_name,county_code,year,school_type,parent_code," \
+	"students_primary,students_junior,students_senior," \
+	"qualified_teachers_primary,qualified_teachers_junior," \
+	"key_teachers_primary,key_teachers_junior," \
+	"pe_art_teachers_primary,pe_art_teachers_junior," \
+	"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2," \
+	"equipment_value_yuan,multimedia_rooms"
+
+/* Load template CSV text into ds; a test fails with every problem shown
+ * when the text does not load. */
+static inline void test_load_csv(jh_dataset *ds, const char *csv, jh_diags *d)
+{
+	jh_table *t = NULL;
+	jh_code rc = jh_csv_parse(csv, strlen(csv), "t.csv", &t, d);
+
+	if (rc == JH_OK)
+		rc = jh_dataset_add_table(ds, t, d);
+	jh_table_free(t);
+	if (rc) {
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(d, "en", &b);
+		fail_msg("load failed: %s", b.data ? b.data : "?");
+	}
+}
