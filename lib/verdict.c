@@ -139,6 +139,24 @@ static jh_code yesno_item(struct ctx *c, const char *part, const char *id,
 	return JH_OK;
 }
 
+/* A school-level item whose schools do not all report the figure: the
+ * county-year record of the same rate decides instead, or it is missing
+ * (detail names what would settle it). */
+static void rate_from_record(struct ctx *c, jh_verdict_item *it, const char *key,
+                             double min, const char *needs)
+{
+	const char *s = raw(c, key);
+	double d;
+
+	if (s && !jh_value_number(s, 1, &d)) {
+		set_value(it, d, "%.4f");
+		snprintf(it->value_text, sizeof it->value_text, "%.2f%%", d * 100);
+		it->status = jh_at_least(c->std, d, min) ? JH_ITEM_PASS : JH_ITEM_FAIL;
+	} else {
+		snprintf(it->detail, sizeof it->detail, "%s", needs);
+	}
+}
+
 /* Append a school code to a detail list, keeping it short. */
 static void list_school(char *detail, size_t cap, size_t *n, const char *code,
                         const char *what)
@@ -414,17 +432,8 @@ static jh_code guarantee_items(struct ctx *c)
 			it->status = jh_at_least(std, cert / all, std->certification_min) ?
 			             JH_ITEM_PASS : JH_ITEM_FAIL;
 		} else {
-			const char *s = raw(c, "certification_rate");
-			double d;
-			if (s && !jh_value_number(s, 1, &d)) {
-				set_value(it, d, "%.4f");
-				snprintf(it->value_text, sizeof it->value_text, "%.2f%%", d * 100);
-				it->status = jh_at_least(std, d, std->certification_min) ?
-				             JH_ITEM_PASS : JH_ITEM_FAIL;
-			} else {
-				snprintf(it->detail, sizeof it->detail,
-				         "certified_teachers (schools) or certification_rate (county)");
-			}
+			rate_from_record(c, it, "certification_rate", std->certification_min,
+			                 "certified_teachers (schools) or certification_rate (county)");
 		}
 	}
 	CHECK(number_item(c, "guarantee", "guarantee.13.primary", "nearby_enrolment_primary", 1,
@@ -495,19 +504,10 @@ static jh_code quality_items(struct ctx *c)
 			snprintf(it->value_text, sizeof it->value_text, "%.2f%%", lowest * 100);
 			it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
 		} else {
-			const char *s = raw(c, "training_funds_share_min");
-			double d;
 			it->detail[0] = '\0';
-			if (s && !jh_value_number(s, 1, &d)) {
-				set_value(it, d, "%.4f");
-				snprintf(it->value_text, sizeof it->value_text, "%.2f%%", d * 100);
-				it->status = jh_at_least(std, d, std->training_funds_share_min) ?
-				             JH_ITEM_PASS : JH_ITEM_FAIL;
-			} else {
-				snprintf(it->detail, sizeof it->detail,
-				         "public_funds_yuan and training_funds_yuan (schools) or "
-				         "training_funds_share_min (county)");
-			}
+			rate_from_record(c, it, "training_funds_share_min", std->training_funds_share_min,
+			                 "public_funds_yuan and training_funds_yuan (schools) or "
+			                 "training_funds_share_min (county)");
 		}
 	}
 	CHECK(yesno_item(c, "quality", "quality.5", "it_teaching", 1, src,
