@@ -22,4 +22,10 @@ struct dbopts {
 int dbopts_parse(int argc, char **argv, const char *allowed,
                  struct dbopts *o, const struct cli *cli);
 
+/* cmd_verdict.c: one county-year's verdict from the store (used by
+ * verdict and whatif).  *res, *ds, *items are the caller's to free. */
+jh_code cli_county_verdict(struct dbopts *o, const char *std_path, jh_verdict *v,
+                           jh_result **res, jh_dataset **ds,
+                           jh_county_items **items, jh_standard *std, jh_diags *d);
+
 #endif

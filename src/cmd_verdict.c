@@ -40,22 +40,16 @@ static jh_code load_and_eval(struct dbopts *o, const char *std_path,
 	return rc;
 }
 
-/* Load the county-year's schools and records from the store and judge. */
-int cli_county_verdict(struct dbopts *o, struct cli *cli, const char *std_path,
-                       jh_verdict *v, jh_result **res, jh_dataset **ds,
-                       jh_standard *std, jh_diags *d);
-
-int cli_county_verdict(struct dbopts *o, struct cli *cli, const char *std_path,
-                       jh_verdict *v, jh_result **res, jh_dataset **ds,
-                       jh_standard *std, jh_diags *d)
+/* Load the county-year's schools and records from the store and judge.
+ * *res, *ds and *items are the caller's to free, also on error. */
+jh_code cli_county_verdict(struct dbopts *o, const char *std_path, jh_verdict *v,
+                           jh_result **res, jh_dataset **ds,
+                           jh_county_items **items, jh_standard *std, jh_diags *d)
 {
-	jh_county_items *items = NULL;
-	jh_code rc = load_and_eval(o, std_path, res, ds, &items, std, d);
+	jh_code rc = load_and_eval(o, std_path, res, ds, items, std, d);
 
-	(void)cli;
 	if (!rc)
-		rc = jh_verdict_county(*res, 0, items, v, d);
-	jh_county_items_free(items);
+		rc = jh_verdict_county(*res, 0, *items, v, d);
 	return rc;
 }
 
@@ -134,6 +128,7 @@ int cmd_verdict(int argc, char **argv, struct cli *cli)
 	jh_verdict v;
 	jh_result *res = NULL;
 	jh_dataset *ds = NULL;
+	jh_county_items *items = NULL;
 	jh_standard std;
 	jh_buf out = JH_BUF_INIT;
 	const char *std_path = NULL;
@@ -153,7 +148,7 @@ int cmd_verdict(int argc, char **argv, struct cli *cli)
 	if (!o.county) {
 		rc = all_counties(&o, cli, fmt, &out, &d);
 	} else {
-		rc = cli_county_verdict(&o, cli, std_path, &v, &res, &ds, &std, &d);
+		rc = cli_county_verdict(&o, std_path, &v, &res, &ds, &items, &std, &d);
 		if (!rc)
 			rc = jh_verdict_report(&v, (jh_format)fmt, cli->lang, &out);
 	}
@@ -165,6 +160,7 @@ int cmd_verdict(int argc, char **argv, struct cli *cli)
 	jh_verdict_free(&v);
 	jh_result_free(res);
 	jh_dataset_free(ds);
+	jh_county_items_free(items);
 	jh_diags_free(&d);
 	free(o.rest);
 	return cli_exit_status(rc);

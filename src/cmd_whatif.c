@@ -8,10 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cli_county_verdict(struct dbopts *o, struct cli *cli, const char *std_path,
-                       jh_verdict *v, jh_result **res, jh_dataset **ds,
-                       jh_standard *std, jh_diags *d);
-
 static const char *status_mark(jh_item_status s)
 {
 	return s == JH_ITEM_PASS ? "✔" : s == JH_ITEM_FAIL ? "✘" : "？";
@@ -61,20 +57,13 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	}
 	if ((rc = jh_csv_parse(text, tlen, o.change, &t, &d)))
 		goto fail;
-	if ((rc = cli_county_verdict(&o, cli, o.standard, &before, &res, &ds, &std, &d)))
+	if ((rc = cli_county_verdict(&o, o.standard, &before, &res, &ds, &items, &std, &d)))
 		goto fail;
 	if ((rc = jh_whatif_apply(ds, o.year, t, &ds2, &d)))
 		goto fail;
 	{
-		/* Same county-year records: the changes are to schools. */
-		jh_store *s = NULL;
+		/* The same county-year records: the changes are to schools. */
 		jh_filter f = {o.county, o.year, NULL};
-		if ((rc = jh_store_open(o.db, &s, &d)) ||
-		    (rc = jh_store_county_items(s, &f, 0, &items, &d))) {
-			jh_store_close(s);
-			goto fail;
-		}
-		jh_store_close(s);
 		if ((rc = jh_eval(ds2, &std, &f, &res2, &d)) ||
 		    (rc = jh_verdict_county(res2, 0, items, &after, &d)))
 			goto fail;
