@@ -154,6 +154,15 @@ typedef enum jh_problem {
 	JH_P_ITEM_GRADE,         /* arg: value */
 	JH_P_ITEM_LEVEL,         /* arg: value */
 	JH_P_SURVEY_ANSWER,      /* arg: answer */
+	JH_P_WHATIF_ACTION,      /* arg: action */
+	JH_P_WHATIF_SCHOOL,      /* arg: school code */
+	JH_P_WHATIF_TARGET,      /* arg: target school code */
+	JH_P_WHATIF_FIELD,       /* arg: field */
+	JH_P_WHATIF_NEGATIVE,    /* arg: field */
+	JH_P_WHATIF_MERGE,       /* arg: target, arg2: school merged */
+	JH_P_WHATIF_MOVE_FIELD,  /* arg: field */
+	JH_P_WHATIF_TOO_FEW,     /* arg: school, arg2: pupils it has */
+	JH_P_WHATIF_NO_STAGE,    /* arg: target school, arg2: field */
 	JH_P__COUNT
 } jh_problem;
 

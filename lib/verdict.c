@@ -208,11 +208,14 @@ static jh_code resource_items(struct ctx *c)
 			size_t len = strlen(it->detail);
 			if (jh_at_least(std, u->value[i], std->threshold[u->stage][i]))
 				continue;
+			double fl = std->threshold[u->stage][i] * std->school_floor_ratio;
+			char floor_txt[48] = "";
+			/* Under the 85% floor too: name the floor, in numbers only. */
+			if (!jh_at_least(std, u->value[i], fl))
+				snprintf(floor_txt, sizeof floor_txt, " (< %.4g)", fl);
 			snprintf(it->detail + len, sizeof it->detail - len, "%s%s %.2f < %g%s",
 			         len ? "; " : "", jh_indicator_key((jh_indicator)i), u->value[i],
-			         std->threshold[u->stage][i],
-			         jh_at_least(std, u->value[i], std->threshold[u->stage][i] *
-			                     std->school_floor_ratio) ? "" : " (under the floor)");
+			         std->threshold[u->stage][i], floor_txt);
 		}
 	}
 	for (int st = 0; st < JH_STAGE__COUNT; st++) {
@@ -235,7 +238,7 @@ static jh_code resource_items(struct ctx *c)
 			if (isnan(sr->cv[i])) {
 				snprintf(it->value_text, sizeof it->value_text, "-");
 				it->status = JH_ITEM_FAIL;
-				snprintf(it->detail, sizeof it->detail, "mean is 0");
+				snprintf(it->detail, sizeof it->detail, "mean = 0");
 				continue;
 			}
 			set_value(it, sr->cv[i], "%.4f");
@@ -311,7 +314,7 @@ static jh_code guarantee_items(struct ctx *c)
 			it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
 		} else {
 			snprintf(it->detail, sizeof it->detail,
-			         "%zu schools lack classes_*/music_rooms/art_rooms", missing);
+			         "classes_*, music_rooms, art_rooms: %zu", missing);
 		}
 	}
 	/* 4: school size, compulsory stages. */
@@ -372,7 +375,7 @@ static jh_code guarantee_items(struct ctx *c)
 			it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
 		} else {
 			snprintf(it->detail, sizeof it->detail,
-			         "%zu school stages lack largest_class_*", missing);
+			         "largest_class_*: %zu", missing);
 		}
 	}
 	CHECK(yesno_item(c, "guarantee", "guarantee.6", "small_school_funding", 1, src,
@@ -433,7 +436,7 @@ static jh_code guarantee_items(struct ctx *c)
 			             JH_ITEM_PASS : JH_ITEM_FAIL;
 		} else {
 			rate_from_record(c, it, "certification_rate", std->certification_min,
-			                 "certified_teachers (schools) or certification_rate (county)");
+			                 "certified_teachers | certification_rate");
 		}
 	}
 	CHECK(number_item(c, "guarantee", "guarantee.13.primary", "nearby_enrolment_primary", 1,
@@ -506,8 +509,8 @@ static jh_code quality_items(struct ctx *c)
 		} else {
 			it->detail[0] = '\0';
 			rate_from_record(c, it, "training_funds_share_min", std->training_funds_share_min,
-			                 "public_funds_yuan and training_funds_yuan (schools) or "
-			                 "training_funds_share_min (county)");
+			                 "public_funds_yuan + training_funds_yuan | "
+			                 "training_funds_share_min");
 		}
 	}
 	CHECK(yesno_item(c, "quality", "quality.5", "it_teaching", 1, src,
@@ -579,7 +582,7 @@ static jh_code quality_items(struct ctx *c)
 			snprintf(it->value_text, sizeof it->value_text, "%d/%d", subjects - bad, subjects);
 			it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
 		} else if (!subjects) {
-			snprintf(it->detail, sizeof it->detail, "monitoring_level.* and monitoring_diff.*");
+			snprintf(it->detail, sizeof it->detail, "monitoring_level.*, monitoring_diff.*");
 		}
 	}
 	return JH_OK;
@@ -623,7 +626,7 @@ static jh_code recognition_item(struct ctx *c)
 		         jh_groups[g][1], ds / da * 100);
 	}
 	if (!groups) {
-		snprintf(it->detail, sizeof it->detail, "survey answers (survey.GROUP.*)");
+		snprintf(it->detail, sizeof it->detail, "survey.GROUP.satisfied, survey.GROUP.answers");
 		return JH_OK;
 	}
 	{

@@ -47,9 +47,9 @@ static long row_of(jh_school_year *rows, size_t n, const char *code)
 
 /* Record a problem with this line and go on with the next one.  (A goto,
  * not `continue`: that would only leave a do-while wrapper.) */
-#define BAD(col, ...) { char why_[200]; snprintf(why_, sizeof why_, __VA_ARGS__); \
-	jh_diags_add(diags, JH_P_OTHER, t->file, t->sheet, line, pos[col] >= 0 ? pos[col] + 1 : 0, \
-	             wcols[col][0], why_, NULL); errors++; goto next; }
+#define BAD(col, p, a, b) { \
+	jh_diags_add(diags, p, t->file, t->sheet, line, pos[col] >= 0 ? pos[col] + 1 : 0, \
+	             wcols[col][0], a, b); errors++; goto next; }
 
 jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
                         jh_dataset **out, jh_diags *diags)
@@ -101,29 +101,29 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 		if (!*act && !*code)
 			continue;
 		if (a < 0)
-			BAD(W_ACTION, "unknown action '%s' (add, set, close, merge, move)", act);
+			BAD(W_ACTION, JH_P_WHATIF_ACTION, act, NULL);
 		if ((i = row_of(rows, n, code)) < 0 || gone[i])
-			BAD(W_SCHOOL, "school %s is not in this county and year (or already closed)", code);
+			BAD(W_SCHOOL, JH_P_WHATIF_SCHOOL, code, NULL);
 		if ((a == A_ADD || a == A_SET || a == A_MOVE) && f < 0)
-			BAD(W_FIELD, "unknown field '%s'", fs);
+			BAD(W_FIELD, JH_P_WHATIF_FIELD, fs, NULL);
 		if ((a == A_ADD || a == A_SET || a == A_MOVE) && jh_parse_number(vs, &v))
-			BAD(W_VALUE, "'%s' is not a number", vs);
+			BAD(W_VALUE, JH_P_NOT_NUMBER, vs, NULL);
 		if ((a == A_MERGE || a == A_MOVE) &&
 		    ((k = row_of(rows, n, ts)) < 0 || gone[k] || k == i))
-			BAD(W_TARGET, "target school '%s' is not in this county and year", ts);
+			BAD(W_TARGET, JH_P_WHATIF_TARGET, ts, NULL);
 		if (f >= 0 && jh_field_is_count((jh_field)f) && v != floor(v))
-			BAD(W_VALUE, "'%s' must be a whole number", vs);
+			BAD(W_VALUE, JH_P_NOT_INTEGER, vs, NULL);
 		switch (a) {
 		case A_ADD:
 			if (isnan(rows[i].v[f]))
 				rows[i].v[f] = 0;
 			if (rows[i].v[f] + v < 0)
-				BAD(W_VALUE, "%s would become negative", fs);
+				BAD(W_VALUE, JH_P_WHATIF_NEGATIVE, fs, NULL);
 			rows[i].v[f] += v;
 			break;
 		case A_SET:
 			if (v < 0)
-				BAD(W_VALUE, "%s cannot be negative", fs);
+				BAD(W_VALUE, JH_P_NEGATIVE, vs, NULL);
 			rows[i].v[f] = v;
 			break;
 		case A_CLOSE:
@@ -134,8 +134,7 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 			if ((rows[i].v[JH_F_STUDENTS_PRIMARY] > 0 && !(into & JH_HAS_PRIMARY)) ||
 			    (rows[i].v[JH_F_STUDENTS_JUNIOR] > 0 && !(into & JH_HAS_JUNIOR)) ||
 			    (rows[i].v[JH_F_STUDENTS_SENIOR] > 0 && !(into & JH_HAS_SENIOR)))
-				BAD(W_TARGET, "%s (%s) cannot take the stages of %s (%s)", ts,
-				    jh_school_type_key(rows[k].type), code, jh_school_type_key(rows[i].type));
+				BAD(W_TARGET, JH_P_WHATIF_MERGE, ts, code);
 			(void)have;
 			for (int g = 0; g < JH_F__COUNT; g++) {
 				if (isnan(rows[i].v[g]) || g == JH_F_MUSIC_ROOM_MIN_AREA ||
@@ -150,14 +149,17 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 		case A_MOVE:
 			if (f != JH_F_STUDENTS_PRIMARY && f != JH_F_STUDENTS_JUNIOR &&
 			    f != JH_F_STUDENTS_SENIOR)
-				BAD(W_FIELD, "move takes students_primary, students_junior or students_senior");
-			if (v > rows[i].v[f])
-				BAD(W_VALUE, "%s has only %.0f %s", code, rows[i].v[f], fs);
+				BAD(W_FIELD, JH_P_WHATIF_MOVE_FIELD, fs, NULL);
+			if (v > rows[i].v[f]) {
+				char have[32];
+				snprintf(have, sizeof have, "%.0f", rows[i].v[f]);
+				BAD(W_VALUE, JH_P_WHATIF_TOO_FEW, code, have);
+			}
 			{
 				unsigned need = f == JH_F_STUDENTS_PRIMARY ? JH_HAS_PRIMARY :
 				                f == JH_F_STUDENTS_JUNIOR ? JH_HAS_JUNIOR : JH_HAS_SENIOR;
 				if (!(jh_type_stages(rows[k].type) & need))
-					BAD(W_TARGET, "%s has no such stage", ts);
+					BAD(W_TARGET, JH_P_WHATIF_NO_STAGE, ts, fs);
 			}
 			rows[i].v[f] -= v;
 			rows[k].v[f] += v;

@@ -72,8 +72,10 @@ run "whatif close" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/clo
 jqeq "close: school gone" "[.after.items[] | select(.id|contains(\"$code\"))] | length" 0
 printf 'action,school_code,field,value,target\nfly,%s,,,\nadd,%s,colour,1,\n' "$code" "$code" >"$tmp/bad.csv"
 run "whatif bad" 2 whatif "$DB" --county 369902 --year 2024 --change "$tmp/bad.csv"
-has "whatif bad: action" "$tmp/err" "bad.csv:第2行:第1列(action): unknown action 'fly'"
-has "whatif bad: field" "$tmp/err" "bad.csv:第3行:第3列(field): unknown field 'colour'"
+has "whatif bad: action" "$tmp/err" "bad.csv:第2行:第1列(action): 未知的操作“fly”(增加、设为、撤销、合并、转移)"
+has "whatif bad: field" "$tmp/err" "bad.csv:第3行:第3列(field): 未知的字段“colour”"
+run "whatif bad (en)" 2 --lang en whatif "$DB" --county 369902 --year 2024 --change "$tmp/bad.csv"
+has "whatif bad en: action" "$tmp/err" "bad.csv:line 2:column 1(action): unknown action 'fly' (add, set, close, merge, move)"
 
 # Every county of a year at once.
 run "verdict all counties" 0 verdict "$DB" --year 2024 --format json
