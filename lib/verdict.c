@@ -201,7 +201,8 @@ static jh_code resource_items(struct ctx *c)
 		if (!(it = add_item(c->v, "resource", id, zh, en, "reference §1 [B] S5, S17")))
 			return JH_ERR_NOMEM;
 		set_value(it, u->met, "%.0f/7");
-		snprintf(t, sizeof t, "≥ %d/7", std->school_min_met);
+		snprintf(t, sizeof t, "≥ %d/7, ≥ %g%%", std->school_min_met,
+		         std->school_floor_ratio * 100);
 		set_threshold(it, std->school_min_met, t);
 		it->status = u->passes ? JH_ITEM_PASS : JH_ITEM_FAIL;
 		for (int i = 0; i < JH_IND__COUNT; i++) {
