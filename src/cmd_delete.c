@@ -10,17 +10,18 @@
 int cmd_delete(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
+	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_store *s = NULL;
 	jh_import_stats st;
 	jh_code rc;
 
-	if (dbopts_parse(argc, argv, "who why school year at", &o, cli) ||
+	if ((r = dbopts_parse(argc, argv, "who why school year at", &o, cli)) ||
 	    !o.school || !o.why || o.nrest) {
-		cli_error(cli, "用法:junheng delete 数据库 --school 学校标识码 [--year 年度] --why 原因",
-		          "usage: junheng delete DB --school CODE [--year YEAR] --why REASON");
 		free(o.rest);
-		return EXIT_INPUT;
+		return dbopts_usage(cli, r == 1,
+		                    "用法:junheng delete 数据库 --school 学校标识码 [--year 年度] --why 原因",
+		                    "usage: junheng delete DB --school CODE [--year YEAR] --why REASON");
 	}
 	jh_revision_info info = {cli_who(o.who), o.why, "delete", 0, NULL, NULL, o.at};
 	if ((rc = jh_store_open(o.db, &s, &d)) ||

@@ -10,6 +10,7 @@
 int cmd_export(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
+	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_store *s = NULL;
 	jh_dataset *ds = NULL;
@@ -17,13 +18,13 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	jh_code rc;
 	int xlsx;
 
-	if (dbopts_parse(argc, argv, "year county format output", &o, cli) ||
+	if ((r = dbopts_parse(argc, argv, "year county format output", &o, cli)) ||
 	    !o.year || o.nrest ||
 	    (o.format && strcmp(o.format, "csv") && strcmp(o.format, "xlsx"))) {
-		cli_error(cli, "用法:junheng export 数据库 --year 年度 [--county 县代码] [--format csv|xlsx] [-o 文件]",
-		          "usage: junheng export DB --year YEAR [--county CODE] [--format csv|xlsx] [-o FILE]");
 		free(o.rest);
-		return EXIT_INPUT;
+		return dbopts_usage(cli, r == 1,
+		                    "用法:junheng export 数据库 --year 年度 [--county 县代码] [--format csv|xlsx] [-o 文件]",
+		                    "usage: junheng export DB --year YEAR [--county CODE] [--format csv|xlsx] [-o FILE]");
 	}
 	xlsx = o.format ? !strcmp(o.format, "xlsx") :
 	       (o.output && strlen(o.output) > 5 &&

@@ -87,6 +87,7 @@ static jh_code load_costs(const char *path, jh_costs *c, jh_diags *d)
 int cmd_gaps(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
+	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_store *s = NULL;
 	jh_dataset *ds = NULL;
@@ -101,13 +102,13 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 	jh_code rc;
 
 	memset(&plan, 0, sizeof plan);
-	if (dbopts_parse(argc, argv, "county year format costs standard", &o, cli) ||
+	if ((r = dbopts_parse(argc, argv, "county year format costs standard", &o, cli)) ||
 	    !o.county || !o.year || o.nrest ||
 	    (o.format && (fmt = jh_format_parse(o.format)) != JH_FMT_TEXT && fmt != JH_FMT_JSON)) {
-		cli_error(cli, "用法:junheng gaps 数据库 --county 县代码 --year 年度 [--format text|json] [--costs 单价文件]",
-		          "usage: junheng gaps DB --county CODE --year YEAR [--format text|json] [--costs FILE]");
 		free(o.rest);
-		return EXIT_INPUT;
+		return dbopts_usage(cli, r == 1,
+		                    "用法:junheng gaps 数据库 --county 县代码 --year 年度 [--format text|json] [--costs 单价文件]",
+		                    "usage: junheng gaps DB --county CODE --year YEAR [--format text|json] [--costs FILE]");
 	}
 	jh_filter f = {o.county, o.year, NULL};
 	if ((rc = cli_load_standard(o.standard, &std, &d)) ||

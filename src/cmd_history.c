@@ -69,18 +69,19 @@ static int print_json(const jh_history *h)
 int cmd_history(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
+	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_store *s = NULL;
 	jh_history *h = NULL;
 	jh_code rc;
 
-	if (dbopts_parse(argc, argv, "school county format", &o, cli) ||
+	if ((r = dbopts_parse(argc, argv, "school county format", &o, cli)) ||
 	    (!o.school && !o.county) || o.nrest ||
 	    (o.format && strcmp(o.format, "text") && strcmp(o.format, "json"))) {
-		cli_error(cli, "用法:junheng history 数据库 --school 学校标识码|--county 县代码 [--format text|json]",
-		          "usage: junheng history DB --school CODE|--county CODE [--format text|json]");
 		free(o.rest);
-		return EXIT_INPUT;
+		return dbopts_usage(cli, r == 1,
+		                    "用法:junheng history 数据库 --school 学校标识码|--county 县代码 [--format text|json]",
+		                    "usage: junheng history DB --school CODE|--county CODE [--format text|json]");
 	}
 	if ((rc = jh_store_open(o.db, &s, &d)) ||
 	    (rc = jh_store_history(s, o.school, o.county, &h, &d)))

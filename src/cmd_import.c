@@ -33,6 +33,7 @@ static void print_stats(const struct cli *cli, const jh_import_stats *st)
 int cmd_import(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
+	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_store *s = NULL;
 	jh_dataset *ds = NULL;
@@ -45,12 +46,11 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	jh_code rc = JH_ERR_NOMEM;
 	int status;
 
-	if (dbopts_parse(argc, argv, "who why year at", &o, cli) || !o.nrest) {
-		if (o.db && !o.nrest)
-			cli_error(cli, "用法:junheng import 数据库 文件... [--year 年度] [--who 姓名] [--why 原因]",
-			          "usage: junheng import DB FILE... [--year Y] [--who NAME] [--why REASON]");
+	if ((r = dbopts_parse(argc, argv, "who why year at", &o, cli)) || !o.nrest) {
 		free(o.rest);
-		return EXIT_INPUT;
+		return dbopts_usage(cli, r == 1,
+		                    "用法:junheng import 数据库 文件... [--year 年度] [--who 姓名] [--why 原因]",
+		                    "usage: junheng import DB FILE... [--year Y] [--who NAME] [--why REASON]");
 	}
 	ds = jh_dataset_new();
 	areas = jh_areas_new();

@@ -10,15 +10,16 @@
 int cmd_init(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
+	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_store *s = NULL;
 	jh_code rc;
 
-	if (dbopts_parse(argc, argv, "", &o, cli) || o.nrest) {
-		if (o.nrest)
-			cli_error(cli, "用法:junheng init 数据库", "usage: junheng init DB");
+	if ((r = dbopts_parse(argc, argv, "", &o, cli)) || o.nrest) {
 		free(o.rest);
-		return EXIT_INPUT;
+		return dbopts_usage(cli, r == 1,
+		                    "用法:junheng init 数据库",
+		                    "usage: junheng init DB");
 	}
 	rc = jh_store_init(o.db, &s, &d);
 	if (rc) {

@@ -11,6 +11,7 @@
 int cmd_set(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
+	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_store *s = NULL;
 	const char **fields = NULL, **values = NULL;
@@ -19,12 +20,12 @@ int cmd_set(int argc, char **argv, struct cli *cli)
 	jh_code rc = JH_ERR_NOMEM;
 	int status;
 
-	if (dbopts_parse(argc, argv, "who why school year at", &o, cli) ||
+	if ((r = dbopts_parse(argc, argv, "who why school year at", &o, cli)) ||
 	    !o.school || !o.year || !o.why || !o.nrest) {
-		cli_error(cli, "用法:junheng set 数据库 --school 学校标识码 --year 年度 字段=值... --why 原因",
-		          "usage: junheng set DB --school CODE --year YEAR FIELD=VALUE... --why REASON");
 		free(o.rest);
-		return EXIT_INPUT;
+		return dbopts_usage(cli, r == 1,
+		                    "用法:junheng set 数据库 --school 学校标识码 --year 年度 字段=值... --why 原因",
+		                    "usage: junheng set DB --school CODE --year YEAR FIELD=VALUE... --why REASON");
 	}
 	fields = calloc((size_t)o.nrest, sizeof *fields);
 	values = calloc((size_t)o.nrest, sizeof *values);

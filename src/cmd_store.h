@@ -15,12 +15,17 @@ struct dbopts {
 	int year;
 	char **rest;       /* positional arguments after DB */
 	int nrest;
+	int help;          /* --help or -h was given */
 };
 
 /* Parse argv[1..]; `allowed` lists the options the command accepts, e.g.
- * "who why year".  Prints the problem and returns -1 on bad usage. */
+ * "who why year".  Prints the problem and returns -1 on bad usage; 1 when
+ * help was asked for. */
 int dbopts_parse(int argc, char **argv, const char *allowed,
                  struct dbopts *o, const struct cli *cli);
+/* Print a command's usage: on stdout for --help (returns EXIT_OK), as an
+ * error otherwise (returns EXIT_INPUT). */
+int dbopts_usage(const struct cli *cli, int help, const char *zh, const char *en);
 
 /* cmd_verdict.c: one county-year's verdict from the store (used by
  * verdict and whatif).  *res, *ds, *items are the caller's to free. */

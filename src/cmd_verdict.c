@@ -124,6 +124,7 @@ out:
 int cmd_verdict(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
+	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_verdict v;
 	jh_result *res = NULL;
@@ -136,13 +137,13 @@ int cmd_verdict(int argc, char **argv, struct cli *cli)
 	jh_code rc;
 
 	memset(&v, 0, sizeof v);
-	if (dbopts_parse(argc, argv, "county year format standard as-of", &o, cli) ||
+	if ((r = dbopts_parse(argc, argv, "county year format standard as-of", &o, cli)) ||
 	    !o.year || o.nrest ||
 	    (o.format && (fmt = jh_format_parse(o.format)) != JH_FMT_TEXT && fmt != JH_FMT_JSON)) {
-		cli_error(cli, "用法:junheng verdict 数据库 [--county 县代码] --year 年度 [--format text|json] [--standard 标准文件] [--as-of 修订]",
-		          "usage: junheng verdict DB [--county CODE] --year YEAR [--format text|json] [--standard FILE] [--as-of REV]");
 		free(o.rest);
-		return EXIT_INPUT;
+		return dbopts_usage(cli, r == 1,
+		                    "用法:junheng verdict 数据库 [--county 县代码] --year 年度 [--format text|json] [--standard 标准文件] [--as-of 修订]",
+		                    "usage: junheng verdict DB [--county CODE] --year YEAR [--format text|json] [--standard FILE] [--as-of REV]");
 	}
 	std_path = o.standard;
 	if (!o.county) {

@@ -23,6 +23,7 @@ static const char *verdict_name(jh_verdict_code v, int en)
 int cmd_whatif(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
+	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_verdict before, after;
 	jh_result *res = NULL, *res2 = NULL;
@@ -38,13 +39,13 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 
 	memset(&before, 0, sizeof before);
 	memset(&after, 0, sizeof after);
-	if (dbopts_parse(argc, argv, "county year change format standard", &o, cli) ||
+	if ((r = dbopts_parse(argc, argv, "county year change format standard", &o, cli)) ||
 	    !o.county || !o.year || !o.change || o.nrest ||
 	    (o.format && (fmt = jh_format_parse(o.format)) != JH_FMT_TEXT && fmt != JH_FMT_JSON)) {
-		cli_error(cli, "用法:junheng whatif 数据库 --county 县代码 --year 年度 --change 变更文件 [--format text|json]",
-		          "usage: junheng whatif DB --county CODE --year YEAR --change FILE [--format text|json]");
 		free(o.rest);
-		return EXIT_INPUT;
+		return dbopts_usage(cli, r == 1,
+		                    "用法:junheng whatif 数据库 --county 县代码 --year 年度 --change 变更文件 [--format text|json]",
+		                    "usage: junheng whatif DB --county CODE --year YEAR --change FILE [--format text|json]");
 	}
 	/* The change file first, so a bad one is reported before any work. */
 	if ((rc = cli_read_file(o.change, &data, &len))) {

@@ -48,6 +48,10 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 			i++;
 			continue;
 		}
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			o->help = 1;
+			continue;
+		}
 		if (!strncmp(a, "--lang=", 7))
 			continue;
 		if (!strcmp(a, "-o"))
@@ -84,9 +88,21 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 		          "unknown option or missing argument '%s'", argv[i]);
 		return -1;
 	}
+	if (o->help)
+		return 1;
 	if (!o->db) {
 		cli_error(cli, "缺少数据库文件", "missing the database file");
 		return -1;
 	}
 	return 0;
+}
+
+int dbopts_usage(const struct cli *cli, int help, const char *zh, const char *en)
+{
+	if (help) {
+		puts(strcmp(cli->lang, "en") ? zh : en);
+		return EXIT_OK;
+	}
+	cli_error(cli, "%s", "%s", strcmp(cli->lang, "en") ? zh : en);
+	return EXIT_INPUT;
 }

@@ -112,5 +112,11 @@ run "no files" 2 eval
 run "unknown command" 2 evaluate
 run "help" 0 --help
 has "help: lists eval" "$tmp/out" "eval"
+for c in init import set delete history export verdict gaps whatif; do
+	run "$c --help" 0 "$c" --help
+	has "$c --help: usage" "$tmp/out" "junheng $c"
+done
+run "usage on error" 2 --lang en history "$tmp/x.db"
+has "usage on error: english" "$tmp/err" "usage: junheng history DB --school CODE|--county CODE"
 
 summary
