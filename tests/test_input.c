@@ -332,6 +332,23 @@ static void test_standard_national(void **state)
 	assert_string_equal(s.id, "national-2017");
 }
 
+/* The library carries data/standards/national-2017.std byte for byte. */
+static void test_standard_embedded_is_the_file(void **state)
+{
+	(void)state;
+	FILE *f = fopen("data/standards/national-2017.std", "rb");
+	jh_buf b = JH_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	assert_non_null(f);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		jh_buf_add(&b, chunk, n);
+	fclose(f);
+	assert_string_equal(jh_standard_national_text(), b.data);
+	jh_buf_free(&b);
+}
+
 static void test_standard_local(void **state)
 {
 	(void)state;
@@ -398,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_absurd_values),
 		cmocka_unit_test(test_standard_national),
+		cmocka_unit_test(test_standard_embedded_is_the_file),
 		cmocka_unit_test(test_standard_local),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
