@@ -16,23 +16,27 @@ WARN    := -std=c11 -Wall -Wextra -Werror
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
+# The library's layers, lowest first; each may use only those before it
+# (scripts/check-layers.sh checks the object files).
+LAYERS  := util io core plan store
 LIBS    := $(PKG_LIBS) -lglpk -lm
 
 SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined
 
-LIB_SRC  := $(sort $(wildcard lib/*.c))
+LIB_SRC  := $(foreach l,$(LAYERS),$(sort $(wildcard lib/$(l)/*.c)))
+LIB_HDR  := $(wildcard include/*.h include/junheng/*.h lib/*/*.h)
 CLI_SRC  := $(sort $(wildcard src/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 STD_FILE := data/standards/national-2017.std
-GEN_SRC  := build/gen/standard_embed.c build/gen/costs_embed.c
+GEN_SRC  := build/gen/core/standard_embed.c build/gen/plan/costs_embed.c
 COST_FILE := data/costs/default.cost
 
 B  := build
 BA := build/asan
 
-LIB_OBJ   := $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/standard_embed.o $(B)/gen/costs_embed.o
-LIB_OBJ_A := $(LIB_SRC:lib/%.c=$(BA)/lib/%.o) $(BA)/gen/standard_embed.o $(BA)/gen/costs_embed.o
+LIB_OBJ   := $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/core/standard_embed.o $(B)/gen/plan/costs_embed.o
+LIB_OBJ_A := $(LIB_SRC:lib/%.c=$(BA)/lib/%.o) $(BA)/gen/core/standard_embed.o $(BA)/gen/plan/costs_embed.o
 CLI_OBJ   := $(CLI_SRC:src/%.c=$(B)/src/%.o)
 CLI_OBJ_A := $(CLI_SRC:src/%.c=$(BA)/src/%.o)
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
@@ -43,19 +47,20 @@ all: $(B)/junheng
 deps:
 	@scripts/install-deps.sh
 
-build/gen/standard_embed.c: $(STD_FILE) scripts/embed.sh
+build/gen/core/standard_embed.c: $(STD_FILE) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh jh_standard_national_data $< > $@
-build/gen/costs_embed.c: $(COST_FILE) scripts/embed.sh
+build/gen/plan/costs_embed.c: $(COST_FILE) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh jh_costs_default_data $< > $@
 
-$(B)/lib/%.o: lib/%.c include/junheng.h $(wildcard lib/*.h)
+$(B)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(B)/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(B)/src/%.o: src/%.c include/junheng.h $(wildcard src/*.h)
+$(B)/src/%.o: src/%.c $(LIB_HDR) $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(B)/libjunheng.a: $(LIB_OBJ)
@@ -63,20 +68,20 @@ $(B)/libjunheng.a: $(LIB_OBJ)
 $(B)/junheng: $(CLI_OBJ) $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-$(BA)/lib/%.o: lib/%.c include/junheng.h $(wildcard lib/*.h)
+$(BA)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -c -o $@ $<
 $(BA)/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -c -o $@ $<
-$(BA)/src/%.o: src/%.c include/junheng.h $(wildcard src/*.h)
+$(BA)/src/%.o: src/%.c $(LIB_HDR) $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -c -o $@ $<
 $(BA)/libjunheng.a: $(LIB_OBJ_A)
 	rm -f $@ && ar rcs $@ $^
 $(BA)/junheng: $(CLI_OBJ_A) $(BA)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LIBS)
-$(BA)/test_%: tests/test_%.c tests/testutil.h $(BA)/libjunheng.a
+$(BA)/test_%: tests/test_%.c tests/testutil.h $(BA)/libjunheng.a $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Itests -o $@ $< $(BA)/libjunheng.a $(LIBS) -lcmocka
 
@@ -84,8 +89,8 @@ $(BA)/test_%: tests/test_%.c tests/testutil.h $(BA)/libjunheng.a
 # so that nothing is compiled before the packages are there.
 test: deps
 	@$(MAKE) --no-print-directory run-tests
-run-tests: $(TESTS) $(BA)/junheng $(B)/junheng
-	@scripts/run-tests.sh $(TESTS)
+run-tests: $(TESTS) $(BA)/junheng $(B)/junheng $(B)/libjunheng.a
+	@LAYERS="$(LAYERS)" scripts/run-tests.sh $(TESTS)
 
 demo: deps
 	@$(MAKE) --no-print-directory run-demo

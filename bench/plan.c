@@ -30,7 +30,7 @@
 */
 #include "junheng.h"
 #include "benchutil.h"
-#include "items.h"          /* jh_item_keys: every county-year item */
+#include "core/core_int.h"          /* jhItemKeys: every county-year item */
 
 #include <math.h>
 #include <stdio.h>
@@ -253,7 +253,7 @@ static const char *const passing[][2] = {
 	{"key_classes", "否"},
 };
 
-static const char *item_value(const struct jh_item_key *k)
+static const char *item_value(const struct jhItemKey *k)
 {
 	for (size_t i = 0; i < sizeof passing / sizeof passing[0]; i++)
 		if (!strcmp(k->key, passing[i][0]))
@@ -311,7 +311,7 @@ static jh_code put_two(jh_county_items *items, const jh_county_result *cr,
 	return put_item(items, cr, key, v2);
 }
 
-/* Every county's records: each item key of the standard (jh_item_keys),
+/* Every county's records: each item key of the standard (jhItemKeys),
  * national monitoring of the six subjects at level Ⅲ with a difference
  * rate of 0.10, and a survey of 200 answers per group, 186 of them
  * satisfied (93%). */
@@ -324,13 +324,13 @@ static jh_county_items *gen_records(const jh_result *res)
 	for (size_t c = 0; c < res->ncounties; c++) {
 		const jh_county_result *cr = &res->counties[c];
 		jh_code rc = JH_OK;
-		for (int i = 0; jh_item_keys[i].key && !rc; i++)
-			rc = put_item(items, cr, jh_item_keys[i].key, item_value(&jh_item_keys[i]));
+		for (int i = 0; jhItemKeys[i].key && !rc; i++)
+			rc = put_item(items, cr, jhItemKeys[i].key, item_value(&jhItemKeys[i]));
 		for (int sj = 0; sj < JH_SUBJECTS && !rc; sj++)
-			rc = put_two(items, cr, jh_subjects[sj][0], "monitoring_level.%s", "Ⅲ",
+			rc = put_two(items, cr, jhSubjects[sj][0], "monitoring_level.%s", "Ⅲ",
 			             "monitoring_diff.%s", "0.10");
 		for (int g = 0; g < JH_GROUPS && !rc; g++)
-			rc = put_two(items, cr, jh_groups[g][0], "survey.%s.satisfied", "186",
+			rc = put_two(items, cr, jhGroups[g][0], "survey.%s.satisfied", "186",
 			             "survey.%s.answers", "200");
 		if (rc) {
 			jh_county_items_free(items);

@@ -1,0 +1,518 @@
+/*
+** junheng/core.h — the domain layer of libjunheng (lib/core): the
+** school-year template and the other templates offices file, standards as
+** data, the resource evaluation, the four-part verdict, what-if changes,
+** the template written back, and every rendering of them (text, JSON,
+** CSV).  Uses the utility and input layers; used by plan and store.
+*/
+#ifndef JUNHENG_CORE_H
+#define JUNHENG_CORE_H
+
+#include "junheng/io.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* The school-year template.                                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_school_type {
+	JH_TYPE_PRIMARY = 0,      /* 小学 */
+	JH_TYPE_JUNIOR,           /* 初级中学 */
+	JH_TYPE_NINE_YEAR,        /* 九年一贯制学校 */
+	JH_TYPE_TWELVE_YEAR,      /* 十二年一贯制学校 */
+	JH_TYPE_COMPLETE_MIDDLE,  /* 完全中学 */
+	JH_TYPE_TEACHING_POINT,   /* 教学点 */
+	JH_TYPE__COUNT
+} jh_school_type;
+
+const char *jh_school_type_key(jh_school_type t);            /* "primary" */
+const char *jh_school_type_name(jh_school_type t, const char *lang);
+/* Parse an English key or a Chinese name; -1 when unknown. */
+int jh_school_type_parse(const char *s);
+
+/* Stages of compulsory education evaluated by the standard. */
+typedef enum jh_stage {
+	JH_STAGE_PRIMARY = 0,
+	JH_STAGE_JUNIOR = 1,
+	JH_STAGE__COUNT = 2
+} jh_stage;
+
+const char *jh_stage_key(jh_stage s);                        /* "primary" */
+const char *jh_stage_name(jh_stage s, const char *lang);     /* 小学 */
+
+/* Numeric template columns, in template order. */
+typedef enum jh_field {
+	JH_F_STUDENTS_PRIMARY = 0,
+	JH_F_STUDENTS_JUNIOR,
+	JH_F_STUDENTS_SENIOR,
+	JH_F_QUALIFIED_PRIMARY,
+	JH_F_QUALIFIED_JUNIOR,
+	JH_F_KEY_PRIMARY,
+	JH_F_KEY_JUNIOR,
+	JH_F_PE_ART_PRIMARY,
+	JH_F_PE_ART_JUNIOR,
+	JH_F_TEACHERS_PRIMARY,
+	JH_F_TEACHERS_JUNIOR,
+	JH_F_TEACHING_AREA,
+	JH_F_SPORTS_AREA,
+	JH_F_EQUIPMENT_VALUE,
+	JH_F_MULTIMEDIA_ROOMS,
+	/* Optional columns from here on: NaN when absent or empty. */
+	JH_F_CLASSES_PRIMARY,     /* 小学班级数 */
+	JH_F_CLASSES_JUNIOR,      /* 初中班级数 */
+	JH_F_LARGEST_CLASS_PRIMARY, /* 小学最大班额 */
+	JH_F_LARGEST_CLASS_JUNIOR,  /* 初中最大班额 */
+	JH_F_MUSIC_ROOMS,         /* 音乐专用教室数 */
+	JH_F_MUSIC_ROOM_MIN_AREA, /* 最小音乐专用教室面积 m² */
+	JH_F_ART_ROOMS,           /* 美术专用教室数 */
+	JH_F_ART_ROOM_MIN_AREA,   /* 最小美术专用教室面积 m² */
+	JH_F_CERTIFIED_TEACHERS,  /* 持有教师资格证的专任教师数 */
+	JH_F_PUBLIC_FUNDS,        /* 年度公用经费预算总额 元 */
+	JH_F_TRAINING_FUNDS,      /* 教师培训经费 元 */
+	JH_F__COUNT
+} jh_field;
+
+#define JH_F__REQUIRED JH_F_CLASSES_PRIMARY  /* fields before it are required */
+
+const char *jh_field_key(jh_field f);                 /* "students_primary" */
+const char *jh_field_name(jh_field f, const char *lang); /* 小学在校生数 */
+int jh_field_is_count(jh_field f);   /* whole numbers only */
+int jh_field_is_required(jh_field f);
+/* Parse an English key or Chinese name; -1 when unknown. */
+int jh_field_parse(const char *s);
+
+typedef enum jh_location {
+	JH_LOC_UNKNOWN = 0,
+	JH_LOC_URBAN,             /* 城区 */
+	JH_LOC_TOWN,              /* 镇区 */
+	JH_LOC_RURAL              /* 乡村 */
+} jh_location;
+
+const char *jh_location_key(jh_location l);   /* "urban", "" when unknown */
+int jh_location_parse(const char *s);         /* -1 when unknown text */
+
+/* One school in one year: a row of the template. */
+typedef struct jh_school_year {
+	char school_code[24];
+	char county_code[8];
+	char parent_code[24];     /* central school of a teaching point, or "" */
+	int year;
+	jh_school_type type;
+	jh_location location;     /* optional column `location` 城乡类型 */
+	signed char boarding;     /* optional `boarding` 寄宿制: 1, 0, -1 unknown */
+	const char *school_name;  /* into the dataset's arena */
+	double v[JH_F__COUNT];    /* the numeric columns */
+	/* Where it came from, for messages. */
+	const char *file;         /* into the dataset's arena */
+	const char *sheet;        /* XLSX sheet, or NULL */
+	long line;
+	short col_code, col_county, col_type;  /* 1-based columns, 0 unknown */
+	/* Extra (non-template) columns are kept: this row's are
+	 * dataset->extras[extra_first .. extra_first + extra_count). */
+	size_t extra_first, extra_count;
+} jh_school_year;
+
+typedef struct jh_extra {
+	size_t name;              /* index into dataset->extra_names */
+	const char *value;        /* into the dataset's arena */
+} jh_extra;
+
+typedef struct jh_dataset {
+	jh_school_year *rows;
+	size_t nrows, caprows;
+	/* Names of extra (non-template) columns, in order first seen. */
+	const char **extra_names;  /* into the arena */
+	size_t nextra_names, capextra_names;
+	jh_extra *extras;
+	size_t nextras, capextras;
+	struct jh_arena *arena;    /* private: owns every string above */
+	struct jh_index *index;    /* private: (school code, year) -> row */
+	/* Set by the caller before loading tables: the year of rows in a
+	 * table without a year column; rows of a table with one must all be
+	 * of this year.  0 = none. */
+	int default_year;
+} jh_dataset;
+
+jh_dataset *jh_dataset_new(void);
+void jh_dataset_free(jh_dataset *ds);
+/* Append the rows of a template table (from CSV or XLSX).  The header row
+ * is the first row that names at least half of the required columns, so
+ * title rows above it are skipped.  Every problem is recorded in diags;
+ * on any problem nothing is added and JH_ERR_INPUT is returned.
+ * Duplicates against rows already in the dataset are problems too. */
+jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
+                             jh_diags *diags);
+/* Append one record (copied; strings interned).  No validation. */
+jh_code jh_dataset_add(jh_dataset *ds, const jh_school_year *sy);
+/* Give the last row added an extra column value (copied).  Extras of a
+ * row are contiguous, so only the last row can take more. */
+jh_code jh_dataset_add_extra(jh_dataset *ds, jh_school_year *row,
+                             const char *name, const char *value);
+/* Row of a school in a year, or NULL. */
+const jh_school_year *jh_dataset_find(const jh_dataset *ds,
+                                      const char *school_code, int year);
+
+/* ------------------------------------------------------------------ */
+/* Standards: thresholds and limits as data.                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_indicator {
+	JH_IND_QUALIFIED = 0,   /* 每百名学生拥有高于规定学历教师数 */
+	JH_IND_KEY,             /* 每百名学生拥有县级及以上骨干教师数 */
+	JH_IND_PE_ART,          /* 每百名学生拥有体育、艺术(美术、音乐)专任教师数 */
+	JH_IND_TEACHING_AREA,   /* 生均教学及辅助用房面积 */
+	JH_IND_SPORTS_AREA,     /* 生均体育运动场馆面积 */
+	JH_IND_EQUIPMENT,       /* 生均教学仪器设备值 */
+	JH_IND_MULTIMEDIA,      /* 每百名学生拥有网络多媒体教室数 */
+	JH_IND__COUNT
+} jh_indicator;
+
+const char *jh_indicator_key(jh_indicator i);  /* "qualified_teachers_per100" */
+const char *jh_indicator_name(jh_indicator i, const char *lang);
+const char *jh_indicator_short(jh_indicator i, const char *lang); /* table heads */
+const char *jh_indicator_unit(jh_indicator i, const char *lang);
+int jh_indicator_parse(const char *key);       /* -1 when unknown */
+
+typedef enum jh_tp_policy {
+	JH_TP_OWN_UNIT = 0,  /* ≥ min students: a primary unit; fewer: left out */
+	JH_TP_MERGE,         /* merged into the central school's primary unit */
+	JH_TP_EXCLUDE        /* all teaching points left out */
+} jh_tp_policy;
+
+typedef struct jh_standard {
+	char id[64];
+	char name_zh[128];
+	char name_en[128];
+	char base[64];                                 /* "" for a root */
+	double threshold[JH_STAGE__COUNT][JH_IND__COUNT];
+	double cv_limit[JH_STAGE__COUNT];
+	int school_min_met;        /* 6 of the 7 */
+	double school_floor_ratio; /* 0.85 */
+	double stage_weight[3];    /* primary : junior : senior = 1 : 1.1 : 1.32 */
+	int split[JH_IND__COUNT];  /* 1 when the indicator's resource is split */
+	jh_tp_policy tp_policy;
+	double tp_min_students;    /* 50 */
+	double epsilon;            /* relative tolerance for float comparison */
+
+	/* Government guarantee (reference §4) and education quality (§5):
+	 * thresholds, all data.  Rates are fractions (0.95 = 95%). */
+	double classes_per_room;           /* 12: one music and one art room per 12 classes */
+	double music_room_min_m2;          /* 96 */
+	double art_room_min_m2;            /* 90 */
+	double size_single_max;            /* 2000: primary, junior school */
+	double size_multi_max;             /* 2500: 九年/十二年一贯制, compulsory stages */
+	double class_max[JH_STAGE__COUNT]; /* 45, 50 */
+	double special_ed_funds_min;       /* 6000 yuan per student */
+	double teacher_pay_ratio_min;      /* 1: teachers' pay ≥ civil servants' */
+	double training_360_min;           /* 1.00 */
+	double rotation_min;               /* 0.10 of eligible teachers */
+	double rotation_key_min;           /* 0.20 of rotated teachers */
+	double certification_min;          /* 1.00 */
+	double nearby_min[JH_STAGE__COUNT];/* 1.00, 0.95 */
+	double hs_quota_min;               /* 0.50 */
+	double migrant_public_min;         /* 0.85 */
+	double retention_min;              /* 0.95 */
+	double disabled_enrolment_min;     /* 0.95 */
+	double training_funds_share_min;   /* 0.05 of public funds, every school */
+	double monitoring_level_min;       /* 3 (Ⅲ) */
+	double monitoring_diff_max;        /* 0.15, strictly less */
+	double recognition_min;            /* 0.85 */
+	int recognition_rule;              /* 0 mean of groups, 1 all respondents,
+	                                      2 every group */
+} jh_standard;
+
+/* The national 2017 standard as shipped in data/standards/national-2017.std
+ * (embedded in the library at build time). */
+const char *jh_standard_national_text(void);
+/* Parse a standard file.  A file naming a base (`base = NAME`) inherits
+ * every value it does not set from `base` (the caller's resolved base) or,
+ * when base is NULL and NAME is "national-2017", from the built-in
+ * national standard; its numeric thresholds may only be tightened.  A root
+ * file (no `base` line) must set every key and `base` is ignored.
+ * Problems are recorded in diags (JH_ERR_STANDARD). */
+jh_code jh_standard_parse(const char *text, size_t len, const char *file,
+                          const jh_standard *base, jh_standard *out,
+                          jh_diags *diags);
+/* The `base = NAME` a standards file names, or "" for a root file; lets a
+ * caller load a base that is itself a file before calling parse. */
+void jh_standard_base_name(const char *text, size_t len, char *out,
+                           size_t cap);
+/* The built-in national standard; never fails short of a build error. */
+jh_code jh_standard_national(jh_standard *out, jh_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* Evaluation.                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_unit_status {
+	JH_UNIT_EVALUATED = 0,
+	JH_UNIT_EXCLUDED_SMALL_TP,   /* teaching point under min students */
+	JH_UNIT_EXCLUDED_TP,         /* teaching points excluded by policy */
+	JH_UNIT_MERGED,              /* merged into the central school */
+	JH_UNIT_NO_STUDENTS          /* stage has no students */
+} jh_unit_status;
+
+typedef enum jh_shortfall_kind {
+	JH_SHORT_BELOW_THRESHOLD = 0, /* under the threshold, at or over 85% */
+	JH_SHORT_BELOW_FLOOR          /* under 85% of the threshold */
+} jh_shortfall_kind;
+
+/* One stage of one school (a whole single-stage school, or a section of a
+ * multi-stage school, or a central school with its merged teaching points). */
+typedef struct jh_unit {
+	const jh_school_year *school;  /* into the dataset */
+	jh_stage stage;
+	jh_unit_status status;
+	double students;               /* of this stage (merged included) */
+	double share;                  /* share of split resources, 0..1 */
+	double resource[JH_IND__COUNT];/* numerators after the split */
+	double value[JH_IND__COUNT];   /* indicator values */
+	int met;                       /* indicators at or over threshold */
+	int below_floor;               /* indicators under the floor */
+	int passes;                    /* the 6-of-7 / 85% rule */
+	size_t county_index;           /* into result->counties */
+} jh_unit;
+
+typedef struct jh_stage_result {
+	double students;
+	size_t schools;                /* evaluated units */
+	size_t schools_failing;
+	double mean[JH_IND__COUNT];    /* student-weighted */
+	double sd[JH_IND__COUNT];
+	double cv[JH_IND__COUNT];      /* NaN when the mean is 0 */
+	int cv_pass[JH_IND__COUNT];
+	double cv_mean;                /* 综合: plain mean of the 7, shown only */
+	int all_cv_pass;
+	int passes;                    /* all CVs pass and all schools pass */
+} jh_stage_result;
+
+typedef struct jh_county_result {
+	char county_code[8];
+	int year;
+	jh_stage_result stage[JH_STAGE__COUNT];
+	size_t first_unit, nunits;     /* units of this county, contiguous */
+	int passes;                    /* every stage that has schools passes */
+} jh_county_result;
+
+typedef struct jh_result {
+	const jh_standard *standard;   /* not owned */
+	const jh_dataset *dataset;     /* not owned */
+	jh_county_result *counties;    /* sorted by county code, then year */
+	size_t ncounties;
+	jh_unit *units;                /* grouped by county, then stage, code */
+	size_t nunits;
+} jh_result;
+
+typedef struct jh_filter {
+	const char *county_code;  /* NULL = all */
+	int year;                 /* 0 = all */
+	const char *school_code;  /* NULL = all */
+} jh_filter;
+
+/* Evaluate every county-year in the dataset that the filter selects.
+ * The result points into ds and std: keep both alive while using it.
+ * JH_ERR_INPUT with diags when the data cannot be evaluated (e.g. a
+ * teaching point whose central school is missing under the merge policy);
+ * JH_ERR_NOTFOUND when the filter selects nothing. */
+jh_code jh_eval(const jh_dataset *ds, const jh_standard *std,
+                const jh_filter *filter, jh_result **out, jh_diags *diags);
+void jh_result_free(jh_result *r);
+
+/* Value ≥ threshold under the standard's tolerance (see standard.c). */
+int jh_at_least(const jh_standard *std, double value, double threshold);
+/* Value ≤ limit under the standard's tolerance. */
+int jh_at_most(const jh_standard *std, double value, double limit);
+
+/* The student-weighted difference coefficient of n values x with weights
+ * p (students): CV = sqrt(Σ (p_i/P)(x_i − x̄)²) / x̄, x̄ = Σ p_i x_i / P.
+ * Sets *mean and *sd when non-NULL.  NaN when P or x̄ is 0. */
+double jh_cv(const double *x, const double *p, size_t n, double *mean,
+             double *sd);
+
+/* ------------------------------------------------------------------ */
+/* Areas: province → city → county, with official 6-digit codes.        */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_area_level {
+	JH_AREA_PROVINCE = 0,
+	JH_AREA_CITY,
+	JH_AREA_COUNTY
+} jh_area_level;
+
+typedef struct jh_area {
+	char code[8];
+	char parent[8];        /* "" for a province */
+	jh_area_level level;
+	const char *name;      /* owned by the list */
+	const char *file;      /* where it was read, for messages */
+	long line;
+} jh_area;
+
+typedef struct jh_areas {
+	jh_area *items;
+	size_t count, cap;
+	struct jh_arena *arena;  /* private */
+} jh_areas;
+
+jh_areas *jh_areas_new(void);
+void jh_areas_free(jh_areas *a);
+/* 1 when the table's header is the area template (county_code and
+ * county_name, 县(市、区)代码 and 县(市、区)名称, ...). */
+int jh_areas_table_is(const jh_table *t);
+/* Append the provinces, cities and counties of an area table:
+ *   province_code, province_name, city_code, city_name,
+ *   county_code, county_name   (Chinese headers accepted)
+ * Codes are 6 digits; a county's code shares its city's first 4 digits
+ * and the city its province's first 2.  All or nothing, every problem in
+ * diags. */
+jh_code jh_areas_add_table(jh_areas *a, const jh_table *t, jh_diags *diags);
+/* Add or replace one area (strings copied). */
+jh_code jh_areas_put(jh_areas *a, const jh_area *area);
+const jh_area *jh_areas_find(const jh_areas *a, const char *code);
+
+/* ------------------------------------------------------------------ */
+/* County-year records: figures and evidence kept per county and year   */
+/* (government guarantee, education quality; see the standards file).   */
+/* ------------------------------------------------------------------ */
+
+typedef struct jh_county_item {
+	char county_code[8];
+	int year;
+	const char *item;      /* key, e.g. "teacher_pay_ratio" */
+	const char *value;     /* as given: a number, 是/否, a grade */
+	const char *note;      /* evidence or remark; "" when none */
+	const char *file;      /* where it was read, for messages */
+	long line;
+} jh_county_item;
+
+typedef struct jh_county_items {
+	jh_county_item *items;
+	size_t count, cap;
+	struct jh_arena *arena;  /* private */
+	size_t *slot;            /* private: hash index, item index + 1 */
+	size_t nslot;
+} jh_county_items;
+
+jh_county_items *jh_county_items_new(void);
+void jh_county_items_free(jh_county_items *c);
+/* 1 when the table's header is the county-year template:
+ *   county_code 县(市、区)代码, year 年度, item 指标, value 值, note 说明 */
+int jh_county_items_table_is(const jh_table *t);
+/* Append a county-year table; all or nothing, problems in diags (a
+ * county, year and item given twice is one).  default_year as for
+ * jh_dataset (0 = the table must have a year column). */
+jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
+                                  int default_year, jh_diags *diags);
+/* Append one record (strings copied). */
+jh_code jh_county_items_put(jh_county_items *c, const jh_county_item *it);
+const jh_county_item *jh_county_items_find(const jh_county_items *c,
+                                           const char *county, int year,
+                                           const char *item);
+
+/* ------------------------------------------------------------------ */
+/* Export: the template written back.                                   */
+/* ------------------------------------------------------------------ */
+
+/* The dataset's rows (filtered) as template CSV, UTF-8, English keys,
+ * extra columns after the template's; numbers in their shortest exact
+ * form, so that import → export → import changes nothing. */
+jh_code jh_export_csv(const jh_dataset *ds, const jh_filter *filter,
+                      jh_buf *out);
+/* The same as an XLSX workbook written to path (libxlsxwriter). */
+jh_code jh_export_xlsx(const jh_dataset *ds, const jh_filter *filter,
+                       const char *path, jh_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* Verdict: all four parts of the standard for one county and year.     */
+/* ------------------------------------------------------------------ */
+
+/* Check a county-year record's key and value (known item, value of the
+ * right kind: 是/否, a rate such as 0.95 or 95%, a number, a grade, a
+ * level).  0 when fine; otherwise -1 with a reason in `why`. */
+int jh_item_check(const char *key, const char *value, char *why, size_t cap);
+
+typedef enum jh_item_status {
+	JH_ITEM_PASS = 0,
+	JH_ITEM_FAIL,
+	JH_ITEM_MISSING         /* data not given: neither pass nor fail */
+} jh_item_status;
+
+typedef struct jh_verdict_item {
+	const char *part;       /* "prerequisite", "resource", "guarantee",
+	                           "quality", "recognition", "veto" */
+	char id[64];            /* e.g. "guarantee.8", "resource.cv.junior.key_teachers_per100" */
+	char name_zh[160];
+	char name_en[200];
+	int has_value;
+	double value;           /* numeric value when has_value */
+	char value_text[96];    /* as shown (also for non-numeric values) */
+	int has_threshold;
+	double threshold;
+	char threshold_text[64];
+	jh_item_status status;
+	const char *source;     /* where the rule comes from (reference §) */
+	char detail[512];       /* e.g. the schools that fail */
+} jh_verdict_item;
+
+typedef enum jh_verdict_code {
+	JH_VERDICT_PASS = 0,
+	JH_VERDICT_FAIL,
+	JH_VERDICT_INCOMPLETE
+} jh_verdict_code;
+
+typedef struct jh_verdict {
+	char county_code[8];
+	int year;
+	jh_verdict_code verdict;
+	jh_verdict_item *items;
+	size_t count, cap;
+	double recognition_rate[8];   /* per respondent group, NaN if none */
+} jh_verdict;
+
+/* Judge county-year r->counties[county] on every item of the standard:
+ * the resource part from r, the rest from the county-year records
+ * (items may be NULL: then those items are missing).  out is filled;
+ * free with jh_verdict_free. */
+jh_code jh_verdict_county(const jh_result *r, size_t county,
+                          const jh_county_items *items, jh_verdict *out,
+                          jh_diags *diags);
+void jh_verdict_free(jh_verdict *v);
+/* Render for people (text, lang) or programs (JSON). */
+jh_code jh_verdict_report(const jh_verdict *v, jh_format fmt,
+                          const char *lang, jh_buf *out);
+
+/* Survey answers (one row per respondent: county_code, year, group and
+ * answer columns) turned into county-year records
+ * survey.GROUP.satisfied / survey.GROUP.answers. */
+int jh_survey_table_is(const jh_table *t);
+jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
+                            int default_year, jh_diags *diags);
+
+/* Planned changes (what-if), a table with the header
+ *   action, school_code, field, value, target
+ * action: add (field += value), set (field = value), close (the school
+ * is closed: its row is dropped), merge (the school joins target: its
+ * students and resources are added to target's row), move (value pupils
+ * of the stage named by field, e.g. students_primary, go to target).
+ * Chinese: 操作, 学校标识码, 字段, 值, 目标学校; 增加, 设为, 撤销, 合并,
+ * 转移.  Applied in order to a copy of ds (rows of year `year` only);
+ * every problem in diags and nothing applied on error. */
+jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *changes,
+                        jh_dataset **out, jh_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* Reports.                                                             */
+/* ------------------------------------------------------------------ */
+
+
+/* Render an evaluation result into out (appended). lang: "zh" or "en". */
+jh_code jh_report(const jh_result *r, jh_format fmt, const char *lang,
+                  jh_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* JUNHENG_CORE_H */

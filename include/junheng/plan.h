@@ -1,0 +1,104 @@
+/*
+** junheng/plan.h — the planning layer of libjunheng (lib/plan): unit
+** costs, each school's gaps in real units, and the cheapest county plan
+** (a GLPK mixed-integer programme).  Uses the domain layer.
+*/
+#ifndef JUNHENG_PLAN_H
+#define JUNHENG_PLAN_H
+
+#include "junheng/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Gaps and plans: what it takes to pass, in real units, at least cost.  */
+/* ------------------------------------------------------------------ */
+
+/* Unit costs, from a costs file (data/costs/default.cost; format in
+ * data/costs/README.md).  Yuan per unit. */
+typedef struct jh_costs {
+	double qualified_teacher;   /* per teacher above the qualification */
+	double key_teacher;         /* per county-level key teacher */
+	double pe_art_teacher;      /* per PE / art teacher */
+	double teaching_m2;         /* per m² of teaching and auxiliary space */
+	double sports_m2;           /* per m² of sports ground or hall */
+	double equipment_yuan;      /* per yuan of equipment (1 by default) */
+	double multimedia_room;     /* per networked multimedia room */
+	double music_room;          /* per music room */
+	double art_room;            /* per art room */
+} jh_costs;
+
+/* The built-in default costs (embedded data/costs/default.cost). */
+jh_code jh_costs_default(jh_costs *out, jh_diags *diags);
+/* Parse a costs file: `key = value` lines as in standards files; keys not
+ * set keep the defaults.  Problems in diags (JH_ERR_STANDARD). */
+jh_code jh_costs_parse(const char *text, size_t len, const char *file,
+                       jh_costs *out, jh_diags *diags);
+
+/* Additions to one school's template row: add[f] is what to add to
+ * column f (0 = nothing).  Teachers and rooms are whole numbers; areas and
+ * yuan are rounded up to whole m² and whole yuan. */
+typedef struct jh_addition {
+	const jh_school_year *school;   /* into the evaluated dataset */
+	double add[JH_F__COUNT];
+	double cost;
+} jh_addition;
+
+/* For each school failing the per-school rule (6 of 7, none under 85%)
+ * in any of its stages: the cheapest additions after which every stage
+ * of it passes.  Exact: for each stage the one indicator allowed to stay
+ * under its threshold is enumerated, shared resources of multi-stage
+ * schools counted through the split.  *out is a malloc'd array of *n
+ * additions (free()), in the order of the result's units. */
+jh_code jh_gaps_schools(const jh_result *r, const jh_costs *costs,
+                        jh_addition **out, size_t *n, jh_diags *diags);
+
+/* For each school short of music or art rooms (government guarantee item
+ * 3: one of each per 12 classes, at least one; music ≥ 96 m², art ≥ 90
+ * m²): the rooms to add, and the m² by which to enlarge its smallest room
+ * when that is under the minimum (priced at teaching_m2).  Schools
+ * without the columns are skipped.  *out malloc'd (free()). */
+jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
+                      jh_addition **out, size_t *n, jh_diags *diags);
+
+typedef struct jh_plan {
+	char county_code[8];
+	int year;
+	int solved;          /* 1 when a plan was found; when 0, cost and gap
+	                        are NaN, lower_bound still holds and a
+	                        diagnostic says why */
+	double cost;         /* of the plan found (an upper bound) */
+	double lower_bound;  /* proven: no plan costs less */
+	double gap;          /* (cost - lower_bound) / cost, 0 when cost = 0 */
+	int iterations;      /* root LP rounds plus MILPs solved */
+	jh_addition *add;    /* schools with additions, code order */
+	size_t nadd;
+} jh_plan;
+
+typedef struct jh_plan_options {
+	double time_limit;   /* seconds for the whole plan; 0 = 10 */
+	double rel_gap;      /* stop when the gap is below this; 0 = 1e-4 */
+} jh_plan_options;
+
+/* The cheapest set of additions to named schools of county-year
+ * result->counties[county] after which every school passes the
+ * per-school rule and every coefficient is within its limit.  A mixed-
+ * integer programme (GLPK) with outer-approximation cuts for the
+ * second-order-cone coefficient limits; see plan.c.  Free with
+ * jh_plan_free. */
+jh_code jh_plan_county(const jh_result *r, size_t county,
+                       const jh_costs *costs, const jh_plan_options *opt,
+                       jh_plan *out, jh_diags *diags);
+void jh_plan_free(jh_plan *p);
+
+/* Apply additions to a copy of the dataset (rows not named are copied
+ * unchanged).  *out owned by the caller. */
+jh_code jh_dataset_apply(const jh_dataset *ds, const jh_addition *add,
+                         size_t n, jh_dataset **out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* JUNHENG_PLAN_H */

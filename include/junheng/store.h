@@ -1,0 +1,120 @@
+/*
+** junheng/store.h — the storage layer of libjunheng (lib/store): a
+** versioned, audited database of areas, school-years and county-year
+** records behind one interface, one backend per database.  Uses the
+** domain layer.
+*/
+#ifndef JUNHENG_STORE_H
+#define JUNHENG_STORE_H
+
+#include "junheng/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Storage: a versioned, audited database.                              */
+/* ------------------------------------------------------------------ */
+
+/* The store is one interface with one implementation per database; the
+ * default is SQLite (a file path).  No SQL exists outside lib/store_*.c. */
+typedef struct jh_store jh_store;
+
+/* Who made a change and why; every change belongs to one revision. */
+typedef struct jh_revision_info {
+	const char *who;            /* user name */
+	const char *why;            /* reason given */
+	const char *kind;           /* "import", "edit", "delete" */
+	size_t nsources;
+	const char *const *source_names;   /* files of an import */
+	const char *const *source_sha256;  /* their SHA-256, hex */
+	const char *at;             /* UTC "YYYY-MM-DDTHH:MM:SSZ"; NULL = now */
+} jh_revision_info;
+
+typedef struct jh_import_stats {
+	size_t rows;              /* school-year rows offered */
+	size_t added;             /* new school-years */
+	size_t changed;           /* school-years with changed fields */
+	size_t unchanged;
+	size_t deleted;
+	size_t fields_changed;    /* field changes recorded */
+	size_t areas_changed;     /* areas added or renamed */
+	size_t items_changed;     /* county-year records added or changed */
+	long revision;            /* revision created, 0 when nothing changed */
+} jh_import_stats;
+
+/* Create a new database or bring an existing one to the current schema
+ * (migrations are versioned in the file). */
+jh_code jh_store_init(const char *path, jh_store **out, jh_diags *diags);
+/* Open an existing junheng database; it is migrated when older. */
+jh_code jh_store_open(const char *path, jh_store **out, jh_diags *diags);
+void jh_store_close(jh_store *s);
+/* Schema version of the open database. */
+int jh_store_schema_version(jh_store *s);
+
+/* Import areas, school-year rows and county-year records as one
+ * transaction and one revision.
+ * Checks against what is stored: unknown county, a school in two
+ * counties, a school whose type changes between years.  On any problem
+ * nothing is written.  Unchanged rows record nothing; changed rows record
+ * only their changed fields.  areas, ds or items may be NULL. */
+jh_code jh_store_import(jh_store *s, const jh_areas *areas,
+                        const jh_dataset *ds, const jh_county_items *items,
+                        const jh_revision_info *info,
+                        jh_import_stats *stats, jh_diags *diags);
+/* County-year records valid after revision as_of (0 = now), selected by
+ * county and year of the filter (may be NULL).  *out owned by caller. */
+jh_code jh_store_county_items(jh_store *s, const jh_filter *filter,
+                              long as_of, jh_county_items **out,
+                              jh_diags *diags);
+/* Change fields of one school-year (keys of the template, values as
+ * text, checked like an imported cell). */
+jh_code jh_store_set(jh_store *s, const char *school_code, int year,
+                     size_t n, const char *const *fields,
+                     const char *const *values, const jh_revision_info *info,
+                     jh_import_stats *stats, jh_diags *diags);
+/* Delete a school-year (year 0: every year of the school). */
+jh_code jh_store_delete(jh_store *s, const char *school_code, int year,
+                        const jh_revision_info *info, jh_import_stats *stats,
+                        jh_diags *diags);
+/* Rows as they were after revision `as_of` (0 = now), selected by the
+ * filter (may be NULL).  *out is a new dataset owned by the caller. */
+jh_code jh_store_load(jh_store *s, const jh_filter *filter, long as_of,
+                      jh_dataset **out, jh_diags *diags);
+/* Areas as stored now.  *out owned by the caller. */
+jh_code jh_store_areas(jh_store *s, jh_areas **out, jh_diags *diags);
+/* A revision number ("12") or a date or time ("2024-05-01",
+ * "2024-05-01T10:30:00", UTC) to the last revision made by then. */
+jh_code jh_store_resolve_as_of(jh_store *s, const char *spec, long *rev,
+                               jh_diags *diags);
+
+typedef struct jh_change {
+	long revision;
+	const char *at, *who, *why, *kind, *sources;
+	const char *entity;        /* "school_year", "area" or "county_year" */
+	const char *school_code;   /* or area code */
+	const char *county_code;
+	int year;
+	const char *field;
+	const char *old_value;     /* NULL when added */
+	const char *new_value;     /* NULL when deleted */
+} jh_change;
+
+typedef struct jh_history {
+	jh_change *items;
+	size_t count, cap;
+	struct jh_arena *arena;    /* private */
+} jh_history;
+
+/* Every change to a school, or to all schools of a county (either may be
+ * NULL but not both), oldest first.  *out owned by the caller. */
+jh_code jh_store_history(jh_store *s, const char *school_code,
+                         const char *county_code, jh_history **out,
+                         jh_diags *diags);
+void jh_history_free(jh_history *h);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* JUNHENG_STORE_H */

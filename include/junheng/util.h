@@ -1,0 +1,215 @@
+/*
+** junheng/util.h — the utility layer of libjunheng (lib/util): error codes,
+** growable buffers, coded diagnostics with zh/en messages, text encodings,
+** number formatting and hashing of bytes.  Depends on nothing else of
+** junheng; every other layer uses it.
+*/
+#ifndef JUNHENG_UTIL_H
+#define JUNHENG_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+#define JH_VERSION "0.1.0"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Error codes                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_code {
+	JH_OK = 0,
+	JH_ERR_NOMEM,     /* out of memory */
+	JH_ERR_INPUT,     /* the input has problems; see the jh_diags list */
+	JH_ERR_ENCODING,  /* input is neither UTF-8 nor GB18030 */
+	JH_ERR_STANDARD,  /* a standards file has problems; see jh_diags */
+	JH_ERR_ARG,       /* a caller passed an invalid argument */
+	JH_ERR_NOTFOUND,  /* a named thing (county, year, school) is absent */
+	JH_ERR_IO,        /* reading or writing failed (used by callers) */
+	JH_ERR_FORMAT,    /* file is not of the expected format (e.g. not XLSX) */
+	JH_ERR_DB,        /* the database reported an error */
+	JH_ERR_CONFLICT,  /* the data conflicts with what is stored */
+	JH_ERR__COUNT
+} jh_code;
+
+/* Human name of an error code, in the given language ("zh" or "en"). */
+const char *jh_code_str(jh_code code, const char *lang);
+
+/* ------------------------------------------------------------------ */
+/* Growable string buffer (git's strbuf, Redis's sds).                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct jh_buf {
+	char *data;   /* always NUL-terminated when len > 0 or after any append */
+	size_t len;
+	size_t cap;
+	int oom;      /* set once an allocation failed; later appends are no-ops */
+} jh_buf;
+
+#define JH_BUF_INIT {NULL, 0, 0, 0}
+
+void jh_buf_init(jh_buf *b);
+void jh_buf_free(jh_buf *b);
+void jh_buf_reset(jh_buf *b);                     /* len = 0, keeps memory */
+int jh_buf_grow(jh_buf *b, size_t extra);         /* 0 ok, -1 oom */
+void jh_buf_add(jh_buf *b, const void *p, size_t n);
+void jh_buf_adds(jh_buf *b, const char *s);
+void jh_buf_addc(jh_buf *b, char c);
+void jh_buf_addf(jh_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void jh_buf_vaddf(jh_buf *b, const char *fmt, va_list ap);
+/* Append s padded with spaces to a display width of `width` columns
+ * (CJK characters take two columns); right-aligned when right != 0. */
+void jh_buf_addpad(jh_buf *b, const char *s, int width, int right);
+/* Append s quoted for CSV when needed (RFC 4180). */
+void jh_buf_addcsv(jh_buf *b, const char *s);
+/* Hand the buffer's memory to the caller (free() it); b is reset.
+ * Returns an empty allocated string for an empty buffer, NULL on oom. */
+char *jh_buf_detach(jh_buf *b, size_t *len);
+
+/* Output formats of reports. */
+typedef enum jh_format {
+	JH_FMT_TEXT = 0,
+	JH_FMT_JSON,
+	JH_FMT_CSV
+} jh_format;
+
+int jh_format_parse(const char *s); /* -1 when unknown */
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics: one per problem, with its place and a coded reason.     */
+/* ------------------------------------------------------------------ */
+
+/* Problem kinds.  Each has a parallel message in Chinese and English in
+ * diag.c; `arg` and `arg2` fill the message's two %s slots, in order. */
+typedef enum jh_problem {
+	JH_P_OTHER = 0,          /* arg: free text */
+	JH_P_ENCODING,           /* not UTF-8 or GB18030 */
+	JH_P_EMPTY_FILE,
+	JH_P_UNTERMINATED_QUOTE,
+	JH_P_BAD_QUOTE,          /* characters after a closing quote */
+	JH_P_NO_HEADER,          /* no row looks like the template header */
+	JH_P_MISSING_COLUMN,     /* arg: column key */
+	JH_P_DUPLICATE_COLUMN,   /* arg: column */
+	JH_P_SHORT_ROW,          /* arg: fields found, arg2: fields expected */
+	JH_P_LONG_ROW,           /* arg: fields found, arg2: fields expected */
+	JH_P_EMPTY_VALUE,        /* a required cell is empty */
+	JH_P_NOT_NUMBER,         /* arg: the text */
+	JH_P_NEGATIVE,           /* arg: the text */
+	JH_P_NOT_INTEGER,        /* arg: the text */
+	JH_P_BAD_YEAR,           /* arg: the text */
+	JH_P_BAD_COUNTY_CODE,    /* arg: the text */
+	JH_P_BAD_SCHOOL_CODE,    /* arg: the text */
+	JH_P_BAD_SCHOOL_TYPE,    /* arg: the text */
+	JH_P_DUPLICATE_SCHOOL,   /* arg: school code, arg2: FILE:LINE of the first */
+	JH_P_TEACHERS_EXCEED,    /* arg: column, arg2: teachers column */
+	JH_P_STAGE_NOT_OFFERED,  /* arg: column, arg2: school type */
+	JH_P_TOO_LONG,           /* arg: column */
+	JH_P_STD_SYNTAX,         /* arg: detail */
+	JH_P_STD_UNKNOWN_KEY,    /* arg: key */
+	JH_P_STD_BAD_VALUE,      /* arg: key, arg2: text */
+	JH_P_STD_MISSING_KEY,    /* arg: key */
+	JH_P_STD_LOOSER,         /* arg: key, arg2: base value */
+	JH_P_STD_BAD_BASE,       /* arg: base name */
+	JH_P_NO_PARENT,          /* arg: parent code (merge policy) */
+	JH_P_ABSURD_VALUE,       /* arg: column, arg2: reason */
+	JH_P_XLSX,               /* arg: detail */
+	JH_P_STORE,              /* arg: detail */
+	JH_P_UNKNOWN_COUNTY,     /* arg: county code */
+	JH_P_SCHOOL_MOVED,       /* arg: school code, arg2: stored county */
+	JH_P_TYPE_CHANGED,       /* arg: school code, arg2: stored type */
+	JH_P_BAD_AREA,           /* arg: code, arg2: reason */
+	JH_P_NOT_FOUND,          /* arg: what */
+	JH_P_BAD_LOCATION,       /* arg: the text */
+	JH_P_BAD_BOOLEAN,        /* arg: the text */
+	JH_P_YEAR_MISMATCH,      /* arg: row year, arg2: expected year */
+	JH_P_DUPLICATE_ITEM,     /* arg: county/year/item, arg2: FILE:LINE */
+	JH_P_ITEM_UNKNOWN,       /* arg: item key */
+	JH_P_ITEM_SUBJECT,       /* arg: monitoring subject */
+	JH_P_ITEM_SURVEY_KEY,    /* arg: key */
+	JH_P_ITEM_GROUP,         /* arg: respondent group */
+	JH_P_ITEM_YESNO,         /* arg: value */
+	JH_P_ITEM_RATE,          /* arg: value */
+	JH_P_ITEM_NUMBER,        /* arg: value */
+	JH_P_ITEM_WHOLE,         /* arg: value */
+	JH_P_ITEM_YEAR,          /* arg: value */
+	JH_P_ITEM_GRADE,         /* arg: value */
+	JH_P_ITEM_LEVEL,         /* arg: value */
+	JH_P_SURVEY_ANSWER,      /* arg: answer */
+	JH_P_WHATIF_ACTION,      /* arg: action */
+	JH_P_WHATIF_SCHOOL,      /* arg: school code */
+	JH_P_WHATIF_TARGET,      /* arg: target school code */
+	JH_P_WHATIF_FIELD,       /* arg: field */
+	JH_P_WHATIF_NEGATIVE,    /* arg: field */
+	JH_P_WHATIF_MERGE,       /* arg: target, arg2: school merged */
+	JH_P_WHATIF_MOVE_FIELD,  /* arg: field */
+	JH_P_WHATIF_TOO_FEW,     /* arg: school, arg2: pupils it has */
+	JH_P_WHATIF_NO_STAGE,    /* arg: target school, arg2: field */
+	JH_P__COUNT
+} jh_problem;
+
+typedef struct jh_diag {
+	jh_problem problem;
+	char *file;     /* file name as given by the caller, or NULL */
+	char *sheet;    /* XLSX sheet name, or NULL */
+	long line;      /* 1-based row/line, 0 when not applicable */
+	int column;     /* 1-based column, 0 when not applicable */
+	char *column_name; /* header text of the column, or NULL */
+	char *arg;
+	char *arg2;
+} jh_diag;
+
+typedef struct jh_diags {
+	jh_diag *items;
+	size_t count;
+	size_t cap;
+	size_t limit;   /* stop recording after this many (0 = 1000) */
+	size_t dropped; /* problems seen after the limit was reached */
+} jh_diags;
+
+#define JH_DIAGS_INIT {NULL, 0, 0, 0, 0}
+
+void jh_diags_init(jh_diags *d);
+void jh_diags_free(jh_diags *d);
+/* Record a problem.  Strings are copied; any may be NULL.  Returns
+ * JH_OK or JH_ERR_NOMEM. */
+jh_code jh_diags_add(jh_diags *d, jh_problem p, const char *file,
+                     const char *sheet, long line, int column,
+                     const char *column_name, const char *arg,
+                     const char *arg2);
+/* Render one diagnostic as a single line:
+ *   FILE[sheet]:LINE:COL (NAME): reason
+ * in the language "zh" (default) or "en". */
+void jh_diag_format(const jh_diag *dg, const char *lang, jh_buf *out);
+/* Render all, one per line, plus a count line if some were dropped. */
+void jh_diags_format(const jh_diags *d, const char *lang, jh_buf *out);
+
+/* ------------------------------------------------------------------ */
+/* Text: encodings and display width.                                   */
+/* ------------------------------------------------------------------ */
+
+/* 1 when [p, p+n) is valid UTF-8. */
+int jh_utf8_valid(const char *p, size_t n);
+/* Convert input bytes to UTF-8: strips a UTF-8 BOM, keeps valid UTF-8 as
+ * is, otherwise decodes GB18030 (iconv).  *out is malloc'd, NUL-terminated,
+ * owned by the caller.  *encoding (may be NULL) is set to "UTF-8" or
+ * "GB18030".  JH_ERR_ENCODING when neither decodes. */
+jh_code jh_to_utf8(const char *p, size_t n, char **out, size_t *outlen,
+                   const char **encoding);
+/* Columns a UTF-8 string takes in a terminal (CJK = 2). */
+int jh_display_width(const char *s);
+
+/* SHA-256 of bytes as 64 hex digits plus NUL (libsodium). */
+void jh_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Shortest decimal text that reads back as exactly v. */
+void jh_format_number(double v, char *out, size_t cap);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* JUNHENG_UTIL_H */

@@ -1,0 +1,47 @@
+/*
+** core_int.h — the domain layer's internal interface (lib/core).
+*/
+#ifndef JH_CORE_INT_H
+#define JH_CORE_INT_H
+
+#include "junheng/core.h"
+#include "io/io_int.h"
+
+/* Stages a school type offers: bit 0 primary, 1 junior, 2 senior. */
+unsigned jhTypeStages(jh_school_type t);
+#define JH_HAS_PRIMARY 1u
+#define JH_HAS_JUNIOR  2u
+#define JH_HAS_SENIOR  4u
+
+/* county_items.c: forget records from n on (all-or-nothing loaders). */
+jh_code jhCountyItemsTruncate(jh_county_items *c, size_t n);
+
+/* items.c: county-year item keys and value readers, shared by the
+ * importer (county_items.c, survey.c) and the verdict. */
+enum jhValueKind { V_YESNO, V_RATE, V_NUMBER, V_GRADE, V_LEVEL, V_COUNT, V_YEAR };
+
+struct jhItemKey {
+	const char *key;
+	enum jhValueKind kind;
+	const char *zh, *en;
+};
+
+extern const struct jhItemKey jhItemKeys[];   /* NULL-terminated */
+#define JH_SUBJECTS 6
+extern const char *const jhSubjects[JH_SUBJECTS][3];  /* key, zh, en */
+#define JH_GROUPS 6
+extern const char *const jhGroups[JH_GROUPS][4];      /* key, zh, en, alias */
+
+const struct jhItemKey *jhItemKeyFind(const char *key);
+/* What is wrong with a county-year record (JH_P__COUNT: nothing); *arg is
+ * the text the message quotes. */
+jh_problem jhItemProblem(const char *key, const char *value, const char **arg);
+int jhValueYesno(const char *s);                 /* 1, 0, -1 unreadable */
+int jhValueNumber(const char *s, int rate, double *out);  /* 0 ok */
+int jhValueGrade(const char *s);                 /* 1..4 (优秀 4), -1 */
+int jhValueLevel(const char *s);                 /* 1..4 (Ⅳ 4), -1 */
+
+/* 1 when s equals one of the NULL-terminated list, ASCII case ignored. */
+int jhEqAny(const char *s, const char *const *list);
+
+#endif

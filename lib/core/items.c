@@ -1,0 +1,260 @@
+/*
+** items.c — the county-year items the standard judges, and their values.
+**
+** Each key a county-year record may carry is listed here with the kind of
+** value it takes.  Values arrive as officials write them — 是/否, 95% or
+** 0.95, 良好, Ⅲ — and are read by the functions below, which both the
+** importer (to refuse a bad value with its place) and the verdict use.
+**
+** Survey answers (social recognition) are a table of their own, one row
+** per respondent; they are counted into survey.GROUP.satisfied and
+** survey.GROUP.answers records, so that they are stored, versioned and
+** audited like every other county-year figure.
+*/
+#include "core_int.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const struct jhItemKey jhItemKeys[] = {
+	{"basic_balance_year", V_YEAR, "通过国家义务教育基本均衡发展认定的年份",
+	 "year of national basic-balance recognition"},
+	{"layout_plan", V_YESNO, "学校规划布局合理,符合国家规定要求",
+	 "school layout planned as national rules require"},
+	{"unified_standards", V_YESNO, "城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一",
+	 "urban and rural standards unified (building, staffing, funding, equipment)"},
+	{"small_school_funding", V_YESNO, "不足100名学生的村小学和教学点按100名学生核定公用经费",
+	 "schools under 100 pupils funded as 100"},
+	{"special_ed_funds_per_student", V_NUMBER, "特殊教育学校生均公用经费(元)",
+	 "special-education public funds per student (yuan)"},
+	{"teacher_pay_ratio", V_NUMBER, "教师平均工资收入 ÷ 当地公务员平均工资收入",
+	 "teachers' average pay ÷ local civil servants' average pay"},
+	{"training_360_rate", V_RATE, "教师5年360学时培训完成率",
+	 "5-year 360-hour training completion rate"},
+	{"staffing_coordination", V_YESNO, "县级统筹分配各校教职工编制和岗位数量",
+	 "staffing and posts allocated across schools by the county"},
+	{"rotation_rate", V_RATE, "交流轮岗教师占符合交流条件教师的比例",
+	 "rotated teachers ÷ teachers eligible to rotate"},
+	{"rotation_key_rate", V_RATE, "骨干教师占交流轮岗教师的比例",
+	 "key teachers ÷ rotated teachers"},
+	{"certification_rate", V_RATE, "专任教师持证上岗率", "certified full-time teachers"},
+	{"nearby_enrolment_primary", V_RATE, "城区和镇区公办小学就近划片入学比例",
+	 "urban and town public primary schools: nearby enrolment"},
+	{"nearby_enrolment_junior", V_RATE, "城区和镇区公办初中就近划片入学比例",
+	 "urban and town public junior schools: nearby enrolment"},
+	{"hs_quota_rate", V_RATE, "优质高中招生名额分配比例", "quality high-school places allocated"},
+	{"left_behind_care", V_YESNO, "留守儿童关爱体系健全", "care system for left-behind children"},
+	{"migrant_public_rate", V_RATE, "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读比例",
+	 "eligible migrant children in public or publicly funded schools"},
+	{"junior_retention_rate", V_RATE, "初中三年巩固率", "junior three-year retention rate"},
+	{"disabled_enrolment_rate", V_RATE, "残疾儿童少年入学率", "enrolment of disabled children"},
+	{"charter_informatization", V_YESNO, "所有学校制定章程,实现学校管理与教学信息化",
+	 "every school has a charter; management and teaching informatised"},
+	{"training_funds_share_min", V_RATE, "各校教师培训经费占公用经费预算的最低比例",
+	 "lowest share of public funds any school spends on teacher training"},
+	{"it_teaching", V_YESNO, "教师熟练运用信息化手段组织教学,设施设备利用率达到较高水平",
+	 "teachers use IT well; equipment well used"},
+	{"moral_culture", V_GRADE, "所有学校德育工作、校园文化建设水平", "moral education and school culture (grade)"},
+	{"curriculum", V_YESNO, "课程开齐开足,教学秩序规范,综合实践活动有效开展",
+	 "full curriculum, orderly teaching, practical activities"},
+	{"no_excess_burden", V_YESNO, "无过重课业负担", "no excessive homework burden"},
+	{"exam_admission", V_YESNO, "存在以考试方式招生", "admission by examination (一票否决)"},
+	{"illegal_school_choice", V_YESNO, "存在违规择校", "illegal school choice (一票否决)"},
+	{"key_schools", V_YESNO, "存在重点校", "designated key schools (一票否决)"},
+	{"key_classes", V_YESNO, "存在重点班", "designated key classes (一票否决)"},
+	{NULL, 0, NULL, NULL},
+};
+
+const char *const jhSubjects[JH_SUBJECTS][3] = {
+	{"chinese", "语文", "Chinese"},
+	{"math", "数学", "mathematics"},
+	{"science", "科学", "science"},
+	{"pe", "体育", "PE"},
+	{"art", "艺术", "art"},
+	{"moral", "德育", "moral education"},
+};
+
+const char *const jhGroups[JH_GROUPS][4] = {
+	/* key, zh, en, extra zh alias */
+	{"students", "学生", "students", NULL},
+	{"parents", "家长", "parents", NULL},
+	{"teachers", "教师", "teachers", NULL},
+	{"principals", "校长", "principals", NULL},
+	{"deputies", "人大代表、政协委员", "deputies and CPPCC members", "人大代表"},
+	{"others", "其他群众", "other residents", "社会人士"},
+};
+
+int jhEqAny(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcasecmp(s, *list))
+			return 1;
+	return 0;
+}
+
+int jhValueYesno(const char *s)
+{
+	static const char *const yes[] = {"是", "yes", "y", "true", "1", "有", "达标", NULL};
+	static const char *const no[] = {"否", "no", "n", "false", "0", "无", "未达标", NULL};
+
+	if (jhEqAny(s, yes))
+		return 1;
+	if (jhEqAny(s, no))
+		return 0;
+	return -1;
+}
+
+/* "95%" → 0.95; "0.95" → 0.95; a rate beyond [0, 1] without % is an
+ * error rather than a guess at percent. */
+int jhValueNumber(const char *s, int rate, double *out)
+{
+	char buf[64];
+	size_t n = strlen(s);
+	int pct = 0;
+
+	if (n == 0 || n >= sizeof buf)
+		return -1;
+	memcpy(buf, s, n + 1);
+	if (n && buf[n - 1] == '%') {
+		buf[--n] = '\0';
+		pct = 1;
+	} else if (n >= 3 && !strcmp(buf + n - 3, "\xEF\xBC\x85")) {   /* ％ */
+		buf[n - 3] = '\0';
+		pct = 1;
+	}
+	if (jhParseNumber(buf, out))
+		return -1;
+	if (pct)
+		*out /= 100;
+	if (*out < 0 || (rate && *out > 1))
+		return -1;
+	return 0;
+}
+
+int jhValueGrade(const char *s)
+{
+	static const char *const g[4][4] = {
+		{"不合格", "fail", "poor", NULL},
+		{"合格", "pass", "fair", NULL},
+		{"良好", "good", NULL, NULL},
+		{"优秀", "excellent", NULL, NULL},
+	};
+	for (int i = 0; i < 4; i++)
+		if (jhEqAny(s, g[i]))
+			return i + 1;
+	return -1;
+}
+
+int jhValueLevel(const char *s)
+{
+	static const char *const lv[4][5] = {
+		{"Ⅰ", "I", "1", "一", NULL},
+		{"Ⅱ", "II", "2", "二", NULL},
+		{"Ⅲ", "III", "3", "三", NULL},
+		{"Ⅳ", "IV", "4", "四", NULL},
+	};
+	char buf[32];
+	size_t n = strlen(s);
+
+	/* "Ⅲ级" is common. */
+	if (n >= 3 && n < sizeof buf && !strcmp(s + n - 3, "级")) {
+		memcpy(buf, s, n - 3);
+		buf[n - 3] = '\0';
+		s = buf;
+	}
+	for (int i = 0; i < 4; i++)
+		if (jhEqAny(s, lv[i]))
+			return i + 1;
+	return -1;
+}
+
+const struct jhItemKey *jhItemKeyFind(const char *key)
+{
+	for (int i = 0; jhItemKeys[i].key; i++)
+		if (!strcmp(jhItemKeys[i].key, key))
+			return &jhItemKeys[i];
+	return NULL;
+}
+
+/* The problem with a county-year record, or JH_P__COUNT when it is fine;
+ * *arg is the text the message quotes. */
+jh_problem jhItemProblem(const char *key, const char *value, const char **arg)
+{
+	const struct jhItemKey *k = jhItemKeyFind(key);
+	enum jhValueKind kind;
+	double d;
+
+	*arg = value;
+	if (k) {
+		kind = k->kind;
+	} else if (!strncmp(key, "monitoring_level.", 17) || !strncmp(key, "monitoring_diff.", 16)) {
+		const char *subj = strchr(key, '.') + 1;
+		int found = 0;
+		for (int i = 0; i < JH_SUBJECTS; i++)
+			found |= !strcmp(subj, jhSubjects[i][0]);
+		if (!found) {
+			*arg = subj;
+			return JH_P_ITEM_SUBJECT;
+		}
+		kind = key[11] == 'l' ? V_LEVEL : V_RATE;
+	} else if (!strncmp(key, "survey.", 7)) {
+		char g[32];
+		const char *dot = strchr(key + 7, '.');
+		int found = 0;
+		*arg = key;
+		if (!dot || (size_t)(dot - key - 7) >= sizeof g ||
+		    (strcmp(dot, ".satisfied") && strcmp(dot, ".answers")))
+			return JH_P_ITEM_SURVEY_KEY;
+		memcpy(g, key + 7, (size_t)(dot - key - 7));
+		g[dot - key - 7] = '\0';
+		for (int i = 0; i < JH_GROUPS; i++)
+			found |= !strcmp(g, jhGroups[i][0]);
+		if (!found)
+			return JH_P_ITEM_GROUP;
+		kind = V_COUNT;
+	} else {
+		*arg = key;
+		return JH_P_ITEM_UNKNOWN;
+	}
+	switch (kind) {
+	case V_YESNO:
+		return jhValueYesno(value) < 0 ? JH_P_ITEM_YESNO : JH_P__COUNT;
+	case V_RATE:
+		return jhValueNumber(value, 1, &d) ? JH_P_ITEM_RATE : JH_P__COUNT;
+	case V_NUMBER:
+		return jhValueNumber(value, 0, &d) ? JH_P_ITEM_NUMBER : JH_P__COUNT;
+	case V_COUNT:
+		return jhParseNumber(value, &d) || d < 0 || d != floor(d) ?
+		       JH_P_ITEM_WHOLE : JH_P__COUNT;
+	case V_YEAR:
+		return jhParseNumber(value, &d) || d != floor(d) || d < 1990 || d > 2100 ?
+		       JH_P_ITEM_YEAR : JH_P__COUNT;
+	case V_GRADE:
+		return jhValueGrade(value) < 0 ? JH_P_ITEM_GRADE : JH_P__COUNT;
+	case V_LEVEL:
+		return jhValueLevel(value) < 0 ? JH_P_ITEM_LEVEL : JH_P__COUNT;
+	}
+	return JH_P__COUNT;
+}
+
+int jh_item_check(const char *key, const char *value, char *why, size_t cap)
+{
+	const char *arg;
+	jh_problem p = jhItemProblem(key, value, &arg);
+	jh_diag dg;
+	jh_buf b = JH_BUF_INIT;
+
+	if (p == JH_P__COUNT)
+		return 0;
+	memset(&dg, 0, sizeof dg);
+	dg.problem = p;
+	dg.arg = (char *)arg;
+	jh_diag_format(&dg, "en", &b);
+	snprintf(why, cap, "%s", b.data ? b.data : "");
+	jh_buf_free(&b);
+	return -1;
+}

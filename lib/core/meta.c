@@ -1,0 +1,291 @@
+/*
+** meta.c — names of the things the standard talks about.
+**
+** School types, stages, template columns and the seven indicators, each
+** with its machine key, Chinese and English names, and the aliases that
+** officials' spreadsheets use for it.  Parsing accepts any of them after
+** normalising full-width brackets and spaces.
+*/
+#include "core_int.h"
+
+#include <string.h>
+#include <strings.h>
+
+static int en(const char *lang)
+{
+	return lang && strcmp(lang, "en") == 0;
+}
+
+static int match_list(const char *s, const char *const *names)
+{
+	char a[256], b[256];
+
+	jhNorm(s, a, sizeof a);
+	for (; *names; names++) {
+		jhNorm(*names, b, sizeof b);
+		if (!strcmp(a, b))
+			return 1;
+	}
+	return 0;
+}
+
+/* --- school types ------------------------------------------------------ */
+
+static const struct {
+	const char *key, *zh, *en;
+	const char *alias[4];
+} types[JH_TYPE__COUNT] = {
+	[JH_TYPE_PRIMARY] = {"primary", "小学", "primary school", {"小学校"}},
+	[JH_TYPE_JUNIOR] = {"junior", "初级中学", "junior secondary school",
+	                    {"初中", "独立初中"}},
+	[JH_TYPE_NINE_YEAR] = {"nine_year", "九年一贯制学校", "nine-year school",
+	                       {"九年一贯制"}},
+	[JH_TYPE_TWELVE_YEAR] = {"twelve_year", "十二年一贯制学校",
+	                         "twelve-year school", {"十二年一贯制"}},
+	[JH_TYPE_COMPLETE_MIDDLE] = {"complete_middle", "完全中学",
+	                             "complete secondary school", {"完中"}},
+	[JH_TYPE_TEACHING_POINT] = {"teaching_point", "教学点", "teaching point",
+	                            {"小学教学点"}},
+};
+
+const char *jh_school_type_key(jh_school_type t)
+{
+	return (unsigned)t < JH_TYPE__COUNT ? types[t].key : "?";
+}
+
+const char *jh_school_type_name(jh_school_type t, const char *lang)
+{
+	if ((unsigned)t >= JH_TYPE__COUNT)
+		return "?";
+	return en(lang) ? types[t].en : types[t].zh;
+}
+
+int jh_school_type_parse(const char *s)
+{
+	for (int i = 0; i < JH_TYPE__COUNT; i++) {
+		const char *names[] = {types[i].key, types[i].zh, types[i].en,
+		                       types[i].alias[0], types[i].alias[1], NULL};
+		if (match_list(s, names))
+			return i;
+	}
+	return -1;
+}
+
+/* --- stages ------------------------------------------------------------- */
+
+const char *jh_stage_key(jh_stage s)
+{
+	return s == JH_STAGE_PRIMARY ? "primary" : "junior";
+}
+
+const char *jh_stage_name(jh_stage s, const char *lang)
+{
+	if (en(lang))
+		return s == JH_STAGE_PRIMARY ? "primary" : "junior";
+	return s == JH_STAGE_PRIMARY ? "小学" : "初中";
+}
+
+/* --- template columns -------------------------------------------------- */
+
+static const struct {
+	const char *key, *zh, *en;
+	int count;
+	const char *alias[4];
+} fields[JH_F__COUNT] = {
+	[JH_F_STUDENTS_PRIMARY] = {"students_primary", "小学在校生数",
+		"primary students", 1, {"小学学生数", "在校生数(小学)"}},
+	[JH_F_STUDENTS_JUNIOR] = {"students_junior", "初中在校生数",
+		"junior students", 1, {"初中学生数", "在校生数(初中)"}},
+	[JH_F_STUDENTS_SENIOR] = {"students_senior", "高中在校生数",
+		"senior students", 1, {"高中学生数", "在校生数(高中)"}},
+	[JH_F_QUALIFIED_PRIMARY] = {"qualified_teachers_primary",
+		"小学高于规定学历教师数", "primary teachers above the required qualification", 1,
+		{"高于规定学历教师数(小学)"}},
+	[JH_F_QUALIFIED_JUNIOR] = {"qualified_teachers_junior",
+		"初中高于规定学历教师数", "junior teachers above the required qualification", 1,
+		{"高于规定学历教师数(初中)"}},
+	[JH_F_KEY_PRIMARY] = {"key_teachers_primary",
+		"小学县级及以上骨干教师数", "primary key teachers (county level or above)", 1,
+		{"县级及以上骨干教师数(小学)", "小学县级以上骨干教师数"}},
+	[JH_F_KEY_JUNIOR] = {"key_teachers_junior",
+		"初中县级及以上骨干教师数", "junior key teachers (county level or above)", 1,
+		{"县级及以上骨干教师数(初中)", "初中县级以上骨干教师数"}},
+	[JH_F_PE_ART_PRIMARY] = {"pe_art_teachers_primary",
+		"小学体育、艺术(美术、音乐)专任教师数", "primary PE and art teachers", 1,
+		{"小学体育艺术专任教师数", "体育、艺术(美术、音乐)专任教师数(小学)"}},
+	[JH_F_PE_ART_JUNIOR] = {"pe_art_teachers_junior",
+		"初中体育、艺术(美术、音乐)专任教师数", "junior PE and art teachers", 1,
+		{"初中体育艺术专任教师数", "体育、艺术(美术、音乐)专任教师数(初中)"}},
+	[JH_F_TEACHERS_PRIMARY] = {"teachers_primary", "小学专任教师数",
+		"primary full-time teachers", 1, {"专任教师数(小学)"}},
+	[JH_F_TEACHERS_JUNIOR] = {"teachers_junior", "初中专任教师数",
+		"junior full-time teachers", 1, {"专任教师数(初中)"}},
+	[JH_F_TEACHING_AREA] = {"teaching_area_m2", "教学及辅助用房面积",
+		"teaching and auxiliary floor area (m²)", 0,
+		{"教学及辅助用房面积(平方米)", "教学及辅助用房面积(m2)", "教学及辅助用房面积(㎡)"}},
+	[JH_F_SPORTS_AREA] = {"sports_area_m2", "体育运动场馆面积",
+		"sports ground and hall area (m²)", 0,
+		{"体育运动场馆面积(平方米)", "体育运动场馆面积(m2)", "体育运动场馆面积(㎡)"}},
+	[JH_F_EQUIPMENT_VALUE] = {"equipment_value_yuan", "教学仪器设备值",
+		"teaching equipment value (yuan)", 0,
+		{"教学仪器设备值(元)", "教学仪器设备资产值"}},
+	[JH_F_MULTIMEDIA_ROOMS] = {"multimedia_rooms", "网络多媒体教室数",
+		"networked multimedia classrooms", 1,
+		{"网络多媒体教室数(间)", "网络多媒体教室"}},
+	[JH_F_CLASSES_PRIMARY] = {"classes_primary", "小学班级数",
+		"primary classes", 1, {"小学教学班数", "班级数(小学)"}},
+	[JH_F_CLASSES_JUNIOR] = {"classes_junior", "初中班级数",
+		"junior classes", 1, {"初中教学班数", "班级数(初中)"}},
+	[JH_F_LARGEST_CLASS_PRIMARY] = {"largest_class_primary", "小学最大班额",
+		"largest primary class", 1, {"最大班额(小学)"}},
+	[JH_F_LARGEST_CLASS_JUNIOR] = {"largest_class_junior", "初中最大班额",
+		"largest junior class", 1, {"最大班额(初中)"}},
+	[JH_F_MUSIC_ROOMS] = {"music_rooms", "音乐专用教室数",
+		"music rooms", 1, {"音乐教室数"}},
+	[JH_F_MUSIC_ROOM_MIN_AREA] = {"music_room_min_area_m2", "最小音乐专用教室面积",
+		"smallest music room (m²)", 0, {"最小音乐教室面积"}},
+	[JH_F_ART_ROOMS] = {"art_rooms", "美术专用教室数",
+		"art rooms", 1, {"美术教室数"}},
+	[JH_F_ART_ROOM_MIN_AREA] = {"art_room_min_area_m2", "最小美术专用教室面积",
+		"smallest art room (m²)", 0, {"最小美术教室面积"}},
+	[JH_F_CERTIFIED_TEACHERS] = {"certified_teachers", "持证专任教师数",
+		"full-time teachers holding a certificate", 1, {"持有教师资格证专任教师数"}},
+	[JH_F_PUBLIC_FUNDS] = {"public_funds_yuan", "公用经费预算总额",
+		"public funds budget (yuan)", 0, {"年度公用经费预算总额"}},
+	[JH_F_TRAINING_FUNDS] = {"training_funds_yuan", "教师培训经费",
+		"teacher training funds (yuan)", 0, {"教师培训经费(元)"}},
+};
+
+int jh_field_is_required(jh_field f)
+{
+	return (unsigned)f < JH_F__REQUIRED;
+}
+
+static const char *const loc_names[4][5] = {
+	[JH_LOC_UNKNOWN] = {""},
+	[JH_LOC_URBAN] = {"urban", "城区", "城市", "主城区", NULL},
+	[JH_LOC_TOWN]  = {"town", "镇区", "县镇", "城镇", NULL},
+	[JH_LOC_RURAL] = {"rural", "乡村", "农村", NULL},
+};
+
+const char *jh_location_key(jh_location l)
+{
+	return (unsigned)l <= JH_LOC_RURAL ? loc_names[l][0] : "";
+}
+
+int jh_location_parse(const char *s)
+{
+	for (int l = JH_LOC_URBAN; l <= JH_LOC_RURAL; l++)
+		if (match_list(s, loc_names[l]))
+			return l;
+	return -1;
+}
+
+const char *jh_field_key(jh_field f)
+{
+	return (unsigned)f < JH_F__COUNT ? fields[f].key : "?";
+}
+
+const char *jh_field_name(jh_field f, const char *lang)
+{
+	if ((unsigned)f >= JH_F__COUNT)
+		return "?";
+	return en(lang) ? fields[f].en : fields[f].zh;
+}
+
+int jh_field_is_count(jh_field f)
+{
+	return (unsigned)f < JH_F__COUNT && fields[f].count;
+}
+
+int jh_field_parse(const char *s)
+{
+	for (int i = 0; i < JH_F__COUNT; i++) {
+		const char *names[] = {fields[i].key, fields[i].zh,
+		                       fields[i].alias[0], fields[i].alias[1],
+		                       fields[i].alias[2], fields[i].alias[3], NULL};
+		if (match_list(s, names))
+			return i;
+	}
+	return -1;
+}
+
+/* --- indicators -------------------------------------------------------- */
+
+static const struct {
+	const char *key, *zh, *en, *short_zh, *short_en, *unit_zh, *unit_en;
+} inds[JH_IND__COUNT] = {
+	[JH_IND_QUALIFIED] = {"qualified_teachers_per100",
+		"每百名学生拥有高于规定学历教师数",
+		"teachers above the required qualification per 100 students",
+		"高学历教师", "Qualified", "人/百生", "per 100"},
+	[JH_IND_KEY] = {"key_teachers_per100",
+		"每百名学生拥有县级及以上骨干教师数",
+		"key teachers (county level or above) per 100 students",
+		"骨干教师", "Key", "人/百生", "per 100"},
+	[JH_IND_PE_ART] = {"pe_art_teachers_per100",
+		"每百名学生拥有体育、艺术(美术、音乐)专任教师数",
+		"PE and art (music, fine art) teachers per 100 students",
+		"体艺教师", "PE/art", "人/百生", "per 100"},
+	[JH_IND_TEACHING_AREA] = {"teaching_area_per_student",
+		"生均教学及辅助用房面积",
+		"teaching and auxiliary floor area per student",
+		"教学用房", "Teach m²", "m²/生", "m²"},
+	[JH_IND_SPORTS_AREA] = {"sports_area_per_student",
+		"生均体育运动场馆面积",
+		"sports ground and hall area per student",
+		"体育场馆", "Sport m²", "m²/生", "m²"},
+	[JH_IND_EQUIPMENT] = {"equipment_value_per_student",
+		"生均教学仪器设备值",
+		"teaching equipment value per student",
+		"仪器设备", "Equip ¥", "元/生", "yuan"},
+	[JH_IND_MULTIMEDIA] = {"multimedia_rooms_per100",
+		"每百名学生拥有网络多媒体教室数",
+		"networked multimedia classrooms per 100 students",
+		"多媒体室", "Media", "间/百生", "per 100"},
+};
+
+const char *jh_indicator_key(jh_indicator i)
+{
+	return (unsigned)i < JH_IND__COUNT ? inds[i].key : "?";
+}
+
+const char *jh_indicator_name(jh_indicator i, const char *lang)
+{
+	if ((unsigned)i >= JH_IND__COUNT)
+		return "?";
+	return en(lang) ? inds[i].en : inds[i].zh;
+}
+
+const char *jh_indicator_short(jh_indicator i, const char *lang)
+{
+	if ((unsigned)i >= JH_IND__COUNT)
+		return "?";
+	return en(lang) ? inds[i].short_en : inds[i].short_zh;
+}
+
+const char *jh_indicator_unit(jh_indicator i, const char *lang)
+{
+	if ((unsigned)i >= JH_IND__COUNT)
+		return "?";
+	return en(lang) ? inds[i].unit_en : inds[i].unit_zh;
+}
+
+int jh_indicator_parse(const char *key)
+{
+	for (int i = 0; i < JH_IND__COUNT; i++)
+		if (!strcmp(key, inds[i].key))
+			return i;
+	return -1;
+}
+
+int jh_format_parse(const char *s)
+{
+	if (!strcasecmp(s, "text"))
+		return JH_FMT_TEXT;
+	if (!strcasecmp(s, "json"))
+		return JH_FMT_JSON;
+	if (!strcasecmp(s, "csv"))
+		return JH_FMT_CSV;
+	return -1;
+}

@@ -1,0 +1,134 @@
+/*
+** verdict_report.c — a county's verdict for people (text) and programs
+** (JSON: {"county_code", "year", "verdict", "items": [...]}).
+*/
+#include "core_int.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *status_key(jh_item_status s)
+{
+	return s == JH_ITEM_PASS ? "pass" : s == JH_ITEM_FAIL ? "fail" : "missing";
+}
+
+static const char *verdict_key(jh_verdict_code v)
+{
+	return v == JH_VERDICT_PASS ? "pass" : v == JH_VERDICT_FAIL ? "fail" : "incomplete";
+}
+
+static const char *const parts[][3] = {
+	{"prerequisite", "申报条件", "Prerequisite"},
+	{"resource", "资源配置", "Resource allocation"},
+	{"guarantee", "政府保障程度", "Government guarantee"},
+	{"quality", "教育质量", "Education quality"},
+	{"recognition", "社会认可度", "Social recognition"},
+	{"veto", "一票否决", "One-vote veto"},
+};
+
+static jh_code json_verdict(const jh_verdict *v, jh_buf *out)
+{
+	json_t *o = json_object(), *items = json_array(), *rates = json_object();
+	char *s;
+
+	json_object_set_new(o, "county_code", json_string(v->county_code));
+	json_object_set_new(o, "year", json_integer(v->year));
+	json_object_set_new(o, "verdict", json_string(verdict_key(v->verdict)));
+	for (int g = 0; g < JH_GROUPS; g++)
+		if (v->recognition_rate[g] == v->recognition_rate[g])   /* not NaN */
+			json_object_set_new(rates, jhGroups[g][0], json_real(v->recognition_rate[g]));
+	json_object_set_new(o, "recognition_by_group", rates);
+	for (size_t i = 0; i < v->count; i++) {
+		const jh_verdict_item *it = &v->items[i];
+		json_t *j = json_object();
+		json_object_set_new(j, "part", json_string(it->part));
+		json_object_set_new(j, "id", json_string(it->id));
+		json_object_set_new(j, "name_zh", json_string(it->name_zh));
+		json_object_set_new(j, "name_en", json_string(it->name_en));
+		if (it->has_value)
+			json_object_set_new(j, "value", json_real(it->value));
+		else if (it->value_text[0])
+			json_object_set_new(j, "value", json_string(it->value_text));
+		else
+			json_object_set_new(j, "value", json_null());
+		json_object_set_new(j, "threshold", it->has_threshold ?
+		                    json_real(it->threshold) : json_null());
+		json_object_set_new(j, "threshold_text", json_string(it->threshold_text));
+		json_object_set_new(j, "status", json_string(status_key(it->status)));
+		json_object_set_new(j, "source", json_string(it->source ? it->source : ""));
+		json_object_set_new(j, "detail", json_string(it->detail));
+		json_array_append_new(items, j);
+	}
+	json_object_set_new(o, "items", items);
+	s = json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+	json_decref(o);
+	if (!s)
+		return JH_ERR_NOMEM;
+	jh_buf_adds(out, s);
+	jh_buf_addc(out, '\n');
+	free(s);
+	return JH_OK;
+}
+
+static void text_verdict(const jh_verdict *v, const char *lang, jh_buf *o)
+{
+	int en = lang && !strcmp(lang, "en");
+	size_t nfail = 0, nmiss = 0, nschool_ok = 0, nschool = 0;
+
+	jh_buf_addf(o, en ? "County %s · %d · verdict: %s\n" : "县(市、区) %s · %d 年度 · 结论:%s\n",
+	            v->county_code, v->year,
+	            v->verdict == JH_VERDICT_PASS ? (en ? "PASS ✔" : "达到优质均衡 ✔") :
+	            v->verdict == JH_VERDICT_FAIL ? (en ? "FAIL ✘" : "未达到 ✘") :
+	            (en ? "INCOMPLETE (data missing) ？" : "数据不全,无法认定 ？"));
+	for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
+		int header = 0;
+		for (size_t i = 0; i < v->count; i++) {
+			const jh_verdict_item *it = &v->items[i];
+			const char *mark;
+			if (strcmp(it->part, parts[p][0]))
+				continue;
+			/* Passing schools are summarised, not listed one by one. */
+			if (!strncmp(it->id, "resource.school.", 16)) {
+				nschool++;
+				if (it->status == JH_ITEM_PASS) {
+					nschool_ok++;
+					continue;
+				}
+			}
+			if (!header) {
+				jh_buf_addf(o, "\n[%s]\n", parts[p][en ? 2 : 1]);
+				header = 1;
+			}
+			mark = it->status == JH_ITEM_PASS ? "✔" : it->status == JH_ITEM_FAIL ? "✘" : "？";
+			nfail += it->status == JH_ITEM_FAIL;
+			nmiss += it->status == JH_ITEM_MISSING;
+			jh_buf_addf(o, "  %s %-24s %s", mark, it->id, en ? it->name_en : it->name_zh);
+			if (it->status == JH_ITEM_MISSING)
+				jh_buf_addf(o, en ? "  — missing: %s\n" : "  — 缺少数据:%s\n", it->detail);
+			else {
+				jh_buf_addf(o, en ? "  — value %s, required %s" : "  — 实际 %s,要求 %s",
+				            it->value_text[0] ? it->value_text : "-", it->threshold_text);
+				if (it->detail[0])
+					jh_buf_addf(o, " (%s)", it->detail);
+				jh_buf_addc(o, '\n');
+			}
+		}
+		if (!strcmp(parts[p][0], "resource") && nschool)
+			jh_buf_addf(o, en ? "  %zu of %zu school stages pass the per-school rule\n"
+			                  : "  %zu/%zu 个学校(学段)达到单校要求\n", nschool_ok, nschool);
+	}
+	jh_buf_addf(o, en ? "\n%zu items fail, %zu items lack data.\n"
+	                  : "\n不达标 %zu 项,缺少数据 %zu 项。\n", nfail, nmiss);
+}
+
+jh_code jh_verdict_report(const jh_verdict *v, jh_format fmt, const char *lang,
+                          jh_buf *out)
+{
+	if (fmt == JH_FMT_JSON)
+		return json_verdict(v, out);
+	if (fmt != JH_FMT_TEXT)
+		return JH_ERR_ARG;
+	text_verdict(v, lang, out);
+	return out->oom ? JH_ERR_NOMEM : JH_OK;
+}

@@ -1,0 +1,143 @@
+/*
+** costs.c — unit costs that price the additions of gaps and plans.
+**
+** A costs file has the format of a standards file (data/costs/README.md):
+** `key = value` lines, `#` comments, blank lines ignored; keyvalue.c reads
+** the lines, this file gives the keys their meaning.  The values are yuan
+** per unit: per teacher, per m², per yuan of equipment, per room.
+**
+** The built-in default is data/costs/default.cost, embedded at build time
+** by scripts/embed.sh as jh_costs_default_data; tests/test_plan.c also
+** parses the file on disk and checks it gives exactly jh_costs_default.
+**
+** No I/O and no globals.
+*/
+#include "plan_int.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/* data/costs/default.cost, embedded at build time (scripts/embed.sh). */
+extern const char jh_costs_default_data[];
+#define default_cost_text jh_costs_default_data
+
+static const struct {
+	const char *name;
+	size_t off;
+} cost_keys[] = {
+	{"qualified_teacher", offsetof(jh_costs, qualified_teacher)},
+	{"key_teacher", offsetof(jh_costs, key_teacher)},
+	{"pe_art_teacher", offsetof(jh_costs, pe_art_teacher)},
+	{"teaching_m2", offsetof(jh_costs, teaching_m2)},
+	{"sports_m2", offsetof(jh_costs, sports_m2)},
+	{"equipment_yuan", offsetof(jh_costs, equipment_yuan)},
+	{"multimedia_room", offsetof(jh_costs, multimedia_room)},
+	{"music_room", offsetof(jh_costs, music_room)},
+	{"art_room", offsetof(jh_costs, art_room)},
+};
+
+#define NKEYS (sizeof cost_keys / sizeof cost_keys[0])
+
+/* What parse_into carries from line to line. */
+struct parse {
+	const char *file;
+	jh_costs *c;
+	int *seen;
+	jh_diags *diags;
+	int errors;
+};
+
+/* jhKvEach callback: apply one line to p->c. */
+static int set_line(void *ctx, long lineno, const char *k, const char *v)
+{
+	struct parse *p = ctx;
+	size_t i;
+	double d;
+
+	if (!v) {
+		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
+		             NULL, "expected `key = value`", NULL);
+		p->errors++;
+		return 0;
+	}
+	for (i = 0; i < NKEYS; i++)
+		if (!strcmp(cost_keys[i].name, k))
+			break;
+	if (i == NKEYS) {
+		jh_diags_add(p->diags, JH_P_STD_UNKNOWN_KEY, p->file, NULL, lineno,
+		             0, NULL, k, NULL);
+		p->errors++;
+	} else if (p->seen[i]) {
+		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
+		             NULL, "key set twice", NULL);
+		p->errors++;
+	} else if (jhKvNumber(v, &d) || d < 0) {
+		/* A cost is a price: a number, never negative. */
+		p->seen[i] = 1;
+		jh_diags_add(p->diags, JH_P_STD_BAD_VALUE, p->file, NULL, lineno,
+		             0, NULL, k, v);
+		p->errors++;
+	} else {
+		p->seen[i] = 1;
+		*(double *)((char *)p->c + cost_keys[i].off) = d;
+	}
+	return 0;
+}
+
+/* Apply the lines of text to *c; `seen` (NKEYS flags) records the keys
+ * set.  Every problem is recorded; returns the number of problems, or -1
+ * when out of memory. */
+static int parse_into(const char *text, size_t len, const char *file,
+                      jh_costs *c, int *seen, jh_diags *diags)
+{
+	struct parse p = {file, c, seen, diags, 0};
+
+	if (jhKvEach(text, len, set_line, &p) < 0)
+		return -1;
+	return p.errors;
+}
+
+jh_code jh_costs_default(jh_costs *out, jh_diags *diags)
+{
+	jh_costs c;
+	int seen[NKEYS] = {0}, errors;
+
+	if (!out)
+		return JH_ERR_ARG;
+	memset(&c, 0, sizeof c);
+	errors = parse_into(default_cost_text, strlen(default_cost_text),
+	                    "default.cost", &c, seen, diags);
+	if (errors < 0)
+		return JH_ERR_NOMEM;
+	/* The default sets every key: it is what other files fall back on. */
+	for (size_t i = 0; i < NKEYS; i++)
+		if (!seen[i]) {
+			jh_diags_add(diags, JH_P_STD_MISSING_KEY, "default.cost",
+			             NULL, 0, 0, NULL, cost_keys[i].name, NULL);
+			errors++;
+		}
+	if (errors)
+		return JH_ERR_STANDARD;
+	*out = c;
+	return JH_OK;
+}
+
+jh_code jh_costs_parse(const char *text, size_t len, const char *file,
+                       jh_costs *out, jh_diags *diags)
+{
+	jh_costs c;
+	int seen[NKEYS] = {0}, errors;
+	jh_code rc;
+
+	if (!out || (!text && len))
+		return JH_ERR_ARG;
+	if ((rc = jh_costs_default(&c, diags)))
+		return rc;
+	errors = parse_into(text ? text : "", len, file, &c, seen, diags);
+	if (errors < 0)
+		return JH_ERR_NOMEM;
+	if (errors)
+		return JH_ERR_STANDARD;   /* *out is left as it was */
+	*out = c;
+	return JH_OK;
+}

@@ -1,0 +1,239 @@
+/*
+** diag.c — error codes and input diagnostics, with their messages.
+**
+** As in kcgi, each enum has a parallel table of messages, here in Chinese
+** and English.  A diagnostic records where a problem is (file, sheet, line,
+** column) and up to two arguments; the message is rendered only when shown,
+** so the same list can be printed in either language.
+*/
+#include "util_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const code_msg[JH_ERR__COUNT][2] = {
+	[JH_OK]           = {"成功", "success"},
+	[JH_ERR_NOMEM]    = {"内存不足", "out of memory"},
+	[JH_ERR_INPUT]    = {"输入数据有错误", "the input has errors"},
+	[JH_ERR_ENCODING] = {"文件既不是 UTF-8 也不是 GB18030 编码",
+	                     "the file is neither UTF-8 nor GB18030"},
+	[JH_ERR_STANDARD] = {"标准文件有错误", "the standard file has errors"},
+	[JH_ERR_ARG]      = {"参数无效", "invalid argument"},
+	[JH_ERR_NOTFOUND] = {"未找到", "not found"},
+	[JH_ERR_IO]       = {"读写失败", "input/output failed"},
+	[JH_ERR_FORMAT]   = {"文件格式不正确", "the file is not in the expected format"},
+	[JH_ERR_DB]       = {"数据库错误", "database error"},
+	[JH_ERR_CONFLICT] = {"数据与已存数据冲突", "the data conflicts with stored data"},
+};
+
+static int lang_index(const char *lang)
+{
+	return lang && strcmp(lang, "en") == 0;
+}
+
+const char *jh_code_str(jh_code code, const char *lang)
+{
+	if ((int)code < 0 || code >= JH_ERR__COUNT)
+		return lang_index(lang) ? "unknown error" : "未知错误";
+	return code_msg[code][lang_index(lang)];
+}
+
+/* Messages: two %s slots at most, filled by arg then arg2, in that order
+ * in both languages. */
+static const char *const problem_msg[JH_P__COUNT][2] = {
+	[JH_P_OTHER]            = {"%s", "%s"},
+	[JH_P_ENCODING]         = {"文件既不是 UTF-8 也不是 GB18030 编码",
+	                           "the file is neither UTF-8 nor GB18030"},
+	[JH_P_EMPTY_FILE]       = {"文件为空", "the file is empty"},
+	[JH_P_UNTERMINATED_QUOTE] = {"引号未闭合", "unterminated quoted field"},
+	[JH_P_BAD_QUOTE]        = {"闭合引号后有多余字符",
+	                           "characters after a closing quote"},
+	[JH_P_NO_HEADER]        = {"找不到表头行(应包含模板的必需列)",
+	                           "no header row with the template's required columns"},
+	[JH_P_MISSING_COLUMN]   = {"缺少必需的列“%s”", "missing required column '%s'"},
+	[JH_P_DUPLICATE_COLUMN] = {"列“%s”重复出现", "column '%s' appears twice"},
+	[JH_P_SHORT_ROW]        = {"本行只有 %s 个字段,表头有 %s 个",
+	                           "row has %s fields, the header has %s"},
+	[JH_P_LONG_ROW]         = {"本行有 %s 个字段,多于表头的 %s 个",
+	                           "row has %s fields, more than the header's %s"},
+	[JH_P_EMPTY_VALUE]      = {"必填值为空", "required value is empty"},
+	[JH_P_NOT_NUMBER]       = {"“%s”不是数字", "'%s' is not a number"},
+	[JH_P_NEGATIVE]         = {"“%s”为负数", "'%s' is negative"},
+	[JH_P_NOT_INTEGER]      = {"“%s”不是整数(人数、间数须为整数)",
+	                           "'%s' is not a whole number (counts must be whole)"},
+	[JH_P_BAD_YEAR]         = {"年度“%s”无效(应为 1990–2100 的四位数)",
+	                           "year '%s' is invalid (expected 1990-2100)"},
+	[JH_P_BAD_COUNTY_CODE]  = {"县(市、区)代码“%s”无效(应为 6 位数字)",
+	                           "county code '%s' is invalid (expected 6 digits)"},
+	[JH_P_BAD_SCHOOL_CODE]  = {"学校标识码“%s”无效(应为 10 位数字或 18 位统一社会信用代码)",
+	                           "school code '%s' is invalid (expected 10 digits or an 18-character credit code)"},
+	[JH_P_BAD_SCHOOL_TYPE]  = {"办学类型“%s”无法识别", "unknown school type '%s'"},
+	[JH_P_DUPLICATE_SCHOOL] = {"学校 %s 在同一年度重复出现(另见 %s)",
+	                           "school %s appears twice in the same year (see also %s)"},
+	[JH_P_TEACHERS_EXCEED]  = {"“%s”大于“%s”", "'%s' is greater than '%s'"},
+	[JH_P_STAGE_NOT_OFFERED]= {"“%s”应为 0:办学类型“%s”没有该学段",
+	                           "'%s' must be 0: school type '%s' has no such stage"},
+	[JH_P_TOO_LONG]         = {"“%s”的值过长", "value of '%s' is too long"},
+	[JH_P_STD_SYNTAX]       = {"语法错误:%s", "syntax error: %s"},
+	[JH_P_STD_UNKNOWN_KEY]  = {"未知的键“%s”", "unknown key '%s'"},
+	[JH_P_STD_BAD_VALUE]    = {"键“%s”的值“%s”无效", "invalid value '%2$s' for key '%1$s'"},
+	[JH_P_STD_MISSING_KEY]  = {"缺少键“%s”", "missing key '%s'"},
+	[JH_P_STD_LOOSER]       = {"“%s”比基础标准(%s)宽松;地方标准只能从严",
+	                           "'%s' is looser than the base standard (%s); a local standard may only tighten it"},
+	[JH_P_STD_BAD_BASE]     = {"未知的基础标准“%s”", "unknown base standard '%s'"},
+	[JH_P_NO_PARENT]        = {"教学点所属中心校 %s 不在同一县、同一年度的数据中",
+	                           "the teaching point's central school %s is not in the same county and year"},
+	[JH_P_ABSURD_VALUE]     = {"“%s”的值不合理:%s", "value of '%s' is implausible: %s"},
+	[JH_P_XLSX]             = {"不是有效的 XLSX 文件:%s", "not a valid XLSX file: %s"},
+	[JH_P_STORE]            = {"数据库:%s", "database: %s"},
+	[JH_P_UNKNOWN_COUNTY]   = {"县(市、区)代码 %s 不在数据库中,请先导入行政区划表",
+	                           "county code %s is not in the database; import the area table first"},
+	[JH_P_SCHOOL_MOVED]     = {"学校 %s 已登记在县(市、区) %s,不能同时属于两个县",
+	                           "school %s is registered in county %s; a school cannot be in two counties"},
+	[JH_P_TYPE_CHANGED]     = {"学校 %s 的办学类型已登记为 %s,不能在年度之间改变",
+	                           "school %s is registered as %s; its type cannot change between years"},
+	[JH_P_BAD_AREA]         = {"行政区划代码 %s:%s", "area code %s: %s"},
+	[JH_P_NOT_FOUND]        = {"找不到 %s", "%s not found"},
+	[JH_P_BAD_LOCATION]     = {"城乡类型“%s”无法识别(城区、镇区、乡村)",
+	                           "unknown location '%s' (urban, town, rural)"},
+	[JH_P_BAD_BOOLEAN]      = {"“%s”应为 是/否", "'%s' should be yes or no"},
+	[JH_P_DUPLICATE_ITEM]   = {"县级年度指标 %s 重复出现(另见 %s)",
+	                           "county-year record %s appears twice (see also %s)"},
+	[JH_P_ITEM_UNKNOWN]     = {"未知的指标“%s”", "unknown item '%s'"},
+	[JH_P_ITEM_SUBJECT]     = {"未知的监测科目“%s”(chinese、math、science、pe、art、moral)",
+	                           "unknown subject '%s' (chinese, math, science, pe, art, moral)"},
+	[JH_P_ITEM_SURVEY_KEY]  = {"问卷指标“%s”应为 survey.群体.satisfied 或 survey.群体.answers",
+	                           "survey item '%s' should be survey.GROUP.satisfied or survey.GROUP.answers"},
+	[JH_P_ITEM_GROUP]       = {"未知的调查对象群体“%s”", "unknown respondent group '%s'"},
+	[JH_P_ITEM_YESNO]       = {"“%s”应为 是 或 否", "'%s' should be 是 or 否 (yes or no)"},
+	[JH_P_ITEM_RATE]        = {"“%s”应为比例:0 至 1 之间的数,或百分数如 95%%",
+	                           "'%s' should be a rate: 0 to 1, or a percentage like 95%%"},
+	[JH_P_ITEM_NUMBER]      = {"“%s”应为不小于 0 的数", "'%s' should be a number, 0 or more"},
+	[JH_P_ITEM_WHOLE]       = {"“%s”应为不小于 0 的整数", "'%s' should be a whole number"},
+	[JH_P_ITEM_YEAR]        = {"“%s”应为年份(1990–2100)", "'%s' should be a year (1990-2100)"},
+	[JH_P_ITEM_GRADE]       = {"“%s”应为 优秀、良好、合格 或 不合格",
+	                           "'%s' should be 优秀, 良好, 合格 or 不合格"},
+	[JH_P_ITEM_LEVEL]       = {"“%s”应为等级 Ⅰ 至 Ⅳ", "'%s' should be a level Ⅰ to Ⅳ"},
+	[JH_P_SURVEY_ANSWER]    = {"回答“%s”不是 满意、比较满意、一般、不满意 之一",
+	                           "answer '%s' is not one of 满意, 比较满意, 一般, 不满意"},
+	[JH_P_WHATIF_ACTION]    = {"未知的操作“%s”(增加、设为、撤销、合并、转移)",
+	                           "unknown action '%s' (add, set, close, merge, move)"},
+	[JH_P_WHATIF_SCHOOL]    = {"学校 %s 不在该县该年度的数据中(或已撤销)",
+	                           "school %s is not in this county and year (or already closed)"},
+	[JH_P_WHATIF_TARGET]    = {"目标学校“%s”不在该县该年度的数据中",
+	                           "target school '%s' is not in this county and year"},
+	[JH_P_WHATIF_FIELD]     = {"未知的字段“%s”", "unknown field '%s'"},
+	[JH_P_WHATIF_NEGATIVE]  = {"“%s”会变为负数", "'%s' would become negative"},
+	[JH_P_WHATIF_MERGE]     = {"目标学校 %s 没有学校 %s 的全部学段,不能合并",
+	                           "target school %s cannot take the stages of %s"},
+	[JH_P_WHATIF_MOVE_FIELD]= {"转移学生时字段应为 students_primary、students_junior 或 students_senior(而非“%s”)",
+	                           "move takes students_primary, students_junior or students_senior (not '%s')"},
+	[JH_P_WHATIF_TOO_FEW]   = {"学校 %s 该学段只有 %s 名学生", "school %s has only %s pupils in that stage"},
+	[JH_P_WHATIF_NO_STAGE]  = {"目标学校 %s 没有“%s”对应的学段", "target school %s has no stage for '%s'"},
+	[JH_P_YEAR_MISMATCH]    = {"本行年度为 %s,但导入指定的年度为 %s",
+	                           "the row's year is %s but the import is for %s"},
+};
+
+void jh_diags_init(jh_diags *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+static void diag_clear(jh_diag *dg)
+{
+	free(dg->file);
+	free(dg->sheet);
+	free(dg->column_name);
+	free(dg->arg);
+	free(dg->arg2);
+}
+
+void jh_diags_free(jh_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++)
+		diag_clear(&d->items[i]);
+	free(d->items);
+	jh_diags_init(d);
+}
+
+static int dup_opt(char **dst, const char *s)
+{
+	*dst = NULL;
+	if (!s)
+		return 0;
+	*dst = strdup(s);
+	return *dst ? 0 : -1;
+}
+
+jh_code jh_diags_add(jh_diags *d, jh_problem p, const char *file,
+                     const char *sheet, long line, int column,
+                     const char *column_name, const char *arg,
+                     const char *arg2)
+{
+	size_t limit = d->limit ? d->limit : 1000;
+	jh_diag *dg;
+
+	if (d->count >= limit) {
+		d->dropped++;
+		return JH_OK;
+	}
+	if (d->count == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		jh_diag *n = realloc(d->items, cap * sizeof *n);
+		if (!n)
+			return JH_ERR_NOMEM;
+		d->items = n;
+		d->cap = cap;
+	}
+	dg = &d->items[d->count];
+	memset(dg, 0, sizeof *dg);
+	dg->problem = p;
+	dg->line = line;
+	dg->column = column;
+	if (dup_opt(&dg->file, file) || dup_opt(&dg->sheet, sheet) ||
+	    dup_opt(&dg->column_name, column_name) || dup_opt(&dg->arg, arg) ||
+	    dup_opt(&dg->arg2, arg2)) {
+		diag_clear(dg);
+		return JH_ERR_NOMEM;
+	}
+	d->count++;
+	return JH_OK;
+}
+
+void jh_diag_format(const jh_diag *dg, const char *lang, jh_buf *out)
+{
+	int en = lang_index(lang);
+	const char *fmt;
+
+	if (dg->file && *dg->file)
+		jh_buf_adds(out, dg->file);
+	if (dg->sheet)
+		jh_buf_addf(out, "[%s]", dg->sheet);
+	if (dg->line > 0)
+		jh_buf_addf(out, en ? ":line %ld" : ":第%ld行", dg->line);
+	if (dg->column > 0)
+		jh_buf_addf(out, en ? ":column %d" : ":第%d列", dg->column);
+	if (dg->column_name)
+		jh_buf_addf(out, "(%s)", dg->column_name);
+	if (out->len && (dg->file || dg->line || dg->column))
+		jh_buf_adds(out, ": ");
+	fmt = (dg->problem >= 0 && dg->problem < JH_P__COUNT &&
+	       problem_msg[dg->problem][en]) ? problem_msg[dg->problem][en] : "%s";
+	jh_buf_addf(out, fmt, dg->arg ? dg->arg : "", dg->arg2 ? dg->arg2 : "");
+}
+
+void jh_diags_format(const jh_diags *d, const char *lang, jh_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++) {
+		jh_diag_format(&d->items[i], lang, out);
+		jh_buf_addc(out, '\n');
+	}
+	if (d->dropped)
+		jh_buf_addf(out, lang_index(lang) ?
+		            "... and %zu more problems\n" :
+		            "……另有 %zu 个问题未列出\n", d->dropped);
+}
