@@ -24,6 +24,7 @@
 #define BENCH_BENCHUTIL_H
 
 #include "junheng.h"
+#include "core/core_int.h"   /* benches fill datasets directly */
 
 #include <math.h>
 #include <stdint.h>

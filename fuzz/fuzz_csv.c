@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			jh_result *r = NULL;
 			jh_dataset *w = NULL;
 			/* The table as a change file against itself. */
-			if (jh_whatif_apply(ds, ds->nrows ? ds->rows[0].year : 0, t, &w, &d) == JH_OK)
+			if (jh_whatif_apply(ds, jh_dataset_count(ds) ? jh_dataset_row(ds, 0)->year : 0, t, &w, &d) == JH_OK)
 				jh_dataset_free(w);
 			if (jh_standard_national(&std, &d) == JH_OK &&
 			    jh_eval(ds, &std, NULL, &r, &d) == JH_OK) {

@@ -67,10 +67,10 @@ static jh_code add_table(jh_dataset *ds, jh_areas *areas,
 	if (jh_areas_table_is(t))
 		return areas ? jh_areas_add_table(areas, t, diags) : JH_OK;
 	if (jh_county_items_table_is(t))
-		return items ? jh_county_items_add_table(items, t, ds->default_year,
+		return items ? jh_county_items_add_table(items, t, jh_dataset_default_year(ds),
 		                                         diags) : JH_OK;
 	if (jh_survey_table_is(t))
-		return items ? jh_survey_add_table(items, t, ds->default_year,
+		return items ? jh_survey_add_table(items, t, jh_dataset_default_year(ds),
 		                                   diags) : JH_OK;
 	return jh_dataset_add_table(ds, t, diags);
 }

@@ -13,8 +13,8 @@ static void print_text(const jh_history *h, const struct cli *cli)
 	int en = !strcmp(cli->lang, "en");
 	long last = 0;
 
-	for (size_t i = 0; i < h->count; i++) {
-		const jh_change *c = &h->items[i];
+	for (size_t i = 0; i < jh_history_count(h); i++) {
+		const jh_change *c = jh_history_at(h, i);
 		if (c->revision != last) {
 			printf(en ? "revision %ld  %s  %s  %s: %s\n" : "修订 %ld  %s  %s  %s:%s\n",
 			       c->revision, c->at, c->who, c->kind, c->why);
@@ -31,7 +31,7 @@ static void print_text(const jh_history *h, const struct cli *cli)
 			       c->old_value ? c->old_value : "∅",
 			       c->new_value ? c->new_value : "∅");
 	}
-	if (!h->count)
+	if (!jh_history_count(h))
 		printf(en ? "no changes recorded\n" : "没有变更记录\n");
 }
 
@@ -40,8 +40,8 @@ static int print_json(const jh_history *h)
 	json_t *a = json_array();
 	char *s;
 
-	for (size_t i = 0; i < h->count; i++) {
-		const jh_change *c = &h->items[i];
+	for (size_t i = 0; i < jh_history_count(h); i++) {
+		const jh_change *c = jh_history_at(h, i);
 		json_t *o = json_object();
 		json_object_set_new(o, "revision", json_integer(c->revision));
 		json_object_set_new(o, "at", json_string(c->at));

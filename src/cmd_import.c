@@ -59,7 +59,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	shas = calloc((size_t)o.nrest, sizeof *shas);
 	if (!ds || !areas || !items || !sha || !shas)
 		goto out;
-	ds->default_year = o.year;
+	jh_dataset_set_default_year(ds, o.year);
 	/* Files first: nothing touches the database unless they are clean. */
 	if ((rc = cli_load_files(ds, areas, items, o.rest, o.nrest, sha, &d))) {
 		cli_print_diags(&d, cli);

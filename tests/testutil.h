@@ -13,6 +13,9 @@
 #include <cmocka.h>
 
 #include "junheng.h"
+/* Unit tests see inside the library's handles. */
+#include "core/core_int.h"
+#include "store/store_int.h"
 
 /* |a - b| <= tol, with a message naming both. */
 #define assert_near(a, b, tol) do { \

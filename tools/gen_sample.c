@@ -51,6 +51,7 @@
 ** the earlier draws unchanged).
 */
 #include "junheng.h"
+#include "core/core_int.h"   /* the generator reads datasets directly */
 
 #include <errno.h>
 #include <iconv.h>

@@ -120,24 +120,18 @@ typedef struct jh_extra {
 	const char *value;        /* into the dataset's arena */
 } jh_extra;
 
-typedef struct jh_dataset {
-	jh_school_year *rows;
-	size_t nrows, caprows;
-	/* Names of extra (non-template) columns, in order first seen. */
-	const char **extra_names;  /* into the arena */
-	size_t nextra_names, capextra_names;
-	jh_extra *extras;
-	size_t nextras, capextras;
-	struct jh_arena *arena;    /* private: owns every string above */
-	struct jh_index *index;    /* private: (school code, year) -> row */
-	/* Set by the caller before loading tables: the year of rows in a
-	 * table without a year column; rows of a table with one must all be
-	 * of this year.  0 = none. */
-	int default_year;
-} jh_dataset;
+typedef struct jh_dataset jh_dataset;
 
 jh_dataset *jh_dataset_new(void);
 void jh_dataset_free(jh_dataset *ds);
+/* Rows in the order added; jh_dataset_row(ds, i) for i < count points
+ * into ds (valid until ds changes). */
+size_t jh_dataset_count(const jh_dataset *ds);
+const jh_school_year *jh_dataset_row(const jh_dataset *ds, size_t i);
+/* The year of rows in a table without a year column, set before loading
+ * tables; rows of a table with one must all be of this year.  0 = none. */
+void jh_dataset_set_default_year(jh_dataset *ds, int year);
+int jh_dataset_default_year(const jh_dataset *ds);
 /* Append the rows of a template table (from CSV or XLSX).  The header row
  * is the first row that names at least half of the required columns, so
  * title rows above it are skipped.  Every problem is recorded in diags;
@@ -351,14 +345,12 @@ typedef struct jh_area {
 	long line;
 } jh_area;
 
-typedef struct jh_areas {
-	jh_area *items;
-	size_t count, cap;
-	struct jh_arena *arena;  /* private */
-} jh_areas;
+typedef struct jh_areas jh_areas;
 
 jh_areas *jh_areas_new(void);
 void jh_areas_free(jh_areas *a);
+size_t jh_areas_count(const jh_areas *a);
+const jh_area *jh_areas_at(const jh_areas *a, size_t i);   /* i < count */
 /* 1 when the table's header is the area template (county_code and
  * county_name, 县(市、区)代码 and 县(市、区)名称, ...). */
 int jh_areas_table_is(const jh_table *t);
@@ -388,16 +380,12 @@ typedef struct jh_county_item {
 	long line;
 } jh_county_item;
 
-typedef struct jh_county_items {
-	jh_county_item *items;
-	size_t count, cap;
-	struct jh_arena *arena;  /* private */
-	size_t *slot;            /* private: hash index, item index + 1 */
-	size_t nslot;
-} jh_county_items;
+typedef struct jh_county_items jh_county_items;
 
 jh_county_items *jh_county_items_new(void);
 void jh_county_items_free(jh_county_items *c);
+size_t jh_county_items_count(const jh_county_items *c);
+const jh_county_item *jh_county_items_at(const jh_county_items *c, size_t i);
 /* 1 when the table's header is the county-year template:
  *   county_code 县(市、区)代码, year 年度, item 指标, value 值, note 说明 */
 int jh_county_items_table_is(const jh_table *t);

@@ -101,11 +101,7 @@ typedef struct jh_change {
 	const char *new_value;     /* NULL when deleted */
 } jh_change;
 
-typedef struct jh_history {
-	jh_change *items;
-	size_t count, cap;
-	struct jh_arena *arena;    /* private */
-} jh_history;
+typedef struct jh_history jh_history;
 
 /* Every change to a school, or to all schools of a county (either may be
  * NULL but not both), oldest first.  *out owned by the caller. */
@@ -113,6 +109,9 @@ jh_code jh_store_history(jh_store *s, const char *school_code,
                          const char *county_code, jh_history **out,
                          jh_diags *diags);
 void jh_history_free(jh_history *h);
+/* Changes oldest first; jh_history_at(h, i) for i < count points into h. */
+size_t jh_history_count(const jh_history *h);
+const jh_change *jh_history_at(const jh_history *h, size_t i);
 
 #ifdef __cplusplus
 }

@@ -220,3 +220,13 @@ out:
 	jh_areas_free(tmp);
 	return rc;
 }
+
+size_t jh_areas_count(const jh_areas *a)
+{
+	return a->count;
+}
+
+const jh_area *jh_areas_at(const jh_areas *a, size_t i)
+{
+	return i < a->count ? &a->items[i] : NULL;
+}

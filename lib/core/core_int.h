@@ -7,6 +7,39 @@
 #include "junheng/core.h"
 #include "io/io_int.h"
 
+/* The definitions behind the public opaque handles; only the library
+ * (and its unit tests) see inside. */
+struct jh_dataset {
+	jh_school_year *rows;
+	size_t nrows, caprows;
+	/* Names of extra (non-template) columns, in order first seen. */
+	const char **extra_names;  /* into the arena */
+	size_t nextra_names, capextra_names;
+	jh_extra *extras;
+	size_t nextras, capextras;
+	struct jh_arena *arena;    /* owns every string above */
+	struct jh_index *index;    /* (school code, year) -> row */
+	/* Set by the caller before loading tables: the year of rows in a
+	 * table without a year column; rows of a table with one must all be
+	 * of this year.  0 = none. */
+	int default_year;
+};
+
+struct jh_areas {
+	jh_area *items;
+	size_t count, cap;
+	struct jh_arena *arena;    /* owns the strings */
+};
+
+struct jh_county_items {
+	jh_county_item *items;
+	size_t count, cap;
+	struct jh_arena *arena;    /* owns the strings */
+	size_t *slot;            /* hash index, item index + 1 */
+	size_t nslot;
+};
+
+
 /* Stages a school type offers: bit 0 primary, 1 junior, 2 senior. */
 unsigned jhTypeStages(jh_school_type t);
 #define JH_HAS_PRIMARY 1u

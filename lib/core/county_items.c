@@ -294,3 +294,13 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 	}
 	return JH_OK;
 }
+
+size_t jh_county_items_count(const jh_county_items *c)
+{
+	return c->count;
+}
+
+const jh_county_item *jh_county_items_at(const jh_county_items *c, size_t i)
+{
+	return i < c->count ? &c->items[i] : NULL;
+}

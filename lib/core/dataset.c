@@ -763,3 +763,23 @@ out:
 	}
 	return JH_OK;
 }
+
+size_t jh_dataset_count(const jh_dataset *ds)
+{
+	return ds->nrows;
+}
+
+const jh_school_year *jh_dataset_row(const jh_dataset *ds, size_t i)
+{
+	return i < ds->nrows ? &ds->rows[i] : NULL;
+}
+
+void jh_dataset_set_default_year(jh_dataset *ds, int year)
+{
+	ds->default_year = year;
+}
+
+int jh_dataset_default_year(const jh_dataset *ds)
+{
+	return ds->default_year;
+}

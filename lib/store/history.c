@@ -59,3 +59,13 @@ const char *jhHistoryStr(jh_history *h, const char *s)
 		return NULL;
 	return jhArenaStrdup(h->arena, s);
 }
+
+size_t jh_history_count(const jh_history *h)
+{
+	return h->count;
+}
+
+const jh_change *jh_history_at(const jh_history *h, size_t i)
+{
+	return i < h->count ? &h->items[i] : NULL;
+}

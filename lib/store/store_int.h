@@ -14,6 +14,14 @@
 #include "junheng/store.h"
 #include "core/core_int.h"
 
+/* Behind the public handle jh_history. */
+struct jh_history {
+	jh_change *items;
+	size_t count, cap;
+	struct jh_arena *arena;    /* owns the strings */
+};
+
+
 /* A school's identity, which never changes between years. */
 typedef int (*jhSchoolFn)(void *ctx, const char *code, const char *county,
                             jh_school_type type);
