@@ -12,6 +12,7 @@
 ** after applying a plan the county's resource part passes.
 */
 #include "testutil.h"
+#include "plan/plan_int.h"   /* core's per-stage arithmetic (jhUnitRule, ...) */
 
 #define HDR TEST_TEMPLATE_HEADER
 
@@ -642,6 +643,60 @@ static void test_plan_args(void **state)
 	done(&f);
 }
 
+
+/* --- the per-stage arithmetic, shared with jh_eval --------------------- */
+
+/* A nine-year school of 100 primary and 100 junior pupils: weighted total
+ * 100 + 1.1 × 100 = 210, so a shared column reaches the primary stage by
+ * 100/210 and the junior by 110/210; teacher columns by 1.  Values: 5
+ * qualified teachers for 100 pupils = 5 per 100; 450 m² for 100 = 4.5.
+ * The rule (primary thresholds 4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3; floors
+ * 85%): all seven met passes; one at 3.6 (≥ 4.2 × 0.85 = 3.57) still
+ * passes (6 met); one at 3.5 (< 3.57) fails; two at 4.0 (< 4.2 and
+ * < 4.5, both over their floors) fail (5 met). */
+static void test_stage_arithmetic(void **state)
+{
+	(void)state;
+	struct fx f;
+	double coef[JH_IND__COUNT], v[JH_IND__COUNT] = {4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3};
+	int met, below;
+
+	load(&f, HDR "\n1101010006,九年制,110101,2024,nine_year,,100,100,0,"
+	         "5,6,2,2,1,1,8,9,1260,1260,546000,6\n");
+	assert_near(jhStageShares(&f.ds->rows[0], JH_STAGE_PRIMARY, &f.std, coef),
+	            100.0 / 210, 1e-15);
+	assert_near(coef[JH_IND_QUALIFIED], 1, 0);
+	assert_near(coef[JH_IND_SPORTS_AREA], 100.0 / 210, 1e-15);
+	assert_near(jhStageShares(&f.ds->rows[0], JH_STAGE_JUNIOR, &f.std, coef),
+	            110.0 / 210, 1e-15);
+	assert_near(coef[JH_IND_EQUIPMENT], 110.0 / 210, 1e-15);
+	assert_int_equal(jhIndicatorField(JH_IND_KEY, JH_STAGE_JUNIOR), JH_F_KEY_JUNIOR);
+	assert_int_equal(jhIndicatorField(JH_IND_SPORTS_AREA, JH_STAGE_JUNIOR), JH_F_SPORTS_AREA);
+	assert_near(jhIndicatorValue(JH_IND_QUALIFIED, 5, 100), 5, 1e-12);
+	assert_near(jhIndicatorValue(JH_IND_TEACHING_AREA, 450, 100), 4.5, 1e-12);
+	assert_near(jhIndicatorValue(JH_IND_TEACHING_AREA, 450, 0), 0, 0);
+	assert_near(jhIndicatorFloor(&f.std, JH_STAGE_PRIMARY, JH_IND_QUALIFIED), 3.57, 1e-12);
+	assert_true(jhUnitRule(&f.std, JH_STAGE_PRIMARY, v, &met, &below));
+	assert_int_equal(met, 7);
+	v[JH_IND_QUALIFIED] = 3.6;
+	assert_true(jhUnitRule(&f.std, JH_STAGE_PRIMARY, v, &met, &below));
+	assert_int_equal(met, 6);
+	assert_int_equal(below, 0);
+	v[JH_IND_QUALIFIED] = 3.5;
+	assert_false(jhUnitRule(&f.std, JH_STAGE_PRIMARY, v, &met, &below));
+	assert_int_equal(below, 1);
+	v[JH_IND_QUALIFIED] = 4.0;
+	v[JH_IND_TEACHING_AREA] = 4.0;
+	assert_false(jhUnitRule(&f.std, JH_STAGE_PRIMARY, v, &met, &below));
+	assert_int_equal(met, 5);
+	assert_int_equal(below, 0);
+	/* And jh_eval's units are what these functions say. */
+	assert_near(f.res->units[0].share, 100.0 / 210, 1e-15);
+	assert_near(f.res->units[1].value[JH_IND_SPORTS_AREA],
+	            jhIndicatorValue(JH_IND_SPORTS_AREA, 1260 * (110.0 / 210), 100), 0);
+	done(&f);
+}
+
 /* --- applying --------------------------------------------------------- */
 
 /* Every row is copied (extras, names, file and line included), additions
@@ -712,6 +767,7 @@ int main(void)
 		cmocka_unit_test(test_gap_merged_teaching_point),
 		cmocka_unit_test(test_plan_args),
 		cmocka_unit_test(test_dataset_apply),
+		cmocka_unit_test(test_stage_arithmetic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -46,6 +46,27 @@ unsigned jhTypeStages(jh_school_type t);
 #define JH_HAS_JUNIOR  2u
 #define JH_HAS_SENIOR  4u
 
+/* eval.c: the per-stage arithmetic, one copy for the evaluation and the
+ * planner (lib/plan), so that what passes in one passes in the other.
+ * i is a jh_indicator. */
+jh_field jhIndicatorField(int i, jh_stage st);   /* the column feeding it */
+int jhIndicatorIsTeacher(int i);                 /* its column is teachers */
+int jhIndicatorPer100(int i);                    /* per 100 pupils */
+/* The part of each indicator's column that reaches stage st of school sy
+ * into coef[]: 1 for teachers, the split weights' share for a weighted
+ * shared resource, the head-count share for one a local standard does not
+ * weight.  Returns the weighted share (jh_unit.share). */
+double jhStageShares(const jh_school_year *sy, jh_stage st,
+                     const jh_standard *std, double coef[JH_IND__COUNT]);
+/* Indicator i from its numerator and the unit's pupils (0 without). */
+double jhIndicatorValue(int i, double resource, double students);
+/* The 85% floor of indicator i of stage st. */
+double jhIndicatorFloor(const jh_standard *std, jh_stage st, int i);
+/* The per-school rule (6 of 7 met, none under its floor): 1 when the
+ * values pass; *met and *below (either may be NULL) get the counts. */
+int jhUnitRule(const jh_standard *std, jh_stage st,
+               const double value[JH_IND__COUNT], int *met, int *below);
+
 /* county_items.c: forget records from n on (all-or-nothing loaders). */
 jh_code jhCountyItemsTruncate(jh_county_items *c, size_t n);
 

@@ -58,33 +58,43 @@ double jh_cv(const double *x, const double *p, size_t n, double *mean,
 	return m > 0 ? s / m : NAN;
 }
 
-/* The template column that feeds indicator i for a stage. */
-static jh_field teacher_field(jh_indicator i, jh_stage s)
+/* --- the per-stage arithmetic ---------------------------------------------
+ *
+ * One copy, used by the evaluation below and by the planner
+ * (lib/plan/plan.c), which inverts it to find the least addition after
+ * which an indicator reaches a target.  Because both call these very
+ * functions, with the same operations in the same order, a plan judged to
+ * pass there passes here, bit for bit.  Declared in core_int.h. */
+
+jh_field jhIndicatorField(int i, jh_stage st)
 {
-	static const jh_field f[3][2] = {
+	static const jh_field teacher[3][2] = {
 		{JH_F_QUALIFIED_PRIMARY, JH_F_QUALIFIED_JUNIOR},
 		{JH_F_KEY_PRIMARY, JH_F_KEY_JUNIOR},
 		{JH_F_PE_ART_PRIMARY, JH_F_PE_ART_JUNIOR},
 	};
-	return f[i][s];
+	static const jh_field shared[JH_IND__COUNT] = {
+		[JH_IND_TEACHING_AREA] = JH_F_TEACHING_AREA,
+		[JH_IND_SPORTS_AREA] = JH_F_SPORTS_AREA,
+		[JH_IND_EQUIPMENT] = JH_F_EQUIPMENT_VALUE,
+		[JH_IND_MULTIMEDIA] = JH_F_MULTIMEDIA_ROOMS,
+	};
+	return jhIndicatorIsTeacher(i) ? teacher[i][st] : shared[i];
 }
 
-static const jh_field resource_field[JH_IND__COUNT] = {
-	[JH_IND_TEACHING_AREA] = JH_F_TEACHING_AREA,
-	[JH_IND_SPORTS_AREA] = JH_F_SPORTS_AREA,
-	[JH_IND_EQUIPMENT] = JH_F_EQUIPMENT_VALUE,
-	[JH_IND_MULTIMEDIA] = JH_F_MULTIMEDIA_ROOMS,
-};
+int jhIndicatorIsTeacher(int i)
+{
+	return i <= JH_IND_PE_ART;
+}
 
-static int per100(jh_indicator i)
+int jhIndicatorPer100(int i)
 {
 	return i == JH_IND_QUALIFIED || i == JH_IND_KEY || i == JH_IND_PE_ART ||
 	       i == JH_IND_MULTIMEDIA;
 }
 
-/* Resources of one stage of a school before any merge. */
-static void stage_resources(const jh_school_year *sy, jh_stage st,
-                            const jh_standard *std, jh_unit *u)
+double jhStageShares(const jh_school_year *sy, jh_stage st,
+                     const jh_standard *std, double coef[JH_IND__COUNT])
 {
 	double s[3] = {sy->v[JH_F_STUDENTS_PRIMARY], sy->v[JH_F_STUDENTS_JUNIOR],
 	               sy->v[JH_F_STUDENTS_SENIOR]};
@@ -101,34 +111,62 @@ static void stage_resources(const jh_school_year *sy, jh_stage st,
 	/* A resource a local standard chooses not to weight is shared by
 	 * plain head count, so nothing is ever counted in two stages. */
 	pshare = psum > 0 ? s[st] / psum : 0;
+	for (int i = 0; i < JH_IND__COUNT; i++)
+		coef[i] = jhIndicatorIsTeacher(i) ? 1 :
+		          std->split[i] ? wshare : pshare;
+	return wshare;
+}
 
-	u->students = s[st];
-	u->share = wshare;
+double jhIndicatorValue(int i, double resource, double students)
+{
+	double v = students > 0 ? resource / students : 0;
+
+	return jhIndicatorPer100(i) ? v * 100 : v;
+}
+
+double jhIndicatorFloor(const jh_standard *std, jh_stage st, int i)
+{
+	return std->threshold[st][i] * std->school_floor_ratio;
+}
+
+int jhUnitRule(const jh_standard *std, jh_stage st,
+               const double value[JH_IND__COUNT], int *met, int *below)
+{
+	const double *th = std->threshold[st];
+	int m = 0, b = 0;
+
 	for (int i = 0; i < JH_IND__COUNT; i++) {
-		if (i <= JH_IND_PE_ART)
-			u->resource[i] = sy->v[teacher_field((jh_indicator)i, st)];
-		else
-			u->resource[i] = sy->v[resource_field[i]] *
-			                 (std->split[i] ? wshare : pshare);
+		if (jh_at_least(std, value[i], th[i]))
+			m++;
+		else if (!jh_at_least(std, value[i], jhIndicatorFloor(std, st, i)))
+			b++;
 	}
+	if (met)
+		*met = m;
+	if (below)
+		*below = b;
+	return m >= std->school_min_met && b == 0;
+}
+
+/* Resources of one stage of a school before any merge.  A teacher column
+ * is multiplied by its share 1, which changes no value. */
+static void stage_resources(const jh_school_year *sy, jh_stage st,
+                            const jh_standard *std, jh_unit *u)
+{
+	double coef[JH_IND__COUNT];
+
+	u->students = sy->v[st == JH_STAGE_PRIMARY ? JH_F_STUDENTS_PRIMARY :
+	                                             JH_F_STUDENTS_JUNIOR];
+	u->share = jhStageShares(sy, st, std, coef);
+	for (int i = 0; i < JH_IND__COUNT; i++)
+		u->resource[i] = sy->v[jhIndicatorField(i, st)] * coef[i];
 }
 
 static void unit_values(jh_unit *u, const jh_standard *std)
 {
-	const double *th = std->threshold[u->stage];
-
-	u->met = u->below_floor = 0;
-	for (int i = 0; i < JH_IND__COUNT; i++) {
-		double v = u->students > 0 ? u->resource[i] / u->students : 0;
-		if (per100((jh_indicator)i))
-			v *= 100;
-		u->value[i] = v;
-		if (jh_at_least(std, v, th[i]))
-			u->met++;
-		else if (!jh_at_least(std, v, th[i] * std->school_floor_ratio))
-			u->below_floor++;
-	}
-	u->passes = u->met >= std->school_min_met && u->below_floor == 0;
+	for (int i = 0; i < JH_IND__COUNT; i++)
+		u->value[i] = jhIndicatorValue(i, u->resource[i], u->students);
+	u->passes = jhUnitRule(std, u->stage, u->value, &u->met, &u->below_floor);
 }
 
 static int cmp_row(const void *a, const void *b)

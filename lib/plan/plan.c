@@ -30,8 +30,10 @@
 ** in a, and each indicator of a unit depends on one column only, so for a
 ** target t (the threshold, or the 85% floor) the least whole addition
 ** need(u, i, t) is found exactly, by the same arithmetic and the same
-** tolerance (jh_at_least) that eval.c uses; whatever passes here passes
-** there.  Additions go to the schools that are evaluated units (for the
+** tolerance (jh_at_least) that eval.c uses — not a copy of it: the share,
+** the indicator value and the per-school rule are core's functions
+** (jhStageShares, jhIndicatorValue, jhUnitRule in core_int.h), which
+** jh_eval calls too — so whatever passes here passes there.  Additions go to the schools that are evaluated units (for the
 ** merge policy, to the central school); teaching points left out of the
 ** evaluation are ignored.
 **
@@ -145,33 +147,9 @@
 
 /* --- indicators as functions of one addition ---------------------------- */
 
-static int per100(int i)
-{
-	return i == JH_IND_QUALIFIED || i == JH_IND_KEY || i == JH_IND_PE_ART ||
-	       i == JH_IND_MULTIMEDIA;
-}
-
-static int is_teacher(int i)
-{
-	return i <= JH_IND_PE_ART;
-}
-
-/* The template column an addition for indicator i of stage st goes to. */
-static jh_field add_field(int i, jh_stage st)
-{
-	static const jh_field teacher[3][2] = {
-		{JH_F_QUALIFIED_PRIMARY, JH_F_QUALIFIED_JUNIOR},
-		{JH_F_KEY_PRIMARY, JH_F_KEY_JUNIOR},
-		{JH_F_PE_ART_PRIMARY, JH_F_PE_ART_JUNIOR},
-	};
-	static const jh_field shared[JH_IND__COUNT] = {
-		[JH_IND_TEACHING_AREA] = JH_F_TEACHING_AREA,
-		[JH_IND_SPORTS_AREA] = JH_F_SPORTS_AREA,
-		[JH_IND_EQUIPMENT] = JH_F_EQUIPMENT_VALUE,
-		[JH_IND_MULTIMEDIA] = JH_F_MULTIMEDIA_ROOMS,
-	};
-	return is_teacher(i) ? teacher[i][st] : shared[i];
-}
+/* The arithmetic of a unit (which column feeds an indicator, the share of
+ * it that reaches a stage, per 100 pupils, the per-school rule) is
+ * core's, the very functions jh_eval uses (lib/core/eval.c). */
 
 /* Yuan per unit of a column; 0 for columns that are never priced. */
 static double price(const jh_costs *c, jh_field f)
@@ -207,23 +185,6 @@ static int integral_field(jh_field f)
 	       f != JH_F_EQUIPMENT_VALUE;
 }
 
-/* The share of a shared resource that reaches stage st, computed exactly
- * as eval.c's stage_resources does (same operations, same order), so the
- * values here are bit for bit those of jh_eval. */
-static double stage_share(const jh_school_year *sy, jh_stage st,
-                          const jh_standard *std, int split)
-{
-	double s[3] = {sy->v[JH_F_STUDENTS_PRIMARY], sy->v[JH_F_STUDENTS_JUNIOR],
-	               sy->v[JH_F_STUDENTS_SENIOR]};
-	double wsum = 0, psum = s[0] + s[1] + s[2];
-
-	for (int k = 0; k < 3; k++)
-		wsum += std->stage_weight[k] * s[k];
-	if (split)
-		return wsum > 0 ? std->stage_weight[st] * s[st] / wsum : 0;
-	return psum > 0 ? s[st] / psum : 0;
-}
-
 /* Indicator i of a unit as a function of the addition a to its column:
  * ((own + a)·coef + other) / students, × 100 for per-100 indicators. */
 struct lin {
@@ -231,33 +192,31 @@ struct lin {
 	double coef;      /* share of an addition that reaches the unit */
 	double other;     /* from elsewhere: merged teaching points */
 	double students;
-	int per100;
+	int ind;          /* the indicator */
 };
 
 static void lin_init(struct lin *l, const jh_unit *u, int i,
-                     const jh_standard *std)
+                     const double *coef)
 {
-	l->own = u->school->v[add_field(i, u->stage)];
-	l->coef = is_teacher(i) ? 1 :
-	          stage_share(u->school, u->stage, std, std->split[i]);
+	l->own = u->school->v[jhIndicatorField(i, u->stage)];
+	l->coef = coef[i];
 	/* 0 exactly unless teaching points were merged into the unit. */
 	l->other = u->resource[i] - l->own * l->coef;
 	l->students = u->students;
-	l->per100 = per100(i);
+	l->ind = i;
 }
 
 static double lin_value(const struct lin *l, double a)
 {
-	double res = (l->own + a) * l->coef + l->other;
-	double v = l->students > 0 ? res / l->students : 0;
-
-	return l->per100 ? v * 100 : v;
+	return jhIndicatorValue(l->ind, (l->own + a) * l->coef + l->other,
+	                        l->students);
 }
 
 /* d value / d a */
 static double lin_slope(const struct lin *l)
 {
-	return l->students > 0 ? l->coef * (l->per100 ? 100 : 1) / l->students : 0;
+	return l->students > 0 ?
+	       l->coef * (jhIndicatorPer100(l->ind) ? 100 : 1) / l->students : 0;
 }
 
 static int reaches(const jh_standard *std, const struct lin *l, double a,
@@ -279,7 +238,7 @@ static double need(const jh_standard *std, const struct lin *l, double t)
 	/* Solve the affine equation, then make the answer exact on whole
 	 * numbers against the very comparison jh_eval makes: hi reaches t,
 	 * lo does not. */
-	a = (t * l->students / (l->per100 ? 100 : 1) - l->other) / l->coef -
+	a = (t * l->students / (jhIndicatorPer100(l->ind) ? 100 : 1) - l->other) / l->coef -
 	    l->own;
 	a = ceil(a - 1e-9 * fmax(1, fabs(a)));
 	if (!(a >= 1))
@@ -319,33 +278,29 @@ static void punit_init(struct punit *p, const jh_unit *u,
                        const jh_standard *std)
 {
 	const double *th = std->threshold[u->stage];
+	double coef[JH_IND__COUNT];
 
 	p->u = u;
 	p->school = 0;
+	jhStageShares(u->school, u->stage, std, coef);
 	for (int i = 0; i < JH_IND__COUNT; i++) {
-		lin_init(&p->lin[i], u, i, std);
+		lin_init(&p->lin[i], u, i, coef);
 		p->nthr[i] = need(std, &p->lin[i], th[i]);
-		/* The floor as eval.c computes it. */
-		p->nfloor[i] = need(std, &p->lin[i], th[i] * std->school_floor_ratio);
+		p->nfloor[i] = need(std, &p->lin[i],
+		                    jhIndicatorFloor(std, u->stage, i));
 	}
 }
 
 /* The per-school rule after adding a[i] to the column of indicator i,
- * exactly as eval.c's unit_values judges it. */
+ * judged by jh_eval's own rule. */
 static int punit_passes(const jh_standard *std, const struct punit *p,
                         const double *a)
 {
-	const double *th = std->threshold[p->u->stage];
-	int met = 0, below = 0;
+	double v[JH_IND__COUNT];
 
-	for (int i = 0; i < JH_IND__COUNT; i++) {
-		double v = lin_value(&p->lin[i], a[i]);
-		if (jh_at_least(std, v, th[i]))
-			met++;
-		else if (!jh_at_least(std, v, th[i] * std->school_floor_ratio))
-			below++;
-	}
-	return met >= std->school_min_met && below == 0;
+	for (int i = 0; i < JH_IND__COUNT; i++)
+		v[i] = lin_value(&p->lin[i], a[i]);
+	return jhUnitRule(std, p->u->stage, v, NULL, NULL);
 }
 
 /* Teachers hired: every qualified, key or PE/art teacher added is one new
@@ -409,14 +364,14 @@ static int school_gap(const jh_standard *std, const jh_costs *c,
 			unsigned m = masks[idx[j]];
 			for (int i = 0; i < JH_IND__COUNT; i++) {
 				double a = (m >> i) & 1 ? p[j].nfloor[i] : p[j].nthr[i];
-				if (is_teacher(i))
-					cost += a * price(c, add_field(i, p[j].u->stage));
+				if (jhIndicatorIsTeacher(i))
+					cost += a * price(c, jhIndicatorField(i, p[j].u->stage));
 				else if (a > shared[i])
 					shared[i] = a;   /* both stages: the larger */
 			}
 		}
 		for (int i = JH_IND_TEACHING_AREA; i < JH_IND__COUNT; i++)
-			cost += shared[i] * price(c, add_field(i, JH_STAGE_PRIMARY));
+			cost += shared[i] * price(c, jhIndicatorField(i, JH_STAGE_PRIMARY));
 		if (!isnan(cost) && (best_idx[0] < 0 || cost < best)) {
 			best = cost;
 			best_idx[0] = idx[0];
@@ -437,8 +392,8 @@ static int school_gap(const jh_standard *std, const jh_costs *c,
 		unsigned m = masks[best_idx[j]];
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			double a = (m >> i) & 1 ? p[j].nfloor[i] : p[j].nthr[i];
-			jh_field f = add_field(i, p[j].u->stage);
-			if (is_teacher(i))
+			jh_field f = jhIndicatorField(i, p[j].u->stage);
+			if (jhIndicatorIsTeacher(i))
 				out->add[f] = a;
 			else if (a > out->add[f])
 				out->add[f] = a;
@@ -826,9 +781,9 @@ static int ctx_build(struct ctx *c)
 	for (size_t k = 0; k < c->npu; k++) {
 		struct punit *p = &c->pu[k];
 		for (int i = 0; i < JH_IND__COUNT; i++) {
-			jh_field f = add_field(i, p->u->stage);
+			jh_field f = jhIndicatorField(i, p->u->stage);
 			int j;
-			if (is_teacher(i)) {
+			if (jhIndicatorIsTeacher(i)) {
 				j = new_col(c, f, p->school, p->nfloor[i], GLP_IV);
 			} else if (!(j = shcol[p->school][i])) {
 				j = new_col(c, f, p->school, p->nfloor[i],
@@ -1459,7 +1414,7 @@ static int initial_plan(struct ctx *c, double *best)
 		for (int j = 0; j < np; j++)
 			for (int i = 0; i < JH_IND__COUNT; i++) {
 				int col = c->ucol[idx[j]][i];
-				double v = a.add[add_field(i, p[j].u->stage)];
+				double v = a.add[jhIndicatorField(i, p[j].u->stage)];
 				if (v > c->x[col])
 					c->x[col] = v;
 			}
