@@ -5,6 +5,7 @@
 ** recorded in shared/reference/national-2017.md, never from the code.
 */
 #include "testutil.h"
+#include "core/core_int.h"      /* jhStandardKeys: every key and its rule */
 
 #define HDR TEST_TEMPLATE_HEADER "\n"
 
@@ -218,16 +219,13 @@ static void test_teaching_point_merge(void **state)
 {
 	(void)state;
 	struct fx f;
-	const char *local = "base = national-2017\nid = merge-test\n"
-	                    "teaching_point.policy = merge\n";
 
+	/* The policy defines the evaluation: a local file may not change it
+	 * (test_standard_rules), so the test sets it directly. */
 	load(&f, HDR GOOD_P("1101010010", "中心小学")
 	         "1101010011,甲教学点,110101,2024,teaching_point,1101010010,30,0,0,"
 	         "2,0,1,0,1,0,2,0,150,240,63000,1\n");
-	jh_standard nat = f.std;
-	assert_int_equal(jh_standard_parse(local, strlen(local), "m.std", &nat,
-	                                   &f.std, &f.diags), JH_OK);
-	assert_int_equal(f.std.tp_policy, JH_TP_MERGE);
+	f.std.tp_policy = JH_TP_MERGE;
 	run(&f);
 	const jh_unit *c = unit(f.res, "1101010010", JH_STAGE_PRIMARY);
 	assert_int_equal(unit(f.res, "1101010011", JH_STAGE_PRIMARY)->status,
@@ -241,9 +239,7 @@ static void test_teaching_point_merge(void **state)
 	/* A point whose central school is absent cannot be merged. */
 	load(&f, HDR "1101010011,甲教学点,110101,2024,teaching_point,1101010099,30,0,0,"
 	         "2,0,1,0,1,0,2,0,150,240,63000,1\n");
-	nat = f.std;
-	assert_int_equal(jh_standard_parse(local, strlen(local), "m.std", &nat,
-	                                   &f.std, &f.diags), JH_OK);
+	f.std.tp_policy = JH_TP_MERGE;
 	assert_int_equal(jh_eval(f.ds, &f.std, NULL, &f.res, &f.diags), JH_ERR_INPUT);
 	assert_int_equal(f.diags.count, 1);
 	assert_int_equal(f.diags.items[0].problem, JH_P_NO_PARENT);
@@ -399,6 +395,212 @@ static void test_json_report(void **state)
 	done(&f);
 }
 
+/* --- standards that can only tighten ----------------------------------- */
+
+/* Parse a local file over the national standard; the problems it has. */
+static jh_code local_std(const char *text, jh_standard *out, jh_diags *d)
+{
+	jh_diags_free(d);
+	return jh_standard_parse(text, strlen(text), "l.std", NULL, out, d);
+}
+
+static void expect_problem(const char *text, jh_problem p, long line, const char *en)
+{
+	jh_standard s;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf b = JH_BUF_INIT;
+
+	assert_int_equal(local_std(text, &s, &d), JH_ERR_STANDARD);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.items[0].problem, p);
+	assert_int_equal(d.items[0].line, line);
+	if (en) {
+		jh_diag_format(&d.items[0], "en", &b);
+		assert_string_equal(b.data, en);
+	}
+	jh_buf_free(&b);
+	jh_diags_free(&d);
+}
+
+static void expect_ok(const char *text)
+{
+	jh_standard s;
+	jh_diags d = JH_DIAGS_INIT;
+
+	if (local_std(text, &s, &d) != JH_OK) {
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&d, "en", &b);
+		fail_msg("refused: %s", b.data);
+	}
+	jh_diags_free(&d);
+}
+
+/* Each class of key, with the issue's two loosenings: a teaching-point
+ * minimum of 100000 (every point dropped) and an epsilon of 1e-3. */
+static void test_standard_rules(void **state)
+{
+	(void)state;
+	jh_standard s;
+	jh_diags d = JH_DIAGS_INIT;
+	const char *B = "base = national-2017\nid = t\n";
+	char t[512];
+
+	/* Definitional: refused when changed, line 3 named, in both languages. */
+	snprintf(t, sizeof t, "%s%s", B, "teaching_point.min_students = 100000\n");
+	expect_problem(t, JH_P_STD_DEFINITIONAL, 3,
+	               "l.std:line 3: 'teaching_point.min_students' defines the evaluation itself; "
+	               "a local standard cannot change it (the base standard has 50)");
+	assert_int_equal(local_std(t, &s, &d), JH_ERR_STANDARD);
+	{
+		jh_buf b = JH_BUF_INIT;
+		jh_diag_format(&d.items[0], "zh", &b);
+		assert_string_equal(b.data, "l.std:第3行: “teaching_point.min_students”定义评估本身,"
+		                    "地方标准不能更改(基础标准为 50)");
+		jh_buf_free(&b);
+	}
+	jh_diags_free(&d);
+	snprintf(t, sizeof t, "%s%s", B, "compare.epsilon = 1e-3\n");
+	expect_problem(t, JH_P_STD_DEFINITIONAL, 3,
+	               "l.std:line 3: 'compare.epsilon' defines the evaluation itself; "
+	               "a local standard cannot change it (the base standard has 1e-09)");
+	/* Even a smaller epsilon: it is not a threshold in either direction
+	 * (item 9's strict "< 0.15" subtracts it). */
+	snprintf(t, sizeof t, "%s%s", B, "compare.epsilon = 1e-12\n");
+	expect_problem(t, JH_P_STD_DEFINITIONAL, 3, NULL);
+	snprintf(t, sizeof t, "%s%s", B, "teaching_point.policy = exclude\n");
+	expect_problem(t, JH_P_STD_DEFINITIONAL, 3,
+	               "l.std:line 3: 'teaching_point.policy' defines the evaluation itself; "
+	               "a local standard cannot change it (the base standard has own_unit)");
+	snprintf(t, sizeof t, "%s%s", B, "split.weight.junior = 1.2\n");
+	expect_problem(t, JH_P_STD_DEFINITIONAL, 3, NULL);
+	snprintf(t, sizeof t, "%s%s", B, "split.indicators = teaching_area_per_student\n");
+	expect_problem(t, JH_P_STD_DEFINITIONAL, 3,
+	               "l.std:line 3: 'split.indicators' defines the evaluation itself; "
+	               "a local standard cannot change it (the base standard has "
+	               "teaching_area_per_student, sports_area_per_student, "
+	               "equipment_value_per_student, multimedia_rooms_per100)");
+	/* Repeating the base's value changes nothing and is accepted. */
+	snprintf(t, sizeof t, "%s%s", B, "teaching_point.min_students = 50\ncompare.epsilon = 1e-9\n"
+	         "split.indicators = multimedia_rooms_per100, teaching_area_per_student, "
+	         "sports_area_per_student, equipment_value_per_student\n"
+	         "teaching_point.policy = own_unit\nsplit.weight.senior = 1.32\n");
+	expect_ok(t);
+
+	/* A minimum may only rise: 4.1 < 4.2 refused, 4.3 accepted; the
+	 * grade 合格 < 良好 refused, 优秀 accepted; the years 2 < 3 refused. */
+	snprintf(t, sizeof t, "%s%s", B, "threshold.primary.qualified_teachers_per100 = 4.1\n");
+	expect_problem(t, JH_P_STD_LOOSER, 3, NULL);
+	snprintf(t, sizeof t, "%s%s", B, "threshold.primary.qualified_teachers_per100 = 4.3\n");
+	expect_ok(t);
+	snprintf(t, sizeof t, "%s%s", B, "\nquality.moral_culture_min = 合格\n");
+	expect_problem(t, JH_P_STD_LOOSER, 4,
+	               "l.std:line 4: 'quality.moral_culture_min' is looser than the base "
+	               "standard (良好); a local standard may only tighten it");
+	snprintf(t, sizeof t, "%s%s", B, "quality.moral_culture_min = 优秀\n");
+	expect_ok(t);
+	assert_int_equal(local_std(t, &s, &d), JH_OK);
+	assert_int_equal(s.moral_culture_min, 4);
+	snprintf(t, sizeof t, "%s%s", B, "prerequisite.basic_balance_years = 2\n");
+	expect_problem(t, JH_P_STD_LOOSER, 3, NULL);
+
+	/* A maximum may only fall: the issue's 1800 pupils accepted, 2100
+	 * (> 2000) refused. */
+	snprintf(t, sizeof t, "%s%s", B, "guarantee.school_size_max = 1800\n");
+	expect_ok(t);
+	assert_int_equal(local_std(t, &s, &d), JH_OK);
+	assert_near(s.size_single_max, 1800, 0);
+	snprintf(t, sizeof t, "%s%s", B, "guarantee.school_size_max = 2100\n");
+	expect_problem(t, JH_P_STD_LOOSER, 3,
+	               "l.std:line 3: 'guarantee.school_size_max' is looser than the base "
+	               "standard (2000); a local standard may only tighten it");
+
+	/* The recognition rule: only every_group (each group ≥ the minimum
+	 * implies every mean of the groups is) may replace the base's. */
+	snprintf(t, sizeof t, "%s%s", B, "recognition.rule = every_group\n");
+	expect_ok(t);
+	snprintf(t, sizeof t, "%s%s", B, "recognition.rule = all_respondents\n");
+	expect_problem(t, JH_P_STD_STRICTER_ONLY, 3,
+	               "l.std:line 3: 'recognition.rule' may only be changed to the stricter "
+	               "'every_group' in a local standard");
+
+	/* Identity: free. */
+	expect_ok("base = national-2017\nid = other\nname_zh = 某省\nname_en = A province\n");
+	jh_diags_free(&d);
+}
+
+/* Every key has a rule, and each rule holds for every key of its class:
+ * each minimum refuses half its national value (or one less when whole)
+ * and accepts the value itself; each maximum refuses 1.5 times its value
+ * (or one more); each definitional key refuses 1.5 times its value or
+ * another choice.  And data/standards/README.md names every key. */
+static void test_standard_every_key(void **state)
+{
+	(void)state;
+	size_t n;
+	const struct jhStdKey *k = jhStandardKeys(&n);
+	jh_standard nat;
+	jh_diags d = JH_DIAGS_INIT;
+	FILE *f = fopen("data/standards/README.md", "rb");
+	jh_buf readme = JH_BUF_INIT;
+	char chunk[4096], t[600];
+	size_t got;
+
+	assert_non_null(f);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		jh_buf_add(&readme, chunk, got);
+	fclose(f);
+	jh_buf_addc(&readme, '\0');
+	assert_int_equal(jh_standard_national(&nat, &d), JH_OK);
+	assert_true(n > 50);
+	for (size_t i = 0; i < n; i++) {
+		double v;
+		const char *changed = NULL;
+		char num[64];
+		jh_problem want = JH_P_STD_DEFINITIONAL;
+
+		if (!strstr(readme.data, k[i].name) && strncmp(k[i].name, "threshold.", 10) &&
+		    strncmp(k[i].name, "cv_limit.", 9))
+			fail_msg("data/standards/README.md does not name %s", k[i].name);
+		if (k[i].rule == JH_RULE_IDENTITY) {
+			assert_int_equal(k[i].kind, K_STR);
+			continue;
+		}
+		if (k[i].kind == K_NUM || k[i].kind == K_INT || k[i].kind == K_GRADE) {
+			int whole = k[i].kind != K_NUM;
+			assert_int_equal(jhStandardNumber(&nat, k[i].name, &v), 0);
+			if (k[i].rule == JH_RULE_MIN_RISES) {
+				want = JH_P_STD_LOOSER;
+				v = whole ? v - 1 : v / 2;
+			} else if (k[i].rule == JH_RULE_MAX_FALLS) {
+				want = JH_P_STD_LOOSER;
+				v = whole ? v + 1 : v * 1.5;
+			} else {
+				assert_int_equal(k[i].rule, JH_RULE_DEFINITIONAL);
+				v = whole ? v + 1 : v * 1.5;
+			}
+			snprintf(num, sizeof num, "%.17g", v);
+			changed = num;
+		} else if (k[i].kind == K_POLICY) {
+			assert_int_equal(k[i].rule, JH_RULE_DEFINITIONAL);
+			changed = "merge";
+		} else if (k[i].kind == K_SPLIT) {
+			assert_int_equal(k[i].rule, JH_RULE_DEFINITIONAL);
+			changed = "teaching_area_per_student";
+		} else {
+			assert_int_equal(k[i].kind, K_RULE);
+			assert_int_equal(k[i].rule, JH_RULE_STRICTER_CHOICE);
+			changed = "mean_of_groups, all_respondents";   /* not a rule: bad value */
+			want = JH_P_STD_BAD_VALUE;
+		}
+		if (k[i].kind == K_GRADE)
+			changed = "合格";
+		snprintf(t, sizeof t, "base = national-2017\nid = t\n%s = %s\n", k[i].name, changed);
+		expect_problem(t, want, 3, NULL);
+	}
+	jh_buf_free(&readme);
+	jh_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +618,8 @@ int main(void)
 		cmocka_unit_test(test_county_cv_limit),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_json_report),
+		cmocka_unit_test(test_standard_rules),
+		cmocka_unit_test(test_standard_every_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

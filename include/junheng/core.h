@@ -193,12 +193,14 @@ typedef struct jh_standard {
 
 	/* Government guarantee (reference §4) and education quality (§5):
 	 * thresholds, all data.  Rates are fractions (0.95 = 95%). */
+	int basic_balance_years;           /* 3: basic balance recognised ≥ 3 years before */
 	double classes_per_room;           /* 12: one music and one art room per 12 classes */
 	double music_room_min_m2;          /* 96 */
 	double art_room_min_m2;            /* 90 */
 	double size_single_max;            /* 2000: primary, junior school */
 	double size_multi_max;             /* 2500: 九年/十二年一贯制, compulsory stages */
 	double class_max[JH_STAGE__COUNT]; /* 45, 50 */
+	double small_school_funded_students; /* 100: small schools funded as 100 pupils */
 	double special_ed_funds_min;       /* 6000 yuan per student */
 	double teacher_pay_ratio_min;      /* 1: teachers' pay ≥ civil servants' */
 	double training_360_min;           /* 1.00 */
@@ -211,6 +213,7 @@ typedef struct jh_standard {
 	double retention_min;              /* 0.95 */
 	double disabled_enrolment_min;     /* 0.95 */
 	double training_funds_share_min;   /* 0.05 of public funds, every school */
+	int moral_culture_min;             /* grade 3 (良好; 1 不合格 … 4 优秀) */
 	double monitoring_level_min;       /* 3 (Ⅲ) */
 	double monitoring_diff_max;        /* 0.15, strictly less */
 	double recognition_min;            /* 0.85 */

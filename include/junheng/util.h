@@ -149,6 +149,8 @@ typedef enum jh_problem {
 	JH_P_WHATIF_MOVE_FIELD,  /* arg: field */
 	JH_P_WHATIF_TOO_FEW,     /* arg: school, arg2: pupils it has */
 	JH_P_WHATIF_NO_STAGE,    /* arg: target school, arg2: field */
+	JH_P_STD_DEFINITIONAL,   /* arg: key, arg2: base value (local file changes it) */
+	JH_P_STD_STRICTER_ONLY,  /* arg: key, arg2: the only value allowed instead */
 	JH_P__COUNT
 } jh_problem;
 

@@ -95,6 +95,33 @@ int jhValueNumber(const char *s, int rate, double *out);  /* 0 ok */
 int jhValueGrade(const char *s);                 /* 1..4 (优秀 4), -1 */
 int jhValueLevel(const char *s);                 /* 1..4 (Ⅳ 4), -1 */
 
+/* standard.c: the keys of a standards file.  How a local file may change
+ * each key (see standard.c and data/standards/README.md): */
+enum jhStdRule {
+	JH_RULE_DEFINITIONAL = 0,   /* refused unless equal to the base's */
+	JH_RULE_MIN_RISES,          /* a minimum: may only rise */
+	JH_RULE_MAX_FALLS,          /* a maximum: may only fall */
+	JH_RULE_STRICTER_CHOICE,    /* a choice: only the strictest may replace it */
+	JH_RULE_IDENTITY            /* the file's own name: free */
+};
+enum jhStdKind { K_STR, K_NUM, K_INT, K_GRADE, K_POLICY, K_SPLIT, K_RULE };
+
+struct jhStdKey {
+	const char *name;
+	enum jhStdKind kind;
+	enum jhStdRule rule;
+	size_t off;     /* offset of the field in jh_standard */
+	size_t cap;     /* for strings */
+	double min, max;
+};
+
+/* Every key (*n of them), in file order; NULL when name is unknown. */
+const struct jhStdKey *jhStandardKeys(size_t *n);
+const struct jhStdKey *jhStandardKey(const char *name);
+/* The value of a numeric key (numbers, whole numbers, grades 1..4);
+ * -1 when the key is unknown or not numeric. */
+int jhStandardNumber(const jh_standard *st, const char *name, double *out);
+
 /* 1 when s equals one of the NULL-terminated list, ASCII case ignored. */
 int jhEqAny(const char *s, const char *const *list);
 

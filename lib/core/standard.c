@@ -22,84 +22,168 @@ const char *jh_standard_national_text(void)
 	return jh_standard_national_data;
 }
 
-/* What a key sets.  `tighten` is +1 when a local file may only raise the
- * value, -1 when it may only lower it, 0 when it is unconstrained. */
-enum kind { K_STR, K_NUM, K_INT, K_POLICY, K_SPLIT, K_RULE };
-
-struct key {
-	char name[96];
-	enum kind kind;
-	int tighten;
-	size_t off;     /* offset of the field in jh_standard */
-	size_t cap;     /* for strings */
-	double min, max;
-};
-
+/* The keys, each with how a local file may change it (enum jhStdRule in
+ * core_int.h; the same rule for every key is in data/standards/README.md):
+ *
+ *   JH_RULE_MIN_RISES  a minimum: a local value may only be ≥ the base's;
+ *   JH_RULE_MAX_FALLS  a maximum: a local value may only be ≤ the base's;
+ *   JH_RULE_DEFINITIONAL  what the evaluation is (who is evaluated, how
+ *                      multi-stage schools are split, how values are
+ *                      compared): a local file may repeat the base's value
+ *                      but not change it, since no direction of change is
+ *                      stricter for every county (a higher teaching-point
+ *                      minimum drops schools, a larger epsilon passes
+ *                      values that fail, other weights move resources
+ *                      between stages);
+ *   JH_RULE_STRICTER_CHOICE  recognition.rule: only every_group may replace
+ *                      the base's rule, because each group ≥ the minimum
+ *                      implies the mean of the groups and the rate over
+ *                      all respondents (a weighted mean of the groups) are
+ *                      ≥ it too, so a county passing it passes any rule;
+ *   JH_RULE_IDENTITY   the file's own name (id, name_zh, name_en).
+ *
+ * A root file (no `base`) is not limited: it is the base. */
 #define OFF(f) offsetof(jh_standard, f)
+#define TH(si, st, ind, key) {"threshold." st "." key, K_NUM, JH_RULE_MIN_RISES, \
+	OFF(threshold[si][ind]), 0, 1e-12, 1e9}
+#define ADD(nm, kd, rl, of, cp, mn, mx) {nm, kd, rl, of, cp, mn, mx}
+#define STRF(f) sizeof ((jh_standard *)0)->f
 
-static size_t build_keys(struct key *k)
-{
-	size_t n = 0;
-	static const char *const stage[] = {"primary", "junior"};
-
-#define ADD(nm, kd, tg, of, cp, mn, mx) do { \
-		snprintf(k[n].name, sizeof k[n].name, "%s", nm); \
-		k[n].kind = kd; k[n].tighten = tg; k[n].off = of; \
-		k[n].cap = cp; k[n].min = mn; k[n].max = mx; n++; } while (0)
-
-	ADD("id", K_STR, 0, OFF(id), sizeof ((jh_standard *)0)->id, 0, 0);
-	ADD("name_zh", K_STR, 0, OFF(name_zh), sizeof ((jh_standard *)0)->name_zh, 0, 0);
-	ADD("name_en", K_STR, 0, OFF(name_en), sizeof ((jh_standard *)0)->name_en, 0, 0);
-	for (int s = 0; s < JH_STAGE__COUNT; s++)
-		for (int i = 0; i < JH_IND__COUNT; i++) {
-			char nm[96];
-			snprintf(nm, sizeof nm, "threshold.%s.%s", stage[s],
-			         jh_indicator_key((jh_indicator)i));
-			ADD(nm, K_NUM, +1, OFF(threshold) +
-			    (size_t)(s * JH_IND__COUNT + i) * sizeof(double), 0,
-			    1e-12, 1e9);
-		}
-	for (int s = 0; s < JH_STAGE__COUNT; s++) {
-		char nm[96];
-		snprintf(nm, sizeof nm, "cv_limit.%s", stage[s]);
-		ADD(nm, K_NUM, -1, OFF(cv_limit) + (size_t)s * sizeof(double), 0,
-		    1e-12, 10);
-	}
-	ADD("school.min_met", K_INT, +1, OFF(school_min_met), 0, 0, JH_IND__COUNT);
-	ADD("school.floor_ratio", K_NUM, +1, OFF(school_floor_ratio), 0, 0, 1);
-	ADD("split.weight.primary", K_NUM, 0, OFF(stage_weight), 0, 1e-9, 100);
-	ADD("split.weight.junior", K_NUM, 0, OFF(stage_weight) + sizeof(double), 0, 1e-9, 100);
-	ADD("split.weight.senior", K_NUM, 0, OFF(stage_weight) + 2 * sizeof(double), 0, 1e-9, 100);
-	ADD("split.indicators", K_SPLIT, 0, OFF(split), 0, 0, 0);
-	ADD("teaching_point.policy", K_POLICY, 0, OFF(tp_policy), 0, 0, 0);
-	ADD("teaching_point.min_students", K_NUM, 0, OFF(tp_min_students), 0, 0, 1e6);
-	ADD("compare.epsilon", K_NUM, 0, OFF(epsilon), 0, 0, 1e-3);
-	ADD("guarantee.classes_per_room", K_NUM, -1, OFF(classes_per_room), 0, 1, 100);
-	ADD("guarantee.music_room_min_m2", K_NUM, +1, OFF(music_room_min_m2), 0, 0, 1000);
-	ADD("guarantee.art_room_min_m2", K_NUM, +1, OFF(art_room_min_m2), 0, 0, 1000);
-	ADD("guarantee.school_size_max", K_NUM, -1, OFF(size_single_max), 0, 1, 1e6);
-	ADD("guarantee.school_size_max_multi", K_NUM, -1, OFF(size_multi_max), 0, 1, 1e6);
-	ADD("guarantee.class_size_max.primary", K_NUM, -1, OFF(class_max), 0, 1, 1000);
-	ADD("guarantee.class_size_max.junior", K_NUM, -1, OFF(class_max) + sizeof(double), 0, 1, 1000);
-	ADD("guarantee.special_ed_funds_min", K_NUM, +1, OFF(special_ed_funds_min), 0, 0, 1e7);
-	ADD("guarantee.teacher_pay_ratio_min", K_NUM, +1, OFF(teacher_pay_ratio_min), 0, 0, 10);
-	ADD("guarantee.training_360_min", K_NUM, +1, OFF(training_360_min), 0, 0, 1);
-	ADD("guarantee.rotation_min", K_NUM, +1, OFF(rotation_min), 0, 0, 1);
-	ADD("guarantee.rotation_key_min", K_NUM, +1, OFF(rotation_key_min), 0, 0, 1);
-	ADD("guarantee.certification_min", K_NUM, +1, OFF(certification_min), 0, 0, 1);
-	ADD("guarantee.nearby_min.primary", K_NUM, +1, OFF(nearby_min), 0, 0, 1);
-	ADD("guarantee.nearby_min.junior", K_NUM, +1, OFF(nearby_min) + sizeof(double), 0, 0, 1);
-	ADD("guarantee.hs_quota_min", K_NUM, +1, OFF(hs_quota_min), 0, 0, 1);
-	ADD("guarantee.migrant_public_min", K_NUM, +1, OFF(migrant_public_min), 0, 0, 1);
-	ADD("quality.retention_min", K_NUM, +1, OFF(retention_min), 0, 0, 1);
-	ADD("quality.disabled_enrolment_min", K_NUM, +1, OFF(disabled_enrolment_min), 0, 0, 1);
-	ADD("quality.training_funds_share_min", K_NUM, +1, OFF(training_funds_share_min), 0, 0, 1);
-	ADD("quality.monitoring_level_min", K_NUM, +1, OFF(monitoring_level_min), 0, 1, 4);
-	ADD("quality.monitoring_diff_max", K_NUM, -1, OFF(monitoring_diff_max), 0, 0, 1);
-	ADD("recognition.min", K_NUM, +1, OFF(recognition_min), 0, 0, 1);
-	ADD("recognition.rule", K_RULE, 0, OFF(recognition_rule), 0, 0, 0);
+static const struct jhStdKey keys[] = {
+	ADD("id", K_STR, JH_RULE_IDENTITY, OFF(id), STRF(id), 0, 0),
+	ADD("name_zh", K_STR, JH_RULE_IDENTITY, OFF(name_zh), STRF(name_zh), 0, 0),
+	ADD("name_en", K_STR, JH_RULE_IDENTITY, OFF(name_en), STRF(name_en), 0, 0),
+	TH(0, "primary", JH_IND_QUALIFIED, "qualified_teachers_per100"),
+	TH(0, "primary", JH_IND_KEY, "key_teachers_per100"),
+	TH(0, "primary", JH_IND_PE_ART, "pe_art_teachers_per100"),
+	TH(0, "primary", JH_IND_TEACHING_AREA, "teaching_area_per_student"),
+	TH(0, "primary", JH_IND_SPORTS_AREA, "sports_area_per_student"),
+	TH(0, "primary", JH_IND_EQUIPMENT, "equipment_value_per_student"),
+	TH(0, "primary", JH_IND_MULTIMEDIA, "multimedia_rooms_per100"),
+	TH(1, "junior", JH_IND_QUALIFIED, "qualified_teachers_per100"),
+	TH(1, "junior", JH_IND_KEY, "key_teachers_per100"),
+	TH(1, "junior", JH_IND_PE_ART, "pe_art_teachers_per100"),
+	TH(1, "junior", JH_IND_TEACHING_AREA, "teaching_area_per_student"),
+	TH(1, "junior", JH_IND_SPORTS_AREA, "sports_area_per_student"),
+	TH(1, "junior", JH_IND_EQUIPMENT, "equipment_value_per_student"),
+	TH(1, "junior", JH_IND_MULTIMEDIA, "multimedia_rooms_per100"),
+	ADD("cv_limit.primary", K_NUM, JH_RULE_MAX_FALLS, OFF(cv_limit[0]), 0, 1e-12, 10),
+	ADD("cv_limit.junior", K_NUM, JH_RULE_MAX_FALLS, OFF(cv_limit[1]), 0, 1e-12, 10),
+	ADD("school.min_met", K_INT, JH_RULE_MIN_RISES, OFF(school_min_met), 0, 0, JH_IND__COUNT),
+	ADD("school.floor_ratio", K_NUM, JH_RULE_MIN_RISES, OFF(school_floor_ratio), 0, 0, 1),
+	ADD("split.weight.primary", K_NUM, JH_RULE_DEFINITIONAL, OFF(stage_weight[0]), 0, 1e-9, 100),
+	ADD("split.weight.junior", K_NUM, JH_RULE_DEFINITIONAL, OFF(stage_weight[1]), 0, 1e-9, 100),
+	ADD("split.weight.senior", K_NUM, JH_RULE_DEFINITIONAL, OFF(stage_weight[2]), 0, 1e-9, 100),
+	ADD("split.indicators", K_SPLIT, JH_RULE_DEFINITIONAL, OFF(split), 0, 0, 0),
+	ADD("teaching_point.policy", K_POLICY, JH_RULE_DEFINITIONAL, OFF(tp_policy), 0, 0, 0),
+	ADD("teaching_point.min_students", K_NUM, JH_RULE_DEFINITIONAL, OFF(tp_min_students), 0, 0, 1e6),
+	ADD("compare.epsilon", K_NUM, JH_RULE_DEFINITIONAL, OFF(epsilon), 0, 0, 1e-3),
+	ADD("prerequisite.basic_balance_years", K_INT, JH_RULE_MIN_RISES, OFF(basic_balance_years), 0, 0, 50),
+	ADD("guarantee.classes_per_room", K_NUM, JH_RULE_MAX_FALLS, OFF(classes_per_room), 0, 1, 100),
+	ADD("guarantee.music_room_min_m2", K_NUM, JH_RULE_MIN_RISES, OFF(music_room_min_m2), 0, 0, 1000),
+	ADD("guarantee.art_room_min_m2", K_NUM, JH_RULE_MIN_RISES, OFF(art_room_min_m2), 0, 0, 1000),
+	ADD("guarantee.school_size_max", K_NUM, JH_RULE_MAX_FALLS, OFF(size_single_max), 0, 1, 1e6),
+	ADD("guarantee.school_size_max_multi", K_NUM, JH_RULE_MAX_FALLS, OFF(size_multi_max), 0, 1, 1e6),
+	ADD("guarantee.class_size_max.primary", K_NUM, JH_RULE_MAX_FALLS, OFF(class_max[0]), 0, 1, 1000),
+	ADD("guarantee.class_size_max.junior", K_NUM, JH_RULE_MAX_FALLS, OFF(class_max[1]), 0, 1, 1000),
+	ADD("guarantee.small_school_funded_students", K_NUM, JH_RULE_MIN_RISES, OFF(small_school_funded_students), 0, 1, 1e4),
+	ADD("guarantee.special_ed_funds_min", K_NUM, JH_RULE_MIN_RISES, OFF(special_ed_funds_min), 0, 0, 1e7),
+	ADD("guarantee.teacher_pay_ratio_min", K_NUM, JH_RULE_MIN_RISES, OFF(teacher_pay_ratio_min), 0, 0, 10),
+	ADD("guarantee.training_360_min", K_NUM, JH_RULE_MIN_RISES, OFF(training_360_min), 0, 0, 1),
+	ADD("guarantee.rotation_min", K_NUM, JH_RULE_MIN_RISES, OFF(rotation_min), 0, 0, 1),
+	ADD("guarantee.rotation_key_min", K_NUM, JH_RULE_MIN_RISES, OFF(rotation_key_min), 0, 0, 1),
+	ADD("guarantee.certification_min", K_NUM, JH_RULE_MIN_RISES, OFF(certification_min), 0, 0, 1),
+	ADD("guarantee.nearby_min.primary", K_NUM, JH_RULE_MIN_RISES, OFF(nearby_min[0]), 0, 0, 1),
+	ADD("guarantee.nearby_min.junior", K_NUM, JH_RULE_MIN_RISES, OFF(nearby_min[1]), 0, 0, 1),
+	ADD("guarantee.hs_quota_min", K_NUM, JH_RULE_MIN_RISES, OFF(hs_quota_min), 0, 0, 1),
+	ADD("guarantee.migrant_public_min", K_NUM, JH_RULE_MIN_RISES, OFF(migrant_public_min), 0, 0, 1),
+	ADD("quality.retention_min", K_NUM, JH_RULE_MIN_RISES, OFF(retention_min), 0, 0, 1),
+	ADD("quality.disabled_enrolment_min", K_NUM, JH_RULE_MIN_RISES, OFF(disabled_enrolment_min), 0, 0, 1),
+	ADD("quality.training_funds_share_min", K_NUM, JH_RULE_MIN_RISES, OFF(training_funds_share_min), 0, 0, 1),
+	ADD("quality.moral_culture_min", K_GRADE, JH_RULE_MIN_RISES, OFF(moral_culture_min), 0, 1, 4),
+	ADD("quality.monitoring_level_min", K_NUM, JH_RULE_MIN_RISES, OFF(monitoring_level_min), 0, 1, 4),
+	ADD("quality.monitoring_diff_max", K_NUM, JH_RULE_MAX_FALLS, OFF(monitoring_diff_max), 0, 0, 1),
+	ADD("recognition.min", K_NUM, JH_RULE_MIN_RISES, OFF(recognition_min), 0, 0, 1),
+	ADD("recognition.rule", K_RULE, JH_RULE_STRICTER_CHOICE, OFF(recognition_rule), 0, 0, 0),
+};
 #undef ADD
-	return n;
+#undef TH
+
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+const struct jhStdKey *jhStandardKeys(size_t *n)
+{
+	*n = NKEYS;
+	return keys;
+}
+
+const struct jhStdKey *jhStandardKey(const char *name)
+{
+	for (size_t i = 0; i < NKEYS; i++)
+		if (!strcmp(keys[i].name, name))
+			return &keys[i];
+	return NULL;
+}
+
+int jhStandardNumber(const jh_standard *st, const char *name, double *out)
+{
+	const struct jhStdKey *k = jhStandardKey(name);
+	const char *f;
+
+	if (!k)
+		return -1;
+	f = (const char *)st + k->off;
+	switch (k->kind) {
+	case K_NUM:
+		*out = *(const double *)f;
+		return 0;
+	case K_INT:
+	case K_GRADE:
+		*out = *(const int *)f;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+static const char *const policy_names[] = {"own_unit", "merge", "exclude"};
+static const char *const rule_names[] = {"mean_of_groups", "all_respondents", "every_group"};
+static const char *const grade_names[] = {"不合格", "合格", "良好", "优秀"};
+
+/* The bytes a key's value occupies in jh_standard. */
+static size_t field_size(const struct jhStdKey *k)
+{
+	switch (k->kind) {
+	case K_STR: return k->cap;
+	case K_NUM: return sizeof(double);
+	case K_SPLIT: return sizeof ((jh_standard *)0)->split;
+	case K_POLICY: return sizeof(jh_tp_policy);
+	default: return sizeof(int);
+	}
+}
+
+/* A key's value as a standards file would write it (for messages). */
+static void value_text(const struct jhStdKey *k, const jh_standard *st,
+                       char *out, size_t cap)
+{
+	const char *f = (const char *)st + k->off;
+	size_t n = 0;
+
+	out[0] = '\0';
+	switch (k->kind) {
+	case K_STR: snprintf(out, cap, "%s", f); break;
+	case K_NUM: snprintf(out, cap, "%g", *(const double *)f); break;
+	case K_INT: snprintf(out, cap, "%d", *(const int *)f); break;
+	case K_GRADE: snprintf(out, cap, "%s", grade_names[(*(const int *)f - 1) & 3]); break;
+	case K_POLICY: snprintf(out, cap, "%s", policy_names[st->tp_policy % 3]); break;
+	case K_RULE: snprintf(out, cap, "%s", rule_names[st->recognition_rule % 3]); break;
+	case K_SPLIT:
+		for (int i = 0; i < JH_IND__COUNT; i++)
+			if (st->split[i] && n < cap)
+				n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? ", " : "",
+				                      jh_indicator_key((jh_indicator)i));
+		break;
+	}
 }
 
 static int parse_split(char *s, int *split)
@@ -156,9 +240,7 @@ void jh_standard_base_name(const char *text, size_t len, char *out, size_t cap)
 
 /* What jh_standard_parse carries from line to line. */
 struct parse {
-	const struct key *keys;
-	size_t nkeys;
-	int *seen;                /* nkeys flags: keys set so far */
+	int *seen;                /* NKEYS flags: keys set so far */
 	const jh_standard *base;  /* NULL for a root file */
 	jh_standard *st;
 	const char *file;
@@ -174,15 +256,93 @@ static void bad_value(struct parse *p, long lineno, const char *k,
 	p->errors++;
 }
 
+/* Read v into field (a copy of the standard being built); 0 when valid. */
+static int read_value(const struct jhStdKey *ky, const char *v, jh_standard *st)
+{
+	char *field = (char *)st + ky->off;
+	double d;
+	int g;
+
+	switch (ky->kind) {
+	case K_STR:
+		if (!*v || strlen(v) >= ky->cap)
+			return -1;
+		memcpy(field, v, strlen(v) + 1);
+		return 0;
+	case K_NUM:
+	case K_INT:
+		if (jhKvNumber(v, &d) || d < ky->min || d > ky->max ||
+		    (ky->kind == K_INT && d != floor(d)))
+			return -1;
+		if (ky->kind == K_INT)
+			*(int *)field = (int)d;
+		else
+			*(double *)field = d;
+		return 0;
+	case K_GRADE:
+		if ((g = jhValueGrade(v)) < ky->min || g > ky->max)
+			return -1;
+		*(int *)field = g;
+		return 0;
+	case K_POLICY:
+		for (int i = 0; i < 3; i++)
+			if (!strcmp(v, policy_names[i])) {
+				st->tp_policy = (jh_tp_policy)i;
+				return 0;
+			}
+		return -1;
+	case K_RULE:
+		for (int i = 0; i < 3; i++)
+			if (!strcmp(v, rule_names[i])) {
+				st->recognition_rule = i;
+				return 0;
+			}
+		return -1;
+	case K_SPLIT: {
+		char copy[512];
+		snprintf(copy, sizeof copy, "%s", v);
+		return parse_split(copy, st->split);
+	}
+	}
+	return -1;
+}
+
+/* Whether a local file's value (in st) keeps to the key's rule against
+ * the base; otherwise the problem to report. */
+static jh_problem rule_problem(const struct jhStdKey *ky, const jh_standard *st,
+                               const jh_standard *base)
+{
+	const char *now = (const char *)st + ky->off;
+	const char *was = (const char *)base + ky->off;
+	double a, b;
+
+	if (ky->rule == JH_RULE_IDENTITY || !memcmp(now, was, field_size(ky)))
+		return JH_P__COUNT;
+	switch (ky->rule) {
+	case JH_RULE_MIN_RISES:
+	case JH_RULE_MAX_FALLS:
+		a = ky->kind == K_NUM ? *(const double *)now : *(const int *)now;
+		b = ky->kind == K_NUM ? *(const double *)was : *(const int *)was;
+		if ((ky->rule == JH_RULE_MIN_RISES && a < b) ||
+		    (ky->rule == JH_RULE_MAX_FALLS && a > b))
+			return JH_P_STD_LOOSER;
+		return JH_P__COUNT;
+	case JH_RULE_STRICTER_CHOICE:
+		/* recognition.rule: only every_group, the strictest (see above). */
+		return st->recognition_rule == 2 ? JH_P__COUNT : JH_P_STD_STRICTER_ONLY;
+	default:
+		return JH_P_STD_DEFINITIONAL;
+	}
+}
+
 /* jhKvEach callback: check one line and apply it to p->st.  The value
  * ends at a `#` even for names, which may hold no `#` anyway. */
 static int set_line(void *ctx, long lineno, const char *k, const char *v)
 {
 	struct parse *p = ctx;
-	const struct key *ky;
-	char *field;
+	const struct jhStdKey *ky;
+	jh_problem pr;
 	size_t i;
-	double d;
 
 	if (!v) {
 		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
@@ -192,83 +352,31 @@ static int set_line(void *ctx, long lineno, const char *k, const char *v)
 	}
 	if (!strcmp(k, "base"))
 		return 0;       /* read before the walk by jh_standard_base_name */
-	for (i = 0; i < p->nkeys; i++)
-		if (!strcmp(p->keys[i].name, k))
-			break;
-	if (i == p->nkeys) {
+	if (!(ky = jhStandardKey(k))) {
 		jh_diags_add(p->diags, JH_P_STD_UNKNOWN_KEY, p->file, NULL,
 		             lineno, 0, NULL, k, NULL);
 		p->errors++;
 		return 0;
 	}
+	i = (size_t)(ky - keys);
 	if (p->seen[i]) {
 		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
 		             NULL, "key set twice", NULL);
 		p->errors++;
 	}
 	p->seen[i] = 1;
-	ky = &p->keys[i];
-	field = (char *)p->st + ky->off;
-	switch (ky->kind) {
-	case K_STR:
-		if (!*v || strlen(v) >= ky->cap)
-			bad_value(p, lineno, k, v);
-		else
-			memcpy(field, v, strlen(v) + 1);
-		break;
-	case K_NUM:
-	case K_INT:
-		if (jhKvNumber(v, &d) || d < ky->min || d > ky->max ||
-		    (ky->kind == K_INT && d != floor(d))) {
-			bad_value(p, lineno, k, v);
-			break;
-		}
-		if (p->base && ky->tighten) {
-			const char *was_at = (const char *)p->base + ky->off;
-			double was = ky->kind == K_INT ?
-				*(const int *)was_at : *(const double *)was_at;
-			if ((ky->tighten > 0 && d < was) ||
-			    (ky->tighten < 0 && d > was)) {
-				char wb[32];
-				snprintf(wb, sizeof wb, "%g", was);
-				jh_diags_add(p->diags, JH_P_STD_LOOSER, p->file,
-				             NULL, lineno, 0, NULL, k, wb);
-				p->errors++;
-				break;
-			}
-		}
-		if (ky->kind == K_INT)
-			*(int *)field = (int)d;
-		else
-			*(double *)field = d;
-		break;
-	case K_POLICY:
-		if (!strcmp(v, "own_unit"))
-			p->st->tp_policy = JH_TP_OWN_UNIT;
-		else if (!strcmp(v, "merge"))
-			p->st->tp_policy = JH_TP_MERGE;
-		else if (!strcmp(v, "exclude"))
-			p->st->tp_policy = JH_TP_EXCLUDE;
-		else
-			bad_value(p, lineno, k, v);
-		break;
-	case K_RULE:
-		if (!strcmp(v, "mean_of_groups"))
-			p->st->recognition_rule = 0;
-		else if (!strcmp(v, "all_respondents"))
-			p->st->recognition_rule = 1;
-		else if (!strcmp(v, "every_group"))
-			p->st->recognition_rule = 2;
-		else
-			bad_value(p, lineno, k, v);
-		break;
-	case K_SPLIT: {
-		char copy[512];
-		snprintf(copy, sizeof copy, "%s", v);
-		if (parse_split(copy, p->st->split))
-			bad_value(p, lineno, k, v);
-		break;
+	if (read_value(ky, v, p->st)) {
+		bad_value(p, lineno, k, v);
+		return 0;
 	}
+	if (p->base && (pr = rule_problem(ky, p->st, p->base)) != JH_P__COUNT) {
+		char was[160];
+		if (pr == JH_P_STD_STRICTER_ONLY)
+			snprintf(was, sizeof was, "%s", rule_names[2]);
+		else
+			value_text(ky, p->base, was, sizeof was);
+		jh_diags_add(p->diags, pr, p->file, NULL, lineno, 0, NULL, k, was);
+		p->errors++;
 	}
 	return 0;
 }
@@ -277,9 +385,7 @@ jh_code jh_standard_parse(const char *text, size_t len, const char *file,
                           const jh_standard *base, jh_standard *out,
                           jh_diags *diags)
 {
-	struct key keys[96];
-	size_t nkeys = build_keys(keys);
-	int seen[96] = {0};
+	int seen[NKEYS] = {0};
 	char basename[64];
 	jh_standard national, st;
 	struct parse p;
@@ -307,11 +413,11 @@ jh_code jh_standard_parse(const char *text, size_t len, const char *file,
 		base = NULL;
 	}
 
-	p = (struct parse){keys, nkeys, seen, base, &st, file, diags, 0};
+	p = (struct parse){seen, base, &st, file, diags, 0};
 	if (jhKvEach(text, len, set_line, &p) < 0)
 		return JH_ERR_NOMEM;
 	/* A root file sets everything; a local file at least names itself. */
-	for (size_t i = 0; i < nkeys; i++) {
+	for (size_t i = 0; i < NKEYS; i++) {
 		if (seen[i] || (base && strcmp(keys[i].name, "id")))
 			continue;
 		jh_diags_add(diags, JH_P_STD_MISSING_KEY, file, NULL, 0, 0, NULL,

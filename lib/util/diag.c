@@ -132,6 +132,10 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_WHATIF_NO_STAGE]  = {"目标学校 %s 没有“%s”对应的学段", "target school %s has no stage for '%s'"},
 	[JH_P_YEAR_MISMATCH]    = {"本行年度为 %s,但导入指定的年度为 %s",
 	                           "the row's year is %s but the import is for %s"},
+	[JH_P_STD_DEFINITIONAL] = {"“%s”定义评估本身,地方标准不能更改(基础标准为 %s)",
+	                           "'%s' defines the evaluation itself; a local standard cannot change it (the base standard has %s)"},
+	[JH_P_STD_STRICTER_ONLY]= {"“%s”在地方标准中只能改为更严格的“%s”",
+	                           "'%s' may only be changed to the stricter '%s' in a local standard"},
 };
 
 void jh_diags_init(jh_diags *d)
