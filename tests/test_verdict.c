@@ -288,6 +288,133 @@ static void test_veto_and_prerequisite(void **state)
 	done(&f);
 }
 
+/* A local standard with other figures: every item's names (zh and en) and
+ * requirement show the local figures, none the national ones.  Each
+ * expected text is the national wording (reference §0, §4–§6) with the
+ * local figure written in by hand: 4 years (四 / four), 7 of 7 and 90%,
+ * CV ≤ 0.40, one room per 10 classes, 100 and 95 m², 1800 / 2200 pupils,
+ * classes of 40 / 48, small schools funded as 120, 8000 yuan, pay ≥ 1.1 ×,
+ * rotation 15% and 25%, nearby junior 98%, quota 60%, migrants 90%,
+ * retention 97%, disabled 96%, training funds 6%, grade 优秀 (excellent),
+ * level Ⅳ and difference < 0.12, recognition 90%. */
+static const char *LOCAL =
+	"base = national-2017\nid = test-local\n"
+	"prerequisite.basic_balance_years = 4\n"
+	"school.min_met = 7\nschool.floor_ratio = 0.9\ncv_limit.primary = 0.4\n"
+	"guarantee.classes_per_room = 10\nguarantee.music_room_min_m2 = 100\n"
+	"guarantee.art_room_min_m2 = 95\nguarantee.school_size_max = 1800\n"
+	"guarantee.school_size_max_multi = 2200\nguarantee.class_size_max.primary = 40\n"
+	"guarantee.class_size_max.junior = 48\nguarantee.small_school_funded_students = 120\n"
+	"guarantee.special_ed_funds_min = 8000\nguarantee.teacher_pay_ratio_min = 1.1\n"
+	"guarantee.rotation_min = 0.15\nguarantee.rotation_key_min = 0.25\n"
+	"guarantee.nearby_min.junior = 0.98\nguarantee.hs_quota_min = 0.6\n"
+	"guarantee.migrant_public_min = 0.9\nquality.retention_min = 0.97\n"
+	"quality.disabled_enrolment_min = 0.96\nquality.training_funds_share_min = 0.06\n"
+	"quality.moral_culture_min = 优秀\nquality.monitoring_level_min = 4\n"
+	"quality.monitoring_diff_max = 0.12\nrecognition.min = 0.9\n";
+
+static void test_local_figures_in_names(void **state)
+{
+	(void)state;
+	static const char *const want[][4] = {   /* id, zh, en, requirement */
+		{"prerequisite.basic_balance", "通过国家义务教育基本均衡发展认定四年以上",
+		 "Basic balance recognised at least four years before", "≥ 4 年 / years"},
+		{"resource.school.1101010001.primary", "甲小学(小学)至少7项指标达标,余项不低于90%",
+		 "1101010001 (primary): at least 7 of 7 met, none under 90%", "≥ 7/7, ≥ 90%"},
+		{"resource.cv.primary.equipment_value_per_student", "小学生均教学仪器设备值校际差异系数",
+		 "primary difference coefficient: teaching equipment value per student", "≤ 0.40"},
+		{"guarantee.3", "所有小学、初中每10个班级配备音乐、美术专用教室1间以上;音乐教室不小于100平方米,美术教室不小于95平方米",
+		 "One music and one art room per 10 classes; music ≥ 100 m², art ≥ 95 m²",
+		 "0 所不达标 / 0 failing"},
+		{"guarantee.4", "所有小学、初中规模不超过1800人,九年一贯制、十二年一贯制学校义务教育阶段规模不超过2200人",
+		 "Schools ≤ 1800 pupils; nine- and twelve-year schools ≤ 2200 in compulsory stages",
+		 "≤ 1800 / 2200"},
+		{"guarantee.5", "小学、初中所有班级学生数分别不超过40人、48人",
+		 "Every class ≤ 40 (primary) / ≤ 48 (junior) pupils", "≤ 40 / 48"},
+		{"guarantee.6", "不足120名学生村小学和教学点按120名学生核定公用经费",
+		 "Village schools and teaching points under 120 pupils funded as 120", "是"},
+		{"guarantee.7", "特殊教育学校生均公用经费不低于8000元",
+		 "Special-education public funds per student ≥ 8000 yuan", "≥ 8000"},
+		{"guarantee.8", "教师平均工资收入水平不低于1.1倍的当地公务员平均工资收入水平",
+		 "Teachers' average pay ≥ 1.1 × local civil servants'", "≥ 1.1"},
+		{"guarantee.11", "每年交流轮岗教师比例不低于符合交流条件教师总数的15%",
+		 "Teachers rotated each year ≥ 15% of those eligible", "≥ 15%"},
+		{"guarantee.11.key", "骨干教师不低于交流轮岗教师总数的25%",
+		 "Key teachers ≥ 25% of those rotated", "≥ 25%"},
+		{"guarantee.13.junior", "城区和镇区公办初中(不含寄宿制学校)就近划片入学比例达到98%以上",
+		 "Urban and town public junior schools: nearby enrolment ≥ 98%", "≥ 98%"},
+		{"guarantee.14", "全县优质高中招生名额分配比例不低于60%,并向农村初中倾斜",
+		 "Quality high-school places allocated to junior schools ≥ 60%", "≥ 60%"},
+		{"guarantee.15", "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于90%",
+		 "Eligible migrant children in public or publicly funded schools ≥ 90%", "≥ 90%"},
+		{"quality.1", "全县初中三年巩固率达到97%以上", "Junior three-year retention ≥ 97%", "≥ 97%"},
+		{"quality.2", "全县残疾儿童少年入学率达到96%以上", "Enrolment of disabled children ≥ 96%", "≥ 96%"},
+		{"quality.4", "所有学校按照不低于学校年度公用经费预算总额的6%安排教师培训经费",
+		 "Every school spends ≥ 6% of its public-funds budget on teacher training", "≥ 6%"},
+		{"quality.6", "所有学校德育工作、校园文化建设水平达到优秀以上",
+		 "Moral education and school culture graded excellent or better", "≥ 优秀"},
+		{"quality.9", "国家义务教育质量监测相关科目学生学业水平达到Ⅳ级以上,且校际差异率低于0.12",
+		 "National monitoring: level Ⅳ or above and between-school difference < 0.12 in each subject",
+		 "≥ Ⅳ, < 0.12"},
+		{"recognition", "社会认可度达到90%以上(学生、家长、教师、校长、人大代表、政协委员及其他群众)",
+		 "Social recognition ≥ 90%", "≥ 90%"},
+	};
+	/* National figures a changed item must no longer show. */
+	static const char *const national[] = {"三年以上", "three years", "6项", "6 of", "85%",
+		"≤ 0.50", "12个", "12 classes", "96平方米", "96 m²", "90平方米", "90 m²", "2000", "2500", "45", "50人",
+		"100名", "6000", "15%以上", "低于0.15", "< 0.15", "Ⅲ", "良好", "good or"};
+	struct fx f;
+	jh_standard local;
+
+	judge(&f, HDR P1, ITEMS, 34, 43);
+	assert_int_equal(jh_standard_parse(LOCAL, strlen(LOCAL), "local.std", NULL, &local,
+	                                   &f.d), JH_OK);
+	f.std = local;
+	jh_verdict_free(&f.v);
+	jh_result_free(f.res);
+	assert_int_equal(jh_eval(f.ds, &f.std, NULL, &f.res, &f.d), JH_OK);
+	assert_int_equal(jh_verdict_county(f.res, 0, f.items, &f.v, &f.d), JH_OK);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const jh_verdict_item *it = item(&f.v, want[i][0]);
+		assert_string_equal(it->name_zh, want[i][1]);
+		assert_string_equal(it->name_en, want[i][2]);
+		assert_string_equal(it->threshold_text, want[i][3]);
+		for (size_t k = 0; k < sizeof national / sizeof national[0]; k++)
+			if (strstr(it->name_zh, national[k]) || strstr(it->name_en, national[k]) ||
+			    strstr(it->threshold_text, national[k]))
+				fail_msg("%s still shows the national '%s'", it->id, national[k]);
+	}
+	/* Every placeholder of every item resolved. */
+	for (size_t i = 0; i < f.v.count; i++) {
+		const jh_verdict_item *it = &f.v.items[i];
+		if (strchr(it->id, '{') || strchr(it->name_zh, '{') || strchr(it->name_en, '{') ||
+		    strchr(it->threshold_text, '{') || isnan(it->threshold))
+			fail_msg("%s: unresolved template", it->id);
+	}
+	/* The local figures judge too: 2024 − 4 = 2020 is the latest year of
+	 * recognition allowed (2018 passes); 良好 < 优秀 fails; pay 1.00 <
+	 * 1.1 fails; the largest class 42 > 40 fails; 1000 pupils ≤ 1800. */
+	assert_near(item(&f.v, "prerequisite.basic_balance")->threshold, 2020, 0);
+	assert_int_equal(item(&f.v, "prerequisite.basic_balance")->status, JH_ITEM_PASS);
+	assert_near(item(&f.v, "quality.6")->threshold, 4, 0);
+	assert_int_equal(item(&f.v, "quality.6")->status, JH_ITEM_FAIL);
+	assert_int_equal(item(&f.v, "guarantee.8")->status, JH_ITEM_FAIL);
+	assert_int_equal(item(&f.v, "guarantee.5")->status, JH_ITEM_FAIL);
+	assert_near(item(&f.v, "guarantee.4")->threshold, 1800, 0);
+	assert_int_equal(item(&f.v, "guarantee.4")->status, JH_ITEM_PASS);
+	done(&f);
+
+	/* The national standard: every placeholder resolved as well. */
+	judge(&f, HDR P1, ITEMS, 34, 43);
+	for (size_t i = 0; i < f.v.count; i++)
+		if (strchr(f.v.items[i].name_zh, '{') || strchr(f.v.items[i].name_en, '{') ||
+		    strchr(f.v.items[i].threshold_text, '{'))
+			fail_msg("%s: unresolved template", f.v.items[i].id);
+	assert_string_equal(item(&f.v, "guarantee.8")->name_en,
+	                    "Teachers' average pay ≥ local civil servants'");
+	done(&f);
+}
+
 static void test_item_check(void **state)
 {
 	(void)state;
@@ -335,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_school_items),
 		cmocka_unit_test(test_missing_is_incomplete),
 		cmocka_unit_test(test_veto_and_prerequisite),
+		cmocka_unit_test(test_local_figures_in_names),
 		cmocka_unit_test(test_item_check),
 		cmocka_unit_test(test_verdict_json),
 	};

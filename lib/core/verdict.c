@@ -10,6 +10,29 @@
 ** fail — and the verdict is fail when anything fails, incomplete when
 ** nothing fails but something is missing, and pass otherwise.
 **
+** The items are one table (`rows` below), one row per item in the order
+** they are reported: its part and id, how its value is computed (`calc`),
+** the data it needs, the standards key it is judged by, and its names and
+** requirement as templates.  No figure of the standard is written here:
+** the templates name standards keys — `{guarantee.school_size_max}` — and
+** are rendered from the standard in use, so a local standard's figures
+** appear in every name and requirement.  Template placeholders:
+**
+**   {KEY}         the value of a numeric standards key, %g; a `*` in KEY
+**                 stands for the current stage (cv_limit.*)
+**   {KEY:pct}     a rate as a percentage (0.95 → 95)
+**   {KEY:f2}      two decimals
+**   {KEY:words}   a small whole number in words (三 / three)
+**   {KEY:roman}   a monitoring level (Ⅲ)
+**   {KEY:grade}   a grade (良好 / good)
+**   {KEY:times}   a ratio before a quantity: nothing when 1, else
+**                 "1.1倍的" / "1.1 × "
+**   {@VAR}        the row's context: school, code, stage, stage_key,
+**                 indicator, indicator_key, indicators (how many: 7)
+**
+** Names render in their language; the requirement text (threshold_text,
+** one language-neutral field of the JSON) renders with Chinese words.
+**
 ** School-level guarantee and quality items (music and art rooms, school
 ** and class sizes, certification, training funds) are computed from the
 ** school-year rows when their columns are there; otherwise the county-year
@@ -22,11 +45,335 @@
 #include <stdlib.h>
 #include <string.h>
 
-static jh_verdict_item *add_item(jh_verdict *v, const char *part,
-                                 const char *id, const char *zh,
-                                 const char *en, const char *source)
+/* How an item's value is computed. */
+enum calc {
+	C_PREREQ,        /* years since basic balance was recognised */
+	C_SCHOOL_RULE,   /* one item per evaluated school stage: k of 7 met */
+	C_CV,            /* one item per stage and indicator: the coefficient */
+	C_YESNO,         /* a 是/否 record; `good` passes */
+	C_NUMBER,        /* a number record ≥ the limit */
+	C_RATE,          /* a rate record ≥ the limit */
+	C_ROOMS,         /* schools short of music and art rooms */
+	C_SCHOOL_SIZE,   /* schools over the size maximum */
+	C_CLASS_SIZE,    /* schools with a class over the maximum */
+	C_CERTIFIED,     /* certified ÷ full-time teachers, or the record */
+	C_TRAINING_FUNDS,/* lowest school share of training funds, or the record */
+	C_GRADE,         /* a grade record ≥ the minimum grade */
+	C_MONITORING,    /* every monitored subject: level and difference */
+	C_RECOGNITION    /* survey rates, combined by recognition.rule */
+};
+
+struct row {
+	const char *part;
+	const char *id;       /* template */
+	enum calc calc;
+	const char *record;   /* the county-year record judged (or fallen back on) */
+	const char *needs;    /* the data it needs, named when missing */
+	const char *limit;    /* the standards key giving `threshold` */
+	int good;             /* C_YESNO: the answer that passes; else the
+	                         threshold when there is no limit */
+	const char *zh, *en;  /* name templates */
+	const char *req;      /* requirement template */
+	const char *source;
+};
+
+#define G "guarantee"
+#define Q "quality"
+#define SRC_G "reference §4 [B] S17"
+#define SRC_Q "reference §5 [B] S17"
+#define SRC_V "reference §7 [A] S2, S3"
+#define YESNO(part, id, key, good, src, zh, en) \
+	{part, id, C_YESNO, key, key, NULL, good, zh, en, good ? "是" : "否", src}
+#define RATE(part, id, key, limit, src, zh, en) \
+	{part, id, C_RATE, key, key, limit, 0, zh, en, "≥ {" limit ":pct}%", src}
+#define NUMBER(part, id, key, limit, src, zh, en) \
+	{part, id, C_NUMBER, key, key, limit, 0, zh, en, "≥ {" limit "}", src}
+
+static const struct row rows[] = {
+	{"prerequisite", "prerequisite.basic_balance", C_PREREQ, "basic_balance_year",
+	 "basic_balance_year", "prerequisite.basic_balance_years", 0,
+	 "通过国家义务教育基本均衡发展认定{prerequisite.basic_balance_years:words}年以上",
+	 "Basic balance recognised at least {prerequisite.basic_balance_years:words} years before",
+	 "≥ {prerequisite.basic_balance_years} 年 / years", "reference §0 [A] S1"},
+
+	{"resource", "resource.school.{@code}.{@stage_key}", C_SCHOOL_RULE, NULL,
+	 "school-year rows", "school.min_met", 0,
+	 "{@school}({@stage})至少{school.min_met}项指标达标,余项不低于{school.floor_ratio:pct}%",
+	 "{@code} ({@stage_key}): at least {school.min_met} of {@indicators} met, none under {school.floor_ratio:pct}%",
+	 "≥ {school.min_met}/{@indicators}, ≥ {school.floor_ratio:pct}%", "reference §1 [B] S5, S17"},
+	{"resource", "resource.cv.{@stage_key}.{@indicator_key}", C_CV, NULL,
+	 "school-year rows", "cv_limit.*", 0,
+	 "{@stage}{@indicator}校际差异系数",
+	 "{@stage_key} difference coefficient: {@indicator}",
+	 "≤ {cv_limit.*:f2}", "reference §1, §2 [B] S5, S17"},
+
+	YESNO(G, "guarantee.1", "layout_plan", 1, SRC_G,
+	      "县域内义务教育学校规划布局合理,符合国家规定要求",
+	      "School layout planned as national rules require"),
+	YESNO(G, "guarantee.2", "unified_standards", 1, SRC_G,
+	      "城乡义务教育学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一",
+	      "Urban and rural standards unified"),
+	{G, "guarantee.3", C_ROOMS, NULL, "classes_*, music_rooms, art_rooms", NULL, 0,
+	 "所有小学、初中每{guarantee.classes_per_room}个班级配备音乐、美术专用教室1间以上;"
+	 "音乐教室不小于{guarantee.music_room_min_m2}平方米,美术教室不小于{guarantee.art_room_min_m2}平方米",
+	 "One music and one art room per {guarantee.classes_per_room} classes; "
+	 "music ≥ {guarantee.music_room_min_m2} m², art ≥ {guarantee.art_room_min_m2} m²",
+	 "0 所不达标 / 0 failing", SRC_G},
+	{G, "guarantee.4", C_SCHOOL_SIZE, NULL, "students_primary, students_junior",
+	 "guarantee.school_size_max", 0,
+	 "所有小学、初中规模不超过{guarantee.school_size_max}人,"
+	 "九年一贯制、十二年一贯制学校义务教育阶段规模不超过{guarantee.school_size_max_multi}人",
+	 "Schools ≤ {guarantee.school_size_max} pupils; nine- and twelve-year schools ≤ "
+	 "{guarantee.school_size_max_multi} in compulsory stages",
+	 "≤ {guarantee.school_size_max} / {guarantee.school_size_max_multi}", SRC_G},
+	{G, "guarantee.5", C_CLASS_SIZE, NULL, "largest_class_*", "guarantee.class_size_max.primary", 0,
+	 "小学、初中所有班级学生数分别不超过{guarantee.class_size_max.primary}人、"
+	 "{guarantee.class_size_max.junior}人",
+	 "Every class ≤ {guarantee.class_size_max.primary} (primary) / ≤ "
+	 "{guarantee.class_size_max.junior} (junior) pupils",
+	 "≤ {guarantee.class_size_max.primary} / {guarantee.class_size_max.junior}", SRC_G},
+	YESNO(G, "guarantee.6", "small_school_funding", 1, SRC_G,
+	      "不足{guarantee.small_school_funded_students}名学生村小学和教学点按"
+	      "{guarantee.small_school_funded_students}名学生核定公用经费",
+	      "Village schools and teaching points under {guarantee.small_school_funded_students} "
+	      "pupils funded as {guarantee.small_school_funded_students}"),
+	NUMBER(G, "guarantee.7", "special_ed_funds_per_student", "guarantee.special_ed_funds_min",
+	       "reference §4 [U] (6000: S18)",
+	       "特殊教育学校生均公用经费不低于{guarantee.special_ed_funds_min}元",
+	       "Special-education public funds per student ≥ {guarantee.special_ed_funds_min} yuan"),
+	NUMBER(G, "guarantee.8", "teacher_pay_ratio", "guarantee.teacher_pay_ratio_min",
+	       "reference §4 [A] S3",
+	       "教师平均工资收入水平不低于{guarantee.teacher_pay_ratio_min:times}当地公务员平均工资收入水平",
+	       "Teachers' average pay ≥ {guarantee.teacher_pay_ratio_min:times}local civil servants'"),
+	RATE(G, "guarantee.9", "training_360_rate", "guarantee.training_360_min", SRC_G,
+	     "教师5年360学时培训完成率达到{guarantee.training_360_min:pct}%",
+	     "5-year 360-hour training completed by {guarantee.training_360_min:pct}%"),
+	YESNO(G, "guarantee.10", "staffing_coordination", 1, SRC_G,
+	      "县级教育行政部门统筹分配各校教职工编制和岗位数量",
+	      "Staffing and posts allocated across schools by the county"),
+	RATE(G, "guarantee.11", "rotation_rate", "guarantee.rotation_min", SRC_G,
+	     "每年交流轮岗教师比例不低于符合交流条件教师总数的{guarantee.rotation_min:pct}%",
+	     "Teachers rotated each year ≥ {guarantee.rotation_min:pct}% of those eligible"),
+	RATE(G, "guarantee.11.key", "rotation_key_rate", "guarantee.rotation_key_min", SRC_G,
+	     "骨干教师不低于交流轮岗教师总数的{guarantee.rotation_key_min:pct}%",
+	     "Key teachers ≥ {guarantee.rotation_key_min:pct}% of those rotated"),
+	{G, "guarantee.12", C_CERTIFIED, "certification_rate", "certified_teachers | certification_rate",
+	 "guarantee.certification_min", 0,
+	 "专任教师持有教师资格证上岗率达到{guarantee.certification_min:pct}%",
+	 "Full-time teachers holding a certificate: {guarantee.certification_min:pct}%",
+	 "≥ {guarantee.certification_min:pct}%", SRC_G},
+	RATE(G, "guarantee.13.primary", "nearby_enrolment_primary", "guarantee.nearby_min.primary", SRC_G,
+	     "城区和镇区公办小学(不含寄宿制学校)就近划片入学比例达到{guarantee.nearby_min.primary:pct}%",
+	     "Urban and town public primary schools: nearby enrolment {guarantee.nearby_min.primary:pct}%"),
+	RATE(G, "guarantee.13.junior", "nearby_enrolment_junior", "guarantee.nearby_min.junior", SRC_G,
+	     "城区和镇区公办初中(不含寄宿制学校)就近划片入学比例达到{guarantee.nearby_min.junior:pct}%以上",
+	     "Urban and town public junior schools: nearby enrolment ≥ {guarantee.nearby_min.junior:pct}%"),
+	RATE(G, "guarantee.14", "hs_quota_rate", "guarantee.hs_quota_min", SRC_G,
+	     "全县优质高中招生名额分配比例不低于{guarantee.hs_quota_min:pct}%,并向农村初中倾斜",
+	     "Quality high-school places allocated to junior schools ≥ {guarantee.hs_quota_min:pct}%"),
+	YESNO(G, "guarantee.15.care", "left_behind_care", 1, SRC_G,
+	      "县域内留守儿童关爱体系健全", "Care system for left-behind children"),
+	RATE(G, "guarantee.15", "migrant_public_rate", "guarantee.migrant_public_min", SRC_G,
+	     "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于{guarantee.migrant_public_min:pct}%",
+	     "Eligible migrant children in public or publicly funded schools ≥ {guarantee.migrant_public_min:pct}%"),
+
+	RATE(Q, "quality.1", "junior_retention_rate", "quality.retention_min", "reference §5 [B] S5, S17",
+	     "全县初中三年巩固率达到{quality.retention_min:pct}%以上",
+	     "Junior three-year retention ≥ {quality.retention_min:pct}%"),
+	RATE(Q, "quality.2", "disabled_enrolment_rate", "quality.disabled_enrolment_min",
+	     "reference §5 [B] S5, S17",
+	     "全县残疾儿童少年入学率达到{quality.disabled_enrolment_min:pct}%以上",
+	     "Enrolment of disabled children ≥ {quality.disabled_enrolment_min:pct}%"),
+	YESNO(Q, "quality.3", "charter_informatization", 1, SRC_Q,
+	      "所有学校制定章程,实现学校管理与教学信息化",
+	      "Every school has a charter; management and teaching informatised"),
+	{Q, "quality.4", C_TRAINING_FUNDS, "training_funds_share_min",
+	 "public_funds_yuan + training_funds_yuan | training_funds_share_min",
+	 "quality.training_funds_share_min", 0,
+	 "所有学校按照不低于学校年度公用经费预算总额的{quality.training_funds_share_min:pct}%安排教师培训经费",
+	 "Every school spends ≥ {quality.training_funds_share_min:pct}% of its public-funds budget on teacher training",
+	 "≥ {quality.training_funds_share_min:pct}%", SRC_Q},
+	YESNO(Q, "quality.5", "it_teaching", 1, SRC_Q,
+	      "教师能熟练运用信息化手段组织教学,设施设备利用率达到较高水平",
+	      "Teachers use IT well; equipment well used"),
+	{Q, "quality.6", C_GRADE, "moral_culture", "moral_culture", "quality.moral_culture_min", 0,
+	 "所有学校德育工作、校园文化建设水平达到{quality.moral_culture_min:grade}以上",
+	 "Moral education and school culture graded {quality.moral_culture_min:grade} or better",
+	 "≥ {quality.moral_culture_min:grade}", SRC_Q},
+	YESNO(Q, "quality.7", "curriculum", 1, SRC_Q,
+	      "课程开齐开足,教学秩序规范,综合实践活动有效开展",
+	      "Full curriculum, orderly teaching, practical activities"),
+	YESNO(Q, "quality.8", "no_excess_burden", 1, SRC_Q,
+	      "无过重课业负担", "No excessive homework burden"),
+	{Q, "quality.9", C_MONITORING, NULL, "monitoring_level.*, monitoring_diff.*",
+	 "quality.monitoring_level_min", 0,
+	 "国家义务教育质量监测相关科目学生学业水平达到{quality.monitoring_level_min:roman}级以上,"
+	 "且校际差异率低于{quality.monitoring_diff_max}",
+	 "National monitoring: level {quality.monitoring_level_min:roman} or above and "
+	 "between-school difference < {quality.monitoring_diff_max} in each subject",
+	 "≥ {quality.monitoring_level_min:roman}, < {quality.monitoring_diff_max}", SRC_Q},
+
+	{"recognition", "recognition", C_RECOGNITION, NULL,
+	 "survey.GROUP.satisfied, survey.GROUP.answers", "recognition.min", 0,
+	 "社会认可度达到{recognition.min:pct}%以上(学生、家长、教师、校长、人大代表、政协委员及其他群众)",
+	 "Social recognition ≥ {recognition.min:pct}%", "≥ {recognition.min:pct}%",
+	 "reference §6 [B] S5, S17; rate method [U]"},
+
+	YESNO("veto", "veto.exam_admission", "exam_admission", 0, SRC_V,
+	      "以考试方式招生(一票否决)", "Admission by examination (veto)"),
+	YESNO("veto", "veto.illegal_school_choice", "illegal_school_choice", 0, SRC_V,
+	      "违规择校(一票否决)", "Illegal school choice (veto)"),
+	YESNO("veto", "veto.key_schools", "key_schools", 0, SRC_V,
+	      "设立重点校(一票否决)", "Key schools (veto)"),
+	YESNO("veto", "veto.key_classes", "key_classes", 0, SRC_V,
+	      "设立重点班(一票否决)", "Key classes (veto)"),
+};
+
+/* --- rendering the templates ------------------------------------------ */
+
+struct ctx {
+	const jh_result *r;
+	const jh_county_result *cr;
+	const jh_standard *std;
+	const jh_county_items *items;
+	jh_verdict *v;
+	/* The row's context ({@VAR}): set by the expanding calcs. */
+	const jh_school_year *school;
+	int stage, indicator;       /* -1: none */
+};
+
+/* Append s to out[*n..cap), keeping room for the NUL. */
+static void put(char *out, size_t cap, size_t *n, const char *s)
 {
+	size_t len = strlen(s);
+
+	if (*n + len >= cap)
+		len = cap - 1 - *n;
+	memcpy(out + *n, s, len);
+	*n += len;
+	out[*n] = '\0';
+}
+
+/* The value of standards key `name`, a `*` in it standing for the current
+ * stage (cv_limit.* → cv_limit.primary); 0 when found. */
+static int limit_value(const struct ctx *c, const char *name, double *out)
+{
+	const char *star = strchr(name, '*');
+	char key[96];
+
+	if (star && c->stage >= 0)
+		snprintf(key, sizeof key, "%.*s%s%s", (int)(star - name), name,
+		         jh_stage_key((jh_stage)c->stage), star + 1);
+	else
+		snprintf(key, sizeof key, "%s", name);
+	return jhStandardNumber(c->std, key, out);
+}
+
+/* One placeholder's text: NAME is a standards key or @VAR, FMT a format
+ * (may be ""); en selects the language of words. */
+static void placeholder(const struct ctx *c, const char *name, const char *fmt,
+                        int en, char *out, size_t cap)
+{
+	static const char *const zh_words[] = {"零", "一", "二", "三", "四", "五",
+	                                       "六", "七", "八", "九", "十"};
+	static const char *const en_words[] = {"zero", "one", "two", "three", "four", "five",
+	                                       "six", "seven", "eight", "nine", "ten"};
+	static const char *const roman[] = {"Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"};
+	static const char *const grade_zh[] = {"不合格", "合格", "良好", "优秀"};
+	static const char *const grade_en[] = {"fail", "pass", "good", "excellent"};
+	const char *lang = en ? "en" : "zh";
+	double d;
+
+	if (name[0] == '@') {
+		const char *var = name + 1;
+		if (!strcmp(var, "school") && c->school)
+			snprintf(out, cap, "%s", c->school->school_name);
+		else if (!strcmp(var, "code") && c->school)
+			snprintf(out, cap, "%s", c->school->school_code);
+		else if (!strcmp(var, "stage") && c->stage >= 0)
+			snprintf(out, cap, "%s", jh_stage_name((jh_stage)c->stage, lang));
+		else if (!strcmp(var, "stage_key") && c->stage >= 0)
+			snprintf(out, cap, "%s", jh_stage_key((jh_stage)c->stage));
+		else if (!strcmp(var, "indicator") && c->indicator >= 0)
+			snprintf(out, cap, "%s", jh_indicator_name((jh_indicator)c->indicator, lang));
+		else if (!strcmp(var, "indicator_key") && c->indicator >= 0)
+			snprintf(out, cap, "%s", jh_indicator_key((jh_indicator)c->indicator));
+		else if (!strcmp(var, "indicators"))
+			snprintf(out, cap, "%d", JH_IND__COUNT);
+		else
+			snprintf(out, cap, "{?%s}", name);
+		return;
+	}
+	if (limit_value(c, name, &d)) {
+		snprintf(out, cap, "{?%s}", name);
+		return;
+	}
+	if (!strcmp(fmt, "pct"))
+		snprintf(out, cap, "%g", d * 100);
+	else if (!strcmp(fmt, "f2"))
+		snprintf(out, cap, "%.2f", d);
+	else if (!strcmp(fmt, "words") && d == floor(d) && d >= 0 && d <= 10)
+		snprintf(out, cap, "%s", en ? en_words[(int)d] : zh_words[(int)d]);
+	else if (!strcmp(fmt, "roman") && d == floor(d) && d >= 1 && d <= 4)
+		snprintf(out, cap, "%s", roman[(int)d - 1]);
+	else if (!strcmp(fmt, "grade") && d == floor(d) && d >= 1 && d <= 4)
+		snprintf(out, cap, "%s", en ? grade_en[(int)d - 1] : grade_zh[(int)d - 1]);
+	else if (!strcmp(fmt, "times"))
+		snprintf(out, cap, d == 1 ? "" : en ? "%g × " : "%g倍的", d);
+	else
+		snprintf(out, cap, "%g", d);
+}
+
+/* Render template t into out (cap bytes) for language en (0: Chinese). */
+static void render(const struct ctx *c, const char *t, int en, char *out, size_t cap)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	while (*t) {
+		const char *close = *t == '{' ? strchr(t, '}') : NULL;
+		char name[96], text[128];
+		const char *colon;
+		size_t len;
+
+		if (!close) {
+			const char *open = strchr(t + 1, '{');
+			len = open ? (size_t)(open - t) : strlen(t);
+			if (n + len >= cap)
+				len = cap - 1 - n;
+			memcpy(out + n, t, len);
+			out[n += len] = '\0';
+			t += open ? (size_t)(open - t) : strlen(t);
+			if (n + 1 >= cap)
+				return;
+			continue;
+		}
+		len = (size_t)(close - t - 1);
+		snprintf(name, sizeof name, "%.*s", (int)len, t + 1);
+		colon = strchr(name, ':');
+		if (colon)
+			name[colon - name] = '\0';
+		placeholder(c, name, colon ? name + (colon - name) + 1 : "", en, text, sizeof text);
+		put(out, cap, &n, text);
+		t = close + 1;
+	}
+}
+
+/* --- items ------------------------------------------------------------ */
+
+static void set_value(jh_verdict_item *it, double v, const char *fmt)
+{
+	it->has_value = 1;
+	it->value = v;
+	snprintf(it->value_text, sizeof it->value_text, fmt, v);
+}
+
+/* A new item for the row, named and given its requirement. */
+static jh_verdict_item *new_item(struct ctx *c, const struct row *row)
+{
+	jh_verdict *v = c->v;
 	jh_verdict_item *it;
+	double t = row->good;
 
 	if (v->count == v->cap) {
 		size_t cap = v->cap ? v->cap * 2 : 64;
@@ -38,38 +385,21 @@ static jh_verdict_item *add_item(jh_verdict *v, const char *part,
 	}
 	it = &v->items[v->count++];
 	memset(it, 0, sizeof *it);
-	it->part = part;
-	snprintf(it->id, sizeof it->id, "%s", id);
-	snprintf(it->name_zh, sizeof it->name_zh, "%s", zh);
-	snprintf(it->name_en, sizeof it->name_en, "%s", en);
-	it->source = source;
+	it->part = row->part;
+	render(c, row->id, 0, it->id, sizeof it->id);
+	render(c, row->zh, 0, it->name_zh, sizeof it->name_zh);
+	render(c, row->en, 1, it->name_en, sizeof it->name_en);
+	render(c, row->req, 0, it->threshold_text, sizeof it->threshold_text);
+	it->source = row->source;
 	it->status = JH_ITEM_MISSING;
+	if (row->limit && limit_value(c, row->limit, &t))
+		t = NAN;    /* a row naming an unknown key: caught by the tests */
+	it->has_threshold = 1;
+	it->threshold = t;
 	return it;
 }
 
-static void set_value(jh_verdict_item *it, double v, const char *fmt)
-{
-	it->has_value = 1;
-	it->value = v;
-	snprintf(it->value_text, sizeof it->value_text, fmt, v);
-}
-
-static void set_threshold(jh_verdict_item *it, double t, const char *text)
-{
-	it->has_threshold = 1;
-	it->threshold = t;
-	snprintf(it->threshold_text, sizeof it->threshold_text, "%s", text);
-}
-
 /* --- values from county-year records -------------------------------- */
-
-struct ctx {
-	const jh_result *r;
-	const jh_county_result *cr;
-	const jh_standard *std;
-	const jh_county_items *items;
-	jh_verdict *v;
-};
 
 static const char *raw(const struct ctx *c, const char *key)
 {
@@ -85,74 +415,20 @@ static const char *note_of(const struct ctx *c, const char *key)
 	return it && *it->note ? it->note : NULL;
 }
 
-/* A rate or number item judged value ≥ min (or ≤ when at_most). */
-static jh_code number_item(struct ctx *c, const char *part, const char *id,
-                           const char *key, int rate, double limit, int at_most,
-                           const char *source, const char *zh, const char *en)
-{
-	jh_verdict_item *it = add_item(c->v, part, id, zh, en, source);
-	const char *s = raw(c, key);
-	char t[64];
-	double d;
-
-	if (!it)
-		return JH_ERR_NOMEM;
-	snprintf(t, sizeof t, rate ? (at_most ? "≤ %g%%" : "≥ %g%%") : (at_most ? "≤ %g" : "≥ %g"),
-	         rate ? limit * 100 : limit);
-	set_threshold(it, limit, t);
-	if (!s || jhValueNumber(s, rate, &d)) {
-		snprintf(it->detail, sizeof it->detail, "%s", key);
-		return JH_OK;
-	}
-	set_value(it, d, rate ? "%.4g" : "%.6g");
-	if (rate)
-		snprintf(it->value_text, sizeof it->value_text, "%.2f%%", d * 100);
-	it->status = (at_most ? jh_at_most(c->std, d, limit) : jh_at_least(c->std, d, limit)) ?
-	             JH_ITEM_PASS : JH_ITEM_FAIL;
-	if (note_of(c, key))
-		snprintf(it->detail, sizeof it->detail, "%s", note_of(c, key));
-	return JH_OK;
-}
-
-/* A 是/否 item; `good` is the answer that passes. */
-static jh_code yesno_item(struct ctx *c, const char *part, const char *id,
-                          const char *key, int good, const char *source,
-                          const char *zh, const char *en)
-{
-	jh_verdict_item *it = add_item(c->v, part, id, zh, en, source);
-	const char *s = raw(c, key);
-	int y;
-
-	if (!it)
-		return JH_ERR_NOMEM;
-	set_threshold(it, good, good ? "是" : "否");
-	if (!s || (y = jhValueYesno(s)) < 0) {
-		snprintf(it->detail, sizeof it->detail, "%s", key);
-		return JH_OK;
-	}
-	it->has_value = 0;
-	snprintf(it->value_text, sizeof it->value_text, "%s", y ? "是" : "否");
-	it->status = y == good ? JH_ITEM_PASS : JH_ITEM_FAIL;
-	if (note_of(c, key))
-		snprintf(it->detail, sizeof it->detail, "%s", note_of(c, key));
-	return JH_OK;
-}
-
 /* A school-level item whose schools do not all report the figure: the
  * county-year record of the same rate decides instead, or it is missing
  * (detail names what would settle it). */
-static void rate_from_record(struct ctx *c, jh_verdict_item *it, const char *key,
-                             double min, const char *needs)
+static void rate_from_record(struct ctx *c, jh_verdict_item *it, const struct row *row)
 {
-	const char *s = raw(c, key);
+	const char *s = raw(c, row->record);
 	double d;
 
 	if (s && !jhValueNumber(s, 1, &d)) {
 		set_value(it, d, "%.4f");
 		snprintf(it->value_text, sizeof it->value_text, "%.2f%%", d * 100);
-		it->status = jh_at_least(c->std, d, min) ? JH_ITEM_PASS : JH_ITEM_FAIL;
+		it->status = jh_at_least(c->std, d, it->threshold) ? JH_ITEM_PASS : JH_ITEM_FAIL;
 	} else {
-		snprintf(it->detail, sizeof it->detail, "%s", needs);
+		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
 	}
 }
 
@@ -176,33 +452,51 @@ static void list_school(char *detail, size_t cap, size_t *n, const char *code,
 		    (jhTypeStages((c)->r->units[k].school->type) & JH_HAS_PRIMARY)) {} \
 		else for (const jh_school_year *sy = (c)->r->units[k].school; sy; sy = NULL)
 
-/* --- the parts -------------------------------------------------------------- */
 
-static jh_code resource_items(struct ctx *c)
+/* --- how each item's value is computed -------------------------------- */
+
+static void note(const struct ctx *c, jh_verdict_item *it, const char *key)
+{
+	if (note_of(c, key))
+		snprintf(it->detail, sizeof it->detail, "%s", note_of(c, key));
+}
+
+static jh_code calc_prereq(struct ctx *c, const struct row *row)
+{
+	jh_verdict_item *it = new_item(c, row);
+	const char *s = raw(c, row->record);
+	int years = c->std->basic_balance_years;
+	double y;
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	it->threshold = c->cr->year - years;
+	if (!s || jhParseNumber(s, &y)) {
+		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		return JH_OK;
+	}
+	set_value(it, y, "%.0f");
+	it->status = c->cr->year - y >= years ? JH_ITEM_PASS : JH_ITEM_FAIL;
+	return JH_OK;
+}
+
+static jh_code calc_school_rule(struct ctx *c, const struct row *row)
 {
 	const jh_standard *std = c->std;
 
 	for (size_t k = c->cr->first_unit; k < c->cr->first_unit + c->cr->nunits; k++) {
 		const jh_unit *u = &c->r->units[k];
 		jh_verdict_item *it;
-		char id[64], zh[160], en[200], t[64];
 
 		if (u->status != JH_UNIT_EVALUATED)
 			continue;
-		snprintf(id, sizeof id, "resource.school.%s.%s", u->school->school_code,
-		         jh_stage_key(u->stage));
-		snprintf(zh, sizeof zh, "%s(%s)至少%d项指标达标,余项不低于%g%%",
-		         u->school->school_name, jh_stage_name(u->stage, "zh"),
-		         std->school_min_met, std->school_floor_ratio * 100);
-		snprintf(en, sizeof en, "%s (%s): at least %d of 7 met, none under %g%%",
-		         u->school->school_code, jh_stage_key(u->stage), std->school_min_met,
-		         std->school_floor_ratio * 100);
-		if (!(it = add_item(c->v, "resource", id, zh, en, "reference §1 [B] S5, S17")))
+		c->school = u->school;
+		c->stage = u->stage;
+		if (!(it = new_item(c, row)))
 			return JH_ERR_NOMEM;
-		set_value(it, u->met, "%.0f/7");
-		snprintf(t, sizeof t, "≥ %d/7, ≥ %g%%", std->school_min_met,
-		         std->school_floor_ratio * 100);
-		set_threshold(it, std->school_min_met, t);
+		it->has_value = 1;
+		it->value = u->met;
+		snprintf(it->value_text, sizeof it->value_text, "%d/%d", u->met, JH_IND__COUNT);
 		it->status = u->passes ? JH_ITEM_PASS : JH_ITEM_FAIL;
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			size_t len = strlen(it->detail);
@@ -210,7 +504,7 @@ static jh_code resource_items(struct ctx *c)
 				continue;
 			double fl = std->threshold[u->stage][i] * std->school_floor_ratio;
 			char floor_txt[48] = "";
-			/* Under the 85% floor too: name the floor, in numbers only. */
+			/* Under the floor too: name the floor, in numbers only. */
 			if (!jh_at_least(std, u->value[i], fl))
 				snprintf(floor_txt, sizeof floor_txt, " (< %.4g)", fl);
 			snprintf(it->detail + len, sizeof it->detail - len, "%s%s %.2f < %g%s",
@@ -218,23 +512,23 @@ static jh_code resource_items(struct ctx *c)
 			         std->threshold[u->stage][i], floor_txt);
 		}
 	}
+	c->school = NULL;
+	c->stage = -1;
+	return JH_OK;
+}
+
+static jh_code calc_cv(struct ctx *c, const struct row *row)
+{
 	for (int st = 0; st < JH_STAGE__COUNT; st++) {
 		const jh_stage_result *sr = &c->cr->stage[st];
 		if (!sr->schools)
 			continue;
+		c->stage = st;
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			jh_verdict_item *it;
-			char id[80], zh[160], en[200], t[32];
-			snprintf(id, sizeof id, "resource.cv.%s.%s", jh_stage_key((jh_stage)st),
-			         jh_indicator_key((jh_indicator)i));
-			snprintf(zh, sizeof zh, "%s%s校际差异系数", jh_stage_name((jh_stage)st, "zh"),
-			         jh_indicator_name((jh_indicator)i, "zh"));
-			snprintf(en, sizeof en, "%s difference coefficient: %s",
-			         jh_stage_key((jh_stage)st), jh_indicator_name((jh_indicator)i, "en"));
-			if (!(it = add_item(c->v, "resource", id, zh, en, "reference §1, §2 [B] S5, S17")))
+			c->indicator = i;
+			if (!(it = new_item(c, row)))
 				return JH_ERR_NOMEM;
-			snprintf(t, sizeof t, "≤ %.2f", std->cv_limit[st]);
-			set_threshold(it, std->cv_limit[st], t);
 			if (isnan(sr->cv[i])) {
 				snprintf(it->value_text, sizeof it->value_text, "-");
 				it->status = JH_ITEM_FAIL;
@@ -245,363 +539,295 @@ static jh_code resource_items(struct ctx *c)
 			it->status = sr->cv_pass[i] ? JH_ITEM_PASS : JH_ITEM_FAIL;
 		}
 	}
+	c->stage = c->indicator = -1;
 	return JH_OK;
 }
 
-static jh_code guarantee_items(struct ctx *c)
+static jh_code calc_yesno(struct ctx *c, const struct row *row)
 {
-	const jh_standard *std = c->std;
-	const char *src = "reference §4 [B] S17";
-	jh_code rc;
-
-#define CHECK(x) do { if ((rc = (x))) return rc; } while (0)
-	CHECK(yesno_item(c, "guarantee", "guarantee.1", "layout_plan", 1, src,
-	                 "县域内义务教育学校规划布局合理,符合国家规定要求",
-	                 "School layout planned as national rules require"));
-	CHECK(yesno_item(c, "guarantee", "guarantee.2", "unified_standards", 1, src,
-	                 "城乡义务教育学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一",
-	                 "Urban and rural standards unified"));
-
-	/* 3: music and art rooms, from the schools' rows. */
-	{
-		jh_verdict_item *it = add_item(c->v, "guarantee", "guarantee.3",
-			"所有小学、初中每12个班级配备音乐、美术专用教室1间以上;音乐教室不小于96平方米,美术教室不小于90平方米",
-			"One music and one art room per 12 classes; music ≥ 96 m², art ≥ 90 m²", src);
-		size_t bad = 0, missing = 0, n = 0;
-		char t[64];
-		if (!it)
-			return JH_ERR_NOMEM;
-		snprintf(t, sizeof t, "0 所不达标 / 0 failing");
-		set_threshold(it, 0, t);
-		FOR_SCHOOLS(c, k, sy) {
-			double cls, need;
-			if (sy->type == JH_TYPE_TEACHING_POINT)
-				continue;   /* the rule names 小学、初中; points are left out */
-			cls = (isnan(sy->v[JH_F_CLASSES_PRIMARY]) ? 0 : sy->v[JH_F_CLASSES_PRIMARY]) +
-			      (isnan(sy->v[JH_F_CLASSES_JUNIOR]) ? 0 : sy->v[JH_F_CLASSES_JUNIOR]);
-			if ((isnan(sy->v[JH_F_CLASSES_PRIMARY]) && isnan(sy->v[JH_F_CLASSES_JUNIOR])) ||
-			    isnan(sy->v[JH_F_MUSIC_ROOMS]) || isnan(sy->v[JH_F_ART_ROOMS])) {
-				missing++;
-				continue;
-			}
-			n++;
-			/* ceil(classes / 12) rooms of each, and at least one (S17). */
-			need = ceil(cls / std->classes_per_room - 1e-9);
-			if (need < 1)
-				need = 1;
-			if (sy->v[JH_F_MUSIC_ROOMS] < need || sy->v[JH_F_ART_ROOMS] < need ||
-			    (!isnan(sy->v[JH_F_MUSIC_ROOM_MIN_AREA]) &&
-			     !jh_at_least(std, sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2)) ||
-			    (!isnan(sy->v[JH_F_ART_ROOM_MIN_AREA]) &&
-			     !jh_at_least(std, sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2))) {
-				char what[160];
-				int n = snprintf(what, sizeof what, "(%.0f班: 音乐%.0f 美术%.0f, 需%.0f", cls,
-				                 sy->v[JH_F_MUSIC_ROOMS], sy->v[JH_F_ART_ROOMS], need);
-				if (!isnan(sy->v[JH_F_MUSIC_ROOM_MIN_AREA]) &&
-				    !jh_at_least(std, sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2))
-					n += snprintf(what + n, sizeof what - (size_t)n, "; 音乐教室%gm² < %g",
-					              sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
-				if (!isnan(sy->v[JH_F_ART_ROOM_MIN_AREA]) &&
-				    !jh_at_least(std, sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2))
-					n += snprintf(what + n, sizeof what - (size_t)n, "; 美术教室%gm² < %g",
-					              sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
-				snprintf(what + n, sizeof what - (size_t)n, ")");
-				list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
-			}
-		}
-		if (!missing) {
-			set_value(it, (double)bad, "%.0f");
-			it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
-		} else {
-			snprintf(it->detail, sizeof it->detail,
-			         "classes_*, music_rooms, art_rooms: %zu", missing);
-		}
-	}
-	/* 4: school size, compulsory stages. */
-	{
-		jh_verdict_item *it = add_item(c->v, "guarantee", "guarantee.4",
-			"所有小学、初中规模不超过2000人,九年一贯制、十二年一贯制学校义务教育阶段规模不超过2500人",
-			"Schools ≤ 2000 pupils; nine- and twelve-year schools ≤ 2500 in compulsory stages", src);
-		size_t bad = 0;
-		char t[64];
-		if (!it)
-			return JH_ERR_NOMEM;
-		snprintf(t, sizeof t, "≤ %g / %g", std->size_single_max, std->size_multi_max);
-		set_threshold(it, std->size_single_max, t);
-		FOR_SCHOOLS(c, k, sy) {
-			double n = sy->v[JH_F_STUDENTS_PRIMARY] + sy->v[JH_F_STUDENTS_JUNIOR];
-			int multi = sy->type == JH_TYPE_NINE_YEAR || sy->type == JH_TYPE_TWELVE_YEAR;
-			double max = multi ? std->size_multi_max : std->size_single_max;
-			if (n > max) {
-				char what[48];
-				snprintf(what, sizeof what, "%.0f人 > %g", n, max);
-				list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
-			}
-		}
-		set_value(it, (double)bad, "%.0f");
-		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
-	}
-	/* 5: class size, from the largest class of each stage. */
-	{
-		jh_verdict_item *it = add_item(c->v, "guarantee", "guarantee.5",
-			"小学、初中所有班级学生数分别不超过45人、50人",
-			"Every class ≤ 45 (primary) / ≤ 50 (junior) pupils", src);
-		size_t bad = 0, missing = 0;
-		char t[64];
-		if (!it)
-			return JH_ERR_NOMEM;
-		snprintf(t, sizeof t, "≤ %g / %g", std->class_max[0], std->class_max[1]);
-		set_threshold(it, std->class_max[0], t);
-		FOR_SCHOOLS(c, k, sy) {
-			static const jh_field fs[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
-			static const jh_field fl[2] = {JH_F_LARGEST_CLASS_PRIMARY, JH_F_LARGEST_CLASS_JUNIOR};
-			for (int st = 0; st < 2; st++) {
-				if (sy->v[fs[st]] <= 0)
-					continue;
-				if (isnan(sy->v[fl[st]])) {
-					missing++;
-					continue;
-				}
-				if (sy->v[fl[st]] > std->class_max[st]) {
-					char what[48];
-					snprintf(what, sizeof what, "%s最大班额%.0f", st ? "初中" : "小学",
-					         sy->v[fl[st]]);
-					list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
-				}
-			}
-		}
-		if (!missing) {
-			set_value(it, (double)bad, "%.0f");
-			it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
-		} else {
-			snprintf(it->detail, sizeof it->detail,
-			         "largest_class_*: %zu", missing);
-		}
-	}
-	CHECK(yesno_item(c, "guarantee", "guarantee.6", "small_school_funding", 1, src,
-	                 "不足100名学生村小学和教学点按100名学生核定公用经费",
-	                 "Village schools and teaching points under 100 pupils funded as 100"));
-	CHECK(number_item(c, "guarantee", "guarantee.7", "special_ed_funds_per_student", 0,
-	                  std->special_ed_funds_min, 0, "reference §4 [U] (6000: S18)",
-	                  "特殊教育学校生均公用经费不低于6000元",
-	                  "Special-education public funds per student ≥ 6000 yuan"));
-	CHECK(number_item(c, "guarantee", "guarantee.8", "teacher_pay_ratio", 0,
-	                  std->teacher_pay_ratio_min, 0, "reference §4 [A] S3",
-	                  "教师平均工资收入水平不低于当地公务员平均工资收入水平",
-	                  "Teachers' average pay ≥ local civil servants'"));
-	CHECK(number_item(c, "guarantee", "guarantee.9", "training_360_rate", 1,
-	                  std->training_360_min, 0, src, "教师5年360学时培训完成率达到100%",
-	                  "5-year 360-hour training completed by 100%"));
-	CHECK(yesno_item(c, "guarantee", "guarantee.10", "staffing_coordination", 1, src,
-	                 "县级教育行政部门统筹分配各校教职工编制和岗位数量",
-	                 "Staffing and posts allocated across schools by the county"));
-	/* 11: two rates, both must hold. */
-	{
-		size_t before = c->v->count;
-		CHECK(number_item(c, "guarantee", "guarantee.11", "rotation_rate", 1,
-		                  std->rotation_min, 0, src,
-		                  "每年交流轮岗教师比例不低于符合交流条件教师总数的10%",
-		                  "Teachers rotated each year ≥ 10% of those eligible"));
-		CHECK(number_item(c, "guarantee", "guarantee.11.key", "rotation_key_rate", 1,
-		                  std->rotation_key_min, 0, src,
-		                  "骨干教师不低于交流轮岗教师总数的20%",
-		                  "Key teachers ≥ 20% of those rotated"));
-		(void)before;
-	}
-	/* 12: certification, from the schools when they report it. */
-	{
-		jh_verdict_item *it = add_item(c->v, "guarantee", "guarantee.12",
-			"专任教师持有教师资格证上岗率达到100%",
-			"Full-time teachers holding a certificate: 100%", src);
-		double cert = 0, all = 0;
-		int missing = 0;
-		char t[32];
-		if (!it)
-			return JH_ERR_NOMEM;
-		snprintf(t, sizeof t, "≥ %g%%", std->certification_min * 100);
-		set_threshold(it, std->certification_min, t);
-		FOR_SCHOOLS(c, k, sy) {
-			if (isnan(sy->v[JH_F_CERTIFIED_TEACHERS])) {
-				missing = 1;
-				continue;
-			}
-			cert += sy->v[JH_F_CERTIFIED_TEACHERS];
-			all += sy->v[JH_F_TEACHERS_PRIMARY] + sy->v[JH_F_TEACHERS_JUNIOR];
-		}
-		if (!missing && all > 0) {
-			set_value(it, cert / all, "%.4f");
-			snprintf(it->value_text, sizeof it->value_text, "%.2f%% (%.0f/%.0f)",
-			         cert / all * 100, cert, all);
-			it->status = jh_at_least(std, cert / all, std->certification_min) ?
-			             JH_ITEM_PASS : JH_ITEM_FAIL;
-		} else {
-			rate_from_record(c, it, "certification_rate", std->certification_min,
-			                 "certified_teachers | certification_rate");
-		}
-	}
-	CHECK(number_item(c, "guarantee", "guarantee.13.primary", "nearby_enrolment_primary", 1,
-	                  std->nearby_min[0], 0, src,
-	                  "城区和镇区公办小学(不含寄宿制学校)就近划片入学比例达到100%",
-	                  "Urban and town public primary schools: nearby enrolment 100%"));
-	CHECK(number_item(c, "guarantee", "guarantee.13.junior", "nearby_enrolment_junior", 1,
-	                  std->nearby_min[1], 0, src,
-	                  "城区和镇区公办初中(不含寄宿制学校)就近划片入学比例达到95%以上",
-	                  "Urban and town public junior schools: nearby enrolment ≥ 95%"));
-	CHECK(number_item(c, "guarantee", "guarantee.14", "hs_quota_rate", 1,
-	                  std->hs_quota_min, 0, src,
-	                  "全县优质高中招生名额分配比例不低于50%,并向农村初中倾斜",
-	                  "Quality high-school places allocated to junior schools ≥ 50%"));
-	CHECK(yesno_item(c, "guarantee", "guarantee.15.care", "left_behind_care", 1, src,
-	                 "县域内留守儿童关爱体系健全", "Care system for left-behind children"));
-	CHECK(number_item(c, "guarantee", "guarantee.15", "migrant_public_rate", 1,
-	                  std->migrant_public_min, 0, src,
-	                  "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%",
-	                  "Eligible migrant children in public or publicly funded schools ≥ 85%"));
-	return JH_OK;
-}
-
-static jh_code quality_items(struct ctx *c)
-{
-	const jh_standard *std = c->std;
-	const char *src = "reference §5 [B] S17";
-	jh_code rc;
-
-	CHECK(number_item(c, "quality", "quality.1", "junior_retention_rate", 1,
-	                  std->retention_min, 0, "reference §5 [B] S5, S17",
-	                  "全县初中三年巩固率达到95%以上", "Junior three-year retention ≥ 95%"));
-	CHECK(number_item(c, "quality", "quality.2", "disabled_enrolment_rate", 1,
-	                  std->disabled_enrolment_min, 0, "reference §5 [B] S5, S17",
-	                  "全县残疾儿童少年入学率达到95%以上", "Enrolment of disabled children ≥ 95%"));
-	CHECK(yesno_item(c, "quality", "quality.3", "charter_informatization", 1, src,
-	                 "所有学校制定章程,实现学校管理与教学信息化",
-	                 "Every school has a charter; management and teaching informatised"));
-	/* 4: training funds ≥ 5% of each school's public-funds budget. */
-	{
-		jh_verdict_item *it = add_item(c->v, "quality", "quality.4",
-			"所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费",
-			"Every school spends ≥ 5% of its public-funds budget on teacher training", src);
-		double lowest = INFINITY;
-		size_t bad = 0;
-		int missing = 0;
-		char t[32];
-		if (!it)
-			return JH_ERR_NOMEM;
-		snprintf(t, sizeof t, "≥ %g%%", std->training_funds_share_min * 100);
-		set_threshold(it, std->training_funds_share_min, t);
-		FOR_SCHOOLS(c, k, sy) {
-			double pf = sy->v[JH_F_PUBLIC_FUNDS], tf = sy->v[JH_F_TRAINING_FUNDS];
-			if (isnan(pf) || isnan(tf) || pf <= 0) {
-				missing = 1;
-				continue;
-			}
-			if (tf / pf < lowest)
-				lowest = tf / pf;
-			if (!jh_at_least(std, tf / pf, std->training_funds_share_min)) {
-				char what[32];
-				snprintf(what, sizeof what, "%.2f%%", tf / pf * 100);
-				list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
-			}
-		}
-		if (!missing && isfinite(lowest)) {
-			set_value(it, lowest, "%.4f");
-			snprintf(it->value_text, sizeof it->value_text, "%.2f%%", lowest * 100);
-			it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
-		} else {
-			it->detail[0] = '\0';
-			rate_from_record(c, it, "training_funds_share_min", std->training_funds_share_min,
-			                 "public_funds_yuan + training_funds_yuan | "
-			                 "training_funds_share_min");
-		}
-	}
-	CHECK(yesno_item(c, "quality", "quality.5", "it_teaching", 1, src,
-	                 "教师能熟练运用信息化手段组织教学,设施设备利用率达到较高水平",
-	                 "Teachers use IT well; equipment well used"));
-	/* 6: a grade, 良好 or better. */
-	{
-		jh_verdict_item *it = add_item(c->v, "quality", "quality.6",
-			"所有学校德育工作、校园文化建设水平达到良好以上",
-			"Moral education and school culture graded good or better", src);
-		const char *s = raw(c, "moral_culture");
-		int g;
-		if (!it)
-			return JH_ERR_NOMEM;
-		set_threshold(it, 3, "≥ 良好");
-		if (s && (g = jhValueGrade(s)) > 0) {
-			snprintf(it->value_text, sizeof it->value_text, "%s", s);
-			it->status = g >= 3 ? JH_ITEM_PASS : JH_ITEM_FAIL;
-			if (note_of(c, "moral_culture"))
-				snprintf(it->detail, sizeof it->detail, "%s", note_of(c, "moral_culture"));
-		} else {
-			snprintf(it->detail, sizeof it->detail, "moral_culture");
-		}
-	}
-	CHECK(yesno_item(c, "quality", "quality.7", "curriculum", 1, src,
-	                 "课程开齐开足,教学秩序规范,综合实践活动有效开展",
-	                 "Full curriculum, orderly teaching, practical activities"));
-	CHECK(yesno_item(c, "quality", "quality.8", "no_excess_burden", 1, src,
-	                 "无过重课业负担", "No excessive homework burden"));
-	/* 9: national monitoring, every subject reported: level ≥ Ⅲ and a
-	 * between-school difference rate strictly under 0.15. */
-	{
-		jh_verdict_item *it = add_item(c->v, "quality", "quality.9",
-			"国家义务教育质量监测相关科目学生学业水平达到Ⅲ级以上,且校际差异率低于0.15",
-			"National monitoring: level Ⅲ or above and between-school difference < 0.15 in each subject", src);
-		int subjects = 0, bad = 0, partial = 0;
-		char t[48];
-		if (!it)
-			return JH_ERR_NOMEM;
-		snprintf(t, sizeof t, "≥ Ⅲ, < %g", std->monitoring_diff_max);
-		set_threshold(it, std->monitoring_level_min, t);
-		for (int sj = 0; sj < JH_SUBJECTS; sj++) {
-			char kl[48], kd[48];
-			const char *l, *dv;
-			double diff;
-			int lv;
-			size_t len = strlen(it->detail);
-			snprintf(kl, sizeof kl, "monitoring_level.%s", jhSubjects[sj][0]);
-			snprintf(kd, sizeof kd, "monitoring_diff.%s", jhSubjects[sj][0]);
-			l = raw(c, kl);
-			dv = raw(c, kd);
-			if (!l && !dv)
-				continue;
-			if (!l || !dv || (lv = jhValueLevel(l)) < 0 ||
-			    jhValueNumber(dv, 1, &diff)) {
-				partial = 1;
-				continue;
-			}
-			subjects++;
-			/* Strictly under the limit (reference §5: 低于 0.15). */
-			int ok = lv >= std->monitoring_level_min &&
-			         diff < std->monitoring_diff_max - std->epsilon;
-			snprintf(it->detail + len, sizeof it->detail - len, "%s%s %s/%.3f%s",
-			         len ? "; " : "", jhSubjects[sj][1], l, diff, ok ? "" : " ✘");
-			bad += !ok;
-		}
-		if (subjects && !partial) {
-			set_value(it, bad, "%.0f");
-			snprintf(it->value_text, sizeof it->value_text, "%d/%d", subjects - bad, subjects);
-			it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
-		} else if (!subjects) {
-			snprintf(it->detail, sizeof it->detail, "monitoring_level.*, monitoring_diff.*");
-		}
-	}
-	return JH_OK;
-}
-
-static jh_code recognition_item(struct ctx *c)
-{
-	const jh_standard *std = c->std;
-	jh_verdict_item *it = add_item(c->v, "recognition", "recognition",
-		"社会认可度达到85%以上(学生、家长、教师、校长、人大代表、政协委员及其他群众)",
-		"Social recognition ≥ 85%", "reference §6 [B] S5, S17; rate method [U]");
-	double sum = 0, sat = 0, ans = 0, lowest = INFINITY;
-	int groups = 0;
-	char t[32];
+	jh_verdict_item *it = new_item(c, row);
+	const char *s = raw(c, row->record);
+	int y;
 
 	if (!it)
 		return JH_ERR_NOMEM;
-	snprintf(t, sizeof t, "≥ %g%%", std->recognition_min * 100);
-	set_threshold(it, std->recognition_min, t);
+	if (!s || (y = jhValueYesno(s)) < 0) {
+		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		return JH_OK;
+	}
+	snprintf(it->value_text, sizeof it->value_text, "%s", y ? "是" : "否");
+	it->status = y == row->good ? JH_ITEM_PASS : JH_ITEM_FAIL;
+	note(c, it, row->record);
+	return JH_OK;
+}
+
+/* A number or rate record judged value ≥ the limit. */
+static jh_code calc_number(struct ctx *c, const struct row *row)
+{
+	jh_verdict_item *it = new_item(c, row);
+	const char *s = raw(c, row->record);
+	int rate = row->calc == C_RATE;
+	double d;
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	if (!s || jhValueNumber(s, rate, &d)) {
+		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		return JH_OK;
+	}
+	set_value(it, d, rate ? "%.4g" : "%.6g");
+	if (rate)
+		snprintf(it->value_text, sizeof it->value_text, "%.2f%%", d * 100);
+	it->status = jh_at_least(c->std, d, it->threshold) ? JH_ITEM_PASS : JH_ITEM_FAIL;
+	note(c, it, row->record);
+	return JH_OK;
+}
+
+static jh_code calc_rooms(struct ctx *c, const struct row *row)
+{
+	const jh_standard *std = c->std;
+	jh_verdict_item *it = new_item(c, row);
+	size_t bad = 0, missing = 0;
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	FOR_SCHOOLS(c, k, sy) {
+		double cls, need;
+		if (sy->type == JH_TYPE_TEACHING_POINT)
+			continue;   /* the rule names 小学、初中; points are left out */
+		cls = (isnan(sy->v[JH_F_CLASSES_PRIMARY]) ? 0 : sy->v[JH_F_CLASSES_PRIMARY]) +
+		      (isnan(sy->v[JH_F_CLASSES_JUNIOR]) ? 0 : sy->v[JH_F_CLASSES_JUNIOR]);
+		if ((isnan(sy->v[JH_F_CLASSES_PRIMARY]) && isnan(sy->v[JH_F_CLASSES_JUNIOR])) ||
+		    isnan(sy->v[JH_F_MUSIC_ROOMS]) || isnan(sy->v[JH_F_ART_ROOMS])) {
+			missing++;
+			continue;
+		}
+		/* ceil(classes / classes_per_room) rooms of each, at least one (S17). */
+		need = ceil(cls / std->classes_per_room - 1e-9);
+		if (need < 1)
+			need = 1;
+		int small_music = !isnan(sy->v[JH_F_MUSIC_ROOM_MIN_AREA]) &&
+			!jh_at_least(std, sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
+		int small_art = !isnan(sy->v[JH_F_ART_ROOM_MIN_AREA]) &&
+			!jh_at_least(std, sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+		if (sy->v[JH_F_MUSIC_ROOMS] < need || sy->v[JH_F_ART_ROOMS] < need ||
+		    small_music || small_art) {
+			char what[160];
+			int n = snprintf(what, sizeof what, "(%.0f班: 音乐%.0f 美术%.0f, 需%.0f", cls,
+			                 sy->v[JH_F_MUSIC_ROOMS], sy->v[JH_F_ART_ROOMS], need);
+			if (small_music)
+				n += snprintf(what + n, sizeof what - (size_t)n, "; 音乐教室%gm² < %g",
+				              sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
+			if (small_art)
+				n += snprintf(what + n, sizeof what - (size_t)n, "; 美术教室%gm² < %g",
+				              sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+			snprintf(what + n, sizeof what - (size_t)n, ")");
+			list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
+		}
+	}
+	if (!missing) {
+		set_value(it, (double)bad, "%.0f");
+		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
+	} else {
+		snprintf(it->detail, sizeof it->detail, "%s: %zu", row->needs, missing);
+	}
+	return JH_OK;
+}
+
+/* School size in the compulsory stages. */
+static jh_code calc_school_size(struct ctx *c, const struct row *row)
+{
+	jh_verdict_item *it = new_item(c, row);
+	size_t bad = 0;
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	FOR_SCHOOLS(c, k, sy) {
+		double n = sy->v[JH_F_STUDENTS_PRIMARY] + sy->v[JH_F_STUDENTS_JUNIOR];
+		int multi = sy->type == JH_TYPE_NINE_YEAR || sy->type == JH_TYPE_TWELVE_YEAR;
+		double max = multi ? c->std->size_multi_max : c->std->size_single_max;
+		if (n > max) {
+			char what[48];
+			snprintf(what, sizeof what, "%.0f人 > %g", n, max);
+			list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
+		}
+	}
+	set_value(it, (double)bad, "%.0f");
+	it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
+	return JH_OK;
+}
+
+/* Class size, from the largest class of each stage. */
+static jh_code calc_class_size(struct ctx *c, const struct row *row)
+{
+	jh_verdict_item *it = new_item(c, row);
+	size_t bad = 0, missing = 0;
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	FOR_SCHOOLS(c, k, sy) {
+		static const jh_field fs[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
+		static const jh_field fl[2] = {JH_F_LARGEST_CLASS_PRIMARY, JH_F_LARGEST_CLASS_JUNIOR};
+		for (int st = 0; st < 2; st++) {
+			if (sy->v[fs[st]] <= 0)
+				continue;
+			if (isnan(sy->v[fl[st]])) {
+				missing++;
+				continue;
+			}
+			if (sy->v[fl[st]] > c->std->class_max[st]) {
+				char what[48];
+				snprintf(what, sizeof what, "%s最大班额%.0f", st ? "初中" : "小学",
+				         sy->v[fl[st]]);
+				list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
+			}
+		}
+	}
+	if (!missing) {
+		set_value(it, (double)bad, "%.0f");
+		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
+	} else {
+		snprintf(it->detail, sizeof it->detail, "%s: %zu", row->needs, missing);
+	}
+	return JH_OK;
+}
+
+/* Certification, from the schools when every one reports it. */
+static jh_code calc_certified(struct ctx *c, const struct row *row)
+{
+	jh_verdict_item *it = new_item(c, row);
+	double cert = 0, all = 0;
+	int missing = 0;
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	FOR_SCHOOLS(c, k, sy) {
+		if (isnan(sy->v[JH_F_CERTIFIED_TEACHERS])) {
+			missing = 1;
+			continue;
+		}
+		cert += sy->v[JH_F_CERTIFIED_TEACHERS];
+		all += sy->v[JH_F_TEACHERS_PRIMARY] + sy->v[JH_F_TEACHERS_JUNIOR];
+	}
+	if (!missing && all > 0) {
+		set_value(it, cert / all, "%.4f");
+		snprintf(it->value_text, sizeof it->value_text, "%.2f%% (%.0f/%.0f)",
+		         cert / all * 100, cert, all);
+		it->status = jh_at_least(c->std, cert / all, it->threshold) ?
+		             JH_ITEM_PASS : JH_ITEM_FAIL;
+	} else {
+		rate_from_record(c, it, row);
+	}
+	return JH_OK;
+}
+
+/* Training funds: every school's share of its public-funds budget. */
+static jh_code calc_training_funds(struct ctx *c, const struct row *row)
+{
+	jh_verdict_item *it = new_item(c, row);
+	double lowest = INFINITY;
+	size_t bad = 0;
+	int missing = 0;
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	FOR_SCHOOLS(c, k, sy) {
+		double pf = sy->v[JH_F_PUBLIC_FUNDS], tf = sy->v[JH_F_TRAINING_FUNDS];
+		if (isnan(pf) || isnan(tf) || pf <= 0) {
+			missing = 1;
+			continue;
+		}
+		if (tf / pf < lowest)
+			lowest = tf / pf;
+		if (!jh_at_least(c->std, tf / pf, it->threshold)) {
+			char what[32];
+			snprintf(what, sizeof what, "%.2f%%", tf / pf * 100);
+			list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
+		}
+	}
+	if (!missing && isfinite(lowest)) {
+		set_value(it, lowest, "%.4f");
+		snprintf(it->value_text, sizeof it->value_text, "%.2f%%", lowest * 100);
+		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
+	} else {
+		it->detail[0] = '\0';
+		rate_from_record(c, it, row);
+	}
+	return JH_OK;
+}
+
+/* A grade, the minimum or better. */
+static jh_code calc_grade(struct ctx *c, const struct row *row)
+{
+	jh_verdict_item *it = new_item(c, row);
+	const char *s = raw(c, row->record);
+	int g;
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	if (s && (g = jhValueGrade(s)) > 0) {
+		snprintf(it->value_text, sizeof it->value_text, "%s", s);
+		it->status = g >= c->std->moral_culture_min ? JH_ITEM_PASS : JH_ITEM_FAIL;
+		note(c, it, row->record);
+	} else {
+		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+	}
+	return JH_OK;
+}
+
+/* National monitoring, every subject reported: level ≥ the minimum and
+ * a between-school difference rate strictly under the maximum. */
+static jh_code calc_monitoring(struct ctx *c, const struct row *row)
+{
+	const jh_standard *std = c->std;
+	jh_verdict_item *it = new_item(c, row);
+	int subjects = 0, bad = 0, partial = 0;
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	for (int sj = 0; sj < JH_SUBJECTS; sj++) {
+		char kl[48], kd[48];
+		const char *l, *dv;
+		double diff;
+		int lv;
+		size_t len = strlen(it->detail);
+		snprintf(kl, sizeof kl, "monitoring_level.%s", jhSubjects[sj][0]);
+		snprintf(kd, sizeof kd, "monitoring_diff.%s", jhSubjects[sj][0]);
+		l = raw(c, kl);
+		dv = raw(c, kd);
+		if (!l && !dv)
+			continue;
+		if (!l || !dv || (lv = jhValueLevel(l)) < 0 || jhValueNumber(dv, 1, &diff)) {
+			partial = 1;
+			continue;
+		}
+		subjects++;
+		/* Strictly under the limit (reference §5: 低于 0.15). */
+		int ok = lv >= std->monitoring_level_min &&
+		         diff < std->monitoring_diff_max - std->epsilon;
+		snprintf(it->detail + len, sizeof it->detail - len, "%s%s %s/%.3f%s",
+		         len ? "; " : "", jhSubjects[sj][1], l, diff, ok ? "" : " ✘");
+		bad += !ok;
+	}
+	if (subjects && !partial) {
+		set_value(it, bad, "%.0f");
+		snprintf(it->value_text, sizeof it->value_text, "%d/%d", subjects - bad, subjects);
+		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
+	} else if (!subjects) {
+		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+	}
+	return JH_OK;
+}
+
+static jh_code calc_recognition(struct ctx *c, const struct row *row)
+{
+	const jh_standard *std = c->std;
+	jh_verdict_item *it = new_item(c, row);
+	double sum = 0, sat = 0, ans = 0, lowest = INFINITY;
+	int groups = 0;
+
+	if (!it)
+		return JH_ERR_NOMEM;
 	for (int g = 0; g < JH_GROUPS; g++) {
 		char ks[64], ka[64];
 		const char *s, *a;
@@ -626,55 +852,33 @@ static jh_code recognition_item(struct ctx *c)
 		         jhGroups[g][1], ds / da * 100);
 	}
 	if (!groups) {
-		snprintf(it->detail, sizeof it->detail, "survey.GROUP.satisfied, survey.GROUP.answers");
+		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
 		return JH_OK;
 	}
-	{
-		double rate = std->recognition_rule == 1 ? sat / ans :
-		              std->recognition_rule == 2 ? lowest : sum / groups;
-		set_value(it, rate, "%.4f");
-		snprintf(it->value_text, sizeof it->value_text, "%.2f%%", rate * 100);
-		it->status = jh_at_least(std, rate, std->recognition_min) ? JH_ITEM_PASS : JH_ITEM_FAIL;
-	}
+	double rate = std->recognition_rule == 1 ? sat / ans :
+	              std->recognition_rule == 2 ? lowest : sum / groups;
+	set_value(it, rate, "%.4f");
+	snprintf(it->value_text, sizeof it->value_text, "%.2f%%", rate * 100);
+	it->status = jh_at_least(std, rate, it->threshold) ? JH_ITEM_PASS : JH_ITEM_FAIL;
 	return JH_OK;
 }
 
-static jh_code veto_items(struct ctx *c)
-{
-	const char *src = "reference §7 [A] S2, S3";
-	jh_code rc;
-
-	CHECK(yesno_item(c, "veto", "veto.exam_admission", "exam_admission", 0, src,
-	                 "以考试方式招生(一票否决)", "Admission by examination (veto)"));
-	CHECK(yesno_item(c, "veto", "veto.illegal_school_choice", "illegal_school_choice", 0, src,
-	                 "违规择校(一票否决)", "Illegal school choice (veto)"));
-	CHECK(yesno_item(c, "veto", "veto.key_schools", "key_schools", 0, src,
-	                 "设立重点校(一票否决)", "Key schools (veto)"));
-	CHECK(yesno_item(c, "veto", "veto.key_classes", "key_classes", 0, src,
-	                 "设立重点班(一票否决)", "Key classes (veto)"));
-	return JH_OK;
-}
-
-static jh_code prerequisite_item(struct ctx *c)
-{
-	jh_verdict_item *it = add_item(c->v, "prerequisite", "prerequisite.basic_balance",
-		"通过国家义务教育基本均衡发展认定三年以上",
-		"Basic balance recognised at least three years before", "reference §0 [A] S1");
-	const char *s = raw(c, "basic_balance_year");
-	double y;
-
-	if (!it)
-		return JH_ERR_NOMEM;
-	set_threshold(it, c->cr->year - 3, "≥ 3 年 / years");
-	if (!s || jhParseNumber(s, &y)) {
-		snprintf(it->detail, sizeof it->detail, "basic_balance_year");
-		return JH_OK;
-	}
-	set_value(it, y, "%.0f");
-	it->status = c->cr->year - y >= 3 ? JH_ITEM_PASS : JH_ITEM_FAIL;
-	return JH_OK;
-#undef CHECK
-}
+static jh_code (*const calcs[])(struct ctx *, const struct row *) = {
+	[C_PREREQ] = calc_prereq,
+	[C_SCHOOL_RULE] = calc_school_rule,
+	[C_CV] = calc_cv,
+	[C_YESNO] = calc_yesno,
+	[C_NUMBER] = calc_number,
+	[C_RATE] = calc_number,
+	[C_ROOMS] = calc_rooms,
+	[C_SCHOOL_SIZE] = calc_school_size,
+	[C_CLASS_SIZE] = calc_class_size,
+	[C_CERTIFIED] = calc_certified,
+	[C_TRAINING_FUNDS] = calc_training_funds,
+	[C_GRADE] = calc_grade,
+	[C_MONITORING] = calc_monitoring,
+	[C_RECOGNITION] = calc_recognition,
+};
 
 jh_code jh_verdict_county(const jh_result *r, size_t county,
                           const jh_county_items *items, jh_verdict *out,
@@ -693,14 +897,15 @@ jh_code jh_verdict_county(const jh_result *r, size_t county,
 	c.std = r->standard;
 	c.items = items;
 	c.v = out;
+	c.school = NULL;
+	c.stage = c.indicator = -1;
 	memcpy(out->county_code, c.cr->county_code, sizeof out->county_code);
 	out->year = c.cr->year;
-	if ((rc = prerequisite_item(&c)) || (rc = resource_items(&c)) ||
-	    (rc = guarantee_items(&c)) || (rc = quality_items(&c)) ||
-	    (rc = recognition_item(&c)) || (rc = veto_items(&c))) {
-		jh_verdict_free(out);
-		return rc;
-	}
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if ((rc = calcs[rows[i].calc](&c, &rows[i]))) {
+			jh_verdict_free(out);
+			return rc;
+		}
 	for (size_t i = 0; i < out->count; i++) {
 		fail += out->items[i].status == JH_ITEM_FAIL;
 		missing += out->items[i].status == JH_ITEM_MISSING;

@@ -52,6 +52,22 @@ printf 'base = national-2017\nid = strict\nguarantee.teacher_pay_ratio_min = 1.1
 run "verdict stricter" 0 verdict "$DB" --county 369901 --year 2024 --standard "$tmp/strict.std" --format json
 jqeq "stricter: A fails pay" '[.items[] | select(.status=="fail") | .id] | join(",")' "guarantee.8"
 
+# A local standard's figures are the ones the items name (zh and en).
+printf 'base = national-2017\nid = s1800\nguarantee.school_size_max = 1800\nprerequisite.basic_balance_years = 4\n' >"$tmp/s1800.std"
+run "verdict 1800" 0 verdict "$DB" --county 369901 --year 2024 --standard "$tmp/s1800.std" --format json
+jqeq "1800: item 4 zh" '.items[] | select(.id=="guarantee.4") | .name_zh' "所有小学、初中规模不超过1800人,九年一贯制、十二年一贯制学校义务教育阶段规模不超过2500人"
+jqeq "1800: item 4 en" '.items[] | select(.id=="guarantee.4") | .name_en' "Schools ≤ 1800 pupils; nine- and twelve-year schools ≤ 2500 in compulsory stages"
+jqeq "1800: item 4 requirement" '.items[] | select(.id=="guarantee.4") | "\(.threshold) \(.threshold_text)"' "1800 ≤ 1800 / 2500"
+jqeq "4 years: prerequisite" '.items[0] | "\(.name_zh) \(.threshold_text)"' "通过国家义务教育基本均衡发展认定四年以上 ≥ 4 年 / years"
+
+# A local standard cannot loosen through a definitional key.
+printf 'base = national-2017\nid = loose\nteaching_point.min_students = 100000\ncompare.epsilon = 1e-3\n' >"$tmp/def.std"
+run "definitional keys refused" 2 verdict "$DB" --county 369901 --year 2024 --standard "$tmp/def.std"
+has "definitional: min_students" "$tmp/err" "def.std:第3行: “teaching_point.min_students”定义评估本身,地方标准不能更改(基础标准为 50)"
+has "definitional: epsilon" "$tmp/err" "def.std:第4行: “compare.epsilon”定义评估本身,地方标准不能更改(基础标准为 1e-09)"
+run "definitional keys refused (en)" 2 --lang en verdict "$DB" --county 369901 --year 2024 --standard "$tmp/def.std"
+has "definitional en" "$tmp/err" "def.std:line 3: 'teaching_point.min_students' defines the evaluation itself; a local standard cannot change it (the base standard has 50)"
+
 # What-if: B's one school gets the equipment it lacks; the database is untouched.
 code=$(jq -r '.items[] | select(.status=="fail") | .id' <<EOF2
 $("$J" verdict "$DB" --county 369902 --year 2024 --format json)
