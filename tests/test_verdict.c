@@ -3,6 +3,7 @@
 ** against hand-worked figures, the recognition rate, and the verdict.
 */
 #include "testutil.h"
+#include "core/core_int.h"      /* jhItemKeys: the county-year dictionary */
 
 #define HDR TEST_TEMPLATE_HEADER ",classes_primary,classes_junior," \
 	"largest_class_primary,largest_class_junior,music_rooms,music_room_min_area_m2," \
@@ -415,6 +416,39 @@ static void test_local_figures_in_names(void **state)
 	done(&f);
 }
 
+/* The verdict's table and the county-year dictionary (items.c) agree:
+ * with no records at all, every record key of the dictionary, and each
+ * pattern of monitoring and survey records, is named by a missing item
+ * as the data it needs. */
+static void test_every_record_judged(void **state)
+{
+	(void)state;
+	struct fx f;
+	static const char *const patterns[] = {"monitoring_level.*", "monitoring_diff.*",
+		"survey.GROUP.satisfied", "survey.GROUP.answers"};
+	size_t n = 0;
+
+	/* A school without the optional columns: certification and training
+	 * funds fall back on their records. */
+	judge(&f, HDR "1101010001,甲小学,110101,2024,primary,,1000,0,0,50,0,20,0,10,0,60,0,"
+	      "5000,8000,2100000,30,,,,,,,,,,,\n", NULL, -1, -1);
+	const char *keys[64];
+	for (; jhItemKeys[n].key; n++)
+		keys[n] = jhItemKeys[n].key;
+	assert_true(n > 25 && n + 4 <= 64);
+	for (size_t k = 0; k < 4; k++)
+		keys[n + k] = patterns[k];
+	for (size_t k = 0; k < n + 4; k++) {
+		int found = 0;
+		for (size_t i = 0; i < f.v.count; i++)
+			found |= f.v.items[i].status == JH_ITEM_MISSING &&
+			         strstr(f.v.items[i].detail, keys[k]) != NULL;
+		if (!found)
+			fail_msg("no item needs %s", keys[k]);
+	}
+	done(&f);
+}
+
 static void test_item_check(void **state)
 {
 	(void)state;
@@ -463,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_missing_is_incomplete),
 		cmocka_unit_test(test_veto_and_prerequisite),
 		cmocka_unit_test(test_local_figures_in_names),
+		cmocka_unit_test(test_every_record_judged),
 		cmocka_unit_test(test_item_check),
 		cmocka_unit_test(test_verdict_json),
 	};

@@ -10,6 +10,12 @@
 ** per respondent; they are counted into survey.GROUP.satisfied and
 ** survey.GROUP.answers records, so that they are stored, versioned and
 ** audited like every other county-year figure.
+**
+** This is the county-year template's dictionary (what each record holds);
+** how a record is judged, and against which figure of the standard, is
+** the verdict's table of items (verdict.c), which names these keys.  The
+** descriptions carry no figure of the standard, which a local standard
+** may change.
 */
 #include "core_int.h"
 
@@ -27,8 +33,8 @@ const struct jhItemKey jhItemKeys[] = {
 	 "school layout planned as national rules require"},
 	{"unified_standards", V_YESNO, "城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一",
 	 "urban and rural standards unified (building, staffing, funding, equipment)"},
-	{"small_school_funding", V_YESNO, "不足100名学生的村小学和教学点按100名学生核定公用经费",
-	 "schools under 100 pupils funded as 100"},
+	{"small_school_funding", V_YESNO, "规模较小的村小学和教学点按标准规定的最低人数核定公用经费",
+	 "small schools funded as the standard's minimum number of pupils"},
 	{"special_ed_funds_per_student", V_NUMBER, "特殊教育学校生均公用经费(元)",
 	 "special-education public funds per student (yuan)"},
 	{"teacher_pay_ratio", V_NUMBER, "教师平均工资收入 ÷ 当地公务员平均工资收入",
