@@ -196,7 +196,15 @@ jh_code cli_load_standard(const char *path, jh_standard *out, jh_diags *diags)
 		return JH_ERR_STANDARD;
 	}
 	jh_standard_base_name(text, len, base, sizeof base);
-	if (base[0] && strcmp(base, "national-2017")) {
+	/* Every file given here refines a base and so can only tighten it; a
+	 * root file could set any figure.  The chain of bases ends in the
+	 * built-in national standard (data/standards/README.md). */
+	if (!base[0]) {
+		jh_diags_add(diags, JH_P_STD_NO_BASE, path, NULL, 0, 0, NULL, NULL, NULL);
+		free(text);
+		return JH_ERR_STANDARD;
+	}
+	if (strcmp(base, "national-2017")) {
 		/* A base that is another file, relative to this one. */
 		char bpath[1024];
 		const char *slash = strrchr(path, '/');

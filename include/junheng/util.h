@@ -151,6 +151,7 @@ typedef enum jh_problem {
 	JH_P_WHATIF_NO_STAGE,    /* arg: target school, arg2: field */
 	JH_P_STD_DEFINITIONAL,   /* arg: key, arg2: base value (local file changes it) */
 	JH_P_STD_STRICTER_ONLY,  /* arg: key, arg2: the only value allowed instead */
+	JH_P_STD_NO_BASE,        /* a standards file given to a program names no base */
 	JH_P__COUNT
 } jh_problem;
 

@@ -136,6 +136,8 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "'%s' defines the evaluation itself; a local standard cannot change it (the base standard has %s)"},
 	[JH_P_STD_STRICTER_ONLY]= {"“%s”在地方标准中只能改为更严格的“%s”",
 	                           "'%s' may only be changed to the stricter '%s' in a local standard"},
+	[JH_P_STD_NO_BASE]      = {"标准文件须写明其基础标准(base = national-2017):地方标准只能在国家标准基础上从严",
+	                           "a standards file must name its base (base = national-2017): a local standard can only tighten the national one"},
 };
 
 void jh_diags_init(jh_diags *d)

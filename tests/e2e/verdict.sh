@@ -68,6 +68,12 @@ has "definitional: epsilon" "$tmp/err" "def.std:第4行: “compare.epsilon”�
 run "definitional keys refused (en)" 2 --lang en verdict "$DB" --county 369901 --year 2024 --standard "$tmp/def.std"
 has "definitional en" "$tmp/err" "def.std:line 3: 'teaching_point.min_students' defines the evaluation itself; a local standard cannot change it (the base standard has 50)"
 
+# A root file (no base) could set any figure: a program takes only files
+# that refine the national standard.
+sed -e 's/^compare.epsilon.*/compare.epsilon = 1e-3/' "$top/data/standards/national-2017.std" >"$tmp/root.std"
+run "root standard refused" 2 verdict "$DB" --county 369901 --year 2024 --standard "$tmp/root.std"
+has "root: message" "$tmp/err" "root.std: 标准文件须写明其基础标准(base = national-2017):地方标准只能在国家标准基础上从严"
+
 # What-if: B's one school gets the equipment it lacks; the database is untouched.
 code=$(jq -r '.items[] | select(.status=="fail") | .id' <<EOF2
 $("$J" verdict "$DB" --county 369902 --year 2024 --format json)
