@@ -12,7 +12,9 @@
 ** after applying a plan the county's resource part passes.
 */
 #include "testutil.h"
-#include "plan/plan_int.h"   /* core's per-stage arithmetic (jhUnitRule, ...) */
+#include "plan/plan_int.h"
+
+#include <jansson.h>   /* core's per-stage arithmetic (jhUnitRule, ...) */
 
 #define HDR TEST_TEMPLATE_HEADER
 
@@ -640,6 +642,316 @@ static void test_plan_args(void **state)
 }
 
 
+/* --- no plan, and why ------------------------------------------------- */
+
+/* Under the merge policy (set on the standard itself), a teaching point of
+ * 30 primary pupils joins the primary unit of its central school, a
+ * nine-year school with junior pupils only.  Additions go to the central
+ * school; its primary share of a shared resource is 1 × 0 / (1 × 0 + 1.1
+ * × 100) = 0, so no m² added there reaches the merged primary unit.  The
+ * point has no sports ground: 0 m² a pupil, under the floor 7.5 × 0.85 =
+ * 6.375, and nothing can lift it.  Its teachers (2, 1, 1 for 30 pupils:
+ * 6.67, 3.33, 3.33 per 100), teaching area (150 m² = 5.0), equipment
+ * (63,000 = 2100) and rooms (1 = 3.33 per 100) are met; the central
+ * school's junior stage (6, 2, 1 per 100; 6 m², 11 m², 2600 yuan, 3 rooms
+ * per 100) passes. */
+#define MERGE_CENTRAL "1101010100,中心学校,110101,2024,nine_year,,0,100,0," \
+	"0,6,0,2,0,1,0,9,600,1100,260000,3\n"
+#define MERGE_POINT(sports) "1101010101,甲教学点,110101,2024,teaching_point,1101010100,30,0,0," \
+	"2,0,1,0,1,0,3,0,150," sports ",63000,1\n"
+
+static void load_merged(struct fx *f, const char *csv)
+{
+	load(f, csv);
+	f->std.tp_policy = JH_TP_MERGE;
+	jh_result_free(f->res);
+	assert_int_equal(jh_eval(f->ds, &f->std, NULL, &f->res, &f->diags), JH_OK);
+}
+
+/* The county above has no plan: JH_PLAN_INFEASIBLE, the central school
+ * named, a coded problem, JH_OK (the question was answered). */
+static void test_plan_infeasible_school(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+
+	load_merged(&f, HDR "\n" MERGE_CENTRAL MERGE_POINT("0"));
+	assert_false(f.res->counties[0].passes);
+	assert_int_equal(jh_plan_county(f.res, 0, &f.costs, NULL, &p, &f.diags), JH_OK);
+	assert_int_equal(p.status, JH_PLAN_INFEASIBLE);
+	assert_false(p.solved);
+	assert_true(isnan(p.cost));
+	assert_null(p.add);
+	assert_non_null(p.unreachable);
+	assert_string_equal(p.unreachable->school_code, "1101010100");
+	assert_int_equal(f.diags.count, 1);
+	assert_int_equal(f.diags.items[0].problem, JH_P_PLAN_SCHOOL_UNREACHABLE);
+	assert_string_equal(f.diags.items[0].arg, "1101010100");
+	assert_string_equal(jh_plan_status_key(p.status), "infeasible");
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* A budget of a nanosecond is spent before the search begins: no plan,
+ * JH_PLAN_TIME_LIMIT, and the problem quotes the budget.  (The county:
+ * one school 5,000 yuan of equipment short, test_gap_equipment_to_floor;
+ * with the default budget it has a plan.) */
+static void test_plan_time_limit(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+	jh_plan_options opt = {1e-9, 0};
+
+	load(&f, HDR "\n" GOOD_P("1101010001")
+	         "1101010002,差小学,110101,2024,primary,,100,0,0,"
+	         "5,0,2,0,1,0,8,0,500,800,165000,3\n");
+	assert_int_equal(jh_plan_county(f.res, 0, &f.costs, &opt, &p, &f.diags), JH_OK);
+	assert_int_equal(p.status, JH_PLAN_TIME_LIMIT);
+	assert_false(p.solved);
+	assert_true(isnan(p.cost));
+	assert_true(isnan(p.gap));
+	assert_int_equal(p.nadd, 0);
+	assert_int_equal(f.diags.count, 1);
+	assert_int_equal(f.diags.items[0].problem, JH_P_PLAN_TIME_LIMIT);
+	assert_string_equal(f.diags.items[0].arg, "1e-09");
+	jh_plan_free(&p);
+	plan_checked(&f, &p);           /* and with time, the plan */
+	assert_int_equal(p.status, JH_PLAN_FOUND);
+	assert_near(p.cost, 5000, 0);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* A GLPK internal error (an invalid call injected mid-search: a column
+ * that does not exist) does not abort the process: the plan ends as
+ * JH_PLAN_SOLVER_FAILED with its coded problem, nothing leaks (ASan), and
+ * GLPK works again afterwards: the same county then gets its plan, the
+ * 5,000 yuan of test_gap_equipment_to_floor. */
+static void test_plan_glpk_error(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+
+	load(&f, HDR "\n" GOOD_P("1101010001")
+	         "1101010002,差小学,110101,2024,primary,,100,0,0,"
+	         "5,0,2,0,1,0,8,0,500,800,165000,3\n");
+	assert_int_equal(jhPlanCounty(f.res, 0, &f.costs, NULL,
+	                              JH_PLAN_FAULT_GLPK_ERROR, &p, &f.diags), JH_OK);
+	assert_int_equal(p.status, JH_PLAN_SOLVER_FAILED);
+	assert_false(p.solved);
+	assert_true(isnan(p.cost));
+	assert_null(p.add);
+	assert_int_equal(f.diags.count, 1);
+	assert_int_equal(f.diags.items[0].problem, JH_P_PLAN_SOLVER_FAILED);
+	jh_plan_free(&p);
+	plan_checked(&f, &p);
+	assert_near(p.cost, 5000, 0);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* The merged unit's sports ground is fixed at 210 m² / 30 = 7.0 a pupil
+ * (over the floor 6.375, so the school rule holds with 6 of 7), and a
+ * second primary school of 30 pupils has 900 m² = 30.0 (it passes
+ * everything: 2, 1, 1 teachers = 6.67, 3.33, 3.33 per 100; 150 m² = 5.0;
+ * 63,000 = 2100; 1 room = 3.33).  Primary sports, equal weights: CV =
+ * (30 − 7)/(30 + 7) = 0.62 > 0.50, and additions can only raise the
+ * second school (the first cannot move), which widens the spread: CV =
+ * (x − 7)/(x + 7) grows with x.  No plan exists, and the solver proves it
+ * (the school rule alone is satisfiable, so it is the coefficient). */
+static void test_plan_infeasible_coefficient(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+	jh_plan_options opt = {20, 0};
+
+	load_merged(&f, HDR "\n" MERGE_CENTRAL MERGE_POINT("210")
+	            "1101010102,乙小学,110101,2024,primary,,30,0,0,"
+	            "2,0,1,0,1,0,3,0,150,900,63000,1\n");
+	assert_near(f.res->counties[0].stage[JH_STAGE_PRIMARY].cv[JH_IND_SPORTS_AREA],
+	            23.0 / 37, 1e-12);
+	assert_int_equal(f.res->counties[0].stage[JH_STAGE_PRIMARY].schools_failing, 0);
+	assert_int_equal(jh_plan_county(f.res, 0, &f.costs, &opt, &p, &f.diags), JH_OK);
+	assert_int_equal(p.status, JH_PLAN_INFEASIBLE);
+	assert_null(p.unreachable);
+	assert_int_equal(f.diags.count, 1);
+	assert_int_equal(f.diags.items[0].problem, JH_P_PLAN_INFEASIBLE);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* --- gaps that no addition closes, and the rendering -------------------- */
+
+/* The merged county of test_plan_infeasible_school: the central school's
+ * primary stage cannot be made to pass (its sports ground is 0 a pupil,
+ * under the floor, and no m² added to the central school reaches that
+ * stage).  It is listed, not dropped: unreachable, stage primary, the one
+ * indicator sports area, nothing added, cost 0. */
+static void test_gaps_unreachable_school(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+	jh_addition *g = NULL;
+
+	load_merged(&f, HDR "\n" MERGE_CENTRAL MERGE_POINT("0"));
+	assert_int_equal(jh_gaps_schools(f.res, &f.costs, &g, &n, &f.diags), JH_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(g[0].school->school_code, "1101010100");
+	assert_true(g[0].unreachable);
+	assert_int_equal(g[0].stage, JH_STAGE_PRIMARY);
+	assert_int_equal(g[0].indicators, 1u << JH_IND_SPORTS_AREA);
+	assert_only(&g[0], 0, NULL, NULL);
+	assert_near(g[0].cost, 0, 0);
+	assert_int_equal(f.diags.count, 0);
+	free(g);
+	/* jh_gaps_county lists it too. */
+	assert_int_equal(jh_gaps_county(f.res, 0, &f.costs, &g, &n, &f.diags), JH_OK);
+	assert_int_equal(n, 1);
+	assert_true(g[0].unreachable);
+	free(g);
+	done(&f);
+}
+
+static char *render(const jh_plan *p, const jh_addition *g, size_t n,
+                    jh_format fmt, const char *lang)
+{
+	jh_buf b = JH_BUF_INIT;
+
+	assert_int_equal(jh_gaps_report(p, g, n, fmt, lang, &b), JH_OK);
+	return jh_buf_detach(&b, NULL);
+}
+
+/* The same county rendered: the school with its reason, and why there is
+ * no plan, in Chinese, English, JSON and CSV. */
+static void test_gaps_report_unreachable(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+	jh_addition *g = NULL;
+	jh_plan p;
+	char *t;
+	json_t *js;
+
+	load_merged(&f, HDR "\n" MERGE_CENTRAL MERGE_POINT("0"));
+	assert_int_equal(jh_gaps_county(f.res, 0, &f.costs, &g, &n, &f.diags), JH_OK);
+	assert_int_equal(jh_plan_county(f.res, 0, &f.costs, NULL, &p, &f.diags), JH_OK);
+	t = render(&p, g, n, JH_FMT_TEXT, "zh");
+	assert_string_equal(t,
+	    "县(市、区) 110101 · 2024 年度\n\n未达标学校单独补足所需(1 所):\n"
+	    "  1101010100 中心学校:无论增加多少资源都无法达标(小学学段:生均体育运动场馆面积)\n"
+	    "\n没有可使全县达标的方案:1101010100 中心学校 无论增加多少资源都无法达标。\n");
+	free(t);
+	t = render(&p, g, n, JH_FMT_TEXT, "en");
+	assert_string_equal(t,
+	    "County 110101 · 2024\n\nFailing schools, each on its own (1):\n"
+	    "  1101010100 中心学校: no addition makes it pass (primary stage: "
+	    "sports ground and hall area per student)\n"
+	    "\nNo plan exists: no addition makes 1101010100 中心学校 pass.\n");
+	free(t);
+	t = render(&p, g, n, JH_FMT_JSON, "en");
+	js = json_loads(t, 0, NULL);
+	assert_non_null(js);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    json_array_get(json_object_get(js, "schools"), 0), "unreachable"), "stage")),
+	    "primary");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(json_object_get(
+	    json_array_get(json_object_get(js, "schools"), 0), "unreachable"), "indicators"), 0)),
+	    "sports_area_per_student");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(js, "plan"),
+	                                                      "status")), "infeasible");
+	assert_true(json_is_false(json_object_get(json_object_get(js, "plan"), "solved")));
+	assert_string_equal(json_string_value(json_object_get(json_object_get(js, "plan"),
+	                                                      "unreachable_school")), "1101010100");
+	json_decref(js);
+	free(t);
+	t = render(&p, g, n, JH_FMT_CSV, "en");
+	assert_string_equal(t,
+	    "record,county_code,year,school_code,school_name,field,amount,cost,"
+	    "status,lower_bound,gap,unreachable\n"
+	    "gap,110101,2024,1101010100,中心学校,,,0,unreachable,,,primary:sports_area_per_student\n"
+	    "plan,110101,2024,,,,,,infeasible,0,,1101010100\n");
+	free(t);
+	jh_plan_free(&p);
+	free(g);
+	done(&f);
+}
+
+/* A county with a plan (test_gap_equipment_to_floor: 5,000 yuan of
+ * equipment at 1 yuan a yuan, gap and plan alike, bound 5,000, gap 0),
+ * rendered in Chinese and CSV; and the text for each kind of no plan. */
+static void test_gaps_report_plan(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+	jh_addition *g = NULL;
+	jh_plan p;
+	char *t;
+
+	load(&f, HDR "\n" GOOD_P("1101010001")
+	         "1101010002,差小学,110101,2024,primary,,100,0,0,"
+	         "5,0,2,0,1,0,8,0,500,800,165000,3\n");
+	assert_int_equal(jh_gaps_county(f.res, 0, &f.costs, &g, &n, &f.diags), JH_OK);
+	plan_checked(&f, &p);
+	t = render(&p, g, n, JH_FMT_TEXT, "zh");
+	assert_string_equal(t,
+	    "县(市、区) 110101 · 2024 年度\n\n未达标学校单独补足所需(1 所):\n"
+	    "  1101010002 差小学:5000 元\n"
+	    "      + 5000 教学仪器设备值\n"
+	    "\n全县最低成本方案(各校达标、各项差异系数达标):\n"
+	    "  总成本 5000 元,已证明的下界 5000 元,相对差距 0.0000%\n"
+	    "  1101010002 差小学:5000 元\n"
+	    "      + 5000 教学仪器设备值\n");
+	free(t);
+	t = render(&p, g, n, JH_FMT_CSV, "zh");
+	assert_string_equal(t,
+	    "record,county_code,year,school_code,school_name,field,amount,cost,"
+	    "status,lower_bound,gap,unreachable\n"
+	    "gap,110101,2024,1101010002,差小学,,,5000,,,,\n"
+	    "gap_add,110101,2024,1101010002,差小学,equipment_value_yuan,5000,,,,,\n"
+	    "plan,110101,2024,,,,,5000,found,5000,0,\n"
+	    "plan_school,110101,2024,1101010002,差小学,,,5000,,,,\n"
+	    "plan_add,110101,2024,1101010002,差小学,equipment_value_yuan,5000,,,,,\n");
+	free(t);
+	jh_plan_free(&p);
+
+	/* No plan: each reason its own line (a plan made by hand). */
+	memset(&p, 0, sizeof p);
+	strcpy(p.county_code, "110101");
+	p.year = 2024;
+	p.cost = p.gap = NAN;
+	p.status = JH_PLAN_TIME_LIMIT;
+	t = render(&p, NULL, 0, JH_FMT_TEXT, "en");
+	assert_non_null(strstr(t, "\nNo plan found within the time limit.\n"));
+	free(t);
+	p.status = JH_PLAN_SOLVER_FAILED;
+	t = render(&p, NULL, 0, JH_FMT_TEXT, "zh");
+	assert_non_null(strstr(t, "\n求解器(GLPK)出错,未求得方案。\n"));
+	free(t);
+	p.status = JH_PLAN_INFEASIBLE;
+	t = render(&p, NULL, 0, JH_FMT_TEXT, "en");
+	assert_non_null(strstr(t, "\nNo plan exists: no additions bring every "
+	                          "difference coefficient within its limit.\n"));
+	free(t);
+	t = render(&p, NULL, 0, JH_FMT_CSV, "en");
+	assert_non_null(strstr(t, "\nplan,110101,2024,,,,,,infeasible,0,,\n"));
+	free(t);
+	{
+		jh_buf b = JH_BUF_INIT;
+		assert_int_equal(jh_gaps_report(&p, NULL, 0, (jh_format)7, "en", &b), JH_ERR_ARG);
+		assert_int_equal(jh_gaps_report(NULL, NULL, 0, JH_FMT_TEXT, "en", &b), JH_ERR_ARG);
+		jh_buf_free(&b);
+	}
+	free(g);
+	done(&f);
+}
+
 /* --- the per-stage arithmetic, shared with jh_eval --------------------- */
 
 /* A nine-year school of 100 primary and 100 junior pupils: weighted total
@@ -764,6 +1076,13 @@ int main(void)
 		cmocka_unit_test(test_plan_args),
 		cmocka_unit_test(test_dataset_apply),
 		cmocka_unit_test(test_stage_arithmetic),
+		cmocka_unit_test(test_plan_infeasible_school),
+		cmocka_unit_test(test_plan_time_limit),
+		cmocka_unit_test(test_plan_glpk_error),
+		cmocka_unit_test(test_plan_infeasible_coefficient),
+		cmocka_unit_test(test_gaps_unreachable_school),
+		cmocka_unit_test(test_gaps_report_unreachable),
+		cmocka_unit_test(test_gaps_report_plan),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,14 +44,24 @@ typedef struct jh_addition {
 	const jh_school_year *school;   /* into the evaluated dataset */
 	double add[JH_F__COUNT];
 	double cost;
+	/* jh_gaps_schools: 1 when no addition to the school's columns makes
+	 * it pass; then nothing is added for the rule (add[] and cost are 0
+	 * but for rooms joined in by jh_gaps_county), and stage and
+	 * indicators say why: in that stage, the indicators (bit i for
+	 * jh_indicator i) that no addition lifts to what the rule needs. */
+	int unreachable;
+	jh_stage stage;
+	unsigned indicators;
 } jh_addition;
 
 /* For each school failing the per-school rule (6 of 7, none under 85%)
  * in any of its stages: the cheapest additions after which every stage
  * of it passes.  Exact: for each stage the one indicator allowed to stay
  * under its threshold is enumerated, shared resources of multi-stage
- * schools counted through the split.  *out is a malloc'd array of *n
- * additions (free()), in the order of the result's units. */
+ * schools counted through the split.  A school that no addition makes
+ * pass is listed too, marked unreachable with the reason (never left
+ * out).  *out is a malloc'd array of *n additions (free()), in the
+ * order of the result's units. */
 jh_code jh_gaps_schools(const jh_result *r, const jh_costs *costs,
                         jh_addition **out, size_t *n, jh_diags *diags);
 
@@ -63,11 +73,26 @@ jh_code jh_gaps_schools(const jh_result *r, const jh_costs *costs,
 jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
                       jh_addition **out, size_t *n, jh_diags *diags);
 
+/* Why a plan is what it is. */
+typedef enum jh_plan_status {
+	JH_PLAN_FOUND = 0,      /* a passing plan: cost, lower_bound, gap */
+	JH_PLAN_INFEASIBLE,     /* none exists: a school no addition makes
+	                           pass (jh_plan.unreachable), or limits no
+	                           additions meet (proven by the solver) */
+	JH_PLAN_TIME_LIMIT,     /* the time budget ran out first */
+	JH_PLAN_SOLVER_FAILED   /* GLPK failed: an internal error (caught,
+	                           never an abort) or no usable answer */
+} jh_plan_status;
+
+/* "found", "infeasible", "time_limit", "solver_failed". */
+const char *jh_plan_status_key(jh_plan_status s);
+
 typedef struct jh_plan {
 	char county_code[8];
 	int year;
-	int solved;          /* 1 when a plan was found; when 0, cost and gap
-	                        are NaN, lower_bound still holds and a
+	jh_plan_status status;
+	int solved;          /* status == JH_PLAN_FOUND; when 0, cost and gap
+	                        are NaN, lower_bound still holds and a coded
 	                        diagnostic says why */
 	double cost;         /* of the plan found (an upper bound) */
 	double lower_bound;  /* proven: no plan costs less */
@@ -75,6 +100,8 @@ typedef struct jh_plan {
 	int iterations;      /* root LP rounds plus MILPs solved */
 	jh_addition *add;    /* schools with additions, code order */
 	size_t nadd;
+	const jh_school_year *unreachable;  /* JH_PLAN_INFEASIBLE because of
+	                                       this school, or NULL */
 } jh_plan;
 
 typedef struct jh_plan_options {
@@ -86,12 +113,38 @@ typedef struct jh_plan_options {
  * result->counties[county] after which every school passes the
  * per-school rule and every coefficient is within its limit.  A mixed-
  * integer programme (GLPK) with outer-approximation cuts for the
- * second-order-cone coefficient limits; see plan.c.  Free with
- * jh_plan_free. */
+ * second-order-cone coefficient limits; see plan.c.  JH_OK whenever the
+ * question was answered, plan or no plan: out->status says which, and
+ * when there is none a coded problem in diags says why
+ * (JH_P_PLAN_SCHOOL_UNREACHABLE, JH_P_PLAN_INFEASIBLE,
+ * JH_P_PLAN_TIME_LIMIT, JH_P_PLAN_SOLVER_FAILED).  Errors: JH_ERR_ARG,
+ * JH_ERR_NOMEM.  Free with jh_plan_free.
+ *
+ * GLPK never aborts the process: its error hook is set while solving and
+ * an internal error ends the plan as JH_PLAN_SOLVER_FAILED.  GLPK then
+ * requires its environment of this thread to be freed (glp_free_env),
+ * which frees every GLPK object of the thread — the caller's own, if any.
+ * GLPK's terminal hook and error hook are left unset on return. */
 jh_code jh_plan_county(const jh_result *r, size_t county,
                        const jh_costs *costs, const jh_plan_options *opt,
                        jh_plan *out, jh_diags *diags);
 void jh_plan_free(jh_plan *p);
+
+/* What `junheng gaps` shows of county-year r->counties[county]: each
+ * failing school of it with its own gap (jh_gaps_schools, unreachable
+ * schools included) and the music and art rooms it lacks (jh_gaps_rooms)
+ * joined in, rooms-only schools after.  *out malloc'd (free()). */
+jh_code jh_gaps_county(const jh_result *r, size_t county,
+                       const jh_costs *costs, jh_addition **out, size_t *n,
+                       jh_diags *diags);
+
+/* Render a county's gaps (jh_gaps_county) and its plan (jh_plan_county;
+ * county and year are taken from it) into out (appended): text for
+ * people in lang "zh" or "en", JSON or CSV for programs; the formats are
+ * described in lib/plan/gaps_report.c. */
+jh_code jh_gaps_report(const jh_plan *plan, const jh_addition *gaps,
+                       size_t ngaps, jh_format fmt, const char *lang,
+                       jh_buf *out);
 
 /* Apply additions to a copy of the dataset (rows not named are copied
  * unchanged).  *out owned by the caller. */

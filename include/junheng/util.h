@@ -152,6 +152,10 @@ typedef enum jh_problem {
 	JH_P_STD_DEFINITIONAL,   /* arg: key, arg2: base value (local file changes it) */
 	JH_P_STD_STRICTER_ONLY,  /* arg: key, arg2: the only value allowed instead */
 	JH_P_STD_NO_BASE,        /* a standards file given to a program names no base */
+	JH_P_PLAN_SCHOOL_UNREACHABLE, /* arg: school code (no plan exists) */
+	JH_P_PLAN_INFEASIBLE,    /* no plan meets every coefficient limit */
+	JH_P_PLAN_TIME_LIMIT,    /* arg: seconds */
+	JH_P_PLAN_SOLVER_FAILED, /* GLPK failed */
 	JH_P__COUNT
 } jh_problem;
 

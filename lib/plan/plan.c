@@ -46,6 +46,11 @@
 ** takes the larger of the two needs.  All 7 × 7 combinations (7 for a
 ** single-stage school) are priced and the cheapest kept.  Costs are linear
 ** and every indicator rises with its column, so this is the optimum.
+** When every combination needs the impossible — an indicator whose
+** column does not reach the unit (a merged teaching point's central
+** school without pupils of that stage: its share is 0), or an addition
+** beyond 1e15 — the school is still listed, marked unreachable, with the
+** stage and the indicators that no addition lifts enough.
 **
 ** PLANS (mixed-integer programme with outer approximation).  Variables are
 ** the additions to every evaluated school (integer teachers per stage and
@@ -124,8 +129,17 @@
 ** iterations counts the relaxations solved (root LP rounds and MILPs).
 ** The whole plan respects opt->time_limit: each MILP gets what is left
 ** less a twentieth for the subproblem after it (half, while the cuts are
-** still far off).  If time runs out before a passing plan is found,
-** solved = 0.
+** still far off).
+**
+** Why there is no plan, when there is none (jh_plan.status, and a coded
+** problem in diags): JH_PLAN_INFEASIBLE when a school can be made to pass
+** by no addition (found while building, before any solving) or when GLPK
+** proves the untightened relaxation — every row exact, every cut valid —
+** has no feasible point; JH_PLAN_TIME_LIMIT when the budget runs out
+** first (building counts: a budget spent by then ends the search before
+** it starts); JH_PLAN_SOLVER_FAILED when GLPK fails, including an
+** internal error, caught by its error hook instead of the abort() GLPK
+** would call (see guarded).
 **
 ** GLPK prints to the terminal unless told not to: glp_term_out(GLP_OFF)
 ** is a GLPK-wide (per thread) setting, not one of this problem, so it is
@@ -139,6 +153,7 @@
 
 #include <glpk.h>
 #include <limits.h>
+#include <setjmp.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -403,6 +418,35 @@ static int school_gap(const jh_standard *std, const jh_costs *c,
 	return 0;
 }
 
+/* Why no addition makes a school pass (school_gap failed): the first
+ * stage where an indicator cannot reach its floor, or where more cannot
+ * reach their thresholds than the rule lets stay under (7 − min_met). */
+static void unreachable(const jh_standard *std, const struct punit *p, int np,
+                        jh_addition *out)
+{
+	memset(out, 0, sizeof *out);
+	out->school = p[0].u->school;
+	out->unreachable = 1;
+	out->stage = p[0].u->stage;
+	for (int j = 0; j < np; j++) {
+		unsigned floor = 0, thr = 0;
+		int nthr = 0;
+		for (int i = 0; i < JH_IND__COUNT; i++) {
+			if (!isfinite(p[j].nfloor[i]))
+				floor |= 1u << i;
+			if (!isfinite(p[j].nthr[i])) {
+				thr |= 1u << i;
+				nthr++;
+			}
+		}
+		if (floor || nthr > JH_IND__COUNT - std->school_min_met) {
+			out->stage = p[j].u->stage;
+			out->indicators = floor ? floor : thr;
+			return;
+		}
+	}
+}
+
 jh_code jh_gaps_schools(const jh_result *r, const jh_costs *costs,
                         jh_addition **out, size_t *n, jh_diags *diags)
 {
@@ -410,6 +454,7 @@ jh_code jh_gaps_schools(const jh_result *r, const jh_costs *costs,
 	jh_addition *list = NULL;
 	size_t cap = 0, cnt = 0;
 
+	(void)diags;   /* nothing to report: an unreachable school is listed */
 	if (out)
 		*out = NULL;
 	if (n)
@@ -448,12 +493,8 @@ jh_code jh_gaps_schools(const jh_result *r, const jh_costs *costs,
 			list = nl;
 			cap = c;
 		}
-		if (school_gap(r->standard, costs, p, np, &list[cnt])) {
-			jh_diags_add(diags, JH_P_OTHER, u->school->file, u->school->sheet,
-			             u->school->line, 0, NULL,
-			             "no addition can make this school pass", NULL);
-			continue;
-		}
+		if (school_gap(r->standard, costs, p, np, &list[cnt]))
+			unreachable(r->standard, p, np, &list[cnt]);
 		cnt++;
 	}
 	free(done);
@@ -599,12 +640,16 @@ struct ctx {
 	size_t nschool;
 	int (*ucol)[JH_IND__COUNT];     /* column feeding unit u, indicator i */
 	int (*ycol)[JH_IND__COUNT];     /* binary y_ui, 0 when none */
+	int (*shcol)[JH_IND__COUNT];    /* shared column of a school, building */
 	struct pcol *col;               /* col[1..ncol] */
 	int ncol, capcol;
 	double *x, *xr, *xbest;         /* column values, capcol each */
 	struct cone cone[JH_STAGE__COUNT * JH_IND__COUNT];
 	int ncone;
-	glp_prob *lp;
+	glp_prob *lp;                   /* NULL once GLPK's environment is gone */
+	jmp_buf on_error;               /* where a GLPK error lands (guarded) */
+	int fault;                      /* enum jhPlanFault, for the tests */
+	const jh_school_year *unreachable; /* a school no addition makes pass */
 	/* scratch, npu + 8 each */
 	double *v, *p, *xt;
 	int *ind;
@@ -708,6 +753,7 @@ static void ctx_free(struct ctx *c)
 	free(c->school);
 	free(c->ucol);
 	free(c->ycol);
+	free(c->shcol);
 	free(c->col);
 	free(c->x);
 	free(c->xr);
@@ -725,7 +771,6 @@ static int ctx_build(struct ctx *c)
 {
 	const jh_county_result *cr = c->cr;
 	size_t n = 0, sz;
-	int (*shcol)[JH_IND__COUNT] = NULL;
 
 	for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++)
 		n += c->r->units[k].status == JH_UNIT_EVALUATED;
@@ -758,12 +803,16 @@ static int ctx_build(struct ctx *c)
 		/* Only a school with no share of a resource could need the
 		 * impossible; then no plan exists. */
 		for (int i = 0; i < JH_IND__COUNT; i++) {
-			if (!isfinite(p->nfloor[i]))
+			if (!isfinite(p->nfloor[i])) {
+				c->unreachable = u->school;
 				return -2;
+			}
 			reachable += isfinite(p->nthr[i]);
 		}
-		if (reachable < c->std->school_min_met)
+		if (reachable < c->std->school_min_met) {
+			c->unreachable = u->school;
 			return -2;
+		}
 	}
 	/* Distinct schools in code order (a school has one unit a stage). */
 	qsort(c->school, c->npu, sizeof *c->school, cmp_school);
@@ -775,8 +824,10 @@ static int ctx_build(struct ctx *c)
 
 	/* Columns.  Shared resources: one a school, its lower bound the
 	 * larger floor need of its stages.  Teachers: one a unit. */
-	shcol = calloc(c->nschool ? c->nschool : 1, sizeof *shcol);
-	if (!shcol)
+	/* In the context, not here: a GLPK error while building must not
+	 * lose it (see guarded). */
+	c->shcol = calloc(c->nschool ? c->nschool : 1, sizeof *c->shcol);
+	if (!c->shcol)
 		return -1;
 	for (size_t k = 0; k < c->npu; k++) {
 		struct punit *p = &c->pu[k];
@@ -785,22 +836,19 @@ static int ctx_build(struct ctx *c)
 			int j;
 			if (jhIndicatorIsTeacher(i)) {
 				j = new_col(c, f, p->school, p->nfloor[i], GLP_IV);
-			} else if (!(j = shcol[p->school][i])) {
+			} else if (!(j = c->shcol[p->school][i])) {
 				j = new_col(c, f, p->school, p->nfloor[i],
 				            integral_field(f) ? GLP_IV : GLP_CV);
-				shcol[p->school][i] = j;
+				c->shcol[p->school][i] = j;
 			} else if (p->nfloor[i] > c->col[j].lb) {
 				c->col[j].lb = p->nfloor[i];
 				glp_set_col_bnds(c->lp, j, GLP_LO, p->nfloor[i], 0.0);
 			}
-			if (!j) {
-				free(shcol);
+			if (!j)
 				return -1;
-			}
 			c->ucol[k][i] = j;
 		}
 	}
-	free(shcol);
 	/* Binaries for units that do not meet enough thresholds at their
 	 * floors:  a_col − (nthr − lb)·y ≥ lb,  Σ y ≥ min_met − met. */
 	for (size_t k = 0; k < c->npu; k++) {
@@ -1020,7 +1068,7 @@ static void on_tree(glp_tree *T, void *info)
 	}
 }
 
-enum { SOLVE_OK, SOLVE_TIME, SOLVE_FAIL };
+enum { SOLVE_OK, SOLVE_TIME, SOLVE_FAIL, SOLVE_INFEASIBLE };
 
 /* Solve the MILP within `seconds`; column values into c->x[1..ncol].
  * *bound is a proven lower bound of this MILP (−inf when unknown). */
@@ -1057,8 +1105,15 @@ static int solve(struct ctx *c, double seconds, double gap, double *obj,
 			st = glp_mip_status(c->lp);
 		}
 	}
-	if (st != GLP_OPT && st != GLP_FEAS)
-		return ret == GLP_ETMLIM ? SOLVE_TIME : SOLVE_FAIL;
+	if (st != GLP_OPT && st != GLP_FEAS) {
+		if (ret == GLP_ETMLIM)
+			return SOLVE_TIME;
+		/* Proven only by GLPK itself: the MIP status, or the LP
+		 * relaxation without a feasible point. */
+		if (st == GLP_NOFEAS || glp_get_status(c->lp) == GLP_NOFEAS)
+			return SOLVE_INFEASIBLE;
+		return SOLVE_FAIL;
+	}
 	*obj = glp_mip_obj_val(c->lp);
 	for (int j = 1; j <= c->ncol; j++)
 		c->x[j] = glp_mip_col_val(c->lp, j);
@@ -1291,6 +1346,17 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+const char *jh_plan_status_key(jh_plan_status s)
+{
+	switch (s) {
+	case JH_PLAN_FOUND:         return "found";
+	case JH_PLAN_INFEASIBLE:    return "infeasible";
+	case JH_PLAN_TIME_LIMIT:    return "time_limit";
+	case JH_PLAN_SOLVER_FAILED: return "solver_failed";
+	}
+	return "?";
+}
+
 void jh_plan_free(jh_plan *p)
 {
 	if (!p)
@@ -1422,15 +1488,226 @@ static int initial_plan(struct ctx *c, double *best)
 	return try_plan(c, 1, best);
 }
 
-jh_code jh_plan_county(const jh_result *r, size_t county,
-                       const jh_costs *costs, const jh_plan_options *opt,
-                       jh_plan *out, jh_diags *diags)
+/* No plan, and why: out->status, NaN cost and gap, the bound found so
+ * far, and the coded reason in diags. */
+static jh_code no_plan(jh_plan *out, jh_plan_status why, double lb,
+                       const jh_school_year *unreachable, double limit,
+                       jh_diags *diags)
+{
+	char secs[40];
+
+	out->status = why;
+	out->solved = 0;
+	out->cost = NAN;
+	out->gap = NAN;
+	out->lower_bound = lb;
+	out->unreachable = unreachable;
+	switch (why) {
+	case JH_PLAN_INFEASIBLE:
+		if (unreachable)
+			return jh_diags_add(diags, JH_P_PLAN_SCHOOL_UNREACHABLE,
+			                    unreachable->file, NULL, unreachable->line,
+			                    0, NULL, unreachable->school_code, NULL);
+		return jh_diags_add(diags, JH_P_PLAN_INFEASIBLE, NULL, NULL, 0, 0,
+		                    NULL, NULL, NULL);
+	case JH_PLAN_TIME_LIMIT:
+		jh_format_number(limit, secs, sizeof secs);
+		return jh_diags_add(diags, JH_P_PLAN_TIME_LIMIT, NULL, NULL, 0, 0,
+		                    NULL, secs, NULL);
+	default:
+		return jh_diags_add(diags, JH_P_PLAN_SOLVER_FAILED, NULL, NULL, 0,
+		                    0, NULL, NULL, NULL);
+	}
+}
+
+/* The search itself, steps 0–3 of the header, inside guarded.  The
+ * outcome goes to out->status (a diagnostic says why when no plan);
+ * returns JH_OK or JH_ERR_NOMEM. */
+static jh_code search(struct ctx *c, double limit, double rel_gap,
+                      double deadline, jh_plan *out, jh_diags *diags)
+{
+	double obj, lb = 0, best = INFINITY, delta = 0, maxviol = 0;
+	jh_plan_status why = JH_PLAN_TIME_LIMIT;   /* when no plan comes */
+	int cut;
+
+	if ((cut = ctx_build(c)) == -1)
+		return JH_ERR_NOMEM;
+	if (cut) {
+		why = JH_PLAN_INFEASIBLE;
+		goto report;
+	}
+	/* The budget covers building too: spent already, no plan. */
+	if (now() >= deadline)
+		goto report;
+	if (initial_plan(c, &best) < 0)
+		return JH_ERR_NOMEM;
+	if (c->fault == JH_PLAN_FAULT_GLPK_ERROR)
+		/* An invalid call, as a bug would make one: a column that
+		 * does not exist.  GLPK calls glp_error, which must not
+		 * abort the process (guarded). */
+		glp_set_col_bnds(c->lp, c->ncol + 1, GLP_LO, 0.0, 0.0);
+	/* Root rounds: the LP relaxation and cuts at its solutions, cheap,
+	 * until the coefficient limits are well approximated; each LP
+	 * optimum is a lower bound too.  Starts with cuts at the floors-only
+	 * point. */
+	for (int j = 1; j <= c->ncol; j++)
+		c->x[j] = c->col[j].lb;
+	cut = separate(c, 0, &maxviol);
+	for (int k = 0; cut > 0 && k < 200 && now() < deadline; k++) {
+		if (solve_lp(c, deadline - now(), &obj))
+			break;
+		out->iterations++;
+		if (obj > lb)
+			lb = obj;
+		cut = separate(c, 0, &maxviol);
+		if (maxviol <= CONVERGED)
+			break;
+	}
+	if (cut < 0)
+		return JH_ERR_NOMEM;
+
+	for (;;) {
+		double bound, slice, left = deadline - now();
+		int st;
+
+		if (left <= 0)
+			break;
+		/* GLPK's own stopping gap, under ours so ours can be met.  A
+		 * MILP whose cones are still far off gets half the time left,
+		 * and the subproblem after it always gets a twentieth. */
+		slice = maxviol > 1e-4 ? left / 2 : left - fmin(left / 2, limit / 20);
+		st = solve(c, slice, rel_gap / 4, &obj, &bound);
+		out->iterations++;
+		if (st == SOLVE_TIME)
+			break;
+		if (st == SOLVE_INFEASIBLE || st == SOLVE_FAIL) {
+			/* Infeasible is a proof only for the true relaxation;
+			 * with tightened cuts (delta > 0) it only means this
+			 * method found nothing. */
+			why = st == SOLVE_INFEASIBLE && delta == 0 ?
+			      JH_PLAN_INFEASIBLE : JH_PLAN_SOLVER_FAILED;
+			break;
+		}
+		/* Only untightened relaxations give bounds. */
+		if (delta == 0 && bound > lb)
+			lb = bound;
+		if (try_plan(c, 0, &best) < 0)
+			return JH_ERR_NOMEM;
+		if (best < INFINITY && best - lb <= rel_gap * best)
+			break;
+		if ((cut = separate(c, delta, &maxviol)) < 0 ||
+		    ((cut > 0 || best == INFINITY) &&
+		     subproblem(c, deadline, delta, &best) < 0))
+			return JH_ERR_NOMEM;
+		if (best < INFINITY && best - lb <= rel_gap * best)
+			break;
+		if (delta > 0 && best < INFINITY)
+			break;   /* tightening further only costs more */
+		if (delta == 0 && (cut == 0 || maxviol <= CONVERGED)) {
+			/* The relaxation has converged: its bound stands, and
+			 * what is left of the gap is rounding.  Without a
+			 * passing plan yet, look for one just inside the
+			 * limits. */
+			if (best < INFINITY)
+				break;
+			delta = 1e-6;
+			tighten(c, delta);
+			cut = separate(c, delta, &maxviol);
+		}
+		while (cut == 0 && delta > 0 && delta < 0.05) {
+			delta *= 10;
+			tighten(c, delta);
+			cut = separate(c, delta, &maxviol);
+		}
+		if (cut < 0)
+			return JH_ERR_NOMEM;
+		if (!cut) {
+			/* Nothing left to cut and still no plan: should not
+			 * happen; give up rather than loop. */
+			why = JH_PLAN_SOLVER_FAILED;
+			break;
+		}
+	}
+
+report:
+	if (best < INFINITY) {
+		jh_code rc = plan_additions(c, c->xbest, &out->add, &out->nadd);
+		if (rc)
+			return rc;
+		out->status = JH_PLAN_FOUND;
+		out->solved = 1;
+		out->cost = 0;
+		for (size_t k = 0; k < out->nadd; k++)
+			out->cost += out->add[k].cost;
+		out->lower_bound = lb < out->cost ? lb : out->cost;
+		out->gap = out->cost > 0 ?
+		           (out->cost - out->lower_bound) / out->cost : 0;
+		return JH_OK;
+	}
+	return no_plan(out, why, lb, c->unreachable, limit, diags);
+}
+
+static void on_glpk_error(void *info)
+{
+	struct ctx *c = info;
+
+	longjmp(c->on_error, 1);
+}
+
+/* GLPK's terminal output, error messages included (glp_error switches
+ * the terminal on before it prints), goes nowhere while we solve. */
+static int on_glpk_term(void *info, const char *s)
+{
+	(void)info;
+	(void)s;
+	return 1;
+}
+
+/* The search with GLPK's error hook set.  GLPK's answer to an internal
+ * error (a bug of ours or of GLPK: an invalid argument, a broken
+ * invariant) is glp_error, which prints, calls the hook and then calls
+ * abort().  So the hook does not return: it jumps back here.  GLPK's
+ * manual (glp_error_hook) then requires glp_free_env() and that no GLPK
+ * object made before be used again: everything GLPK allocated in this
+ * thread is freed with its environment, our problem object c->lp
+ * included (so it is forgotten, not deleted), and the plan ends as
+ * JH_PLAN_SOLVER_FAILED.  What we allocated ourselves all hangs off c
+ * (never off a local of a function GLPK was called from), so ctx_free
+ * releases it whichever way we come back.
+ *
+ * setjmp's rule: locals of this function changed after setjmp are
+ * indeterminate after the jump; none is (c, out, diags and the options
+ * are parameters, never assigned), and the context lives in the
+ * caller's frame. */
+static jh_code guarded(struct ctx *c, double limit, double rel_gap,
+                       double deadline, jh_plan *out, jh_diags *diags)
+{
+	jh_code rc;
+	int term_was;
+
+	if (setjmp(c->on_error)) {
+		c->lp = NULL;
+		glp_free_env();
+		jh_plan_free(out);
+		return no_plan(out, JH_PLAN_SOLVER_FAILED, 0, NULL, limit, diags);
+	}
+	term_was = glp_term_out(GLP_OFF);
+	glp_term_hook(on_glpk_term, c);
+	glp_error_hook(on_glpk_error, c);
+	rc = search(c, limit, rel_gap, deadline, out, diags);
+	glp_error_hook(NULL, NULL);
+	glp_term_hook(NULL, NULL);
+	glp_term_out(term_was);
+	return rc;
+}
+
+jh_code jhPlanCounty(const jh_result *r, size_t county, const jh_costs *costs,
+                     const jh_plan_options *opt, int fault, jh_plan *out,
+                     jh_diags *diags)
 {
 	struct ctx c;
-	double limit, rel_gap, deadline, obj;
-	double lb = 0, best = INFINITY, delta = 0, maxviol = 0;
-	int term_was, failed = 0, cut;
-	jh_code rc = JH_OK;
+	double limit, rel_gap, deadline;
+	jh_code rc;
 
 	if (out)
 		memset(out, 0, sizeof *out);
@@ -1445,145 +1722,25 @@ jh_code jh_plan_county(const jh_result *r, size_t county,
 	c.std = r->standard;
 	c.costs = costs;
 	c.cr = &r->counties[county];
+	c.fault = fault;
 	memcpy(out->county_code, c.cr->county_code, sizeof out->county_code);
 	out->year = c.cr->year;
 	if (c.cr->passes) {
 		/* Nothing to add: the empty plan, proven optimal. */
+		out->status = JH_PLAN_FOUND;
 		out->solved = 1;
 		return JH_OK;
 	}
-
-	term_was = glp_term_out(GLP_OFF);
-	if ((cut = ctx_build(&c)) == -1) {
-		rc = JH_ERR_NOMEM;
-		goto done;
-	}
-	if (cut) {
-		jh_diags_add(diags, JH_P_OTHER, NULL, NULL, 0, 0, NULL,
-		             "plan: no addition can make every school pass", NULL);
-		failed = 1;
-		goto report;
-	}
-	if (initial_plan(&c, &best) < 0) {
-		rc = JH_ERR_NOMEM;
-		goto done;
-	}
-	/* Root rounds: the LP relaxation and cuts at its solutions, cheap,
-	 * until the coefficient limits are well approximated; each LP
-	 * optimum is a lower bound too.  Starts with cuts at the floors-only
-	 * point. */
-	for (int j = 1; j <= c.ncol; j++)
-		c.x[j] = c.col[j].lb;
-	cut = separate(&c, 0, &maxviol);
-	for (int k = 0; cut > 0 && k < 200 && now() < deadline; k++) {
-		if (solve_lp(&c, deadline - now(), &obj))
-			break;
-		out->iterations++;
-		if (obj > lb)
-			lb = obj;
-		cut = separate(&c, 0, &maxviol);
-		if (maxviol <= CONVERGED)
-			break;
-	}
-	if (cut < 0) {
-		rc = JH_ERR_NOMEM;
-		goto done;
-	}
-
-	for (;;) {
-		double bound, slice, left = deadline - now();
-		int st;
-
-		if (left <= 0)
-			break;
-		/* GLPK's own stopping gap, under ours so ours can be met.  A
-		 * MILP whose cones are still far off gets half the time left,
-		 * and the subproblem after it always gets a twentieth. */
-		slice = maxviol > 1e-4 ? left / 2 : left - fmin(left / 2, limit / 20);
-		st = solve(&c, slice, rel_gap / 4, &obj, &bound);
-		out->iterations++;
-		if (st == SOLVE_TIME)
-			break;
-		if (st == SOLVE_FAIL) {
-			jh_diags_add(diags, JH_P_OTHER, NULL, NULL, 0, 0, NULL,
-			             "plan: the MILP solver failed", NULL);
-			failed = 1;
-			break;
-		}
-		/* Only untightened relaxations give bounds. */
-		if (delta == 0 && bound > lb)
-			lb = bound;
-		if (try_plan(&c, 0, &best) < 0) {
-			rc = JH_ERR_NOMEM;
-			goto done;
-		}
-		if (best < INFINITY && best - lb <= rel_gap * best)
-			break;
-		if ((cut = separate(&c, delta, &maxviol)) < 0 ||
-		    ((cut > 0 || best == INFINITY) &&
-		     subproblem(&c, deadline, delta, &best) < 0)) {
-			rc = JH_ERR_NOMEM;
-			goto done;
-		}
-		if (best < INFINITY && best - lb <= rel_gap * best)
-			break;
-		if (delta > 0 && best < INFINITY)
-			break;   /* tightening further only costs more */
-		if (delta == 0 && (cut == 0 || maxviol <= CONVERGED)) {
-			/* The relaxation has converged: its bound stands, and
-			 * what is left of the gap is rounding.  Without a
-			 * passing plan yet, look for one just inside the
-			 * limits. */
-			if (best < INFINITY)
-				break;
-			delta = 1e-6;
-			tighten(&c, delta);
-			cut = separate(&c, delta, &maxviol);
-		}
-		while (cut == 0 && delta > 0 && delta < 0.05) {
-			delta *= 10;
-			tighten(&c, delta);
-			cut = separate(&c, delta, &maxviol);
-		}
-		if (cut < 0) {
-			rc = JH_ERR_NOMEM;
-			goto done;
-		}
-		if (!cut) {
-			/* Nothing left to cut and still no plan: should not
-			 * happen; give up rather than loop. */
-			jh_diags_add(diags, JH_P_OTHER, NULL, NULL, 0, 0, NULL,
-			             "plan: no passing plan found", NULL);
-			failed = 1;
-			break;
-		}
-	}
-
-report:
-	if (best < INFINITY) {
-		if ((rc = plan_additions(&c, c.xbest, &out->add, &out->nadd)))
-			goto done;
-		out->solved = 1;
-		out->cost = 0;
-		for (size_t k = 0; k < out->nadd; k++)
-			out->cost += out->add[k].cost;
-		out->lower_bound = lb < out->cost ? lb : out->cost;
-		out->gap = out->cost > 0 ?
-		           (out->cost - out->lower_bound) / out->cost : 0;
-	} else {
-		out->solved = 0;
-		out->cost = NAN;
-		out->lower_bound = lb;
-		out->gap = NAN;
-		if (!failed)
-			jh_diags_add(diags, JH_P_OTHER, NULL, NULL, 0, 0, NULL,
-			             "plan: time limit reached before a passing plan "
-			             "was found", NULL);
-	}
-done:
-	glp_term_out(term_was);
+	rc = guarded(&c, limit, rel_gap, deadline, out, diags);
 	ctx_free(&c);
 	if (rc)
 		jh_plan_free(out);
 	return rc;
+}
+
+jh_code jh_plan_county(const jh_result *r, size_t county,
+                       const jh_costs *costs, const jh_plan_options *opt,
+                       jh_plan *out, jh_diags *diags)
+{
+	return jhPlanCounty(r, county, costs, opt, JH_PLAN_FAULT_NONE, out, diags);
 }

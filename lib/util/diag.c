@@ -138,6 +138,14 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "'%s' may only be changed to the stricter '%s' in a local standard"},
 	[JH_P_STD_NO_BASE]      = {"标准文件须写明其基础标准(base = national-2017):地方标准只能在国家标准基础上从严",
 	                           "a standards file must name its base (base = national-2017): a local standard can only tighten the national one"},
+	[JH_P_PLAN_SCHOOL_UNREACHABLE] = {"没有可行方案:学校 %s 无论增加多少资源都无法达标",
+	                           "no plan exists: no addition makes school %s pass"},
+	[JH_P_PLAN_INFEASIBLE]  = {"没有可行方案:增加资源无法使各项差异系数全部达标",
+	                           "no plan exists: no additions bring every difference coefficient within its limit"},
+	[JH_P_PLAN_TIME_LIMIT]  = {"在时限(%s 秒)内未求得方案",
+	                           "no plan found within the time limit (%s s)"},
+	[JH_P_PLAN_SOLVER_FAILED] = {"求解器(GLPK)出错,未求得方案",
+	                           "the solver (GLPK) failed: no plan"},
 };
 
 void jh_diags_init(jh_diags *d)

@@ -48,10 +48,24 @@ jqeq "B: cost = yuan added" '.schools[0].cost == .schools[0].add.equipment_value
 # D: rooms are part of a school's gap (云溪镇中心小学: one more music room).
 run "gaps D" 0 gaps "$DB" --county 369904 --year 2024 --format json
 jqeq "D: music room" '[.schools[] | select(.add.music_rooms) | .add.music_rooms] | join(",")' 1
+jqeq "B: plan found" '.plan.status' found
+# CSV, from the same library renderer: B's school gap, one column added
+# (equipment), and the plan row, found, its cost the sum of its schools.
+run "gaps B csv" 0 gaps "$DB" --county 369902 --year 2024 --format csv
+has "csv: header" "$tmp/out" "record,county_code,year,school_code,school_name,field,amount,cost,status,lower_bound,gap,unreachable"
+n=$(grep -c '^gap,369902,2024,' "$tmp/out")
+if [ "$n" = 1 ]; then ok "csv: one school gap"; else no "csv: $n school gaps, want 1"; fi
+n=$(grep '^gap_add,369902,2024,' "$tmp/out" | cut -d, -f6)
+if [ "$n" = equipment_value_yuan ]; then ok "csv: equipment added"; else no "csv: added '$n'"; fi
+if awk -F, '$1 == "plan" { cost = $8; st = $9 } $1 == "plan_school" { sum += $8 }
+    END { exit !(st == "found" && (cost - sum) < 0.5 && (sum - cost) < 0.5) }' "$tmp/out"
+then ok "csv: plan found, cost = sum of its schools"; else no "csv: plan row" "$(cat "$tmp/out")"; fi
+run "gaps bad format" 2 gaps "$DB" --county 369902 --year 2024 --format xml
 # A county that passes: nothing to add.
 run "gaps A" 0 gaps "$DB" --county 369901 --year 2024 --format json
 jqeq "A: no school gaps" '.schools | length' 0
 jqeq "A: empty plan" '"\(.plan.cost) \(.plan.add | length)"' "0 0"
+jqeq "A: found" '.plan.status' found
 run "gaps text" 0 gaps "$DB" --county 369903 --year 2024
 has "text: plan line" "$tmp/out" "全县最低成本方案"
 has "text: bound" "$tmp/out" "已证明的下界"
