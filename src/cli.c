@@ -81,6 +81,12 @@ jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
 {
 	int bad = 0;
 
+	if (items) {
+		/* One year range for every template: the caller's, set on ds. */
+		int lo, hi;
+		jh_dataset_years(ds, &lo, &hi);
+		jh_county_items_set_years(items, lo, hi);
+	}
 	for (int i = 0; i < nfiles; i++) {
 		char *data = NULL, *text = NULL;
 		size_t len = 0, tlen = 0;
@@ -230,6 +236,19 @@ jh_code cli_load_standard(const char *path, jh_standard *out, jh_diags *diags)
 	rc = jh_standard_parse(text, len, path, NULL, out, diags);
 	free(text);
 	return rc;
+}
+
+int cli_year_ok(long y)
+{
+	jh_standard std;
+	jh_diags d = JH_DIAGS_INIT;
+	int ok;
+
+	/* The range is definitional: the national standard's. */
+	ok = jh_standard_national(&std, &d) == JH_OK &&
+	     y >= std.year_min && y <= std.year_max;
+	jh_diags_free(&d);
+	return ok;
 }
 
 void cli_print_diags(const jh_diags *d, const struct cli *cli)

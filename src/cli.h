@@ -48,6 +48,9 @@ int cli_exit_status(jh_code rc);
 void cli_fail(const struct cli *cli, jh_code rc, const jh_diags *d);
 /* Load the national standard, or a local file on top of it. */
 jh_code cli_load_standard(const char *path, jh_standard *out, jh_diags *diags);
+/* 1 when y is a year a template row may carry (data.year_min … data.year_max
+ * of the national standard; --year options are checked with it). */
+int cli_year_ok(long y);
 /* Print diagnostics to stderr, prefixed "junheng: ". */
 void cli_print_diags(const jh_diags *d, const struct cli *cli);
 /* Print an error message in both languages' choice to stderr. */

@@ -67,7 +67,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		} else if (!strcmp(a, "--year") && v) {
 			char *end;
 			long y = strtol(v, &end, 10);
-			if (*end || y < 1990 || y > 2100) {
+			if (*end || !cli_year_ok(y)) {
 				cli_error(cli, "年度“%s”无效", "invalid year '%s'", v);
 				status = EXIT_INPUT;
 				goto out;
@@ -127,7 +127,8 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 	} else if (!(ds = jh_dataset_new())) {
 		status = EXIT_FAIL;
 		goto out;
-	} else if ((rc = cli_load_files(ds, NULL, NULL, files, nfiles, NULL, &diags))) {
+	} else if ((jh_dataset_set_years(ds, std.year_min, std.year_max),
+	            rc = cli_load_files(ds, NULL, NULL, files, nfiles, NULL, &diags))) {
 		cli_print_diags(&diags, cli);
 		cli_error(cli, "输入有错误,未进行评估", "the input has errors; nothing was evaluated");
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;

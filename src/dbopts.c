@@ -67,7 +67,7 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 			if (!strcmp(a + 2, "year")) {
 				char *end;
 				long y = strtol(v, &end, 10);
-				if (*end || y < 1990 || y > 2100) {
+				if (*end || !cli_year_ok(y)) {
 					cli_error(cli, "年度“%s”无效", "invalid year '%s'", v);
 					return -1;
 				}

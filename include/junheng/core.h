@@ -132,6 +132,11 @@ const jh_school_year *jh_dataset_row(const jh_dataset *ds, size_t i);
  * tables; rows of a table with one must all be of this year.  0 = none. */
 void jh_dataset_set_default_year(jh_dataset *ds, int year);
 int jh_dataset_default_year(const jh_dataset *ds);
+/* The years a row may have, set before loading tables from the caller's
+ * standard (jh_standard.year_min, year_max); 0, 0 (the default) = the
+ * built-in national standard's.  jh_dataset_years gives what is set. */
+void jh_dataset_set_years(jh_dataset *ds, int year_min, int year_max);
+void jh_dataset_years(const jh_dataset *ds, int *year_min, int *year_max);
 /* Append the rows of a template table (from CSV or XLSX).  The header row
  * is the first row that names at least half of the required columns, so
  * title rows above it are skipped.  Every problem is recorded in diags;
@@ -219,6 +224,8 @@ typedef struct jh_standard {
 	double recognition_min;            /* 0.85 */
 	int recognition_rule;              /* 0 mean of groups, 1 all respondents,
 	                                      2 every group */
+	/* Data: the years a table's rows may have (data.year_min, _max). */
+	int year_min, year_max;            /* 1990, 2100 */
 } jh_standard;
 
 /* The national 2017 standard as shipped in data/standards/national-2017.std
@@ -388,6 +395,8 @@ typedef struct jh_county_items jh_county_items;
 jh_county_items *jh_county_items_new(void);
 void jh_county_items_free(jh_county_items *c);
 size_t jh_county_items_count(const jh_county_items *c);
+/* The years a record may have, as jh_dataset_set_years. */
+void jh_county_items_set_years(jh_county_items *c, int year_min, int year_max);
 const jh_county_item *jh_county_items_at(const jh_county_items *c, size_t i);
 /* 1 when the table's header is the county-year template:
  *   county_code 县(市、区)代码, year 年度, item 指标, value 值, note 说明 */

@@ -101,7 +101,7 @@ typedef enum jh_problem {
 	JH_P_NOT_NUMBER,         /* arg: the text */
 	JH_P_NEGATIVE,           /* arg: the text */
 	JH_P_NOT_INTEGER,        /* arg: the text */
-	JH_P_BAD_YEAR,           /* arg: the text */
+	JH_P_BAD_YEAR,           /* arg: the text, arg2: the range (1990–2100) */
 	JH_P_BAD_COUNTY_CODE,    /* arg: the text */
 	JH_P_BAD_SCHOOL_CODE,    /* arg: the text */
 	JH_P_BAD_SCHOOL_TYPE,    /* arg: the text */
@@ -136,7 +136,7 @@ typedef enum jh_problem {
 	JH_P_ITEM_RATE,          /* arg: value */
 	JH_P_ITEM_NUMBER,        /* arg: value */
 	JH_P_ITEM_WHOLE,         /* arg: value */
-	JH_P_ITEM_YEAR,          /* arg: value */
+	JH_P_ITEM_YEAR,          /* arg: value, arg2: the range */
 	JH_P_ITEM_GRADE,         /* arg: value */
 	JH_P_ITEM_LEVEL,         /* arg: value */
 	JH_P_SURVEY_ANSWER,      /* arg: answer */
@@ -156,6 +156,7 @@ typedef enum jh_problem {
 	JH_P_PLAN_INFEASIBLE,    /* no plan meets every coefficient limit */
 	JH_P_PLAN_TIME_LIMIT,    /* arg: seconds */
 	JH_P_PLAN_SOLVER_FAILED, /* GLPK failed */
+	JH_P_UNNAMED_CELL,       /* arg: the text, arg2: its column number */
 	JH_P__COUNT
 } jh_problem;
 

@@ -17,19 +17,27 @@
 enum { A_PROV_CODE, A_PROV_NAME, A_CITY_CODE, A_CITY_NAME, A_COUNTY_CODE,
        A_COUNTY_NAME, A__COUNT };
 
-static const char *const area_cols[A__COUNT][5] = {
-	[A_PROV_CODE]   = {"province_code", "省代码", "省级代码", "省(自治区、直辖市)代码", NULL},
-	[A_PROV_NAME]   = {"province_name", "省名称", "省份", "省(自治区、直辖市)", NULL},
-	[A_CITY_CODE]   = {"city_code", "市代码", "地市代码", "市(地、州、盟)代码", NULL},
-	[A_CITY_NAME]   = {"city_name", "市名称", "地市", "市(地、州、盟)", NULL},
-	[A_COUNTY_CODE] = {"county_code", "县代码", "县(市、区)代码", "区县代码", NULL},
-	[A_COUNTY_NAME] = {"county_name", "县名称", "县(市、区)名称", "县(市、区)", NULL},
+#define REQ JH_COL_REQUIRED
+#define ID (JH_COL_REQUIRED | JH_COL_IDENTIFIES)
+static const jhColSpec area_cols[A__COUNT] = {
+	[A_PROV_CODE]   = {"province_code", "省(自治区、直辖市)代码", "province code",
+		{"省代码", "省级代码"}, JH_COL_CODE, 0, REQ},
+	[A_PROV_NAME]   = {"province_name", "省(自治区、直辖市)", "province",
+		{"省名称", "省份"}, JH_COL_TEXT, 0, REQ},
+	[A_CITY_CODE]   = {"city_code", "市(地、州、盟)代码", "city code",
+		{"市代码", "地市代码"}, JH_COL_CODE, 0, REQ},
+	[A_CITY_NAME]   = {"city_name", "市(地、州、盟)", "city",
+		{"市名称", "地市"}, JH_COL_TEXT, 0, REQ},
+	[A_COUNTY_CODE] = {"county_code", "县(市、区)代码", "county code",
+		{"县代码", "区县代码"}, JH_COL_CODE, 0, ID},
+	[A_COUNTY_NAME] = {"county_name", "县(市、区)名称", "county",
+		{"县名称", "县(市、区)"}, JH_COL_TEXT, 0, ID},
 };
+#undef ID
+#undef REQ
 
-static int area_col(const char *s)
-{
-	return jhMatchNames(s, &area_cols[0][0], A__COUNT, 5);
-}
+/* A header names the county's code and name and at least four columns. */
+static const jhTemplate areas_tpl = {"areas", area_cols, A__COUNT, 4, 0};
 
 jh_areas *jh_areas_new(void)
 {
@@ -84,30 +92,9 @@ jh_code jh_areas_put(jh_areas *a, const jh_area *area)
 	return JH_OK;
 }
 
-static long find_header(const jh_table *t, int *pos)
-{
-	for (size_t r = 0; r < t->nrows && r < 30; r++) {
-		int found = 0;
-		for (int c = 0; c < A__COUNT; c++)
-			pos[c] = -1;
-		for (size_t j = 0; j < t->rows[r].ncells; j++) {
-			int c = area_col(jh_table_cell(t, r, j));
-			if (c >= 0 && pos[c] < 0) {
-				pos[c] = (int)j;
-				found++;
-			}
-		}
-		if (pos[A_COUNTY_CODE] >= 0 && pos[A_COUNTY_NAME] >= 0 && found >= 4)
-			return (long)r;
-	}
-	return -1;
-}
-
 int jh_areas_table_is(const jh_table *t)
 {
-	int pos[A__COUNT];
-
-	return find_header(t, pos) >= 0;
+	return jhHeaderFind(&areas_tpl, t) >= 0;
 }
 
 static int six_digits(const char *s)
@@ -122,47 +109,47 @@ static int six_digits(const char *s)
 
 jh_code jh_areas_add_table(jh_areas *a, const jh_table *t, jh_diags *diags)
 {
-	int pos[A__COUNT];
-	long hdr = find_header(t, pos);
-	size_t first = a->count, errors = 0;
-	jh_areas *tmp;
-	jh_code rc = JH_OK;
+	jhHeader h;
+	const int *pos = h.pos;
+	size_t errors = 0, hdr;
+	jh_areas *tmp = NULL;
+	jh_code rc;
 
-	if (hdr < 0) {
-		jh_diags_add(diags, JH_P_NO_HEADER, t->file, t->sheet, 0, 0, NULL,
-		             NULL, NULL);
-		return JH_ERR_INPUT;
+	if ((rc = jhHeaderRead(&areas_tpl, t, 0, &h, diags, &errors)))
+		return rc;
+	hdr = h.row;
+	if (errors) {
+		rc = JH_ERR_INPUT;
+		goto out;
 	}
-	for (int c = 0; c < A__COUNT; c++)
-		if (pos[c] < 0) {
-			jh_diags_add(diags, JH_P_MISSING_COLUMN, t->file, t->sheet,
-			             t->rows[hdr].line, 0, NULL, area_cols[c][0], NULL);
-			errors++;
-		}
-	if (errors)
-		return JH_ERR_INPUT;
 	/* Rows go to a scratch list first: all or nothing. */
-	if (!(tmp = jh_areas_new()))
-		return JH_ERR_NOMEM;
-	(void)first;
-	for (size_t r = (size_t)hdr + 1; r < t->nrows; r++) {
+	if (!(tmp = jh_areas_new())) {
+		rc = JH_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t r = hdr + 1; r < t->nrows; r++) {
 		char code[3][32], name[3][256];
 		long line = t->rows[r].line;
-		int empty = 1, bad = 0;
+		int bad = 0;
 		static const int cc[3] = {A_PROV_CODE, A_CITY_CODE, A_COUNTY_CODE};
 		static const int cn[3] = {A_PROV_NAME, A_CITY_NAME, A_COUNTY_NAME};
 
-		for (int k = 0; k < 3; k++) {
-			jhTrimCopy(jh_table_cell(t, r, (size_t)pos[cc[k]]), code[k], sizeof code[k]);
-			jhTrimCopy(jh_table_cell(t, r, (size_t)pos[cn[k]]), name[k], sizeof name[k]);
-			if (*code[k] || *name[k])
-				empty = 0;
-		}
-		if (empty)
+		if (jhRowBlank(t, r))
 			continue;
+		if (jhRowCheck(&areas_tpl, &h, t, r, diags))
+			bad = 1;
 		for (int k = 0; k < 3; k++) {
-			const char *hc = jh_table_cell(t, (size_t)hdr, (size_t)pos[cc[k]]);
-			const char *hn = jh_table_cell(t, (size_t)hdr, (size_t)pos[cn[k]]);
+			jhCellCopy(jh_table_cell(t, r, (size_t)pos[cc[k]]), code[k], sizeof code[k]);
+			if (jhCellCopy(jh_table_cell(t, r, (size_t)pos[cn[k]]), name[k], sizeof name[k])) {
+				jh_diags_add(diags, JH_P_TOO_LONG, t->file, t->sheet, line,
+				             pos[cn[k]] + 1, jhHeaderName(t, &h, pos[cn[k]]),
+				             area_cols[cn[k]].key, NULL);
+				bad = 1;
+			}
+		}
+		for (int k = 0; k < 3; k++) {
+			const char *hc = jh_table_cell(t, hdr, (size_t)pos[cc[k]]);
+			const char *hn = jh_table_cell(t, hdr, (size_t)pos[cn[k]]);
 			if (!six_digits(code[k])) {
 				jh_diags_add(diags, JH_P_BAD_AREA, t->file, t->sheet, line,
 				             pos[cc[k]] + 1, hc, code[k], "not 6 digits");
@@ -177,7 +164,7 @@ jh_code jh_areas_add_table(jh_areas *a, const jh_table *t, jh_diags *diags)
 		if (!bad && (strncmp(code[1], code[0], 2) || strncmp(code[2], code[1], 4))) {
 			jh_diags_add(diags, JH_P_BAD_AREA, t->file, t->sheet, line,
 			             pos[A_COUNTY_CODE] + 1,
-			             jh_table_cell(t, (size_t)hdr, (size_t)pos[A_COUNTY_CODE]),
+			             jh_table_cell(t, hdr, (size_t)pos[A_COUNTY_CODE]),
 			             code[2], "its prefix does not match its city or province");
 			bad = 1;
 		}
@@ -186,7 +173,7 @@ jh_code jh_areas_add_table(jh_areas *a, const jh_table *t, jh_diags *diags)
 			if (prev && strcmp(prev->name, name[k])) {
 				jh_diags_add(diags, JH_P_BAD_AREA, t->file, t->sheet, line,
 				             pos[cn[k]] + 1,
-				             jh_table_cell(t, (size_t)hdr, (size_t)pos[cn[k]]),
+				             jh_table_cell(t, hdr, (size_t)pos[cn[k]]),
 				             code[k], "named differently on another row");
 				bad = 1;
 			}
@@ -217,6 +204,7 @@ jh_code jh_areas_add_table(jh_areas *a, const jh_table *t, jh_diags *diags)
 		if ((rc = jh_areas_put(a, &tmp->items[i])))
 			goto out;
 out:
+	jhHeaderFree(&h);
 	jh_areas_free(tmp);
 	return rc;
 }

@@ -18,11 +18,15 @@ struct jh_dataset {
 	jh_extra *extras;
 	size_t nextras, capextras;
 	struct jh_arena *arena;    /* owns every string above */
-	struct jh_index *index;    /* (school code, year) -> row */
+	struct jhIndex *index;     /* (school code, year) -> row */
 	/* Set by the caller before loading tables: the year of rows in a
 	 * table without a year column; rows of a table with one must all be
 	 * of this year.  0 = none. */
 	int default_year;
+	/* Set by the caller before loading tables, from its standard
+	 * (jh_standard.year_min, year_max): the years a row may have.
+	 * 0 = the built-in national standard's. */
+	int year_min, year_max;
 };
 
 struct jh_areas {
@@ -35,10 +39,25 @@ struct jh_county_items {
 	jh_county_item *items;
 	size_t count, cap;
 	struct jh_arena *arena;    /* owns the strings */
-	size_t *slot;            /* hash index, item index + 1 */
-	size_t nslot;
+	struct jhIndex *index;     /* (county, year, item) -> record */
+	/* Set by the caller before loading tables, from its standard: the
+	 * years a row may have; 0 = the built-in national standard's. */
+	int year_min, year_max;
 };
 
+/* meta.c: the school-year template (loaded by dataset.c).  Its columns
+ * are the identity columns below, then field f at JH_SY_IDCOLS + f. */
+enum jhSyCol { JH_SY_SCHOOL_CODE, JH_SY_SCHOOL_NAME, JH_SY_COUNTY_CODE,
+               JH_SY_YEAR, JH_SY_SCHOOL_TYPE, JH_SY_PARENT_CODE,
+               JH_SY_LOCATION, JH_SY_BOARDING,      /* optional */
+               JH_SY_IDCOLS };
+extern const jhTemplate jhSchoolYear;
+
+/* years.c: the years a loader accepts.  set_min and set_max are the
+ * caller's (from its standard, jh_standard.year_min/max); 0 means unset,
+ * and the built-in national standard's data.year_min / data.year_max
+ * apply. */
+void jhYearRange(int set_min, int set_max, int *min, int *max);
 
 /* Stages a school type offers: bit 0 primary, 1 junior, 2 senior. */
 unsigned jhTypeStages(jh_school_type t);
@@ -88,8 +107,10 @@ extern const char *const jhGroups[JH_GROUPS][4];      /* key, zh, en, alias */
 
 const struct jhItemKey *jhItemKeyFind(const char *key);
 /* What is wrong with a county-year record (JH_P__COUNT: nothing); *arg is
- * the text the message quotes. */
-jh_problem jhItemProblem(const char *key, const char *value, const char **arg);
+ * the text the message quotes.  A year value must be in [year_min,
+ * year_max] (jhYearRange). */
+jh_problem jhItemProblem(const char *key, const char *value, int year_min,
+                         int year_max, const char **arg);
 int jhValueYesno(const char *s);                 /* 1, 0, -1 unreadable */
 int jhValueNumber(const char *s, int rate, double *out);  /* 0 ok */
 int jhValueGrade(const char *s);                 /* 1..4 (优秀 4), -1 */

@@ -16,66 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-/* --- identity columns -------------------------------------------------- */
-
-enum idcol { C_SCHOOL_CODE, C_SCHOOL_NAME, C_COUNTY_CODE, C_YEAR,
-             C_SCHOOL_TYPE, C_PARENT_CODE,
-             C_LOCATION, C_BOARDING,      /* optional */
-             C__COUNT };
-
-static const char *const idcol_names[C__COUNT][6] = {
-	[C_SCHOOL_CODE] = {"school_code", "学校标识码", "学校代码", "学校识别码", NULL},
-	[C_SCHOOL_NAME] = {"school_name", "学校名称", "学校名", NULL},
-	[C_COUNTY_CODE] = {"county_code", "县(市、区)代码", "县代码", "区县代码",
-	                   "县级行政区划代码", NULL},
-	[C_YEAR]        = {"year", "年度", "学年", "统计年度", NULL},
-	[C_SCHOOL_TYPE] = {"school_type", "办学类型", "学校类型", NULL},
-	[C_PARENT_CODE] = {"parent_code", "所属中心校", "所属中心校标识码",
-	                   "中心校标识码", NULL},
-	[C_LOCATION]    = {"location", "城乡类型", "城乡分类", "所在地城乡类型", NULL},
-	[C_BOARDING]    = {"boarding", "是否寄宿制学校", "寄宿制", "寄宿制学校", NULL},
-};
-
-static int idcol_parse(const char *s)
-{
-	return jhMatchNames(s, &idcol_names[0][0], C__COUNT, 6);
-}
-
-/* Column j of the table maps to: an identity column (0..C__COUNT-1), a
- * numeric field (C__COUNT + f), or an extra column (-1). */
-#define NCOLS (C__COUNT + JH_F__COUNT)
-
-static int header_col(const char *s)
-{
-	int c = idcol_parse(s);
-
-	if (c >= 0)
-		return c;
-	c = jh_field_parse(s);
-	return c >= 0 ? C__COUNT + c : -1;
-}
-
-static int col_required(int c)
-{
-	if (c < C__COUNT)
-		return c != C_LOCATION && c != C_BOARDING;
-	return jh_field_is_required((jh_field)(c - C__COUNT));
-}
-
-static int required_count(void)
-{
-	int n = 0;
-	for (int c = 0; c < NCOLS; c++)
-		n += col_required(c);
-	return n;
-}
-
-static const char *col_key(int c)
-{
-	return c < C__COUNT ? idcol_names[c][0] : jh_field_key((jh_field)(c - C__COUNT));
-}
+#include <stddef.h>
 
 /* --- helpers ----------------------------------------------------------- */
 
@@ -101,12 +42,10 @@ static int parse_bool(const char *s)
 
 	if (!*s)
 		return -1;
-	for (int i = 0; yes[i]; i++)
-		if (!strcasecmp(s, yes[i]))
-			return 1;
-	for (int i = 0; no[i]; i++)
-		if (!strcasecmp(s, no[i]))
-			return 0;
+	if (jhNameIn(s, yes))
+		return 1;
+	if (jhNameIn(s, no))
+		return 0;
 	return -2;
 }
 
@@ -138,68 +77,28 @@ static int valid_school_code(const char *s)
 
 /* --- index on (school code, year) ------------------------------------ */
 
-struct jh_index {
-	size_t *slot;    /* row index + 1; 0 = empty */
-	size_t cap;      /* power of two */
-	size_t used;
-};
-
 static uint64_t key_hash(const char *code, int year)
 {
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *code; code++)
-		h = (h ^ (unsigned char)*code) * 1099511628211ull;
-	h = (h ^ (uint64_t)(unsigned)year) * 1099511628211ull;
-	return h ^ (h >> 29);
+	return jhHashInt(jhHashStr(JH_HASH_SEED, code), year);
 }
 
 static long index_find(const jh_dataset *ds, const char *code, int year)
 {
-	const struct jh_index *ix = ds->index;
-	size_t i;
+	uint64_t h = key_hash(code, year);
+	size_t pos = 0, i;
 
-	if (!ix || !ix->cap)
-		return -1;
-	for (i = key_hash(code, year) & (ix->cap - 1); ix->slot[i];
-	     i = (i + 1) & (ix->cap - 1)) {
-		const jh_school_year *r = &ds->rows[ix->slot[i] - 1];
+	while (jhIndexNext(ds->index, h, &pos, &i)) {
+		const jh_school_year *r = &ds->rows[i];
 		if (r->year == year && !strcmp(r->school_code, code))
-			return (long)(ix->slot[i] - 1);
+			return (long)i;
 	}
 	return -1;
 }
 
 static int index_put(jh_dataset *ds, size_t row)
 {
-	struct jh_index *ix = ds->index;
-	size_t i;
-
-	if ((ix->used + 1) * 2 > ix->cap) {
-		size_t cap = ix->cap ? ix->cap * 2 : 1024;
-		size_t *slot = calloc(cap, sizeof *slot);
-		if (!slot)
-			return -1;
-		for (size_t k = 0; k < ix->cap; k++) {
-			if (!ix->slot[k])
-				continue;
-			const jh_school_year *r = &ds->rows[ix->slot[k] - 1];
-			for (i = key_hash(r->school_code, r->year) & (cap - 1);
-			     slot[i]; i = (i + 1) & (cap - 1))
-				;
-			slot[i] = ix->slot[k];
-		}
-		free(ix->slot);
-		ix->slot = slot;
-		ix->cap = cap;
-	}
-	for (i = key_hash(ds->rows[row].school_code, ds->rows[row].year) &
-	         (ix->cap - 1);
-	     ix->slot[i]; i = (i + 1) & (ix->cap - 1))
-		;
-	ix->slot[i] = row + 1;
-	ix->used++;
-	return 0;
+	return jhIndexAdd(ds->index,
+	                  key_hash(ds->rows[row].school_code, ds->rows[row].year), row);
 }
 
 /* --- dataset ----------------------------------------------------------- */
@@ -228,7 +127,7 @@ void jh_dataset_free(jh_dataset *ds)
 	free(ds->extras);
 	jhArenaFree(ds->arena);
 	if (ds->index)
-		free(ds->index->slot);
+		jhIndexFree(ds->index);
 	free(ds->index);
 	free(ds);
 }
@@ -326,34 +225,6 @@ jh_code jh_dataset_add_extra(jh_dataset *ds, jh_school_year *row,
 	return JH_OK;
 }
 
-/* Find the header: the first of the first 30 rows naming at least half
- * of the template's columns.  Title rows (often merged cells) above it
- * are skipped. */
-static long find_header(const jh_table *t)
-{
-	for (size_t r = 0; r < t->nrows && r < 30; r++) {
-		int hits = 0;
-		for (size_t c = 0; c < t->rows[r].ncells; c++)
-			if (header_col(jh_table_cell(t, r, c)) >= 0)
-				hits++;
-		if (hits * 2 >= required_count())
-			return (long)r;
-	}
-	return -1;
-}
-
-static int row_empty(const jh_table *t, size_t r)
-{
-	for (size_t c = 0; c < t->rows[r].ncells; c++) {
-		const char *s = jh_table_cell(t, r, c);
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (*s)
-			return 0;
-	}
-	return 1;
-}
-
 /* Values no real school has: they are typing errors (an extra zero, a
  * total typed into a per-class column), so they are refused with the
  * reason rather than evaluated.  The bounds are generous on purpose. */
@@ -374,13 +245,13 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 	(void)hdr;
 	for (int s = 0; s < 2; s++) {
 		jh_field fs = sc[s].students, fc = sc[s].classes;
-		int col = pos[C__COUNT + fc] + 1;
+		int col = pos[JH_SY_IDCOLS + fc] + 1;
 		jh_field fl = s ? JH_F_LARGEST_CLASS_JUNIOR : JH_F_LARGEST_CLASS_PRIMARY;
 		if (!ok[fs] || !ok[fc] || col == 0)
 			continue;
 		/* The largest class holds at least the mean class size. */
 		if (ok[fl] && sy->v[fc] > 0 && sy->v[fl] * sy->v[fc] < sy->v[fs]) {
-			int lc = pos[C__COUNT + fl] + 1;
+			int lc = pos[JH_SY_IDCOLS + fl] + 1;
 			snprintf(why, sizeof why, "largest class %.0f is smaller than the mean %.1f "
 			         "(%.0f students in %.0f classes)", sy->v[fl], sy->v[fs] / sy->v[fc],
 			         sy->v[fs], sy->v[fc]);
@@ -405,7 +276,7 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 	    !ok[JH_F_STUDENTS_SENIOR])
 		return;
 	if (total > 30000) {
-		int col = pos[C__COUNT + JH_F_STUDENTS_PRIMARY] + 1;
+		int col = pos[JH_SY_IDCOLS + JH_F_STUDENTS_PRIMARY] + 1;
 		snprintf(why, sizeof why, "%.0f students in one school (more than 30000)", total);
 		jh_diags_add(diags, JH_P_ABSURD_VALUE, t->file, t->sheet, line, col,
 		             jh_table_cell(t, hdr, (size_t)col - 1),
@@ -419,7 +290,7 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 		{JH_F_EQUIPMENT_VALUE, 1e6, "yuan per student"},
 	};
 	for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
-		int col = pos[C__COUNT + per[k].f] + 1;
+		int col = pos[JH_SY_IDCOLS + per[k].f] + 1;
 		if (!ok[per[k].f] || total <= 0 || sy->v[per[k].f] / total <= per[k].max)
 			continue;
 		snprintf(why, sizeof why, "%.0f %s (more than %.0f)",
@@ -437,225 +308,188 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 		             a, b); \
 		errors++; } while (0)
 
+/* Rows of one table are checked into the dataset directly; on any
+ * problem they are taken out again (all or nothing). */
 jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
                              jh_diags *diags)
 {
-	long hdr_l = find_header(t);
-	size_t hdr, ncols, first_new = ds->nrows, first_extra = ds->nextras, r;
-	int *map = NULL, pos[NCOLS];
+	jhHeader h;
+	size_t hdr, first_new = ds->nrows, first_extra = ds->nextras, r;
+	const int *pos = h.pos;
 	size_t errors = 0;
 	const char *file, *sheet = NULL;
-	jh_code rc = JH_OK;
+	int year_min, year_max;
+	jh_code rc;
 
-	if (t->nrows == 0 || (t->nrows == 1 && row_empty(t, 0))) {
-		jh_diags_add(diags, JH_P_EMPTY_FILE, t->file, t->sheet, 0, 0,
-		             NULL, NULL, NULL);
-		return JH_ERR_INPUT;
-	}
-	if (hdr_l < 0) {
-		jh_diags_add(diags, JH_P_NO_HEADER, t->file, t->sheet, 0, 0,
-		             NULL, NULL, NULL);
-		return JH_ERR_INPUT;
-	}
-	hdr = (size_t)hdr_l;
-	ncols = t->rows[hdr].ncells;
-	while (ncols && !*jh_table_cell(t, hdr, ncols - 1))
-		ncols--;                     /* trailing empty header cells */
-	map = calloc(ncols ? ncols : 1, sizeof *map);
-	if (!map)
-		return JH_ERR_NOMEM;
-	for (int c = 0; c < NCOLS; c++)
-		pos[c] = -1;
-	for (size_t j = 0; j < ncols; j++) {
-		const char *h = jh_table_cell(t, hdr, j);
-		int c = header_col(h);
-		map[j] = c;
-		if (c < 0) {
-			/* Extra columns are kept by name, so two with one name
-			 * would lose a value. */
-			for (size_t k = 0; k < j && *h; k++)
-				if (map[k] < 0 && !strcmp(jh_table_cell(t, hdr, k), h)) {
-					DIAG(JH_P_DUPLICATE_COLUMN, t->rows[hdr].line, (int)j + 1,
-					     h, NULL);
-					break;
-				}
-			continue;
-		}
-		if (pos[c] >= 0) {
-			DIAG(JH_P_DUPLICATE_COLUMN, t->rows[hdr].line, (int)j + 1,
-			     h, NULL);
-			continue;
-		}
-		pos[c] = (int)j;
-	}
-	for (int c = 0; c < NCOLS; c++)
-		if (pos[c] < 0 && col_required(c) &&
-		    !(c == C_YEAR && ds->default_year)) {
-			jh_diags_add(diags, JH_P_MISSING_COLUMN, t->file, t->sheet,
-			             t->rows[hdr].line, 0, NULL, col_key(c), NULL);
-			errors++;
-		}
+	rc = jhHeaderRead(&jhSchoolYear, t, ds->default_year ? 1ull << JH_SY_YEAR : 0,
+	                  &h, diags, &errors);
+	if (rc)
+		return rc;
+	hdr = h.row;
+	jhYearRange(ds->year_min, ds->year_max, &year_min, &year_max);
 	if (errors)
 		goto out;
 
-	/* Duplicate non-template header names are kept once each. */
 	if (!(file = jhArenaStrdup(ds->arena, t->file)) ||
 	    (t->sheet && !(sheet = jhArenaStrdup(ds->arena, t->sheet)))) {
 		rc = JH_ERR_NOMEM;
 		goto out;
 	}
+	if (jhIndexReserve(ds->index, ds->nrows + (t->nrows - hdr))) {
+		rc = JH_ERR_NOMEM;
+		goto out;
+	}
 	for (r = hdr + 1; r < t->nrows; r++) {
 		const jh_row *row = &t->rows[r];
-		jh_school_year sy;
+		jh_school_year *sy;
 		char cell[256];
+		const char *raw;
 		long line = row->line;
 		size_t rowerr = errors;
 		int type_ok = 0;
 		unsigned stages = 0;
 
-		if (row_empty(t, r))
+		if (jhRowBlank(t, r))
 			continue;
-		memset(&sy, 0, sizeof sy);
-		sy.file = file;
-		sy.sheet = sheet;
-		sy.line = line;
-		sy.col_code = (short)(pos[C_SCHOOL_CODE] + 1);
-		sy.col_county = (short)(pos[C_COUNTY_CODE] + 1);
-		sy.col_type = (short)(pos[C_SCHOOL_TYPE] + 1);
-		sy.extra_first = ds->nextras;
-		if (!t->sheet && row->ncells < ncols) {
-			char a[24], b[24];
-			snprintf(a, sizeof a, "%zu", row->ncells);
-			snprintf(b, sizeof b, "%zu", ncols);
-			jh_diags_add(diags, JH_P_SHORT_ROW, t->file, t->sheet, line,
-			             0, NULL, a, b);
-			errors++;
-			continue;
-		}
-		for (size_t j = ncols; j < row->ncells; j++)
-			if (*jh_table_cell(t, r, j)) {
-				char a[24], b[24];
-				snprintf(a, sizeof a, "%zu", row->ncells);
-				snprintf(b, sizeof b, "%zu", ncols);
-				jh_diags_add(diags, JH_P_LONG_ROW, t->file, t->sheet,
-				             line, (int)j + 1, NULL, a, b);
-				errors++;
-				break;
+		errors += jhRowCheck(&jhSchoolYear, &h, t, r, diags);
+		if (!t->sheet && row->ncells < h.width)
+			continue;                   /* short: nothing to read */
+		/* The row is built in place at the end of the array. */
+		if (ds->nrows == ds->caprows) {
+			size_t cap = ds->caprows ? ds->caprows * 2 : 1024;
+			jh_school_year *n = realloc(ds->rows, cap * sizeof *n);
+			if (!n) {
+				rc = JH_ERR_NOMEM;
+				goto out;
 			}
+			ds->rows = n;
+			ds->caprows = cap;
+		}
+		sy = &ds->rows[ds->nrows];
+		memset(sy, 0, offsetof(jh_school_year, v));
+		sy->file = file;
+		sy->sheet = sheet;
+		sy->line = line;
+		sy->col_code = (short)(pos[JH_SY_SCHOOL_CODE] + 1);
+		sy->col_county = (short)(pos[JH_SY_COUNTY_CODE] + 1);
+		sy->col_type = (short)(pos[JH_SY_SCHOOL_TYPE] + 1);
+		sy->extra_first = ds->nextras;
+		sy->extra_count = 0;
 
 		/* Identity columns. */
-		jhTrimCopy(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_CODE]), cell, sizeof cell);
+		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_SCHOOL_CODE]), cell, sizeof cell);
 		if (!*cell)
-			DIAG(JH_P_EMPTY_VALUE, line, pos[C_SCHOOL_CODE] + 1, NULL, NULL);
+			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_SCHOOL_CODE] + 1, NULL, NULL);
 		else if (!valid_school_code(cell))
-			DIAG(JH_P_BAD_SCHOOL_CODE, line, pos[C_SCHOOL_CODE] + 1, cell, NULL);
+			DIAG(JH_P_BAD_SCHOOL_CODE, line, pos[JH_SY_SCHOOL_CODE] + 1, cell, NULL);
 		else
-			memcpy(sy.school_code, cell, strlen(cell) + 1);
+			memcpy(sy->school_code, cell, strlen(cell) + 1);
 
-		jhTrimCopy(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_NAME]), cell, sizeof cell);
-		if (!*cell)
-			DIAG(JH_P_EMPTY_VALUE, line, pos[C_SCHOOL_NAME] + 1, NULL, NULL);
-		else if (strlen(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_NAME])) >= sizeof cell)
-			DIAG(JH_P_TOO_LONG, line, pos[C_SCHOOL_NAME] + 1, "school_name", NULL);
-		else if (!(sy.school_name = jhArenaStrdup(ds->arena, cell))) {
+		raw = jh_table_cell(t, r, (size_t)pos[JH_SY_SCHOOL_NAME]);
+		if (jhCellCopy(raw, cell, sizeof cell))
+			DIAG(JH_P_TOO_LONG, line, pos[JH_SY_SCHOOL_NAME] + 1, "school_name", NULL);
+		else if (!*cell)
+			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_SCHOOL_NAME] + 1, NULL, NULL);
+		else if (!(sy->school_name = jhArenaStrdup(ds->arena, cell))) {
 			rc = JH_ERR_NOMEM;
 			goto out;
 		}
 
-		jhTrimCopy(jh_table_cell(t, r, (size_t)pos[C_COUNTY_CODE]), cell, sizeof cell);
+		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_COUNTY_CODE]), cell, sizeof cell);
 		if (!*cell)
-			DIAG(JH_P_EMPTY_VALUE, line, pos[C_COUNTY_CODE] + 1, NULL, NULL);
+			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_COUNTY_CODE] + 1, NULL, NULL);
 		else if (!all_digits(cell, 6))
-			DIAG(JH_P_BAD_COUNTY_CODE, line, pos[C_COUNTY_CODE] + 1, cell, NULL);
+			DIAG(JH_P_BAD_COUNTY_CODE, line, pos[JH_SY_COUNTY_CODE] + 1, cell, NULL);
 		else
-			memcpy(sy.county_code, cell, 7);
+			memcpy(sy->county_code, cell, 7);
 
-		if (pos[C_YEAR] < 0) {
-			sy.year = ds->default_year;
+		if (pos[JH_SY_YEAR] < 0) {
+			sy->year = ds->default_year;
 		} else {
-			double y;
-			jhTrimCopy(jh_table_cell(t, r, (size_t)pos[C_YEAR]), cell, sizeof cell);
-			if (!*cell)
-				DIAG(JH_P_EMPTY_VALUE, line, pos[C_YEAR] + 1, NULL, NULL);
-			else if (jhParseNumber(cell, &y) || y != floor(y) ||
-			         y < 1990 || y > 2100)
-				DIAG(JH_P_BAD_YEAR, line, pos[C_YEAR] + 1, cell, NULL);
-			else if (ds->default_year && (int)y != ds->default_year) {
+			int y;
+			jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_YEAR]), cell, sizeof cell);
+			if (!*cell) {
+				DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_YEAR] + 1, NULL, NULL);
+			} else if (jhParseYear(jh_table_cell(t, r, (size_t)pos[JH_SY_YEAR]),
+			                       year_min, year_max, &y)) {
+				char range[32];
+				snprintf(range, sizeof range, "%d–%d", year_min, year_max);
+				DIAG(JH_P_BAD_YEAR, line, pos[JH_SY_YEAR] + 1, cell, range);
+			} else if (ds->default_year && y != ds->default_year) {
 				char want[16];
 				snprintf(want, sizeof want, "%d", ds->default_year);
-				DIAG(JH_P_YEAR_MISMATCH, line, pos[C_YEAR] + 1, cell, want);
+				DIAG(JH_P_YEAR_MISMATCH, line, pos[JH_SY_YEAR] + 1, cell, want);
 			} else
-				sy.year = (int)y;
+				sy->year = y;
 		}
 
-		jhTrimCopy(jh_table_cell(t, r, (size_t)pos[C_SCHOOL_TYPE]), cell, sizeof cell);
+		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_SCHOOL_TYPE]), cell, sizeof cell);
 		{
 			int ty = jh_school_type_parse(cell);
 			if (!*cell)
-				DIAG(JH_P_EMPTY_VALUE, line, pos[C_SCHOOL_TYPE] + 1, NULL, NULL);
+				DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_SCHOOL_TYPE] + 1, NULL, NULL);
 			else if (ty < 0)
-				DIAG(JH_P_BAD_SCHOOL_TYPE, line, pos[C_SCHOOL_TYPE] + 1, cell, NULL);
+				DIAG(JH_P_BAD_SCHOOL_TYPE, line, pos[JH_SY_SCHOOL_TYPE] + 1, cell, NULL);
 			else {
-				sy.type = (jh_school_type)ty;
-				stages = jhTypeStages(sy.type);
+				sy->type = (jh_school_type)ty;
+				stages = jhTypeStages(sy->type);
 				type_ok = 1;
 			}
 		}
 
-		jhTrimCopy(jh_table_cell(t, r, (size_t)pos[C_PARENT_CODE]), cell, sizeof cell);
+		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_PARENT_CODE]), cell, sizeof cell);
 		if (*cell && !valid_school_code(cell))
-			DIAG(JH_P_BAD_SCHOOL_CODE, line, pos[C_PARENT_CODE] + 1, cell, NULL);
+			DIAG(JH_P_BAD_SCHOOL_CODE, line, pos[JH_SY_PARENT_CODE] + 1, cell, NULL);
 		else
-			memcpy(sy.parent_code, cell, strlen(cell) + 1);
+			memcpy(sy->parent_code, cell, strlen(cell) + 1);
 
-		sy.boarding = -1;
-		if (pos[C_LOCATION] >= 0) {
-			jhTrimCopy(jh_table_cell(t, r, (size_t)pos[C_LOCATION]), cell, sizeof cell);
+		sy->boarding = -1;
+		if (pos[JH_SY_LOCATION] >= 0) {
+			jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_LOCATION]), cell, sizeof cell);
 			int l = *cell ? jh_location_parse(cell) : JH_LOC_UNKNOWN;
 			if (l < 0)
-				DIAG(JH_P_BAD_LOCATION, line, pos[C_LOCATION] + 1, cell, NULL);
+				DIAG(JH_P_BAD_LOCATION, line, pos[JH_SY_LOCATION] + 1, cell, NULL);
 			else
-				sy.location = (jh_location)l;
+				sy->location = (jh_location)l;
 		}
-		if (pos[C_BOARDING] >= 0) {
-			jhTrimCopy(jh_table_cell(t, r, (size_t)pos[C_BOARDING]), cell, sizeof cell);
+		if (pos[JH_SY_BOARDING] >= 0) {
+			jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_BOARDING]), cell, sizeof cell);
 			int b = parse_bool(cell);
 			if (b == -2)
-				DIAG(JH_P_BAD_BOOLEAN, line, pos[C_BOARDING] + 1, cell, NULL);
+				DIAG(JH_P_BAD_BOOLEAN, line, pos[JH_SY_BOARDING] + 1, cell, NULL);
 			else
-				sy.boarding = (signed char)b;
+				sy->boarding = (signed char)b;
 		}
 
 		/* Numeric columns.  ok[f] says the cell parsed, so cross-field
 		 * checks below run only on cells that are themselves valid. */
 		int ok[JH_F__COUNT] = {0};
 		for (int f = 0; f < JH_F__COUNT; f++) {
-			int col = pos[C__COUNT + f] + 1;
+			int col = pos[JH_SY_IDCOLS + f] + 1;
 			double d;
 
-			sy.v[f] = NAN;
+			sy->v[f] = NAN;
 			if (col == 0)               /* optional and absent */
 				continue;
-			jhTrimCopy(jh_table_cell(t, r, (size_t)col - 1), cell, sizeof cell);
-			if (!*cell) {
-				if (jh_field_is_required((jh_field)f))
+			raw = jh_table_cell(t, r, (size_t)col - 1);
+			if (!jhParseNumber(raw, &d)) {
+				if (d < 0) {
+					jhCellCopy(raw, cell, sizeof cell);
+					DIAG(JH_P_NEGATIVE, line, col, cell, NULL);
+				} else if (jhSchoolYear.cols[JH_SY_IDCOLS + f].type == JH_COL_COUNT && d != floor(d)) {
+					jhCellCopy(raw, cell, sizeof cell);
+					DIAG(JH_P_NOT_INTEGER, line, col, cell, NULL);
+				} else {
+					sy->v[f] = d;
+					ok[f] = 1;
+				}
+			} else if (jhBlank(raw)) {
+				if (jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED)
 					DIAG(JH_P_EMPTY_VALUE, line, col, NULL, NULL);
-				continue;
-			}
-			if (jhParseNumber(cell, &d)) {
+			} else {
+				jhCellCopy(raw, cell, sizeof cell);
 				DIAG(JH_P_NOT_NUMBER, line, col, cell, NULL);
-				continue;
 			}
-			if (d < 0) {
-				DIAG(JH_P_NEGATIVE, line, col, cell, NULL);
-				continue;
-			}
-			if (jh_field_is_count((jh_field)f) && d != floor(d)) {
-				DIAG(JH_P_NOT_INTEGER, line, col, cell, NULL);
-				continue;
-			}
-			sy.v[f] = d;
-			ok[f] = 1;
 		}
 
 		/* Cross-field checks. */
@@ -679,11 +513,11 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			};
 			for (size_t k = 0; k < sizeof st / sizeof st[0]; k++)
 				if (ok[st[k].f] && !(stages & st[k].stage) &&
-				    sy.v[st[k].f] > 0)
+				    sy->v[st[k].f] > 0)
 					DIAG(JH_P_STAGE_NOT_OFFERED, line,
-					     pos[C__COUNT + st[k].f] + 1,
+					     pos[JH_SY_IDCOLS + st[k].f] + 1,
 					     jh_field_key(st[k].f),
-					     jh_table_cell(t, r, (size_t)pos[C_SCHOOL_TYPE]));
+					     jh_table_cell(t, r, (size_t)pos[JH_SY_SCHOOL_TYPE]));
 		}
 		{
 			static const jh_field part[2][3] = {
@@ -695,65 +529,67 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			for (int s = 0; s < 2; s++)
 				for (int k = 0; k < 3; k++)
 					if (ok[part[s][k]] && ok[whole[s]] &&
-					    sy.v[part[s][k]] > sy.v[whole[s]])
+					    sy->v[part[s][k]] > sy->v[whole[s]])
 						DIAG(JH_P_TEACHERS_EXCEED, line,
-						     pos[C__COUNT + part[s][k]] + 1,
+						     pos[JH_SY_IDCOLS + part[s][k]] + 1,
 						     jh_field_key(part[s][k]),
 						     jh_field_key(whole[s]));
 		}
 		if (ok[JH_F_CERTIFIED_TEACHERS] && ok[JH_F_TEACHERS_PRIMARY] &&
-		    ok[JH_F_TEACHERS_JUNIOR] && !isnan(sy.v[JH_F_CERTIFIED_TEACHERS]) &&
-		    sy.v[JH_F_CERTIFIED_TEACHERS] > sy.v[JH_F_TEACHERS_PRIMARY] + sy.v[JH_F_TEACHERS_JUNIOR])
-			DIAG(JH_P_TEACHERS_EXCEED, line, pos[C__COUNT + JH_F_CERTIFIED_TEACHERS] + 1,
+		    ok[JH_F_TEACHERS_JUNIOR] && !isnan(sy->v[JH_F_CERTIFIED_TEACHERS]) &&
+		    sy->v[JH_F_CERTIFIED_TEACHERS] > sy->v[JH_F_TEACHERS_PRIMARY] + sy->v[JH_F_TEACHERS_JUNIOR])
+			DIAG(JH_P_TEACHERS_EXCEED, line, pos[JH_SY_IDCOLS + JH_F_CERTIFIED_TEACHERS] + 1,
 			     "certified_teachers", "teachers_primary + teachers_junior");
-		absurd_checks(t, hdr, r, pos, ok, &sy, diags, &errors);
-		if (!*sy.school_code || !sy.year)
+		absurd_checks(t, hdr, r, pos, ok, sy, diags, &errors);
+		if (!*sy->school_code || !sy->year)
 			continue;
 		{
-			long prev = index_find(ds, sy.school_code, sy.year);
+			long prev = index_find(ds, sy->school_code, sy->year);
 			if (prev >= 0) {
 				const jh_school_year *o = &ds->rows[prev];
 				char where[300];
 				snprintf(where, sizeof where, "%s:%ld",
 				         o->file ? o->file : "?", o->line);
 				DIAG(JH_P_DUPLICATE_SCHOOL, line,
-				     pos[C_SCHOOL_CODE] + 1, sy.school_code, where);
+				     pos[JH_SY_SCHOOL_CODE] + 1, sy->school_code, where);
 				continue;
 			}
 		}
 		if (errors != rowerr)
 			continue;
 		/* Extra columns. */
-		for (size_t j = 0; j < ncols; j++) {
+		for (size_t j = 0; j < h.width; j++) {
 			const char *v;
 			long nm;
-			if (map[j] >= 0)
+			if (h.map[j] != JH_HDR_OTHER)
 				continue;
 			v = jh_table_cell(t, r, j);
-			if (!*v || !*jh_table_cell(t, hdr, j))
+			if (!*v)
 				continue;
 			if ((nm = extra_name(ds, jh_table_cell(t, hdr, j))) < 0 ||
 			    push_extra(ds, (size_t)nm, v)) {
 				rc = JH_ERR_NOMEM;
 				goto out;
 			}
-			sy.extra_count++;
+			sy->extra_count++;
 		}
-		/* Rows are pushed even after an error elsewhere so that later
-		 * duplicates are still found; the rollback below removes them. */
-		if ((rc = push_row(ds, &sy)))
+		/* Rows are kept even after an error on an earlier row so that
+		 * later duplicates are still found; the rollback below removes
+		 * them. */
+		if (index_put(ds, ds->nrows)) {
+			rc = JH_ERR_NOMEM;
 			goto out;
+		}
+		ds->nrows++;
 	}
 out:
-	free(map);
+	jhHeaderFree(&h);
 	if (errors || rc) {
 		/* All or nothing: forget every row and extra value this table
 		 * added, and rebuild the index (open addressing cannot simply
 		 * drop entries). */
 		if (ds->nrows > first_new) {
-			struct jh_index *ix = ds->index;
-			memset(ix->slot, 0, ix->cap * sizeof *ix->slot);
-			ix->used = 0;
+			jhIndexClear(ds->index);
 			ds->nrows = first_new;
 			for (size_t i = 0; i < ds->nrows; i++)
 				index_put(ds, i);   /* cannot grow: fewer rows */
@@ -782,4 +618,16 @@ void jh_dataset_set_default_year(jh_dataset *ds, int year)
 int jh_dataset_default_year(const jh_dataset *ds)
 {
 	return ds->default_year;
+}
+
+void jh_dataset_set_years(jh_dataset *ds, int year_min, int year_max)
+{
+	ds->year_min = year_min;
+	ds->year_max = year_max;
+}
+
+void jh_dataset_years(const jh_dataset *ds, int *year_min, int *year_max)
+{
+	*year_min = ds->year_min;
+	*year_max = ds->year_max;
 }

@@ -188,7 +188,8 @@ const struct jhItemKey *jhItemKeyFind(const char *key)
 
 /* The problem with a county-year record, or JH_P__COUNT when it is fine;
  * *arg is the text the message quotes. */
-jh_problem jhItemProblem(const char *key, const char *value, const char **arg)
+jh_problem jhItemProblem(const char *key, const char *value, int year_min,
+                         int year_max, const char **arg)
 {
 	const struct jhItemKey *k = jhItemKeyFind(key);
 	enum jhValueKind kind;
@@ -236,9 +237,11 @@ jh_problem jhItemProblem(const char *key, const char *value, const char **arg)
 	case V_COUNT:
 		return jhParseNumber(value, &d) || d < 0 || d != floor(d) ?
 		       JH_P_ITEM_WHOLE : JH_P__COUNT;
-	case V_YEAR:
-		return jhParseNumber(value, &d) || d != floor(d) || d < 1990 || d > 2100 ?
+	case V_YEAR: {
+		int y;
+		return jhParseYear(value, year_min, year_max, &y) ?
 		       JH_P_ITEM_YEAR : JH_P__COUNT;
+	}
 	case V_GRADE:
 		return jhValueGrade(value) < 0 ? JH_P_ITEM_GRADE : JH_P__COUNT;
 	case V_LEVEL:
@@ -250,15 +253,21 @@ jh_problem jhItemProblem(const char *key, const char *value, const char **arg)
 int jh_item_check(const char *key, const char *value, char *why, size_t cap)
 {
 	const char *arg;
-	jh_problem p = jhItemProblem(key, value, &arg);
+	int ymin, ymax;
+	jh_problem p;
 	jh_diag dg;
 	jh_buf b = JH_BUF_INIT;
+	char range[32];
 
+	jhYearRange(0, 0, &ymin, &ymax);
+	p = jhItemProblem(key, value, ymin, ymax, &arg);
 	if (p == JH_P__COUNT)
 		return 0;
+	snprintf(range, sizeof range, "%d–%d", ymin, ymax);
 	memset(&dg, 0, sizeof dg);
 	dg.problem = p;
 	dg.arg = (char *)arg;
+	dg.arg2 = range;
 	jh_diag_format(&dg, "en", &b);
 	snprintf(why, cap, "%s", b.data ? b.data : "");
 	jh_buf_free(&b);

@@ -3,8 +3,9 @@
 **
 ** School types, stages, template columns and the seven indicators, each
 ** with its machine key, Chinese and English names, and the aliases that
-** officials' spreadsheets use for it.  Parsing accepts any of them after
-** normalising full-width brackets and spaces.
+** officials' spreadsheets use for it (the template columns' are in the
+** school-year template below).  Parsing accepts any of them under
+** the one name rule of lib/io/template.c (jhNameEq).
 */
 #include "core_int.h"
 
@@ -14,19 +15,6 @@
 static int en(const char *lang)
 {
 	return lang && strcmp(lang, "en") == 0;
-}
-
-static int match_list(const char *s, const char *const *names)
-{
-	char a[256], b[256];
-
-	jhNorm(s, a, sizeof a);
-	for (; *names; names++) {
-		jhNorm(*names, b, sizeof b);
-		if (!strcmp(a, b))
-			return 1;
-	}
-	return 0;
 }
 
 /* --- school types ------------------------------------------------------ */
@@ -65,7 +53,7 @@ int jh_school_type_parse(const char *s)
 	for (int i = 0; i < JH_TYPE__COUNT; i++) {
 		const char *names[] = {types[i].key, types[i].zh, types[i].en,
 		                       types[i].alias[0], types[i].alias[1], NULL};
-		if (match_list(s, names))
+		if (jhNameIn(s, names))
 			return i;
 	}
 	return -1;
@@ -87,78 +75,126 @@ const char *jh_stage_name(jh_stage s, const char *lang)
 
 /* --- template columns -------------------------------------------------- */
 
-static const struct {
-	const char *key, *zh, *en;
-	int count;
-	const char *alias[4];
-} fields[JH_F__COUNT] = {
-	[JH_F_STUDENTS_PRIMARY] = {"students_primary", "小学在校生数",
-		"primary students", 1, {"小学学生数", "在校生数(小学)"}},
-	[JH_F_STUDENTS_JUNIOR] = {"students_junior", "初中在校生数",
-		"junior students", 1, {"初中学生数", "在校生数(初中)"}},
-	[JH_F_STUDENTS_SENIOR] = {"students_senior", "高中在校生数",
-		"senior students", 1, {"高中学生数", "在校生数(高中)"}},
-	[JH_F_QUALIFIED_PRIMARY] = {"qualified_teachers_primary",
-		"小学高于规定学历教师数", "primary teachers above the required qualification", 1,
-		{"高于规定学历教师数(小学)"}},
-	[JH_F_QUALIFIED_JUNIOR] = {"qualified_teachers_junior",
-		"初中高于规定学历教师数", "junior teachers above the required qualification", 1,
-		{"高于规定学历教师数(初中)"}},
-	[JH_F_KEY_PRIMARY] = {"key_teachers_primary",
-		"小学县级及以上骨干教师数", "primary key teachers (county level or above)", 1,
-		{"县级及以上骨干教师数(小学)", "小学县级以上骨干教师数"}},
-	[JH_F_KEY_JUNIOR] = {"key_teachers_junior",
-		"初中县级及以上骨干教师数", "junior key teachers (county level or above)", 1,
-		{"县级及以上骨干教师数(初中)", "初中县级以上骨干教师数"}},
-	[JH_F_PE_ART_PRIMARY] = {"pe_art_teachers_primary",
-		"小学体育、艺术(美术、音乐)专任教师数", "primary PE and art teachers", 1,
-		{"小学体育艺术专任教师数", "体育、艺术(美术、音乐)专任教师数(小学)"}},
-	[JH_F_PE_ART_JUNIOR] = {"pe_art_teachers_junior",
-		"初中体育、艺术(美术、音乐)专任教师数", "junior PE and art teachers", 1,
-		{"初中体育艺术专任教师数", "体育、艺术(美术、音乐)专任教师数(初中)"}},
-	[JH_F_TEACHERS_PRIMARY] = {"teachers_primary", "小学专任教师数",
-		"primary full-time teachers", 1, {"专任教师数(小学)"}},
-	[JH_F_TEACHERS_JUNIOR] = {"teachers_junior", "初中专任教师数",
-		"junior full-time teachers", 1, {"专任教师数(初中)"}},
-	[JH_F_TEACHING_AREA] = {"teaching_area_m2", "教学及辅助用房面积",
-		"teaching and auxiliary floor area (m²)", 0,
-		{"教学及辅助用房面积(平方米)", "教学及辅助用房面积(m2)", "教学及辅助用房面积(㎡)"}},
-	[JH_F_SPORTS_AREA] = {"sports_area_m2", "体育运动场馆面积",
-		"sports ground and hall area (m²)", 0,
-		{"体育运动场馆面积(平方米)", "体育运动场馆面积(m2)", "体育运动场馆面积(㎡)"}},
-	[JH_F_EQUIPMENT_VALUE] = {"equipment_value_yuan", "教学仪器设备值",
-		"teaching equipment value (yuan)", 0,
-		{"教学仪器设备值(元)", "教学仪器设备资产值"}},
-	[JH_F_MULTIMEDIA_ROOMS] = {"multimedia_rooms", "网络多媒体教室数",
-		"networked multimedia classrooms", 1,
-		{"网络多媒体教室数(间)", "网络多媒体教室"}},
-	[JH_F_CLASSES_PRIMARY] = {"classes_primary", "小学班级数",
-		"primary classes", 1, {"小学教学班数", "班级数(小学)"}},
-	[JH_F_CLASSES_JUNIOR] = {"classes_junior", "初中班级数",
-		"junior classes", 1, {"初中教学班数", "班级数(初中)"}},
-	[JH_F_LARGEST_CLASS_PRIMARY] = {"largest_class_primary", "小学最大班额",
-		"largest primary class", 1, {"最大班额(小学)"}},
-	[JH_F_LARGEST_CLASS_JUNIOR] = {"largest_class_junior", "初中最大班额",
-		"largest junior class", 1, {"最大班额(初中)"}},
-	[JH_F_MUSIC_ROOMS] = {"music_rooms", "音乐专用教室数",
-		"music rooms", 1, {"音乐教室数"}},
-	[JH_F_MUSIC_ROOM_MIN_AREA] = {"music_room_min_area_m2", "最小音乐专用教室面积",
-		"smallest music room (m²)", 0, {"最小音乐教室面积"}},
-	[JH_F_ART_ROOMS] = {"art_rooms", "美术专用教室数",
-		"art rooms", 1, {"美术教室数"}},
-	[JH_F_ART_ROOM_MIN_AREA] = {"art_room_min_area_m2", "最小美术专用教室面积",
-		"smallest art room (m²)", 0, {"最小美术教室面积"}},
-	[JH_F_CERTIFIED_TEACHERS] = {"certified_teachers", "持证专任教师数",
-		"full-time teachers holding a certificate", 1, {"持有教师资格证专任教师数"}},
-	[JH_F_PUBLIC_FUNDS] = {"public_funds_yuan", "公用经费预算总额",
-		"public funds budget (yuan)", 0, {"年度公用经费预算总额"}},
-	[JH_F_TRAINING_FUNDS] = {"training_funds_yuan", "教师培训经费",
-		"teacher training funds (yuan)", 0, {"教师培训经费(元)"}},
+/* --- the school-year template ------------------------------------------------------ */
+
+/* The school-year template (loaded by dataset.c): identity columns
+ * first, then the numeric fields in jh_field order, so that template
+ * column JH_SY_IDCOLS + f is field f. */
+
+#define NCOLS (JH_SY_IDCOLS + JH_F__COUNT)
+#define REQ JH_COL_REQUIRED
+#define F(f) [JH_SY_IDCOLS + (f)]
+
+static const jhColSpec cols[NCOLS] = {
+	[JH_SY_SCHOOL_CODE] = {"school_code", "学校标识码", "school code",
+		{"学校代码", "学校识别码"}, JH_COL_CODE, 0, REQ},
+	[JH_SY_SCHOOL_NAME] = {"school_name", "学校名称", "school name",
+		{"学校名"}, JH_COL_TEXT, 0, REQ},
+	[JH_SY_COUNTY_CODE] = {"county_code", "县(市、区)代码", "county code",
+		{"县代码", "区县代码", "县级行政区划代码"}, JH_COL_CODE, 0, REQ},
+	[JH_SY_YEAR]        = {"year", "年度", "year",
+		{"学年", "统计年度"}, JH_COL_YEAR, 0, REQ},
+	[JH_SY_SCHOOL_TYPE] = {"school_type", "办学类型", "school type",
+		{"学校类型"}, JH_COL_CHOICE, 0, REQ},
+	[JH_SY_PARENT_CODE] = {"parent_code", "所属中心校", "central school",
+		{"所属中心校标识码", "中心校标识码"}, JH_COL_CODE, 0, REQ},
+	[JH_SY_LOCATION]    = {"location", "城乡类型", "urban or rural",
+		{"城乡分类", "所在地城乡类型"}, JH_COL_CHOICE, 0, 0},
+	[JH_SY_BOARDING]    = {"boarding", "是否寄宿制学校", "boarding school",
+		{"寄宿制", "寄宿制学校"}, JH_COL_YESNO, 0, 0},
+	F(JH_F_STUDENTS_PRIMARY) = {"students_primary", "小学在校生数",
+		"primary students", {"小学学生数", "在校生数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_STUDENTS_JUNIOR) = {"students_junior", "初中在校生数",
+		"junior students", {"初中学生数", "在校生数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_STUDENTS_SENIOR) = {"students_senior", "高中在校生数",
+		"senior students", {"高中学生数", "在校生数(高中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_QUALIFIED_PRIMARY) = {"qualified_teachers_primary",
+		"小学高于规定学历教师数", "primary teachers above the required qualification",
+		{"高于规定学历教师数(小学)"}, JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_QUALIFIED_JUNIOR) = {"qualified_teachers_junior",
+		"初中高于规定学历教师数", "junior teachers above the required qualification",
+		{"高于规定学历教师数(初中)"}, JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_KEY_PRIMARY) = {"key_teachers_primary",
+		"小学县级及以上骨干教师数", "primary key teachers (county level or above)",
+		{"县级及以上骨干教师数(小学)", "小学县级以上骨干教师数"},
+		JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_KEY_JUNIOR) = {"key_teachers_junior",
+		"初中县级及以上骨干教师数", "junior key teachers (county level or above)",
+		{"县级及以上骨干教师数(初中)", "初中县级以上骨干教师数"},
+		JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_PE_ART_PRIMARY) = {"pe_art_teachers_primary",
+		"小学体育、艺术(美术、音乐)专任教师数", "primary PE and art teachers",
+		{"小学体育艺术专任教师数", "体育、艺术(美术、音乐)专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_PE_ART_JUNIOR) = {"pe_art_teachers_junior",
+		"初中体育、艺术(美术、音乐)专任教师数", "junior PE and art teachers",
+		{"初中体育艺术专任教师数", "体育、艺术(美术、音乐)专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_TEACHERS_PRIMARY) = {"teachers_primary", "小学专任教师数",
+		"primary full-time teachers", {"专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_TEACHERS_JUNIOR) = {"teachers_junior", "初中专任教师数",
+		"junior full-time teachers", {"专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, REQ},
+	F(JH_F_TEACHING_AREA) = {"teaching_area_m2", "教学及辅助用房面积",
+		"teaching and auxiliary floor area (m²)", {NULL},
+		JH_COL_NUMBER, JH_UNIT_M2, REQ},
+	F(JH_F_SPORTS_AREA) = {"sports_area_m2", "体育运动场馆面积",
+		"sports ground and hall area (m²)", {NULL},
+		JH_COL_NUMBER, JH_UNIT_M2, REQ},
+	F(JH_F_EQUIPMENT_VALUE) = {"equipment_value_yuan", "教学仪器设备值",
+		"teaching equipment value (yuan)", {"教学仪器设备资产值"},
+		JH_COL_MONEY, JH_UNIT_YUAN, REQ},
+	F(JH_F_MULTIMEDIA_ROOMS) = {"multimedia_rooms", "网络多媒体教室数",
+		"networked multimedia classrooms", {"网络多媒体教室"},
+		JH_COL_COUNT, JH_UNIT_ROOM, REQ},
+	F(JH_F_CLASSES_PRIMARY) = {"classes_primary", "小学班级数",
+		"primary classes", {"小学教学班数", "班级数(小学)"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_CLASSES_JUNIOR) = {"classes_junior", "初中班级数",
+		"junior classes", {"初中教学班数", "班级数(初中)"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_LARGEST_CLASS_PRIMARY) = {"largest_class_primary", "小学最大班额",
+		"largest primary class", {"最大班额(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_LARGEST_CLASS_JUNIOR) = {"largest_class_junior", "初中最大班额",
+		"largest junior class", {"最大班额(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_MUSIC_ROOMS) = {"music_rooms", "音乐专用教室数",
+		"music rooms", {"音乐教室数"}, JH_COL_COUNT, JH_UNIT_ROOM, 0},
+	F(JH_F_MUSIC_ROOM_MIN_AREA) = {"music_room_min_area_m2", "最小音乐专用教室面积",
+		"smallest music room (m²)", {"最小音乐教室面积"},
+		JH_COL_NUMBER, JH_UNIT_M2, 0},
+	F(JH_F_ART_ROOMS) = {"art_rooms", "美术专用教室数",
+		"art rooms", {"美术教室数"}, JH_COL_COUNT, JH_UNIT_ROOM, 0},
+	F(JH_F_ART_ROOM_MIN_AREA) = {"art_room_min_area_m2", "最小美术专用教室面积",
+		"smallest art room (m²)", {"最小美术教室面积"},
+		JH_COL_NUMBER, JH_UNIT_M2, 0},
+	F(JH_F_CERTIFIED_TEACHERS) = {"certified_teachers", "持证专任教师数",
+		"full-time teachers holding a certificate", {"持有教师资格证专任教师数"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_PUBLIC_FUNDS) = {"public_funds_yuan", "公用经费预算总额",
+		"public funds budget (yuan)", {"年度公用经费预算总额"},
+		JH_COL_MONEY, JH_UNIT_YUAN, 0},
+	F(JH_F_TRAINING_FUNDS) = {"training_funds_yuan", "教师培训经费",
+		"teacher training funds (yuan)", {NULL}, JH_COL_MONEY, JH_UNIT_YUAN, 0},
 };
+#undef F
+#undef REQ
+
+/* A header names at least half of the 21 required columns (11). */
+const jhTemplate jhSchoolYear = {"school_year", cols, NCOLS, 11,
+                                 JH_TPL_SHORT_ROWS | JH_TPL_EXTRAS};
+
+/* The fields are columns of the school-year template. */
+#define FIELD(f) (&jhSchoolYear.cols[JH_SY_IDCOLS + (f)])
 
 int jh_field_is_required(jh_field f)
 {
-	return (unsigned)f < JH_F__REQUIRED;
+	return (unsigned)f < JH_F__COUNT && (FIELD(f)->flags & JH_COL_REQUIRED);
 }
 
 static const char *const loc_names[4][5] = {
@@ -176,37 +212,33 @@ const char *jh_location_key(jh_location l)
 int jh_location_parse(const char *s)
 {
 	for (int l = JH_LOC_URBAN; l <= JH_LOC_RURAL; l++)
-		if (match_list(s, loc_names[l]))
+		if (jhNameIn(s, loc_names[l]))
 			return l;
 	return -1;
 }
 
 const char *jh_field_key(jh_field f)
 {
-	return (unsigned)f < JH_F__COUNT ? fields[f].key : "?";
+	return (unsigned)f < JH_F__COUNT ? FIELD(f)->key : "?";
 }
 
 const char *jh_field_name(jh_field f, const char *lang)
 {
 	if ((unsigned)f >= JH_F__COUNT)
 		return "?";
-	return en(lang) ? fields[f].en : fields[f].zh;
+	return en(lang) ? FIELD(f)->en : FIELD(f)->zh;
 }
 
 int jh_field_is_count(jh_field f)
 {
-	return (unsigned)f < JH_F__COUNT && fields[f].count;
+	return (unsigned)f < JH_F__COUNT && FIELD(f)->type == JH_COL_COUNT;
 }
 
 int jh_field_parse(const char *s)
 {
-	for (int i = 0; i < JH_F__COUNT; i++) {
-		const char *names[] = {fields[i].key, fields[i].zh,
-		                       fields[i].alias[0], fields[i].alias[1],
-		                       fields[i].alias[2], fields[i].alias[3], NULL};
-		if (match_list(s, names))
+	for (int i = 0; i < JH_F__COUNT; i++)
+		if (jhColMatch(FIELD(i), s))
 			return i;
-	}
 	return -1;
 }
 

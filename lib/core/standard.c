@@ -105,6 +105,8 @@ static const struct jhStdKey keys[] = {
 	ADD("quality.monitoring_diff_max", K_NUM, JH_RULE_MAX_FALLS, OFF(monitoring_diff_max), 0, 0, 1),
 	ADD("recognition.min", K_NUM, JH_RULE_MIN_RISES, OFF(recognition_min), 0, 0, 1),
 	ADD("recognition.rule", K_RULE, JH_RULE_STRICTER_CHOICE, OFF(recognition_rule), 0, 0, 0),
+	ADD("data.year_min", K_INT, JH_RULE_DEFINITIONAL, OFF(year_min), 0, 1000, 9999),
+	ADD("data.year_max", K_INT, JH_RULE_DEFINITIONAL, OFF(year_max), 0, 1000, 9999),
 };
 #undef ADD
 #undef TH
@@ -422,6 +424,13 @@ jh_code jh_standard_parse(const char *text, size_t len, const char *file,
 			continue;
 		jh_diags_add(diags, JH_P_STD_MISSING_KEY, file, NULL, 0, 0, NULL,
 		             keys[i].name, NULL);
+		p.errors++;
+	}
+	if (!p.errors && st.year_min > st.year_max) {
+		char was[16];
+		snprintf(was, sizeof was, "%d", st.year_min);
+		jh_diags_add(diags, JH_P_STD_BAD_VALUE, file, NULL, 0, 0, NULL,
+		             "data.year_max", was);
 		p.errors++;
 	}
 	if (p.errors)

@@ -15,51 +15,33 @@
 
 enum { S_COUNTY, S_YEAR, S_GROUP, S__ID };
 
-static const char *const survey_cols[S__ID][4] = {
-	[S_COUNTY] = {"county_code", "县(市、区)代码", "县代码", NULL},
-	[S_YEAR]   = {"year", "年度", NULL, NULL},
-	[S_GROUP]  = {"group", "respondent_group", "群体", "调查对象"},
+#define ID (JH_COL_REQUIRED | JH_COL_IDENTIFIES)
+static const jhColSpec survey_cols[S__ID] = {
+	[S_COUNTY] = {"county_code", "县(市、区)代码", "county code", {"县代码"},
+		JH_COL_CODE, 0, ID},
+	/* Required unless the caller gives the year (default_year). */
+	[S_YEAR]   = {"year", "年度", "year", {NULL}, JH_COL_YEAR, 0, JH_COL_REQUIRED},
+	[S_GROUP]  = {"group", "调查对象", "respondent group",
+		{"respondent_group", "群体"}, JH_COL_CHOICE, 0, ID},
 };
+#undef ID
 
-static int survey_col(const char *h)
-{
-	for (int c = 0; c < S__ID; c++)
-		for (int k = 0; k < 4 && survey_cols[c][k]; k++)
-			if (!strcmp(h, survey_cols[c][k]))
-				return c;
-	return -1;
-}
-
-static long survey_header(const jh_table *t, int *pos)
-{
-	for (size_t r = 0; r < t->nrows && r < 30; r++) {
-		for (int c = 0; c < S__ID; c++)
-			pos[c] = -1;
-		for (size_t j = 0; j < t->rows[r].ncells; j++) {
-			int c = survey_col(jh_table_cell(t, r, j));
-			if (c >= 0 && pos[c] < 0)
-				pos[c] = (int)j;
-		}
-		if (pos[S_COUNTY] >= 0 && pos[S_GROUP] >= 0)
-			return (long)r;
-	}
-	return -1;
-}
+/* Every other column with a header is a question: its cells are answers
+ * (JH_COL_ANSWER). */
+static const jhTemplate survey_tpl = {"survey", survey_cols, S__ID, 2, 0};
 
 int jh_survey_table_is(const jh_table *t)
 {
-	int pos[S__ID];
-
-	return survey_header(t, pos) >= 0;
+	return jhHeaderFind(&survey_tpl, t) >= 0;
 }
 
 static int group_parse(const char *s)
 {
 	for (int i = 0; i < JH_GROUPS; i++)
 		for (int k = 0; k < 4; k++)
-			if (jhGroups[i][k] && !strcmp(s, jhGroups[i][k]))
+			if (jhGroups[i][k] && jhNameEq(s, jhGroups[i][k]))
 				return i;
-	if (!strcmp(s, "政协委员"))
+	if (jhNameEq(s, "政协委员"))
 		return 4;
 	return -1;
 }
@@ -71,9 +53,9 @@ static int answer_parse(const char *s)
 	                                  "fairly satisfied", "very satisfied", NULL};
 	static const char *const no[] = {"一般", "不满意", "很不满意", "非常不满意",
 	                                 "neutral", "dissatisfied", "very dissatisfied", NULL};
-	if (jhEqAny(s, yes))
+	if (jhNameIn(s, yes))
 		return 1;
-	if (jhEqAny(s, no))
+	if (jhNameIn(s, no))
 		return 0;
 	return -1;
 }
@@ -81,60 +63,71 @@ static int answer_parse(const char *s)
 jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
                             int default_year, jh_diags *diags)
 {
-	int pos[S__ID];
-	long hdr = survey_header(t, pos);
-	size_t errors = 0, ncols, first = c->count;
+	jhHeader h;
+	const int *pos = h.pos;
+	size_t errors = 0, first = c->count, hdr;
 	/* Counts per (county, year, group): small, so a linear list. */
 	struct cnt { char county[8]; int year, group; long sat, ans; } *cnt = NULL;
 	size_t ncnt = 0, capcnt = 0;
-	jh_code rc = JH_OK;
+	int year_min, year_max;
+	jh_code rc;
 
-	if (hdr < 0) {
-		jh_diags_add(diags, JH_P_NO_HEADER, t->file, t->sheet, 0, 0, NULL, NULL, NULL);
-		return JH_ERR_INPUT;
+	rc = jhHeaderRead(&survey_tpl, t, default_year ? 1ull << S_YEAR : 0, &h,
+	                  diags, &errors);
+	if (rc)
+		return rc;
+	if (errors) {
+		rc = JH_ERR_INPUT;
+		goto out;
 	}
-	if (pos[S_YEAR] < 0 && !default_year) {
-		jh_diags_add(diags, JH_P_MISSING_COLUMN, t->file, t->sheet,
-		             t->rows[hdr].line, 0, NULL, "year", NULL);
-		return JH_ERR_INPUT;
-	}
-	ncols = t->rows[hdr].ncells;
-	for (size_t r = (size_t)hdr + 1; r < t->nrows; r++) {
-		const char *county = jh_table_cell(t, r, (size_t)pos[S_COUNTY]);
-		const char *gs = jh_table_cell(t, r, (size_t)pos[S_GROUP]);
+	hdr = h.row;
+	jhYearRange(c->year_min, c->year_max, &year_min, &year_max);
+	for (size_t r = hdr + 1; r < t->nrows; r++) {
+		char county[32], gs[64], ys[32];
 		long line = t->rows[r].line;
-		double y = default_year;
-		int g, empty = 1;
+		int g, y = default_year;
 		size_t k, before = errors;
 
-		for (k = 0; k < t->rows[r].ncells; k++)
-			if (*jh_table_cell(t, r, k))
-				empty = 0;
-		if (empty)
+		if (jhRowBlank(t, r))
 			continue;
+		errors += jhRowCheck(&survey_tpl, &h, t, r, diags);
+		jhCellCopy(jh_table_cell(t, r, (size_t)pos[S_COUNTY]), county, sizeof county);
+		jhCellCopy(jh_table_cell(t, r, (size_t)pos[S_GROUP]), gs, sizeof gs);
 		if (strlen(county) != 6 || strspn(county, "0123456789") != 6) {
 			jh_diags_add(diags, JH_P_BAD_COUNTY_CODE, t->file, t->sheet, line,
-			             pos[S_COUNTY] + 1, jh_table_cell(t, (size_t)hdr, (size_t)pos[S_COUNTY]),
+			             pos[S_COUNTY] + 1, jhHeaderName(t, &h, pos[S_COUNTY]),
 			             county, NULL);
 			errors++;
 		}
 		if (pos[S_YEAR] >= 0) {
-			const char *ys = jh_table_cell(t, r, (size_t)pos[S_YEAR]);
-			if (jhParseNumber(ys, &y) || y != floor(y) || y < 1990 || y > 2100) {
+			jhCellCopy(jh_table_cell(t, r, (size_t)pos[S_YEAR]), ys, sizeof ys);
+			if (jhParseYear(jh_table_cell(t, r, (size_t)pos[S_YEAR]), year_min,
+			                year_max, &y)) {
+				char range[32];
+				snprintf(range, sizeof range, "%d–%d", year_min, year_max);
 				jh_diags_add(diags, JH_P_BAD_YEAR, t->file, t->sheet, line,
-				             pos[S_YEAR] + 1, "year", ys, NULL);
+				             pos[S_YEAR] + 1, jhHeaderName(t, &h, pos[S_YEAR]),
+				             ys, range);
+				errors++;
+			} else if (default_year && y != default_year) {
+				char want[16];
+				snprintf(want, sizeof want, "%d", default_year);
+				jh_diags_add(diags, JH_P_YEAR_MISMATCH, t->file, t->sheet, line,
+				             pos[S_YEAR] + 1, jhHeaderName(t, &h, pos[S_YEAR]),
+				             ys, want);
 				errors++;
 			}
 		}
 		if ((g = group_parse(gs)) < 0) {
 			jh_diags_add(diags, JH_P_ITEM_GROUP, t->file, t->sheet, line,
-			             pos[S_GROUP] + 1, "group", gs, NULL);
+			             pos[S_GROUP] + 1, jhHeaderName(t, &h, pos[S_GROUP]),
+			             gs, NULL);
 			errors++;
 		}
 		if (errors != before)
 			continue;
-		for (k = 0; k < capcnt && k < ncnt; k++)
-			if (cnt[k].year == (int)y && cnt[k].group == g && !strcmp(cnt[k].county, county))
+		for (k = 0; k < ncnt; k++)
+			if (cnt[k].year == y && cnt[k].group == g && !strcmp(cnt[k].county, county))
 				break;
 		if (k == ncnt) {
 			if (ncnt == capcnt) {
@@ -149,22 +142,23 @@ jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
 			}
 			memset(&cnt[ncnt], 0, sizeof cnt[ncnt]);
 			memcpy(cnt[ncnt].county, county, 7);
-			cnt[ncnt].year = (int)y;
+			cnt[ncnt].year = y;
 			cnt[ncnt].group = g;
 			ncnt++;
 		}
-		/* Every other non-empty cell is an answer. */
-		for (size_t j = 0; j < ncols; j++) {
-			const char *a;
+		/* Every other column with a header is a question; a blank
+		 * cell is a question not answered. */
+		for (size_t j = 0; j < h.width; j++) {
+			char a[64];
 			int v;
-			if ((int)j == pos[S_COUNTY] || (int)j == pos[S_YEAR] || (int)j == pos[S_GROUP])
+			if (h.map[j] != JH_HDR_OTHER)
 				continue;
-			a = jh_table_cell(t, r, j);
-			if (!*a || !*jh_table_cell(t, (size_t)hdr, j))
+			jhCellCopy(jh_table_cell(t, r, j), a, sizeof a);
+			if (!*a)
 				continue;
 			if ((v = answer_parse(a)) < 0) {
 				jh_diags_add(diags, JH_P_SURVEY_ANSWER, t->file, t->sheet, line, (int)j + 1,
-				             jh_table_cell(t, (size_t)hdr, j), a, NULL);
+				             jh_table_cell(t, hdr, j), a, NULL);
 				errors++;
 				continue;
 			}
@@ -204,6 +198,7 @@ jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
 			goto out;
 	}
 out:
+	jhHeaderFree(&h);
 	free(cnt);
 	if (rc && c->count > first && jhCountyItemsTruncate(c, first))
 		return JH_ERR_NOMEM;     /* all or nothing */

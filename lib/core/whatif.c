@@ -16,13 +16,21 @@
 enum { W_ACTION, W_SCHOOL, W_FIELD, W_VALUE, W_TARGET, W__COUNT };
 enum action { A_ADD, A_SET, A_CLOSE, A_MERGE, A_MOVE };
 
-static const char *const wcols[W__COUNT][3] = {
-	{"action", "操作", NULL},
-	{"school_code", "学校标识码", NULL},
-	{"field", "字段", NULL},
-	{"value", "值", NULL},
-	{"target", "目标学校", "target_school"},
+#define ID (JH_COL_REQUIRED | JH_COL_IDENTIFIES)
+static const jhColSpec wcols[W__COUNT] = {
+	[W_ACTION] = {"action", "操作", "action", {NULL}, JH_COL_CHOICE, 0, ID},
+	[W_SCHOOL] = {"school_code", "学校标识码", "school code", {"学校代码"},
+		JH_COL_CODE, 0, ID},
+	/* A template column (jh_field_parse). */
+	[W_FIELD]  = {"field", "字段", "field", {NULL}, JH_COL_CHOICE, 0, 0},
+	/* Signed: `add` may take away. */
+	[W_VALUE]  = {"value", "值", "value", {"数值"}, JH_COL_NUMBER, 0, 0},
+	[W_TARGET] = {"target", "目标学校", "target school", {"target_school"},
+		JH_COL_CODE, 0, 0},
 };
+#undef ID
+
+static const jhTemplate whatif_tpl = {"whatif", wcols, W__COUNT, 2, 0};
 
 static int action_parse(const char *s)
 {
@@ -32,7 +40,7 @@ static int action_parse(const char *s)
 	};
 	for (int i = 0; i < 5; i++)
 		for (int k = 0; k < 3; k++)
-			if (a[i][k] && !strcmp(s, a[i][k]))
+			if (a[i][k] && jhNameEq(s, a[i][k]))
 				return i;
 	return -1;
 }
@@ -49,34 +57,26 @@ static long row_of(jh_school_year *rows, size_t n, const char *code)
  * not `continue`: that would only leave a do-while wrapper.) */
 #define BAD(col, p, a, b) { \
 	jh_diags_add(diags, p, t->file, t->sheet, line, pos[col] >= 0 ? pos[col] + 1 : 0, \
-	             wcols[col][0], a, b); errors++; goto next; }
+	             wcols[col].key, a, b); errors++; goto next; }
 
 jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
                         jh_dataset **out, jh_diags *diags)
 {
 	jh_school_year *rows = NULL;
 	unsigned char *gone = NULL;
-	size_t n = 0, errors = 0;
-	int pos[W__COUNT];
-	long hdr = -1;
+	size_t n = 0, errors = 0, hdr;
+	jhHeader h;
+	const int *pos = h.pos;
 	jh_dataset *res = NULL;
-	jh_code rc = JH_OK;
+	jh_code rc;
 
 	*out = NULL;
-	for (size_t r = 0; r < t->nrows && r < 30 && hdr < 0; r++) {
-		for (int c = 0; c < W__COUNT; c++)
-			pos[c] = -1;
-		for (size_t j = 0; j < t->rows[r].ncells; j++)
-			for (int c = 0; c < W__COUNT; c++)
-				for (int k = 0; k < 3; k++)
-					if (wcols[c][k] && !strcmp(jh_table_cell(t, r, j), wcols[c][k]))
-						pos[c] = (int)j;
-		if (pos[W_ACTION] >= 0 && pos[W_SCHOOL] >= 0)
-			hdr = (long)r;
-	}
-	if (hdr < 0) {
-		jh_diags_add(diags, JH_P_NO_HEADER, t->file, t->sheet, 0, 0, NULL, NULL, NULL);
-		return JH_ERR_INPUT;
+	if ((rc = jhHeaderRead(&whatif_tpl, t, 0, &h, diags, &errors)))
+		return rc;
+	hdr = h.row;
+	if (errors) {
+		rc = JH_ERR_INPUT;
+		goto out;
 	}
 	rows = malloc((ds->nrows ? ds->nrows : 1) * sizeof *rows);
 	gone = calloc(ds->nrows ? ds->nrows : 1, 1);
@@ -87,19 +87,30 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 	for (size_t i = 0; i < ds->nrows; i++)
 		if (ds->rows[i].year == year)
 			rows[n++] = ds->rows[i];
-	for (size_t r = (size_t)hdr + 1; r < t->nrows; r++) {
+	for (size_t r = hdr + 1; r < t->nrows; r++) {
 		long line = t->rows[r].line;
-		const char *act = pos[W_ACTION] >= 0 ? jh_table_cell(t, r, (size_t)pos[W_ACTION]) : "";
-		const char *code = jh_table_cell(t, r, (size_t)pos[W_SCHOOL]);
-		const char *fs = pos[W_FIELD] >= 0 ? jh_table_cell(t, r, (size_t)pos[W_FIELD]) : "";
-		const char *vs = pos[W_VALUE] >= 0 ? jh_table_cell(t, r, (size_t)pos[W_VALUE]) : "";
-		const char *ts = pos[W_TARGET] >= 0 ? jh_table_cell(t, r, (size_t)pos[W_TARGET]) : "";
-		int a = action_parse(act), f = *fs ? jh_field_parse(fs) : -1;
+		char act[64], code[64], fs[256], vs[64], ts[64];
+		int a, f;
 		long i, k = -1;
 		double v = 0;
 
-		if (!*act && !*code)
+		if (jhRowBlank(t, r))
 			continue;
+		if (jhRowCheck(&whatif_tpl, &h, t, r, diags)) {
+			errors++;
+			continue;
+		}
+#define CELL(col, buf) jhCellCopy(pos[col] >= 0 ? jh_table_cell(t, r, (size_t)pos[col]) : "", \
+		                  buf, sizeof buf)
+		CELL(W_ACTION, act);
+		CELL(W_SCHOOL, code);
+		CELL(W_FIELD, fs);
+		CELL(W_TARGET, ts);
+		if (CELL(W_VALUE, vs))
+			BAD(W_VALUE, JH_P_NOT_NUMBER, vs, NULL);
+#undef CELL
+		a = action_parse(act);
+		f = *fs ? jh_field_parse(fs) : -1;
 		if (a < 0)
 			BAD(W_ACTION, JH_P_WHATIF_ACTION, act, NULL);
 		if ((i = row_of(rows, n, code)) < 0 || gone[i])
@@ -186,6 +197,7 @@ next:;
 	*out = res;
 	res = NULL;
 out:
+	jhHeaderFree(&h);
 	jh_dataset_free(res);
 	free(rows);
 	free(gone);

@@ -3,8 +3,10 @@
 **
 ** A costs file has the format of a standards file (data/costs/README.md):
 ** `key = value` lines, `#` comments, blank lines ignored; keyvalue.c reads
-** the lines, this file gives the keys their meaning.  The values are yuan
-** per unit: per teacher, per m², per yuan of equipment, per room.
+** the lines, this file gives the keys their meaning: a spec table (the
+** template engine's jhColSpec, lib/io) with each key's names and the unit
+** it prices.  The values are yuan per unit: per teacher, per m², per yuan
+** of equipment, per room, read by the templates' number parser.
 **
 ** The built-in default is data/costs/default.cost, embedded at build time
 ** by scripts/embed.sh as jh_costs_default_data; tests/test_plan.c also
@@ -21,22 +23,44 @@
 extern const char jh_costs_default_data[];
 #define default_cost_text jh_costs_default_data
 
-static const struct {
-	const char *name;
-	size_t off;
-} cost_keys[] = {
-	{"qualified_teacher", offsetof(jh_costs, qualified_teacher)},
-	{"key_teacher", offsetof(jh_costs, key_teacher)},
-	{"pe_art_teacher", offsetof(jh_costs, pe_art_teacher)},
-	{"teaching_m2", offsetof(jh_costs, teaching_m2)},
-	{"sports_m2", offsetof(jh_costs, sports_m2)},
-	{"equipment_yuan", offsetof(jh_costs, equipment_yuan)},
-	{"multimedia_room", offsetof(jh_costs, multimedia_room)},
-	{"music_room", offsetof(jh_costs, music_room)},
-	{"art_room", offsetof(jh_costs, art_room)},
+/* The keys as a template: what each prices, in yuan per unit.  The
+ * values are read by the one number parser of the templates. */
+#define MONEY(k, zh, en, u) {k, zh, en, {NULL}, JH_COL_MONEY, u, 0}
+static const jhColSpec cost_keys[] = {
+	MONEY("qualified_teacher", "高于规定学历教师(元/人)",
+	      "teacher above the required qualification (yuan each)", JH_UNIT_PERSON),
+	MONEY("key_teacher", "县级及以上骨干教师(元/人)",
+	      "county-level key teacher (yuan each)", JH_UNIT_PERSON),
+	MONEY("pe_art_teacher", "体育、艺术专任教师(元/人)",
+	      "PE or art teacher (yuan each)", JH_UNIT_PERSON),
+	MONEY("teaching_m2", "教学及辅助用房(元/平方米)",
+	      "teaching and auxiliary space (yuan per m²)", JH_UNIT_M2),
+	MONEY("sports_m2", "体育运动场馆(元/平方米)",
+	      "sports ground or hall (yuan per m²)", JH_UNIT_M2),
+	MONEY("equipment_yuan", "教学仪器设备(元/元)",
+	      "teaching equipment (yuan per yuan)", JH_UNIT_YUAN),
+	MONEY("multimedia_room", "网络多媒体教室(元/间)",
+	      "networked multimedia room (yuan each)", JH_UNIT_ROOM),
+	MONEY("music_room", "音乐专用教室(元/间)", "music room (yuan each)", JH_UNIT_ROOM),
+	MONEY("art_room", "美术专用教室(元/间)", "art room (yuan each)", JH_UNIT_ROOM),
+};
+#undef MONEY
+
+/* Where each key's value goes, in the order of cost_keys. */
+static const size_t cost_off[] = {
+	offsetof(jh_costs, qualified_teacher),
+	offsetof(jh_costs, key_teacher),
+	offsetof(jh_costs, pe_art_teacher),
+	offsetof(jh_costs, teaching_m2),
+	offsetof(jh_costs, sports_m2),
+	offsetof(jh_costs, equipment_yuan),
+	offsetof(jh_costs, multimedia_room),
+	offsetof(jh_costs, music_room),
+	offsetof(jh_costs, art_room),
 };
 
 #define NKEYS (sizeof cost_keys / sizeof cost_keys[0])
+_Static_assert(sizeof cost_off / sizeof cost_off[0] == NKEYS, "cost_off");
 
 /* What parse_into carries from line to line. */
 struct parse {
@@ -61,7 +85,7 @@ static int set_line(void *ctx, long lineno, const char *k, const char *v)
 		return 0;
 	}
 	for (i = 0; i < NKEYS; i++)
-		if (!strcmp(cost_keys[i].name, k))
+		if (!strcmp(cost_keys[i].key, k))
 			break;
 	if (i == NKEYS) {
 		jh_diags_add(p->diags, JH_P_STD_UNKNOWN_KEY, p->file, NULL, lineno,
@@ -71,7 +95,7 @@ static int set_line(void *ctx, long lineno, const char *k, const char *v)
 		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
 		             NULL, "key set twice", NULL);
 		p->errors++;
-	} else if (jhKvNumber(v, &d) || d < 0) {
+	} else if (jhParseNumber(v, &d) || d < 0) {
 		/* A cost is a price: a number, never negative. */
 		p->seen[i] = 1;
 		jh_diags_add(p->diags, JH_P_STD_BAD_VALUE, p->file, NULL, lineno,
@@ -79,7 +103,7 @@ static int set_line(void *ctx, long lineno, const char *k, const char *v)
 		p->errors++;
 	} else {
 		p->seen[i] = 1;
-		*(double *)((char *)p->c + cost_keys[i].off) = d;
+		*(double *)((char *)p->c + cost_off[i]) = d;
 	}
 	return 0;
 }
@@ -113,7 +137,7 @@ jh_code jh_costs_default(jh_costs *out, jh_diags *diags)
 	for (size_t i = 0; i < NKEYS; i++)
 		if (!seen[i]) {
 			jh_diags_add(diags, JH_P_STD_MISSING_KEY, "default.cost",
-			             NULL, 0, 0, NULL, cost_keys[i].name, NULL);
+			             NULL, 0, 0, NULL, cost_keys[i].key, NULL);
 			errors++;
 		}
 	if (errors)

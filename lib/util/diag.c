@@ -61,8 +61,8 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_NEGATIVE]         = {"“%s”为负数", "'%s' is negative"},
 	[JH_P_NOT_INTEGER]      = {"“%s”不是整数(人数、间数须为整数)",
 	                           "'%s' is not a whole number (counts must be whole)"},
-	[JH_P_BAD_YEAR]         = {"年度“%s”无效(应为 1990–2100 的四位数)",
-	                           "year '%s' is invalid (expected 1990-2100)"},
+	[JH_P_BAD_YEAR]         = {"年度“%s”无效(应为 %s 的年份)",
+	                           "year '%s' is invalid (expected %s)"},
 	[JH_P_BAD_COUNTY_CODE]  = {"县(市、区)代码“%s”无效(应为 6 位数字)",
 	                           "county code '%s' is invalid (expected 6 digits)"},
 	[JH_P_BAD_SCHOOL_CODE]  = {"学校标识码“%s”无效(应为 10 位数字或 18 位统一社会信用代码)",
@@ -110,7 +110,7 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "'%s' should be a rate: 0 to 1, or a percentage like 95%%"},
 	[JH_P_ITEM_NUMBER]      = {"“%s”应为不小于 0 的数", "'%s' should be a number, 0 or more"},
 	[JH_P_ITEM_WHOLE]       = {"“%s”应为不小于 0 的整数", "'%s' should be a whole number"},
-	[JH_P_ITEM_YEAR]        = {"“%s”应为年份(1990–2100)", "'%s' should be a year (1990-2100)"},
+	[JH_P_ITEM_YEAR]        = {"“%s”应为年份(%s)", "'%s' should be a year (%s)"},
 	[JH_P_ITEM_GRADE]       = {"“%s”应为 优秀、良好、合格 或 不合格",
 	                           "'%s' should be 优秀, 良好, 合格 or 不合格"},
 	[JH_P_ITEM_LEVEL]       = {"“%s”应为等级 Ⅰ 至 Ⅳ", "'%s' should be a level Ⅰ to Ⅳ"},
@@ -146,6 +146,8 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "no plan found within the time limit (%s s)"},
 	[JH_P_PLAN_SOLVER_FAILED] = {"求解器(GLPK)出错,未求得方案",
 	                           "the solver (GLPK) failed: no plan"},
+	[JH_P_UNNAMED_CELL]     = {"“%s”在第 %s 列,但该列没有表头",
+	                           "'%s' is in column %s, which has no header"},
 };
 
 void jh_diags_init(jh_diags *d)

@@ -153,6 +153,9 @@ jh_code jh_to_utf8(const char *p, size_t n, char **out, size_t *outlen,
 	jh_code rc;
 
 	*out = NULL;
+	/* Before the BOM test: NULs are binary, whatever the first bytes. */
+	if (memchr(p, '\0', n))
+		return JH_ERR_ENCODING;
 	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
 		if (!jh_utf8_valid(p + 3, n - 3))
 			return JH_ERR_ENCODING;
@@ -160,8 +163,6 @@ jh_code jh_to_utf8(const char *p, size_t n, char **out, size_t *outlen,
 			*encoding = "UTF-8";
 		return copy_out(p + 3, n - 3, out, outlen);
 	}
-	if (memchr(p, '\0', n))
-		return JH_ERR_ENCODING;
 	if (jh_utf8_valid(p, n) && !looks_like_gb18030(p, n)) {
 		if (encoding)
 			*encoding = "UTF-8";

@@ -73,9 +73,6 @@ char *jhKvTrim(char *s);
  * a number. */
 int jhKvNumber(const char *s, double *out);
 
-/* Number parsing shared by the template loaders: strict decimal with
- * optional 3-digit comma grouping; 0 ok, -1 not a number. */
-int jhParseNumber(const char *s, double *out);
 
 
 #endif

@@ -1,0 +1,493 @@
+/*
+** template.c — the one declarative template engine.
+**
+** Every table an office files (school-year, areas, county-year, survey,
+** what-if changes) is described by a jhTemplate: a table of column specs,
+** each with its English key, Chinese name, accepted synonyms, type, unit
+** and whether it is required.  This file holds everything the loaders
+** used to write each for themselves:
+**
+**   - one matching rule for names (jhNameEq): blanks (ASCII, U+3000,
+**     U+00A0) and BOMs ignored, full-width brackets folded, ASCII case
+**     ignored; a header may add the column's unit in brackets;
+**   - one header finder (jhHeaderFind / jhHeaderRead): the first of the
+**     first 30 rows naming the template's identifying columns; columns
+**     named twice and required columns missing are problems;
+**   - one trimmer (jhTrim), one number parser (jhParseNumber) and one
+**     year parser (jhParseYear), which never cut a cell short;
+**   - one policy for a row's width (jhRowCheck): a value to the right of
+**     the header or under a blank header cell is an error naming the
+**     cell, never silently dropped.
+**
+** What a value means (a school type, a county-year item, an answer) stays
+** with the loader, in lib/core.
+*/
+#include "io_int.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- blanks and trimming ----------------------------------------------- */
+
+/* Length of the blank at s (0 when none). */
+static size_t blank_len(const unsigned char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)                       /* U+00A0 */
+		return 2;
+	if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)       /* U+3000 */
+		return 3;
+	return 0;
+}
+
+/* Length of a blank ending just before e (s is the start of the text). */
+static size_t blank_before(const unsigned char *s, const unsigned char *e)
+{
+	if (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		return 1;
+	if (e - s >= 2 && e[-2] == 0xC2 && e[-1] == 0xA0)
+		return 2;
+	if (e - s >= 3 && e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80)
+		return 3;
+	return 0;
+}
+
+const char *jhTrim(const char *s, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e;
+	size_t k;
+
+	while ((k = blank_len(p)))
+		p += k;
+	e = p + strlen((const char *)p);
+	while ((k = blank_before(p, e)))
+		e -= k;
+	*n = (size_t)(e - p);
+	return (const char *)p;
+}
+
+int jhBlank(const char *s)
+{
+	size_t n;
+
+	jhTrim(s, &n);
+	return n == 0;
+}
+
+int jhCellCopy(const char *s, char *out, size_t cap)
+{
+	size_t n;
+	const char *p = jhTrim(s, &n);
+	int rc = 0;
+
+	if (n >= cap) {
+		n = cap - 1;
+		while (n && ((unsigned char)p[n] & 0xC0) == 0x80)
+			n--;            /* not inside a UTF-8 character */
+		rc = -1;
+	}
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return rc;
+}
+
+/* --- numbers ---------------------------------------------------------- */
+
+/* Exact powers of ten a double holds. */
+static const double pow10[23] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+int jhParseNumber(const char *s, double *out)
+{
+	size_t n, i = 0, o = 0, digits = 0, group = 0, frac = 0;
+	const char *p = jhTrim(s, &n);
+	char buf[80];
+	int commas = 0, neg = 0, exp = 0, eneg = 0, edigits = 0;
+	uint64_t m = 0;
+	int mdigits = 0;       /* significant digits in m; > 19 = overflowed */
+	char *end;
+
+	if (i < n && (p[i] == '+' || p[i] == '-')) {
+		neg = p[i] == '-';
+		buf[o++] = p[i++];
+	}
+	/* Integer part, with optional grouping by three. */
+	for (; i < n; i++) {
+		char c = p[i];
+		if (c == ',') {
+			if (!digits || (commas && group != 3) || (!commas && group > 3))
+				return -1;
+			commas = 1;
+			group = 0;
+			continue;
+		}
+		if (!isdigit((unsigned char)c))
+			break;
+		digits++;
+		group++;
+		if (o >= sizeof buf - 24)
+			return -1;             /* longer than any real number */
+		buf[o++] = c;
+		if (m || c != '0') {
+			if (++mdigits <= 19)
+				m = m * 10 + (uint64_t)(c - '0');
+		}
+	}
+	if (commas && group != 3)
+		return -1;
+	if (i < n && p[i] == '.') {
+		buf[o++] = p[i++];
+		for (; i < n && isdigit((unsigned char)p[i]); i++) {
+			if (o >= sizeof buf - 24)
+				return -1;
+			buf[o++] = p[i];
+			digits++;
+			frac++;
+			if (m || p[i] != '0') {
+				if (++mdigits <= 19)
+					m = m * 10 + (uint64_t)(p[i] - '0');
+			}
+		}
+	}
+	if (!digits)
+		return -1;
+	if (i < n && (p[i] == 'e' || p[i] == 'E')) {
+		buf[o++] = p[i++];
+		if (i < n && (p[i] == '+' || p[i] == '-')) {
+			eneg = p[i] == '-';
+			buf[o++] = p[i++];
+		}
+		for (; i < n && isdigit((unsigned char)p[i]); i++) {
+			if (edigits >= 6)
+				return -1;
+			buf[o++] = p[i];
+			exp = exp * 10 + (p[i] - '0');
+			edigits++;
+		}
+		if (!edigits)
+			return -1;
+	}
+	if (i != n)
+		return -1;             /* anything after the number */
+	buf[o] = '\0';
+	/* Fast path (Clinger): a mantissa below 2^53 and a power of ten
+	 * that are both exact give a correctly rounded quotient or product,
+	 * which is what strtod returns. */
+	if (mdigits <= 15 && m < (1ull << 53)) {
+		int e = (eneg ? -exp : exp) - (int)frac;
+		double d = (double)m;
+		if (e >= -22 && e <= 22) {
+			d = e < 0 ? d / pow10[-e] : d * pow10[e];
+			*out = neg ? -d : d;
+			return 0;
+		}
+	}
+	*out = strtod(buf, &end);
+	if (*end || !isfinite(*out))
+		return -1;
+	return 0;
+}
+
+int jhParseYear(const char *s, int min, int max, int *out)
+{
+	double y;
+
+	if (jhParseNumber(s, &y) || y != floor(y) || y < min || y > max)
+		return -1;
+	*out = (int)y;
+	return 0;
+}
+
+/* --- names ------------------------------------------------------------ */
+
+/* The next character of a name as compared, advancing *s: blanks and BOMs
+ * skipped, （ ） folded to ( ), ASCII lower-cased; other bytes as they
+ * are.  0 at the end. */
+static int name_next(const unsigned char **s)
+{
+	const unsigned char *p = *s;
+	size_t k;
+
+	for (;;) {
+		if ((k = blank_len(p))) {
+			p += k;
+		} else if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+			p += 3;                                 /* BOM */
+		} else {
+			break;
+		}
+	}
+	if (!*p) {
+		*s = p;
+		return 0;
+	}
+	if (p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x88 || p[2] == 0x89)) {
+		*s = p + 3;
+		return p[2] == 0x88 ? '(' : ')';            /* （ ） */
+	}
+	*s = p + 1;
+	return tolower(*p);
+}
+
+int jhNameEq(const char *a, const char *b)
+{
+	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+
+	for (;;) {
+		int x = name_next(&p), y = name_next(&q);
+		if (x != y)
+			return 0;
+		if (!x)
+			return 1;
+	}
+}
+
+int jhNameIn(const char *s, const char *const *names)
+{
+	for (; *names; names++)
+		if (jhNameEq(s, *names))
+			return 1;
+	return 0;
+}
+
+/* --- units -------------------------------------------------------------- */
+
+static const struct {
+	const char *symbol;
+	const char *spell[6];
+} units[JH_UNIT__COUNT] = {
+	[JH_UNIT_NONE]   = {"", {NULL}},
+	[JH_UNIT_PERSON] = {"人", {"人", "名", NULL}},
+	[JH_UNIT_M2]     = {"m²", {"平方米", "m2", "m²", "㎡", "平米", NULL}},
+	[JH_UNIT_YUAN]   = {"元", {"元", "yuan", NULL}},
+	[JH_UNIT_ROOM]   = {"间", {"间", "个", NULL}},
+	[JH_UNIT_CLASS]  = {"个", {"个", "班", NULL}},
+};
+
+const char *jhUnitSymbol(jhUnit u)
+{
+	return (unsigned)u < JH_UNIT__COUNT ? units[u].symbol : "";
+}
+
+/* s is "NAME(UNIT)" (brackets half- or full-width, blanks anywhere) with
+ * UNIT a spelling of u: copy NAME to name and return 1. */
+static int split_unit(const char *s, jhUnit u, char *name, size_t cap)
+{
+	size_t n;
+	const char *p = jhTrim(s, &n), *open = NULL, *close;
+	size_t clen, olen = 0;
+	char unit[64];
+
+	if (u == JH_UNIT_NONE || (unsigned)u >= JH_UNIT__COUNT || n >= cap)
+		return 0;
+	if (n >= 1 && p[n - 1] == ')')
+		clen = 1;
+	else if (n >= 3 && !memcmp(p + n - 3, "\xEF\xBC\x89", 3))
+		clen = 3;
+	else
+		return 0;
+	close = p + n - clen;
+	/* The last opening bracket before the closing one. */
+	for (const char *q = p; q < close; q++) {
+		if (*q == '(') {
+			open = q;
+			olen = 1;
+		} else if (close - q >= 3 && !memcmp(q, "\xEF\xBC\x88", 3)) {
+			open = q;
+			olen = 3;
+		}
+	}
+	if (!open || open == p || (size_t)(close - open - olen) >= sizeof unit)
+		return 0;
+	memcpy(unit, open + olen, (size_t)(close - open - olen));
+	unit[close - open - olen] = '\0';
+	if (!jhNameIn(unit, units[u].spell))
+		return 0;
+	memcpy(name, p, (size_t)(open - p));
+	name[open - p] = '\0';
+	return 1;
+}
+
+static int names_eq(const jhColSpec *c, const char *s)
+{
+	if (jhNameEq(s, c->key) || (c->zh && jhNameEq(s, c->zh)))
+		return 1;
+	for (int k = 0; k < 5 && c->alias[k]; k++)
+		if (jhNameEq(s, c->alias[k]))
+			return 1;
+	return 0;
+}
+
+int jhColMatch(const jhColSpec *c, const char *s)
+{
+	char name[256];
+
+	return names_eq(c, s) ||
+	       (split_unit(s, (jhUnit)c->unit, name, sizeof name) && names_eq(c, name));
+}
+
+int jhTemplateCol(const jhTemplate *tp, const char *s)
+{
+	if (jhBlank(s))
+		return -1;
+	for (int c = 0; c < tp->ncols; c++)
+		if (jhColMatch(&tp->cols[c], s))
+			return c;
+	return -1;
+}
+
+/* --- header ---------------------------------------------------------- */
+
+long jhHeaderFind(const jhTemplate *tp, const jh_table *t)
+{
+	for (size_t r = 0; r < t->nrows && r < 30; r++) {
+		int hits = 0, ids = 0, want = 0;
+		unsigned long long seen = 0;
+
+		for (int c = 0; c < tp->ncols; c++)
+			want += !!(tp->cols[c].flags & JH_COL_IDENTIFIES);
+		for (size_t j = 0; j < t->rows[r].ncells; j++) {
+			int c = jhTemplateCol(tp, jh_table_cell(t, r, j));
+			if (c < 0)
+				continue;
+			hits++;
+			if ((tp->cols[c].flags & JH_COL_IDENTIFIES) && !(seen >> c & 1))
+				ids++;
+			seen |= 1ull << c;
+		}
+		if (ids == want && hits >= tp->min_named && hits > 0)
+			return (long)r;
+	}
+	return -1;
+}
+
+jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
+                     unsigned long long excused, jhHeader *h,
+                     jh_diags *diags, size_t *errors)
+{
+	long hr;
+
+	memset(h, 0, sizeof *h);
+	for (int c = 0; c < JH_TPL_MAXCOLS; c++)
+		h->pos[c] = -1;
+	if (t->nrows == 0 || (t->nrows == 1 && jhRowBlank(t, 0))) {
+		jh_diags_add(diags, JH_P_EMPTY_FILE, t->file, t->sheet, 0, 0,
+		             NULL, NULL, NULL);
+		return JH_ERR_INPUT;
+	}
+	if ((hr = jhHeaderFind(tp, t)) < 0) {
+		jh_diags_add(diags, JH_P_NO_HEADER, t->file, t->sheet, 0, 0,
+		             NULL, NULL, NULL);
+		return JH_ERR_INPUT;
+	}
+	h->row = (size_t)hr;
+	h->line = t->rows[hr].line;
+	h->width = t->rows[hr].ncells;
+	while (h->width && jhBlank(jh_table_cell(t, h->row, h->width - 1)))
+		h->width--;
+	if (!(h->map = calloc(h->width ? h->width : 1, sizeof *h->map)))
+		return JH_ERR_NOMEM;
+	for (size_t j = 0; j < h->width; j++) {
+		const char *s = jh_table_cell(t, h->row, j);
+		int c = jhTemplateCol(tp, s);
+
+		h->map[j] = c;
+		if (c < 0 && jhBlank(s)) {
+			h->map[j] = JH_HDR_BLANK;
+			continue;
+		}
+		if (c < 0) {
+			/* Other columns kept by name must not share one. */
+			if (!(tp->flags & JH_TPL_EXTRAS))
+				continue;
+			for (size_t k = 0; k < j; k++)
+				if (h->map[k] == JH_HDR_OTHER &&
+				    !strcmp(jh_table_cell(t, h->row, k), s)) {
+					jh_diags_add(diags, JH_P_DUPLICATE_COLUMN, t->file,
+					             t->sheet, h->line, (int)j + 1, s, s, NULL);
+					(*errors)++;
+					break;
+				}
+			continue;
+		}
+		if (h->pos[c] >= 0) {
+			jh_diags_add(diags, JH_P_DUPLICATE_COLUMN, t->file, t->sheet,
+			             h->line, (int)j + 1, s, s, NULL);
+			(*errors)++;
+			h->map[j] = JH_HDR_DUP;
+			continue;
+		}
+		h->pos[c] = (int)j;
+	}
+	for (int c = 0; c < tp->ncols; c++)
+		if (h->pos[c] < 0 && (tp->cols[c].flags & JH_COL_REQUIRED) &&
+		    !(excused >> c & 1)) {
+			jh_diags_add(diags, JH_P_MISSING_COLUMN, t->file, t->sheet,
+			             h->line, 0, NULL, tp->cols[c].key, NULL);
+			(*errors)++;
+		}
+	return JH_OK;
+}
+
+void jhHeaderFree(jhHeader *h)
+{
+	free(h->map);
+	h->map = NULL;
+}
+
+const char *jhHeaderName(const jh_table *t, const jhHeader *h, int col)
+{
+	return col >= 0 ? jh_table_cell(t, h->row, (size_t)col) : NULL;
+}
+
+/* --- rows -------------------------------------------------------------- */
+
+int jhRowBlank(const jh_table *t, size_t r)
+{
+	for (size_t c = 0; c < t->rows[r].ncells; c++)
+		if (!jhBlank(jh_table_cell(t, r, c)))
+			return 0;
+	return 1;
+}
+
+size_t jhRowCheck(const jhTemplate *tp, const jhHeader *h, const jh_table *t,
+                  size_t r, jh_diags *diags)
+{
+	const jh_row *row = &t->rows[r];
+	char a[24], b[24];
+	size_t problems = 0;
+
+	if ((tp->flags & JH_TPL_SHORT_ROWS) && !t->sheet && row->ncells < h->width) {
+		snprintf(a, sizeof a, "%zu", row->ncells);
+		snprintf(b, sizeof b, "%zu", h->width);
+		jh_diags_add(diags, JH_P_SHORT_ROW, t->file, t->sheet, row->line,
+		             0, NULL, a, b);
+		return 1;
+	}
+	for (size_t j = 0; j < row->ncells && j < h->width; j++)
+		if (h->map[j] == JH_HDR_BLANK && !jhBlank(jh_table_cell(t, r, j))) {
+			char col[24];
+			snprintf(col, sizeof col, "%zu", j + 1);
+			jh_diags_add(diags, JH_P_UNNAMED_CELL, t->file, t->sheet,
+			             row->line, (int)j + 1, NULL,
+			             jh_table_cell(t, r, j), col);
+			problems++;
+			break;
+		}
+	for (size_t j = h->width; j < row->ncells; j++)
+		if (!jhBlank(jh_table_cell(t, r, j))) {
+			snprintf(a, sizeof a, "%zu", row->ncells);
+			snprintf(b, sizeof b, "%zu", h->width);
+			jh_diags_add(diags, JH_P_LONG_ROW, t->file, t->sheet,
+			             row->line, (int)j + 1, NULL, a, b);
+			problems++;
+			break;
+		}
+	return problems;
+}
