@@ -324,8 +324,11 @@ static void placeholder(const struct ctx *c, const char *name, const char *fmt,
 		snprintf(out, cap, "%g", d);
 }
 
-/* Render template t into out (cap bytes) for language en (0: Chinese). */
-static void render(const struct ctx *c, const char *t, int en, char *out, size_t cap)
+/* Render template t into out (cap bytes) for language en (0: Chinese).
+ * partial: only what depends on the standard alone, leaving {@VAR} and
+ * stage-dependent keys for each item (see struct pre). */
+static void render(const struct ctx *c, const char *t, int en, char *out, size_t cap,
+                   int partial)
 {
 	size_t n = 0;
 
@@ -350,6 +353,13 @@ static void render(const struct ctx *c, const char *t, int en, char *out, size_t
 		}
 		len = (size_t)(close - t - 1);
 		snprintf(name, sizeof name, "%.*s", (int)len, t + 1);
+		if (partial && (name[0] == '@' || strchr(name, '*'))) {
+			/* Left for the item: copied as written, braces included. */
+			snprintf(text, sizeof text, "{%s}", name);
+			put(out, cap, &n, text);
+			t = close + 1;
+			continue;
+		}
 		colon = strchr(name, ':');
 		if (colon)
 			name[colon - name] = '\0';
@@ -368,8 +378,29 @@ static void set_value(jh_verdict_item *it, double v, const char *fmt)
 	snprintf(it->value_text, sizeof it->value_text, fmt, v);
 }
 
-/* A new item for the row, named and given its requirement. */
-static jh_verdict_item *new_item(struct ctx *c, const struct row *row)
+/* A row's templates with the standard's figures already written in, for
+ * the rows that make one item per school or per stage and indicator: the
+ * figures are rendered once per county, the context once per item. */
+struct pre {
+	char id[96], zh[256], en[256], req[96];
+	int has_threshold;      /* threshold known: the limit names no stage */
+	double threshold;
+};
+
+static void prerender(const struct ctx *c, const struct row *row, struct pre *p)
+{
+	render(c, row->id, 0, p->id, sizeof p->id, 1);
+	render(c, row->zh, 0, p->zh, sizeof p->zh, 1);
+	render(c, row->en, 1, p->en, sizeof p->en, 1);
+	render(c, row->req, 0, p->req, sizeof p->req, 1);
+	p->has_threshold = row->limit && !strchr(row->limit, '*') &&
+	                   !limit_value(c, row->limit, &p->threshold);
+}
+
+/* A new item for the row, named and given its requirement (from p when
+ * given: see struct pre). */
+static jh_verdict_item *new_item(struct ctx *c, const struct row *row,
+                                 const struct pre *p)
 {
 	jh_verdict *v = c->v;
 	jh_verdict_item *it;
@@ -386,13 +417,15 @@ static jh_verdict_item *new_item(struct ctx *c, const struct row *row)
 	it = &v->items[v->count++];
 	memset(it, 0, sizeof *it);
 	it->part = row->part;
-	render(c, row->id, 0, it->id, sizeof it->id);
-	render(c, row->zh, 0, it->name_zh, sizeof it->name_zh);
-	render(c, row->en, 1, it->name_en, sizeof it->name_en);
-	render(c, row->req, 0, it->threshold_text, sizeof it->threshold_text);
+	render(c, p ? p->id : row->id, 0, it->id, sizeof it->id, 0);
+	render(c, p ? p->zh : row->zh, 0, it->name_zh, sizeof it->name_zh, 0);
+	render(c, p ? p->en : row->en, 1, it->name_en, sizeof it->name_en, 0);
+	render(c, p ? p->req : row->req, 0, it->threshold_text, sizeof it->threshold_text, 0);
 	it->source = row->source;
 	it->status = JH_ITEM_MISSING;
-	if (row->limit && limit_value(c, row->limit, &t))
+	if (p && p->has_threshold)
+		t = p->threshold;
+	else if (row->limit && limit_value(c, row->limit, &t))
 		t = NAN;    /* a row naming an unknown key: caught by the tests */
 	it->has_threshold = 1;
 	it->threshold = t;
@@ -463,7 +496,7 @@ static void note(const struct ctx *c, jh_verdict_item *it, const char *key)
 
 static jh_code calc_prereq(struct ctx *c, const struct row *row)
 {
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	const char *s = raw(c, row->record);
 	int years = c->std->basic_balance_years;
 	double y;
@@ -483,7 +516,9 @@ static jh_code calc_prereq(struct ctx *c, const struct row *row)
 static jh_code calc_school_rule(struct ctx *c, const struct row *row)
 {
 	const jh_standard *std = c->std;
+	struct pre pre;
 
+	prerender(c, row, &pre);
 	for (size_t k = c->cr->first_unit; k < c->cr->first_unit + c->cr->nunits; k++) {
 		const jh_unit *u = &c->r->units[k];
 		jh_verdict_item *it;
@@ -492,7 +527,7 @@ static jh_code calc_school_rule(struct ctx *c, const struct row *row)
 			continue;
 		c->school = u->school;
 		c->stage = u->stage;
-		if (!(it = new_item(c, row)))
+		if (!(it = new_item(c, row, &pre)))
 			return JH_ERR_NOMEM;
 		it->has_value = 1;
 		it->value = u->met;
@@ -519,6 +554,9 @@ static jh_code calc_school_rule(struct ctx *c, const struct row *row)
 
 static jh_code calc_cv(struct ctx *c, const struct row *row)
 {
+	struct pre pre;
+
+	prerender(c, row, &pre);
 	for (int st = 0; st < JH_STAGE__COUNT; st++) {
 		const jh_stage_result *sr = &c->cr->stage[st];
 		if (!sr->schools)
@@ -527,7 +565,7 @@ static jh_code calc_cv(struct ctx *c, const struct row *row)
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			jh_verdict_item *it;
 			c->indicator = i;
-			if (!(it = new_item(c, row)))
+			if (!(it = new_item(c, row, &pre)))
 				return JH_ERR_NOMEM;
 			if (isnan(sr->cv[i])) {
 				snprintf(it->value_text, sizeof it->value_text, "-");
@@ -545,7 +583,7 @@ static jh_code calc_cv(struct ctx *c, const struct row *row)
 
 static jh_code calc_yesno(struct ctx *c, const struct row *row)
 {
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	const char *s = raw(c, row->record);
 	int y;
 
@@ -564,7 +602,7 @@ static jh_code calc_yesno(struct ctx *c, const struct row *row)
 /* A number or rate record judged value ≥ the limit. */
 static jh_code calc_number(struct ctx *c, const struct row *row)
 {
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	const char *s = raw(c, row->record);
 	int rate = row->calc == C_RATE;
 	double d;
@@ -586,7 +624,7 @@ static jh_code calc_number(struct ctx *c, const struct row *row)
 static jh_code calc_rooms(struct ctx *c, const struct row *row)
 {
 	const jh_standard *std = c->std;
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	size_t bad = 0, missing = 0;
 
 	if (!it)
@@ -637,7 +675,7 @@ static jh_code calc_rooms(struct ctx *c, const struct row *row)
 /* School size in the compulsory stages. */
 static jh_code calc_school_size(struct ctx *c, const struct row *row)
 {
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	size_t bad = 0;
 
 	if (!it)
@@ -660,7 +698,7 @@ static jh_code calc_school_size(struct ctx *c, const struct row *row)
 /* Class size, from the largest class of each stage. */
 static jh_code calc_class_size(struct ctx *c, const struct row *row)
 {
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	size_t bad = 0, missing = 0;
 
 	if (!it)
@@ -695,7 +733,7 @@ static jh_code calc_class_size(struct ctx *c, const struct row *row)
 /* Certification, from the schools when every one reports it. */
 static jh_code calc_certified(struct ctx *c, const struct row *row)
 {
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	double cert = 0, all = 0;
 	int missing = 0;
 
@@ -724,7 +762,7 @@ static jh_code calc_certified(struct ctx *c, const struct row *row)
 /* Training funds: every school's share of its public-funds budget. */
 static jh_code calc_training_funds(struct ctx *c, const struct row *row)
 {
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	double lowest = INFINITY;
 	size_t bad = 0;
 	int missing = 0;
@@ -759,7 +797,7 @@ static jh_code calc_training_funds(struct ctx *c, const struct row *row)
 /* A grade, the minimum or better. */
 static jh_code calc_grade(struct ctx *c, const struct row *row)
 {
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	const char *s = raw(c, row->record);
 	int g;
 
@@ -780,7 +818,7 @@ static jh_code calc_grade(struct ctx *c, const struct row *row)
 static jh_code calc_monitoring(struct ctx *c, const struct row *row)
 {
 	const jh_standard *std = c->std;
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	int subjects = 0, bad = 0, partial = 0;
 
 	if (!it)
@@ -822,7 +860,7 @@ static jh_code calc_monitoring(struct ctx *c, const struct row *row)
 static jh_code calc_recognition(struct ctx *c, const struct row *row)
 {
 	const jh_standard *std = c->std;
-	jh_verdict_item *it = new_item(c, row);
+	jh_verdict_item *it = new_item(c, row, NULL);
 	double sum = 0, sat = 0, ans = 0, lowest = INFINITY;
 	int groups = 0;
 
