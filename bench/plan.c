@@ -402,6 +402,7 @@ int main(int argc, char **argv)
 	jh_dataset *ds;
 	jh_result *res = NULL;
 	jh_addition *gaps = NULL;
+	size_t nunreachable = 0;
 	struct county_run *runs;
 	double gaps_cost = 0;
 	jh_county_items *items;
@@ -439,8 +440,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	t_gaps = now() - t0;
-	for (size_t k = 0; k < ngaps; k++)
+	for (size_t k = 0; k < ngaps; k++) {
 		gaps_cost += gaps[k].cost;
+		nunreachable += gaps[k].unreachable;
+	}
 
 	/* The full verdict of every county (all four parts), then each as
 	 * JSON, as `junheng verdict DB --year Y --format json` gives them. */
@@ -508,8 +511,9 @@ int main(int argc, char **argv)
 
 	printf("\n%-34s %10s\n", "phase", "seconds");
 	printf("%-34s %10.3f\n", "eval (jh_eval, whole province)", t_eval);
-	printf("%-34s %10.3f   (%zu failing schools, %.1f M yuan)\n",
-	       "gaps (jh_gaps_schools, all)", t_gaps, ngaps, gaps_cost / 1e6);
+	printf("%-34s %10.3f   (%zu failing schools, %zu of them unreachable, "
+	       "%.1f M yuan)\n", "gaps (jh_gaps_schools, all)", t_gaps, ngaps,
+	       nunreachable, gaps_cost / 1e6);
 	printf("%-34s %10.3f   (%zu counties, %.0f a second: %zu pass, %zu fail, "
 	       "%zu incomplete)\n", "verdicts (jh_verdict_county, all)", t_verdicts,
 	       res->ncounties, (double)res->ncounties / t_verdicts,
@@ -533,7 +537,7 @@ int main(int argc, char **argv)
 	if (nrun) {
 		double *sec = malloc(nrun * sizeof *sec), *gap = malloc(nrun * sizeof *gap);
 		double cost = 0, lb = 0, maxgap = 0, typical = -1;
-		size_t best = 0, unsolved = 0, with_cv = 0, ng = 0;
+		size_t best = 0, unsolved = 0, with_cv = 0, ng = 0, why[4] = {0};
 		long iters = 0;
 		int maxit = 0;
 		for (size_t k = 0; k < nrun; k++) {
@@ -545,6 +549,7 @@ int main(int argc, char **argv)
 			with_cv += c->cv_fails > 0;
 			if (!c->plan.solved) {
 				unsolved++;
+				why[c->plan.status & 3]++;
 				continue;
 			}
 			cost += c->plan.cost;
@@ -592,7 +597,12 @@ int main(int argc, char **argv)
 		}
 		printf("  cutting-plane rounds          mean %.1f, max %d\n",
 		       (double)iters / (double)nrun, maxit);
-		printf("  solved                        %zu of %zu\n", nrun - unsolved, nrun);
+		printf("  solved                        %zu of %zu", nrun - unsolved, nrun);
+		if (unsolved)
+			printf(" (no plan: %zu infeasible, %zu time limit, %zu solver failed)",
+			       why[JH_PLAN_INFEASIBLE], why[JH_PLAN_TIME_LIMIT],
+			       why[JH_PLAN_SOLVER_FAILED]);
+		printf("\n");
 		if (ng) {
 			printf("  cost of all plans             %.1f M yuan (gaps alone: %.1f M)\n",
 			       cost / 1e6, gaps_cost / 1e6);

@@ -228,6 +228,12 @@ static void test_costs_parse_errors(void **state)
 
 /* --- gaps ------------------------------------------------------------- */
 
+/* A county of two primary schools, one 5,000 yuan of equipment short of
+ * its floor (test_gap_equipment_to_floor). */
+#define EQUIPMENT_SHORT HDR "\n" GOOD_P("1101010001") \
+	"1101010002,差小学,110101,2024,primary,,100,0,0," \
+	"5,0,2,0,1,0,8,0,500,800,165000,3\n"
+
 /* 100 pupils, equipment 165,000 yuan = 1650 a pupil, under the floor
  * 2000 × 0.85 = 1700; the six others are met.  Reaching the floor leaves
  * 6 met and none under the floor: +170,000 − 165,000 = +5,000 yuan, at 1
@@ -238,9 +244,7 @@ static void test_gap_equipment_to_floor(void **state)
 	struct fx f;
 	size_t n;
 
-	load(&f, HDR "\n" GOOD_P("1101010001")
-	         "1101010002,差小学,110101,2024,primary,,100,0,0,"
-	         "5,0,2,0,1,0,8,0,500,800,165000,3\n");
+	load(&f, EQUIPMENT_SHORT);
 	jh_addition *g = gaps_checked(&f, &n);
 	assert_int_equal(n, 1);
 	assert_string_equal(g[0].school->school_code, "1101010002");
@@ -704,9 +708,7 @@ static void test_plan_time_limit(void **state)
 	jh_plan p;
 	jh_plan_options opt = {1e-9, 0};
 
-	load(&f, HDR "\n" GOOD_P("1101010001")
-	         "1101010002,差小学,110101,2024,primary,,100,0,0,"
-	         "5,0,2,0,1,0,8,0,500,800,165000,3\n");
+	load(&f, EQUIPMENT_SHORT);
 	assert_int_equal(jh_plan_county(f.res, 0, &f.costs, &opt, &p, &f.diags), JH_OK);
 	assert_int_equal(p.status, JH_PLAN_TIME_LIMIT);
 	assert_false(p.solved);
@@ -735,9 +737,7 @@ static void test_plan_glpk_error(void **state)
 	struct fx f;
 	jh_plan p;
 
-	load(&f, HDR "\n" GOOD_P("1101010001")
-	         "1101010002,差小学,110101,2024,primary,,100,0,0,"
-	         "5,0,2,0,1,0,8,0,500,800,165000,3\n");
+	load(&f, EQUIPMENT_SHORT);
 	assert_int_equal(jhPlanCounty(f.res, 0, &f.costs, NULL,
 	                              JH_PLAN_FAULT_GLPK_ERROR, &p, &f.diags), JH_OK);
 	assert_int_equal(p.status, JH_PLAN_SOLVER_FAILED);
@@ -894,9 +894,7 @@ static void test_gaps_report_plan(void **state)
 	jh_plan p;
 	char *t;
 
-	load(&f, HDR "\n" GOOD_P("1101010001")
-	         "1101010002,差小学,110101,2024,primary,,100,0,0,"
-	         "5,0,2,0,1,0,8,0,500,800,165000,3\n");
+	load(&f, EQUIPMENT_SHORT);
 	assert_int_equal(jh_gaps_county(f.res, 0, &f.costs, &g, &n, &f.diags), JH_OK);
 	plan_checked(&f, &p);
 	t = render(&p, g, n, JH_FMT_TEXT, "zh");
