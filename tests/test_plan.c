@@ -866,6 +866,9 @@ static void test_gaps_report_unreachable(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_object_get(js, "plan"),
 	                                                      "status")), "infeasible");
 	assert_true(json_is_false(json_object_get(json_object_get(js, "plan"), "solved")));
+	/* No plan, no cost: null, not a missing key. */
+	assert_true(json_is_null(json_object_get(json_object_get(js, "plan"), "cost")));
+	assert_true(json_is_null(json_object_get(json_object_get(js, "plan"), "gap")));
 	assert_string_equal(json_string_value(json_object_get(json_object_get(js, "plan"),
 	                                                      "unreachable_school")), "1101010100");
 	json_decref(js);

@@ -186,6 +186,13 @@ static void text_report(const jh_plan *p, const jh_addition *g, size_t n,
 
 /* --- JSON -------------------------------------------------------------- */
 
+/* jansson refuses NaN (json_real gives NULL, and the key would vanish):
+ * a figure that does not exist, like the cost of no plan, is null. */
+static json_t *num(double v)
+{
+	return isnan(v) ? json_null() : json_real(v);
+}
+
 static json_t *add_object(const jh_addition *a)
 {
 	json_t *o = json_object();
@@ -229,9 +236,9 @@ static jh_code json_report(const jh_plan *p, const jh_addition *g, size_t n,
 	json_object_set_new(pl, "year", json_integer(p->year));
 	json_object_set_new(pl, "solved", json_boolean(p->solved));
 	json_object_set_new(pl, "status", json_string(jh_plan_status_key(p->status)));
-	json_object_set_new(pl, "cost", json_real(p->cost));
-	json_object_set_new(pl, "lower_bound", json_real(p->lower_bound));
-	json_object_set_new(pl, "gap", json_real(p->gap));
+	json_object_set_new(pl, "cost", num(p->cost));
+	json_object_set_new(pl, "lower_bound", num(p->lower_bound));
+	json_object_set_new(pl, "gap", num(p->gap));
 	json_object_set_new(pl, "iterations", json_integer(p->iterations));
 	if (p->unreachable)
 		json_object_set_new(pl, "unreachable_school",
@@ -246,7 +253,6 @@ static jh_code json_report(const jh_plan *p, const jh_addition *g, size_t n,
 	json_object_set_new(pl, "add", pa);
 	json_object_set_new(root, "schools", sch);
 	json_object_set_new(root, "plan", pl);
-	/* jansson writes NaN (no plan's cost) as null. */
 	js = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
 	json_decref(root);
 	if (!js)
