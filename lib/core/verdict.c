@@ -441,11 +441,14 @@ static const char *raw(const struct ctx *c, const char *key)
 	return it ? it->value : NULL;
 }
 
-static const char *note_of(const struct ctx *c, const char *key)
+/* The record's note, when it has one, as the item's detail. */
+static void note(const struct ctx *c, jh_verdict_item *it, const char *key)
 {
-	const jh_county_item *it = c->items ?
+	const jh_county_item *r = c->items ?
 		jh_county_items_find(c->items, c->cr->county_code, c->cr->year, key) : NULL;
-	return it && *it->note ? it->note : NULL;
+
+	if (r && *r->note)
+		snprintf(it->detail, sizeof it->detail, "%s", r->note);
 }
 
 /* A school-level item whose schools do not all report the figure: the
@@ -485,14 +488,7 @@ static void list_school(char *detail, size_t cap, size_t *n, const char *code,
 		    (jhTypeStages((c)->r->units[k].school->type) & JH_HAS_PRIMARY)) {} \
 		else for (const jh_school_year *sy = (c)->r->units[k].school; sy; sy = NULL)
 
-
 /* --- how each item's value is computed -------------------------------- */
-
-static void note(const struct ctx *c, jh_verdict_item *it, const char *key)
-{
-	if (note_of(c, key))
-		snprintf(it->detail, sizeof it->detail, "%s", note_of(c, key));
-}
 
 static jh_code calc_prereq(struct ctx *c, const struct row *row)
 {
@@ -621,6 +617,19 @@ static jh_code calc_number(struct ctx *c, const struct row *row)
 	return JH_OK;
 }
 
+/* An item counting the schools that fail: its value, or missing when
+ * `missing` schools lack the data (named with how many). */
+static void schools_counted(jh_verdict_item *it, const struct row *row, size_t bad,
+                            size_t missing)
+{
+	if (!missing) {
+		set_value(it, (double)bad, "%.0f");
+		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
+	} else {
+		snprintf(it->detail, sizeof it->detail, "%s: %zu", row->needs, missing);
+	}
+}
+
 static jh_code calc_rooms(struct ctx *c, const struct row *row)
 {
 	const jh_standard *std = c->std;
@@ -663,12 +672,7 @@ static jh_code calc_rooms(struct ctx *c, const struct row *row)
 			list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
 		}
 	}
-	if (!missing) {
-		set_value(it, (double)bad, "%.0f");
-		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
-	} else {
-		snprintf(it->detail, sizeof it->detail, "%s: %zu", row->needs, missing);
-	}
+	schools_counted(it, row, bad, missing);
 	return JH_OK;
 }
 
@@ -690,8 +694,7 @@ static jh_code calc_school_size(struct ctx *c, const struct row *row)
 			list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
 		}
 	}
-	set_value(it, (double)bad, "%.0f");
-	it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
+	schools_counted(it, row, bad, 0);
 	return JH_OK;
 }
 
@@ -721,12 +724,7 @@ static jh_code calc_class_size(struct ctx *c, const struct row *row)
 			}
 		}
 	}
-	if (!missing) {
-		set_value(it, (double)bad, "%.0f");
-		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
-	} else {
-		snprintf(it->detail, sizeof it->detail, "%s: %zu", row->needs, missing);
-	}
+	schools_counted(it, row, bad, missing);
 	return JH_OK;
 }
 
