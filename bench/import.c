@@ -395,7 +395,7 @@ static int import_files(jh_store *s, char **files, int nfiles, int xlsx,
 	{
 		jh_revision_info info = {"bench", "bench_import", "import",
 		                         (size_t)nfiles, (const char *const *)files,
-		                         shas, NULL};
+		                         shas};
 		if ((rc = jh_store_import(s, areas, ds, NULL, &info, st, &d)))
 			print_diags("import", &d);
 	}

@@ -46,7 +46,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	jh_code rc = JH_ERR_NOMEM;
 	int status;
 
-	if ((r = dbopts_parse(argc, argv, "who why year at", &o, cli)) || !o.nrest) {
+	if ((r = dbopts_parse(argc, argv, "who why year", &o, cli)) || !o.nrest) {
 		free(o.rest);
 		return dbopts_usage(cli, r == 1,
 		                    "用法:junheng import 数据库 文件... [--year 年度] [--who 姓名] [--why 原因]",
@@ -78,7 +78,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	{
 		jh_revision_info info = {cli_who(o.who), why.data, "import",
 		                         (size_t)o.nrest, (const char *const *)o.rest,
-		                         shas, o.at};
+		                         shas};
 		if ((rc = jh_store_open(o.db, &s, &d)) ||
 		    (rc = jh_store_import(s, areas, ds, items, &info, &st, &d))) {
 			cli_print_diags(&d, cli);

@@ -1,7 +1,9 @@
 /*
-** cmd_set.c — `junheng set DB --school X --year Y FIELD=VALUE... --why R`:
+** cmd_set.c — `junheng set DB --school X --year Y FIELD=VALUE... --why R
+**               [--base-revision N]`:
 ** an audited edit of one school-year; every value is checked like an
-** imported cell.
+** imported cell.  With --base-revision N (the revision the editor's view
+** was read at) the edit is refused if the school-year changed after N.
 */
 #include "cmd_store.h"
 
@@ -18,14 +20,19 @@ int cmd_set(int argc, char **argv, struct cli *cli)
 	char **copies = NULL;
 	jh_import_stats st;
 	jh_code rc = JH_ERR_NOMEM;
+	long base = 0;
 	int status;
 
-	if ((r = dbopts_parse(argc, argv, "who why school year at", &o, cli)) ||
+	if ((r = dbopts_parse(argc, argv, "who why school year base-revision", &o, cli)) ||
 	    !o.school || !o.year || !o.why || !o.nrest) {
 		free(o.rest);
 		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng set 数据库 --school 学校标识码 --year 年度 字段=值... --why 原因",
-		                    "usage: junheng set DB --school CODE --year YEAR FIELD=VALUE... --why REASON");
+		                    "用法:junheng set 数据库 --school 学校标识码 --year 年度 字段=值... --why 原因 [--base-revision 修订号]",
+		                    "usage: junheng set DB --school CODE --year YEAR FIELD=VALUE... --why REASON [--base-revision N]");
+	}
+	if (o.base_revision && dbopts_number(cli, "base-revision", o.base_revision, 1, &base)) {
+		free(o.rest);
+		return EXIT_INPUT;
 	}
 	fields = calloc((size_t)o.nrest, sizeof *fields);
 	values = calloc((size_t)o.nrest, sizeof *values);
@@ -46,9 +53,9 @@ int cmd_set(int argc, char **argv, struct cli *cli)
 		values[i] = eq + 1;
 	}
 	{
-		jh_revision_info info = {cli_who(o.who), o.why, "edit", 0, NULL, NULL, o.at};
+		jh_revision_info info = {cli_who(o.who), o.why, "edit", 0, NULL, NULL};
 		if ((rc = jh_store_open(o.db, &s, &d)) ||
-		    (rc = jh_store_set(s, o.school, o.year, (size_t)o.nrest, fields,
+		    (rc = jh_store_set(s, o.school, o.year, base, (size_t)o.nrest, fields,
 		                       values, &info, &st, &d))) {
 			cli_fail(cli, rc, &d);
 			goto out;

@@ -10,9 +10,11 @@
  * it needs and refuses the rest. */
 struct dbopts {
 	const char *db;
-	const char *who, *why, *school, *county, *format, *output, *at;
+	const char *who, *why, *school, *county, *format, *output;
 	const char *standard, *as_of, *costs, *change;
+	const char *base_revision, *from, *limit;   /* numbers, checked by the command */
 	int year;
+	int revisions;     /* --revisions (a flag without value) */
 	char **rest;       /* positional arguments after DB */
 	int nrest;
 	int help;          /* --help or -h was given */
@@ -23,6 +25,10 @@ struct dbopts {
  * help was asked for. */
 int dbopts_parse(int argc, char **argv, const char *allowed,
                  struct dbopts *o, const struct cli *cli);
+/* A whole number >= min from an option's text into *out; 0 ok, -1 (with
+ * the problem printed) when it is not one. */
+int dbopts_number(const struct cli *cli, const char *flag, const char *text,
+                  long min, long *out);
 /* Print a command's usage: on stdout for --help (returns EXIT_OK), as an
  * error otherwise (returns EXIT_INPUT). */
 int dbopts_usage(const struct cli *cli, int help, const char *zh, const char *en);

@@ -29,11 +29,13 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 		{"county", offsetof(struct dbopts, county)},
 		{"format", offsetof(struct dbopts, format)},
 		{"output", offsetof(struct dbopts, output)},
-		{"at", offsetof(struct dbopts, at)},
 		{"standard", offsetof(struct dbopts, standard)},
 		{"as-of", offsetof(struct dbopts, as_of)},
 		{"costs", offsetof(struct dbopts, costs)},
 		{"change", offsetof(struct dbopts, change)},
+		{"base-revision", offsetof(struct dbopts, base_revision)},
+		{"from", offsetof(struct dbopts, from)},
+		{"limit", offsetof(struct dbopts, limit)},
 	};
 
 	memset(o, 0, sizeof *o);
@@ -54,6 +56,10 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 		}
 		if (!strncmp(a, "--lang=", 7))
 			continue;
+		if (!strcmp(a, "--revisions") && allowed_opt(allowed, "revisions")) {
+			o->revisions = 1;
+			continue;
+		}
 		if (!strcmp(a, "-o"))
 			a = "--output";
 		if (a[0] != '-' || !a[1]) {
@@ -94,6 +100,21 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 		cli_error(cli, "缺少数据库文件", "missing the database file");
 		return -1;
 	}
+	return 0;
+}
+
+int dbopts_number(const struct cli *cli, const char *flag, const char *text,
+                  long min, long *out)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+
+	if (!*text || *end || v < min) {
+		cli_error(cli, "选项 --%s 的值“%s”应为不小于 %ld 的整数",
+		          "--%s: '%s' is not a whole number of at least %ld", flag, text, min);
+		return -1;
+	}
+	*out = v;
 	return 0;
 }
 

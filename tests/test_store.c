@@ -11,11 +11,12 @@
 #include <dirent.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The schema this version of the library creates (PRAGMA user_version,
  * one per migration in store_sqlite.c).  Bump it with a new migration. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 #define AREAS_HDR "province_code,province_name,city_code,city_name,county_code,county_name\n"
 #define AREAS AREAS_HDR \
@@ -125,8 +126,7 @@ static jh_areas *areas(const char *csv, const char *file)
 	return a;
 }
 
-static jh_revision_info rinfo(const char *who, const char *why, const char *kind,
-                              const char *at)
+static jh_revision_info rinfo(const char *who, const char *why, const char *kind)
 {
 	jh_revision_info i;
 
@@ -134,8 +134,36 @@ static jh_revision_info rinfo(const char *who, const char *why, const char *kind
 	i.who = who;
 	i.why = why;
 	i.kind = kind;
-	i.at = at;
 	return i;
+}
+
+/* The tests' clock: every store a test opens reads the time from here
+ * (jh_store_set_clock), so revision times are the ones a test sets. */
+static long long g_now;
+
+static long long test_clock(void *ctx)
+{
+	(void)ctx;
+	return g_now;
+}
+
+/* Seconds since 1970 of "YYYY-MM-DDTHH:MM:SSZ". */
+static long long utc(const char *iso)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	assert_int_equal(sscanf(iso, "%d-%d-%dT%d:%d:%dZ", &tm.tm_year, &tm.tm_mon,
+	                        &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec), 6);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (long long)timegm(&tm);
+}
+
+/* The next revision happens at this time. */
+static void clock_at(const char *iso)
+{
+	g_now = utc(iso);
 }
 
 static void import_ok(struct fx *f, const jh_areas *a, const jh_dataset *ds,
@@ -348,6 +376,7 @@ static void init_db(struct fx *f)
 
 	if (rc)
 		fail_diags("init", rc, &f->d);
+	jh_store_set_clock(f->s, test_clock, NULL);
 }
 
 /* Revision 1: the areas and the three schools, from two named files. */
@@ -357,13 +386,14 @@ static void import_base(struct fx *f, jh_import_stats *st)
 	jh_dataset *ds = dataset(SCHOOLS, "schools-2024.csv");
 	const char *names[2] = {"areas.csv", "schools-2024.csv"};
 	const char *shas[2] = {f->sha_areas, f->sha_schools};
-	jh_revision_info i = rinfo("张三", "initial load", "import", AT1);
+	jh_revision_info i = rinfo("张三", "initial load", "import");
 	jh_import_stats local;
 
 	i.nsources = 2;
 	i.source_names = names;
 	i.source_sha256 = shas;
 	init_db(f);
+	clock_at(AT1);
 	import_ok(f, a, ds, &i, st ? st : &local);
 	jh_areas_free(a);
 	jh_dataset_free(ds);
@@ -376,7 +406,7 @@ static void import_change(struct fx *f, jh_import_stats *st, char sha[65])
 	jh_dataset *ds = dataset(csv, "schools-2024-fix.csv");
 	const char *names[1] = {"schools-2024-fix.csv"};
 	const char *shas[1];
-	jh_revision_info i = rinfo("李四", "更正在校生数", "import", AT2);
+	jh_revision_info i = rinfo("李四", "更正在校生数", "import");
 	jh_import_stats local;
 
 	jh_sha256_hex(csv, strlen(csv), sha);
@@ -384,6 +414,7 @@ static void import_change(struct fx *f, jh_import_stats *st, char sha[65])
 	i.nsources = 1;
 	i.source_names = names;
 	i.source_sha256 = shas;
+	clock_at(AT2);
 	import_ok(f, NULL, ds, &i, st ? st : &local);
 	jh_dataset_free(ds);
 }
@@ -435,13 +466,19 @@ static void test_reinit_keeps_data(void **state)
 	jh_dataset_free(after);
 }
 
-static void assert_store_diag(const jh_diags *d, const char *path)
+static const jh_diag *assert_store_diag_of(const jh_diags *d, jh_problem p,
+                                           const char *path)
 {
-	const jh_diag *g = find_diag(d, JH_P_STORE);
+	const jh_diag *g = find_diag(d, p);
 
 	assert_non_null(g->file);
 	assert_string_equal(g->file, path);
-	assert_non_null(g->arg);
+	return g;
+}
+
+static void assert_store_diag(const jh_diags *d, const char *path)
+{
+	assert_non_null(assert_store_diag_of(d, JH_P_STORE, path)->arg);
 }
 
 static void test_open_not_junheng(void **state)
@@ -460,7 +497,7 @@ static void test_open_not_junheng(void **state)
 
 	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_ERR_DB);
 	assert_null(f->s);
-	assert_store_diag(&f->d, f->path);
+	assert_store_diag_of(&f->d, JH_P_NOT_JUNHENG, f->path);
 	/* Not touched. */
 	after = read_all(f->path, &na);
 	assert_int_equal(na, nb);
@@ -477,7 +514,7 @@ static void test_open_not_junheng(void **state)
 	sqlite3_close(db);
 	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_ERR_DB);
 	assert_null(f->s);
-	assert_store_diag(&f->d, f->path);
+	assert_store_diag_of(&f->d, JH_P_NOT_JUNHENG, f->path);
 
 	/* A missing file is not created by open. */
 	{
@@ -507,7 +544,7 @@ static void test_open_newer_schema(void **state)
 	sqlite3_close(db);
 	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_ERR_DB);
 	assert_null(f->s);
-	assert_store_diag(&f->d, f->path);
+	assert_string_equal(assert_store_diag_of(&f->d, JH_P_NEWER_SCHEMA, f->path)->arg, "99");
 }
 
 static void test_open_not_database(void **state)
@@ -675,7 +712,7 @@ static void test_reimport_noop(void **state)
 	jh_areas *a = areas(AREAS, "areas.csv");
 	jh_dataset *ds = dataset(SCHOOLS, "again.csv");
 	jh_dataset *before, *after;
-	jh_revision_info i = rinfo("王五", "again", "import", "2024-02-01T00:00:00Z");
+	jh_revision_info i = rinfo("王五", "again", "import");
 	long rev = -1;
 
 	import_base(f, NULL);
@@ -916,11 +953,12 @@ static void test_set(void **state)
 	jh_dataset *before, *after;
 	char sha2[65];
 	const char *fields[1] = {"teachers_primary"}, *values[1] = {"150"};
-	jh_revision_info i = rinfo("赵六", "核实", "edit", AT3);
+	jh_revision_info i = rinfo("赵六", "核实", "edit");
 
 	import_base(f, NULL);
 	import_change(f, NULL, sha2);
-	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &i, &st,
+	clock_at(AT3);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
 	                              &f->d), JH_OK);
 	assert_int_equal(st.revision, 3);
 	assert_int_equal(st.rows, 1);
@@ -950,7 +988,7 @@ static void test_set(void **state)
 	/* A bad value: refused with the cell's reason, nothing recorded. */
 	values[0] = "many";
 	jh_diags_free(&f->d);
-	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &i, &st,
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
 	                              &f->d), JH_ERR_INPUT);
 	{
 		const jh_diag *g = find_diag(&f->d, JH_P_NOT_NUMBER);
@@ -964,7 +1002,7 @@ static void test_set(void **state)
 	 * teachers (120 > 100). */
 	values[0] = "100";
 	jh_diags_free(&f->d);
-	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &i, &st,
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
 	                              &f->d), JH_ERR_INPUT);
 	find_diag(&f->d, JH_P_TEACHERS_EXCEED);
 	assert_last_revision(f, 3);
@@ -972,25 +1010,25 @@ static void test_set(void **state)
 	/* An unknown school or year. */
 	values[0] = "150";
 	jh_diags_free(&f->d);
-	assert_int_equal(jh_store_set(f->s, "3601029999", 2024, 1, fields, values, &i,
+	assert_int_equal(jh_store_set(f->s, "3601029999", 2024, 0, 1, fields, values, &i,
 	                              &st, &f->d), JH_ERR_NOTFOUND);
 	find_diag(&f->d, JH_P_NOT_FOUND);
-	assert_int_equal(jh_store_set(f->s, A_CODE, 2023, 1, fields, values, &i,
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2023, 0, 1, fields, values, &i,
 	                              &st, &f->d), JH_ERR_NOTFOUND);
 
 	/* An unknown field, and the key that cannot change. */
 	{
 		const char *bad[1] = {"colour"};
 		jh_diags_free(&f->d);
-		assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, bad, values, &i,
+		assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, bad, values, &i,
 		                              &st, &f->d), JH_ERR_INPUT);
 		bad[0] = "school_code";
-		assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, bad, values, &i,
+		assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, bad, values, &i,
 		                              &st, &f->d), JH_ERR_INPUT);
 	}
 
 	/* The same value again: no revision. */
-	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &i, &st,
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
 	                              &f->d), JH_OK);
 	assert_int_equal(st.revision, 0);
 	assert_int_equal(st.unchanged, 1);
@@ -1000,8 +1038,9 @@ static void test_set(void **state)
 	{
 		const char *vv[2] = {"东湖第一小学", "x"};
 		const char *fn[2] = {"school_name", "备注"};
-		jh_revision_info i4 = rinfo("赵六", "更名", "edit", AT4);
-		assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 2, fn, vv, &i4, &st,
+		jh_revision_info i4 = rinfo("赵六", "更名", "edit");
+		clock_at(AT4);
+		assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 2, fn, vv, &i4, &st,
 		                              &f->d), JH_OK);
 		assert_int_equal(st.revision, 4);
 		assert_int_equal(st.fields_changed, 2);
@@ -1024,15 +1063,17 @@ static void test_delete(void **state)
 	jh_dataset *ds;
 	char sha2[65];
 	const char *fields[1] = {"teachers_primary"}, *values[1] = {"150"};
-	jh_revision_info e = rinfo("赵六", "核实", "edit", AT3);
-	jh_revision_info del = rinfo("赵六", "重复登记", "delete", AT4);
+	jh_revision_info e = rinfo("赵六", "核实", "edit");
+	jh_revision_info del = rinfo("赵六", "重复登记", "delete");
 
 	import_base(f, NULL);
 	import_change(f, NULL, sha2);
-	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 1, fields, values, &e, &st,
+	clock_at(AT3);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &e, &st,
 	                              &f->d), JH_OK);
 	assert_int_equal(st.revision, 3);
 
+	clock_at(AT4);
 	assert_int_equal(jh_store_delete(f->s, B_CODE, 2024, &del, &st, &f->d), JH_OK);
 	assert_int_equal(st.revision, 4);
 	assert_int_equal(st.deleted, 1);
@@ -1074,7 +1115,8 @@ static void test_delete(void **state)
 	/* Importing it again adds it back as new, at revision 5. */
 	{
 		jh_dataset *again = dataset(HDR ROW_B, "b.csv");
-		jh_revision_info i = rinfo("张三", "恢复", "import", "2024-05-01T00:00:00Z");
+		jh_revision_info i = rinfo("张三", "恢复", "import");
+		clock_at("2024-05-01T00:00:00Z");
 		import_ok(f, NULL, again, &i, &st);
 		assert_int_equal(st.revision, 5);
 		assert_int_equal(st.added, 1);
@@ -1094,8 +1136,8 @@ static void test_delete_all_years(void **state)
 	struct fx *f = *state;
 	jh_import_stats st;
 	jh_dataset *ds;
-	jh_revision_info i = rinfo("张三", "2023", "import", AT2);
-	jh_revision_info del = rinfo("张三", "撤并", "delete", AT3);
+	jh_revision_info i = rinfo("张三", "2023", "import");
+	jh_revision_info del = rinfo("张三", "撤并", "delete");
 
 	import_base(f, NULL);
 	ds = dataset(HDR
@@ -1104,11 +1146,13 @@ static void test_delete_all_years(void **state)
 		"3601020001,东湖小学,360102,2023,primary,,urban,0,"
 		"2400,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,50,,,\n",
 		"schools-2023.csv");
+	clock_at(AT2);
 	import_ok(f, NULL, ds, &i, &st);
 	jh_dataset_free(ds);
 	assert_int_equal(st.revision, 2);
 	assert_int_equal(st.added, 2);
 
+	clock_at(AT3);
 	assert_int_equal(jh_store_delete(f->s, C_CODE, 0, &del, &st, &f->d), JH_OK);
 	assert_int_equal(st.revision, 3);
 	assert_int_equal(st.deleted, 2);
@@ -1128,7 +1172,7 @@ static void assert_refused(struct fx *f, const char *csv, const char *file,
                            const char *arg, const char *arg2)
 {
 	jh_dataset *before = load(f, 0), *after, *ds = dataset(csv, file);
-	jh_revision_info i = rinfo("张三", "bad", "import", "2024-06-01T00:00:00Z");
+	jh_revision_info i = rinfo("张三", "bad", "import");
 	jh_import_stats st;
 	const jh_diag *g;
 	long last;
@@ -1191,7 +1235,7 @@ static void test_errors_leave_db_unchanged(void **state)
 		jh_store *s2 = NULL;
 		char p2[128];
 		jh_dataset *ds = dataset(SCHOOLS, "schools-2024.csv");
-		jh_revision_info i = rinfo("张三", "x", "import", AT1);
+		jh_revision_info i = rinfo("张三", "x", "import");
 		jh_import_stats st;
 		jh_dataset *none = NULL;
 
@@ -1220,11 +1264,12 @@ static void test_area_renamed(void **state)
 	                    "360000,江西省,360100,南昌市,360102,东湖区\n"
 	                    "360000,江西省,360100,南昌市,360103,西湖新区\n",
 	                    "areas-2.csv");
-	jh_revision_info i = rinfo("张三", "区划调整", "import", AT2);
+	jh_revision_info i = rinfo("张三", "区划调整", "import");
 	jh_history *h = NULL;
 	size_t k, n = 0;
 
 	import_base(f, NULL);
+	clock_at(AT2);
 	import_ok(f, a, NULL, &i, &st);
 	assert_int_equal(st.revision, 2);
 	assert_int_equal(st.areas_changed, 1);
@@ -1285,7 +1330,7 @@ static void test_new_county_with_schools(void **state)
 	jh_dataset *ds = dataset(HDR "3601040001,青云谱小学,360104,2024,primary,,,,"
 	                         "100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,,,,\n",
 	                         "qyp.csv");
-	jh_revision_info i = rinfo("张三", "新县", "import", AT2);
+	jh_revision_info i = rinfo("张三", "新县", "import");
 
 	import_base(f, NULL);
 	import_ok(f, a, ds, &i, &st);
@@ -1364,7 +1409,7 @@ static void test_export_roundtrip(void **state)
 	jh_dataset *ds, *back;
 	jh_buf csv = JH_BUF_INIT, csv2 = JH_BUF_INIT;
 	jh_import_stats st;
-	jh_revision_info i = rinfo("张三", "round trip", "import", AT2);
+	jh_revision_info i = rinfo("张三", "round trip", "import");
 
 	import_base(f, NULL);
 	ds = load(f, 0);

@@ -18,7 +18,7 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 
 /* The store is one interface with one implementation per database; the
- * default is SQLite (a file path).  No SQL exists outside lib/store_*.c. */
+ * default is SQLite (a file path).  No SQL exists outside lib/store/store_*.c. */
 typedef struct jh_store jh_store;
 
 /* Who made a change and why; every change belongs to one revision. */
@@ -29,8 +29,10 @@ typedef struct jh_revision_info {
 	size_t nsources;
 	const char *const *source_names;   /* files of an import */
 	const char *const *source_sha256;  /* their SHA-256, hex */
-	const char *at;             /* UTC "YYYY-MM-DDTHH:MM:SSZ"; NULL = now */
 } jh_revision_info;
+/* A revision's time is set by the store, never by the caller: the clock's
+ * time, or the last revision's when the clock is behind it, so that times
+ * never go backwards; stored in UTC. */
 
 typedef struct jh_import_stats {
 	size_t rows;              /* school-year rows offered */
@@ -45,11 +47,18 @@ typedef struct jh_import_stats {
 } jh_import_stats;
 
 /* Create a new database or bring an existing one to the current schema
- * (migrations are versioned in the file). */
-jh_code jh_store_init(const char *path, jh_store **out, jh_diags *diags);
+ * (migrations are versioned in the file).  `uri` chooses the backend: a
+ * plain path or "sqlite:FILE" is SQLite; "postgresql://..." is recognised
+ * and refused for now (not built); other "scheme://" are refused. */
+jh_code jh_store_init(const char *uri, jh_store **out, jh_diags *diags);
 /* Open an existing junheng database; it is migrated when older. */
-jh_code jh_store_open(const char *path, jh_store **out, jh_diags *diags);
+jh_code jh_store_open(const char *uri, jh_store **out, jh_diags *diags);
 void jh_store_close(jh_store *s);
+/* The clock revisions take their time from: seconds since 1970-01-01
+ * UTC.  fn NULL restores the system clock.  For tests and replays; the
+ * store still never lets a revision be earlier than the one before. */
+typedef long long (*jh_clock_fn)(void *ctx);
+void jh_store_set_clock(jh_store *s, jh_clock_fn fn, void *ctx);
 /* Schema version of the open database. */
 int jh_store_schema_version(jh_store *s);
 
@@ -69,9 +78,13 @@ jh_code jh_store_county_items(jh_store *s, const jh_filter *filter,
                               long as_of, jh_county_items **out,
                               jh_diags *diags);
 /* Change fields of one school-year (keys of the template, values as
- * text, checked like an imported cell). */
+ * text, checked like an imported cell); the read and the write are one
+ * transaction.  base_revision > 0 makes the edit optimistic: it is the
+ * revision the caller's view was read at, and if that school-year got a
+ * new version after it, the edit is refused with JH_ERR_CONFLICT and a
+ * JH_P_CONFLICT problem naming the later revision.  0: no such check. */
 jh_code jh_store_set(jh_store *s, const char *school_code, int year,
-                     size_t n, const char *const *fields,
+                     long base_revision, size_t n, const char *const *fields,
                      const char *const *values, const jh_revision_info *info,
                      jh_import_stats *stats, jh_diags *diags);
 /* Delete a school-year (year 0: every year of the school). */
@@ -112,6 +125,31 @@ void jh_history_free(jh_history *h);
 /* Changes oldest first; jh_history_at(h, i) for i < count points into h. */
 size_t jh_history_count(const jh_history *h);
 const jh_change *jh_history_at(const jh_history *h, size_t i);
+/* Render a history for people (text in lang "zh" or "en") or programs
+ * (JSON), appended to out. */
+jh_code jh_history_report(const jh_history *h, jh_format fmt,
+                          const char *lang, jh_buf *out);
+
+/* One revision: its number, when (UTC "YYYY-MM-DDTHH:MM:SSZ"), who, why,
+ * what kind, and the files it was read from ("FILE SHA256; ..." as in a
+ * jh_change, NULL when none). */
+typedef struct jh_revision {
+	long number;
+	const char *at, *who, *why, *kind, *sources;
+} jh_revision;
+
+typedef struct jh_revisions jh_revisions;
+
+/* Up to `limit` revisions (0 = all) numbered `from` (>= 1) and up, oldest
+ * first.  *out owned by the caller (jh_revisions_free). */
+jh_code jh_store_revisions(jh_store *s, long from, size_t limit,
+                           jh_revisions **out, jh_diags *diags);
+void jh_revisions_free(jh_revisions *r);
+/* Oldest first; jh_revisions_at(r, i) for i < count points into r. */
+size_t jh_revisions_count(const jh_revisions *r);
+const jh_revision *jh_revisions_at(const jh_revisions *r, size_t i);
+jh_code jh_revisions_report(const jh_revisions *r, jh_format fmt,
+                            const char *lang, jh_buf *out);
 
 #ifdef __cplusplus
 }

@@ -157,6 +157,16 @@ typedef enum jh_problem {
 	JH_P_PLAN_TIME_LIMIT,    /* arg: seconds */
 	JH_P_PLAN_SOLVER_FAILED, /* GLPK failed */
 	JH_P_UNNAMED_CELL,       /* arg: the text, arg2: its column number */
+	/* the store (lib/store) */
+	JH_P_STORE_URI,          /* arg: the URI */
+	JH_P_BACKEND_NOT_BUILT,  /* arg: backend name */
+	JH_P_CONFLICT,           /* arg: school/year, arg2: later revision */
+	JH_P_AS_OF_SPEC,         /* arg: the text */
+	JH_P_SET_FIELD,          /* arg: field */
+	JH_P_NOT_JUNHENG,        /* (file name in the diagnostic) */
+	JH_P_NEWER_SCHEMA,       /* arg: schema version found */
+	JH_P_AREA_LEVEL,         /* arg: area code */
+	JH_P_AREA_PARENT,        /* arg: area code, arg2: parent code */
 	JH_P__COUNT
 } jh_problem;
 

@@ -1,6 +1,8 @@
 /*
-** history.c — the list of changes `history` shows, with its strings in
-** one arena; filled by the generic store and by backends.
+** history.c — the lists the store hands out: the changes `history` shows
+** and the revisions, each with its strings in one arena of its own.
+** Filled by the generic store and by backends alike (the one piece of
+** code they share).
 */
 #include "store_int.h"
 
@@ -68,4 +70,52 @@ size_t jh_history_count(const jh_history *h)
 const jh_change *jh_history_at(const jh_history *h, size_t i)
 {
 	return i < h->count ? &h->items[i] : NULL;
+}
+
+jh_code jhRevisionsPush(jh_revisions *r, const jh_revision *rev)
+{
+	jh_revision *dst;
+	const char **strs[5];
+
+	if (!r->arena && !(r->arena = jhArenaNew()))
+		return JH_ERR_NOMEM;
+	if (r->count == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 16;
+		jh_revision *p = realloc(r->items, cap * sizeof *p);
+		if (!p)
+			return JH_ERR_NOMEM;
+		r->items = p;
+		r->cap = cap;
+	}
+	dst = &r->items[r->count];
+	*dst = *rev;
+	strs[0] = &dst->at;
+	strs[1] = &dst->who;
+	strs[2] = &dst->why;
+	strs[3] = &dst->kind;
+	strs[4] = &dst->sources;
+	for (size_t i = 0; i < 5; i++)
+		if (*strs[i] && !(*strs[i] = jhArenaStrdup(r->arena, *strs[i])))
+			return JH_ERR_NOMEM;
+	r->count++;
+	return JH_OK;
+}
+
+void jh_revisions_free(jh_revisions *r)
+{
+	if (!r)
+		return;
+	free(r->items);
+	jhArenaFree(r->arena);
+	free(r);
+}
+
+size_t jh_revisions_count(const jh_revisions *r)
+{
+	return r->count;
+}
+
+const jh_revision *jh_revisions_at(const jh_revisions *r, size_t i)
+{
+	return i < r->count ? &r->items[i] : NULL;
 }

@@ -6,32 +6,49 @@
 ** SHA-256).  An import is checked against what is stored — a county must
 ** be known, a school keeps its county and type across years — and any
 ** problem aborts it with nothing written.  Rows equal to what is stored
-** record nothing; a changed row gets a new version, and each changed field
-** a change record (old → new), which is what `junheng history` shows.
+** record nothing; a changed row gets a new version, and history is
+** derived from the versions (old → new of each field).
 **
-** The database itself is behind struct jhStoreOps (store.h).
+** Time: the store sets each revision's time itself, from its clock
+** (jh_store_set_clock; the system clock by default), inside the write
+** transaction and never earlier than the last revision's, so that times
+** are non-decreasing in revision order even when the clock steps back.
+** That is what makes "the last revision at or before DATE" well defined.
+**
+** Concurrency: every read that a write depends on happens inside the
+** write's transaction (the backend's begin takes the write lock first),
+** so two writers are serialised and neither can overwrite what the other
+** did without having read it.  A caller that showed a row to a person can
+** also say which revision that view was (jh_store_set's base_revision):
+** the edit is refused with a conflict if the row changed since.
+**
+** The database itself is behind struct jhStoreOps (store_int.h), chosen
+** from the URI by backends.c; rows go to it in batches.
 */
 #include "store_int.h"
 
 #include <ctype.h>
 #include <math.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 
-static jh_code open_store(const char *path, int create, jh_store **out,
+static jh_code open_store(const char *uri, int create, jh_store **out,
                           jh_diags *d)
 {
-	jh_store *s = calloc(1, sizeof *s);
+	const jhBackend *b;
+	const char *target;
+	jh_store *s;
 	jh_code rc;
 
 	*out = NULL;
-	if (!s)
+	if ((rc = jhBackendFor(uri, &b, &target, d)))
+		return rc;
+	if (!(s = calloc(1, sizeof *s)))
 		return JH_ERR_NOMEM;
-	if ((rc = jhSqliteOpen(path, create, s, d))) {
+	if ((rc = b->open(target, create, s, d))) {
 		free(s);
 		return rc;
 	}
@@ -39,14 +56,14 @@ static jh_code open_store(const char *path, int create, jh_store **out,
 	return JH_OK;
 }
 
-jh_code jh_store_init(const char *path, jh_store **out, jh_diags *d)
+jh_code jh_store_init(const char *uri, jh_store **out, jh_diags *d)
 {
-	return open_store(path, 1, out, d);
+	return open_store(uri, 1, out, d);
 }
 
-jh_code jh_store_open(const char *path, jh_store **out, jh_diags *d)
+jh_code jh_store_open(const char *uri, jh_store **out, jh_diags *d)
 {
-	return open_store(path, 0, out, d);
+	return open_store(uri, 0, out, d);
 }
 
 void jh_store_close(jh_store *s)
@@ -60,6 +77,29 @@ void jh_store_close(jh_store *s)
 int jh_store_schema_version(jh_store *s)
 {
 	return s->ops->schema_version(s->db);
+}
+
+void jh_store_set_clock(jh_store *s, jh_clock_fn fn, void *ctx)
+{
+	s->clock = fn;
+	s->clock_ctx = fn ? ctx : NULL;
+}
+
+/* A new revision, inside the open transaction, at the clock's time or
+ * the last revision's when the clock is behind it. */
+static jh_code new_revision(jh_store *s, const jh_revision_info *info,
+                            long *rev, jh_diags *d)
+{
+	long last;
+	long long last_at, t;
+	jh_code rc;
+
+	if ((rc = s->ops->last_revision(s->db, &last, &last_at, d)))
+		return rc;
+	t = s->clock ? s->clock(s->clock_ctx) : (long long)time(NULL);
+	if (t < last_at)
+		t = last_at;
+	return s->ops->new_revision(s->db, info, t, rev, d);
 }
 
 /* --- history -------------------------------------------------------------- */
@@ -99,18 +139,42 @@ jh_code jh_store_areas(jh_store *s, jh_areas **out, jh_diags *d)
 	return JH_OK;
 }
 
+/* Seconds since 1970 of a UTC calendar time; -1 when it is not a real
+ * date (2024-02-30) or time. */
+static long long utc_seconds(int y, int mo, int dd, int h, int mi, int se)
+{
+	struct tm tm, back;
+	time_t t;
+
+	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || dd < 1 || dd > 31 ||
+	    h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59)
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = dd;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	t = timegm(&tm);
+	if (!gmtime_r(&t, &back) || back.tm_mday != dd || back.tm_mon != mo - 1)
+		return -1;
+	return (long long)t;
+}
+
 jh_code jh_store_resolve_as_of(jh_store *s, const char *spec, long *rev,
                                jh_diags *d)
 {
 	size_t n = strlen(spec), i;
 	int digits = n > 0;
 	long last;
+	long long last_at, t = -1;
 	jh_code rc;
 
 	for (i = 0; i < n; i++)
 		if (!isdigit((unsigned char)spec[i]))
 			digits = 0;
-	if ((rc = s->ops->last_revision(s->db, &last, d)))
+	if ((rc = s->ops->last_revision(s->db, &last, &last_at, d)))
 		return rc;
 	if (digits && n < 10) {
 		*rev = atol(spec);
@@ -120,108 +184,134 @@ jh_code jh_store_resolve_as_of(jh_store *s, const char *spec, long *rev,
 		}
 		return JH_OK;
 	}
-	/* YYYY-MM-DD means the end of that day; a time is taken as given. */
+	/* YYYY-MM-DD means the end of that day; a time is taken as given
+	 * (UTC, like the stored times; a final Z is allowed). */
 	{
-		int y, mo, dd, h = 23, mi = 59, se = 59;
-		char iso[96], tail;
-		int k = sscanf(spec, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &dd, &tail,
-		               &h, &mi, &se);
-		if (!(k == 3 || (k == 7 && (tail == 'T' || tail == ' '))) ||
-		    mo < 1 || mo > 12 || dd < 1 || dd > 31 || h > 23 || mi > 59 || se > 60) {
-			jh_diags_add(d, JH_P_OTHER, NULL, NULL, 0, 0, NULL,
-			             "--as-of takes a revision number or a date (YYYY-MM-DD[THH:MM:SS])",
-			             NULL);
-			return JH_ERR_ARG;
-		}
-		snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, dd, h, mi, se);
-		if ((rc = s->ops->revision_at(s->db, iso, rev, d)))
-			return rc;
-		if (*rev == 0) {
-			jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, spec, NULL);
-			return JH_ERR_NOTFOUND;
-		}
+		int y, mo, dd, h = 23, mi = 59, se = 59, used = 0;
+		char sep;
+		if (sscanf(spec, "%4d-%2d-%2d%n", &y, &mo, &dd, &used) == 3 &&
+		    (size_t)used == n && n == 10)
+			t = utc_seconds(y, mo, dd, h, mi, se);
+		else if (sscanf(spec, "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &dd, &sep,
+		                &h, &mi, &se, &used) == 7 && (sep == 'T' || sep == ' ') &&
+		         ((size_t)used == n || (spec[used] == 'Z' && (size_t)used + 1 == n)) &&
+		         used == 19)
+			t = utc_seconds(y, mo, dd, h, mi, se);
 	}
+	if (t < 0) {
+		jh_diags_add(d, JH_P_AS_OF_SPEC, NULL, NULL, 0, 0, NULL, spec, NULL);
+		return JH_ERR_ARG;
+	}
+	if ((rc = s->ops->revision_at(s->db, t, rev, d)))
+		return rc;
+	if (*rev == 0) {
+		jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, spec, NULL);
+		return JH_ERR_NOTFOUND;
+	}
+	return JH_OK;
+}
+
+jh_code jh_store_revisions(jh_store *s, long from, size_t limit,
+                           jh_revisions **out, jh_diags *d)
+{
+	jh_revisions *r = calloc(1, sizeof *r);
+	jh_code rc;
+
+	*out = NULL;
+	if (!r)
+		return JH_ERR_NOMEM;
+	if ((rc = s->ops->revisions(s->db, from < 1 ? 1 : from, limit, r, d))) {
+		jh_revisions_free(r);
+		return rc;
+	}
+	*out = r;
 	return JH_OK;
 }
 
 /* --- writing -------------------------------------------------------------- */
 
-/* School identities (code → county, type), stored and incoming. */
-struct ident {
-	char code[24];
-	char county[8];
-	jh_school_type type;
-	const jh_school_year *first;   /* incoming row that set it, or NULL */
-};
-
+/* School identities (code → county, type), stored and incoming: the
+ * stored ones as the backend loaded them, then those the import brings,
+ * each with the incoming row that set it; found through the library's
+ * one hash index. */
 struct idmap {
-	struct ident *slot;
-	size_t cap, used;
+	jhSchool *items;
+	const jh_school_year **first;   /* per item: incoming row, or NULL */
+	size_t count, cap;
+	jhIndex ix;
 };
 
-static uint64_t hash_str(const char *s)
+static uint64_t code_hash(const char *code)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return jhHashStr(JH_HASH_SEED, code);
 }
 
-static struct ident *id_find(struct idmap *m, const char *code, int add)
+static jh_code id_load(jh_store *s, struct idmap *m, jh_diags *d)
 {
-	size_t i;
+	jhSchools stored = {NULL, 0};
+	jh_code rc;
 
-	if (add && (m->used + 1) * 2 > m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 4096;
-		struct ident *n = calloc(cap, sizeof *n);
-		if (!n)
-			return NULL;
-		for (size_t k = 0; k < m->cap; k++) {
-			if (!m->slot[k].code[0])
-				continue;
-			for (i = hash_str(m->slot[k].code) & (cap - 1); n[i].code[0];
-			     i = (i + 1) & (cap - 1))
-				;
-			n[i] = m->slot[k];
+	memset(m, 0, sizeof *m);
+	if ((rc = s->ops->load_schools(s->db, &stored, d)))
+		return rc;
+	m->items = stored.items;
+	m->count = m->cap = stored.count;
+	if (!(m->first = calloc(m->cap ? m->cap : 1, sizeof *m->first)) ||
+	    jhIndexReserve(&m->ix, m->count))
+		return JH_ERR_NOMEM;
+	for (size_t i = 0; i < m->count; i++)
+		if (jhIndexAdd(&m->ix, code_hash(m->items[i].code), i))
+			return JH_ERR_NOMEM;
+	return JH_OK;
+}
+
+static jhSchool *id_find(const struct idmap *m, const char *code, size_t *at)
+{
+	uint64_t h = code_hash(code);
+	size_t pos = 0, item;
+
+	while (jhIndexNext(&m->ix, h, &pos, &item))
+		if (!strcmp(m->items[item].code, code)) {
+			if (at)
+				*at = item;
+			return &m->items[item];
 		}
-		free(m->slot);
-		m->slot = n;
+	return NULL;
+}
+
+static jh_code id_add(struct idmap *m, const jh_school_year *sy)
+{
+	jhSchool *id;
+
+	if (m->count == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 1024;
+		jhSchool *it = realloc(m->items, cap * sizeof *it);
+		const jh_school_year **f;
+		if (!it)
+			return JH_ERR_NOMEM;
+		m->items = it;
+		if (!(f = realloc(m->first, cap * sizeof *f)))
+			return JH_ERR_NOMEM;
+		m->first = f;
 		m->cap = cap;
 	}
-	if (!m->cap)
-		return NULL;
-	for (i = hash_str(code) & (m->cap - 1); m->slot[i].code[0];
-	     i = (i + 1) & (m->cap - 1))
-		if (!strcmp(m->slot[i].code, code))
-			return &m->slot[i];
-	if (!add)
-		return NULL;
-	snprintf(m->slot[i].code, sizeof m->slot[i].code, "%s", code);
-	m->used++;
-	return &m->slot[i];
+	id = &m->items[m->count];
+	snprintf(id->code, sizeof id->code, "%s", sy->school_code);
+	snprintf(id->county, sizeof id->county, "%s", sy->county_code);
+	id->type = sy->type;
+	m->first[m->count] = sy;
+	if (jhIndexAdd(&m->ix, code_hash(id->code), m->count))
+		return JH_ERR_NOMEM;
+	m->count++;
+	return JH_OK;
 }
 
-static int put_ident(void *ctx, const char *code, const char *county,
-                     jh_school_type type)
+static void id_free(struct idmap *m)
 {
-	struct ident *id = id_find(ctx, code, 1);
-
-	if (!id)
-		return -1;
-	snprintf(id->county, sizeof id->county, "%s", county);
-	id->type = type;
-	return 0;
+	free(m->items);
+	free(m->first);
+	jhIndexFree(&m->ix);
 }
-
-static void now_iso(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 
 /* A field's value as text for change records; NULL when empty. */
 static const char *field_text(const jh_school_year *sy, int f, char *buf, size_t cap)
@@ -243,12 +333,12 @@ static const char *extra_value(const jh_dataset *ds, const jh_school_year *sy,
 	return NULL;
 }
 
+/* Where derived history goes (diff_row with a writer). */
 struct writer {
-	jh_store *s;
 	long rev;
 	jh_diags *d;
 	size_t fields;
-	jh_history *h;      /* derived history: changes go here, not the db */
+	jh_history *h;
 };
 
 static jh_code record(struct writer *w, const char *entity, const char *code,
@@ -268,11 +358,7 @@ static jh_code record(struct writer *w, const char *entity, const char *code,
 	c.new_value = new_;
 	if (!strcmp(entity, "school_year"))
 		w->fields++;          /* areas are counted on their own */
-	if (w->h)
-		return jhHistoryPush(w->h, &c);
-	if (w->s)
-		return w->s->ops->insert_change(w->s->db, &c, w->d);
-	return JH_OK;
+	return w->h ? jhHistoryPush(w->h, &c) : JH_OK;
 }
 
 static int str_eq(const char *a, const char *b)
@@ -434,7 +520,7 @@ jh_code jh_store_history(jh_store *s, const char *school, const char *county,
 	jh_history *h = calloc(1, sizeof *h);
 	jh_dataset *v = NULL;
 	long *revs = NULL;
-	struct writer w = {NULL, 0, d, 0, NULL};
+	struct writer w = {0, d, 0, NULL};
 	jh_code rc = JH_ERR_NOMEM;
 
 	*out = NULL;
@@ -505,64 +591,75 @@ static int item_same(const jh_county_item *a, const jh_county_item *b)
 	return !strcmp(a->value, b->value) && !strcmp(a->note, b->note);
 }
 
-jh_code jh_store_import(jh_store *s, const jh_areas *areas,
-                        const jh_dataset *ds, const jh_county_items *items,
-                        const jh_revision_info *info,
-                        jh_import_stats *st, jh_diags *d)
+/* Row i of an import: what the store holds for it and what to do. */
+enum { ROW_SAME, ROW_NEW, ROW_CHANGED };
+
+/* An import inside the transaction the caller opened; the caller commits
+ * when st->revision is set, and rolls back otherwise (nothing to record,
+ * or an error). */
+static jh_code import_tx(jh_store *s, const jh_areas *areas,
+                         const jh_dataset *ds, const jh_county_items *items,
+                         const jh_revision_info *info, jh_import_stats *st,
+                         jh_diags *d)
 {
 	jh_county_items *cur_items = NULL;
 	jh_areas *stored = NULL;
 	jh_dataset *cur = NULL;
-	struct idmap ids = {NULL, 0, 0};
-	struct writer w = {s, 0, d, 0, NULL};
-	unsigned char *area_new = NULL;
-	size_t errors = 0, nchanged_areas = 0;
-	char at[32];
+	struct idmap ids;
+	unsigned char *area_new = NULL, *row_state = NULL;
+	const jh_school_year **batch = NULL;
+	const jh_county_item **ibatch = NULL;
+	const jh_area **abatch = NULL;
+	jh_change *achanges = NULL;
+	size_t errors = 0, nchanged_areas = 0, nb;
+	long rev = 0;
 	jh_code rc;
-	jh_import_stats local;
 
-	if (!st)
-		st = &local;
 	memset(st, 0, sizeof *st);
-	if ((rc = s->ops->begin(s->db, d)))
-		return rc;
+	if ((rc = id_load(s, &ids, d)))
+		goto out;
 	if (!(stored = jh_areas_new())) {
 		rc = JH_ERR_NOMEM;
-		goto fail;
+		goto out;
 	}
 	if ((rc = s->ops->load_areas(s->db, stored, d)))
-		goto fail;
+		goto out;
 
 	/* Areas: new ones and renamed ones are changes; a parent must exist. */
 	if (areas && areas->count) {
 		if (!(area_new = calloc(areas->count, 1))) {
 			rc = JH_ERR_NOMEM;
-			goto fail;
+			goto out;
 		}
 		for (size_t i = 0; i < areas->count; i++) {
 			const jh_area *a = &areas->items[i];
 			const jh_area *o = jh_areas_find(stored, a->code);
 			if (o && o->level != a->level) {
-				jh_diags_add(d, JH_P_BAD_AREA, a->file, NULL, a->line, 0, NULL,
-				             a->code, "stored at another level");
+				jh_diags_add(d, JH_P_AREA_LEVEL, a->file, NULL, a->line, 0, NULL,
+				             a->code, NULL);
 				errors++;
 			} else if (!o || strcmp(o->name, a->name)) {
 				area_new[i] = o ? 2 : 1;
 				nchanged_areas++;
+				if (a->level != JH_AREA_PROVINCE &&
+				    !jh_areas_find(areas, a->parent) &&
+				    !jh_areas_find(stored, a->parent)) {
+					jh_diags_add(d, JH_P_AREA_PARENT, a->file, NULL, a->line, 0,
+					             NULL, a->code, a->parent);
+					errors++;
+				}
 			}
 		}
 	}
 	/* Schools: known counties, one county and one type per school. */
 	const jh_area *last_area = NULL;
-	if ((rc = s->ops->load_schools(s->db, put_ident, &ids, d)))
-		goto fail;
 	for (size_t i = 0; ds && i < ds->nrows; i++) {
 		const jh_school_year *sy = &ds->rows[i];
 		const jh_area *a;
-		struct ident *id;
+		jhSchool *id;
 
 		/* Rows come grouped by county: remember the last lookup rather
-		 * than scan the area list for each of 200,000 rows. */
+		 * than look the county up for each of 200,000 rows. */
 		if (last_area && !strcmp(last_area->code, sy->county_code)) {
 			a = last_area;
 		} else {
@@ -576,15 +673,9 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 			errors++;
 			continue;
 		}
-		id = id_find(&ids, sy->school_code, 0);
-		if (!id) {
-			if (!(id = id_find(&ids, sy->school_code, 1))) {
-				rc = JH_ERR_NOMEM;
-				goto fail;
-			}
-			snprintf(id->county, sizeof id->county, "%s", sy->county_code);
-			id->type = sy->type;
-			id->first = sy;
+		if (!(id = id_find(&ids, sy->school_code, NULL))) {
+			if ((rc = id_add(&ids, sy)))
+				goto out;
 			continue;
 		}
 		if (strcmp(id->county, sy->county_code)) {
@@ -612,15 +703,15 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 	}
 	if (errors) {
 		rc = JH_ERR_INPUT;
-		goto fail;
+		goto out;
 	}
 	if (items && items->count) {
 		if (!(cur_items = jh_county_items_new())) {
 			rc = JH_ERR_NOMEM;
-			goto fail;
+			goto out;
 		}
 		if ((rc = s->ops->load_items(s->db, NULL, 0, cur_items, d)))
-			goto fail;
+			goto out;
 		for (size_t i = 0; i < items->count; i++) {
 			const jh_county_item *it = &items->items[i];
 			const jh_county_item *o = jh_county_items_find(cur_items, it->county_code,
@@ -630,7 +721,8 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 		}
 	}
 
-	/* What is stored now for the rows offered. */
+	/* What is stored now for the rows offered, compared once. */
+	st->rows = ds ? ds->nrows : 0;
 	if (ds && ds->nrows) {
 		jh_filter f = {NULL, 0, NULL};
 		int one_year = 1;
@@ -642,109 +734,161 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 		if (ds->nrows == 1)
 			f.school_code = ds->rows[0].school_code;
 		if ((rc = jh_store_load(s, &f, 0, &cur, d)))
-			goto fail;
+			goto out;
+		if (!(row_state = malloc(ds->nrows))) {
+			rc = JH_ERR_NOMEM;
+			goto out;
+		}
 	}
-	st->rows = ds ? ds->nrows : 0;
 	for (size_t i = 0; ds && i < ds->nrows; i++) {
 		const jh_school_year *sy = &ds->rows[i];
-		const jh_school_year *old = jh_dataset_find(cur, sy->school_code, sy->year);
+		const jh_school_year *old = cur->nrows ?
+		        jh_dataset_find(cur, sy->school_code, sy->year) : NULL;
 		long n = diff_row(NULL, cur, old, ds, sy);
+		row_state[i] = !old ? ROW_NEW : n ? ROW_CHANGED : ROW_SAME;
 		if (!old)
 			st->added++;
 		else if (n)
 			st->changed++;
 		else
 			st->unchanged++;
+		if (old || n)
+			st->fields_changed += (size_t)n;
 	}
 	if (!st->added && !st->changed && !nchanged_areas && !st->items_changed) {
-		/* Nothing to record: no revision. */
-		s->ops->rollback(s->db);
-		goto done;
+		st->fields_changed = 0;
+		goto out;                /* nothing to record: no revision */
 	}
 
-	if (info->at)
-		snprintf(at, sizeof at, "%s", info->at);
-	else
-		now_iso(at);
-	if ((rc = s->ops->new_revision(s->db, info, at, &w.rev, d)))
-		goto fail;
-	/* Areas in level order so parents exist first. */
-	for (int lv = JH_AREA_PROVINCE; areas && lv <= JH_AREA_COUNTY; lv++)
-		for (size_t i = 0; i < areas->count; i++) {
-			const jh_area *a = &areas->items[i];
-			const jh_area *o;
-			if (!area_new[i] || (int)a->level != lv)
-				continue;
-			if (a->level != JH_AREA_PROVINCE &&
-			    !jh_areas_find(areas, a->parent) &&
-			    !jh_areas_find(stored, a->parent)) {
-				jh_diags_add(d, JH_P_BAD_AREA, a->file, NULL, a->line, 0,
-				             NULL, a->code, "its parent area is unknown");
-				rc = JH_ERR_INPUT;
-				goto fail;
+	if ((rc = new_revision(s, info, &rev, d)))
+		goto out;
+	/* Areas in level order so parents exist first, each with its change. */
+	if (nchanged_areas) {
+		size_t k = 0;
+		abatch = malloc(nchanged_areas * sizeof *abatch);
+		achanges = calloc(nchanged_areas, sizeof *achanges);
+		if (!abatch || !achanges) {
+			rc = JH_ERR_NOMEM;
+			goto out;
+		}
+		for (int lv = JH_AREA_PROVINCE; lv <= JH_AREA_COUNTY; lv++)
+			for (size_t i = 0; i < areas->count; i++) {
+				const jh_area *a = &areas->items[i];
+				const jh_area *o;
+				jh_change *c = &achanges[k];
+				if (!area_new[i] || (int)a->level != lv)
+					continue;
+				o = jh_areas_find(stored, a->code);
+				abatch[k++] = a;
+				c->revision = rev;
+				c->entity = "area";
+				c->school_code = a->code;
+				c->county_code = a->level == JH_AREA_COUNTY ? a->code : NULL;
+				c->field = "name";
+				c->old_value = o ? o->name : NULL;
+				c->new_value = a->name;
 			}
-			o = jh_areas_find(stored, a->code);
-			if ((rc = s->ops->put_area(s->db, a, d)) ||
-			    (rc = record(&w, "area", a->code,
-			                 a->level == JH_AREA_COUNTY ? a->code : NULL, 0,
-			                 "name", o ? o->name : NULL, a->name)))
-				goto fail;
-			st->areas_changed++;
-		}
-	for (size_t i = 0; ds && i < ds->nrows; i++) {
-		const jh_school_year *sy = &ds->rows[i];
-		const jh_school_year *old = jh_dataset_find(cur, sy->school_code, sy->year);
-		struct ident *id = id_find(&ids, sy->school_code, 0);
-		long n;
-
-		if (old && diff_row(NULL, cur, old, ds, sy) == 0)
-			continue;
-		if (id && id->first == sy &&
-		    (rc = s->ops->put_school(s->db, sy->school_code, sy->county_code,
-		                             sy->type, d)))
-			goto fail;
-		if (old && (rc = s->ops->close_row(s->db, sy->school_code, sy->year,
-		                                   w.rev, d)))
-			goto fail;
-		if ((rc = s->ops->insert_row(s->db, ds, sy, w.rev, d)))
-			goto fail;
-		/* Field changes are derived from the versions when history is
-		 * asked for, so they are only counted here. */
-		if ((n = diff_row(NULL, cur, old, ds, sy)) < 0) {
-			rc = JH_ERR_DB;
-			goto fail;
-		}
-		w.fields += (size_t)n;
+		if ((rc = s->ops->put_areas(s->db, abatch, k, d)) ||
+		    (rc = s->ops->insert_changes(s->db, achanges, k, d)))
+			goto out;
+		st->areas_changed = k;
 	}
-	for (size_t i = 0; items && i < items->count; i++) {
-		const jh_county_item *it = &items->items[i];
-		const jh_county_item *o = jh_county_items_find(cur_items, it->county_code,
-		                                               it->year, it->item);
-		if (o && item_same(o, it))
-			continue;
-		if ((o && (rc = s->ops->close_item(s->db, it, w.rev, d))) ||
-		    (rc = s->ops->insert_item(s->db, it, w.rev, d)))
-			goto fail;
+	/* School-years in three batches: new schools, the versions a change
+	 * ends, the new versions. */
+	if (ds && ds->nrows) {
+		if (!(batch = malloc(ds->nrows * sizeof *batch))) {
+			rc = JH_ERR_NOMEM;
+			goto out;
+		}
+		nb = 0;
+		for (size_t i = 0; i < ids.count; i++)
+			if (ids.first[i])
+				batch[nb++] = ids.first[i];
+		if ((rc = s->ops->put_schools(s->db, batch, nb, d)))
+			goto out;
+		nb = 0;
+		for (size_t i = 0; i < ds->nrows; i++)
+			if (row_state[i] == ROW_CHANGED)
+				batch[nb++] = &ds->rows[i];
+		if ((rc = s->ops->close_rows(s->db, batch, nb, rev, d)))
+			goto out;
+		nb = 0;
+		for (size_t i = 0; i < ds->nrows; i++)
+			if (row_state[i] != ROW_SAME)
+				batch[nb++] = &ds->rows[i];
+		if ((rc = s->ops->insert_rows(s->db, ds, batch, nb, rev, d)))
+			goto out;
 	}
-	if ((rc = s->ops->commit(s->db, d)))
-		goto fail;
-	st->revision = w.rev;
-	st->fields_changed = w.fields;
-done:
-	free(ids.slot);
+	if (st->items_changed) {
+		if (!(ibatch = malloc(items->count * sizeof *ibatch))) {
+			rc = JH_ERR_NOMEM;
+			goto out;
+		}
+		nb = 0;
+		for (size_t i = 0; i < items->count; i++) {
+			const jh_county_item *it = &items->items[i];
+			const jh_county_item *o = jh_county_items_find(cur_items, it->county_code,
+			                                               it->year, it->item);
+			if (o && !item_same(o, it))
+				ibatch[nb++] = it;
+		}
+		if ((rc = s->ops->close_items(s->db, ibatch, nb, rev, d)))
+			goto out;
+		nb = 0;
+		for (size_t i = 0; i < items->count; i++) {
+			const jh_county_item *it = &items->items[i];
+			const jh_county_item *o = jh_county_items_find(cur_items, it->county_code,
+			                                               it->year, it->item);
+			if (!o || !item_same(o, it))
+				ibatch[nb++] = it;
+		}
+		if ((rc = s->ops->insert_items(s->db, ibatch, nb, rev, d)))
+			goto out;
+	}
+	st->revision = rev;
+out:
+	id_free(&ids);
 	free(area_new);
+	free(row_state);
+	free(batch);
+	free(ibatch);
+	free(abatch);
+	free(achanges);
 	jh_areas_free(stored);
 	jh_dataset_free(cur);
 	jh_county_items_free(cur_items);
-	return JH_OK;
-fail:
-	s->ops->rollback(s->db);
-	free(ids.slot);
-	free(area_new);
-	jh_areas_free(stored);
-	jh_dataset_free(cur);
-	jh_county_items_free(cur_items);
+	if (rc)
+		st->revision = 0;
 	return rc;
+}
+
+/* Commit what import_tx (or a caller's transaction) did when it made a
+ * revision, roll back otherwise. */
+static jh_code finish(jh_store *s, jh_code rc, jh_import_stats *st, jh_diags *d)
+{
+	if (rc == JH_OK && st->revision && (rc = s->ops->commit(s->db, d)) == JH_OK)
+		return JH_OK;
+	s->ops->rollback(s->db);
+	if (rc)
+		st->revision = 0;
+	return rc;
+}
+
+jh_code jh_store_import(jh_store *s, const jh_areas *areas,
+                        const jh_dataset *ds, const jh_county_items *items,
+                        const jh_revision_info *info,
+                        jh_import_stats *st, jh_diags *d)
+{
+	jh_import_stats local;
+	jh_code rc;
+
+	if (!st)
+		st = &local;
+	memset(st, 0, sizeof *st);
+	if ((rc = s->ops->begin(s->db, d)))
+		return rc;
+	rc = import_tx(s, areas, ds, items, info, st, d);
+	return finish(s, rc, st, d);
 }
 
 jh_code jh_store_county_items(jh_store *s, const jh_filter *f, long as_of,
@@ -764,29 +908,20 @@ jh_code jh_store_county_items(jh_store *s, const jh_filter *f, long as_of,
 	return JH_OK;
 }
 
-/* `set` writes the stored row back out as a one-row template table with
- * the new cells in place and imports that: every value goes through the
- * same checks as an imported cell, with the same messages. */
-jh_code jh_store_set(jh_store *s, const char *school, int year, size_t n,
-                     const char *const *fields, const char *const *values,
-                     const jh_revision_info *info, jh_import_stats *st,
-                     jh_diags *d)
+/* The stored row (cur, one row) with the named cells replaced, as a
+ * dataset read from a one-row template table: every value goes through
+ * the same checks as an imported cell, with the same messages.  *out
+ * owned by the caller. */
+static jh_code edited_row(const jh_dataset *cur, size_t n,
+                          const char *const *fields, const char *const *values,
+                          jh_dataset **out, jh_diags *d)
 {
-	jh_filter f = {NULL, year, school};
-	jh_dataset *cur = NULL, *upd = NULL;
 	jh_buf csv = JH_BUF_INIT;
 	jh_table *t = NULL;
+	jh_dataset *upd = NULL;
 	jh_code rc;
 
-	if ((rc = jh_store_load(s, &f, 0, &cur, d)))
-		return rc;
-	if (cur->nrows != 1) {
-		char what[64];
-		snprintf(what, sizeof what, "%s/%d", school, year);
-		jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, what, NULL);
-		jh_dataset_free(cur);
-		return JH_ERR_NOTFOUND;
-	}
+	*out = NULL;
 	if ((rc = jh_export_csv(cur, NULL, &csv)))
 		goto out;
 	/* Columns the export left out (optional or extra columns the row has
@@ -839,9 +974,7 @@ jh_code jh_store_set(jh_store *s, const char *school, int year, size_t n,
 				break;
 		if (c == ncols || !strcmp(fields[i], "school_code") ||
 		    !strcmp(fields[i], "year")) {
-			jh_diags_add(d, JH_P_OTHER, NULL, NULL, 0, 0, NULL,
-			             "unknown or unchangeable field", NULL);
-			jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, fields[i], NULL);
+			jh_diags_add(d, JH_P_SET_FIELD, NULL, NULL, 0, 0, NULL, fields[i], NULL);
 			rc = JH_ERR_INPUT;
 			goto out;
 		}
@@ -862,13 +995,69 @@ jh_code jh_store_set(jh_store *s, const char *school, int year, size_t n,
 	}
 	if ((rc = jh_dataset_add_table(upd, t, d)))
 		goto out;
-	rc = jh_store_import(s, NULL, upd, NULL, info, st, d);
+	*out = upd;
+	upd = NULL;
 out:
 	jh_table_free(t);
 	jh_buf_free(&csv);
-	jh_dataset_free(cur);
 	jh_dataset_free(upd);
 	return rc;
+}
+
+/* The read, the check against base_revision and the write are one
+ * transaction: no other writer can come between them. */
+jh_code jh_store_set(jh_store *s, const char *school, int year,
+                     long base_revision, size_t n,
+                     const char *const *fields, const char *const *values,
+                     const jh_revision_info *info, jh_import_stats *st,
+                     jh_diags *d)
+{
+	jh_filter f = {NULL, year, school};
+	jh_dataset *cur = NULL, *upd = NULL;
+	jh_import_stats local;
+	char what[64];
+	jh_code rc;
+
+	if (!st)
+		st = &local;
+	memset(st, 0, sizeof *st);
+	snprintf(what, sizeof what, "%s/%d", school, year);
+	if ((rc = s->ops->begin(s->db, d)))
+		return rc;
+	if ((rc = jh_store_load(s, &f, 0, &cur, d)))
+		goto out;
+	if (cur->nrows != 1) {
+		jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, what, NULL);
+		rc = JH_ERR_NOTFOUND;
+		goto out;
+	}
+	if (base_revision) {
+		long last, made;
+		long long last_at;
+		char num[24];
+		if ((rc = s->ops->last_revision(s->db, &last, &last_at, d)) ||
+		    (rc = s->ops->row_revision(s->db, school, year, &made, d)))
+			goto out;
+		if (base_revision < 0 || base_revision > last) {
+			snprintf(num, sizeof num, "%ld", base_revision);
+			jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, num, NULL);
+			rc = JH_ERR_NOTFOUND;
+			goto out;
+		}
+		if (made > base_revision) {
+			snprintf(num, sizeof num, "%ld", made);
+			jh_diags_add(d, JH_P_CONFLICT, NULL, NULL, 0, 0, NULL, what, num);
+			rc = JH_ERR_CONFLICT;
+			goto out;
+		}
+	}
+	if ((rc = edited_row(cur, n, fields, values, &upd, d)))
+		goto out;
+	rc = import_tx(s, NULL, upd, NULL, info, st, d);
+out:
+	jh_dataset_free(cur);
+	jh_dataset_free(upd);
+	return finish(s, rc, st, d);
 }
 
 jh_code jh_store_delete(jh_store *s, const char *school, int year,
@@ -877,9 +1066,9 @@ jh_code jh_store_delete(jh_store *s, const char *school, int year,
 {
 	jh_filter f = {NULL, year, school};
 	jh_dataset *cur = NULL;
-	struct writer w = {s, 0, d, 0, NULL};
+	const jh_school_year **rows = NULL;
 	jh_import_stats local;
-	char at[32];
+	long rev;
 	jh_code rc;
 
 	if (!st)
@@ -888,34 +1077,27 @@ jh_code jh_store_delete(jh_store *s, const char *school, int year,
 	if ((rc = s->ops->begin(s->db, d)))
 		return rc;
 	if ((rc = jh_store_load(s, &f, 0, &cur, d)))
-		goto fail;
+		goto out;
 	if (!cur->nrows) {
 		char what[64];
 		snprintf(what, sizeof what, year ? "%s/%d" : "%s", school, year);
 		jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, what, NULL);
 		rc = JH_ERR_NOTFOUND;
-		goto fail;
+		goto out;
 	}
-	if (info->at)
-		snprintf(at, sizeof at, "%s", info->at);
-	else
-		now_iso(at);
-	if ((rc = s->ops->new_revision(s->db, info, at, &w.rev, d)))
-		goto fail;
-	for (size_t i = 0; i < cur->nrows; i++) {
-		const jh_school_year *sy = &cur->rows[i];
-		if ((rc = s->ops->close_row(s->db, sy->school_code, sy->year, w.rev, d)))
-			goto fail;
-		st->deleted++;
+	if (!(rows = malloc(cur->nrows * sizeof *rows))) {
+		rc = JH_ERR_NOMEM;
+		goto out;
 	}
-	if ((rc = s->ops->commit(s->db, d)))
-		goto fail;
-	st->revision = w.rev;
-	st->fields_changed = w.fields;
+	for (size_t i = 0; i < cur->nrows; i++)
+		rows[i] = &cur->rows[i];
+	if ((rc = new_revision(s, info, &rev, d)) ||
+	    (rc = s->ops->close_rows(s->db, rows, cur->nrows, rev, d)))
+		goto out;
+	st->deleted = cur->nrows;
+	st->revision = rev;
+out:
+	free(rows);
 	jh_dataset_free(cur);
-	return JH_OK;
-fail:
-	s->ops->rollback(s->db);
-	jh_dataset_free(cur);
-	return rc;
+	return finish(s, rc, st, d);
 }

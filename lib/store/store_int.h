@@ -1,12 +1,20 @@
 /*
 ** store_int.h — the storage layer's internal interface (lib/store):
-** the interface between the generic store (store.c) and one
-** database implementation (store_sqlite.c; a libpq one can follow).
+** between the generic store (store.c) and the database backends
+** (store_sqlite.c; a libpq one can follow), and the registry that picks a
+** backend from a URI or path (backends.c).
 **
 ** The generic layer owns every rule: validation against stored data,
-** diffing, what a revision holds.  A backend only moves rows in and out
-** through these narrow operations, all inside the transaction the generic
-** layer opened; it holds all the SQL.
+** diffing, what a revision holds, its time.  A backend only moves rows in
+** and out, all inside the transaction the generic layer opened; it holds
+** all the SQL.  It is called once per batch, not once per row: rows to
+** insert or close come as arrays, which a backend binds to statements it
+** prepares once.  A backend never calls back into the generic store; the
+** only code they share is history.c (an arena-backed list they both fill).
+**
+** Times cross this interface as whole seconds since 1970-01-01 UTC
+** (long long); how a backend stores them is its own affair, as long as
+** its comparisons order them as numbers.
 */
 #ifndef JH_STORE_INT_H
 #define JH_STORE_INT_H
@@ -21,10 +29,26 @@ struct jh_history {
 	struct jh_arena *arena;    /* owns the strings */
 };
 
+struct jh_revisions {
+	jh_revision *items;
+	size_t count, cap;
+	struct jh_arena *arena;      /* owns every string */
+};
+
 
 /* A school's identity, which never changes between years. */
-typedef int (*jhSchoolFn)(void *ctx, const char *code, const char *county,
-                            jh_school_type type);
+typedef struct jhSchool {
+	char code[24];
+	char county[8];
+	jh_school_type type;
+} jhSchool;
+
+/* Every stored school; items malloc'd by the backend, freed by the
+ * caller with free(). */
+typedef struct jhSchools {
+	jhSchool *items;
+	size_t count;
+} jhSchools;
 
 struct jhStoreOps {
 	const char *name;
@@ -34,23 +58,35 @@ struct jhStoreOps {
 	jh_code (*commit)(void *db, jh_diags *d);
 	void (*rollback)(void *db);
 	jh_code (*load_areas)(void *db, jh_areas *out, jh_diags *d);
-	jh_code (*put_area)(void *db, const jh_area *a, jh_diags *d);
-	jh_code (*load_schools)(void *db, jhSchoolFn fn, void *ctx, jh_diags *d);
-	jh_code (*put_school)(void *db, const char *code, const char *county,
-	                      jh_school_type type, jh_diags *d);
+	/* Insert or rename n areas, in the order given (parents first). */
+	jh_code (*put_areas)(void *db, const jh_area *const *a, size_t n,
+	                     jh_diags *d);
+	jh_code (*load_schools)(void *db, jhSchools *out, jh_diags *d);
+	/* New school identities, from these rows' code, county and type. */
+	jh_code (*put_schools)(void *db, const jh_school_year *const *rows,
+	                       size_t n, jh_diags *d);
 	/* Rows valid after revision as_of (0 = current) into out. */
 	jh_code (*load_rows)(void *db, const jh_filter *f, long as_of,
 	                     jh_dataset *out, jh_diags *d);
+	/* The revision that made the current version of a school-year
+	 * (0 when it has none). */
+	jh_code (*row_revision)(void *db, const char *code, int year, long *rev,
+	                        jh_diags *d);
+	/* The newest revision and its time; 0 and 0 when there is none. */
+	jh_code (*last_revision)(void *db, long *rev, long long *at, jh_diags *d);
+	/* A new revision made at time `at` (chosen by the generic layer). */
 	jh_code (*new_revision)(void *db, const jh_revision_info *info,
-	                        const char *at, long *rev, jh_diags *d);
-	/* End the current version of a school-year at revision rev. */
-	jh_code (*close_row)(void *db, const char *code, int year, long rev,
-	                     jh_diags *d);
-	/* A new current version; extras are the row's in ds. */
-	jh_code (*insert_row)(void *db, const jh_dataset *ds,
-	                      const jh_school_year *sy, long rev, jh_diags *d);
+	                        long long at, long *rev, jh_diags *d);
+	/* End the current versions of these school-years at revision rev. */
+	jh_code (*close_rows)(void *db, const jh_school_year *const *rows,
+	                      size_t n, long rev, jh_diags *d);
+	/* New current versions; their extras are in ds. */
+	jh_code (*insert_rows)(void *db, const jh_dataset *ds,
+	                       const jh_school_year *const *rows, size_t n,
+	                       long rev, jh_diags *d);
 	/* Changes to areas (school-year history is derived from versions). */
-	jh_code (*insert_change)(void *db, const jh_change *c, jh_diags *d);
+	jh_code (*insert_changes)(void *db, const jh_change *c, size_t n,
+	                          jh_diags *d);
 	jh_code (*area_history)(void *db, const char *county, jh_history *out,
 	                        jh_diags *d);
 	/* Every version of the school's (or county's) school-years, ordered
@@ -62,33 +98,56 @@ struct jhStoreOps {
 	 * arena-backed fields of c. */
 	jh_code (*revision_meta)(void *db, long rev, jh_history *h, jh_change *c,
 	                         jh_diags *d);
+	/* Up to limit revisions (0 = all) numbered from `from` on, oldest
+	 * first, appended to out (strings into out's arena). */
+	jh_code (*revisions)(void *db, long from, size_t limit,
+	                     jh_revisions *out, jh_diags *d);
 	/* County-year records, versioned like school-years. */
 	jh_code (*load_items)(void *db, const jh_filter *f, long as_of,
 	                      jh_county_items *out, jh_diags *d);
-	jh_code (*close_item)(void *db, const jh_county_item *it, long rev,
-	                      jh_diags *d);
-	jh_code (*insert_item)(void *db, const jh_county_item *it, long rev,
-	                       jh_diags *d);
+	jh_code (*close_items)(void *db, const jh_county_item *const *it, size_t n,
+	                       long rev, jh_diags *d);
+	jh_code (*insert_items)(void *db, const jh_county_item *const *it,
+	                        size_t n, long rev, jh_diags *d);
 	jh_code (*load_item_versions)(void *db, const char *county,
 	                              jh_county_items *out, long **revs,
 	                              jh_diags *d);
-	/* The last revision made at or before an ISO time; 0 when none. */
-	jh_code (*revision_at)(void *db, const char *iso, long *rev, jh_diags *d);
-	jh_code (*last_revision)(void *db, long *rev, jh_diags *d);
+	/* The last revision made at or before time t; 0 when none. */
+	jh_code (*revision_at)(void *db, long long t, long *rev, jh_diags *d);
 };
 
 struct jh_store {
 	const struct jhStoreOps *ops;
 	void *db;
+	jh_clock_fn clock;     /* NULL: the system clock */
+	void *clock_ctx;
 };
+
+/* A backend: its name in messages, the URI prefix that selects it
+ * ("sqlite:"; NULL for the one that takes plain paths), and how to open
+ * a database of it (target = the URI without the prefix). */
+typedef struct jhBackend {
+	const char *name;
+	const char *prefix;
+	jh_code (*open)(const char *target, int create, struct jh_store *s,
+	                jh_diags *d);
+} jhBackend;
+
+/* backends.c: the backend for a URI or path, and the target to hand it.
+ * Unknown schemes and backends not built are refused with a coded
+ * problem. */
+jh_code jhBackendFor(const char *uri, const jhBackend **out,
+                     const char **target, jh_diags *d);
 
 /* store_sqlite.c */
 jh_code jhSqliteOpen(const char *path, int create, struct jh_store *s,
-                       jh_diags *d);
+                     jh_diags *d);
 
-/* history helpers shared with backends */
+/* history.c: the lists shared with backends */
 jh_code jhHistoryPush(jh_history *h, const jh_change *c);
 /* Copy a string into the history's arena (NULL stays NULL). */
 const char *jhHistoryStr(jh_history *h, const char *s);
+/* Append a revision (strings copied into the list's arena). */
+jh_code jhRevisionsPush(jh_revisions *r, const jh_revision *rev);
 
 #endif

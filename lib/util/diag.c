@@ -148,6 +148,21 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "the solver (GLPK) failed: no plan"},
 	[JH_P_UNNAMED_CELL]     = {"“%s”在第 %s 列,但该列没有表头",
 	                           "'%s' is in column %s, which has no header"},
+	[JH_P_STORE_URI]        = {"无法识别的数据库地址“%s”(应为文件路径或 sqlite:文件)",
+	                           "unrecognised database address '%s' (a file path or sqlite:FILE)"},
+	[JH_P_BACKEND_NOT_BUILT] = {"%s 数据库后端尚未实现(目前只支持 SQLite:文件路径或 sqlite:文件)",
+	                            "the %s database backend is not built yet (only SQLite is: a file path or sqlite:FILE)"},
+	[JH_P_CONFLICT]         = {"学校年度 %s 在本次编辑所依据的修订之后已被修订 %s 更改;请在最新数据上重做",
+	                           "school-year %s was changed by revision %s after the revision this edit is based on; redo it on the current data"},
+	[JH_P_AS_OF_SPEC]       = {"“%s”既不是修订号也不是日期(YYYY-MM-DD[THH:MM:SS],UTC)",
+	                           "'%s' is neither a revision number nor a date (YYYY-MM-DD[THH:MM:SS], UTC)"},
+	[JH_P_SET_FIELD]        = {"字段“%s”不存在或不可修改", "field '%s' is unknown or cannot be changed"},
+	[JH_P_NOT_JUNHENG]      = {"不是均衡数据库(请先运行 junheng init)",
+	                           "not a junheng database (run `junheng init` first)"},
+	[JH_P_NEWER_SCHEMA]     = {"数据库由更新版本的 junheng 写入(数据结构版本 %s)",
+	                           "the database was written by a newer junheng (schema version %s)"},
+	[JH_P_AREA_LEVEL]       = {"行政区划代码 %s 在库中属于另一级别", "area code %s is stored at another level"},
+	[JH_P_AREA_PARENT]      = {"行政区划代码 %s 的上级 %s 未知", "area code %s: its parent area %s is unknown"},
 };
 
 void jh_diags_init(jh_diags *d)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # store.sh — end-to-end tests of the database commands: init, import (CSV,
-# GB18030, XLSX), set, delete, history, eval --as-of, export round trips,
+# GB18030, XLSX), set (with --base-revision), delete, history (and
+# --revisions), eval --as-of, database URIs, export round trips,
 # bad input leaving the database byte-for-byte unchanged, and a SIGKILL in
 # the middle of a big import.  Prints "e2e: N passed, N failed" last.
 . "$(dirname "$0")/testlib.inc"
@@ -11,14 +12,14 @@ dbsum() { sha256sum "$DB" | cut -d' ' -f1; }
 export JUNHENG_USER=tester
 
 run "init" 0 init "$DB"
-has "init: schema" "$tmp/out" "数据结构版本 3"
+has "init: schema" "$tmp/out" "数据结构版本 4"
 run "init again is harmless" 0 init "$DB"
 
 # Schools of an unknown county are refused until the area table is in.
 run "import without areas" 2 import "$DB" "$S/schools-2024.csv"
 has "unknown county named" "$tmp/err" "schools-2024.csv:第2行:第3列(county_code): 县(市、区)代码 369901 不在数据库中"
 
-run "import sample" 0 import "$DB" "$S/areas.csv" "$S"/schools-*.csv --why "initial load" --at 2024-01-10T09:00:00Z
+run "import sample" 0 import "$DB" "$S/areas.csv" "$S"/schools-*.csv --why "initial load"
 has "import: counts" "$tmp/out" "修订 1:936 行(新增 936,变更 0,未变 0)"
 run "re-import is a no-op" 0 import "$DB" "$S/areas.csv" "$S"/schools-*.csv
 has "no-op: said" "$tmp/out" "无变化:936 行与库中数据相同"
@@ -32,13 +33,13 @@ same "eval db = eval files" "$tmp/out" "$tmp/files.json"
 
 # A changed file records only the changed fields.
 sed 's/^\(2136990101,江城区实验小学,369901,2024,primary,,\)1887,/\11890,/' "$S/schools-2024.csv" >"$tmp/changed.csv"
-run "import changed" 0 import "$DB" "$tmp/changed.csv" --why "更正在校生数" --at 2024-03-01T10:00:00Z
+run "import changed" 0 import "$DB" "$tmp/changed.csv" --why "更正在校生数"
 has "changed: one row, one field" "$tmp/out" "修订 2:312 行(新增 0,变更 1,未变 311),1 个字段变更"
 run "history json" 0 history "$DB" --school 2136990101 --format json
 jqeq "history: last change" '.[-1] | "\(.revision) \(.field) \(.old)→\(.new) \(.who) \(.why)"' "2 students_primary 1887→1890 tester 更正在校生数"
 jqeq "history: source and sha256" '.[-1].sources | test("changed.csv [0-9a-f]{64}$")' true
 
-run "set" 0 set "$DB" --school 2136990101 --year 2024 teachers_primary=150 --why "核实" --at 2024-04-01T08:00:00Z
+run "set" 0 set "$DB" --school 2136990101 --year 2024 teachers_primary=150 --why "核实"
 has "set: one field" "$tmp/out" "修订 3:1 个字段变更"
 run "set bad value" 2 set "$DB" --school 2136990101 --year 2024 teachers_primary=many --why x
 has "set bad value: message" "$tmp/err" "“many”不是数字"
@@ -51,13 +52,47 @@ jqeq "history county: revisions" '[.[].revision] | unique | join(",")' "1,2,3"
 # As-of reproduces earlier evaluations exactly.
 run "eval as-of 1" 0 eval "$DB" --as-of 1 --format json
 same "as-of 1 = original files" "$tmp/out" "$tmp/files.json"
-run "eval as-of date" 0 eval "$DB" --as-of 2024-02-01 --format json
-same "as-of date = original files" "$tmp/out" "$tmp/files.json"
+# Revision times are the store's (no --at): every revision so far was
+# made today (UTC), so the end of today is the latest revision.
+"$J" eval "$DB" --format json >"$tmp/now.json"
+run "eval as-of today" 0 eval "$DB" --as-of "$(date -u +%Y-%m-%d)" --format json
+same "as-of today = now" "$tmp/out" "$tmp/now.json"
 "$J" eval "$tmp/changed.csv" "$S/schools-2022.csv" "$S/schools-2023.csv" --format json >"$tmp/changed.json"
 run "eval as-of 2" 0 eval "$DB" --as-of 2 --format json
 same "as-of 2 = changed files" "$tmp/out" "$tmp/changed.json"
 run "as-of before anything" 2 eval "$DB" --as-of 2020-01-01
 run "as-of bad" 2 eval "$DB" --as-of yesterday
+has "as-of bad: message" "$tmp/err" "“yesterday”既不是修订号也不是日期"
+run "as-of no such day" 2 eval "$DB" --as-of 2024-02-30
+run "--at is gone" 2 import "$DB" "$S/areas.csv" --at 2024-01-01T00:00:00Z
+has "--at: unknown option" "$tmp/err" "--at"
+
+# Revisions listed, with their times in one UTC form.
+run "revisions" 0 history "$DB" --revisions --format json
+jqeq "revisions: numbers and kinds" '[.[] | "\(.revision):\(.kind)"] | join(",")' "1:import,2:import,3:edit"
+jqeq "revisions: times in one UTC form" '[.[].at | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")] | all' true
+jqeq "revisions: sources of 2" '.[1].sources | test("^[^ ]*changed.csv [0-9a-f]{64}$")' true
+run "revisions from 2, limit 1" 0 history "$DB" --revisions --from 2 --limit 1 --lang en
+has "revisions text" "$tmp/out" "revision 2  "
+if grep -q "revision 3" "$tmp/out"; then no "limit 1 shows revision 3"; else ok "limit 1: only revision 2"; fi
+
+# Optimistic edits: based on revision 2, the school-year changed at 3.
+run "set on a stale view" 2 set "$DB" --school 2136990101 --year 2024 teachers_primary=151 --why x --base-revision 2
+has "conflict names revision 3" "$tmp/err" "学校年度 2136990101/2024 在本次编辑所依据的修订之后已被修订 3 更改"
+run "set bad base revision" 2 set "$DB" --school 2136990101 --year 2024 teachers_primary=151 --why x --base-revision two
+run "set on the current view" 0 set "$DB" --school 2136990101 --year 2024 teachers_primary=150 --why x --base-revision 3
+has "current view, same value: no change" "$tmp/out" "无变化"
+
+# Database addresses: sqlite:FILE is the same database; PostgreSQL is
+# recognised and refused for now.
+run "sqlite: URI" 0 history "sqlite:$DB" --revisions
+has "sqlite: URI reads it" "$tmp/out" "修订 3"
+run "postgresql refused" 2 history "postgresql://localhost/junheng" --revisions
+has "postgresql: not built" "$tmp/err" "PostgreSQL 数据库后端尚未实现"
+run "postgresql refused (en)" 2 --lang en history "postgresql://localhost/junheng" --revisions
+has "postgresql en" "$tmp/err" "the PostgreSQL database backend is not built yet"
+run "unknown scheme" 2 history "mysql://localhost/junheng" --revisions
+has "unknown scheme: named" "$tmp/err" "mysql://localhost/junheng"
 
 run "delete" 0 delete "$DB" --school 2136990102 --year 2022 --why "重复登记"
 run "deleted is gone" 0 eval "$DB" --county 369901 --year 2022 --format json
@@ -66,10 +101,10 @@ run "still there as-of 3" 0 eval "$DB" --as-of 3 --county 369901 --year 2022 --f
 jqeq "as-of 3: present" '[.counties[0].schools[] | select(.school_code=="2136990102")] | length' 1
 
 # County-year records: imported, versioned, in the county's history.
-run "import county items" 0 import "$DB" "$top/tests/fixtures/county-items.csv" --at 2024-05-01T00:00:00Z
+run "import county items" 0 import "$DB" "$top/tests/fixtures/county-items.csv"
 has "county items: counted" "$tmp/out" "3 条县级年度指标新增或变更"
 sed 's/,0.97,/,1.01,/' "$top/tests/fixtures/county-items.csv" >"$tmp/items2.csv"
-run "change a county item" 0 import "$DB" "$tmp/items2.csv" --at 2024-06-01T00:00:00Z
+run "change a county item" 0 import "$DB" "$tmp/items2.csv"
 has "county items: one changed" "$tmp/out" "1 条县级年度指标新增或变更"
 run "county item history" 0 history "$DB" --county 369902 --format json
 jqeq "county item change" '[.[] | select(.entity=="county_year") | "\(.field) \(.old)→\(.new)"] | join(";")' "teacher_pay_ratio null→0.97;teacher_pay_ratio 0.97→1.01"
