@@ -66,6 +66,23 @@ static void test_number_parser(void **state)
 		assert_int_equal(jhParseNumber(exact[i], &d), 0);
 		assert_true(d == strtod(exact[i], NULL));
 	}
+	/* And on 100,000 decimals of every shape the templates hold: 1 to
+	 * 17 significant digits, 0 to 6 decimals (a fixed-seed LCG). */
+	{
+		uint64_t r = 12345;
+		char buf[64];
+		for (int i = 0; i < 100000; i++) {
+			r = r * 6364136223846793005ull + 1442695040888963407ull;
+			int dec = (int)(r >> 60) % 7, dig = 1 + (int)((r >> 40) % 17);
+			uint64_t m = (r >> 3) % 100000000000000000ull;
+			for (int k = dig; k < 17; k++)
+				m /= 10;
+			snprintf(buf, sizeof buf, "%.*f", dec, (double)m / (dec ? pow(10, dec) : 1));
+			assert_int_equal(jhParseNumber(buf, &d), 0);
+			if (d != strtod(buf, NULL))
+				fail_msg("'%s' read as %.17g, strtod %.17g", buf, d, strtod(buf, NULL));
+		}
+	}
 	static const char *const bad[] = {"", "abc", "1,20", "12,00", "1,2345", "5e",
 	                                  "inf", "nan", "0x10", "1.2.3", "1 2", "--1",
 	                                  "1e999", "１２", NULL};

@@ -335,9 +335,20 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		rc = JH_ERR_NOMEM;
 		goto out;
 	}
+	/* Room for every row of the table at once: no regrowth below. */
 	if (jhIndexReserve(ds->index, ds->nrows + (t->nrows - hdr))) {
 		rc = JH_ERR_NOMEM;
 		goto out;
+	}
+	if (ds->caprows < ds->nrows + (t->nrows - hdr)) {
+		size_t cap = ds->nrows + (t->nrows - hdr);
+		jh_school_year *n = realloc(ds->rows, cap * sizeof *n);
+		if (!n) {
+			rc = JH_ERR_NOMEM;
+			goto out;
+		}
+		ds->rows = n;
+		ds->caprows = cap;
 	}
 	for (r = hdr + 1; r < t->nrows; r++) {
 		const jh_row *row = &t->rows[r];

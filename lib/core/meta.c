@@ -50,6 +50,10 @@ const char *jh_school_type_name(jh_school_type t, const char *lang)
 
 int jh_school_type_parse(const char *s)
 {
+	/* The keys and names as written first: most rows use one. */
+	for (int i = 0; i < JH_TYPE__COUNT; i++)
+		if (!strcmp(s, types[i].key) || !strcmp(s, types[i].zh))
+			return i;
 	for (int i = 0; i < JH_TYPE__COUNT; i++) {
 		const char *names[] = {types[i].key, types[i].zh, types[i].en,
 		                       types[i].alias[0], types[i].alias[1], NULL};
@@ -211,6 +215,9 @@ const char *jh_location_key(jh_location l)
 
 int jh_location_parse(const char *s)
 {
+	for (int l = JH_LOC_URBAN; l <= JH_LOC_RURAL; l++)
+		if (!strcmp(s, loc_names[l][0]) || !strcmp(s, loc_names[l][1]))
+			return l;
 	for (int l = JH_LOC_URBAN; l <= JH_LOC_RURAL; l++)
 		if (jhNameIn(s, loc_names[l]))
 			return l;

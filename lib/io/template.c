@@ -105,92 +105,88 @@ static const double pow10[23] = {
 
 int jhParseNumber(const char *s, double *out)
 {
-	size_t n, i = 0, o = 0, digits = 0, group = 0, frac = 0;
-	const char *p = jhTrim(s, &n);
-	char buf[80];
-	int commas = 0, neg = 0, exp = 0, eneg = 0, edigits = 0;
-	uint64_t m = 0;
-	int mdigits = 0;       /* significant digits in m; > 19 = overflowed */
-	char *end;
+	const unsigned char *p = (const unsigned char *)s, *num, *end;
+	size_t k, digits = 0, group = 0, frac = 0;
+	int commas = 0, neg = 0, exp = 0, eneg = 0, edigits = 0, mdigits = 0;
+	uint64_t m = 0;            /* the first 19 significant digits */
 
-	if (i < n && (p[i] == '+' || p[i] == '-')) {
-		neg = p[i] == '-';
-		buf[o++] = p[i++];
-	}
-	/* Integer part, with optional grouping by three. */
-	for (; i < n; i++) {
-		char c = p[i];
-		if (c == ',') {
+	/* One pass, no copy: blanks, the number, blanks, the end.  Only a
+	 * number the fast path below cannot take is copied for strtod. */
+	while ((k = blank_len(p)))
+		p += k;
+	num = p;
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	for (;; p++) {
+		if (*p == ',') {
 			if (!digits || (commas && group != 3) || (!commas && group > 3))
 				return -1;
 			commas = 1;
 			group = 0;
 			continue;
 		}
-		if (!isdigit((unsigned char)c))
+		if (*p < '0' || *p > '9')
 			break;
 		digits++;
 		group++;
-		if (o >= sizeof buf - 24)
-			return -1;             /* longer than any real number */
-		buf[o++] = c;
-		if (m || c != '0') {
-			if (++mdigits <= 19)
-				m = m * 10 + (uint64_t)(c - '0');
-		}
+		if ((m || *p != '0') && ++mdigits <= 19)
+			m = m * 10 + (uint64_t)(*p - '0');
 	}
 	if (commas && group != 3)
 		return -1;
-	if (i < n && p[i] == '.') {
-		buf[o++] = p[i++];
-		for (; i < n && isdigit((unsigned char)p[i]); i++) {
-			if (o >= sizeof buf - 24)
-				return -1;
-			buf[o++] = p[i];
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++) {
 			digits++;
 			frac++;
-			if (m || p[i] != '0') {
-				if (++mdigits <= 19)
-					m = m * 10 + (uint64_t)(p[i] - '0');
-			}
+			if ((m || *p != '0') && ++mdigits <= 19)
+				m = m * 10 + (uint64_t)(*p - '0');
 		}
-	}
 	if (!digits)
 		return -1;
-	if (i < n && (p[i] == 'e' || p[i] == 'E')) {
-		buf[o++] = p[i++];
-		if (i < n && (p[i] == '+' || p[i] == '-')) {
-			eneg = p[i] == '-';
-			buf[o++] = p[i++];
-		}
-		for (; i < n && isdigit((unsigned char)p[i]); i++) {
-			if (edigits >= 6)
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			eneg = *p++ == '-';
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (++edigits > 6)
 				return -1;
-			buf[o++] = p[i];
-			exp = exp * 10 + (p[i] - '0');
-			edigits++;
+			exp = exp * 10 + (*p - '0');
 		}
 		if (!edigits)
 			return -1;
 	}
-	if (i != n)
+	end = p;
+	while ((k = blank_len(p)))
+		p += k;
+	if (*p)
 		return -1;             /* anything after the number */
-	buf[o] = '\0';
 	/* Fast path (Clinger): a mantissa below 2^53 and a power of ten
 	 * that are both exact give a correctly rounded quotient or product,
 	 * which is what strtod returns. */
-	if (mdigits <= 15 && m < (1ull << 53)) {
+	if (mdigits <= 15) {
 		int e = (eneg ? -exp : exp) - (int)frac;
-		double d = (double)m;
 		if (e >= -22 && e <= 22) {
+			double d = (double)m;
 			d = e < 0 ? d / pow10[-e] : d * pow10[e];
 			*out = neg ? -d : d;
 			return 0;
 		}
 	}
-	*out = strtod(buf, &end);
-	if (*end || !isfinite(*out))
-		return -1;
+	{
+		char buf[96], *stop;
+		size_t o = 0;
+		for (const unsigned char *q = num; q < end; q++) {
+			if (*q == ',')
+				continue;
+			if (o >= sizeof buf - 1)
+				return -1;     /* longer than any real number */
+			buf[o++] = (char)*q;
+		}
+		buf[o] = '\0';
+		*out = strtod(buf, &stop);
+		if (*stop || !isfinite(*out))
+			return -1;
+	}
 	return 0;
 }
 
