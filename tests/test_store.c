@@ -9,6 +9,8 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <jansson.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -1471,6 +1473,465 @@ static void test_export_roundtrip(void **state)
 	jh_dataset_free(ds);
 }
 
+/* --- time, revisions, concurrency, addresses (issue 8) --------------------- */
+
+/* Revision n's time as the store lists it. */
+static const char *rev_at(struct fx *f, jh_revisions **keep, long n)
+{
+	jh_code rc = jh_store_revisions(f->s, n, 1, keep, &f->d);
+
+	if (rc)
+		fail_diags("revisions", rc, &f->d);
+	assert_int_equal(jh_revisions_count(*keep), 1);
+	assert_int_equal(jh_revisions_at(*keep, 0)->number, n);
+	return jh_revisions_at(*keep, 0)->at;
+}
+
+/* The store sets the time: a clock that steps back gives the last
+ * revision's time again, never an earlier one. */
+static void test_clock_monotonic(void **state)
+{
+	struct fx *f = *state;
+	jh_revisions *r = NULL;
+	jh_import_stats st;
+	const char *fields[1] = {"teachers_primary"}, *values[1] = {"150"};
+	jh_revision_info i = rinfo("赵六", "核实", "edit");
+	long rev = -1;
+
+	import_base(f, NULL);                 /* revision 1 at AT1 */
+	clock_at(AT3);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 2);     /* at AT3 = 2024-04-01T08:00:00Z */
+	clock_at(AT2);                        /* the clock steps back a month */
+	values[0] = "151";
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 3);
+	assert_string_equal(rev_at(f, &r, 1), AT1);
+	jh_revisions_free(r);
+	assert_string_equal(rev_at(f, &r, 2), AT3);
+	jh_revisions_free(r);
+	assert_string_equal(rev_at(f, &r, 3), AT3);   /* not AT2 */
+	jh_revisions_free(r);
+	/* As of the end of 2024-03-01 (AT2's day, before AT3): revision 1
+	 * only; the stepped-back revision 3 is not in it. */
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-03-01", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 1);
+	/* As of AT3 itself: both revisions made then; the last is 3. */
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-04-01T08:00:00Z", &rev, &f->d),
+	                 JH_OK);
+	assert_int_equal(rev, 3);
+	/* A date that does not exist is refused, not rolled over. */
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-02-30", &rev, &f->d), JH_ERR_ARG);
+	find_diag(&f->d, JH_P_AS_OF_SPEC);
+}
+
+/* last_revision is the newest revision whatever its time: once it was a
+ * lookup of the time "9999", which missed a revision made in 9999. */
+static void test_last_revision_any_time(void **state)
+{
+	struct fx *f = *state;
+	jh_revisions *r = NULL;
+	jh_import_stats st;
+	const char *fields[1] = {"teachers_primary"}, *values[1] = {"150"};
+	jh_revision_info i = rinfo("赵六", "核实", "edit");
+
+	import_base(f, NULL);
+	clock_at("9999-12-31T23:59:59Z");
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 2);
+	assert_last_revision(f, 2);
+	assert_string_equal(rev_at(f, &r, 2), "9999-12-31T23:59:59Z");
+	jh_revisions_free(r);
+}
+
+static void test_revisions(void **state)
+{
+	struct fx *f = *state;
+	jh_revisions *r = NULL;
+	jh_import_stats st;
+	jh_buf out = JH_BUF_INIT;
+	const char *fields[1] = {"teachers_primary"}, *values[1] = {"150"};
+	jh_revision_info i = rinfo("赵六", "核实", "edit");
+	char sha2[65], src1[200], src2[120];
+	const jh_revision *v;
+
+	import_base(f, NULL);
+	import_change(f, NULL, sha2);
+	clock_at(AT3);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	snprintf(src1, sizeof src1, "areas.csv %s; schools-2024.csv %s",
+	         f->sha_areas, f->sha_schools);
+	snprintf(src2, sizeof src2, "schools-2024-fix.csv %s", sha2);
+
+	assert_int_equal(jh_store_revisions(f->s, 1, 0, &r, &f->d), JH_OK);
+	assert_int_equal(jh_revisions_count(r), 3);
+	v = jh_revisions_at(r, 0);
+	assert_int_equal(v->number, 1);
+	assert_string_equal(v->at, AT1);
+	assert_string_equal(v->who, "张三");
+	assert_string_equal(v->why, "initial load");
+	assert_string_equal(v->kind, "import");
+	assert_string_equal(v->sources, src1);
+	v = jh_revisions_at(r, 1);
+	assert_int_equal(v->number, 2);
+	assert_string_equal(v->at, AT2);
+	assert_string_equal(v->who, "李四");
+	assert_string_equal(v->sources, src2);
+	v = jh_revisions_at(r, 2);
+	assert_int_equal(v->number, 3);
+	assert_string_equal(v->at, AT3);
+	assert_string_equal(v->kind, "edit");
+	assert_null(v->sources);
+	assert_null(jh_revisions_at(r, 3));
+
+	/* Rendered: a heading per revision (the same as history's). */
+	jh_revisions_free(r);
+	assert_int_equal(jh_store_revisions(f->s, 3, 0, &r, &f->d), JH_OK);
+	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "en", &out), JH_OK);
+	assert_string_equal(out.data, "revision 3  2024-04-01T08:00:00Z  赵六  edit: 核实\n");
+	jh_buf_reset(&out);
+	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "zh", &out), JH_OK);
+	assert_string_equal(out.data, "修订 3  2024-04-01T08:00:00Z  赵六  edit:核实\n");
+	jh_buf_reset(&out);
+	assert_int_equal(jh_revisions_report(r, JH_FMT_JSON, "en", &out), JH_OK);
+	assert_string_equal(out.data,
+		"[\n {\n  \"revision\": 3,\n  \"at\": \"2024-04-01T08:00:00Z\",\n"
+		"  \"who\": \"赵六\",\n  \"why\": \"核实\",\n  \"kind\": \"edit\",\n"
+		"  \"sources\": null\n }\n]\n");
+	jh_revisions_free(r);
+
+	/* from and limit: revision 2 alone; past the last: none. */
+	assert_int_equal(jh_store_revisions(f->s, 2, 1, &r, &f->d), JH_OK);
+	assert_int_equal(jh_revisions_count(r), 1);
+	assert_int_equal(jh_revisions_at(r, 0)->number, 2);
+	jh_revisions_free(r);
+	assert_int_equal(jh_store_revisions(f->s, 4, 0, &r, &f->d), JH_OK);
+	assert_int_equal(jh_revisions_count(r), 0);
+	jh_buf_reset(&out);
+	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "en", &out), JH_OK);
+	assert_string_equal(out.data, "no revisions\n");
+	jh_revisions_free(r);
+	jh_buf_free(&out);
+}
+
+/* History rendered by the library: school A after revision 2 ends with
+ * the revision's heading, its source and the one changed field. */
+static void test_history_report(void **state)
+{
+	struct fx *f = *state;
+	jh_history *h = NULL;
+	jh_buf out = JH_BUF_INIT;
+	char sha2[65], want[400];
+	size_t n;
+
+	import_base(f, NULL);
+	import_change(f, NULL, sha2);
+	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(jh_history_report(h, JH_FMT_TEXT, "en", &out), JH_OK);
+	snprintf(want, sizeof want,
+	         "revision 2  2024-03-01T10:00:00Z  李四  import: 更正在校生数\n"
+	         "  source: schools-2024-fix.csv %s\n"
+	         "  3601020001 2024 students_primary: 2483 → 2490\n", sha2);
+	n = strlen(want);
+	assert_true(out.len > n);
+	assert_string_equal(out.data + out.len - n, want);
+	/* The first lines: revision 1's heading and the school's name. */
+	assert_int_equal(strncmp(out.data, "revision 1  2024-01-10T09:00:00Z  张三  import: "
+	                         "initial load\n  source: areas.csv ", 80), 0);
+	assert_non_null(strstr(out.data, "\n  3601020001 2024 school_name: ∅ → 东湖小学\n"));
+	jh_buf_reset(&out);
+	assert_int_equal(jh_history_report(h, JH_FMT_TEXT, "zh", &out), JH_OK);
+	assert_int_equal(strncmp(out.data, "修订 1  2024-01-10T09:00:00Z  张三  import:initial load\n"
+	                         "  来源:areas.csv ", strlen("修订 1  2024-01-10T09:00:00Z  张三  "
+	                         "import:initial load\n  来源:areas.csv ")), 0);
+	jh_buf_reset(&out);
+	assert_int_equal(jh_history_report(h, JH_FMT_JSON, "en", &out), JH_OK);
+	{
+		json_error_t e;
+		json_t *a = json_loads(out.data, 0, &e), *last;
+		assert_non_null(a);
+		assert_int_equal(json_array_size(a), 23);
+		last = json_array_get(a, 22);
+		assert_int_equal(json_integer_value(json_object_get(last, "revision")), 2);
+		assert_string_equal(json_string_value(json_object_get(last, "at")), AT2);
+		assert_string_equal(json_string_value(json_object_get(last, "field")),
+		                    "students_primary");
+		assert_string_equal(json_string_value(json_object_get(last, "old")), "2483");
+		assert_string_equal(json_string_value(json_object_get(last, "new")), "2490");
+		assert_int_equal(json_integer_value(json_object_get(last, "year")), 2024);
+		json_decref(a);
+	}
+	jh_history_free(h);
+	/* Nothing recorded: said so. */
+	assert_int_equal(jh_store_history(f->s, "3601029999", NULL, &h, &f->d), JH_OK);
+	jh_buf_reset(&out);
+	assert_int_equal(jh_history_report(h, JH_FMT_TEXT, "zh", &out), JH_OK);
+	assert_string_equal(out.data, "没有变更记录\n");
+	jh_history_free(h);
+	jh_buf_free(&out);
+}
+
+/* A database whose revision times were written by callers in any form
+ * (schema 3 took --at as given) is brought to the one UTC form, non-
+ * decreasing in revision order, and --as-of DATE then compares times,
+ * not texts. */
+static void test_migrate_times(void **state)
+{
+	struct fx *f = *state;
+	jh_revisions *r = NULL;
+	jh_dataset *before, *after;
+	jh_import_stats st;
+	const char *fields[1] = {"teachers_primary"}, *values[1] = {"150"};
+	jh_revision_info i = rinfo("赵六", "核实", "edit");
+	char sha2[65];
+	sqlite3 *db;
+	long rev = -1;
+
+	import_base(f, NULL);
+	import_change(f, NULL, sha2);
+	clock_at(AT3);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	before = load(f, 0);
+	jh_store_close(f->s);
+	f->s = NULL;
+	/* As schema 3 could hold them: "zzz" (from --at zzz) and a time with
+	 * an offset (16:00 at UTC+8 is 08:00 UTC). */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 3;"
+	        "UPDATE revision SET at = 'zzz' WHERE id = 2;"
+	        "UPDATE revision SET at = '2024-04-01T16:00:00+08:00' WHERE id = 3;",
+	        NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_OK);
+	assert_int_equal(jh_store_schema_version(f->s), SCHEMA_VERSION);
+	/* 1 kept; 2 unreadable, so no later than the one before it: AT1;
+	 * 3 in UTC. */
+	assert_string_equal(rev_at(f, &r, 1), AT1);
+	jh_revisions_free(r);
+	assert_string_equal(rev_at(f, &r, 2), AT1);
+	jh_revisions_free(r);
+	assert_string_equal(rev_at(f, &r, 3), "2024-04-01T08:00:00Z");
+	jh_revisions_free(r);
+	/* 08:00 UTC is before 10:00 UTC: revision 3 is in (as text,
+	 * "…T16:00:00+08:00" sorted after "…T10:00:00Z" and was left out). */
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-04-01T10:00:00", &rev, &f->d),
+	                 JH_OK);
+	assert_int_equal(rev, 3);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-04-01T07:59:59", &rev, &f->d),
+	                 JH_OK);
+	assert_int_equal(rev, 2);
+	/* The rows and their history survived the rebuilt tables. */
+	after = load(f, 0);
+	assert_same_rows(before, after);
+	jh_dataset_free(before);
+	jh_dataset_free(after);
+	{
+		jh_history *h = NULL;
+		assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+		assert_int_equal(jh_history_count(h), 22 + 1 + 1);
+		jh_history_free(h);
+	}
+}
+
+/* Optimistic edits on two handles of one file: both read at revision 2;
+ * the first edit lands, the second is refused naming revision 3, and
+ * lands once based on 3.  Nothing is lost. */
+static void test_set_conflict(void **state)
+{
+	struct fx *f = *state;
+	jh_store *b = NULL;
+	jh_import_stats st;
+	jh_dataset *ds;
+	const char *tf[1] = {"teachers_primary"}, *tv[1] = {"150"};
+	const char *nf[1] = {"school_name"}, *nv[1] = {"东湖第一小学"};
+	jh_revision_info i = rinfo("赵六", "核实", "edit");
+	char sha2[65];
+
+	import_base(f, NULL);
+	import_change(f, NULL, sha2);
+	assert_int_equal(jh_store_open(f->path, &b, &f->d), JH_OK);
+	jh_store_set_clock(b, test_clock, NULL);
+	clock_at(AT3);
+
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 2, 1, tf, tv, &i, &st, &f->d),
+	                 JH_OK);
+	assert_int_equal(st.revision, 3);
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_set(b, A_CODE, 2024, 2, 1, nf, nv, &i, &st, &f->d),
+	                 JH_ERR_CONFLICT);
+	assert_int_equal(st.revision, 0);
+	{
+		const jh_diag *g = find_diag(&f->d, JH_P_CONFLICT);
+		assert_string_equal(g->arg, "3601020001/2024");
+		assert_string_equal(g->arg2, "3");
+	}
+	assert_last_revision(f, 3);
+	ds = load(f, 0);
+	assert_string_equal(jh_dataset_find(ds, A_CODE, 2024)->school_name, "东湖小学");
+	jh_dataset_free(ds);
+	/* Another school-year, unchanged since 2: based on 2 is fine. */
+	assert_int_equal(jh_store_set(b, B_CODE, 2024, 2, 1, nf, nv, &i, &st, &f->d), JH_OK);
+	assert_int_equal(st.revision, 4);
+	/* Based on a revision that does not exist yet: refused. */
+	assert_int_equal(jh_store_set(b, A_CODE, 2024, 99, 1, nf, nv, &i, &st, &f->d),
+	                 JH_ERR_NOTFOUND);
+	/* Redone on the current view: both edits are there. */
+	assert_int_equal(jh_store_set(b, A_CODE, 2024, 4, 1, nf, nv, &i, &st, &f->d), JH_OK);
+	assert_int_equal(st.revision, 5);
+	ds = load(f, 0);
+	assert_string_equal(jh_dataset_find(ds, A_CODE, 2024)->school_name, "东湖第一小学");
+	assert_true(jh_dataset_find(ds, A_CODE, 2024)->v[JH_F_TEACHERS_PRIMARY] == 150);
+	jh_dataset_free(ds);
+	jh_store_close(b);
+}
+
+/* Two writers at once, each on its own handle and thread, editing other
+ * fields of the same school-year 10 times: every edit lands and none
+ * undoes the other's.  Had set read the row outside its transaction, a
+ * set of one writer could carry the other's field back to a stale value,
+ * and that field would show up among its changes. */
+struct writer_job {
+	const char *path;
+	const char *field;
+	int first;          /* values first .. first + 9 */
+	jh_code rc;
+};
+
+static void *writer_thread(void *arg)
+{
+	struct writer_job *j = arg;
+	jh_store *s = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_revision_info i = rinfo("并发", "test", "edit");
+
+	j->rc = jh_store_open(j->path, &s, &d);
+	for (int k = 0; k < 10 && j->rc == JH_OK; k++) {
+		char v[32];
+		const char *fields[1] = {j->field}, *values[1] = {v};
+		jh_import_stats st;
+		if (!strcmp(j->field, "school_name"))
+			snprintf(v, sizeof v, "名%d", j->first + k);
+		else
+			snprintf(v, sizeof v, "%d", j->first + k);
+		j->rc = jh_store_set(s, A_CODE, 2024, 0, 1, fields, values, &i, &st, &d);
+		if (j->rc == JH_OK && st.fields_changed != 1)
+			j->rc = JH_ERR_CONFLICT;     /* each edit changes one field */
+	}
+	jh_store_close(s);
+	jh_diags_free(&d);
+	return NULL;
+}
+
+static void test_concurrent_sets(void **state)
+{
+	struct fx *f = *state;
+	struct writer_job a = {f->path, "teachers_primary", 151, JH_OK};
+	struct writer_job b = {f->path, "school_name", 1, JH_OK};
+	pthread_t ta, tb;
+	jh_history *h = NULL;
+	jh_dataset *ds;
+	size_t nt = 0, nn = 0;
+
+	import_base(f, NULL);
+	assert_int_equal(pthread_create(&ta, NULL, writer_thread, &a), 0);
+	assert_int_equal(pthread_create(&tb, NULL, writer_thread, &b), 0);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	assert_int_equal(a.rc, JH_OK);
+	assert_int_equal(b.rc, JH_OK);
+	/* 1 import + 20 edits. */
+	assert_last_revision(f, 21);
+	ds = load(f, 0);
+	/* The last value of each writer: 151 + 9 = 160 and 名10. */
+	assert_true(jh_dataset_find(ds, A_CODE, 2024)->v[JH_F_TEACHERS_PRIMARY] == 160);
+	assert_string_equal(jh_dataset_find(ds, A_CODE, 2024)->school_name, "名10");
+	jh_dataset_free(ds);
+	/* Each edit revision changed exactly its own field, and each field's
+	 * values follow on from one another (141 → 151 → … → 160). */
+	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(jh_history_count(h), 22 + 20);
+	for (size_t k = 22; k < jh_history_count(h); k++) {
+		const jh_change *c = jh_history_at(h, k);
+		char want_old[32], want_new[32];
+		assert_int_equal(c->revision, (long)k - 20);
+		if (!strcmp(c->field, "teachers_primary")) {
+			snprintf(want_old, sizeof want_old, "%d", nt ? 150 + (int)nt : 141);
+			snprintf(want_new, sizeof want_new, "%d", 151 + (int)nt);
+			nt++;
+		} else {
+			assert_string_equal(c->field, "school_name");
+			if (nn)
+				snprintf(want_old, sizeof want_old, "名%d", (int)nn);
+			else
+				snprintf(want_old, sizeof want_old, "东湖小学");
+			snprintf(want_new, sizeof want_new, "名%d", (int)nn + 1);
+			nn++;
+		}
+		assert_string_equal(c->old_value, want_old);
+		assert_string_equal(c->new_value, want_new);
+	}
+	assert_int_equal(nt, 10);
+	assert_int_equal(nn, 10);
+	jh_history_free(h);
+}
+
+/* The backend comes from the address: a path or sqlite:FILE is SQLite;
+ * PostgreSQL is known but not built; other schemes are refused. */
+static void test_backend_uri(void **state)
+{
+	struct fx *f = *state;
+	jh_store *s = NULL;
+	jh_dataset *ds = NULL;
+	char uri[160];
+
+	import_base(f, NULL);
+	snprintf(uri, sizeof uri, "sqlite:%s", f->path);
+	assert_int_equal(jh_store_open(uri, &s, &f->d), JH_OK);
+	assert_int_equal(jh_store_load(s, NULL, 0, &ds, &f->d), JH_OK);
+	assert_int_equal(jh_dataset_count(ds), 3);
+	jh_dataset_free(ds);
+	jh_store_close(s);
+
+	s = NULL;
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_open("postgresql://localhost/junheng", &s, &f->d),
+	                 JH_ERR_ARG);
+	assert_null(s);
+	assert_string_equal(find_diag(&f->d, JH_P_BACKEND_NOT_BUILT)->arg, "PostgreSQL");
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_init("postgres://db.example/j", &s, &f->d), JH_ERR_ARG);
+	find_diag(&f->d, JH_P_BACKEND_NOT_BUILT);
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_open("mysql://localhost/j", &s, &f->d), JH_ERR_ARG);
+	assert_string_equal(find_diag(&f->d, JH_P_STORE_URI)->arg, "mysql://localhost/j");
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_open("sqlite:", &s, &f->d), JH_ERR_ARG);
+	find_diag(&f->d, JH_P_STORE_URI);
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_open("", &s, &f->d), JH_ERR_ARG);
+	find_diag(&f->d, JH_P_STORE_URI);
+	assert_null(s);
+	/* The messages exist in both languages. */
+	{
+		jh_buf b = JH_BUF_INIT;
+		jh_diags d = JH_DIAGS_INIT;
+		jh_diags_add(&d, JH_P_BACKEND_NOT_BUILT, NULL, NULL, 0, 0, NULL, "PostgreSQL", NULL);
+		jh_diags_format(&d, "en", &b);
+		assert_non_null(strstr(b.data, "the PostgreSQL database backend is not built yet"));
+		jh_buf_reset(&b);
+		jh_diags_format(&d, "zh", &b);
+		assert_non_null(strstr(b.data, "PostgreSQL 数据库后端尚未实现"));
+		jh_buf_free(&b);
+		jh_diags_free(&d);
+	}
+}
+
 static void test_format_number(void **state)
 {
 	static const struct { double v; const char *s; } cases[] = {
@@ -1534,6 +1995,14 @@ int main(void)
 		T(test_new_county_with_schools),
 		T(test_eval_store_equals_dataset),
 		T(test_export_roundtrip),
+		T(test_clock_monotonic),
+		T(test_last_revision_any_time),
+		T(test_revisions),
+		T(test_history_report),
+		T(test_migrate_times),
+		T(test_set_conflict),
+		T(test_concurrent_sets),
+		T(test_backend_uri),
 		cmocka_unit_test(test_format_number),
 		cmocka_unit_test(test_sha256),
 	};
