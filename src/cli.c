@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 jh_code cli_read_file(const char *path, char **data, size_t *len)
 {
@@ -309,4 +310,23 @@ void cli_error(const struct cli *cli, const char *zh, const char *en, ...)
 	vfprintf(stderr, strcmp(cli->lang, "en") ? zh : en, ap);
 	fputc('\n', stderr);
 	va_end(ap);
+}
+
+jh_out *cli_stdout(void)
+{
+	fflush(stdout);
+	return jh_out_new_fd(STDOUT_FILENO);
+}
+
+int cli_close_out(const struct cli *cli, jh_out *out, jh_code rc)
+{
+	jh_code crc = jh_out_close(out);
+
+	if (rc == JH_OK)
+		rc = crc;
+	if (rc == JH_OK)
+		return 0;
+	cli_error(cli, "写出结果失败:%s", "writing the result failed: %s",
+	          jh_code_str(rc, cli->lang));
+	return -1;
 }

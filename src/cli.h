@@ -51,6 +51,13 @@ jh_code cli_load_standard(const char *path, jh_standard *out, jh_diags *diags);
 /* 1 when y is a year a template row may carry (data.year_min … data.year_max
  * of the national standard; --year options are checked with it). */
 int cli_year_ok(long y);
+/* Standard output as a writer (lib/util/out.c: 64 KiB chunks written to
+ * file descriptor 1 as they fill), after flushing stdout's own buffer;
+ * NULL when out of memory.  cli_close_out flushes and frees it and, when
+ * rc (the renderer's answer) or the last write failed, says so on stderr
+ * and returns nonzero. */
+jh_out *cli_stdout(void);
+int cli_close_out(const struct cli *cli, jh_out *out, jh_code rc);
 /* Print diagnostics to stderr, prefixed "junheng: ". */
 void cli_print_diags(const jh_diags *d, const struct cli *cli);
 /* Print an error message in both languages' choice to stderr. */

@@ -2,11 +2,13 @@
 ** cmd_eval.c — `junheng eval`: evaluate template files against a standard.
 **
 **   junheng eval FILE... [--standard F] [--county C] [--year Y]
-**                [--format text|json|csv] [--lang zh|en]
+**                [--format text|json|csv] [--pretty] [--lang zh|en]
 **   junheng eval DB [--as-of REVISION|DATE] [same options]
 **
 ** FILE is a school-year template (CSV or XLSX); DB a junheng database, read
-** as it is now or as it was after a revision or at a date.
+** as it is now or as it was after a revision or at a date.  The report is
+** written to standard output as it is produced (cli_stdout), JSON compact
+** unless --pretty.
 */
 #include "cli.h"
 
@@ -17,28 +19,33 @@ static void eval_usage(FILE *f, const struct cli *cli)
 {
 	if (!strcmp(cli->lang, "en"))
 		fputs("usage: junheng eval FILE...|DB [--standard FILE] [--county CODE]\n"
-		      "                    [--year YEAR] [--format text|json|csv] [--lang zh|en]\n"
+		      "                    [--year YEAR] [--format text|json|csv] [--pretty]\n"
+		      "                    [--lang zh|en]\n"
 		      "                    [--as-of REVISION|YYYY-MM-DD]  (database only)\n"
 		      "Evaluates school-year template files (CSV in UTF-8 or GB18030, or XLSX)\n"
-		      "against the national standard or a local standards file.\n", f);
+		      "against the national standard or a local standards file.\n"
+		      "JSON is compact; --pretty writes one value a line.\n", f);
 	else
 		fputs("用法:junheng eval 文件...|数据库 [--standard 标准文件] [--county 县代码]\n"
-		      "                    [--year 年度] [--format text|json|csv] [--lang zh|en]\n"
+		      "                    [--year 年度] [--format text|json|csv] [--pretty]\n"
+		      "                    [--lang zh|en]\n"
 		      "                    [--as-of 修订号|YYYY-MM-DD](仅数据库)\n"
-		      "按国家标准或地方标准文件评估学校年度数据模板(CSV,UTF-8 或 GB18030;或 XLSX)。\n", f);
+		      "按国家标准或地方标准文件评估学校年度数据模板(CSV,UTF-8 或 GB18030;或 XLSX)。\n"
+		      "JSON 为紧凑格式;--pretty 每行一个值。\n", f);
 }
 
 int cmd_eval(int argc, char **argv, struct cli *cli)
 {
 	const char *std_path = NULL, *county = NULL, *as_of = NULL;
 	int year = 0, fmt = JH_FMT_TEXT, nfiles = 0, status = EXIT_OK;
+	unsigned flags = 0;
 	char **files = calloc((size_t)argc, sizeof *files);
 	jh_diags diags = JH_DIAGS_INIT;
 	jh_dataset *ds = NULL;
 	jh_result *res = NULL;
 	jh_standard std;
 	jh_filter filter = {NULL, 0, NULL};
-	jh_buf out = JH_BUF_INIT;
+	jh_out *out = NULL;
 	jh_code rc;
 
 	if (!files)
@@ -55,6 +62,8 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 			i++;
 		} else if (!strncmp(a, "--lang=", 7)) {
 			continue;
+		} else if (!strcmp(a, "--pretty")) {
+			flags |= JH_REPORT_PRETTY;
 		} else if (!strcmp(a, "--standard") && v) {
 			std_path = v;
 			i++;
@@ -146,15 +155,14 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
 		goto out;
 	}
-	if ((rc = jh_report(res, (jh_format)fmt, cli->lang, &out))) {
+	if (!(out = cli_stdout())) {
 		status = EXIT_FAIL;
 		goto out;
 	}
-	fwrite(out.data, 1, out.len, stdout);
-	if (fflush(stdout))
+	rc = jh_report_write(res, (jh_format)fmt, cli->lang, flags, out);
+	if (cli_close_out(cli, out, rc))
 		status = EXIT_FAIL;
 out:
-	jh_buf_free(&out);
 	jh_result_free(res);
 	jh_dataset_free(ds);
 	jh_diags_free(&diags);

@@ -374,23 +374,88 @@ static void test_filter(void **state)
 	done(&f);
 }
 
-/* JSON carries the documented keys and unrounded values. */
+/* A school of 100 pupils 1 yuan a pupil short of 1700, the 85% floor of
+ * 2000: 169900 / 100 = 1699 yuan.  The per-100 figures are whole: 5 / 100
+ * · 100 = 5 (0.05 is stored as 0.05000000000000000278, times 100 rounds
+ * back to 5), and so 2, 1 and 3 rooms; 500 / 100 = 5 m², 800 / 100 = 8. */
+#define SHORT_ONE HDR "1101010031,差一元小学,110101,2024,primary,,100,0,0," \
+	"5,0,2,0,1,0,8,0,500,800,169900,3\n"
+
+/* JSON carries the documented keys and unrounded values, compact, with
+ * numbers in their shortest form (4.2, not 4.2000000000000002). */
 static void test_json_report(void **state)
 {
 	(void)state;
 	struct fx f;
 	jh_buf out = JH_BUF_INIT;
 
-	load(&f, HDR "1101010031,差一元小学,110101,2024,primary,,100,0,0,"
-	              "5,0,2,0,1,0,8,0,500,800,169900,3\n");
+	load(&f, SHORT_ONE);
 	run(&f);
 	assert_int_equal(jh_report(f.res, JH_FMT_JSON, "en", &out), JH_OK);
-	assert_non_null(strstr(out.data, "\"county_code\": \"110101\""));
-	assert_non_null(strstr(out.data, "\"equipment_value_per_student\": 1699.0"));
-	assert_non_null(strstr(out.data, "\"kind\": \"below_floor\""));
-	assert_non_null(strstr(out.data, "\"cv_limit\": 0.5"));
-	assert_non_null(strstr(out.data, "\"met\": 6"));
-	assert_non_null(strstr(out.data, "\"passes\": false"));
+	assert_non_null(strstr(out.data, "\"county_code\":\"110101\""));
+	/* A real stays a real: 1699.0, as jansson wrote it before. */
+	assert_non_null(strstr(out.data, "\"equipment_value_per_student\":1699.0"));
+	assert_non_null(strstr(out.data, "\"kind\":\"below_floor\""));
+	assert_non_null(strstr(out.data, "\"cv_limit\":0.5"));
+	assert_non_null(strstr(out.data, "\"met\":6"));
+	assert_non_null(strstr(out.data, "\"passes\":false"));
+	/* The national thresholds 4.2 and 0.9 per 100 pupils (primary). */
+	assert_non_null(strstr(out.data, "{\"qualified_teachers_per100\":4.2,"
+	                                 "\"key_teachers_per100\":1.0,"
+	                                 "\"pe_art_teachers_per100\":0.9,"));
+	/* One line: the only new line ends the document. */
+	assert_ptr_equal(strchr(out.data, '\n'), out.data + out.len - 1);
+	jh_buf_free(&out);
+	done(&f);
+}
+
+/* --pretty: the same document, one value a line, two spaces a level. */
+static void test_json_report_pretty(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_buf out = JH_BUF_INIT;
+	jh_out *o;
+
+	load(&f, SHORT_ONE);
+	run(&f);
+	o = jh_out_new_buf(&out);
+	assert_non_null(o);
+	assert_int_equal(jh_report_write(f.res, JH_FMT_JSON, "en",
+	                                 JH_REPORT_PRETTY, o), JH_OK);
+	assert_int_equal(jh_out_close(o), JH_OK);
+	{
+		static const char head[] =
+			"{\n  \"standard\": {\n    \"id\": \"national-2017\",\n";
+		assert_memory_equal(out.data, head, sizeof head - 1);
+	}
+	assert_non_null(strstr(out.data, "\n      \"schools\": [\n        {\n"
+	                                 "          \"school_code\": \"1101010031\",\n"));
+	assert_non_null(strstr(out.data, "\"kind\": \"below_floor\"\n"));
+	assert_string_equal(out.data + out.len - 7, "\n  ]\n}\n");
+	jh_buf_free(&out);
+	done(&f);
+}
+
+/* CSV: the school row with the figures above, shortest numbers, the 8
+ * empty coefficient columns, met 6 of 7, the shortfall named. */
+static void test_csv_report(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_buf out = JH_BUF_INIT;
+
+	load(&f, SHORT_ONE);
+	run(&f);
+	assert_int_equal(jh_report(f.res, JH_FMT_CSV, "en", &out), JH_OK);
+	assert_non_null(strstr(out.data,
+		"\nschool,110101,2024,primary,1101010031,差一元小学,primary,"
+		"evaluated,100,,5,2,1,5,8,1699,3,,,,,,,,,6,false,"
+		"equipment_value_per_student\n"));
+	/* One school: every coefficient 0 (no spread), the mean of them 0. */
+	assert_non_null(strstr(out.data,
+		"\ncounty,110101,2024,primary,,,,,100,1,5,2,1,5,8,1699,3,"
+		"0,0,0,0,0,0,0,0,,false,\n"));
 	jh_buf_free(&out);
 	done(&f);
 }
@@ -620,6 +685,8 @@ int main(void)
 		cmocka_unit_test(test_json_report),
 		cmocka_unit_test(test_standard_rules),
 		cmocka_unit_test(test_standard_every_key),
+		cmocka_unit_test(test_json_report_pretty),
+		cmocka_unit_test(test_csv_report),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

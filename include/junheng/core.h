@@ -508,7 +508,15 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *changes,
 /* ------------------------------------------------------------------ */
 
 
-/* Render an evaluation result into out (appended). lang: "zh" or "en". */
+/* Render an evaluation result, as it is produced, into the writer o
+ * (text or CSV; JSON compact unless flags has JH_REPORT_PRETTY).
+ * lang: "zh" or "en" (text only).  Returns the writer's first error
+ * (JH_ERR_IO, JH_ERR_NOMEM) or JH_OK; o is not flushed.  Numbers in
+ * JSON and CSV are the shortest text that reads back exactly. */
+#define JH_REPORT_PRETTY 1u
+jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
+                        unsigned flags, jh_out *o);
+/* The same into out (appended), JSON compact. */
 jh_code jh_report(const jh_result *r, jh_format fmt, const char *lang,
                   jh_buf *out);
 

@@ -71,6 +71,46 @@ void jh_buf_addcsv(jh_buf *b, const char *s);
  * Returns an empty allocated string for an empty buffer, NULL on oom. */
 char *jh_buf_detach(jh_buf *b, size_t *len);
 
+/* ------------------------------------------------------------------ */
+/* Writer: output in chunks to a sink, or into a jh_buf.                */
+/* ------------------------------------------------------------------ */
+
+/* A report of a nation is tens of megabytes: a jh_out collects what is
+ * written in a chunk of 64 KiB and hands each full chunk to its sink (a
+ * file descriptor, a socket, a callback), in order, so the whole text is
+ * never in memory.  Writing into a jh_buf instead keeps everything, for
+ * callers that want the text.  The first failure (the sink's, or out of
+ * memory) is kept and later writes are dropped: check once at the end.
+ * Opaque; create with one of the jh_out_new* functions, end with
+ * jh_out_close, which flushes and frees. */
+typedef struct jh_out jh_out;
+/* A sink takes n bytes in order; 0 when all were taken, else nonzero. */
+typedef int (*jh_sink_fn)(void *ctx, const char *p, size_t n);
+
+jh_out *jh_out_new(jh_sink_fn sink, void *ctx);   /* NULL on oom */
+/* write(2) to fd (EINTR and short writes retried; fd stays open). */
+jh_out *jh_out_new_fd(int fd);
+/* Appended to b, which the caller owns; b->len is brought up to date by
+ * jh_out_flush and jh_out_close.  Until jh_out_close, b is the writer's:
+ * read it after a flush, but change it only through o. */
+jh_out *jh_out_new_buf(jh_buf *b);
+void jh_out_add(jh_out *o, const void *p, size_t n);
+void jh_out_adds(jh_out *o, const char *s);
+void jh_out_addc(jh_out *o, char c);
+void jh_out_addf(jh_out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* As jh_buf_addpad and jh_buf_addcsv. */
+void jh_out_addpad(jh_out *o, const char *s, int width, int right);
+void jh_out_addcsv(jh_out *o, const char *s);
+/* v as jh_format_number writes it (shortest round trip). */
+void jh_out_addnum(jh_out *o, double v);
+/* Hand everything written so far to the sink; the first error so far:
+ * JH_OK, JH_ERR_IO (the sink failed) or JH_ERR_NOMEM. */
+jh_code jh_out_flush(jh_out *o);
+jh_code jh_out_error(const jh_out *o);
+/* Flush, free o (NULL is fine) and return jh_out_flush's answer. */
+jh_code jh_out_close(jh_out *o);
+
 /* Output formats of reports. */
 typedef enum jh_format {
 	JH_FMT_TEXT = 0,

@@ -4,13 +4,20 @@
 ** Text is for a county official at a terminal: Chinese by default, English
 ** with lang "en"; CJK-aware column alignment; values to 2 decimals and
 ** coefficients to 3, although every judgement was made on unrounded values.
-** JSON (built with jansson) carries every value unrounded for programs.
-** CSV has one row per county-stage and one per school-stage, for
-** spreadsheets.
+** JSON carries every value unrounded for programs, compact unless
+** JH_REPORT_PRETTY asks for one value a line.  CSV has one row per
+** county-stage and one per school-stage, for spreadsheets.  Numbers in
+** JSON and CSV are the shortest text that reads back exactly (jhNumber).
+**
+** Everything is written through a jh_out (lib/util/out.c) as it is
+** produced, county by county: to a file descriptor a nation's report
+** never exists in memory as a whole, and no tree of JSON values is built
+** (a JSON library's tree cost ten times the time of the text itself).
+** jh_report keeps the older call into a jh_buf for callers that want
+** the text.
 */
 #include "core_int.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,13 +55,22 @@ static const char *status_name(jh_unit_status s, const char *lang)
 	return "?";
 }
 
-/* Numbers as people read them: 2 decimals, trailing zeros kept. */
+/* Numbers as people read them: 2 decimals, trailing zeros kept (as
+ * printf's %.2f, without printf: jhFixed). */
 static void fmt2(char *b, size_t n, double v)
 {
 	if (isnan(v))
 		snprintf(b, n, "-");
 	else
-		snprintf(b, n, "%.2f", v);
+		jhFixed(v, 2, b);
+}
+
+/* A whole number as %.0f writes it. */
+static void add_count(jh_out *o, double v)
+{
+	char b[JH_NUMBER_MAX];
+
+	jhOutAdd(o, b, jhFixed(v, 0, b));
 }
 
 /* A threshold or floor: up to 4 decimals, trailing zeros dropped, so
@@ -76,7 +92,7 @@ static void fmt3(char *b, size_t n, double v)
 	if (isnan(v))
 		snprintf(b, n, "-");
 	else
-		snprintf(b, n, "%.3f", v);
+		jhFixed(v, 3, b);
 }
 
 /* --- text ---------------------------------------------------------------- */
@@ -84,13 +100,33 @@ static void fmt3(char *b, size_t n, double v)
 #define W_LABEL 18
 #define W_COL 11
 
+/* The thresholds and floors as the text shows them, written once. */
+struct limits {
+	char threshold[JH_STAGE__COUNT][JH_IND__COUNT][32];
+	char floor[JH_STAGE__COUNT][JH_IND__COUNT][32];
+	char percent[32];           /* the floor ratio, %g of percent */
+};
+
+static void text_limits(const jh_standard *std, struct limits *lim)
+{
+	for (int st = 0; st < JH_STAGE__COUNT; st++)
+		for (int i = 0; i < JH_IND__COUNT; i++) {
+			double t = std->threshold[st][i];
+			fmt_limit(lim->threshold[st][i], sizeof lim->threshold[st][i], t);
+			fmt_limit(lim->floor[st][i], sizeof lim->floor[st][i],
+			          t * std->school_floor_ratio);
+		}
+	snprintf(lim->percent, sizeof lim->percent, "%g",
+	         std->school_floor_ratio * 100);
+}
+
 static void text_county(const jh_result *r, const jh_county_result *cr,
-                        const char *lang, jh_buf *o)
+                        const struct limits *lim, const char *lang, jh_out *o)
 {
 	const jh_standard *std = r->standard;
 	char b[64];
 
-	jh_buf_addf(o, L("\n县(市、区) %s · %d 年度 · 资源配置:%s\n",
+	jh_out_addf(o, L("\n县(市、区) %s · %d 年度 · 资源配置:%s\n",
 	                 "\nCounty %s · %d · resource allocation: %s\n"),
 	            cr->county_code, cr->year,
 	            cr->passes ? L("达标 ✔", "PASS ✔") : L("未达标 ✘", "FAIL ✘"));
@@ -99,34 +135,34 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 
 		if (!sr->schools)
 			continue;
-		jh_buf_adds(o, "  ");
+		jh_out_adds(o, "  ");
 		snprintf(b, sizeof b, L("%s: %zu 所学校, %.0f 名学生, %zu 所未达标",
 		                        "%s: %zu schools, %.0f students, %zu failing"),
 		         jh_stage_name((jh_stage)st, lang), sr->schools,
 		         sr->students, sr->schools_failing);
-		jh_buf_adds(o, b);
-		jh_buf_adds(o, "\n    ");
-		jh_buf_addpad(o, "", W_LABEL, 0);
+		jh_out_adds(o, b);
+		jh_out_adds(o, "\n    ");
+		jh_out_addpad(o, "", W_LABEL, 0);
 		for (int i = 0; i < JH_IND__COUNT; i++)
-			jh_buf_addpad(o, jh_indicator_short((jh_indicator)i, lang),
+			jh_out_addpad(o, jh_indicator_short((jh_indicator)i, lang),
 			              W_COL, 1);
-		jh_buf_addpad(o, L("综合", "Overall"), W_COL, 1);
-		jh_buf_adds(o, "\n    ");
-		jh_buf_addpad(o, L("标准值", "Threshold"), W_LABEL, 0);
+		jh_out_addpad(o, L("综合", "Overall"), W_COL, 1);
+		jh_out_adds(o, "\n    ");
+		jh_out_addpad(o, L("标准值", "Threshold"), W_LABEL, 0);
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			snprintf(b, sizeof b, "%g", std->threshold[st][i]);
-			jh_buf_addpad(o, b, W_COL, 1);
+			jh_out_addpad(o, b, W_COL, 1);
 		}
-		jh_buf_adds(o, "\n    ");
-		jh_buf_addpad(o, L("全县均值", "County mean"), W_LABEL, 0);
+		jh_out_adds(o, "\n    ");
+		jh_out_addpad(o, L("全县均值", "County mean"), W_LABEL, 0);
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			fmt2(b, sizeof b, sr->mean[i]);
-			jh_buf_addpad(o, b, W_COL, 1);
+			jh_out_addpad(o, b, W_COL, 1);
 		}
-		jh_buf_adds(o, "\n    ");
+		jh_out_adds(o, "\n    ");
 		snprintf(b, sizeof b, L("差异系数(≤%.2f)", "CV (<= %.2f)"),
 		         std->cv_limit[st]);
-		jh_buf_addpad(o, b, W_LABEL, 0);
+		jh_out_addpad(o, b, W_LABEL, 0);
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			char v[32];
 			fmt3(v, sizeof v, sr->cv[i]);
@@ -136,11 +172,11 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 			    sr->cv[i] < std->cv_limit[st] + 0.0005)
 				snprintf(v, sizeof v, "%.4f", sr->cv[i]);
 			snprintf(b, sizeof b, "%s%s", v, sr->cv_pass[i] ? "✔" : "✘");
-			jh_buf_addpad(o, b, W_COL, 1);
+			jh_out_addpad(o, b, W_COL, 1);
 		}
 		fmt3(b, sizeof b, sr->cv_mean);
-		jh_buf_addpad(o, b, W_COL, 1);
-		jh_buf_addc(o, '\n');
+		jh_out_addpad(o, b, W_COL, 1);
+		jh_out_addc(o, '\n');
 	}
 	/* Failing schools, with every shortfall named. */
 	{
@@ -154,7 +190,7 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 				nexcl++;
 		}
 		if (nfail)
-			jh_buf_addf(o, L("  未达标学校(%zu):\n", "  Failing schools (%zu):\n"),
+			jh_out_addf(o, L("  未达标学校(%zu):\n", "  Failing schools (%zu):\n"),
 			            nfail);
 		for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
 			const jh_unit *u = &r->units[k];
@@ -162,317 +198,423 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 
 			if (u->status != JH_UNIT_EVALUATED || u->passes)
 				continue;
-			jh_buf_addf(o, L("    [%s] %s %s,学生 %.0f,达标 %d/7\n",
-			                 "    [%s] %s %s, %.0f students, %d/7 met\n"),
-			            jh_stage_name(u->stage, lang), u->school->school_code,
-			            u->school->school_name, u->students, u->met);
+			/* The line of each failing school and each shortfall, piece
+			 * by piece (these are most of a nation's text):
+			 *   "    [%s] %s %s,学生 %.0f,达标 %d/7\n" (zh)
+			 *   "    [%s] %s %s, %.0f students, %d/7 met\n" (en)
+			 *   "        %s %s %s < %s,且低于 %g%% 下限 %s ✘\n" (zh)
+			 *   "        %s %s %s < %s, and under the %g%% floor %s ✘\n" */
+			jh_out_adds(o, "    [");
+			jh_out_adds(o, jh_stage_name(u->stage, lang));
+			jh_out_adds(o, "] ");
+			jh_out_adds(o, u->school->school_code);
+			jh_out_addc(o, ' ');
+			jh_out_adds(o, u->school->school_name ? u->school->school_name : "");
+			jh_out_adds(o, L(",学生 ", ", "));
+			add_count(o, u->students);
+			jh_out_adds(o, L(",达标 ", " students, "));
+			jh_out_addf(o, L("%d/7\n", "%d/7 met\n"), u->met);
 			for (int i = 0; i < JH_IND__COUNT; i++) {
-				char v[32], t[32], f[32];
+				char v[32];
 				double floor_v = th[i] * std->school_floor_ratio;
 				if (jh_at_least(std, u->value[i], th[i]))
 					continue;
 				fmt2(v, sizeof v, u->value[i]);
-				fmt_limit(t, sizeof t, th[i]);
-				fmt_limit(f, sizeof f, floor_v);
-				if (!jh_at_least(std, u->value[i], floor_v))
-					jh_buf_addf(o, L("        %s %s %s < %s,且低于 %g%% 下限 %s ✘\n",
-					                 "        %s %s %s < %s, and under the %g%% floor %s ✘\n"),
-					            jh_indicator_name((jh_indicator)i, lang), v,
-					            jh_indicator_unit((jh_indicator)i, lang), t,
-					            std->school_floor_ratio * 100, f);
-				else
-					jh_buf_addf(o, L("        %s %s %s < %s\n",
-					                 "        %s %s %s < %s\n"),
-					            jh_indicator_name((jh_indicator)i, lang), v,
-					            jh_indicator_unit((jh_indicator)i, lang), t);
+				jh_out_adds(o, "        ");
+				jh_out_adds(o, jh_indicator_name((jh_indicator)i, lang));
+				jh_out_addc(o, ' ');
+				jh_out_adds(o, v);
+				jh_out_addc(o, ' ');
+				jh_out_adds(o, jh_indicator_unit((jh_indicator)i, lang));
+				jh_out_adds(o, " < ");
+				jh_out_adds(o, lim->threshold[u->stage][i]);
+				if (!jh_at_least(std, u->value[i], floor_v)) {
+					jh_out_adds(o, L(",且低于 ", ", and under the "));
+					jh_out_adds(o, lim->percent);
+					jh_out_adds(o, L("% 下限 ", "% floor "));
+					jh_out_adds(o, lim->floor[u->stage][i]);
+					jh_out_adds(o, " ✘");
+				}
+				jh_out_addc(o, '\n');
 			}
 		}
 		if (nexcl) {
-			jh_buf_addf(o, L("  未参评(%zu):", "  Not evaluated (%zu):"), nexcl);
+			jh_out_addf(o, L("  未参评(%zu):", "  Not evaluated (%zu):"), nexcl);
 			for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
 				const jh_unit *u = &r->units[k];
 				if (u->status == JH_UNIT_EVALUATED ||
 				    u->status == JH_UNIT_NO_STUDENTS)
 					continue;
-				jh_buf_addf(o, " %s %s(%.0f%s,%s)", u->school->school_code,
-				            u->school->school_name, u->students,
-				            L("人", " students"), status_name(u->status, lang));
+				/* " %s %s(%.0f%s,%s)" */
+				jh_out_addc(o, ' ');
+				jh_out_adds(o, u->school->school_code);
+				jh_out_addc(o, ' ');
+				jh_out_adds(o, u->school->school_name ? u->school->school_name : "");
+				jh_out_addc(o, '(');
+				add_count(o, u->students);
+				jh_out_adds(o, L("人", " students"));
+				jh_out_addc(o, ',');
+				jh_out_adds(o, status_name(u->status, lang));
+				jh_out_addc(o, ')');
 			}
-			jh_buf_addc(o, '\n');
+			jh_out_addc(o, '\n');
 		}
 	}
 }
 
-static void text_report(const jh_result *r, const char *lang, jh_buf *o)
+static void text_report(const jh_result *r, const char *lang, jh_out *o)
 {
 	const jh_standard *std = r->standard;
+	struct limits lim;
 	size_t pass = 0;
 
-	jh_buf_addf(o, L("义务教育优质均衡发展 · 资源配置评估\n标准:%s%s%s\n",
+	jh_out_addf(o, L("义务教育优质均衡发展 · 资源配置评估\n标准:%s%s%s\n",
 	                 "High-quality balanced compulsory education · resource allocation\nStandard: %s%s%s\n"),
 	            is_en(lang) ? std->name_en : std->name_zh,
 	            std->base[0] ? L(",基于 ", ", based on ") : "",
 	            std->base[0] ? std->base : "");
+	text_limits(std, &lim);
 	for (size_t i = 0; i < r->ncounties; i++)
-		text_county(r, &r->counties[i], lang, o);
+		text_county(r, &r->counties[i], &lim, lang, o);
 
-	jh_buf_adds(o, L("\n汇总\n", "\nSummary\n"));
-	jh_buf_adds(o, "  ");
-	jh_buf_addpad(o, L("县代码", "County"), 10, 0);
-	jh_buf_addpad(o, L("年度", "Year"), 6, 0);
-	jh_buf_addpad(o, L("小学系数", "Pri. CV"), 10, 0);
-	jh_buf_addpad(o, L("初中系数", "Jun. CV"), 10, 0);
-	jh_buf_addpad(o, L("未达标校", "Failing"), 10, 0);
-	jh_buf_adds(o, L("结论\n", "Verdict\n"));
+	jh_out_adds(o, L("\n汇总\n", "\nSummary\n"));
+	jh_out_adds(o, "  ");
+	jh_out_addpad(o, L("县代码", "County"), 10, 0);
+	jh_out_addpad(o, L("年度", "Year"), 6, 0);
+	jh_out_addpad(o, L("小学系数", "Pri. CV"), 10, 0);
+	jh_out_addpad(o, L("初中系数", "Jun. CV"), 10, 0);
+	jh_out_addpad(o, L("未达标校", "Failing"), 10, 0);
+	jh_out_adds(o, L("结论\n", "Verdict\n"));
 	for (size_t i = 0; i < r->ncounties; i++) {
 		const jh_county_result *cr = &r->counties[i];
 		char y[16], f[16];
 		snprintf(y, sizeof y, "%d", cr->year);
 		snprintf(f, sizeof f, "%zu", cr->stage[0].schools_failing +
 		                             cr->stage[1].schools_failing);
-		jh_buf_adds(o, "  ");
-		jh_buf_addpad(o, cr->county_code, 10, 0);
-		jh_buf_addpad(o, y, 6, 0);
+		jh_out_adds(o, "  ");
+		jh_out_addpad(o, cr->county_code, 10, 0);
+		jh_out_addpad(o, y, 6, 0);
 		for (int st = 0; st < JH_STAGE__COUNT; st++)
-			jh_buf_addpad(o, !cr->stage[st].schools ? "-" :
+			jh_out_addpad(o, !cr->stage[st].schools ? "-" :
 			              cr->stage[st].all_cv_pass ? "✔" : "✘", 10, 0);
-		jh_buf_addpad(o, f, 10, 0);
-		jh_buf_adds(o, cr->passes ? L("达标", "pass") : L("未达标", "fail"));
-		jh_buf_addc(o, '\n');
+		jh_out_addpad(o, f, 10, 0);
+		jh_out_adds(o, cr->passes ? L("达标", "pass") : L("未达标", "fail"));
+		jh_out_addc(o, '\n');
 		pass += cr->passes != 0;
 	}
-	jh_buf_addf(o, L("  共 %zu 个县·年度,达标 %zu 个,未达标 %zu 个\n",
+	jh_out_addf(o, L("  共 %zu 个县·年度,达标 %zu 个,未达标 %zu 个\n",
 	                 "  %zu county-years: %zu pass, %zu fail\n"),
 	            r->ncounties, pass, r->ncounties - pass);
 }
 
 /* --- JSON -------------------------------------------------------------- */
 
-static json_t *num(double v)
+static void json_standard(jhJson *j, const jh_standard *std)
 {
-	return isnan(v) || isinf(v) ? json_null() : json_real(v);
-}
-
-static json_t *json_standard(const jh_standard *std)
-{
-	json_t *o = json_object(), *th = json_object(), *lim = json_object();
-
-	json_object_set_new(o, "id", json_string(std->id));
-	json_object_set_new(o, "name_zh", json_string(std->name_zh));
-	json_object_set_new(o, "name_en", json_string(std->name_en));
-	json_object_set_new(o, "base", std->base[0] ? json_string(std->base) : json_null());
+	jhJsonOpen(j, '{');
+	jhJsonKey(j, "id");
+	jhJsonStr(j, std->id);
+	jhJsonKey(j, "name_zh");
+	jhJsonStr(j, std->name_zh);
+	jhJsonKey(j, "name_en");
+	jhJsonStr(j, std->name_en);
+	jhJsonKey(j, "base");
+	jhJsonStr(j, std->base[0] ? std->base : NULL);
+	jhJsonKey(j, "thresholds");
+	jhJsonOpen(j, '{');
 	for (int st = 0; st < JH_STAGE__COUNT; st++) {
-		json_t *t = json_object();
-		for (int i = 0; i < JH_IND__COUNT; i++)
-			json_object_set_new(t, jh_indicator_key((jh_indicator)i),
-			                    json_real(std->threshold[st][i]));
-		json_object_set_new(th, jh_stage_key((jh_stage)st), t);
-		json_object_set_new(lim, jh_stage_key((jh_stage)st),
-		                    json_real(std->cv_limit[st]));
+		jhJsonKey(j, jh_stage_key((jh_stage)st));
+		jhJsonOpen(j, '{');
+		for (int i = 0; i < JH_IND__COUNT; i++) {
+			jhJsonKey(j, jh_indicator_key((jh_indicator)i));
+			jhJsonNum(j, std->threshold[st][i]);
+		}
+		jhJsonClose(j, '}');
 	}
-	json_object_set_new(o, "thresholds", th);
-	json_object_set_new(o, "cv_limits", lim);
-	json_object_set_new(o, "school_min_met", json_integer(std->school_min_met));
-	json_object_set_new(o, "school_floor_ratio", json_real(std->school_floor_ratio));
-	return o;
+	jhJsonClose(j, '}');
+	jhJsonKey(j, "cv_limits");
+	jhJsonOpen(j, '{');
+	for (int st = 0; st < JH_STAGE__COUNT; st++) {
+		jhJsonKey(j, jh_stage_key((jh_stage)st));
+		jhJsonNum(j, std->cv_limit[st]);
+	}
+	jhJsonClose(j, '}');
+	jhJsonKey(j, "school_min_met");
+	jhJsonInt(j, std->school_min_met);
+	jhJsonKey(j, "school_floor_ratio");
+	jhJsonNum(j, std->school_floor_ratio);
+	jhJsonClose(j, '}');
 }
 
-static json_t *json_unit(const jh_result *r, const jh_unit *u)
+/* An object of the seven indicators: numbers, or booleans when b. */
+static void json_indicators(jhJson *j, const char *key, const double *v,
+                            const int *b)
+{
+	jhJsonKey(j, key);
+	jhJsonOpen(j, '{');
+	for (int i = 0; i < JH_IND__COUNT; i++) {
+		jhJsonKey(j, jh_indicator_key((jh_indicator)i));
+		if (b)
+			jhJsonBool(j, b[i]);
+		else
+			jhJsonNum(j, v ? v[i] : NAN);
+	}
+	jhJsonClose(j, '}');
+}
+
+static void json_stage(jhJson *j, const jh_standard *std, int st,
+                       const jh_stage_result *sr)
+{
+	jhJsonOpen(j, '{');
+	jhJsonKey(j, "students");
+	jhJsonNum(j, sr->students);
+	jhJsonKey(j, "schools");
+	jhJsonInt(j, (long long)sr->schools);
+	jhJsonKey(j, "schools_failing");
+	jhJsonInt(j, (long long)sr->schools_failing);
+	json_indicators(j, "mean", sr->mean, NULL);
+	json_indicators(j, "sd", sr->sd, NULL);
+	json_indicators(j, "cv", sr->cv, NULL);
+	jhJsonKey(j, "cv_limit");
+	jhJsonNum(j, std->cv_limit[st]);
+	{
+		int pass[JH_IND__COUNT];
+		for (int i = 0; i < JH_IND__COUNT; i++)
+			pass[i] = sr->cv_pass[i] != 0;
+		json_indicators(j, "cv_pass", NULL, pass);
+	}
+	jhJsonKey(j, "cv_mean");
+	jhJsonNum(j, sr->cv_mean);
+	jhJsonKey(j, "passes");
+	jhJsonBool(j, sr->passes);
+	jhJsonClose(j, '}');
+}
+
+static void json_unit(jhJson *j, const jh_result *r, const jh_unit *u)
 {
 	const jh_standard *std = r->standard;
 	const double *th = std->threshold[u->stage];
-	json_t *o = json_object(), *ind = json_object(), *sh = json_array();
 	int judged = u->status == JH_UNIT_EVALUATED;
 
-	json_object_set_new(o, "school_code", json_string(u->school->school_code));
-	json_object_set_new(o, "school_name", json_string(u->school->school_name ?
-	                                                  u->school->school_name : ""));
-	json_object_set_new(o, "school_type",
-	                    json_string(jh_school_type_key(u->school->type)));
-	json_object_set_new(o, "stage", json_string(jh_stage_key(u->stage)));
-	json_object_set_new(o, "status", json_string(status_key(u->status)));
-	json_object_set_new(o, "students", json_real(u->students));
-	json_object_set_new(o, "split_share", json_real(u->share));
-	for (int i = 0; i < JH_IND__COUNT; i++) {
-		json_object_set_new(ind, jh_indicator_key((jh_indicator)i),
-		                    u->students > 0 ? num(u->value[i]) : json_null());
-		if (!judged || jh_at_least(std, u->value[i], th[i]))
-			continue;
-		json_t *s = json_object();
+	jhJsonOpen(j, '{');
+	jhJsonKey(j, "school_code");
+	jhJsonStr(j, u->school->school_code);
+	jhJsonKey(j, "school_name");
+	jhJsonStr(j, u->school->school_name ? u->school->school_name : "");
+	jhJsonKey(j, "school_type");
+	jhJsonStr(j, jh_school_type_key(u->school->type));
+	jhJsonKey(j, "stage");
+	jhJsonStr(j, jh_stage_key(u->stage));
+	jhJsonKey(j, "status");
+	jhJsonStr(j, status_key(u->status));
+	jhJsonKey(j, "students");
+	jhJsonNum(j, u->students);
+	jhJsonKey(j, "split_share");
+	jhJsonNum(j, u->share);
+	/* No students in the stage: every indicator null. */
+	json_indicators(j, "indicators", u->students > 0 ? u->value : NULL, NULL);
+	jhJsonKey(j, "met");
+	if (judged)
+		jhJsonInt(j, u->met);
+	else
+		jhJsonNull(j);
+	jhJsonKey(j, "passes");
+	if (judged)
+		jhJsonBool(j, u->passes);
+	else
+		jhJsonNull(j);
+	jhJsonKey(j, "shortfalls");
+	jhJsonOpen(j, '[');
+	for (int i = 0; judged && i < JH_IND__COUNT; i++) {
 		double fl = th[i] * std->school_floor_ratio;
-		json_object_set_new(s, "indicator", json_string(jh_indicator_key((jh_indicator)i)));
-		json_object_set_new(s, "value", num(u->value[i]));
-		json_object_set_new(s, "threshold", json_real(th[i]));
-		json_object_set_new(s, "floor", json_real(fl));
-		json_object_set_new(s, "kind", json_string(
-			jh_at_least(std, u->value[i], fl) ? "below_threshold" : "below_floor"));
-		json_array_append_new(sh, s);
+
+		if (jh_at_least(std, u->value[i], th[i]))
+			continue;
+		jhJsonOpen(j, '{');
+		jhJsonKey(j, "indicator");
+		jhJsonStr(j, jh_indicator_key((jh_indicator)i));
+		jhJsonKey(j, "value");
+		jhJsonNum(j, u->value[i]);
+		jhJsonKey(j, "threshold");
+		jhJsonNum(j, th[i]);
+		jhJsonKey(j, "floor");
+		jhJsonNum(j, fl);
+		jhJsonKey(j, "kind");
+		jhJsonStr(j, jh_at_least(std, u->value[i], fl) ?
+		          "below_threshold" : "below_floor");
+		jhJsonClose(j, '}');
 	}
-	json_object_set_new(o, "indicators", ind);
-	json_object_set_new(o, "met", judged ? json_integer(u->met) : json_null());
-	json_object_set_new(o, "passes", judged ? json_boolean(u->passes) : json_null());
-	json_object_set_new(o, "shortfalls", sh);
-	return o;
+	jhJsonClose(j, ']');
+	jhJsonClose(j, '}');
 }
 
-static int dump_to_buf(const char *p, size_t n, void *data)
+static void json_report(const jh_result *r, int indent, jh_out *o)
 {
-	jh_buf *out = data;
+	jhJson j;
 
-	jh_buf_add(out, p, n);
-	return out->oom ? -1 : 0;
-}
-
-/* The document is written one county at a time (json_dump_callback
- * straight into out), so a nation's result never exists as a whole tree:
- * memory stays proportional to one county. */
-static jh_code json_report(const jh_result *r, jh_buf *out)
-{
-	const jh_standard *std = r->standard;
-	const size_t flags = JSON_INDENT(1) | JSON_PRESERVE_ORDER |
-	                     JSON_REAL_PRECISION(17);
-	json_t *sj = json_standard(std);
-
-	if (!sj)
-		return JH_ERR_NOMEM;
-	jh_buf_adds(out, "{\n \"standard\": ");
-	if (json_dump_callback(sj, dump_to_buf, out, flags)) {
-		json_decref(sj);
-		return JH_ERR_NOMEM;
-	}
-	json_decref(sj);
-	jh_buf_adds(out, ",\n \"counties\": [");
+	jhJsonInit(&j, o, indent);
+	jhJsonOpen(&j, '{');
+	jhJsonKey(&j, "standard");
+	json_standard(&j, r->standard);
+	jhJsonKey(&j, "counties");
+	jhJsonOpen(&j, '[');
 	for (size_t c = 0; c < r->ncounties; c++) {
 		const jh_county_result *cr = &r->counties[c];
-		json_t *co = json_object(), *stages = json_object(), *schools = json_array();
 
-		json_object_set_new(co, "county_code", json_string(cr->county_code));
-		json_object_set_new(co, "year", json_integer(cr->year));
-		json_object_set_new(co, "passes", json_boolean(cr->passes));
+		jhJsonOpen(&j, '{');
+		jhJsonKey(&j, "county_code");
+		jhJsonStr(&j, cr->county_code);
+		jhJsonKey(&j, "year");
+		jhJsonInt(&j, cr->year);
+		jhJsonKey(&j, "passes");
+		jhJsonBool(&j, cr->passes);
+		jhJsonKey(&j, "stages");
+		jhJsonOpen(&j, '{');
 		for (int st = 0; st < JH_STAGE__COUNT; st++) {
-			const jh_stage_result *sr = &cr->stage[st];
-			json_t *so = json_object(), *mean = json_object(),
-			       *sd = json_object(), *cv = json_object(), *cp = json_object();
-			for (int i = 0; i < JH_IND__COUNT; i++) {
-				const char *k = jh_indicator_key((jh_indicator)i);
-				json_object_set_new(mean, k, num(sr->mean[i]));
-				json_object_set_new(sd, k, num(sr->sd[i]));
-				json_object_set_new(cv, k, num(sr->cv[i]));
-				json_object_set_new(cp, k, json_boolean(sr->cv_pass[i]));
-			}
-			json_object_set_new(so, "students", json_real(sr->students));
-			json_object_set_new(so, "schools", json_integer((json_int_t)sr->schools));
-			json_object_set_new(so, "schools_failing",
-			                    json_integer((json_int_t)sr->schools_failing));
-			json_object_set_new(so, "mean", mean);
-			json_object_set_new(so, "sd", sd);
-			json_object_set_new(so, "cv", cv);
-			json_object_set_new(so, "cv_limit", json_real(std->cv_limit[st]));
-			json_object_set_new(so, "cv_pass", cp);
-			json_object_set_new(so, "cv_mean", num(sr->cv_mean));
-			json_object_set_new(so, "passes", json_boolean(sr->passes));
-			json_object_set_new(stages, jh_stage_key((jh_stage)st), so);
+			jhJsonKey(&j, jh_stage_key((jh_stage)st));
+			json_stage(&j, r->standard, st, &cr->stage[st]);
 		}
-		json_object_set_new(co, "stages", stages);
+		jhJsonClose(&j, '}');
+		jhJsonKey(&j, "schools");
+		jhJsonOpen(&j, '[');
 		for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++)
-			json_array_append_new(schools, json_unit(r, &r->units[k]));
-		json_object_set_new(co, "schools", schools);
-		jh_buf_adds(out, c ? ",\n  " : "\n  ");
-		int bad = json_dump_callback(co, dump_to_buf, out, flags);
-		json_decref(co);
-		if (bad)
-			return JH_ERR_NOMEM;
+			json_unit(&j, r, &r->units[k]);
+		jhJsonClose(&j, ']');
+		jhJsonClose(&j, '}');
 	}
-	jh_buf_adds(out, r->ncounties ? "\n ]\n}\n" : "]\n}\n");
-	return out->oom ? JH_ERR_NOMEM : JH_OK;
+	jhJsonClose(&j, ']');
+	jhJsonClose(&j, '}');
+	jhOutAddc(o, '\n');
 }
 
 /* --- CSV --------------------------------------------------------------- */
 
-static void csv_num(jh_buf *o, double v)
+static void csv_num(jh_out *o, double v)
 {
-	jh_buf_addc(o, ',');
+	jhOutAddc(o, ',');
 	if (!isnan(v))
-		jh_buf_addf(o, "%.17g", v);
+		jh_out_addnum(o, v);
 }
 
-static void csv_report(const jh_result *r, jh_buf *o)
+static void add_int(jh_out *o, long long v)
+{
+	char b[24];
+
+	jhOutAdd(o, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+}
+
+/* ",text" */
+static void csv_field(jh_out *o, const char *s)
+{
+	jhOutAddc(o, ',');
+	jh_out_adds(o, s);
+}
+
+static void csv_report(const jh_result *r, jh_out *o)
 {
 	const jh_standard *std = r->standard;
 
-	jh_buf_adds(o, "record,county_code,year,stage,school_code,school_name,"
+	jh_out_adds(o, "record,county_code,year,stage,school_code,school_name,"
 	               "school_type,status,students,schools");
 	for (int i = 0; i < JH_IND__COUNT; i++)
-		jh_buf_addf(o, ",%s", jh_indicator_key((jh_indicator)i));
-	for (int i = 0; i < JH_IND__COUNT; i++)
-		jh_buf_addf(o, ",cv_%s", jh_indicator_key((jh_indicator)i));
-	jh_buf_adds(o, ",cv_mean,met,passes,shortfalls\n");
+		csv_field(o, jh_indicator_key((jh_indicator)i));
+	for (int i = 0; i < JH_IND__COUNT; i++) {
+		jh_out_adds(o, ",cv_");
+		jh_out_adds(o, jh_indicator_key((jh_indicator)i));
+	}
+	jh_out_adds(o, ",cv_mean,met,passes,shortfalls\n");
 	for (size_t c = 0; c < r->ncounties; c++) {
 		const jh_county_result *cr = &r->counties[c];
 		for (int st = 0; st < JH_STAGE__COUNT; st++) {
 			const jh_stage_result *sr = &cr->stage[st];
 			if (!sr->schools)
 				continue;
-			jh_buf_addf(o, "county,%s,%d,%s,,,,,%.17g,%zu", cr->county_code,
-			            cr->year, jh_stage_key((jh_stage)st), sr->students,
-			            sr->schools);
+			jh_out_adds(o, "county");
+			csv_field(o, cr->county_code);
+			jhOutAddc(o, ',');
+			add_int(o, cr->year);
+			csv_field(o, jh_stage_key((jh_stage)st));
+			jh_out_adds(o, ",,,,");
+			csv_num(o, sr->students);
+			jhOutAddc(o, ',');
+			add_int(o, (long long)sr->schools);
 			for (int i = 0; i < JH_IND__COUNT; i++)
 				csv_num(o, sr->mean[i]);
 			for (int i = 0; i < JH_IND__COUNT; i++)
 				csv_num(o, sr->cv[i]);
 			csv_num(o, sr->cv_mean);
-			jh_buf_addf(o, ",,%s,\n", sr->passes ? "true" : "false");
+			jh_out_adds(o, sr->passes ? ",,true,\n" : ",,false,\n");
 		}
 		for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
 			const jh_unit *u = &r->units[k];
 			const double *th = std->threshold[u->stage];
 			int judged = u->status == JH_UNIT_EVALUATED, first = 1;
 
-			jh_buf_addf(o, "school,%s,%d,%s,%s,", cr->county_code, cr->year,
-			            jh_stage_key(u->stage), u->school->school_code);
-			jh_buf_addcsv(o, u->school->school_name ? u->school->school_name : "");
-			jh_buf_addf(o, ",%s,%s,%.17g,", jh_school_type_key(u->school->type),
-			            status_key(u->status), u->students);
+			jh_out_adds(o, "school");
+			csv_field(o, cr->county_code);
+			jhOutAddc(o, ',');
+			add_int(o, cr->year);
+			csv_field(o, jh_stage_key(u->stage));
+			csv_field(o, u->school->school_code);
+			jhOutAddc(o, ',');
+			jh_out_addcsv(o, u->school->school_name ? u->school->school_name : "");
+			csv_field(o, jh_school_type_key(u->school->type));
+			csv_field(o, status_key(u->status));
+			csv_num(o, u->students);
+			jhOutAddc(o, ',');
 			for (int i = 0; i < JH_IND__COUNT; i++)
 				csv_num(o, u->students > 0 ? u->value[i] : NAN);
-			for (int i = 0; i < JH_IND__COUNT; i++)
-				jh_buf_addc(o, ',');
-			jh_buf_addc(o, ',');
-			if (judged)
-				jh_buf_addf(o, ",%d,%s,", u->met, u->passes ? "true" : "false");
-			else
-				jh_buf_adds(o, ",,,");
+			/* No coefficients nor their mean for a school. */
+			jh_out_adds(o, ",,,,,,,,");
+			if (judged) {
+				jhOutAddc(o, ',');
+				add_int(o, u->met);
+				jh_out_adds(o, u->passes ? ",true," : ",false,");
+			} else {
+				jh_out_adds(o, ",,,");
+			}
 			for (int i = 0; judged && i < JH_IND__COUNT; i++) {
 				if (jh_at_least(std, u->value[i], th[i]))
 					continue;
-				jh_buf_addf(o, "%s%s", first ? "" : ";",
-				            jh_indicator_key((jh_indicator)i));
+				if (!first)
+					jhOutAddc(o, ';');
+				jh_out_adds(o, jh_indicator_key((jh_indicator)i));
 				first = 0;
 			}
-			jh_buf_addc(o, '\n');
+			jhOutAddc(o, '\n');
 		}
 	}
+}
+
+jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
+                        unsigned flags, jh_out *o)
+{
+	switch (fmt) {
+	case JH_FMT_TEXT:
+		text_report(r, lang, o);
+		break;
+	case JH_FMT_JSON:
+		json_report(r, flags & JH_REPORT_PRETTY ? 2 : 0, o);
+		break;
+	case JH_FMT_CSV:
+		csv_report(r, o);
+		break;
+	default:
+		return JH_ERR_ARG;
+	}
+	return jh_out_error(o);
 }
 
 jh_code jh_report(const jh_result *r, jh_format fmt, const char *lang,
                   jh_buf *out)
 {
-	jh_code rc = JH_OK;
+	jh_out *o = jh_out_new_buf(out);
+	jh_code rc;
 
-	switch (fmt) {
-	case JH_FMT_TEXT:
-		text_report(r, lang, out);
-		break;
-	case JH_FMT_JSON:
-		rc = json_report(r, out);
-		break;
-	case JH_FMT_CSV:
-		csv_report(r, out);
-		break;
-	default:
-		return JH_ERR_ARG;
-	}
-	if (rc == JH_OK && out->oom)
+	if (!o)
+		return JH_ERR_NOMEM;
+	rc = jh_report_write(r, fmt, lang, 0, o);
+	if (jh_out_close(o) && rc == JH_OK)
 		rc = JH_ERR_NOMEM;
 	return rc;
 }

@@ -9,6 +9,8 @@
 
 #include "junheng/util.h"
 
+#include <string.h>
+
 /* arena.c: strings that live as long as their owner.  Pointers returned
  * stay valid until jhArenaFree. */
 struct jh_arena;
@@ -74,5 +76,81 @@ char *jhKvTrim(char *s);
 int jhKvNumber(const char *s, double *out);
 
 
+/* number.c: the shortest text that reads back as exactly v, in printf's
+ * %g layout (see number.c): "4.2", "0.30000000000000004", "1e+21",
+ * "5e-324", "-0", "nan", "inf".  NUL-terminated; returns its length. */
+#define JH_NUMBER_MAX 32
+size_t jhNumber(double v, char out[JH_NUMBER_MAX]);
+/* The same, but a whole number written without exponent gets ".0"
+ * (26868.0, -0.0), so that JSON readers keep it a real. */
+size_t jhNumberReal(double v, char out[JH_NUMBER_MAX]);
+/* Exactly what snprintf "%.*f" writes for decimals 0..4 (the exact binary
+ * value rounded, ties to even: 2.675 → "2.67", 0.125 → "0.12"), about
+ * ten times faster for the numbers of reports; any |v| below 10^26 (the
+ * buffer's size), other decimals through snprintf.  Returns the length. */
+size_t jhFixed(double v, int decimals, char out[JH_NUMBER_MAX]);
+
+
+/* out.c: the writer (include/junheng/util.h), seen from inside so that
+ * the library's renderers write a byte or a short string with an inline
+ * copy.  [p, end) is the free space of the chunk (sink) or of buf's
+ * memory; end[0] is always writable, for vsnprintf's NUL. */
+struct jh_out {
+	char *p, *end;
+	char *chunk;            /* sink: JH_OUT_CHUNK + 1 bytes, owned */
+	jh_sink_fn sink;
+	void *ctx;
+	jh_buf *buf;            /* or the buffer written into, not owned */
+	jh_code err;            /* first failure; then nothing more is kept */
+	char spare[1];          /* p = end = spare after a failure */
+	int fd;                 /* for jh_out_new_fd */
+};
+#define JH_OUT_CHUNK 65536
+void jhOutSlow(jh_out *o, const void *p, size_t n);
+
+static inline void jhOutAdd(jh_out *o, const void *p, size_t n)
+{
+	if ((size_t)(o->end - o->p) >= n) {
+		memcpy(o->p, p, n);
+		o->p += n;
+	} else {
+		jhOutSlow(o, p, n);
+	}
+}
+
+static inline void jhOutAddc(jh_out *o, char c)
+{
+	if (o->p < o->end)
+		*o->p++ = c;
+	else
+		jhOutSlow(o, &c, 1);
+}
+
+/* JSON through a jh_out: compact (indent 0: `{"a":1,"b":[]}`) or with
+ * `indent` spaces a level, `"key": value` one a line.  The caller writes
+ * a well-formed document: jhJsonKey only inside an object and before
+ * each of its values.  Keys are written as given (the library's keys need
+ * no escaping); strings are escaped (", \\, control characters; UTF-8 as
+ * is).  Numbers are shortest round trip (jhNumber), with ".0" added to a
+ * whole number so that a reader still sees a real (26868.0), and null
+ * when not finite. */
+typedef struct jhJson {
+	jh_out *o;
+	int indent, depth;
+	int first;          /* nothing yet in the innermost container */
+	int after_key;
+} jhJson;
+void jhJsonInit(jhJson *j, jh_out *o, int indent);
+void jhJsonOpen(jhJson *j, char c);           /* '{' or '[' */
+void jhJsonClose(jhJson *j, char c);          /* '}' or ']' */
+void jhJsonKey(jhJson *j, const char *key);
+void jhJsonStr(jhJson *j, const char *s);     /* NULL writes null */
+void jhJsonNum(jhJson *j, double v);
+void jhJsonInt(jhJson *j, long long v);
+void jhJsonBool(jhJson *j, int b);
+void jhJsonNull(jhJson *j);
+/* Escaped and quoted, without the separators (for callers that build
+ * their own layout). */
+void jhOutJsonString(jh_out *o, const char *s);
 
 #endif

@@ -63,6 +63,26 @@ jqeq "sample B: one school under a floor" '[.counties[1].schools[] | select(.pas
 jqeq "sample C: only the primary sports CV fails" '[.counties[2].stages.primary.cv_pass | to_entries[] | select(.value==false) | .key] | join(",")' sports_area_per_student
 jqeq "sample C: no school fails" '[.counties[2].schools[] | select(.passes==false)] | length' 0
 jqeq "sample E: 5 of 7" '[.counties[4].schools[] | select(.passes==false) | .met] | join(",")' 5
+# Compact JSON in one line, shortest numbers (the national 4.2 and 0.9,
+# not 4.2000000000000002 and 0.90000000000000002); --pretty is the same
+# document one value a line.  The sample city's report (~600 KB) crosses
+# many of the writer's 64 KiB chunks.
+run "sample json all years" 0 eval "$S"/schools-*.csv --format json
+cp "$tmp/out" "$tmp/compact.json"
+if [ "$(wc -l <"$tmp/compact.json")" -eq 1 ]; then ok "json: one line"; else no "json: not one line"; fi
+has "json: 4.2 as 4.2" "$tmp/compact.json" '"qualified_teachers_per100":4.2,'
+has "json: 0.9 as 0.9" "$tmp/compact.json" '"pe_art_teachers_per100":0.9,'
+run "sample json pretty" 0 eval "$S"/schools-*.csv --format json --pretty
+has "pretty: indented" "$tmp/out" '    "qualified_teachers_per100": 4.2,'
+jq -cS . "$tmp/compact.json" >"$tmp/c.norm"
+jq -cS . "$tmp/out" >"$tmp/p.norm"
+same "pretty = compact" "$tmp/c.norm" "$tmp/p.norm"
+# A write that fails (a full disk) is an error, not a silent short file.
+if [ -w /dev/full ]; then
+	"$J" eval "$S"/schools-*.csv --format csv >/dev/full 2>"$tmp/err"
+	if [ $? = 1 ]; then ok "full disk: exit 1"; else no "full disk: exit not 1"; fi
+	has "full disk: said" "$tmp/err" "写出结果失败"
+fi
 run "sample gb18030 2024" 0 eval "$S/gb18030/schools-2024.csv" --format csv
 sed 's#gb18030/##' "$tmp/out" >"$tmp/gb.out"
 "$J" eval "$S/schools-2024.csv" --format csv >"$tmp/u.out"
