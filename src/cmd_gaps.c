@@ -1,6 +1,6 @@
 /*
 ** cmd_gaps.c — `junheng gaps DB --county C --year Y [--format text|json|csv]
-**                 [--costs F] [--standard F]`: every shortfall in real
+**                 [--costs F] [--standard F] [--time-limit SECONDS]`: every shortfall in real
 ** units — what each failing school lacks, and the cheapest plan of
 ** additions after which the whole county passes the resource part.  The
 ** gathering and the rendering are the library's (jh_gaps_county,
@@ -43,17 +43,21 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 	size_t ngaps = 0;
 	jh_plan plan;
 	jh_buf out = JH_BUF_INIT;
+	jh_plan_options popt = {0, 0};   /* the library's defaults */
 	int fmt = JH_FMT_TEXT;
+	char *end = NULL;
 	jh_code rc;
 
 	memset(&plan, 0, sizeof plan);
-	if ((r = dbopts_parse(argc, argv, "county year format costs standard", &o, cli)) ||
+	if ((r = dbopts_parse(argc, argv, "county year format costs standard time-limit", &o, cli)) ||
 	    !o.county || !o.year || o.nrest ||
-	    (o.format && (fmt = jh_format_parse(o.format)) < 0)) {
+	    (o.format && (fmt = jh_format_parse(o.format)) < 0) ||
+	    (o.time_limit && (popt.time_limit = strtod(o.time_limit, &end),
+	                      *end || !(popt.time_limit > 0 && popt.time_limit <= 86400)))) {
 		free(o.rest);
 		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng gaps 数据库 --county 县代码 --year 年度 [--format text|json|csv] [--costs 单价文件]",
-		                    "usage: junheng gaps DB --county CODE --year YEAR [--format text|json|csv] [--costs FILE]");
+		                    "用法:junheng gaps 数据库 --county 县代码 --year 年度 [--format text|json|csv] [--costs 单价文件] [--time-limit 秒(默认 10)]",
+		                    "usage: junheng gaps DB --county CODE --year YEAR [--format text|json|csv] [--costs FILE] [--time-limit SECONDS (default 10)]");
 	}
 	jh_filter f = {o.county, o.year, NULL};
 	if ((rc = cli_load_standard(o.standard, &std, &d)) ||
@@ -67,7 +71,7 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 		goto fail;
 	}
 	if ((rc = jh_gaps_county(res, 0, &costs, &gaps, &ngaps, &d)) ||
-	    (rc = jh_plan_county(res, 0, &costs, NULL, &plan, &d)) ||
+	    (rc = jh_plan_county(res, 0, &costs, &popt, &plan, &d)) ||
 	    (rc = jh_gaps_report(&plan, gaps, ngaps, (jh_format)fmt, cli->lang, &out)))
 		goto fail;
 	fwrite(out.data, 1, out.len, stdout);

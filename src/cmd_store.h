@@ -13,6 +13,7 @@ struct dbopts {
 	const char *who, *why, *school, *county, *format, *output;
 	const char *standard, *as_of, *costs, *change;
 	const char *base_revision, *from, *limit;   /* numbers, checked by the command */
+	const char *time_limit;   /* gaps: the plan's budget in seconds */
 	int year;
 	int revisions;     /* --revisions (a flag without value) */
 	char **rest;       /* positional arguments after DB */

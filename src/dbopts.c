@@ -36,6 +36,7 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 		{"base-revision", offsetof(struct dbopts, base_revision)},
 		{"from", offsetof(struct dbopts, from)},
 		{"limit", offsetof(struct dbopts, limit)},
+		{"time-limit", offsetof(struct dbopts, time_limit)},
 	};
 
 	memset(o, 0, sizeof *o);

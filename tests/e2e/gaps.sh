@@ -61,6 +61,17 @@ if awk -F, '$1 == "plan" { cost = $8; st = $9 } $1 == "plan_school" { sum += $8 
     END { exit !(st == "found" && (cost - sum) < 0.5 && (sum - cost) < 0.5) }' "$tmp/out"
 then ok "csv: plan found, cost = sum of its schools"; else no "csv: plan row" "$(cat "$tmp/out")"; fi
 run "gaps bad format" 2 gaps "$DB" --county 369902 --year 2024 --format xml
+# The plan's time budget: a nanosecond is spent before the search starts,
+# so no plan, and the output says why (the schools' own gaps still shown).
+run "gaps time limit" 0 gaps "$DB" --county 369903 --year 2024 --time-limit 1e-9
+has "time limit: why" "$tmp/out" "在时限内未求得方案。"
+run "gaps time limit en" 0 --lang en gaps "$DB" --county 369902 --year 2024 --time-limit 1e-9
+has "time limit: why (en)" "$tmp/out" "No plan found within the time limit."
+has "time limit: school gaps kept" "$tmp/out" "Failing schools, each on its own (1):"
+run "gaps time limit json" 0 gaps "$DB" --county 369902 --year 2024 --time-limit 1e-9 --format json
+jqeq "time limit: status" '"\(.plan.status) \(.plan.solved) \(.plan.cost)"' "time_limit false null"
+run "gaps bad time limit" 2 gaps "$DB" --county 369902 --year 2024 --time-limit 0
+run "gaps bad time limit text" 2 gaps "$DB" --county 369902 --year 2024 --time-limit soon
 # A county that passes: nothing to add.
 run "gaps A" 0 gaps "$DB" --county 369901 --year 2024 --format json
 jqeq "A: no school gaps" '.schools | length' 0
