@@ -143,7 +143,5 @@ const struct jhStdKey *jhStandardKey(const char *name);
  * -1 when the key is unknown or not numeric. */
 int jhStandardNumber(const jh_standard *st, const char *name, double *out);
 
-/* 1 when s equals one of the NULL-terminated list, ASCII case ignored. */
-int jhEqAny(const char *s, const char *const *list);
 
 #endif

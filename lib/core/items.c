@@ -24,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 const struct jhItemKey jhItemKeys[] = {
 	{"basic_balance_year", V_YEAR, "通过国家义务教育基本均衡发展认定的年份",
@@ -94,22 +93,14 @@ const char *const jhGroups[JH_GROUPS][4] = {
 	{"others", "其他群众", "other residents", "社会人士"},
 };
 
-int jhEqAny(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcasecmp(s, *list))
-			return 1;
-	return 0;
-}
-
 int jhValueYesno(const char *s)
 {
 	static const char *const yes[] = {"是", "yes", "y", "true", "1", "有", "达标", NULL};
 	static const char *const no[] = {"否", "no", "n", "false", "0", "无", "未达标", NULL};
 
-	if (jhEqAny(s, yes))
+	if (jhNameIn(s, yes))
 		return 1;
-	if (jhEqAny(s, no))
+	if (jhNameIn(s, no))
 		return 0;
 	return -1;
 }
@@ -150,7 +141,7 @@ int jhValueGrade(const char *s)
 		{"优秀", "excellent", NULL, NULL},
 	};
 	for (int i = 0; i < 4; i++)
-		if (jhEqAny(s, g[i]))
+		if (jhNameIn(s, g[i]))
 			return i + 1;
 	return -1;
 }
@@ -173,7 +164,7 @@ int jhValueLevel(const char *s)
 		s = buf;
 	}
 	for (int i = 0; i < 4; i++)
-		if (jhEqAny(s, lv[i]))
+		if (jhNameIn(s, lv[i]))
 			return i + 1;
 	return -1;
 }
