@@ -52,6 +52,8 @@ enum jhSyCol { JH_SY_SCHOOL_CODE, JH_SY_SCHOOL_NAME, JH_SY_COUNTY_CODE,
                JH_SY_LOCATION, JH_SY_BOARDING,      /* optional */
                JH_SY_IDCOLS };
 extern const jhTemplate jhSchoolYear;
+/* A county code: 6 digits (GB/T 2260). */
+int jhCountyCodeOk(const char *s);
 
 /* years.c: the years a loader accepts.  set_min and set_max are the
  * caller's (from its standard, jh_standard.year_min/max); 0 means unset,

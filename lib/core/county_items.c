@@ -170,7 +170,7 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 	snprintf(range, sizeof range, "%d–%d", year_min, year_max);
 #define HDR(col) jh_table_cell(t, hdr, (size_t)pos[col])
 	for (size_t r = hdr + 1; r < t->nrows; r++) {
-		char county[32], year[32], item[128], value[512], note[1024];
+		char county[32], item[128], value[512], note[1024];
 		long line = t->rows[r].line;
 		jh_county_item it;
 		int y = default_year;
@@ -180,28 +180,15 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 			continue;
 		errors += jhRowCheck(&items_tpl, &h, t, r, diags);
 		jhCellCopy(jh_table_cell(t, r, (size_t)pos[I_COUNTY]), county, sizeof county);
-		year[0] = note[0] = '\0';
-		if (pos[I_YEAR] >= 0)
-			jhCellCopy(jh_table_cell(t, r, (size_t)pos[I_YEAR]), year, sizeof year);
-		if (strlen(county) != 6 || strspn(county, "0123456789") != 6) {
+		note[0] = '\0';
+		if (!jhCountyCodeOk(county)) {
 			jh_diags_add(diags, JH_P_BAD_COUNTY_CODE, t->file, t->sheet, line,
 			             pos[I_COUNTY] + 1, HDR(I_COUNTY), county, NULL);
 			errors++;
 		}
-		if (pos[I_YEAR] >= 0) {
-			if (jhParseYear(jh_table_cell(t, r, (size_t)pos[I_YEAR]), year_min,
-			                year_max, &y)) {
-				jh_diags_add(diags, JH_P_BAD_YEAR, t->file, t->sheet, line,
-				             pos[I_YEAR] + 1, HDR(I_YEAR), year, range);
-				errors++;
-			} else if (default_year && y != default_year) {
-				char want[16];
-				snprintf(want, sizeof want, "%d", default_year);
-				jh_diags_add(diags, JH_P_YEAR_MISMATCH, t->file, t->sheet, line,
-				             pos[I_YEAR] + 1, HDR(I_YEAR), year, want);
-				errors++;
-			}
-		}
+		if (pos[I_YEAR] >= 0)
+			errors += (size_t)jhCellYear(t, &h, r, pos[I_YEAR], year_min, year_max,
+			                             default_year, &y, diags);
 		if (jhCellCopy(jh_table_cell(t, r, (size_t)pos[I_ITEM]), item, sizeof item) ||
 		    !item_key_ok(item)) {
 			jh_diags_add(diags, *item ? JH_P_STD_UNKNOWN_KEY : JH_P_EMPTY_VALUE,

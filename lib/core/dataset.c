@@ -365,17 +365,8 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		errors += jhRowCheck(&jhSchoolYear, &h, t, r, diags);
 		if (!t->sheet && row->ncells < h.width)
 			continue;                   /* short: nothing to read */
-		/* The row is built in place at the end of the array. */
-		if (ds->nrows == ds->caprows) {
-			size_t cap = ds->caprows ? ds->caprows * 2 : 1024;
-			jh_school_year *n = realloc(ds->rows, cap * sizeof *n);
-			if (!n) {
-				rc = JH_ERR_NOMEM;
-				goto out;
-			}
-			ds->rows = n;
-			ds->caprows = cap;
-		}
+		/* The row is built in place at the end of the array (room
+		 * reserved above). */
 		sy = &ds->rows[ds->nrows];
 		memset(sy, 0, offsetof(jh_school_year, v));
 		sy->file = file;
@@ -409,29 +400,17 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_COUNTY_CODE]), cell, sizeof cell);
 		if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_COUNTY_CODE] + 1, NULL, NULL);
-		else if (!all_digits(cell, 6))
+		else if (!jhCountyCodeOk(cell))
 			DIAG(JH_P_BAD_COUNTY_CODE, line, pos[JH_SY_COUNTY_CODE] + 1, cell, NULL);
 		else
 			memcpy(sy->county_code, cell, 7);
 
-		if (pos[JH_SY_YEAR] < 0) {
+		if (pos[JH_SY_YEAR] < 0)
 			sy->year = ds->default_year;
-		} else {
-			int y;
-			jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_YEAR]), cell, sizeof cell);
-			if (!*cell) {
-				DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_YEAR] + 1, NULL, NULL);
-			} else if (jhParseYear(jh_table_cell(t, r, (size_t)pos[JH_SY_YEAR]),
-			                       year_min, year_max, &y)) {
-				char range[32];
-				snprintf(range, sizeof range, "%d–%d", year_min, year_max);
-				DIAG(JH_P_BAD_YEAR, line, pos[JH_SY_YEAR] + 1, cell, range);
-			} else if (ds->default_year && y != ds->default_year) {
-				char want[16];
-				snprintf(want, sizeof want, "%d", ds->default_year);
-				DIAG(JH_P_YEAR_MISMATCH, line, pos[JH_SY_YEAR] + 1, cell, want);
-			} else
-				sy->year = y;
+		else if (jhCellYear(t, &h, r, pos[JH_SY_YEAR], year_min, year_max,
+		                    ds->default_year, &sy->year, diags)) {
+			sy->year = 0;
+			errors++;
 		}
 
 		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_SCHOOL_TYPE]), cell, sizeof cell);

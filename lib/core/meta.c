@@ -63,6 +63,11 @@ int jh_school_type_parse(const char *s)
 	return -1;
 }
 
+int jhCountyCodeOk(const char *s)
+{
+	return strlen(s) == 6 && strspn(s, "0123456789") == 6;
+}
+
 /* --- stages ------------------------------------------------------------- */
 
 const char *jh_stage_key(jh_stage s)

@@ -83,7 +83,7 @@ jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
 	hdr = h.row;
 	jhYearRange(c->year_min, c->year_max, &year_min, &year_max);
 	for (size_t r = hdr + 1; r < t->nrows; r++) {
-		char county[32], gs[64], ys[32];
+		char county[32], gs[64];
 		long line = t->rows[r].line;
 		int g, y = default_year;
 		size_t k, before = errors;
@@ -93,31 +93,15 @@ jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
 		errors += jhRowCheck(&survey_tpl, &h, t, r, diags);
 		jhCellCopy(jh_table_cell(t, r, (size_t)pos[S_COUNTY]), county, sizeof county);
 		jhCellCopy(jh_table_cell(t, r, (size_t)pos[S_GROUP]), gs, sizeof gs);
-		if (strlen(county) != 6 || strspn(county, "0123456789") != 6) {
+		if (!jhCountyCodeOk(county)) {
 			jh_diags_add(diags, JH_P_BAD_COUNTY_CODE, t->file, t->sheet, line,
 			             pos[S_COUNTY] + 1, jhHeaderName(t, &h, pos[S_COUNTY]),
 			             county, NULL);
 			errors++;
 		}
-		if (pos[S_YEAR] >= 0) {
-			jhCellCopy(jh_table_cell(t, r, (size_t)pos[S_YEAR]), ys, sizeof ys);
-			if (jhParseYear(jh_table_cell(t, r, (size_t)pos[S_YEAR]), year_min,
-			                year_max, &y)) {
-				char range[32];
-				snprintf(range, sizeof range, "%d–%d", year_min, year_max);
-				jh_diags_add(diags, JH_P_BAD_YEAR, t->file, t->sheet, line,
-				             pos[S_YEAR] + 1, jhHeaderName(t, &h, pos[S_YEAR]),
-				             ys, range);
-				errors++;
-			} else if (default_year && y != default_year) {
-				char want[16];
-				snprintf(want, sizeof want, "%d", default_year);
-				jh_diags_add(diags, JH_P_YEAR_MISMATCH, t->file, t->sheet, line,
-				             pos[S_YEAR] + 1, jhHeaderName(t, &h, pos[S_YEAR]),
-				             ys, want);
-				errors++;
-			}
-		}
+		if (pos[S_YEAR] >= 0)
+			errors += (size_t)jhCellYear(t, &h, r, pos[S_YEAR], year_min, year_max,
+			                             default_year, &y, diags);
 		if ((g = group_parse(gs)) < 0) {
 			jh_diags_add(diags, JH_P_ITEM_GROUP, t->file, t->sheet, line,
 			             pos[S_GROUP] + 1, jhHeaderName(t, &h, pos[S_GROUP]),

@@ -136,6 +136,13 @@ void jhHeaderFree(jhHeader *h);
 /* The header text of table column col (0-based), for messages. */
 const char *jhHeaderName(const jh_table *t, const jhHeader *h, int col);
 
+/* The year in table column col (0-based) of row r, for loaders: a blank
+ * cell (JH_P_EMPTY_VALUE), not a whole year in [min, max] (JH_P_BAD_YEAR,
+ * arg2 the range) or, when want is not 0, another year than want
+ * (JH_P_YEAR_MISMATCH) is recorded and gives 1; else 0 and *out. */
+int jhCellYear(const jh_table *t, const jhHeader *h, size_t r, int col,
+               int min, int max, int want, int *out, jh_diags *diags);
+
 /* 1 when every cell of row r is blank. */
 int jhRowBlank(const jh_table *t, size_t r);
 /* The one policy for a row's width: a non-blank cell to the right of the

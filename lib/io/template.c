@@ -200,6 +200,35 @@ int jhParseYear(const char *s, int min, int max, int *out)
 	return 0;
 }
 
+int jhCellYear(const jh_table *t, const jhHeader *h, size_t r, int col,
+               int min, int max, int want, int *out, jh_diags *diags)
+{
+	const char *raw = jh_table_cell(t, r, (size_t)col);
+	const char *name = jh_table_cell(t, h->row, (size_t)col);
+	long line = t->rows[r].line;
+	char cell[64], arg[32];
+
+	jhCellCopy(raw, cell, sizeof cell);
+	if (!*cell) {
+		jh_diags_add(diags, JH_P_EMPTY_VALUE, t->file, t->sheet, line,
+		             col + 1, name, NULL, NULL);
+		return 1;
+	}
+	if (jhParseYear(raw, min, max, out)) {
+		snprintf(arg, sizeof arg, "%d–%d", min, max);
+		jh_diags_add(diags, JH_P_BAD_YEAR, t->file, t->sheet, line, col + 1,
+		             name, cell, arg);
+		return 1;
+	}
+	if (want && *out != want) {
+		snprintf(arg, sizeof arg, "%d", want);
+		jh_diags_add(diags, JH_P_YEAR_MISMATCH, t->file, t->sheet, line,
+		             col + 1, name, cell, arg);
+		return 1;
+	}
+	return 0;
+}
+
 /* --- names ------------------------------------------------------------ */
 
 /* The next character of a name as compared, advancing *s: blanks and BOMs
