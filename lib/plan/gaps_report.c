@@ -13,7 +13,8 @@
 **
 ** Text: amounts as jh_format_number writes them (shortest exact form),
 ** yuan rounded to whole yuan, the plan's gap to 4 decimals of a percent.
-** JSON (jansson): every figure unrounded.  CSV: one row per school and
+** JSON (the library's JSON writer, one value a line): every figure
+** unrounded, in its shortest exact form.  CSV: one row per school and
 ** per column added, for spreadsheets; the columns are
 **   record,county_code,year,school_code,school_name,field,amount,cost,
 **   status,lower_bound,gap,unreachable
@@ -28,7 +29,6 @@
 */
 #include "plan_int.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,81 +186,101 @@ static void text_report(const jh_plan *p, const jh_addition *g, size_t n,
 
 /* --- JSON -------------------------------------------------------------- */
 
-/* jansson refuses NaN (json_real gives NULL, and the key would vanish):
- * a figure that does not exist, like the cost of no plan, is null. */
-static json_t *num(double v)
-{
-	return isnan(v) ? json_null() : json_real(v);
-}
+/* Through the library's one JSON writer (jhJson, lib/util/out.c): one
+ * value a line, indented by one space, numbers in shortest round-trip
+ * form, null for a figure that does not exist (the cost of no plan). */
 
-static json_t *add_object(const jh_addition *a)
+static void json_add(jhJson *j, const jh_addition *a)
 {
-	json_t *o = json_object();
-
+	jhJsonKey(j, "add");
+	jhJsonOpen(j, '{');
 	for (int f = 0; f < JH_F__COUNT; f++)
-		if (a->add[f] != 0)
-			json_object_set_new(o, jh_field_key((jh_field)f), json_real(a->add[f]));
-	return o;
+		if (a->add[f] != 0) {
+			jhJsonKey(j, jh_field_key((jh_field)f));
+			jhJsonNum(j, a->add[f]);
+		}
+	jhJsonClose(j, '}');
 }
 
-static json_t *unreachable_object(const jh_addition *a)
+static void json_unreachable(jhJson *j, const jh_addition *a)
 {
-	json_t *o = json_object(), *ind = json_array();
-
-	json_object_set_new(o, "stage", json_string(jh_stage_key(a->stage)));
+	jhJsonKey(j, "unreachable");
+	jhJsonOpen(j, '{');
+	jhJsonKey(j, "stage");
+	jhJsonStr(j, jh_stage_key(a->stage));
+	jhJsonKey(j, "indicators");
+	jhJsonOpen(j, '[');
 	for (int i = 0; i < JH_IND__COUNT; i++)
 		if (a->indicators & (1u << i))
-			json_array_append_new(ind, json_string(jh_indicator_key((jh_indicator)i)));
-	json_object_set_new(o, "indicators", ind);
-	return o;
+			jhJsonStr(j, jh_indicator_key((jh_indicator)i));
+	jhJsonClose(j, ']');
+	jhJsonClose(j, '}');
 }
 
 static jh_code json_report(const jh_plan *p, const jh_addition *g, size_t n,
                            jh_buf *out)
 {
-	json_t *root = json_object(), *sch = json_array(), *pl = json_object(),
-	       *pa = json_array();
-	char *js;
+	jh_out *o = jh_out_new_buf(out);
+	jhJson j;
 
-	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "school_code", json_string(g[i].school->school_code));
-		json_object_set_new(o, "school_name", json_string(g[i].school->school_name));
-		json_object_set_new(o, "cost", json_real(g[i].cost));
-		json_object_set_new(o, "add", add_object(&g[i]));
-		if (g[i].unreachable)
-			json_object_set_new(o, "unreachable", unreachable_object(&g[i]));
-		json_array_append_new(sch, o);
-	}
-	json_object_set_new(pl, "county_code", json_string(p->county_code));
-	json_object_set_new(pl, "year", json_integer(p->year));
-	json_object_set_new(pl, "solved", json_boolean(p->solved));
-	json_object_set_new(pl, "status", json_string(jh_plan_status_key(p->status)));
-	json_object_set_new(pl, "cost", num(p->cost));
-	json_object_set_new(pl, "lower_bound", num(p->lower_bound));
-	json_object_set_new(pl, "gap", num(p->gap));
-	json_object_set_new(pl, "iterations", json_integer(p->iterations));
-	if (p->unreachable)
-		json_object_set_new(pl, "unreachable_school",
-		                    json_string(p->unreachable->school_code));
-	for (size_t i = 0; i < p->nadd; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "school_code", json_string(p->add[i].school->school_code));
-		json_object_set_new(o, "cost", json_real(p->add[i].cost));
-		json_object_set_new(o, "add", add_object(&p->add[i]));
-		json_array_append_new(pa, o);
-	}
-	json_object_set_new(pl, "add", pa);
-	json_object_set_new(root, "schools", sch);
-	json_object_set_new(root, "plan", pl);
-	js = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-	json_decref(root);
-	if (!js)
+	if (!o)
 		return JH_ERR_NOMEM;
-	jh_buf_adds(out, js);
-	jh_buf_addc(out, '\n');
-	free(js);
-	return JH_OK;
+	jhJsonInit(&j, o, 1);
+	jhJsonOpen(&j, '{');
+	jhJsonKey(&j, "schools");
+	jhJsonOpen(&j, '[');
+	for (size_t i = 0; i < n; i++) {
+		jhJsonOpen(&j, '{');
+		jhJsonKey(&j, "school_code");
+		jhJsonStr(&j, g[i].school->school_code);
+		jhJsonKey(&j, "school_name");
+		jhJsonStr(&j, g[i].school->school_name);
+		jhJsonKey(&j, "cost");
+		jhJsonNum(&j, g[i].cost);
+		json_add(&j, &g[i]);
+		if (g[i].unreachable)
+			json_unreachable(&j, &g[i]);
+		jhJsonClose(&j, '}');
+	}
+	jhJsonClose(&j, ']');
+	jhJsonKey(&j, "plan");
+	jhJsonOpen(&j, '{');
+	jhJsonKey(&j, "county_code");
+	jhJsonStr(&j, p->county_code);
+	jhJsonKey(&j, "year");
+	jhJsonInt(&j, p->year);
+	jhJsonKey(&j, "solved");
+	jhJsonBool(&j, p->solved);
+	jhJsonKey(&j, "status");
+	jhJsonStr(&j, jh_plan_status_key(p->status));
+	jhJsonKey(&j, "cost");
+	jhJsonNum(&j, p->cost);
+	jhJsonKey(&j, "lower_bound");
+	jhJsonNum(&j, p->lower_bound);
+	jhJsonKey(&j, "gap");
+	jhJsonNum(&j, p->gap);
+	jhJsonKey(&j, "iterations");
+	jhJsonInt(&j, p->iterations);
+	if (p->unreachable) {
+		jhJsonKey(&j, "unreachable_school");
+		jhJsonStr(&j, p->unreachable->school_code);
+	}
+	jhJsonKey(&j, "add");
+	jhJsonOpen(&j, '[');
+	for (size_t i = 0; i < p->nadd; i++) {
+		jhJsonOpen(&j, '{');
+		jhJsonKey(&j, "school_code");
+		jhJsonStr(&j, p->add[i].school->school_code);
+		jhJsonKey(&j, "cost");
+		jhJsonNum(&j, p->add[i].cost);
+		json_add(&j, &p->add[i]);
+		jhJsonClose(&j, '}');
+	}
+	jhJsonClose(&j, ']');
+	jhJsonClose(&j, '}');
+	jhJsonClose(&j, '}');
+	jh_out_addc(o, '\n');
+	return jh_out_close(o);
 }
 
 /* --- CSV --------------------------------------------------------------- */
