@@ -397,6 +397,16 @@ static void test_json(void **state)
 		"  \"e\": false,\n"
 		"  \"f\": -7\n"
 		"}");
+	/* Strings are scanned 8 bytes at a time: escapes after the first 8,
+	 * 16 and in the tail are found, UTF-8 bytes are not escapes. */
+	jh_buf_reset(&b);
+	o = jh_out_new_buf(&b);
+	jhOutJsonString(o, "01234567\"9abcdef0123456789ab\\cdef\x1f");
+	jhOutJsonString(o, "学校学校学校学校");
+	assert_int_equal(jh_out_close(o), JH_OK);
+	assert_string_equal(b.data,
+		"\"01234567\\\"9abcdef0123456789ab\\\\cdef\\u001f\""
+		"\"学校学校学校学校\"");
 	jh_buf_free(&b);
 }
 

@@ -493,7 +493,7 @@ static void csv_num(jh_out *o, double v)
 {
 	jhOutAddc(o, ',');
 	if (!isnan(v))
-		jh_out_addnum(o, v);
+		jhOutNumber(o, v, 0);
 }
 
 static void add_int(jh_out *o, long long v)

@@ -140,28 +140,44 @@ static inline void put8(uint32_t x, char *d)
 	memcpy(d + 6, digit_pairs + 2 * (lo % 100), 2);
 }
 
-/* The decimal digits of f (0 < f < 10^19) into d; their count. */
+static const uint64_t pow10_u64[20] = {
+	1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+	10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+	100000000000ull, 1000000000000ull, 10000000000000ull,
+	100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+	100000000000000000ull, 1000000000000000000ull,
+	10000000000000000000ull,
+};
+
+/* The decimal digits of f (> 0) into d, from the last: blocks of 8 by
+ * put8, the rest by pairs; their count, found first from the bit length
+ * (log10 2 ≈ 1233 / 4096). */
 static int put_digits(uint64_t f, char d[24])
 {
-	char tmp[24];
-	int n = 0, lead;
+	int bits = 64 - __builtin_clzll(f);
+	int n = (bits * 1233) >> 12;
+	char *e;
+	uint32_t x;
 
-	if (f >= 10000000000000000ull) {        /* 17 to 19 digits */
-		put8((uint32_t)(f / 100000000ull % 100000000ull), tmp + 8);
-		put8((uint32_t)(f % 100000000ull), tmp + 16);
-		put8((uint32_t)(f / 10000000000000000ull), tmp);
-	} else if (f >= 100000000ull) {         /* 9 to 16 */
-		put8((uint32_t)(f / 100000000ull), tmp + 8);
-		put8((uint32_t)(f % 100000000ull), tmp + 16);
-		memset(tmp, '0', 8);
-	} else {
-		put8((uint32_t)f, tmp + 16);
-		memset(tmp, '0', 16);
+	n += f >= pow10_u64[n];
+	e = d + n;
+	while (f >= 100000000ull) {
+		e -= 8;
+		put8((uint32_t)(f % 100000000ull), e);
+		f /= 100000000ull;
 	}
-	for (lead = 0; tmp[lead] == '0'; lead++)
-		;
-	n = 24 - lead;
-	memcpy(d, tmp + lead, (size_t)n);
+	x = (uint32_t)f;
+	while (x >= 100) {
+		e -= 2;
+		memcpy(e, digit_pairs + 2 * (x % 100), 2);
+		x /= 100;
+	}
+	if (x >= 10) {
+		e -= 2;
+		memcpy(e, digit_pairs + 2 * x, 2);
+	} else {
+		*--e = (char)('0' + x);
+	}
 	return n;
 }
 

@@ -311,9 +311,7 @@ void jh_out_addcsv(jh_out *o, const char *s)
 
 void jh_out_addnum(jh_out *o, double v)
 {
-	char b[JH_NUMBER_MAX];
-
-	jhOutAdd(o, b, jhNumber(v, b));
+	jhOutNumber(o, v, 0);
 }
 
 /* --- JSON ------------------------------------------------------------- */
@@ -369,7 +367,23 @@ void jhJsonClose(jhJson *j, char c)
 void jhJsonKey(jhJson *j, const char *key)
 {
 	size_t n = strlen(key);
+	jh_out *o = j->o;
 
+	if (!j->indent && (size_t)(o->end - o->p) >= n + 4) {
+		/* Compact, with room: a nation's JSON has millions of keys. */
+		char *p = o->p;
+		if (!j->first)
+			*p++ = ',';
+		j->first = 0;
+		*p++ = '"';
+		memcpy(p, key, n);
+		p += n;
+		*p++ = '"';
+		*p++ = ':';
+		o->p = p;
+		j->after_key = 1;
+		return;
+	}
 	before(j);
 	jhOutAddc(j->o, '"');
 	jhOutAdd(j->o, key, n);
@@ -377,12 +391,34 @@ void jhJsonKey(jhJson *j, const char *key)
 	j->after_key = 1;
 }
 
+/* Whether any of the 8 bytes of x is below 0x20, '"' or '\\': the
+ * classic "has a zero byte" test, (v - 0x01…) & ~v & 0x80…, on x itself
+ * shifted (below 0x20) and on x xor each character.  Bytes of 0x80 and
+ * more (UTF-8) never count. */
+static inline int any_special(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+
+	return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+	        ((b - ones) & ~b)) & high ? 1 : 0;
+}
+
 void jhOutJsonString(jh_out *o, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
+	const char *run = s, *end = s + strlen(s);
 
 	jhOutAddc(o, '"');
+	/* Eight bytes at a time while none needs escaping (most strings:
+	 * codes, names, keys), then byte by byte. */
+	while (end - s >= 8) {
+		uint64_t x;
+		memcpy(&x, s, 8);
+		if (any_special(x))
+			break;
+		s += 8;
+	}
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		char esc[6];
@@ -425,14 +461,12 @@ void jhJsonStr(jhJson *j, const char *s)
 
 void jhJsonNum(jhJson *j, double v)
 {
-	char b[JH_NUMBER_MAX];
-
 	if (!isfinite(v)) {
 		jhJsonNull(j);
 		return;
 	}
 	before(j);
-	jhOutAdd(j->o, b, jhNumberReal(v, b));
+	jhOutNumber(j->o, v, 1);
 }
 
 void jhJsonInt(jhJson *j, long long v)

@@ -126,6 +126,18 @@ static inline void jhOutAddc(jh_out *o, char c)
 		jhOutSlow(o, &c, 1);
 }
 
+/* v as jhNumber (real: jhNumberReal) writes it, straight into the chunk
+ * when there is room for the longest number. */
+static inline void jhOutNumber(jh_out *o, double v, int real)
+{
+	char b[JH_NUMBER_MAX];
+
+	if ((size_t)(o->end - o->p) >= JH_NUMBER_MAX)
+		o->p += real ? jhNumberReal(v, o->p) : jhNumber(v, o->p);
+	else
+		jhOutAdd(o, b, real ? jhNumberReal(v, b) : jhNumber(v, b));
+}
+
 /* JSON through a jh_out: compact (indent 0: `{"a":1,"b":[]}`) or with
  * `indent` spaces a level, `"key": value` one a line.  The caller writes
  * a well-formed document: jhJsonKey only inside an object and before
