@@ -1932,6 +1932,69 @@ static void test_backend_uri(void **state)
 	}
 }
 
+/* A batch large enough for the backend's bulk path (indexes dropped and
+ * built again in the transaction): every row is stored, the indexes are
+ * back, and a second batch changing every row keeps both versions. */
+static char *many_rows(int n, int pupils)
+{
+	jh_buf b = JH_BUF_INIT;
+
+	jh_buf_adds(&b, HDR);
+	for (int i = 0; i < n; i++)
+		jh_buf_addf(&b, "36010%05d,学校%d,360102,2024,primary,,,,"
+		            "%d,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,,,,\n",
+		            i, i, pupils);
+	return jh_buf_detach(&b, NULL);
+}
+
+static void test_bulk_import(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_revision_info i = rinfo("张三", "bulk", "import");
+	char *csv = many_rows(5000, 100);
+	jh_dataset *ds = dataset(csv, "bulk.csv"), *got;
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	int nidx = 0;
+
+	import_base(f, NULL);                 /* 3 rows: the batch is larger */
+	import_ok(f, NULL, ds, &i, &st);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.added, 5000);
+	jh_dataset_free(ds);
+	free(csv);
+	/* Every pupil count changed (100 → 101): 5000 closed, 5000 new. */
+	csv = many_rows(5000, 101);
+	ds = dataset(csv, "bulk2.csv");
+	import_ok(f, NULL, ds, &i, &st);
+	assert_int_equal(st.revision, 3);
+	assert_int_equal(st.changed, 5000);
+	assert_int_equal(st.fields_changed, 5000);
+	jh_dataset_free(ds);
+	free(csv);
+
+	got = load(f, 0);
+	assert_int_equal(jh_dataset_count(got), 5003);
+	assert_true(jh_dataset_find(got, "3601004999", 2024)->v[JH_F_STUDENTS_PRIMARY] == 101);
+	jh_dataset_free(got);
+	got = load(f, 2);
+	assert_int_equal(jh_dataset_count(got), 5003);
+	assert_true(jh_dataset_find(got, "3601000000", 2024)->v[JH_F_STUDENTS_PRIMARY] == 100);
+	jh_dataset_free(got);
+
+	/* Both indexes are there again. */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE"
+	                 " type = 'index' AND name IN ('school_county', 'school_year_current')",
+	                 -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	nidx = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	assert_int_equal(nidx, 2);
+}
+
 static void test_format_number(void **state)
 {
 	static const struct { double v; const char *s; } cases[] = {
@@ -2003,6 +2066,7 @@ int main(void)
 		T(test_set_conflict),
 		T(test_concurrent_sets),
 		T(test_backend_uri),
+		T(test_bulk_import),
 		cmocka_unit_test(test_format_number),
 		cmocka_unit_test(test_sha256),
 	};

@@ -43,7 +43,7 @@
 struct sq {
 	sqlite3 *db;
 	/* Prepared on first use, kept until close. */
-	sqlite3_stmt *ins_row, *close_row, *ins_change, *put_school, *put_area;
+	sqlite3_stmt *ins_row[2], *close_row, *ins_change, *put_school[2], *put_area;
 	sqlite3_stmt *close_item, *ins_item;
 	jh_buf extras;          /* one row's extras as JSON, reused */
 };
@@ -225,10 +225,12 @@ static void sq_close(void *db)
 
 	if (!q)
 		return;
-	sqlite3_finalize(q->ins_row);
+	for (int i = 0; i < 2; i++) {
+		sqlite3_finalize(q->ins_row[i]);
+		sqlite3_finalize(q->put_school[i]);
+	}
 	sqlite3_finalize(q->close_row);
 	sqlite3_finalize(q->ins_change);
-	sqlite3_finalize(q->put_school);
 	sqlite3_finalize(q->put_area);
 	sqlite3_finalize(q->close_item);
 	sqlite3_finalize(q->ins_item);
@@ -360,24 +362,97 @@ static jh_code sq_load_schools(void *db, jhSchools *out, jh_diags *d)
 	return r == SQLITE_DONE ? JH_OK : db_error(q, d, "load schools");
 }
 
+/* Bulk loading: an index is cheaper built once from sorted rows than
+ * updated row by row, so a batch at least half as large as what `table`
+ * already holds drops the index first (returns 1) and the caller builds it
+ * again — in the same transaction, so a failure rolls the drop back, and
+ * a unique index being built checks every row as the live one would. */
+#define BULK_MIN 4096
+
+static int bulk_begin(struct sq *q, const char *table, const char *index,
+                      size_t n, jh_diags *d, jh_code *rc)
+{
+	char sql[160];
+	sqlite3_stmt *st;
+	long long have = -1;
+
+	*rc = JH_OK;
+	if (n < BULK_MIN)
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL)) {
+		*rc = db_error(q, d, "count");
+		return 0;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (have < 0 || (size_t)have > 2 * n)
+		return 0;
+	snprintf(sql, sizeof sql, "DROP INDEX %s", index);
+	return (*rc = exec(q, sql, d)) == JH_OK;
+}
+
+/* A statement inserting `rows` rows of `ncols` values each: "INSERT ...
+ * (cols) VALUES (?, ...), (?, ...)"; prepared once per handle into *st. */
+static jh_code insert_stmt(struct sq *q, sqlite3_stmt **st, const char *head,
+                           int ncols, int rows, const char *what, jh_diags *d)
+{
+	jh_buf sql = JH_BUF_INIT;
+	int r;
+
+	if (*st)
+		return JH_OK;
+	jh_buf_adds(&sql, head);
+	jh_buf_adds(&sql, " VALUES ");
+	for (int i = 0; i < rows; i++) {
+		jh_buf_adds(&sql, i ? ", (?" : "(?");
+		for (int c = 1; c < ncols; c++)
+			jh_buf_adds(&sql, ", ?");
+		jh_buf_addc(&sql, ')');
+	}
+	if (sql.oom)
+		return JH_ERR_NOMEM;
+	r = sqlite3_prepare_v3(q->db, sql.data, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+	jh_buf_free(&sql);
+	return r ? db_error(q, d, what) : JH_OK;
+}
+
+/* Rows go to SQLite BATCH at a time through one statement of BATCH rows
+ * (the per-statement work — reset, halt, statement journal — is paid once
+ * a batch), the rest one by one. */
+#define BATCH 32
+
+#define SCHOOL_COUNTY_INDEX "CREATE INDEX school_county ON school(county)"
+#define SCHOOL_YEAR_CURRENT_INDEX "CREATE UNIQUE INDEX school_year_current" \
+	" ON school_year(school, year) WHERE rev_to IS NULL"
+
 static jh_code sq_put_schools(void *db, const jh_school_year *const *rows,
                               size_t n, jh_diags *d)
 {
+	static const char head[] = "INSERT OR IGNORE INTO school(code, county, type)";
 	struct sq *q = db;
 	jh_code rc;
+	int bulk = bulk_begin(q, "school", "school_county", n, d, &rc);
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		if ((rc = stmt(q, &q->put_school, "INSERT OR IGNORE INTO school(code, county,"
-		               " type) VALUES (?1, ?2, ?3)", "put school", d)))
-			return rc;
-		sqlite3_bind_text(q->put_school, 1, rows[i]->school_code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q->put_school, 2, rows[i]->county_code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q->put_school, 3, jh_school_type_key(rows[i]->type), -1,
-		                  SQLITE_STATIC);
-		if (sqlite3_step(q->put_school) != SQLITE_DONE)
+	if (rc || (rc = insert_stmt(q, &q->put_school[0], head, 3, 1, "put school", d)) ||
+	    (rc = insert_stmt(q, &q->put_school[1], head, 3, BATCH, "put school", d)))
+		return rc;
+	while (i < n) {
+		int k = n - i >= BATCH ? BATCH : 1;
+		sqlite3_stmt *st = q->put_school[k > 1];
+		sqlite3_reset(st);
+		for (int j = 0; j < k; j++, i++) {
+			sqlite3_bind_text(st, 3 * j + 1, rows[i]->school_code, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3 * j + 2, rows[i]->county_code, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3 * j + 3, jh_school_type_key(rows[i]->type), -1,
+			                  SQLITE_STATIC);
+		}
+		if (sqlite3_step(st) != SQLITE_DONE)
 			return db_error(q, d, "put school");
 	}
-	return JH_OK;
+	return bulk ? exec(q, SCHOOL_COUNTY_INDEX, d) : JH_OK;
 }
 /* Column list of school_year values, in insert/select order. */
 static void value_columns(jh_buf *b)
@@ -557,11 +632,10 @@ static void json_str(jh_buf *b, const char *s)
 	jh_buf_addc(b, '"');
 }
 
-/* A row's extras as one JSON object, in column order (read back with
- * jansson in row_from_stmt). */
+/* A row's extras as one JSON object, in column order, appended to b (read
+ * back with jansson in row_from_stmt). */
 static void extras_json(jh_buf *b, const jh_dataset *ds, const jh_school_year *sy)
 {
-	jh_buf_reset(b);
 	jh_buf_addc(b, '{');
 	for (size_t i = 0; i < sy->extra_count; i++) {
 		const jh_extra *e = &ds->extras[sy->extra_first + i];
@@ -574,61 +648,87 @@ static void extras_json(jh_buf *b, const jh_dataset *ds, const jh_school_year *s
 	jh_buf_addc(b, '}');
 }
 
+#define ROW_COLS (3 + 4 + JH_F__COUNT + 3)
+
+/* Row sy's values into st from parameter `first` on; extras is its JSON,
+ * which must live until the statement has run. */
+static void bind_row(sqlite3_stmt *st, int first, const jh_school_year *sy,
+                     long rev, const char *extras, size_t extras_len)
+{
+	int c = first;
+
+	sqlite3_bind_text(st, c++, sy->school_code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, c++, sy->year);
+	sqlite3_bind_int64(st, c++, rev);
+	sqlite3_bind_text(st, c++, sy->school_name ? sy->school_name : "", -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_text(st, c++, sy->parent_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, c++, jh_location_key(sy->location), -1, SQLITE_STATIC);
+	if (sy->boarding >= 0)
+		sqlite3_bind_int(st, c, sy->boarding);
+	else
+		sqlite3_bind_null(st, c);
+	c++;
+	for (int f = 0; f < JH_F__COUNT; f++, c++)
+		if (!isnan(sy->v[f]))
+			sqlite3_bind_double(st, c, sy->v[f]);
+		else
+			sqlite3_bind_null(st, c);
+	sqlite3_bind_text(st, c++, extras, (int)extras_len, SQLITE_STATIC);
+	if (sy->file)
+		sqlite3_bind_text(st, c, sy->file, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, c);
+	c++;
+	sqlite3_bind_int64(st, c++, sy->line);
+}
+
 static jh_code sq_insert_rows(void *db, const jh_dataset *ds,
                               const jh_school_year *const *rows, size_t n,
                               long rev, jh_diags *d)
 {
 	struct sq *q = db;
+	jh_buf head = JH_BUF_INIT;
+	size_t off[BATCH + 1], i = 0;
+	jh_code rc;
+	int bulk;
 
-	if (!q->ins_row) {
-		jh_buf sql = JH_BUF_INIT;
-		int r;
-		jh_buf_adds(&sql, "INSERT INTO school_year(school, year, rev_from, ");
-		value_columns(&sql);
-		jh_buf_adds(&sql, ") VALUES (?");
-		for (int i = 1; i < 3 + 4 + JH_F__COUNT + 3; i++)
-			jh_buf_adds(&sql, ", ?");
-		jh_buf_adds(&sql, ")");
-		if (sql.oom)
-			return JH_ERR_NOMEM;
-		r = sqlite3_prepare_v3(q->db, sql.data, -1, SQLITE_PREPARE_PERSISTENT,
-		                       &q->ins_row, NULL);
-		jh_buf_free(&sql);
-		if (r)
-			return db_error(q, d, "insert row");
-	}
-	for (size_t k = 0; k < n; k++) {
-		const jh_school_year *sy = rows[k];
-		sqlite3_stmt *st = q->ins_row;
-		int c = 1;
+	jh_buf_adds(&head, "INSERT INTO school_year(school, year, rev_from, ");
+	value_columns(&head);
+	jh_buf_addc(&head, ')');
+	if (head.oom)
+		return JH_ERR_NOMEM;
+	rc = insert_stmt(q, &q->ins_row[0], head.data, ROW_COLS, 1, "insert row", d);
+	if (!rc)
+		rc = insert_stmt(q, &q->ins_row[1], head.data, ROW_COLS, BATCH, "insert row", d);
+	jh_buf_free(&head);
+	if (rc)
+		return rc;
+	bulk = bulk_begin(q, "school_year", "school_year_current", n, d, &rc);
+	if (rc)
+		return rc;
+	while (i < n) {
+		int k = n - i >= BATCH ? BATCH : 1;
+		sqlite3_stmt *st = q->ins_row[k > 1];
 
+		/* The batch's extras first, one after the other in one buffer
+		 * (it may move while it grows), then every value. */
 		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-		extras_json(&q->extras, ds, sy);
+		jh_buf_reset(&q->extras);
+		for (int j = 0; j < k; j++) {
+			off[j] = q->extras.len;
+			extras_json(&q->extras, ds, rows[i + j]);
+		}
+		off[k] = q->extras.len;
 		if (q->extras.oom)
 			return JH_ERR_NOMEM;
-		sqlite3_bind_text(st, c++, sy->school_code, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, c++, sy->year);
-		sqlite3_bind_int64(st, c++, rev);
-		sqlite3_bind_text(st, c++, sy->school_name ? sy->school_name : "", -1,
-		                  SQLITE_STATIC);
-		sqlite3_bind_text(st, c++, sy->parent_code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, c++, jh_location_key(sy->location), -1, SQLITE_STATIC);
-		if (sy->boarding >= 0)
-			sqlite3_bind_int(st, c, sy->boarding);
-		c++;
-		for (int f = 0; f < JH_F__COUNT; f++, c++)
-			if (!isnan(sy->v[f]))
-				sqlite3_bind_double(st, c, sy->v[f]);
-		sqlite3_bind_text(st, c++, q->extras.data, (int)q->extras.len, SQLITE_STATIC);
-		if (sy->file)
-			sqlite3_bind_text(st, c, sy->file, -1, SQLITE_STATIC);
-		c++;
-		sqlite3_bind_int64(st, c++, sy->line);
+		for (int j = 0; j < k; j++, i++)
+			bind_row(st, ROW_COLS * j + 1, rows[i], rev, q->extras.data + off[j],
+			         off[j + 1] - off[j]);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return db_error(q, d, "insert row");
 	}
-	return JH_OK;
+	return bulk ? exec(q, SCHOOL_YEAR_CURRENT_INDEX, d) : JH_OK;
 }
 
 static jh_code sq_insert_changes(void *db, const jh_change *ch, size_t n,
