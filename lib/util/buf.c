@@ -107,35 +107,8 @@ void jh_buf_addf(jh_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-void jh_buf_addpad(jh_buf *b, const char *s, int width, int right)
-{
-	int w = jh_display_width(s), i;
-
-	if (right)
-		for (i = w; i < width; i++)
-			jh_buf_addc(b, ' ');
-	jh_buf_adds(b, s);
-	if (!right)
-		for (i = w; i < width; i++)
-			jh_buf_addc(b, ' ');
-}
-
-void jh_buf_addcsv(jh_buf *b, const char *s)
-{
-	const char *p;
-
-	if (!strpbrk(s, ",\"\r\n")) {
-		jh_buf_adds(b, s);
-		return;
-	}
-	jh_buf_addc(b, '"');
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			jh_buf_addc(b, '"');
-		jh_buf_addc(b, *p);
-	}
-	jh_buf_addc(b, '"');
-}
+/* jh_buf_addpad and jh_buf_addcsv are in out.c, as jh_out_addpad and
+ * jh_out_addcsv on a writer over the buffer. */
 
 char *jh_buf_detach(jh_buf *b, size_t *len)
 {

@@ -175,19 +175,26 @@ jh_out *jh_out_new_fd(int fd)
 	return o;
 }
 
-jh_out *jh_out_new_buf(jh_buf *b)
+/* o writes into b (o may be on the stack: nothing to free). */
+static void buf_writer(jh_out *o, jh_buf *b)
 {
-	jh_out *o = out_new();
-
-	if (!o)
-		return NULL;
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
 	o->buf = b;
-	if (jh_buf_grow(b, 4096)) {
+	if (jh_buf_grow(b, 0)) {
 		out_fail(o, JH_ERR_NOMEM);
 	} else {
 		o->p = b->data + b->len;
 		o->end = b->data + b->cap - 1;
 	}
+}
+
+jh_out *jh_out_new_buf(jh_buf *b)
+{
+	jh_out *o = malloc(sizeof *o);
+
+	if (o)
+		buf_writer(o, b);
 	return o;
 }
 
@@ -307,6 +314,24 @@ void jh_out_addcsv(jh_out *o, const char *s)
 		jhOutAddc(o, *p);
 	}
 	jhOutAddc(o, '"');
+}
+
+void jh_buf_addpad(jh_buf *b, const char *s, int width, int right)
+{
+	jh_out o;
+
+	buf_writer(&o, b);
+	jh_out_addpad(&o, s, width, right);
+	jh_out_flush(&o);
+}
+
+void jh_buf_addcsv(jh_buf *b, const char *s)
+{
+	jh_out o;
+
+	buf_writer(&o, b);
+	jh_out_addcsv(&o, s);
+	jh_out_flush(&o);
 }
 
 void jh_out_addnum(jh_out *o, double v)
