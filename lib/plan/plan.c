@@ -143,7 +143,11 @@
 **
 ** GLPK prints to the terminal unless told not to: glp_term_out(GLP_OFF)
 ** is a GLPK-wide (per thread) setting, not one of this problem, so it is
-** switched off while we solve and restored afterwards.
+** switched off while we solve and restored afterwards; a terminal hook
+** swallows what GLPK prints even so (glp_error turns the terminal back
+** on before its message).  Both hooks, terminal and error, are GLPK-wide
+** too: set while we solve, unset after (GLPK cannot tell us a caller's
+** own, to restore it).
 **
 ** Ownership: jh_gaps_schools returns a malloc'd array (free() it);
 ** jh_plan.add is freed by jh_plan_free; jh_dataset_apply returns a new
