@@ -116,6 +116,14 @@ printf 'school_code\200\377\n' >"$tmp/bin.csv"
 run "binary file" 2 eval "$tmp/bin.csv"
 has "binary: encoding" "$tmp/err" "bin.csv: 文件既不是 UTF-8 也不是 GB18030 编码"
 
+# A UTF-8 BOM does not hide NUL bytes (it used to skip the check): the
+# sample file with a BOM, a NUL in line 3.
+{ printf '\357\273\277'; sed -e '3s/,/,\x0/' "$F/small.csv"; } >"$tmp/bomnul.csv"
+run "BOM + NUL" 2 eval "$tmp/bomnul.csv"
+has "BOM + NUL: encoding" "$tmp/err" "bomnul.csv: 文件既不是 UTF-8 也不是 GB18030 编码"
+{ printf '\357\273\277'; cat "$F/small.csv"; } >"$tmp/bom.csv"
+run "BOM alone" 0 eval "$tmp/bom.csv"
+
 run "missing file" 2 eval "$tmp/nope.csv"
 has "missing: named" "$tmp/err" "nope.csv: No such file or directory"
 run "not a template" 2 eval "$F/small.csv" "$F/strict.std"
