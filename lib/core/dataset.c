@@ -256,7 +256,7 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 			         "(%.0f students in %.0f classes)", sy->v[fl], sy->v[fs] / sy->v[fc],
 			         sy->v[fs], sy->v[fc]);
 			jh_diags_add(diags, JH_P_ABSURD_VALUE, t->file, t->sheet, line, lc,
-			             jh_table_cell(t, hdr, (size_t)lc - 1), jh_field_key(fl), why);
+			             jhCell(t, hdr, (size_t)lc - 1), jh_field_key(fl), why);
 			(*errors)++;
 		}
 		if (sy->v[fs] > 0 && sy->v[fc] == 0) {
@@ -268,7 +268,7 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 			continue;
 		}
 		jh_diags_add(diags, JH_P_ABSURD_VALUE, t->file, t->sheet, line, col,
-		             jh_table_cell(t, hdr, (size_t)col - 1),
+		             jhCell(t, hdr, (size_t)col - 1),
 		             jh_field_key(fc), why);
 		(*errors)++;
 	}
@@ -279,7 +279,7 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 		int col = pos[JH_SY_IDCOLS + JH_F_STUDENTS_PRIMARY] + 1;
 		snprintf(why, sizeof why, "%.0f students in one school (more than 30000)", total);
 		jh_diags_add(diags, JH_P_ABSURD_VALUE, t->file, t->sheet, line, col,
-		             jh_table_cell(t, hdr, (size_t)col - 1),
+		             jhCell(t, hdr, (size_t)col - 1),
 		             "students", why);
 		(*errors)++;
 	}
@@ -296,7 +296,7 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 		snprintf(why, sizeof why, "%.0f %s (more than %.0f)",
 		         sy->v[per[k].f] / total, per[k].unit, per[k].max);
 		jh_diags_add(diags, JH_P_ABSURD_VALUE, t->file, t->sheet, line, col,
-		             jh_table_cell(t, hdr, (size_t)col - 1),
+		             jhCell(t, hdr, (size_t)col - 1),
 		             jh_field_key(per[k].f), why);
 		(*errors)++;
 	}
@@ -304,7 +304,7 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 
 #define DIAG(p, line, col, a, b) do { \
 		jh_diags_add(diags, p, t->file, t->sheet, line, col, \
-		             (col) > 0 ? jh_table_cell(t, hdr, (size_t)(col) - 1) : NULL, \
+		             (col) > 0 ? jhCell(t, hdr, (size_t)(col) - 1) : NULL, \
 		             a, b); \
 		errors++; } while (0)
 
@@ -379,7 +379,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		sy->extra_count = 0;
 
 		/* Identity columns. */
-		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_SCHOOL_CODE]), cell, sizeof cell);
+		jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_SCHOOL_CODE]), cell, sizeof cell);
 		if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_SCHOOL_CODE] + 1, NULL, NULL);
 		else if (!valid_school_code(cell))
@@ -387,7 +387,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		else
 			memcpy(sy->school_code, cell, strlen(cell) + 1);
 
-		raw = jh_table_cell(t, r, (size_t)pos[JH_SY_SCHOOL_NAME]);
+		raw = jhCell(t, r, (size_t)pos[JH_SY_SCHOOL_NAME]);
 		if (jhCellCopy(raw, cell, sizeof cell))
 			DIAG(JH_P_TOO_LONG, line, pos[JH_SY_SCHOOL_NAME] + 1, "school_name", NULL);
 		else if (!*cell)
@@ -397,7 +397,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			goto out;
 		}
 
-		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_COUNTY_CODE]), cell, sizeof cell);
+		jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_COUNTY_CODE]), cell, sizeof cell);
 		if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_COUNTY_CODE] + 1, NULL, NULL);
 		else if (!jhCountyCodeOk(cell))
@@ -413,7 +413,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			errors++;
 		}
 
-		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_SCHOOL_TYPE]), cell, sizeof cell);
+		jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_SCHOOL_TYPE]), cell, sizeof cell);
 		{
 			int ty = jh_school_type_parse(cell);
 			if (!*cell)
@@ -427,7 +427,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			}
 		}
 
-		jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_PARENT_CODE]), cell, sizeof cell);
+		jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_PARENT_CODE]), cell, sizeof cell);
 		if (*cell && !valid_school_code(cell))
 			DIAG(JH_P_BAD_SCHOOL_CODE, line, pos[JH_SY_PARENT_CODE] + 1, cell, NULL);
 		else
@@ -435,7 +435,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 
 		sy->boarding = -1;
 		if (pos[JH_SY_LOCATION] >= 0) {
-			jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_LOCATION]), cell, sizeof cell);
+			jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_LOCATION]), cell, sizeof cell);
 			int l = *cell ? jh_location_parse(cell) : JH_LOC_UNKNOWN;
 			if (l < 0)
 				DIAG(JH_P_BAD_LOCATION, line, pos[JH_SY_LOCATION] + 1, cell, NULL);
@@ -443,7 +443,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				sy->location = (jh_location)l;
 		}
 		if (pos[JH_SY_BOARDING] >= 0) {
-			jhCellCopy(jh_table_cell(t, r, (size_t)pos[JH_SY_BOARDING]), cell, sizeof cell);
+			jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_BOARDING]), cell, sizeof cell);
 			int b = parse_bool(cell);
 			if (b == -2)
 				DIAG(JH_P_BAD_BOOLEAN, line, pos[JH_SY_BOARDING] + 1, cell, NULL);
@@ -461,7 +461,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			sy->v[f] = NAN;
 			if (col == 0)               /* optional and absent */
 				continue;
-			raw = jh_table_cell(t, r, (size_t)col - 1);
+			raw = jhCell(t, r, (size_t)col - 1);
 			if (!jhParseNumber(raw, &d)) {
 				if (d < 0) {
 					jhCellCopy(raw, cell, sizeof cell);
@@ -507,7 +507,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 					DIAG(JH_P_STAGE_NOT_OFFERED, line,
 					     pos[JH_SY_IDCOLS + st[k].f] + 1,
 					     jh_field_key(st[k].f),
-					     jh_table_cell(t, r, (size_t)pos[JH_SY_SCHOOL_TYPE]));
+					     jhCell(t, r, (size_t)pos[JH_SY_SCHOOL_TYPE]));
 		}
 		{
 			static const jh_field part[2][3] = {
@@ -553,10 +553,10 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			long nm;
 			if (h.map[j] != JH_HDR_OTHER)
 				continue;
-			v = jh_table_cell(t, r, j);
+			v = jhCell(t, r, j);
 			if (!*v)
 				continue;
-			if ((nm = extra_name(ds, jh_table_cell(t, hdr, j))) < 0 ||
+			if ((nm = extra_name(ds, jhCell(t, hdr, j))) < 0 ||
 			    push_extra(ds, (size_t)nm, v)) {
 				rc = JH_ERR_NOMEM;
 				goto out;

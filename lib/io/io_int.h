@@ -8,6 +8,14 @@
 #include "junheng/io.h"
 #include "util/util_int.h"
 
+/* jh_table_cell, inlined for the loaders' loops over every cell. */
+static inline const char *jhCell(const jh_table *t, size_t r, size_t c)
+{
+	if (r >= t->nrows || c >= t->rows[r].ncells)
+		return "";
+	return t->text.data + t->cells[t->rows[r].first + c];
+}
+
 /* ------------------------------------------------------------------ */
 /* Cells: one trimmer, one number parser, one year parser.             */
 /* ------------------------------------------------------------------ */

@@ -91,7 +91,5 @@ jh_code jh_table_add_cell(jh_table *t, const char *s, size_t n)
 
 const char *jh_table_cell(const jh_table *t, size_t r, size_t c)
 {
-	if (r >= t->nrows || c >= t->rows[r].ncells)
-		return "";
-	return t->text.data + t->cells[t->rows[r].first + c];
+	return jhCell(t, r, c);
 }

@@ -203,8 +203,8 @@ int jhParseYear(const char *s, int min, int max, int *out)
 int jhCellYear(const jh_table *t, const jhHeader *h, size_t r, int col,
                int min, int max, int want, int *out, jh_diags *diags)
 {
-	const char *raw = jh_table_cell(t, r, (size_t)col);
-	const char *name = jh_table_cell(t, h->row, (size_t)col);
+	const char *raw = jhCell(t, r, (size_t)col);
+	const char *name = jhCell(t, h->row, (size_t)col);
 	long line = t->rows[r].line;
 	char cell[64], arg[32];
 
@@ -378,7 +378,7 @@ long jhHeaderFind(const jhTemplate *tp, const jh_table *t)
 		for (int c = 0; c < tp->ncols; c++)
 			want += !!(tp->cols[c].flags & JH_COL_IDENTIFIES);
 		for (size_t j = 0; j < t->rows[r].ncells; j++) {
-			int c = jhTemplateCol(tp, jh_table_cell(t, r, j));
+			int c = jhTemplateCol(tp, jhCell(t, r, j));
 			if (c < 0)
 				continue;
 			hits++;
@@ -414,12 +414,12 @@ jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
 	h->row = (size_t)hr;
 	h->line = t->rows[hr].line;
 	h->width = t->rows[hr].ncells;
-	while (h->width && jhBlank(jh_table_cell(t, h->row, h->width - 1)))
+	while (h->width && jhBlank(jhCell(t, h->row, h->width - 1)))
 		h->width--;
 	if (!(h->map = calloc(h->width ? h->width : 1, sizeof *h->map)))
 		return JH_ERR_NOMEM;
 	for (size_t j = 0; j < h->width; j++) {
-		const char *s = jh_table_cell(t, h->row, j);
+		const char *s = jhCell(t, h->row, j);
 		int c = jhTemplateCol(tp, s);
 
 		h->map[j] = c;
@@ -433,7 +433,7 @@ jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
 				continue;
 			for (size_t k = 0; k < j; k++)
 				if (h->map[k] == JH_HDR_OTHER &&
-				    !strcmp(jh_table_cell(t, h->row, k), s)) {
+				    !strcmp(jhCell(t, h->row, k), s)) {
 					jh_diags_add(diags, JH_P_DUPLICATE_COLUMN, t->file,
 					             t->sheet, h->line, (int)j + 1, s, s, NULL);
 					(*errors)++;
@@ -468,7 +468,7 @@ void jhHeaderFree(jhHeader *h)
 
 const char *jhHeaderName(const jh_table *t, const jhHeader *h, int col)
 {
-	return col >= 0 ? jh_table_cell(t, h->row, (size_t)col) : NULL;
+	return col >= 0 ? jhCell(t, h->row, (size_t)col) : NULL;
 }
 
 /* --- rows -------------------------------------------------------------- */
@@ -476,7 +476,7 @@ const char *jhHeaderName(const jh_table *t, const jhHeader *h, int col)
 int jhRowBlank(const jh_table *t, size_t r)
 {
 	for (size_t c = 0; c < t->rows[r].ncells; c++)
-		if (!jhBlank(jh_table_cell(t, r, c)))
+		if (!jhBlank(jhCell(t, r, c)))
 			return 0;
 	return 1;
 }
@@ -496,17 +496,17 @@ size_t jhRowCheck(const jhTemplate *tp, const jhHeader *h, const jh_table *t,
 		return 1;
 	}
 	for (size_t j = 0; j < row->ncells && j < h->width; j++)
-		if (h->map[j] == JH_HDR_BLANK && !jhBlank(jh_table_cell(t, r, j))) {
+		if (h->map[j] == JH_HDR_BLANK && !jhBlank(jhCell(t, r, j))) {
 			char col[24];
 			snprintf(col, sizeof col, "%zu", j + 1);
 			jh_diags_add(diags, JH_P_UNNAMED_CELL, t->file, t->sheet,
 			             row->line, (int)j + 1, NULL,
-			             jh_table_cell(t, r, j), col);
+			             jhCell(t, r, j), col);
 			problems++;
 			break;
 		}
 	for (size_t j = h->width; j < row->ncells; j++)
-		if (!jhBlank(jh_table_cell(t, r, j))) {
+		if (!jhBlank(jhCell(t, r, j))) {
 			snprintf(a, sizeof a, "%zu", row->ncells);
 			snprintf(b, sizeof b, "%zu", h->width);
 			jh_diags_add(diags, JH_P_LONG_ROW, t->file, t->sheet,
