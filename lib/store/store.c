@@ -246,13 +246,30 @@ static uint64_t code_hash(const char *code)
 	return jhHashStr(JH_HASH_SEED, code);
 }
 
-static jh_code id_load(jh_store *s, struct idmap *m, jh_diags *d)
+/* A few rows (an edit, a small import) look their schools up one by one;
+ * more load every identity at once. */
+#define FEW_ROWS 256
+
+static jh_code id_load(jh_store *s, const jh_dataset *ds, struct idmap *m,
+                       jh_diags *d)
 {
 	jhSchools stored = {NULL, 0};
+	const jh_school_year **rows = NULL;
+	size_t n = ds ? ds->nrows : 0;
 	jh_code rc;
 
 	memset(m, 0, sizeof *m);
-	if ((rc = s->ops->load_schools(s->db, &stored, d)))
+	if (n <= FEW_ROWS) {
+		if (!(rows = malloc((n ? n : 1) * sizeof *rows)))
+			return JH_ERR_NOMEM;
+		for (size_t i = 0; i < n; i++)
+			rows[i] = &ds->rows[i];
+	}
+	/* A school named by several rows is listed once per row: the index
+	 * keeps the first and the rest are never found. */
+	rc = s->ops->load_schools(s->db, rows, n, &stored, d);
+	free(rows);
+	if (rc)
 		return rc;
 	m->items = stored.items;
 	m->count = m->cap = stored.count;
@@ -296,8 +313,11 @@ static jh_code id_add(struct idmap *m, const jh_school_year *sy)
 		m->cap = cap;
 	}
 	id = &m->items[m->count];
-	snprintf(id->code, sizeof id->code, "%s", sy->school_code);
-	snprintf(id->county, sizeof id->county, "%s", sy->county_code);
+	/* Same sizes as the row's fields, NUL-terminated there. */
+	_Static_assert(sizeof id->code == sizeof sy->school_code &&
+	               sizeof id->county == sizeof sy->county_code, "code sizes");
+	memcpy(id->code, sy->school_code, sizeof id->code);
+	memcpy(id->county, sy->county_code, sizeof id->county);
 	id->type = sy->type;
 	m->first[m->count] = sy;
 	if (jhIndexAdd(&m->ix, code_hash(id->code), m->count))
@@ -616,7 +636,7 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 	jh_code rc;
 
 	memset(st, 0, sizeof *st);
-	if ((rc = id_load(s, &ids, d)))
+	if ((rc = id_load(s, ds, &ids, d)))
 		goto out;
 	if (!(stored = jh_areas_new())) {
 		rc = JH_ERR_NOMEM;

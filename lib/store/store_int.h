@@ -61,7 +61,11 @@ struct jhStoreOps {
 	/* Insert or rename n areas, in the order given (parents first). */
 	jh_code (*put_areas)(void *db, const jh_area *const *a, size_t n,
 	                     jh_diags *d);
-	jh_code (*load_schools)(void *db, jhSchools *out, jh_diags *d);
+	/* The stored identities of the schools of these rows (a school once
+	 * even if several rows name it), or of every school when rows is
+	 * NULL. */
+	jh_code (*load_schools)(void *db, const jh_school_year *const *rows,
+	                        size_t n, jhSchools *out, jh_diags *d);
 	/* New school identities, from these rows' code, county and type. */
 	jh_code (*put_schools)(void *db, const jh_school_year *const *rows,
 	                       size_t n, jh_diags *d);

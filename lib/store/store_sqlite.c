@@ -328,36 +328,46 @@ static jh_code sq_put_areas(void *db, const jh_area *const *a, size_t n,
 	return JH_OK;
 }
 
-static jh_code sq_load_schools(void *db, jhSchools *out, jh_diags *d)
+static jh_code sq_load_schools(void *db, const jh_school_year *const *rows,
+                               size_t n, jhSchools *out, jh_diags *d)
 {
 	struct sq *q = db;
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int r;
+	size_t cap = 0, k = 0;
+	int r = SQLITE_DONE;
 
 	out->items = NULL;
 	out->count = 0;
-	if (sqlite3_prepare_v2(q->db, "SELECT code, county, type FROM school", -1,
-	                       &st, NULL))
+	if (sqlite3_prepare_v2(q->db, rows ? "SELECT code, county, type FROM school"
+	                       " WHERE code = ?1" : "SELECT code, county, type FROM school",
+	                       -1, &st, NULL))
 		return db_error(q, d, "load schools");
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		jhSchool *sc;
-		if (out->count == cap) {
-			size_t ncap = cap ? cap * 2 : 1024;
-			jhSchool *p = realloc(out->items, ncap * sizeof *p);
-			if (!p) {
-				sqlite3_finalize(st);
-				return JH_ERR_NOMEM;
-			}
-			out->items = p;
-			cap = ncap;
+	do {
+		if (rows) {
+			if (k == n)
+				break;
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, rows[k++]->school_code, -1, SQLITE_STATIC);
 		}
-		sc = &out->items[out->count++];
-		snprintf(sc->code, sizeof sc->code, "%s", sqlite3_column_text(st, 0));
-		snprintf(sc->county, sizeof sc->county, "%s", sqlite3_column_text(st, 1));
-		sc->type = (jh_school_type)jh_school_type_parse(
-		                (const char *)sqlite3_column_text(st, 2));
-	}
+		while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+			jhSchool *sc;
+			if (out->count == cap) {
+				size_t ncap = cap ? cap * 2 : 1024;
+				jhSchool *p = realloc(out->items, ncap * sizeof *p);
+				if (!p) {
+					sqlite3_finalize(st);
+					return JH_ERR_NOMEM;
+				}
+				out->items = p;
+				cap = ncap;
+			}
+			sc = &out->items[out->count++];
+			snprintf(sc->code, sizeof sc->code, "%s", sqlite3_column_text(st, 0));
+			snprintf(sc->county, sizeof sc->county, "%s", sqlite3_column_text(st, 1));
+			sc->type = (jh_school_type)jh_school_type_parse(
+			                (const char *)sqlite3_column_text(st, 2));
+		}
+	} while (rows && r == SQLITE_DONE);
 	sqlite3_finalize(st);
 	return r == SQLITE_DONE ? JH_OK : db_error(q, d, "load schools");
 }
