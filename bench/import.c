@@ -2,7 +2,8 @@
 ** bench/import.c — how long a nation's worth of schools takes to import
 ** into the database, and to evaluate from it.
 **
-**   build/bench_import [N]      (default N = 200000; make bench builds it)
+**   build/bench_import [N]      (default N = 200000; make bench builds it;
+**                                build/junheng must be built too)
 **
 ** Generates N school rows of the template (mixed school types, about 70
 ** schools a county, so about 2,860 counties at N = 200,000, with
@@ -22,6 +23,13 @@
 **   (d) eval    jh_store_open, jh_store_load of every row, jh_eval of
 **               every county
 **   (e) size    the database file after closing, in MB and bytes per row
+**   (f) cli     the programs themselves, each as a subprocess on the same
+**               schools.csv: `junheng import DB schools.csv` (into a
+**               database already holding the areas; the program next to
+**               this one, or $JUNHENG) against
+**               `sqlite3 DB '.import --csv schools.csv t'` (a plain table
+**               of text) — the issue's target is a ratio of at most 2;
+**               each the best of two runs, wall clock
 **
 ** for N/4, N/2 and N, each in a child process of its own (peak resident
 ** memory from getrusage ru_maxrss is then that size's own), with
@@ -42,7 +50,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -82,7 +92,10 @@ struct run {
 	long long db_bytes, db_xlsx_bytes;
 	long maxrss_kb;
 	int same;             /* the two databases export the same CSV */
+	double sec_cli, sec_sqlite3;   /* (f); negative when it failed */
 };
+
+static char junheng_path[512] = "junheng";
 
 static void print_diags(const char *what, const jh_diags *d)
 {
@@ -556,6 +569,76 @@ static void rm_dir(const char *dir)
 	rmdir(dir);
 }
 
+/* Run argv as a subprocess, output to /dev/null; its wall time in
+ * seconds, or -1 when it did not exit 0. */
+static double run_timed(char *const argv[])
+{
+	double t0 = now();
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+		if (fd >= 0) {
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
+		return -1;
+	return now() - t0;
+}
+
+static void rm_db(const char *db)
+{
+	char p[160];
+
+	unlink(db);
+	snprintf(p, sizeof p, "%s-wal", db);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", db);
+	unlink(p);
+}
+
+/* (f): best of two runs each of `junheng import` and `sqlite3 .import`
+ * of the same schools.csv. */
+static void cli_vs_sqlite3(const struct paths *p, struct run *r)
+{
+	char db[128], csvarg[160];
+	char *init[] = {junheng_path, "init", db, NULL};
+	char *areas[] = {junheng_path, "import", db, (char *)p->areas, NULL};
+	char *import[] = {junheng_path, "import", db, (char *)p->csv, NULL};
+	char *sq[] = {"sqlite3", db, csvarg, NULL};
+
+	snprintf(csvarg, sizeof csvarg, ".import --csv %s t", p->csv);
+	r->sec_cli = r->sec_sqlite3 = -1;
+	for (int k = 0; k < 2; k++) {
+		double t;
+		snprintf(db, sizeof db, "%s/cli.db", p->dir);
+		rm_db(db);
+		if (run_timed(init) < 0 || run_timed(areas) < 0 || (t = run_timed(import)) < 0) {
+			fprintf(stderr, "bench_import: %s import failed\n", junheng_path);
+			break;
+		}
+		if (r->sec_cli < 0 || t < r->sec_cli)
+			r->sec_cli = t;
+		rm_db(db);
+		snprintf(db, sizeof db, "%s/sqlite3.db", p->dir);
+		rm_db(db);
+		if ((t = run_timed(sq)) < 0) {
+			fprintf(stderr, "bench_import: sqlite3 .import failed (is sqlite3 installed?)\n");
+			break;
+		}
+		if (r->sec_sqlite3 < 0 || t < r->sec_sqlite3)
+			r->sec_sqlite3 = t;
+		rm_db(db);
+	}
+}
+
 static int measure(size_t rows, struct run *r)
 {
 	char dir[] = "/tmp/bench_import.XXXXXX";
@@ -575,6 +658,8 @@ static int measure(size_t rows, struct run *r)
 		rc = in_child(run_fn, &j, r, sizeof *r);
 	if (rc == 0)
 		rc = in_child(verify_fn, &j, &r->same, sizeof r->same);
+	if (rc == 0)
+		cli_vs_sqlite3(&p, r);
 	r->g = g;
 	rm_dir(dir);
 	if (rc)
@@ -596,6 +681,14 @@ int main(int argc, char **argv)
 	if (argc > 2 || (argc == 2 && (n = strtoul(argv[1], NULL, 10)) < 4)) {
 		fprintf(stderr, "usage: bench_import [N]   (N >= 4 school rows; default 200000)\n");
 		return 2;
+	}
+	if (getenv("JUNHENG")) {
+		snprintf(junheng_path, sizeof junheng_path, "%s", getenv("JUNHENG"));
+	} else {
+		const char *slash = strrchr(argv[0], '/');
+		if (slash)
+			snprintf(junheng_path, sizeof junheng_path, "%.*s/junheng",
+			         (int)(slash - argv[0]), argv[0]);
 	}
 	for (int i = 0; i < 3; i++)
 		if (measure(n / (size_t)(4 >> i), &runs[i]))
@@ -639,6 +732,13 @@ int main(int argc, char **argv)
 	       big->g.rows,
 	       big->sec[PH_OPEN] + big->sec[PH_LOAD] + big->sec[PH_EVAL]);
 
+	printf("(f) the programs on the same %zu-row schools.csv (best of 2, wall):\n"
+	       "    junheng import  %.3f s\n"
+	       "    sqlite3 .import %.3f s\n"
+	       "    ratio           %.2f (target: at most 2)\n\n",
+	       big->g.rows, big->sec_cli, big->sec_sqlite3,
+	       big->sec_sqlite3 > 0 ? big->sec_cli / big->sec_sqlite3 : -1.0);
+
 	printf("Growth: milliseconds per 1000 rows (flat = linear)\n");
 	printf("%8s %8s", "rows", "counties");
 	{
@@ -648,12 +748,16 @@ int main(int argc, char **argv)
 		const size_t ncols = sizeof cols / sizeof cols[0];
 		for (size_t c = 0; c < ncols; c++)
 			printf(" %12s", phase_name[cols[c]]);
+		printf(" %12s %12s %6s", "junheng cli", "sqlite3", "ratio");
 		printf(" %8s %6s %8s\n", "db MB", "B/row", "peak MB");
 		for (int i = 0; i < 3; i++) {
 			const struct run *r = &runs[i];
 			printf("%8zu %8zu", r->g.rows, r->g.counties);
 			for (size_t c = 0; c < ncols; c++)
 				printf(" %12.3f", per1k(r->sec[cols[c]], r->g.rows));
+			printf(" %12.3f %12.3f %6.2f", per1k(r->sec_cli, r->g.rows),
+			       per1k(r->sec_sqlite3, r->g.rows),
+			       r->sec_sqlite3 > 0 ? r->sec_cli / r->sec_sqlite3 : -1.0);
 			printf(" %8.1f %6.0f %8.1f\n", r->db_bytes / 1048576.0,
 			       (double)r->db_bytes / (double)r->g.rows, r->maxrss_kb / 1024.0);
 		}
