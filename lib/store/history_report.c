@@ -7,11 +7,10 @@
 **
 ** Text: one heading line per revision, then one line per change.  JSON:
 ** an array of flat objects, one per change or revision, keys in a fixed
-** order (jansson, one-space indent).
+** order, one-space indent (the library's one JSON writer, jhJson).
 */
 #include "store_int.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,23 +34,23 @@ static void text_heading(jh_buf *out, int en, long rev, const char *at,
 		jh_buf_addf(out, en ? "  source: %s\n" : "  来源:%s\n", sources);
 }
 
-static json_t *str_or_null(const char *s)
+static void key_str(jhJson *j, const char *key, const char *s)
 {
-	return s ? json_string(s) : json_null();
+	jhJsonKey(j, key);
+	jhJsonStr(j, s);
 }
 
-/* Dump a JSON array into out with a final newline; frees a. */
-static jh_code put_json(json_t *a, jh_buf *out)
+/* The fields a change and a revision share, in this order. */
+static void json_heading(jhJson *j, long rev, const char *at, const char *who,
+                         const char *why, const char *kind, const char *sources)
 {
-	char *s = a ? json_dumps(a, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
-
-	json_decref(a);
-	if (!s)
-		return JH_ERR_NOMEM;
-	jh_buf_adds(out, s);
-	jh_buf_addc(out, '\n');
-	free(s);
-	return out->oom ? JH_ERR_NOMEM : JH_OK;
+	jhJsonKey(j, "revision");
+	jhJsonInt(j, rev);
+	key_str(j, "at", at);
+	key_str(j, "who", who);
+	key_str(j, "why", why);
+	key_str(j, "kind", kind);
+	key_str(j, "sources", sources);
 }
 
 jh_code jh_history_report(const jh_history *h, jh_format fmt, const char *lang,
@@ -61,25 +60,31 @@ jh_code jh_history_report(const jh_history *h, jh_format fmt, const char *lang,
 	long last = 0;
 
 	if (fmt == JH_FMT_JSON) {
-		json_t *a = json_array();
-		for (size_t i = 0; a && i < h->count; i++) {
+		jh_out *o = jh_out_new_buf(out);
+		jhJson j;
+		if (!o)
+			return JH_ERR_NOMEM;
+		jhJsonInit(&j, o, 1);
+		jhJsonOpen(&j, '[');
+		for (size_t i = 0; i < h->count; i++) {
 			const jh_change *c = &h->items[i];
-			json_t *o = json_object();
-			json_object_set_new(o, "revision", json_integer(c->revision));
-			json_object_set_new(o, "at", str_or_null(c->at));
-			json_object_set_new(o, "who", str_or_null(c->who));
-			json_object_set_new(o, "why", str_or_null(c->why));
-			json_object_set_new(o, "kind", str_or_null(c->kind));
-			json_object_set_new(o, "sources", str_or_null(c->sources));
-			json_object_set_new(o, "entity", str_or_null(c->entity));
-			json_object_set_new(o, "code", str_or_null(c->school_code));
-			json_object_set_new(o, "year", c->year ? json_integer(c->year) : json_null());
-			json_object_set_new(o, "field", str_or_null(c->field));
-			json_object_set_new(o, "old", str_or_null(c->old_value));
-			json_object_set_new(o, "new", str_or_null(c->new_value));
-			json_array_append_new(a, o);
+			jhJsonOpen(&j, '{');
+			json_heading(&j, c->revision, c->at, c->who, c->why, c->kind, c->sources);
+			key_str(&j, "entity", c->entity);
+			key_str(&j, "code", c->school_code);
+			jhJsonKey(&j, "year");
+			if (c->year)
+				jhJsonInt(&j, c->year);
+			else
+				jhJsonNull(&j);
+			key_str(&j, "field", c->field);
+			key_str(&j, "old", c->old_value);
+			key_str(&j, "new", c->new_value);
+			jhJsonClose(&j, '}');
 		}
-		return put_json(a, out);
+		jhJsonClose(&j, ']');
+		jh_out_addc(o, '\n');
+		return jh_out_close(o);
 	}
 	if (fmt != JH_FMT_TEXT)
 		return JH_ERR_ARG;
@@ -109,19 +114,21 @@ jh_code jh_revisions_report(const jh_revisions *r, jh_format fmt,
 	int en = is_en(lang);
 
 	if (fmt == JH_FMT_JSON) {
-		json_t *a = json_array();
-		for (size_t i = 0; a && i < r->count; i++) {
+		jh_out *o = jh_out_new_buf(out);
+		jhJson j;
+		if (!o)
+			return JH_ERR_NOMEM;
+		jhJsonInit(&j, o, 1);
+		jhJsonOpen(&j, '[');
+		for (size_t i = 0; i < r->count; i++) {
 			const jh_revision *v = &r->items[i];
-			json_t *o = json_object();
-			json_object_set_new(o, "revision", json_integer(v->number));
-			json_object_set_new(o, "at", str_or_null(v->at));
-			json_object_set_new(o, "who", str_or_null(v->who));
-			json_object_set_new(o, "why", str_or_null(v->why));
-			json_object_set_new(o, "kind", str_or_null(v->kind));
-			json_object_set_new(o, "sources", str_or_null(v->sources));
-			json_array_append_new(a, o);
+			jhJsonOpen(&j, '{');
+			json_heading(&j, v->number, v->at, v->who, v->why, v->kind, v->sources);
+			jhJsonClose(&j, '}');
 		}
-		return put_json(a, out);
+		jhJsonClose(&j, ']');
+		jh_out_addc(o, '\n');
+		return jh_out_close(o);
 	}
 	if (fmt != JH_FMT_TEXT)
 		return JH_ERR_ARG;
