@@ -19,6 +19,7 @@
 #include "core_int.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,17 @@ static void fmt3(char *b, size_t n, double v)
 	else
 		jhFixed(v, 3, b);
 }
+
+/* What renders one county: the report's format and options, shared by
+ * the threads that render blocks of counties (parallel() below). */
+struct limits;
+struct rctx {
+	const jh_result *r;
+	jh_format fmt;
+	const char *lang;
+	int indent;                   /* JSON: spaces a level, 0 compact */
+	const struct limits *lim;     /* text */
+};
 
 /* --- text ---------------------------------------------------------------- */
 
@@ -262,20 +274,20 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 	}
 }
 
-static void text_report(const jh_result *r, const char *lang, jh_out *o)
+static void text_head(const jh_result *r, const char *lang, jh_out *o)
 {
 	const jh_standard *std = r->standard;
-	struct limits lim;
-	size_t pass = 0;
 
 	jh_out_addf(o, L("义务教育优质均衡发展 · 资源配置评估\n标准:%s%s%s\n",
 	                 "High-quality balanced compulsory education · resource allocation\nStandard: %s%s%s\n"),
 	            is_en(lang) ? std->name_en : std->name_zh,
 	            std->base[0] ? L(",基于 ", ", based on ") : "",
 	            std->base[0] ? std->base : "");
-	text_limits(std, &lim);
-	for (size_t i = 0; i < r->ncounties; i++)
-		text_county(r, &r->counties[i], &lim, lang, o);
+}
+
+static void text_summary(const jh_result *r, const char *lang, jh_out *o)
+{
+	size_t pass = 0;
 
 	jh_out_adds(o, L("\n汇总\n", "\nSummary\n"));
 	jh_out_adds(o, "  ");
@@ -448,43 +460,37 @@ static void json_unit(jhJson *j, const jh_result *r, const jh_unit *u)
 	jhJsonClose(j, '}');
 }
 
-static void json_report(const jh_result *r, int indent, jh_out *o)
+/* County c as an element of the "counties" array: the array's first
+ * element without a comma, indented to depth 2 when pretty. */
+static void json_county(const struct rctx *x, size_t c, jh_out *o)
 {
+	const jh_result *r = x->r;
+	const jh_county_result *cr = &r->counties[c];
 	jhJson j;
 
-	jhJsonInit(&j, o, indent);
+	jhJsonInit(&j, o, x->indent);
+	j.depth = 2;
+	j.first = c == 0;
 	jhJsonOpen(&j, '{');
-	jhJsonKey(&j, "standard");
-	json_standard(&j, r->standard);
-	jhJsonKey(&j, "counties");
-	jhJsonOpen(&j, '[');
-	for (size_t c = 0; c < r->ncounties; c++) {
-		const jh_county_result *cr = &r->counties[c];
-
-		jhJsonOpen(&j, '{');
-		jhJsonKey(&j, "county_code");
-		jhJsonStr(&j, cr->county_code);
-		jhJsonKey(&j, "year");
-		jhJsonInt(&j, cr->year);
-		jhJsonKey(&j, "passes");
-		jhJsonBool(&j, cr->passes);
-		jhJsonKey(&j, "stages");
-		jhJsonOpen(&j, '{');
-		for (int st = 0; st < JH_STAGE__COUNT; st++) {
-			jhJsonKey(&j, jh_stage_key((jh_stage)st));
-			json_stage(&j, r->standard, st, &cr->stage[st]);
-		}
-		jhJsonClose(&j, '}');
-		jhJsonKey(&j, "schools");
-		jhJsonOpen(&j, '[');
-		for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++)
-			json_unit(&j, r, &r->units[k]);
-		jhJsonClose(&j, ']');
-		jhJsonClose(&j, '}');
+	jhJsonKey(&j, "county_code");
+	jhJsonStr(&j, cr->county_code);
+	jhJsonKey(&j, "year");
+	jhJsonInt(&j, cr->year);
+	jhJsonKey(&j, "passes");
+	jhJsonBool(&j, cr->passes);
+	jhJsonKey(&j, "stages");
+	jhJsonOpen(&j, '{');
+	for (int st = 0; st < JH_STAGE__COUNT; st++) {
+		jhJsonKey(&j, jh_stage_key((jh_stage)st));
+		json_stage(&j, r->standard, st, &cr->stage[st]);
 	}
+	jhJsonClose(&j, '}');
+	jhJsonKey(&j, "schools");
+	jhJsonOpen(&j, '[');
+	for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++)
+		json_unit(&j, r, &r->units[k]);
 	jhJsonClose(&j, ']');
 	jhJsonClose(&j, '}');
-	jhOutAddc(o, '\n');
 }
 
 /* --- CSV --------------------------------------------------------------- */
@@ -510,10 +516,8 @@ static void csv_field(jh_out *o, const char *s)
 	jh_out_adds(o, s);
 }
 
-static void csv_report(const jh_result *r, jh_out *o)
+static void csv_head(jh_out *o)
 {
-	const jh_standard *std = r->standard;
-
 	jh_out_adds(o, "record,county_code,year,stage,school_code,school_name,"
 	               "school_type,status,students,schools");
 	for (int i = 0; i < JH_IND__COUNT; i++)
@@ -523,86 +527,240 @@ static void csv_report(const jh_result *r, jh_out *o)
 		jh_out_adds(o, jh_indicator_key((jh_indicator)i));
 	}
 	jh_out_adds(o, ",cv_mean,met,passes,shortfalls\n");
-	for (size_t c = 0; c < r->ncounties; c++) {
-		const jh_county_result *cr = &r->counties[c];
-		for (int st = 0; st < JH_STAGE__COUNT; st++) {
-			const jh_stage_result *sr = &cr->stage[st];
-			if (!sr->schools)
-				continue;
-			jh_out_adds(o, "county");
-			csv_field(o, cr->county_code);
-			jhOutAddc(o, ',');
-			add_int(o, cr->year);
-			csv_field(o, jh_stage_key((jh_stage)st));
-			jh_out_adds(o, ",,,,");
-			csv_num(o, sr->students);
-			jhOutAddc(o, ',');
-			add_int(o, (long long)sr->schools);
-			for (int i = 0; i < JH_IND__COUNT; i++)
-				csv_num(o, sr->mean[i]);
-			for (int i = 0; i < JH_IND__COUNT; i++)
-				csv_num(o, sr->cv[i]);
-			csv_num(o, sr->cv_mean);
-			jh_out_adds(o, sr->passes ? ",,true,\n" : ",,false,\n");
-		}
-		for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
-			const jh_unit *u = &r->units[k];
-			const double *th = std->threshold[u->stage];
-			int judged = u->status == JH_UNIT_EVALUATED, first = 1;
+}
 
-			jh_out_adds(o, "school");
-			csv_field(o, cr->county_code);
+static void csv_county(const struct rctx *x, size_t c, jh_out *o)
+{
+	const jh_result *r = x->r;
+	const jh_standard *std = r->standard;
+	const jh_county_result *cr = &r->counties[c];
+
+	for (int st = 0; st < JH_STAGE__COUNT; st++) {
+		const jh_stage_result *sr = &cr->stage[st];
+		if (!sr->schools)
+			continue;
+		jh_out_adds(o, "county");
+		csv_field(o, cr->county_code);
+		jhOutAddc(o, ',');
+		add_int(o, cr->year);
+		csv_field(o, jh_stage_key((jh_stage)st));
+		jh_out_adds(o, ",,,,");
+		csv_num(o, sr->students);
+		jhOutAddc(o, ',');
+		add_int(o, (long long)sr->schools);
+		for (int i = 0; i < JH_IND__COUNT; i++)
+			csv_num(o, sr->mean[i]);
+		for (int i = 0; i < JH_IND__COUNT; i++)
+			csv_num(o, sr->cv[i]);
+		csv_num(o, sr->cv_mean);
+		jh_out_adds(o, sr->passes ? ",,true,\n" : ",,false,\n");
+	}
+	for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
+		const jh_unit *u = &r->units[k];
+		const double *th = std->threshold[u->stage];
+		int judged = u->status == JH_UNIT_EVALUATED, first = 1;
+
+		jh_out_adds(o, "school");
+		csv_field(o, cr->county_code);
+		jhOutAddc(o, ',');
+		add_int(o, cr->year);
+		csv_field(o, jh_stage_key(u->stage));
+		csv_field(o, u->school->school_code);
+		jhOutAddc(o, ',');
+		jh_out_addcsv(o, u->school->school_name ? u->school->school_name : "");
+		csv_field(o, jh_school_type_key(u->school->type));
+		csv_field(o, status_key(u->status));
+		csv_num(o, u->students);
+		jhOutAddc(o, ',');
+		for (int i = 0; i < JH_IND__COUNT; i++)
+			csv_num(o, u->students > 0 ? u->value[i] : NAN);
+		/* No coefficients nor their mean for a school. */
+		jh_out_adds(o, ",,,,,,,,");
+		if (judged) {
 			jhOutAddc(o, ',');
-			add_int(o, cr->year);
-			csv_field(o, jh_stage_key(u->stage));
-			csv_field(o, u->school->school_code);
-			jhOutAddc(o, ',');
-			jh_out_addcsv(o, u->school->school_name ? u->school->school_name : "");
-			csv_field(o, jh_school_type_key(u->school->type));
-			csv_field(o, status_key(u->status));
-			csv_num(o, u->students);
-			jhOutAddc(o, ',');
-			for (int i = 0; i < JH_IND__COUNT; i++)
-				csv_num(o, u->students > 0 ? u->value[i] : NAN);
-			/* No coefficients nor their mean for a school. */
-			jh_out_adds(o, ",,,,,,,,");
-			if (judged) {
-				jhOutAddc(o, ',');
-				add_int(o, u->met);
-				jh_out_adds(o, u->passes ? ",true," : ",false,");
-			} else {
-				jh_out_adds(o, ",,,");
-			}
-			for (int i = 0; judged && i < JH_IND__COUNT; i++) {
-				if (jh_at_least(std, u->value[i], th[i]))
-					continue;
-				if (!first)
-					jhOutAddc(o, ';');
-				jh_out_adds(o, jh_indicator_key((jh_indicator)i));
-				first = 0;
-			}
-			jhOutAddc(o, '\n');
+			add_int(o, u->met);
+			jh_out_adds(o, u->passes ? ",true," : ",false,");
+		} else {
+			jh_out_adds(o, ",,,");
+		}
+		for (int i = 0; judged && i < JH_IND__COUNT; i++) {
+			if (jh_at_least(std, u->value[i], th[i]))
+				continue;
+			if (!first)
+				jhOutAddc(o, ';');
+			jh_out_adds(o, jh_indicator_key((jh_indicator)i));
+			first = 0;
+		}
+		jhOutAddc(o, '\n');
+	}
+}
+
+/* --- rendering, on one thread or two ---------------------------------- */
+
+static void render_range(const struct rctx *x, size_t from, size_t to,
+                         jh_out *o)
+{
+	for (size_t c = from; c < to; c++) {
+		if (x->fmt == JH_FMT_TEXT)
+			text_county(x->r, &x->r->counties[c], x->lim, x->lang, o);
+		else if (x->fmt == JH_FMT_JSON)
+			json_county(x, c, o);
+		else
+			csv_county(x, c, o);
+	}
+}
+
+/* Two threads render the counties in blocks (JH_REPORT_PARALLEL): the
+ * caller's thread renders the even blocks straight into o; a helper
+ * renders the odd ones, each into one of two buffers in turn, and the
+ * caller copies each into o in its place, so the bytes are those of one
+ * thread.  Each county's text depends on nothing but the county (json_
+ * county knows whether it is the first), so any cut gives the same text.
+ * Memory: two blocks of text (a 64th of the report each at most).
+ *
+ *   done[i]   0: buffer i is free; b + 1: it holds block b
+ *   stop      the caller gave up (o failed): the helper ends */
+#define PAR_BLOCKS 64
+
+struct par {
+	const struct rctx *x;
+	size_t nblocks;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	jh_buf buf[2];
+	size_t done[2];
+	int stop;
+};
+
+static size_t block_start(const struct par *p, size_t b)
+{
+	return p->x->r->ncounties * b / p->nblocks;
+}
+
+static void *par_helper(void *arg)
+{
+	struct par *p = arg;
+
+	for (size_t b = 1; b < p->nblocks; b += 2) {
+		int i = (int)(b / 2 % 2), stop;
+		jh_out *o;
+
+		pthread_mutex_lock(&p->mu);
+		while (p->done[i] && !p->stop)
+			pthread_cond_wait(&p->cv, &p->mu);
+		stop = p->stop;
+		pthread_mutex_unlock(&p->mu);
+		if (stop)
+			break;
+		jh_buf_reset(&p->buf[i]);
+		o = jh_out_new_buf(&p->buf[i]);
+		if (o)
+			render_range(p->x, block_start(p, b), block_start(p, b + 1), o);
+		if (!o || jh_out_close(o))
+			p->buf[i].oom = 1;
+		pthread_mutex_lock(&p->mu);
+		p->done[i] = b + 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return NULL;
+}
+
+static jh_code render_parallel(const struct rctx *x, jh_out *o)
+{
+	struct par p;
+	pthread_t t;
+	jh_code rc = JH_OK;
+
+	memset(&p, 0, sizeof p);
+	p.x = x;
+	p.nblocks = x->r->ncounties < PAR_BLOCKS ? x->r->ncounties : PAR_BLOCKS;
+	if (p.nblocks < 2) {
+		render_range(x, 0, x->r->ncounties, o);
+		return JH_OK;
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	if (pthread_create(&t, NULL, par_helper, &p)) {
+		/* No second thread: one does it all. */
+		render_range(x, 0, x->r->ncounties, o);
+		goto out;
+	}
+	for (size_t b = 0; b < p.nblocks; b++) {
+		int i = (int)(b / 2 % 2);
+
+		if (b % 2 == 0) {
+			render_range(x, block_start(&p, b), block_start(&p, b + 1), o);
+		} else {
+			pthread_mutex_lock(&p.mu);
+			while (p.done[i] != b + 1)
+				pthread_cond_wait(&p.cv, &p.mu);
+			pthread_mutex_unlock(&p.mu);
+			if (p.buf[i].oom)
+				rc = JH_ERR_NOMEM;
+			else
+				jh_out_add(o, p.buf[i].data, p.buf[i].len);
+			pthread_mutex_lock(&p.mu);
+			p.done[i] = 0;
+			pthread_cond_broadcast(&p.cv);
+			pthread_mutex_unlock(&p.mu);
+		}
+		if (rc || jh_out_error(o)) {
+			pthread_mutex_lock(&p.mu);
+			p.stop = 1;
+			pthread_cond_broadcast(&p.cv);
+			pthread_mutex_unlock(&p.mu);
+			break;
 		}
 	}
+	pthread_join(t, NULL);
+out:
+	jh_buf_free(&p.buf[0]);
+	jh_buf_free(&p.buf[1]);
+	pthread_cond_destroy(&p.cv);
+	pthread_mutex_destroy(&p.mu);
+	return rc;
 }
 
 jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
                         unsigned flags, jh_out *o)
 {
-	switch (fmt) {
-	case JH_FMT_TEXT:
-		text_report(r, lang, o);
-		break;
-	case JH_FMT_JSON:
-		json_report(r, flags & JH_REPORT_PRETTY ? 2 : 0, o);
-		break;
-	case JH_FMT_CSV:
-		csv_report(r, o);
-		break;
-	default:
+	struct rctx x = {r, fmt, lang, flags & JH_REPORT_PRETTY ? 2 : 0, NULL};
+	struct limits lim;
+	jh_code rc;
+	jhJson j;
+
+	if (fmt != JH_FMT_TEXT && fmt != JH_FMT_JSON && fmt != JH_FMT_CSV)
 		return JH_ERR_ARG;
+	if (fmt == JH_FMT_TEXT) {
+		text_limits(r->standard, &lim);
+		x.lim = &lim;
+		text_head(r, lang, o);
+	} else if (fmt == JH_FMT_JSON) {
+		jhJsonInit(&j, o, x.indent);
+		jhJsonOpen(&j, '{');
+		jhJsonKey(&j, "standard");
+		json_standard(&j, r->standard);
+		jhJsonKey(&j, "counties");
+		jhJsonOpen(&j, '[');
+	} else {
+		csv_head(o);
 	}
-	return jh_out_error(o);
+	if (flags & JH_REPORT_PARALLEL) {
+		rc = render_parallel(&x, o);
+	} else {
+		render_range(&x, 0, r->ncounties, o);
+		rc = JH_OK;
+	}
+	if (fmt == JH_FMT_TEXT) {
+		text_summary(r, lang, o);
+	} else if (fmt == JH_FMT_JSON) {
+		j.first = r->ncounties == 0;      /* the counties were written */
+		jhJsonClose(&j, ']');
+		jhJsonClose(&j, '}');
+		jhOutAddc(o, '\n');
+	}
+	return rc ? rc : jh_out_error(o);
 }
 
 jh_code jh_report(const jh_result *r, jh_format fmt, const char *lang,
