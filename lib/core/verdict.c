@@ -319,7 +319,10 @@ static void placeholder(const struct ctx *c, const char *name, const char *fmt,
 	else if (!strcmp(fmt, "grade") && d == floor(d) && d >= 1 && d <= 4)
 		snprintf(out, cap, "%s", en ? grade_en[(int)d - 1] : grade_zh[(int)d - 1]);
 	else if (!strcmp(fmt, "times"))
-		snprintf(out, cap, d == 1 ? "" : en ? "%g × " : "%g倍的", d);
+		if (d == 1)
+			out[0] = '\0';
+		else
+			snprintf(out, cap, en ? "%g × " : "%g倍的", d);
 	else
 		snprintf(out, cap, "%g", d);
 }
