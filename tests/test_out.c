@@ -117,6 +117,21 @@ static void test_number_shortest(void **state)
 	}
 }
 
+static void test_integer(void **state)
+{
+	static const long long v[] = {0, 7, -7, 10, 99, 100, 2024, -100000000,
+	                              123456789012345678LL, 9223372036854775807LL,
+	                              -9223372036854775807LL - 1};
+	char b[JH_NUMBER_MAX], r[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		snprintf(r, sizeof r, "%lld", v[i]);
+		assert_int_equal(jhInteger(v[i], b), strlen(r));
+		assert_string_equal(b, r);
+	}
+}
+
 static void test_format_number_caps(void **state)
 {
 	char b[8];
@@ -415,6 +430,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_number_hand_picked),
 		cmocka_unit_test(test_number_shortest),
+		cmocka_unit_test(test_integer),
 		cmocka_unit_test(test_format_number_caps),
 		cmocka_unit_test(test_fixed),
 		cmocka_unit_test(test_out_chunks),

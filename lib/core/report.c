@@ -504,9 +504,9 @@ static void csv_num(jh_out *o, double v)
 
 static void add_int(jh_out *o, long long v)
 {
-	char b[24];
+	char b[JH_NUMBER_MAX];
 
-	jhOutAdd(o, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+	jhOutAdd(o, b, jhInteger(v, b));
 }
 
 /* ",text" */

@@ -181,6 +181,22 @@ static int put_digits(uint64_t f, char d[24])
 	return n;
 }
 
+size_t jhInteger(long long v, char out[JH_NUMBER_MAX])
+{
+	/* The magnitude as unsigned: -LLONG_MIN does not fit a long long. */
+	uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	char *o = out;
+
+	if (v < 0)
+		*o++ = '-';
+	if (m)
+		o += put_digits(m, o);
+	else
+		*o++ = '0';
+	*o = '\0';
+	return (size_t)(o - out);
+}
+
 /* jhNumber's text; with real, a whole number in plain digits gets ".0"
  * (jhNumberReal). */
 static inline size_t number(double v, char *out, int real)

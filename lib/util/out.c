@@ -496,11 +496,10 @@ void jhJsonNum(jhJson *j, double v)
 
 void jhJsonInt(jhJson *j, long long v)
 {
-	char b[24];
-	int n = snprintf(b, sizeof b, "%lld", v);
+	char b[JH_NUMBER_MAX];
 
 	before(j);
-	jhOutAdd(j->o, b, (size_t)n);
+	jhOutAdd(j->o, b, jhInteger(v, b));
 }
 
 void jhJsonBool(jhJson *j, int b)

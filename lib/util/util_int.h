@@ -126,6 +126,9 @@ static inline void jhOutAddc(jh_out *o, char c)
 		jhOutSlow(o, &c, 1);
 }
 
+/* v in decimal, as "%lld" (without printf); returns the length. */
+size_t jhInteger(long long v, char out[JH_NUMBER_MAX]);
+
 /* v as jhNumber (real: jhNumberReal) writes it, straight into the chunk
  * when there is room for the longest number. */
 static inline void jhOutNumber(jh_out *o, double v, int real)
