@@ -40,6 +40,26 @@ static void key_str(jhJson *j, const char *key, const char *s)
 	jhJsonStr(j, s);
 }
 
+/* A JSON array into out: json_begin opens it (NULL on oom), json_end
+ * closes it with a final newline and flushes. */
+static jh_out *json_begin(jh_buf *out, jhJson *j)
+{
+	jh_out *o = jh_out_new_buf(out);
+
+	if (o) {
+		jhJsonInit(j, o, 1);
+		jhJsonOpen(j, '[');
+	}
+	return o;
+}
+
+static jh_code json_end(jh_out *o, jhJson *j)
+{
+	jhJsonClose(j, ']');
+	jh_out_addc(o, '\n');
+	return jh_out_close(o);
+}
+
 /* The fields a change and a revision share, in this order. */
 static void json_heading(jhJson *j, long rev, const char *at, const char *who,
                          const char *why, const char *kind, const char *sources)
@@ -60,12 +80,10 @@ jh_code jh_history_report(const jh_history *h, jh_format fmt, const char *lang,
 	long last = 0;
 
 	if (fmt == JH_FMT_JSON) {
-		jh_out *o = jh_out_new_buf(out);
 		jhJson j;
+		jh_out *o = json_begin(out, &j);
 		if (!o)
 			return JH_ERR_NOMEM;
-		jhJsonInit(&j, o, 1);
-		jhJsonOpen(&j, '[');
 		for (size_t i = 0; i < h->count; i++) {
 			const jh_change *c = &h->items[i];
 			jhJsonOpen(&j, '{');
@@ -82,9 +100,7 @@ jh_code jh_history_report(const jh_history *h, jh_format fmt, const char *lang,
 			key_str(&j, "new", c->new_value);
 			jhJsonClose(&j, '}');
 		}
-		jhJsonClose(&j, ']');
-		jh_out_addc(o, '\n');
-		return jh_out_close(o);
+		return json_end(o, &j);
 	}
 	if (fmt != JH_FMT_TEXT)
 		return JH_ERR_ARG;
@@ -114,21 +130,17 @@ jh_code jh_revisions_report(const jh_revisions *r, jh_format fmt,
 	int en = is_en(lang);
 
 	if (fmt == JH_FMT_JSON) {
-		jh_out *o = jh_out_new_buf(out);
 		jhJson j;
+		jh_out *o = json_begin(out, &j);
 		if (!o)
 			return JH_ERR_NOMEM;
-		jhJsonInit(&j, o, 1);
-		jhJsonOpen(&j, '[');
 		for (size_t i = 0; i < r->count; i++) {
 			const jh_revision *v = &r->items[i];
 			jhJsonOpen(&j, '{');
 			json_heading(&j, v->number, v->at, v->who, v->why, v->kind, v->sources);
 			jhJsonClose(&j, '}');
 		}
-		jhJsonClose(&j, ']');
-		jh_out_addc(o, '\n');
-		return jh_out_close(o);
+		return json_end(o, &j);
 	}
 	if (fmt != JH_FMT_TEXT)
 		return JH_ERR_ARG;

@@ -894,6 +894,17 @@ static jh_code finish(jh_store *s, jh_code rc, jh_import_stats *st, jh_diags *d)
 	return rc;
 }
 
+/* The start of every write: stats zeroed (the caller's or a local one)
+ * and the write transaction begun. */
+static jh_code begin_write(jh_store *s, jh_import_stats **st,
+                           jh_import_stats *local, jh_diags *d)
+{
+	if (!*st)
+		*st = local;
+	memset(*st, 0, sizeof **st);
+	return s->ops->begin(s->db, d);
+}
+
 jh_code jh_store_import(jh_store *s, const jh_areas *areas,
                         const jh_dataset *ds, const jh_county_items *items,
                         const jh_revision_info *info,
@@ -902,10 +913,7 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 	jh_import_stats local;
 	jh_code rc;
 
-	if (!st)
-		st = &local;
-	memset(st, 0, sizeof *st);
-	if ((rc = s->ops->begin(s->db, d)))
+	if ((rc = begin_write(s, &st, &local, d)))
 		return rc;
 	rc = import_tx(s, areas, ds, items, info, st, d);
 	return finish(s, rc, st, d);
@@ -1038,11 +1046,8 @@ jh_code jh_store_set(jh_store *s, const char *school, int year,
 	char what[64];
 	jh_code rc;
 
-	if (!st)
-		st = &local;
-	memset(st, 0, sizeof *st);
 	snprintf(what, sizeof what, "%s/%d", school, year);
-	if ((rc = s->ops->begin(s->db, d)))
+	if ((rc = begin_write(s, &st, &local, d)))
 		return rc;
 	if ((rc = jh_store_load(s, &f, 0, &cur, d)))
 		goto out;
@@ -1091,10 +1096,7 @@ jh_code jh_store_delete(jh_store *s, const char *school, int year,
 	long rev;
 	jh_code rc;
 
-	if (!st)
-		st = &local;
-	memset(st, 0, sizeof *st);
-	if ((rc = s->ops->begin(s->db, d)))
+	if ((rc = begin_write(s, &st, &local, d)))
 		return rc;
 	if ((rc = jh_store_load(s, &f, 0, &cur, d)))
 		goto out;
