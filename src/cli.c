@@ -8,20 +8,34 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 jh_code cli_read_file(const char *path, char **data, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	jh_buf b = JH_BUF_INIT;
-	char chunk[65536];
-	size_t n;
+	struct stat st;
+	size_t want = 65536, n;
 
 	*data = NULL;
 	if (!f)
 		return JH_ERR_IO;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		jh_buf_add(&b, chunk, n);
+	/* Straight into a buffer of the file's size (a nation's CSV is tens
+	 * of megabytes: no copy through a chunk, no doubling); a pipe or a
+	 * growing file still reads to its end. */
+	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0)
+		want = (size_t)st.st_size + 1;
+	if (!jh_buf_grow(&b, want))
+		for (;;) {
+			if (b.cap - b.len - 1 == 0 && jh_buf_grow(&b, 65536))
+				break;
+			n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
+			if (!n)
+				break;
+			b.len += n;
+			b.data[b.len] = '\0';
+		}
 	if (ferror(f)) {
 		fclose(f);
 		jh_buf_free(&b);
