@@ -896,13 +896,13 @@ static jh_code finish(jh_store *s, jh_code rc, jh_import_stats *st, jh_diags *d)
 
 /* The start of every write: stats zeroed (the caller's or a local one)
  * and the write transaction begun. */
-static jh_code begin_write(jh_store *s, jh_import_stats **st,
+static jh_code begin_write(jh_store *s, size_t rows, jh_import_stats **st,
                            jh_import_stats *local, jh_diags *d)
 {
 	if (!*st)
 		*st = local;
 	memset(*st, 0, sizeof **st);
-	return s->ops->begin(s->db, d);
+	return s->ops->begin(s->db, rows, d);
 }
 
 jh_code jh_store_import(jh_store *s, const jh_areas *areas,
@@ -913,7 +913,7 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
 	jh_import_stats local;
 	jh_code rc;
 
-	if ((rc = begin_write(s, &st, &local, d)))
+	if ((rc = begin_write(s, ds ? ds->nrows : 0, &st, &local, d)))
 		return rc;
 	rc = import_tx(s, areas, ds, items, info, st, d);
 	return finish(s, rc, st, d);
@@ -1047,7 +1047,7 @@ jh_code jh_store_set(jh_store *s, const char *school, int year,
 	jh_code rc;
 
 	snprintf(what, sizeof what, "%s/%d", school, year);
-	if ((rc = begin_write(s, &st, &local, d)))
+	if ((rc = begin_write(s, 0, &st, &local, d)))
 		return rc;
 	if ((rc = jh_store_load(s, &f, 0, &cur, d)))
 		goto out;
@@ -1096,7 +1096,7 @@ jh_code jh_store_delete(jh_store *s, const char *school, int year,
 	long rev;
 	jh_code rc;
 
-	if ((rc = begin_write(s, &st, &local, d)))
+	if ((rc = begin_write(s, 0, &st, &local, d)))
 		return rc;
 	if ((rc = jh_store_load(s, &f, 0, &cur, d)))
 		goto out;

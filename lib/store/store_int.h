@@ -54,7 +54,9 @@ struct jhStoreOps {
 	const char *name;
 	void (*close)(void *db);
 	int (*schema_version)(void *db);
-	jh_code (*begin)(void *db, jh_diags *d);     /* a write transaction */
+	/* A write transaction that may write about `rows` school-year rows
+	 * (a hint: a backend may load a large batch differently). */
+	jh_code (*begin)(void *db, size_t rows, jh_diags *d);
 	jh_code (*commit)(void *db, jh_diags *d);
 	void (*rollback)(void *db);
 	jh_code (*load_areas)(void *db, jh_areas *out, jh_diags *d);

@@ -46,7 +46,12 @@ struct sq {
 	sqlite3_stmt *ins_row[2], *close_row, *ins_change, *put_school[2], *put_area;
 	sqlite3_stmt *close_item, *ins_item;
 	jh_buf extras;          /* one row's extras as JSON, reused */
+	int fk_off;             /* foreign-key checks off for this transaction */
 };
+
+/* A batch of at least this many rows is loaded as a bulk load (see
+ * sq_begin and bulk_begin). */
+#define BULK_MIN 4096
 
 /* Migrations: index i brings the schema from version i to i + 1. */
 static const char *const migrations[] = {
@@ -255,14 +260,45 @@ static int sq_schema_version(void *db)
 	return user_version(db);
 }
 
-static jh_code sq_begin(void *db, jh_diags *d)
+/* Foreign keys are enforced on every write except a bulk load (an import
+ * of BULK_MIN rows or more), where SQLite's per-row lookups of the parent
+ * rows are a tenth of the work.  Nothing is left unchecked: the generic
+ * layer has checked every reference (county, school identity) against
+ * what is stored and what the import brings, and writes the parents
+ * first — revision, areas, schools, then rows — in this transaction.  The
+ * pragma is a no-op inside a transaction, so it is set before BEGIN and
+ * restored after COMMIT or ROLLBACK. */
+static void fk_restore(struct sq *q)
 {
-	return exec(db, "BEGIN IMMEDIATE", d);
+	if (q->fk_off) {
+		sqlite3_exec(q->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+		q->fk_off = 0;
+	}
+}
+
+static jh_code sq_begin(void *db, size_t rows, jh_diags *d)
+{
+	struct sq *q = db;
+	jh_code rc;
+
+	if (rows >= BULK_MIN) {
+		if ((rc = exec(q, "PRAGMA foreign_keys = OFF", d)))
+			return rc;
+		q->fk_off = 1;
+	}
+	if ((rc = exec(q, "BEGIN IMMEDIATE", d)))
+		fk_restore(q);
+	return rc;
 }
 
 static jh_code sq_commit(void *db, jh_diags *d)
 {
-	return exec(db, "COMMIT", d);
+	struct sq *q = db;
+	jh_code rc = exec(q, "COMMIT", d);
+
+	if (rc == JH_OK)
+		fk_restore(q);
+	return rc;          /* on failure the caller rolls back */
 }
 
 static void sq_rollback(void *db)
@@ -271,6 +307,7 @@ static void sq_rollback(void *db)
 
 	if (!sqlite3_get_autocommit(q->db))
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	fk_restore(q);
 }
 
 static const char *level_key(jh_area_level l)
@@ -377,8 +414,6 @@ static jh_code sq_load_schools(void *db, const jh_school_year *const *rows,
  * already holds drops the index first (returns 1) and the caller builds it
  * again — in the same transaction, so a failure rolls the drop back, and
  * a unique index being built checks every row as the live one would. */
-#define BULK_MIN 4096
-
 static int bulk_begin(struct sq *q, const char *table, const char *index,
                       size_t n, jh_diags *d, jh_code *rc)
 {
