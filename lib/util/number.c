@@ -242,12 +242,10 @@ static inline size_t number(double v, char *out, int real)
 	} else {
 		schubfach(Q_MIN, t, 0, &f, &e);
 	}
-	while (f % 10 == 0) {
-		f /= 10;
-		e++;
-	}
 	n = put_digits(f, d);
 	exp10 = e + n - 1;                       /* v = d[0].d[1..] 10^exp10 */
+	while (d[n - 1] == '0')                  /* f > 0: d[0] is not '0' */
+		n--;
 	prec = n > 15 ? n : 15;
 	if (exp10 < -4 || exp10 >= prec) {
 		int x = exp10 < 0 ? -exp10 : exp10;
