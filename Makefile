@@ -19,7 +19,7 @@ ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
 # The library's layers, lowest first; each may use only those before it
 # (scripts/check-layers.sh checks the object files).
 LAYERS  := util io core plan store
-LIBS    := $(PKG_LIBS) -lglpk -lm -lpthread
+LIBS    := $(PKG_LIBS) -lglpk -lm
 
 SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined

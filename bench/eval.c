@@ -17,8 +17,7 @@
 **   eval    jh_eval                 every county, both stages
 **   json    jh_report_write (JSON)  the full result as compact JSON,
 **   text    jh_report_write (text)  text and CSV, each through a jh_out
-**   csv     jh_report_write (CSV)   to /dev/null (the render alone), on
-**                                   two threads as the CLI does
+**   csv     jh_report_write (CSV)   to /dev/null (the render alone)
 **
 ** and prints seconds, rows per second and milliseconds per 1000 rows for
 ** N/4, N/2 and N, so that linear growth is visible, with the peak resident
@@ -165,10 +164,7 @@ static int run_once(size_t rows, const jh_standard *std, struct run *out)
 		cnt.n = 0;
 		o = jh_out_new(count_sink, &cnt);
 		t0 = now();
-		/* The CLI's flags: two threads from 20,000 school-stages on. */
-		rc = o ? jh_report_write(res, fmt[f], "zh",
-		                         res->nunits >= 20000 ? JH_REPORT_PARALLEL : 0,
-		                         o) : JH_ERR_NOMEM;
+		rc = o ? jh_report_write(res, fmt[f], "zh", 0, o) : JH_ERR_NOMEM;
 		if (jh_out_close(o) && !rc)
 			rc = JH_ERR_IO;
 		out->sec[PH_JSON + f] = now() - t0;

@@ -159,9 +159,6 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		status = EXIT_FAIL;
 		goto out;
 	}
-	/* A nation's report on two threads: the same bytes, sooner. */
-	if (res->nunits >= 20000)
-		flags |= JH_REPORT_PARALLEL;
 	rc = jh_report_write(res, (jh_format)fmt, cli->lang, flags, out);
 	if (cli_close_out(cli, out, rc))
 		status = EXIT_FAIL;

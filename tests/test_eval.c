@@ -666,53 +666,6 @@ static void test_standard_every_key(void **state)
 	jh_diags_free(&d);
 }
 
-/* Two threads render the same bytes as one, in every format, whatever
- * the number of blocks: 70 counties (more than the 64 blocks) of a
- * passing and a failing primary each, with a teaching point in every
- * third county for the text's "not evaluated" list. */
-static void test_report_parallel_same(void **state)
-{
-	static const jh_format fmts[] = {JH_FMT_TEXT, JH_FMT_JSON, JH_FMT_CSV};
-	jh_buf csv = JH_BUF_INIT;
-	struct fx f;
-
-	(void)state;
-	jh_buf_adds(&csv, HDR);
-	for (int c = 0; c < 70; c++) {
-		jh_buf_addf(&csv, "11%02d%02d0001,甲%d,11%02d%02d,2024,primary,,100,0,0,"
-		            "5,0,2,0,1,0,8,0,500,800,210000,3\n", c / 10, c % 10, c,
-		            c / 10, c % 10);
-		jh_buf_addf(&csv, "11%02d%02d0002,乙%d,11%02d%02d,2024,primary,,100,0,0,"
-		            "5,0,2,0,1,0,8,0,500,800,169900,3\n", c / 10, c % 10, c,
-		            c / 10, c % 10);
-		if (c % 3 == 0)
-			jh_buf_addf(&csv, "11%02d%02d0003,丙%d,11%02d%02d,2024,teaching_point,"
-			            "11%02d%02d0001,30,0,0,2,0,1,0,1,0,3,0,150,240,60000,1\n",
-			            c / 10, c % 10, c, c / 10, c % 10, c / 10, c % 10);
-	}
-	load(&f, csv.data);
-	run(&f);
-	assert_int_equal(f.res->ncounties, 70);
-	for (size_t k = 0; k < 3; k++)
-		for (unsigned pretty = 0; pretty <= JH_REPORT_PRETTY; pretty += JH_REPORT_PRETTY) {
-			jh_buf one = JH_BUF_INIT, two = JH_BUF_INIT;
-			jh_out *o1 = jh_out_new_buf(&one), *o2 = jh_out_new_buf(&two);
-
-			assert_int_equal(jh_report_write(f.res, fmts[k], "zh", pretty, o1), JH_OK);
-			assert_int_equal(jh_report_write(f.res, fmts[k], "zh",
-			                                 pretty | JH_REPORT_PARALLEL, o2), JH_OK);
-			assert_int_equal(jh_out_close(o1), JH_OK);
-			assert_int_equal(jh_out_close(o2), JH_OK);
-			assert_true(one.len > 10000);
-			assert_int_equal(one.len, two.len);
-			assert_memory_equal(one.data, two.data, one.len);
-			jh_buf_free(&one);
-			jh_buf_free(&two);
-		}
-	jh_buf_free(&csv);
-	done(&f);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -734,7 +687,6 @@ int main(void)
 		cmocka_unit_test(test_standard_every_key),
 		cmocka_unit_test(test_json_report_pretty),
 		cmocka_unit_test(test_csv_report),
-		cmocka_unit_test(test_report_parallel_same),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

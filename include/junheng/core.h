@@ -514,10 +514,6 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *changes,
  * (JH_ERR_IO, JH_ERR_NOMEM) or JH_OK; o is not flushed.  Numbers in
  * JSON and CSV are the shortest text that reads back exactly. */
 #define JH_REPORT_PRETTY 1u
-/* Render on two threads (the caller's and one more), the same bytes: for
- * large results on a machine with a core to spare (the CLI sets it from
- * 20,000 school-stages on). */
-#define JH_REPORT_PARALLEL 2u
 jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
                         unsigned flags, jh_out *o);
 /* The same into out (appended), JSON compact. */

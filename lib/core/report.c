@@ -19,7 +19,6 @@
 #include "core_int.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +95,7 @@ static void fmt3(char *b, size_t n, double v)
 		jhFixed(v, 3, b);
 }
 
-/* What renders one county: the report's format and options, shared by
- * the threads that render blocks of counties (parallel() below). */
+/* What renders one county: the report's format and options. */
 struct limits;
 struct rctx {
 	const jh_result *r;
@@ -595,7 +593,7 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 	}
 }
 
-/* --- rendering, on one thread or two ---------------------------------- */
+/* --- rendering ------------------------------------------------------- */
 
 static void render_range(const struct rctx *x, size_t from, size_t to,
                          jh_out *o)
@@ -610,124 +608,11 @@ static void render_range(const struct rctx *x, size_t from, size_t to,
 	}
 }
 
-/* Two threads render the counties in blocks (JH_REPORT_PARALLEL): the
- * caller's thread renders the even blocks straight into o; a helper
- * renders the odd ones, each into one of two buffers in turn, and the
- * caller copies each into o in its place, so the bytes are those of one
- * thread.  Each county's text depends on nothing but the county (json_
- * county knows whether it is the first), so any cut gives the same text.
- * Memory: two blocks of text (a 64th of the report each at most).
- *
- *   done[i]   0: buffer i is free; b + 1: it holds block b
- *   stop      the caller gave up (o failed): the helper ends */
-#define PAR_BLOCKS 64
-
-struct par {
-	const struct rctx *x;
-	size_t nblocks;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	jh_buf buf[2];
-	size_t done[2];
-	int stop;
-};
-
-static size_t block_start(const struct par *p, size_t b)
-{
-	return p->x->r->ncounties * b / p->nblocks;
-}
-
-static void *par_helper(void *arg)
-{
-	struct par *p = arg;
-
-	for (size_t b = 1; b < p->nblocks; b += 2) {
-		int i = (int)(b / 2 % 2), stop;
-		jh_out *o;
-
-		pthread_mutex_lock(&p->mu);
-		while (p->done[i] && !p->stop)
-			pthread_cond_wait(&p->cv, &p->mu);
-		stop = p->stop;
-		pthread_mutex_unlock(&p->mu);
-		if (stop)
-			break;
-		jh_buf_reset(&p->buf[i]);
-		o = jh_out_new_buf(&p->buf[i]);
-		if (o)
-			render_range(p->x, block_start(p, b), block_start(p, b + 1), o);
-		if (!o || jh_out_close(o))
-			p->buf[i].oom = 1;
-		pthread_mutex_lock(&p->mu);
-		p->done[i] = b + 1;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
-	}
-	return NULL;
-}
-
-static jh_code render_parallel(const struct rctx *x, jh_out *o)
-{
-	struct par p;
-	pthread_t t;
-	jh_code rc = JH_OK;
-
-	memset(&p, 0, sizeof p);
-	p.x = x;
-	p.nblocks = x->r->ncounties < PAR_BLOCKS ? x->r->ncounties : PAR_BLOCKS;
-	if (p.nblocks < 2) {
-		render_range(x, 0, x->r->ncounties, o);
-		return JH_OK;
-	}
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
-	if (pthread_create(&t, NULL, par_helper, &p)) {
-		/* No second thread: one does it all. */
-		render_range(x, 0, x->r->ncounties, o);
-		goto out;
-	}
-	for (size_t b = 0; b < p.nblocks; b++) {
-		int i = (int)(b / 2 % 2);
-
-		if (b % 2 == 0) {
-			render_range(x, block_start(&p, b), block_start(&p, b + 1), o);
-		} else {
-			pthread_mutex_lock(&p.mu);
-			while (p.done[i] != b + 1)
-				pthread_cond_wait(&p.cv, &p.mu);
-			pthread_mutex_unlock(&p.mu);
-			if (p.buf[i].oom)
-				rc = JH_ERR_NOMEM;
-			else
-				jh_out_add(o, p.buf[i].data, p.buf[i].len);
-			pthread_mutex_lock(&p.mu);
-			p.done[i] = 0;
-			pthread_cond_broadcast(&p.cv);
-			pthread_mutex_unlock(&p.mu);
-		}
-		if (rc || jh_out_error(o)) {
-			pthread_mutex_lock(&p.mu);
-			p.stop = 1;
-			pthread_cond_broadcast(&p.cv);
-			pthread_mutex_unlock(&p.mu);
-			break;
-		}
-	}
-	pthread_join(t, NULL);
-out:
-	jh_buf_free(&p.buf[0]);
-	jh_buf_free(&p.buf[1]);
-	pthread_cond_destroy(&p.cv);
-	pthread_mutex_destroy(&p.mu);
-	return rc;
-}
-
 jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
                         unsigned flags, jh_out *o)
 {
 	struct rctx x = {r, fmt, lang, flags & JH_REPORT_PRETTY ? 2 : 0, NULL};
 	struct limits lim;
-	jh_code rc;
 	jhJson j;
 
 	if (fmt != JH_FMT_TEXT && fmt != JH_FMT_JSON && fmt != JH_FMT_CSV)
@@ -746,12 +631,7 @@ jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
 	} else {
 		csv_head(o);
 	}
-	if (flags & JH_REPORT_PARALLEL) {
-		rc = render_parallel(&x, o);
-	} else {
-		render_range(&x, 0, r->ncounties, o);
-		rc = JH_OK;
-	}
+	render_range(&x, 0, r->ncounties, o);
 	if (fmt == JH_FMT_TEXT) {
 		text_summary(r, lang, o);
 	} else if (fmt == JH_FMT_JSON) {
@@ -760,7 +640,7 @@ jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
 		jhJsonClose(&j, '}');
 		jhOutAddc(o, '\n');
 	}
-	return rc ? rc : jh_out_error(o);
+	return jh_out_error(o);
 }
 
 jh_code jh_report(const jh_result *r, jh_format fmt, const char *lang,
