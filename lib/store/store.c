@@ -611,7 +611,7 @@ static int item_same(const jh_county_item *a, const jh_county_item *b)
 	return !strcmp(a->value, b->value) && !strcmp(a->note, b->note);
 }
 
-/* Row i of an import: what the store holds for it and what to do. */
+/* A row (or county-year record) of an import against what is stored. */
 enum { ROW_SAME, ROW_NEW, ROW_CHANGED };
 
 /* An import inside the transaction the caller opened; the caller commits
@@ -626,7 +626,7 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 	jh_areas *stored = NULL;
 	jh_dataset *cur = NULL;
 	struct idmap ids;
-	unsigned char *area_new = NULL, *row_state = NULL;
+	unsigned char *area_new = NULL, *row_state = NULL, *item_state = NULL;
 	const jh_school_year **batch = NULL;
 	const jh_county_item **ibatch = NULL;
 	const jh_area **abatch = NULL;
@@ -732,11 +732,16 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 		}
 		if ((rc = s->ops->load_items(s->db, NULL, 0, cur_items, d)))
 			goto out;
+		if (!(item_state = malloc(items->count))) {
+			rc = JH_ERR_NOMEM;
+			goto out;
+		}
 		for (size_t i = 0; i < items->count; i++) {
 			const jh_county_item *it = &items->items[i];
 			const jh_county_item *o = jh_county_items_find(cur_items, it->county_code,
 			                                               it->year, it->item);
-			if (!o || !item_same(o, it))
+			item_state[i] = !o ? ROW_NEW : item_same(o, it) ? ROW_SAME : ROW_CHANGED;
+			if (item_state[i] != ROW_SAME)
 				st->items_changed++;
 		}
 	}
@@ -845,23 +850,15 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 			goto out;
 		}
 		nb = 0;
-		for (size_t i = 0; i < items->count; i++) {
-			const jh_county_item *it = &items->items[i];
-			const jh_county_item *o = jh_county_items_find(cur_items, it->county_code,
-			                                               it->year, it->item);
-			if (o && !item_same(o, it))
-				ibatch[nb++] = it;
-		}
+		for (size_t i = 0; i < items->count; i++)
+			if (item_state[i] == ROW_CHANGED)
+				ibatch[nb++] = &items->items[i];
 		if ((rc = s->ops->close_items(s->db, ibatch, nb, rev, d)))
 			goto out;
 		nb = 0;
-		for (size_t i = 0; i < items->count; i++) {
-			const jh_county_item *it = &items->items[i];
-			const jh_county_item *o = jh_county_items_find(cur_items, it->county_code,
-			                                               it->year, it->item);
-			if (!o || !item_same(o, it))
-				ibatch[nb++] = it;
-		}
+		for (size_t i = 0; i < items->count; i++)
+			if (item_state[i] != ROW_SAME)
+				ibatch[nb++] = &items->items[i];
 		if ((rc = s->ops->insert_items(s->db, ibatch, nb, rev, d)))
 			goto out;
 	}
@@ -870,6 +867,7 @@ out:
 	id_free(&ids);
 	free(area_new);
 	free(row_state);
+	free(item_state);
 	free(batch);
 	free(ibatch);
 	free(abatch);
