@@ -312,14 +312,15 @@ static int cli_main(size_t n, int repeat)
 	printf("%zu schools in %zu counties, %.1f MB of CSV\n\n", rows[2],
 	       counties[2], bytes[2] / 1048576.0);
 	printf("%-6s %9s %9s %9s %9s %10s %12s\n", "format", "wall s", "user s",
-	       "sys s", "peak MB", "output MB", "parse MB/s*");
+	       "sys s", "peak MB", "output MB", "input MB/s*");
 	for (int f = 0; f < 3; f++) {
 		const struct cli_run *r = &best[2][f];
 		printf("%-6s %9.3f %9.3f %9.3f %9.1f %10.1f %12.0f\n", cli_format[f],
 		       r->wall, r->user, r->sys, r->maxrss_kb / 1024.0,
 		       r->out_bytes / 1048576.0, bytes[2] / 1048576.0 / r->wall);
 	}
-	printf("* CSV megabytes over the whole run's wall time: a lower bound of the parse rate\n\n");
+	printf("* megabytes of CSV over the whole run's wall time (read, parse, load,\n"
+	       "  evaluate and write): a lower bound of the parse rate\n\n");
 	printf("Growth: milliseconds per 1000 rows, end to end (flat = linear)\n");
 	printf("%9s %8s", "rows", "counties");
 	for (int f = 0; f < 3; f++)
