@@ -322,37 +322,28 @@ static void text_summary(const jh_result *r, const char *lang, jh_out *o)
 static void json_standard(jhJson *j, const jh_standard *std)
 {
 	jhJsonOpen(j, '{');
-	jhJsonKey(j, "id");
-	jhJsonStr(j, std->id);
-	jhJsonKey(j, "name_zh");
-	jhJsonStr(j, std->name_zh);
-	jhJsonKey(j, "name_en");
-	jhJsonStr(j, std->name_en);
-	jhJsonKey(j, "base");
-	jhJsonStr(j, std->base[0] ? std->base : NULL);
+	jhJsonFieldStr(j, "id", std->id);
+	jhJsonFieldStr(j, "name_zh", std->name_zh);
+	jhJsonFieldStr(j, "name_en", std->name_en);
+	jhJsonFieldStr(j, "base", std->base[0] ? std->base : NULL);
 	jhJsonKey(j, "thresholds");
 	jhJsonOpen(j, '{');
 	for (int st = 0; st < JH_STAGE__COUNT; st++) {
 		jhJsonKey(j, jh_stage_key((jh_stage)st));
 		jhJsonOpen(j, '{');
-		for (int i = 0; i < JH_IND__COUNT; i++) {
-			jhJsonKey(j, jh_indicator_key((jh_indicator)i));
-			jhJsonNum(j, std->threshold[st][i]);
-		}
+		for (int i = 0; i < JH_IND__COUNT; i++)
+			jhJsonFieldNum(j, jh_indicator_key((jh_indicator)i),
+			               std->threshold[st][i]);
 		jhJsonClose(j, '}');
 	}
 	jhJsonClose(j, '}');
 	jhJsonKey(j, "cv_limits");
 	jhJsonOpen(j, '{');
-	for (int st = 0; st < JH_STAGE__COUNT; st++) {
-		jhJsonKey(j, jh_stage_key((jh_stage)st));
-		jhJsonNum(j, std->cv_limit[st]);
-	}
+	for (int st = 0; st < JH_STAGE__COUNT; st++)
+		jhJsonFieldNum(j, jh_stage_key((jh_stage)st), std->cv_limit[st]);
 	jhJsonClose(j, '}');
-	jhJsonKey(j, "school_min_met");
-	jhJsonInt(j, std->school_min_met);
-	jhJsonKey(j, "school_floor_ratio");
-	jhJsonNum(j, std->school_floor_ratio);
+	jhJsonFieldInt(j, "school_min_met", std->school_min_met);
+	jhJsonFieldNum(j, "school_floor_ratio", std->school_floor_ratio);
 	jhJsonClose(j, '}');
 }
 
@@ -376,27 +367,21 @@ static void json_stage(jhJson *j, const jh_standard *std, int st,
                        const jh_stage_result *sr)
 {
 	jhJsonOpen(j, '{');
-	jhJsonKey(j, "students");
-	jhJsonNum(j, sr->students);
-	jhJsonKey(j, "schools");
-	jhJsonInt(j, (long long)sr->schools);
-	jhJsonKey(j, "schools_failing");
-	jhJsonInt(j, (long long)sr->schools_failing);
+	jhJsonFieldNum(j, "students", sr->students);
+	jhJsonFieldInt(j, "schools", (long long)sr->schools);
+	jhJsonFieldInt(j, "schools_failing", (long long)sr->schools_failing);
 	json_indicators(j, "mean", sr->mean, NULL);
 	json_indicators(j, "sd", sr->sd, NULL);
 	json_indicators(j, "cv", sr->cv, NULL);
-	jhJsonKey(j, "cv_limit");
-	jhJsonNum(j, std->cv_limit[st]);
+	jhJsonFieldNum(j, "cv_limit", std->cv_limit[st]);
 	{
 		int pass[JH_IND__COUNT];
 		for (int i = 0; i < JH_IND__COUNT; i++)
 			pass[i] = sr->cv_pass[i] != 0;
 		json_indicators(j, "cv_pass", NULL, pass);
 	}
-	jhJsonKey(j, "cv_mean");
-	jhJsonNum(j, sr->cv_mean);
-	jhJsonKey(j, "passes");
-	jhJsonBool(j, sr->passes);
+	jhJsonFieldNum(j, "cv_mean", sr->cv_mean);
+	jhJsonFieldBool(j, "passes", sr->passes);
 	jhJsonClose(j, '}');
 }
 
@@ -407,20 +392,14 @@ static void json_unit(jhJson *j, const jh_result *r, const jh_unit *u)
 	int judged = u->status == JH_UNIT_EVALUATED;
 
 	jhJsonOpen(j, '{');
-	jhJsonKey(j, "school_code");
-	jhJsonStr(j, u->school->school_code);
-	jhJsonKey(j, "school_name");
-	jhJsonStr(j, u->school->school_name ? u->school->school_name : "");
-	jhJsonKey(j, "school_type");
-	jhJsonStr(j, jh_school_type_key(u->school->type));
-	jhJsonKey(j, "stage");
-	jhJsonStr(j, jh_stage_key(u->stage));
-	jhJsonKey(j, "status");
-	jhJsonStr(j, status_key(u->status));
-	jhJsonKey(j, "students");
-	jhJsonNum(j, u->students);
-	jhJsonKey(j, "split_share");
-	jhJsonNum(j, u->share);
+	jhJsonFieldStr(j, "school_code", u->school->school_code);
+	jhJsonFieldStr(j, "school_name",
+	               u->school->school_name ? u->school->school_name : "");
+	jhJsonFieldStr(j, "school_type", jh_school_type_key(u->school->type));
+	jhJsonFieldStr(j, "stage", jh_stage_key(u->stage));
+	jhJsonFieldStr(j, "status", status_key(u->status));
+	jhJsonFieldNum(j, "students", u->students);
+	jhJsonFieldNum(j, "split_share", u->share);
 	/* No students in the stage: every indicator null. */
 	json_indicators(j, "indicators", u->students > 0 ? u->value : NULL, NULL);
 	jhJsonKey(j, "met");
@@ -441,17 +420,12 @@ static void json_unit(jhJson *j, const jh_result *r, const jh_unit *u)
 		if (jh_at_least(std, u->value[i], th[i]))
 			continue;
 		jhJsonOpen(j, '{');
-		jhJsonKey(j, "indicator");
-		jhJsonStr(j, jh_indicator_key((jh_indicator)i));
-		jhJsonKey(j, "value");
-		jhJsonNum(j, u->value[i]);
-		jhJsonKey(j, "threshold");
-		jhJsonNum(j, th[i]);
-		jhJsonKey(j, "floor");
-		jhJsonNum(j, fl);
-		jhJsonKey(j, "kind");
-		jhJsonStr(j, jh_at_least(std, u->value[i], fl) ?
-		          "below_threshold" : "below_floor");
+		jhJsonFieldStr(j, "indicator", jh_indicator_key((jh_indicator)i));
+		jhJsonFieldNum(j, "value", u->value[i]);
+		jhJsonFieldNum(j, "threshold", th[i]);
+		jhJsonFieldNum(j, "floor", fl);
+		jhJsonFieldStr(j, "kind", jh_at_least(std, u->value[i], fl) ?
+		               "below_threshold" : "below_floor");
 		jhJsonClose(j, '}');
 	}
 	jhJsonClose(j, ']');
@@ -470,12 +444,9 @@ static void json_county(const struct rctx *x, size_t c, jh_out *o)
 	j.depth = 2;
 	j.first = c == 0;
 	jhJsonOpen(&j, '{');
-	jhJsonKey(&j, "county_code");
-	jhJsonStr(&j, cr->county_code);
-	jhJsonKey(&j, "year");
-	jhJsonInt(&j, cr->year);
-	jhJsonKey(&j, "passes");
-	jhJsonBool(&j, cr->passes);
+	jhJsonFieldStr(&j, "county_code", cr->county_code);
+	jhJsonFieldInt(&j, "year", cr->year);
+	jhJsonFieldBool(&j, "passes", cr->passes);
 	jhJsonKey(&j, "stages");
 	jhJsonOpen(&j, '{');
 	for (int st = 0; st < JH_STAGE__COUNT; st++) {

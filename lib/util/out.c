@@ -516,3 +516,27 @@ void jhJsonNull(jhJson *j)
 	before(j);
 	jhOutAdd(j->o, "null", 4);
 }
+
+void jhJsonFieldStr(jhJson *j, const char *key, const char *s)
+{
+	jhJsonKey(j, key);
+	jhJsonStr(j, s);
+}
+
+void jhJsonFieldNum(jhJson *j, const char *key, double v)
+{
+	jhJsonKey(j, key);
+	jhJsonNum(j, v);
+}
+
+void jhJsonFieldInt(jhJson *j, const char *key, long long v)
+{
+	jhJsonKey(j, key);
+	jhJsonInt(j, v);
+}
+
+void jhJsonFieldBool(jhJson *j, const char *key, int b)
+{
+	jhJsonKey(j, key);
+	jhJsonBool(j, b);
+}

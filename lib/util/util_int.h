@@ -164,6 +164,11 @@ void jhJsonNum(jhJson *j, double v);
 void jhJsonInt(jhJson *j, long long v);
 void jhJsonBool(jhJson *j, int b);
 void jhJsonNull(jhJson *j);
+/* A field of an object: jhJsonKey, then the value. */
+void jhJsonFieldStr(jhJson *j, const char *key, const char *s);
+void jhJsonFieldNum(jhJson *j, const char *key, double v);
+void jhJsonFieldInt(jhJson *j, const char *key, long long v);
+void jhJsonFieldBool(jhJson *j, const char *key, int b);
 /* Escaped and quoted, without the separators (for callers that build
  * their own layout). */
 void jhOutJsonString(jh_out *o, const char *s);
