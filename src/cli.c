@@ -63,11 +63,15 @@ static int has_suffix(const char *s, const char *suf)
 
 int cli_is_database(const char *path)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f;
 	char head[16];
 	int yes;
 
-	if (!f)
+	/* A database address (sqlite:FILE, postgresql://...): the store
+	 * opens it or says why not. */
+	if (!strncmp(path, "sqlite:", 7) || strstr(path, "://"))
+		return 1;
+	if (!(f = fopen(path, "rb")))
 		return 0;
 	yes = fread(head, 1, 16, f) == 16 && !memcmp(head, "SQLite format 3", 16);
 	fclose(f);

@@ -561,6 +561,9 @@ static jh_code sq_load_rows(void *db, const jh_filter *f, long as_of,
 	struct sq *q = db;
 	jh_buf sql = JH_BUF_INIT;
 	sqlite3_stmt *st = NULL;
+	const char *county = f && f->county_code && *f->county_code ? f->county_code : NULL;
+	const char *school = f && f->school_code && *f->school_code ? f->school_code : NULL;
+	int year = f ? f->year : 0;
 	jh_code rc = JH_OK;
 	int r;
 
@@ -570,11 +573,17 @@ static jh_code sq_load_rows(void *db, const jh_filter *f, long as_of,
 	if (as_of > 0)
 		jh_buf_adds(&sql, "y.rev_from <= ?1 AND (y.rev_to IS NULL OR y.rev_to > ?1)");
 	else
-		jh_buf_adds(&sql, "y.rev_to IS NULL AND ?1 = ?1");
-	jh_buf_adds(&sql, " AND (?2 IS NULL OR s.county = ?2)"
-	                  " AND (?3 = 0 OR y.year = ?3)"
-	                  " AND (?4 IS NULL OR y.school = ?4)"
-	                  " ORDER BY y.year, s.county, y.school");
+		jh_buf_adds(&sql, "y.rev_to IS NULL");
+	/* Only the conditions the filter sets, so that SQLite can seek by
+	 * school (the key) or county (its index) instead of reading every
+	 * row: one school-year of a nation is a few rows read, not 200,000. */
+	if (county)
+		jh_buf_adds(&sql, " AND s.county = ?2");
+	if (year)
+		jh_buf_adds(&sql, " AND y.year = ?3");
+	if (school)
+		jh_buf_adds(&sql, " AND y.school = ?4");
+	jh_buf_adds(&sql, " ORDER BY y.year, s.county, y.school");
 	if (sql.oom)
 		return JH_ERR_NOMEM;
 	if (sqlite3_prepare_v2(q->db, sql.data, -1, &st, NULL)) {
@@ -582,12 +591,14 @@ static jh_code sq_load_rows(void *db, const jh_filter *f, long as_of,
 		return db_error(q, d, "load rows");
 	}
 	jh_buf_free(&sql);
-	sqlite3_bind_int64(st, 1, as_of);
-	if (f && f->county_code && *f->county_code)
-		sqlite3_bind_text(st, 2, f->county_code, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, f ? f->year : 0);
-	if (f && f->school_code && *f->school_code)
-		sqlite3_bind_text(st, 4, f->school_code, -1, SQLITE_STATIC);
+	if (as_of > 0)
+		sqlite3_bind_int64(st, 1, as_of);
+	if (county)
+		sqlite3_bind_text(st, 2, county, -1, SQLITE_STATIC);
+	if (year)
+		sqlite3_bind_int(st, 3, year);
+	if (school)
+		sqlite3_bind_text(st, 4, school, -1, SQLITE_STATIC);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW)
 		if ((rc = row_from_stmt(st, out)))
 			break;
@@ -852,9 +863,12 @@ static jh_code sq_load_versions(void *db, const char *school, const char *county
 	jh_buf_adds(&sql, "SELECT y.school, s.county, y.year, s.type, ");
 	value_columns(&sql);
 	jh_buf_adds(&sql, ", y.rev_from, coalesce(y.rev_to, 0)"
-	                  " FROM school_year y JOIN school s ON s.code = y.school"
-	                  " WHERE (?1 IS NULL OR y.school = ?1) AND (?2 IS NULL OR s.county = ?2)"
-	                  " ORDER BY y.school, y.year, y.rev_from");
+	              " FROM school_year y JOIN school s ON s.code = y.school WHERE 1");
+	if (school)
+		jh_buf_adds(&sql, " AND y.school = ?1");
+	if (county)
+		jh_buf_adds(&sql, " AND s.county = ?2");
+	jh_buf_adds(&sql, " ORDER BY y.school, y.year, y.rev_from");
 	if (sql.oom)
 		return JH_ERR_NOMEM;
 	if (sqlite3_prepare_v2(q->db, sql.data, -1, &st, NULL)) {

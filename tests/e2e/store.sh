@@ -87,6 +87,10 @@ has "current view, same value: no change" "$tmp/out" "无变化"
 # recognised and refused for now.
 run "sqlite: URI" 0 history "sqlite:$DB" --revisions
 has "sqlite: URI reads it" "$tmp/out" "修订 3"
+run "eval sqlite: URI" 0 eval "sqlite:$DB" --format json
+same "eval sqlite: URI = eval path" "$tmp/out" "$tmp/now.json"
+run "eval postgresql refused" 2 eval "postgresql://localhost/junheng"
+has "eval postgresql: not built" "$tmp/err" "PostgreSQL 数据库后端尚未实现"
 run "postgresql refused" 2 history "postgresql://localhost/junheng" --revisions
 has "postgresql: not built" "$tmp/err" "PostgreSQL 数据库后端尚未实现"
 run "postgresql refused (en)" 2 --lang en history "postgresql://localhost/junheng" --revisions
