@@ -207,6 +207,11 @@ typedef enum jh_problem {
 	JH_P_NEWER_SCHEMA,       /* arg: schema version found */
 	JH_P_AREA_LEVEL,         /* arg: area code */
 	JH_P_AREA_PARENT,        /* arg: area code, arg2: parent code */
+	JH_P_DB_BUSY,            /* another writer holds the database */
+	JH_P_DB_DAMAGED,         /* not a database, or damaged */
+	JH_P_DB_FULL,            /* the disk is full */
+	JH_P_DB_READONLY,        /* the file cannot be written */
+	JH_P_DB_CANTOPEN,        /* the file cannot be opened */
 	JH_P__COUNT
 } jh_problem;
 

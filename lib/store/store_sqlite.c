@@ -194,13 +194,36 @@ static const char *const migrations[] = {
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
+/* The errors a person can act on have a coded problem of their own (in
+ * both languages); the rest keep SQLite's own words after what failed. */
+static jh_problem sqlite_problem(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return JH_P_DB_BUSY;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return JH_P_DB_DAMAGED;
+	case SQLITE_FULL:
+		return JH_P_DB_FULL;
+	case SQLITE_READONLY:
+		return JH_P_DB_READONLY;
+	case SQLITE_CANTOPEN:
+		return JH_P_DB_CANTOPEN;
+	default:
+		return JH_P_STORE;
+	}
+}
+
 static jh_code db_error(struct sq *q, jh_diags *d, const char *what)
 {
+	jh_problem p = sqlite_problem(sqlite3_extended_errcode(q->db));
 	char msg[512];
 
 	snprintf(msg, sizeof msg, "%s: %s", what, sqlite3_errmsg(q->db));
-	jh_diags_add(d, JH_P_STORE, sqlite3_db_filename(q->db, "main"), NULL,
-	             0, 0, NULL, msg, NULL);
+	jh_diags_add(d, p, sqlite3_db_filename(q->db, "main"), NULL, 0, 0, NULL,
+	             p == JH_P_STORE ? msg : NULL, NULL);
 	return JH_ERR_DB;
 }
 
@@ -1241,13 +1264,14 @@ jh_code jhSqliteOpen(const char *path, int create, struct jh_store *s,
 {
 	struct sq *q = calloc(1, sizeof *q);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-	            (create ? SQLITE_OPEN_CREATE : 0);
+	            (create ? SQLITE_OPEN_CREATE : 0), r;
 	jh_code rc;
 
 	if (!q)
 		return JH_ERR_NOMEM;
-	if (sqlite3_open_v2(path, &q->db, flags, NULL) != SQLITE_OK) {
-		jh_diags_add(d, JH_P_STORE, path, NULL, 0, 0, NULL,
+	if ((r = sqlite3_open_v2(path, &q->db, flags, NULL)) != SQLITE_OK) {
+		jh_problem p = sqlite_problem(r);
+		jh_diags_add(d, p, path, NULL, 0, 0, NULL, p != JH_P_STORE ? NULL :
 		             q->db ? sqlite3_errmsg(q->db) : "cannot open", NULL);
 		sq_close(q);
 		return JH_ERR_DB;

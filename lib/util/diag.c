@@ -163,6 +163,12 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "the database was written by a newer junheng (schema version %s)"},
 	[JH_P_AREA_LEVEL]       = {"行政区划代码 %s 在库中属于另一级别", "area code %s is stored at another level"},
 	[JH_P_AREA_PARENT]      = {"行政区划代码 %s 的上级 %s 未知", "area code %s: its parent area %s is unknown"},
+	[JH_P_DB_BUSY]          = {"数据库正被另一个写入者占用,请稍后重试",
+	                           "the database is busy with another writer; try again"},
+	[JH_P_DB_DAMAGED]       = {"文件不是数据库或已损坏", "the file is not a database or is damaged"},
+	[JH_P_DB_FULL]          = {"磁盘已满,数据库未改变", "the disk is full; the database is unchanged"},
+	[JH_P_DB_READONLY]      = {"数据库文件只读,无法写入", "the database file is read-only"},
+	[JH_P_DB_CANTOPEN]      = {"无法打开数据库文件", "cannot open the database file"},
 };
 
 void jh_diags_init(jh_diags *d)

@@ -178,7 +178,9 @@ if [ "$(dbsum)" = "$before" ]; then ok "database unchanged to the byte"; else no
 run "not a database" 2 eval "$tmp/garbage.csv"
 printf 'SQLite format 3\000garbage garbage garbage' >"$tmp/fake.db"
 run "corrupt database" 1 history "$tmp/fake.db" --school 1
+has "corrupt database: said in Chinese" "$tmp/err" "fake.db: 文件不是数据库或已损坏"
 run "missing database" 1 import "$tmp/none.db" "$S/areas.csv"
+has "missing database: said" "$tmp/err" "none.db: 无法打开数据库文件"
 
 # A process killed in the middle of a big import leaves the database as
 # it was.  200,000 rows: the sample's 312 schools × 641 copies with new
