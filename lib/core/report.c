@@ -174,7 +174,7 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 		         std->cv_limit[st]);
 		jh_out_addpad(o, b, W_LABEL, 0);
 		for (int i = 0; i < JH_IND__COUNT; i++) {
-			char v[32];
+			char v[JH_NUMBER_MAX];
 			fmt3(v, sizeof v, sr->cv[i]);
 			/* Four decimals when three would hide a failure, as with
 			 * 0.5018 against 0.50. */
@@ -225,7 +225,7 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 			jh_out_adds(o, L(",达标 ", " students, "));
 			jh_out_addf(o, L("%d/7\n", "%d/7 met\n"), u->met);
 			for (int i = 0; i < JH_IND__COUNT; i++) {
-				char v[32];
+				char v[JH_NUMBER_MAX];
 				double floor_v = th[i] * std->school_floor_ratio;
 				if (jh_at_least(std, u->value[i], th[i]))
 					continue;

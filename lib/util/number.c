@@ -203,7 +203,7 @@ static inline size_t number(double v, char *out, int real)
 {
 	uint64_t bits, t, f;
 	int bq, e, n, exp10, prec;
-	char d[24], *o = out;
+	char d[40], *o = out;
 
 	memcpy(&bits, &v, sizeof bits);
 	t = bits & (C_MIN - 1);
@@ -247,43 +247,39 @@ static inline size_t number(double v, char *out, int real)
 	while (d[n - 1] == '0')                  /* f > 0: d[0] is not '0' */
 		n--;
 	prec = n > 15 ? n : 15;
+	/* Every copy below has a constant size (inlined, no call): digits
+	 * past the n-th are junk that the next byte written covers or that
+	 * lies past the end; out has room for it (JH_NUMBER_MAX). */
 	if (exp10 < -4 || exp10 >= prec) {
 		int x = exp10 < 0 ? -exp10 : exp10;
-		*o++ = d[0];
-		if (n > 1) {
-			*o++ = '.';
-			memcpy(o, d + 1, (size_t)n - 1);
-			o += n - 1;
-		}
+		o[0] = d[0];
+		o[1] = '.';
+		memcpy(o + 2, d + 1, 16);
+		o += n > 1 ? n + 1 : 1;
 		*o++ = 'e';
 		*o++ = exp10 < 0 ? '-' : '+';
 		if (x >= 100)
 			*o++ = (char)('0' + x / 100);
 		memcpy(o, digit_pairs + 2 * (x % 100), 2);
 		o += 2;
-	} else if (exp10 >= 0) {
-		if (n <= exp10 + 1) {
-			memcpy(o, d, (size_t)n);
-			o += n;
-			memset(o, '0', (size_t)(exp10 + 1 - n));
-			o += exp10 + 1 - n;
-			if (real) {
-				memcpy(o, ".0", 2);
-				o += 2;
-			}
-		} else {
-			memcpy(o, d, (size_t)exp10 + 1);
-			o += exp10 + 1;
-			*o++ = '.';
-			memcpy(o, d + exp10 + 1, (size_t)(n - exp10 - 1));
-			o += n - exp10 - 1;
+	} else if (exp10 >= n - 1) {
+		/* A whole number: digits, then up to 14 zeros (exp10 < 15). */
+		memcpy(o, d, 17);
+		memcpy(o + n, "0000000000000000", 16);
+		o += exp10 + 1;
+		if (real) {
+			memcpy(o, ".0", 2);
+			o += 2;
 		}
+	} else if (exp10 >= 0) {
+		memcpy(o, d, 17);
+		o[exp10 + 1] = '.';
+		memcpy(o + exp10 + 2, d + exp10 + 1, 16);
+		o += n + 1;
 	} else {
-		*o++ = '0';
-		*o++ = '.';
-		memset(o, '0', (size_t)(-exp10 - 1));
-		o += -exp10 - 1;
-		memcpy(o, d, (size_t)n);
+		memcpy(o, "0.0000", 6);          /* "0." and up to 3 zeros */
+		o += 1 - exp10;
+		memcpy(o, d, 17);
 		o += n;
 	}
 	*o = '\0';

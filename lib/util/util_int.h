@@ -79,7 +79,8 @@ int jhKvNumber(const char *s, double *out);
 /* number.c: the shortest text that reads back as exactly v, in printf's
  * %g layout (see number.c): "4.2", "0.30000000000000004", "1e+21",
  * "5e-324", "-0", "nan", "inf".  NUL-terminated; returns its length. */
-#define JH_NUMBER_MAX 32
+#define JH_NUMBER_MAX 40      /* the text is at most 26 bytes; the rest is
+                                 * room for number.c's fixed-size copies */
 size_t jhNumber(double v, char out[JH_NUMBER_MAX]);
 /* The same, but a whole number written without exponent gets ".0"
  * (26868.0, -0.0), so that JSON readers keep it a real. */
