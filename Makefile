@@ -111,7 +111,7 @@ run-demo: $(B)/junheng
 
 $(B)/bench_%: bench/%.c $(wildcard bench/*.h) $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
-bench: $(patsubst bench/%.c,$(B)/bench_%,$(wildcard bench/*.c))
+bench: $(patsubst bench/%.c,$(B)/bench_%,$(wildcard bench/*.c)) $(B)/junheng
 
 $(B)/gen_sample: tools/gen_sample.c $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
