@@ -1999,6 +1999,31 @@ static void test_bulk_import(void **state)
 	sqlite3_close(db);
 }
 
+/* One county's file compared with that county only: A changed, B not,
+ * the other county's school untouched. */
+static void test_import_one_county(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_revision_info i = rinfo("李四", "东湖区", "import");
+	jh_dataset *ds = dataset(HDR ROW_A_2490 ROW_B, "donghu.csv"), *got;
+
+	import_base(f, NULL);
+	import_ok(f, NULL, ds, &i, &st);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.rows, 2);
+	assert_int_equal(st.changed, 1);
+	assert_int_equal(st.unchanged, 1);
+	assert_int_equal(st.added, 0);
+	assert_int_equal(st.fields_changed, 1);    /* 2483 → 2490 */
+	got = load(f, 0);
+	assert_int_equal(jh_dataset_count(got), 3);
+	assert_true(jh_dataset_find(got, A_CODE, 2024)->v[JH_F_STUDENTS_PRIMARY] == 2490);
+	assert_non_null(jh_dataset_find(got, C_CODE, 2024));
+	jh_dataset_free(got);
+	jh_dataset_free(ds);
+}
+
 static void test_format_number(void **state)
 {
 	static const struct { double v; const char *s; } cases[] = {
@@ -2071,6 +2096,7 @@ int main(void)
 		T(test_concurrent_sets),
 		T(test_backend_uri),
 		T(test_bulk_import),
+		T(test_import_one_county),
 		cmocka_unit_test(test_format_number),
 		cmocka_unit_test(test_sha256),
 	};

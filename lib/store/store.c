@@ -749,13 +749,20 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 	/* What is stored now for the rows offered, compared once. */
 	st->rows = ds ? ds->nrows : 0;
 	if (ds && ds->nrows) {
+		/* As narrow as the rows allow: one county's file in a nation's
+		 * database reads that county only. */
 		jh_filter f = {NULL, 0, NULL};
-		int one_year = 1;
-		for (size_t i = 1; i < ds->nrows; i++)
+		int one_year = 1, one_county = 1;
+		for (size_t i = 1; i < ds->nrows; i++) {
 			if (ds->rows[i].year != ds->rows[0].year)
 				one_year = 0;
+			if (strcmp(ds->rows[i].county_code, ds->rows[0].county_code))
+				one_county = 0;
+		}
 		if (one_year)
 			f.year = ds->rows[0].year;
+		if (one_county)
+			f.county_code = ds->rows[0].county_code;
 		if (ds->nrows == 1)
 			f.school_code = ds->rows[0].school_code;
 		if ((rc = jh_store_load(s, &f, 0, &cur, d)))
@@ -777,8 +784,7 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 			st->changed++;
 		else
 			st->unchanged++;
-		if (old || n)
-			st->fields_changed += (size_t)n;
+		st->fields_changed += (size_t)n;     /* a new row: all its fields */
 	}
 	if (!st->added && !st->changed && !nchanged_areas && !st->items_changed) {
 		st->fields_changed = 0;
