@@ -389,26 +389,8 @@ void jhJsonClose(jhJson *j, char c)
 	j->first = 0;
 }
 
-void jhJsonKey(jhJson *j, const char *key)
+void jhJsonKeySlow(jhJson *j, const char *key, size_t n)
 {
-	size_t n = strlen(key);
-	jh_out *o = j->o;
-
-	if (!j->indent && (size_t)(o->end - o->p) >= n + 4) {
-		/* Compact, with room: a nation's JSON has millions of keys. */
-		char *p = o->p;
-		if (!j->first)
-			*p++ = ',';
-		j->first = 0;
-		*p++ = '"';
-		memcpy(p, key, n);
-		p += n;
-		*p++ = '"';
-		*p++ = ':';
-		o->p = p;
-		j->after_key = 1;
-		return;
-	}
 	before(j);
 	jhOutAddc(j->o, '"');
 	jhOutAdd(j->o, key, n);
@@ -515,28 +497,4 @@ void jhJsonNull(jhJson *j)
 {
 	before(j);
 	jhOutAdd(j->o, "null", 4);
-}
-
-void jhJsonFieldStr(jhJson *j, const char *key, const char *s)
-{
-	jhJsonKey(j, key);
-	jhJsonStr(j, s);
-}
-
-void jhJsonFieldNum(jhJson *j, const char *key, double v)
-{
-	jhJsonKey(j, key);
-	jhJsonNum(j, v);
-}
-
-void jhJsonFieldInt(jhJson *j, const char *key, long long v)
-{
-	jhJsonKey(j, key);
-	jhJsonInt(j, v);
-}
-
-void jhJsonFieldBool(jhJson *j, const char *key, int b)
-{
-	jhJsonKey(j, key);
-	jhJsonBool(j, b);
 }

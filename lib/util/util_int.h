@@ -159,17 +159,62 @@ typedef struct jhJson {
 void jhJsonInit(jhJson *j, jh_out *o, int indent);
 void jhJsonOpen(jhJson *j, char c);           /* '{' or '[' */
 void jhJsonClose(jhJson *j, char c);          /* '}' or ']' */
-void jhJsonKey(jhJson *j, const char *key);
 void jhJsonStr(jhJson *j, const char *s);     /* NULL writes null */
 void jhJsonNum(jhJson *j, double v);
 void jhJsonInt(jhJson *j, long long v);
 void jhJsonBool(jhJson *j, int b);
 void jhJsonNull(jhJson *j);
+void jhJsonKeySlow(jhJson *j, const char *key, size_t n);
+
+/* A key: inline, so that a literal's length is known when compiling and
+ * a compact key with room is a few stores (a nation's JSON has millions
+ * of keys). */
+static inline void jhJsonKey(jhJson *j, const char *key)
+{
+	size_t n = strlen(key);
+	jh_out *o = j->o;
+	char *p = o->p;
+
+	if (j->indent || (size_t)(o->end - p) < n + 4) {
+		jhJsonKeySlow(j, key, n);
+		return;
+	}
+	if (!j->first)
+		*p++ = ',';
+	j->first = 0;
+	*p++ = '"';
+	memcpy(p, key, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ':';
+	o->p = p;
+	j->after_key = 1;
+}
+
 /* A field of an object: jhJsonKey, then the value. */
-void jhJsonFieldStr(jhJson *j, const char *key, const char *s);
-void jhJsonFieldNum(jhJson *j, const char *key, double v);
-void jhJsonFieldInt(jhJson *j, const char *key, long long v);
-void jhJsonFieldBool(jhJson *j, const char *key, int b);
+static inline void jhJsonFieldStr(jhJson *j, const char *key, const char *s)
+{
+	jhJsonKey(j, key);
+	jhJsonStr(j, s);
+}
+
+static inline void jhJsonFieldNum(jhJson *j, const char *key, double v)
+{
+	jhJsonKey(j, key);
+	jhJsonNum(j, v);
+}
+
+static inline void jhJsonFieldInt(jhJson *j, const char *key, long long v)
+{
+	jhJsonKey(j, key);
+	jhJsonInt(j, v);
+}
+
+static inline void jhJsonFieldBool(jhJson *j, const char *key, int b)
+{
+	jhJsonKey(j, key);
+	jhJsonBool(j, b);
+}
 /* Escaped and quoted, without the separators (for callers that build
  * their own layout). */
 void jhOutJsonString(jh_out *o, const char *s);
