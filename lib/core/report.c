@@ -145,31 +145,31 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 
 		if (!sr->schools)
 			continue;
-		jh_out_adds(o, "  ");
+		jhOutAdds(o, "  ");
 		snprintf(b, sizeof b, L("%s: %zu 所学校, %.0f 名学生, %zu 所未达标",
 		                        "%s: %zu schools, %.0f students, %zu failing"),
 		         jh_stage_name((jh_stage)st, lang), sr->schools,
 		         sr->students, sr->schools_failing);
-		jh_out_adds(o, b);
-		jh_out_adds(o, "\n    ");
+		jhOutAdds(o, b);
+		jhOutAdds(o, "\n    ");
 		jh_out_addpad(o, "", W_LABEL, 0);
 		for (int i = 0; i < JH_IND__COUNT; i++)
 			jh_out_addpad(o, jh_indicator_short((jh_indicator)i, lang),
 			              W_COL, 1);
 		jh_out_addpad(o, L("综合", "Overall"), W_COL, 1);
-		jh_out_adds(o, "\n    ");
+		jhOutAdds(o, "\n    ");
 		jh_out_addpad(o, L("标准值", "Threshold"), W_LABEL, 0);
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			snprintf(b, sizeof b, "%g", std->threshold[st][i]);
 			jh_out_addpad(o, b, W_COL, 1);
 		}
-		jh_out_adds(o, "\n    ");
+		jhOutAdds(o, "\n    ");
 		jh_out_addpad(o, L("全县均值", "County mean"), W_LABEL, 0);
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			fmt2(b, sizeof b, sr->mean[i]);
 			jh_out_addpad(o, b, W_COL, 1);
 		}
-		jh_out_adds(o, "\n    ");
+		jhOutAdds(o, "\n    ");
 		snprintf(b, sizeof b, L("差异系数(≤%.2f)", "CV (<= %.2f)"),
 		         std->cv_limit[st]);
 		jh_out_addpad(o, b, W_LABEL, 0);
@@ -214,15 +214,15 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 			 *   "    [%s] %s %s, %.0f students, %d/7 met\n" (en)
 			 *   "        %s %s %s < %s,且低于 %g%% 下限 %s ✘\n" (zh)
 			 *   "        %s %s %s < %s, and under the %g%% floor %s ✘\n" */
-			jh_out_adds(o, "    [");
-			jh_out_adds(o, jh_stage_name(u->stage, lang));
-			jh_out_adds(o, "] ");
-			jh_out_adds(o, u->school->school_code);
+			jhOutAdds(o, "    [");
+			jhOutAdds(o, jh_stage_name(u->stage, lang));
+			jhOutAdds(o, "] ");
+			jhOutAdds(o, u->school->school_code);
 			jh_out_addc(o, ' ');
-			jh_out_adds(o, u->school->school_name ? u->school->school_name : "");
-			jh_out_adds(o, L(",学生 ", ", "));
+			jhOutAdds(o, u->school->school_name ? u->school->school_name : "");
+			jhOutAdds(o, L(",学生 ", ", "));
 			add_count(o, u->students);
-			jh_out_adds(o, L(",达标 ", " students, "));
+			jhOutAdds(o, L(",达标 ", " students, "));
 			jh_out_addf(o, L("%d/7\n", "%d/7 met\n"), u->met);
 			for (int i = 0; i < JH_IND__COUNT; i++) {
 				char v[JH_NUMBER_MAX];
@@ -230,20 +230,20 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 				if (jh_at_least(std, u->value[i], th[i]))
 					continue;
 				fmt2(v, sizeof v, u->value[i]);
-				jh_out_adds(o, "        ");
-				jh_out_adds(o, jh_indicator_name((jh_indicator)i, lang));
+				jhOutAdds(o, "        ");
+				jhOutAdds(o, jh_indicator_name((jh_indicator)i, lang));
 				jh_out_addc(o, ' ');
-				jh_out_adds(o, v);
+				jhOutAdds(o, v);
 				jh_out_addc(o, ' ');
-				jh_out_adds(o, jh_indicator_unit((jh_indicator)i, lang));
-				jh_out_adds(o, " < ");
-				jh_out_adds(o, lim->threshold[u->stage][i]);
+				jhOutAdds(o, jh_indicator_unit((jh_indicator)i, lang));
+				jhOutAdds(o, " < ");
+				jhOutAdds(o, lim->threshold[u->stage][i]);
 				if (!jh_at_least(std, u->value[i], floor_v)) {
-					jh_out_adds(o, L(",且低于 ", ", and under the "));
-					jh_out_adds(o, lim->percent);
-					jh_out_adds(o, L("% 下限 ", "% floor "));
-					jh_out_adds(o, lim->floor[u->stage][i]);
-					jh_out_adds(o, " ✘");
+					jhOutAdds(o, L(",且低于 ", ", and under the "));
+					jhOutAdds(o, lim->percent);
+					jhOutAdds(o, L("% 下限 ", "% floor "));
+					jhOutAdds(o, lim->floor[u->stage][i]);
+					jhOutAdds(o, " ✘");
 				}
 				jh_out_addc(o, '\n');
 			}
@@ -257,14 +257,14 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 					continue;
 				/* " %s %s(%.0f%s,%s)" */
 				jh_out_addc(o, ' ');
-				jh_out_adds(o, u->school->school_code);
+				jhOutAdds(o, u->school->school_code);
 				jh_out_addc(o, ' ');
-				jh_out_adds(o, u->school->school_name ? u->school->school_name : "");
+				jhOutAdds(o, u->school->school_name ? u->school->school_name : "");
 				jh_out_addc(o, '(');
 				add_count(o, u->students);
-				jh_out_adds(o, L("人", " students"));
+				jhOutAdds(o, L("人", " students"));
 				jh_out_addc(o, ',');
-				jh_out_adds(o, status_name(u->status, lang));
+				jhOutAdds(o, status_name(u->status, lang));
 				jh_out_addc(o, ')');
 			}
 			jh_out_addc(o, '\n');
@@ -287,28 +287,28 @@ static void text_summary(const jh_result *r, const char *lang, jh_out *o)
 {
 	size_t pass = 0;
 
-	jh_out_adds(o, L("\n汇总\n", "\nSummary\n"));
-	jh_out_adds(o, "  ");
+	jhOutAdds(o, L("\n汇总\n", "\nSummary\n"));
+	jhOutAdds(o, "  ");
 	jh_out_addpad(o, L("县代码", "County"), 10, 0);
 	jh_out_addpad(o, L("年度", "Year"), 6, 0);
 	jh_out_addpad(o, L("小学系数", "Pri. CV"), 10, 0);
 	jh_out_addpad(o, L("初中系数", "Jun. CV"), 10, 0);
 	jh_out_addpad(o, L("未达标校", "Failing"), 10, 0);
-	jh_out_adds(o, L("结论\n", "Verdict\n"));
+	jhOutAdds(o, L("结论\n", "Verdict\n"));
 	for (size_t i = 0; i < r->ncounties; i++) {
 		const jh_county_result *cr = &r->counties[i];
 		char y[16], f[16];
 		snprintf(y, sizeof y, "%d", cr->year);
 		snprintf(f, sizeof f, "%zu", cr->stage[0].schools_failing +
 		                             cr->stage[1].schools_failing);
-		jh_out_adds(o, "  ");
+		jhOutAdds(o, "  ");
 		jh_out_addpad(o, cr->county_code, 10, 0);
 		jh_out_addpad(o, y, 6, 0);
 		for (int st = 0; st < JH_STAGE__COUNT; st++)
 			jh_out_addpad(o, !cr->stage[st].schools ? "-" :
 			              cr->stage[st].all_cv_pass ? "✔" : "✘", 10, 0);
 		jh_out_addpad(o, f, 10, 0);
-		jh_out_adds(o, cr->passes ? L("达标", "pass") : L("未达标", "fail"));
+		jhOutAdds(o, cr->passes ? L("达标", "pass") : L("未达标", "fail"));
 		jh_out_addc(o, '\n');
 		pass += cr->passes != 0;
 	}
@@ -482,20 +482,20 @@ static void add_int(jh_out *o, long long v)
 static void csv_field(jh_out *o, const char *s)
 {
 	jhOutAddc(o, ',');
-	jh_out_adds(o, s);
+	jhOutAdds(o, s);
 }
 
 static void csv_head(jh_out *o)
 {
-	jh_out_adds(o, "record,county_code,year,stage,school_code,school_name,"
+	jhOutAdds(o, "record,county_code,year,stage,school_code,school_name,"
 	               "school_type,status,students,schools");
 	for (int i = 0; i < JH_IND__COUNT; i++)
 		csv_field(o, jh_indicator_key((jh_indicator)i));
 	for (int i = 0; i < JH_IND__COUNT; i++) {
-		jh_out_adds(o, ",cv_");
-		jh_out_adds(o, jh_indicator_key((jh_indicator)i));
+		jhOutAdds(o, ",cv_");
+		jhOutAdds(o, jh_indicator_key((jh_indicator)i));
 	}
-	jh_out_adds(o, ",cv_mean,met,passes,shortfalls\n");
+	jhOutAdds(o, ",cv_mean,met,passes,shortfalls\n");
 }
 
 static void csv_county(const struct rctx *x, size_t c, jh_out *o)
@@ -508,12 +508,12 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 		const jh_stage_result *sr = &cr->stage[st];
 		if (!sr->schools)
 			continue;
-		jh_out_adds(o, "county");
+		jhOutAdds(o, "county");
 		csv_field(o, cr->county_code);
 		jhOutAddc(o, ',');
 		add_int(o, cr->year);
 		csv_field(o, jh_stage_key((jh_stage)st));
-		jh_out_adds(o, ",,,,");
+		jhOutAdds(o, ",,,,");
 		csv_num(o, sr->students);
 		jhOutAddc(o, ',');
 		add_int(o, (long long)sr->schools);
@@ -522,14 +522,14 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 		for (int i = 0; i < JH_IND__COUNT; i++)
 			csv_num(o, sr->cv[i]);
 		csv_num(o, sr->cv_mean);
-		jh_out_adds(o, sr->passes ? ",,true,\n" : ",,false,\n");
+		jhOutAdds(o, sr->passes ? ",,true,\n" : ",,false,\n");
 	}
 	for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
 		const jh_unit *u = &r->units[k];
 		const double *th = std->threshold[u->stage];
 		int judged = u->status == JH_UNIT_EVALUATED, first = 1;
 
-		jh_out_adds(o, "school");
+		jhOutAdds(o, "school");
 		csv_field(o, cr->county_code);
 		jhOutAddc(o, ',');
 		add_int(o, cr->year);
@@ -544,20 +544,20 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 		for (int i = 0; i < JH_IND__COUNT; i++)
 			csv_num(o, u->students > 0 ? u->value[i] : NAN);
 		/* No coefficients nor their mean for a school. */
-		jh_out_adds(o, ",,,,,,,,");
+		jhOutAdds(o, ",,,,,,,,");
 		if (judged) {
 			jhOutAddc(o, ',');
 			add_int(o, u->met);
-			jh_out_adds(o, u->passes ? ",true," : ",false,");
+			jhOutAdds(o, u->passes ? ",true," : ",false,");
 		} else {
-			jh_out_adds(o, ",,,");
+			jhOutAdds(o, ",,,");
 		}
 		for (int i = 0; judged && i < JH_IND__COUNT; i++) {
 			if (jh_at_least(std, u->value[i], th[i]))
 				continue;
 			if (!first)
 				jhOutAddc(o, ';');
-			jh_out_adds(o, jh_indicator_key((jh_indicator)i));
+			jhOutAdds(o, jh_indicator_key((jh_indicator)i));
 			first = 0;
 		}
 		jhOutAddc(o, '\n');

@@ -119,6 +119,11 @@ static inline void jhOutAdd(jh_out *o, const void *p, size_t n)
 	}
 }
 
+static inline void jhOutAdds(jh_out *o, const char *s)
+{
+	jhOutAdd(o, s, strlen(s));
+}
+
 static inline void jhOutAddc(jh_out *o, char c)
 {
 	if (o->p < o->end)
