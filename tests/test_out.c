@@ -147,6 +147,30 @@ static void test_format_number_caps(void **state)
 
 /* jhFixed is printf's %.Nf, faster: the exact binary value rounded,
  * ties to even. */
+/* Grouping by thousands, worked by hand: 7,472,187 is 7 | 472 | 187;
+ * 1234.5 at 2 decimals is "1,234.50"; three digits or fewer get no comma;
+ * 999999.996 at 2 decimals rounds up past a group: 1,000,000.00. */
+static void test_grouped(void **state)
+{
+	char b[JH_NUMBER_MAX];
+
+	(void)state;
+	jhGrouped(7472187, 0, b);
+	assert_string_equal(b, "7,472,187");
+	jhGrouped(-1234.5, 2, b);
+	assert_string_equal(b, "-1,234.50");
+	jhGrouped(999, 0, b);
+	assert_string_equal(b, "999");
+	jhGrouped(1000, 0, b);
+	assert_string_equal(b, "1,000");
+	jhGrouped(0.5, 2, b);
+	assert_string_equal(b, "0.50");
+	jhGrouped(123456, 1, b);
+	assert_string_equal(b, "123,456.0");
+	jhGrouped(999999.996, 2, b);
+	assert_string_equal(b, "1,000,000.00");
+}
+
 static void test_fixed(void **state)
 {
 	static const struct { double v; int d; const char *s; } cases[] = {
@@ -433,6 +457,7 @@ int main(void)
 		cmocka_unit_test(test_integer),
 		cmocka_unit_test(test_format_number_caps),
 		cmocka_unit_test(test_fixed),
+		cmocka_unit_test(test_grouped),
 		cmocka_unit_test(test_out_chunks),
 		cmocka_unit_test(test_out_order),
 		cmocka_unit_test(test_out_sink_fails),

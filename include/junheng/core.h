@@ -301,6 +301,9 @@ typedef struct jh_county_result {
 	int passes;                    /* every stage that has schools passes */
 } jh_county_result;
 
+/* Areas (below), named by results. */
+typedef struct jh_areas jh_areas;
+
 typedef struct jh_result {
 	const jh_standard *standard;   /* not owned */
 	const jh_dataset *dataset;     /* not owned */
@@ -308,6 +311,7 @@ typedef struct jh_result {
 	size_t ncounties;
 	jh_unit *units;                /* grouped by county, then stage, code */
 	size_t nunits;
+	const jh_areas *areas;         /* not owned; names for people, or NULL */
 } jh_result;
 
 typedef struct jh_filter {
@@ -324,6 +328,12 @@ typedef struct jh_filter {
 jh_code jh_eval(const jh_dataset *ds, const jh_standard *std,
                 const jh_filter *filter, jh_result **out, jh_diags *diags);
 void jh_result_free(jh_result *r);
+/* Give the result the areas whose names outputs for people show beside
+ * codes (not copied: keep a alive while r is used; NULL forgets them). */
+void jh_result_set_areas(jh_result *r, const jh_areas *a);
+/* The name of county-year r->counties[county], or NULL when the areas are
+ * not set or do not name it. */
+const char *jh_result_county_name(const jh_result *r, size_t county);
 
 /* Value ≥ threshold under the standard's tolerance (see standard.c). */
 int jh_at_least(const jh_standard *std, double value, double threshold);
@@ -355,7 +365,6 @@ typedef struct jh_area {
 	long line;
 } jh_area;
 
-typedef struct jh_areas jh_areas;
 
 jh_areas *jh_areas_new(void);
 void jh_areas_free(jh_areas *a);

@@ -437,3 +437,18 @@ void jh_result_free(jh_result *r)
 	free(r->units);
 	free(r);
 }
+
+void jh_result_set_areas(jh_result *r, const jh_areas *a)
+{
+	r->areas = a;
+}
+
+const char *jh_result_county_name(const jh_result *r, size_t county)
+{
+	const jh_area *a;
+
+	if (!r->areas || county >= r->ncounties)
+		return NULL;
+	a = jh_areas_find(r->areas, r->counties[county].county_code);
+	return a && a->name && *a->name ? a->name : NULL;
+}

@@ -358,3 +358,28 @@ size_t jhFixed(double v, int decimals, char out[JH_NUMBER_MAX])
 	}
 	return (size_t)snprintf(out, JH_NUMBER_MAX, "%.*f", decimals, v);
 }
+
+size_t jhGrouped(double v, int decimals, char out[JH_NUMBER_MAX])
+{
+	char t[JH_NUMBER_MAX];
+	size_t len = jhFixed(v, decimals, t), lead, digits, o = 0;
+
+	lead = t[0] == '-';
+	for (digits = 0; lead + digits < len && t[lead + digits] >= '0' &&
+	     t[lead + digits] <= '9'; digits++)
+		;
+	/* Commas add (digits - 1) / 3 bytes; stay inside the buffer. */
+	if (digits > 26 || len + (digits - 1) / 3 >= JH_NUMBER_MAX) {
+		memcpy(out, t, len + 1);
+		return len;
+	}
+	if (lead)
+		out[o++] = '-';
+	for (size_t i = 0; i < digits; i++) {
+		if (i && (digits - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = t[lead + i];
+	}
+	memcpy(out + o, t + lead + digits, len - lead - digits + 1);
+	return o + len - lead - digits;
+}

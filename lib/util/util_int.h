@@ -90,6 +90,11 @@ size_t jhNumberReal(double v, char out[JH_NUMBER_MAX]);
  * ten times faster for the numbers of reports; any |v| below 10^26 (the
  * buffer's size), other decimals through snprintf.  Returns the length. */
 size_t jhFixed(double v, int decimals, char out[JH_NUMBER_MAX]);
+/* jhFixed with the whole part grouped by thousands with commas, as
+ * officials write money and counts: 7472187 → "7,472,187", -1234.5 at 2
+ * decimals → "-1,234.50".  Returns the length (at most JH_NUMBER_MAX - 1;
+ * |v| of 10^26 or more is written by jhFixed ungrouped). */
+size_t jhGrouped(double v, int decimals, char out[JH_NUMBER_MAX]);
 
 
 /* out.c: the writer (include/junheng/util.h), seen from inside so that
