@@ -212,6 +212,8 @@ typedef enum jh_problem {
 	JH_P_DB_FULL,            /* the disk is full */
 	JH_P_DB_READONLY,        /* the file cannot be written */
 	JH_P_DB_CANTOPEN,        /* the file cannot be opened */
+	JH_P_WHATIF_MOVE_NEGATIVE, /* arg: the number of pupils given */
+	JH_P_WHATIF_COLUMN,      /* arg: the header text */
 	JH_P__COUNT
 } jh_problem;
 

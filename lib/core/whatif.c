@@ -74,6 +74,16 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 	if ((rc = jhHeaderRead(&whatif_tpl, t, 0, &h, diags, &errors)))
 		return rc;
 	hdr = h.row;
+	/* Every header cell names a column of the change file: a column the
+	 * file does not know (`目标` for 目标学校) would be dropped, and the
+	 * change read otherwise than its author meant. */
+	for (size_t c = 0; h.map && c < h.width; c++)
+		if (h.map[c] == JH_HDR_OTHER) {
+			jh_diags_add(diags, JH_P_WHATIF_COLUMN, t->file, t->sheet, h.line,
+			             (int)c + 1, jhHeaderName(t, &h, (int)c),
+			             jhHeaderName(t, &h, (int)c), NULL);
+			errors++;
+		}
 	if (errors) {
 		rc = JH_ERR_INPUT;
 		goto out;
@@ -158,6 +168,10 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 			break;
 		}
 		case A_MOVE:
+			/* Pupils leave i for k: a negative count would move them
+			 * the other way past every check below. */
+			if (v < 0)
+				BAD(W_VALUE, JH_P_WHATIF_MOVE_NEGATIVE, vs, NULL);
 			if (f != JH_F_STUDENTS_PRIMARY && f != JH_F_STUDENTS_JUNIOR &&
 			    f != JH_F_STUDENTS_SENIOR)
 				BAD(W_FIELD, JH_P_WHATIF_MOVE_FIELD, fs, NULL);

@@ -98,6 +98,23 @@ has "whatif bad: action" "$tmp/err" "bad.csv:第2行:第1列(action): 未知的�
 has "whatif bad: field" "$tmp/err" "bad.csv:第3行:第3列(field): 未知的字段“colour”"
 run "whatif bad (en)" 2 --lang en whatif "$DB" --county 369902 --year 2024 --change "$tmp/bad.csv"
 has "whatif bad en: action" "$tmp/err" "bad.csv:line 2:column 1(action): unknown action 'fly' (add, set, close, merge, move)"
+# Moving a negative number of pupils is refused (it ran, and left
+# 安平县城关第一小学 with 1778 - 5000 = -3222 pupils).
+printf 'action,school_code,field,value,target\nmove,2136990201,students_primary,-5000,2136990202\n' >"$tmp/move.csv"
+run "whatif negative move" 2 whatif "$DB" --county 369902 --year 2024 --change "$tmp/move.csv"
+has "negative move: cell named" "$tmp/err" "move.csv:第2行:第4列(value): 转移的学生数“-5000”为负数"
+run "whatif negative move (en)" 2 --lang en whatif "$DB" --county 369902 --year 2024 --change "$tmp/move.csv"
+has "negative move en" "$tmp/err" "move.csv:line 2:column 4(value): the number of pupils to move, '-5000', is negative"
+# A positive move of the same pupils still runs.
+printf 'action,school_code,field,value,target\nmove,2136990201,students_primary,100,2136990202\n' >"$tmp/move.csv"
+run "whatif move" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/move.csv"
+# A header the change file does not know is an error naming the column
+# (`目标` was dropped silently: the move then had no target school).
+printf 'action,school_code,field,value,目标\nmove,2136990201,students_primary,100,2136990202\n' >"$tmp/hdr.csv"
+run "whatif unknown column" 2 whatif "$DB" --county 369902 --year 2024 --change "$tmp/hdr.csv"
+has "unknown column named" "$tmp/err" "hdr.csv:第1行:第5列(目标): 变更文件中有未知的列“目标”"
+run "whatif unknown column (en)" 2 --lang en whatif "$DB" --county 369902 --year 2024 --change "$tmp/hdr.csv"
+has "unknown column en" "$tmp/err" "hdr.csv:line 1:column 5(目标): unknown column '目标' in the change file"
 
 # Every county of a year at once.
 run "verdict all counties" 0 verdict "$DB" --year 2024 --format json
