@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { W_ACTION, W_SCHOOL, W_FIELD, W_VALUE, W_TARGET, W__COUNT };
+enum { W_ACTION, W_SCHOOL, W_FIELD, W_VALUE, W_TARGET, W_COUNTY, W_NAME, W__COUNT };
 enum action { A_ADD, A_SET, A_CLOSE, A_MERGE, A_MOVE };
 
 #define ID (JH_COL_REQUIRED | JH_COL_IDENTIFIES)
@@ -27,6 +27,12 @@ static const jhColSpec wcols[W__COUNT] = {
 	[W_VALUE]  = {"value", "值", "value", {"数值"}, JH_COL_NUMBER, 0, 0},
 	[W_TARGET] = {"target", "目标学校", "target school", {"target_school"},
 		JH_COL_CODE, 0, 0},
+	/* For the reader of the file only, as offices write them beside the
+	 * code; not used.  Any other column is an error (JH_P_WHATIF_COLUMN). */
+	[W_COUNTY] = {"county_code", "县(市、区)代码", "county code", {NULL},
+		JH_COL_CODE, 0, 0},
+	[W_NAME]   = {"school_name", "学校名称", "school name", {NULL},
+		JH_COL_TEXT, 0, 0},
 };
 #undef ID
 

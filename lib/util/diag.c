@@ -171,8 +171,8 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_DB_CANTOPEN]      = {"无法打开数据库文件", "cannot open the database file"},
 	[JH_P_WHATIF_MOVE_NEGATIVE] = {"转移的学生数“%s”为负数:应填要转出的学生人数(0 或正整数)",
 	                           "the number of pupils to move, '%s', is negative: give how many pupils leave (0 or more)"},
-	[JH_P_WHATIF_COLUMN]    = {"变更文件中有未知的列“%s”(可用的列:操作、学校标识码、字段、值、目标学校)",
-	                           "unknown column '%s' in the change file (columns: action, school_code, field, value, target)"},
+	[JH_P_WHATIF_COLUMN]    = {"变更文件中有未知的列“%s”(可用的列:操作、学校标识码、字段、值、目标学校,及仅供查看的县(市、区)代码、学校名称)",
+	                           "unknown column '%s' in the change file (columns: action, school_code, field, value, target, and for the reader only county_code, school_name)"},
 };
 
 void jh_diags_init(jh_diags *d)
