@@ -5,7 +5,7 @@
 ** additions after which the whole county passes the resource part.  The
 ** gathering and the rendering are the library's (jh_gaps_county,
 ** jh_plan_county, jh_gaps_report); this file reads the options, the
-** costs file and the store.
+** costs file and the store (rows, and areas for the county's name).
 */
 #include "cmd_store.h"
 
@@ -37,6 +37,7 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 	jh_store *s = NULL;
 	jh_dataset *ds = NULL;
 	jh_result *res = NULL;
+	jh_areas *areas = NULL;
 	jh_standard std;
 	jh_costs costs;
 	jh_addition *gaps = NULL;
@@ -70,6 +71,11 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 			jh_diags_add(&d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, o.county, NULL);
 		goto fail;
 	}
+	/* County names for the report: the areas as stored (res keeps a
+	 * pointer, so they live until res is freed). */
+	if ((rc = jh_store_areas(s, &areas, &d)))
+		goto fail;
+	jh_result_set_areas(res, areas);
 	if ((rc = jh_gaps_county(res, 0, &costs, &gaps, &ngaps, &d)) ||
 	    (rc = jh_plan_county(res, 0, &costs, &popt, &plan, &d)) ||
 	    (rc = jh_gaps_report(&plan, gaps, ngaps, (jh_format)fmt, cli->lang, &out)))
@@ -83,6 +89,7 @@ out:
 	jh_plan_free(&plan);
 	free(gaps);
 	jh_result_free(res);
+	jh_areas_free(areas);
 	jh_dataset_free(ds);
 	jh_store_close(s);
 	jh_diags_free(&d);

@@ -876,9 +876,9 @@ static void test_gaps_report_unreachable(void **state)
 	t = render(&p, g, n, JH_FMT_CSV, "en");
 	assert_string_equal(t,
 	    "record,county_code,year,school_code,school_name,field,amount,cost,"
-	    "status,lower_bound,gap,unreachable\n"
-	    "gap,110101,2024,1101010100,中心学校,,,0,unreachable,,,primary:sports_area_per_student\n"
-	    "plan,110101,2024,,,,,,infeasible,0,,1101010100\n");
+	    "status,lower_bound,gap,unreachable,county_name,unit,limit\n"
+	    "gap,110101,2024,1101010100,中心学校,,,0,unreachable,,,primary:sports_area_per_student,,yuan,\n"
+	    "plan,110101,2024,,,,,,infeasible,0,,1101010100,,yuan,\n");
 	free(t);
 	jh_plan_free(&p);
 	free(g);
@@ -903,22 +903,22 @@ static void test_gaps_report_plan(void **state)
 	t = render(&p, g, n, JH_FMT_TEXT, "zh");
 	assert_string_equal(t,
 	    "县(市、区) 110101 · 2024 年度\n\n未达标学校单独补足所需(1 所):\n"
-	    "  1101010002 差小学:5000 元\n"
-	    "      + 5000 教学仪器设备值\n"
-	    "\n全县最低成本方案(各校达标、各项差异系数达标):\n"
-	    "  总成本 5000 元,已证明的下界 5000 元,相对差距 0.0000%\n"
-	    "  1101010002 差小学:5000 元\n"
-	    "      + 5000 教学仪器设备值\n");
+	    "  1101010002 差小学:5,000 元\n"
+	    "      教学仪器设备 5,000 元\n"
+	    "\n全县最低成本方案(各校达标、各项差异系数达标、音乐美术专用教室补足):\n"
+	    "  总成本 5,000 元,已证明的下界 5,000 元,相对差距 0.0000%\n"
+	    "  1101010002 差小学:5,000 元\n"
+	    "      教学仪器设备 5,000 元\n");
 	free(t);
 	t = render(&p, g, n, JH_FMT_CSV, "zh");
 	assert_string_equal(t,
 	    "record,county_code,year,school_code,school_name,field,amount,cost,"
-	    "status,lower_bound,gap,unreachable\n"
-	    "gap,110101,2024,1101010002,差小学,,,5000,,,,\n"
-	    "gap_add,110101,2024,1101010002,差小学,equipment_value_yuan,5000,,,,,\n"
-	    "plan,110101,2024,,,,,5000,found,5000,0,\n"
-	    "plan_school,110101,2024,1101010002,差小学,,,5000,,,,\n"
-	    "plan_add,110101,2024,1101010002,差小学,equipment_value_yuan,5000,,,,,\n");
+	    "status,lower_bound,gap,unreachable,county_name,unit,limit\n"
+	    "gap,110101,2024,1101010002,差小学,,,5000,,,,,,yuan,\n"
+	    "gap_add,110101,2024,1101010002,差小学,equipment_value_yuan,5000,,,,,,,yuan,\n"
+	    "plan,110101,2024,,,,,5000,found,5000,0,,,yuan,\n"
+	    "plan_school,110101,2024,1101010002,差小学,,,5000,,,,,,yuan,\n"
+	    "plan_add,110101,2024,1101010002,差小学,equipment_value_yuan,5000,,,,,,,yuan,\n");
 	free(t);
 	jh_plan_free(&p);
 
@@ -941,7 +941,7 @@ static void test_gaps_report_plan(void **state)
 	                          "difference coefficient within its limit.\n"));
 	free(t);
 	t = render(&p, NULL, 0, JH_FMT_CSV, "en");
-	assert_non_null(strstr(t, "\nplan,110101,2024,,,,,,infeasible,0,,\n"));
+	assert_non_null(strstr(t, "\nplan,110101,2024,,,,,,infeasible,0,,,,yuan,\n"));
 	free(t);
 	{
 		jh_buf b = JH_BUF_INIT;
@@ -950,6 +950,178 @@ static void test_gaps_report_plan(void **state)
 		jh_buf_free(&b);
 	}
 	free(g);
+	done(&f);
+}
+
+/* --- what the county plan covers besides the resource part ------------ */
+
+/* Three primary schools with the room and class columns:
+ *   1101010001 meets everything: 12 classes need ceil(12/12) = 1 room of
+ *     each, it has 1 music room of 100 m² (≥ 96) and 1 art room of 90 m²
+ *     (≥ 90); largest class 40 ≤ 45;
+ *   1101010002 is EQUIPMENT_SHORT's: +5,000 yuan of equipment; 13 classes
+ *     need ceil(13/12) = 2 rooms of each, it has 1 and 1: +1 music room
+ *     (400,000) +1 art room (380,000), and its art room of 80 m² is
+ *     enlarged by 90 − 80 = 10 m² × 3,500 = 35,000; rooms 815,000 in
+ *     all, the school 820,000.  Its largest class, 48 > 45, no addition
+ *     fixes;
+ *   1101010003 is 1101010001 × 21 without the room columns: 2,100 pupils
+ *     > 2,000, a school too large, every indicator the same.
+ * The per-school list asks 820,000; the county plan must cover the same:
+ * 5,000 (the resource part, as test_gap_equipment_to_floor) + 815,000
+ * rooms = 820,000, bound alike, gap 0; and name the two sizes. */
+#define ROOMS_HDR HDR ",classes_primary,largest_class_primary,music_rooms," \
+	"music_room_min_area_m2,art_rooms,art_room_min_area_m2\n"
+#define ROOMS_CSV ROOMS_HDR \
+	"1101010001,好小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,12,40,1,100,1,90\n" \
+	"1101010002,差小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,165000,3,13,48,1,96,1,80\n" \
+	"1101010003,大小学,110101,2024,primary,,2100,0,0,105,0,42,0,21,0,168,0,10500,16800,4410000,63,,,,,,\n"
+
+static void test_plan_covers_rooms_and_sizes(void **state)
+{
+	(void)state;
+	struct fx f;
+	size_t n;
+	jh_addition *g = NULL;
+	jh_plan p;
+	char *t;
+	static const int fields[4] = {JH_F_EQUIPMENT_VALUE, JH_F_MUSIC_ROOMS,
+	                              JH_F_ART_ROOMS, JH_F_ART_ROOM_MIN_AREA};
+	static const double amounts[4] = {5000, 1, 1, 10};
+
+	load(&f, ROOMS_CSV);
+	assert_int_equal(jh_gaps_county(f.res, 0, &f.costs, &g, &n, &f.diags), JH_OK);
+	assert_int_equal(n, 1);
+	assert_only(&g[0], 4, fields, amounts);
+	assert_near(g[0].cost, 820000, 0);
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 1);
+	assert_only(&p.add[0], 4, fields, amounts);
+	assert_near(p.cost, 820000, 1e-6);
+	assert_near(p.lower_bound, 820000, 1e-6);
+	assert_near(p.rooms_cost, 815000, 1e-6);
+	assert_near(p.gap, 0, 1e-12);
+	assert_true(p.cost >= g[0].cost);
+	/* Class 48 > 45 (primary); 2,100 pupils > 2,000. */
+	assert_int_equal(p.nbeyond, 2);
+	assert_string_equal(p.beyond[0].school->school_code, "1101010002");
+	assert_int_equal(p.beyond[0].kind, JH_BEYOND_CLASS_SIZE);
+	assert_int_equal(p.beyond[0].stage, JH_STAGE_PRIMARY);
+	assert_near(p.beyond[0].value, 48, 0);
+	assert_near(p.beyond[0].limit, 45, 0);
+	assert_string_equal(p.beyond[1].school->school_code, "1101010003");
+	assert_int_equal(p.beyond[1].kind, JH_BEYOND_SCHOOL_SIZE);
+	assert_near(p.beyond[1].value, 2100, 0);
+	assert_near(p.beyond[1].limit, 2000, 0);
+
+	t = render(&p, g, n, JH_FMT_TEXT, "zh");
+	assert_string_equal(t,
+	    "县(市、区) 110101 · 2024 年度\n\n未达标学校单独补足所需(1 所):\n"
+	    "  1101010002 差小学:820,000 元\n"
+	    "      教学仪器设备 5,000 元\n"
+	    "      音乐专用教室 1 间 × 400,000 元 = 400,000 元\n"
+	    "      美术专用教室 1 间 × 380,000 元 = 380,000 元\n"
+	    "      最小美术专用教室扩大面积 10 ㎡ × 3,500 元 = 35,000 元\n"
+	    "\n增加资源无法解决的问题(2 项,须分班、分流学生或调整学校布局):\n"
+	    "  1101010002 差小学:小学最大班额 48 人,超过上限 45 人\n"
+	    "  1101010003 大小学:义务教育阶段在校生 2,100 人,超过上限 2,000 人\n"
+	    "\n全县最低成本方案(各校达标、各项差异系数达标、音乐美术专用教室补足;不含上列班额、规模问题):\n"
+	    "  总成本 820,000 元,已证明的下界 820,000 元,相对差距 0.0000%\n"
+	    "  其中音乐、美术专用教室 815,000 元(任何方案都须补足)\n"
+	    "  1101010002 差小学:820,000 元\n"
+	    "      教学仪器设备 5,000 元\n"
+	    "      音乐专用教室 1 间 × 400,000 元 = 400,000 元\n"
+	    "      美术专用教室 1 间 × 380,000 元 = 380,000 元\n"
+	    "      最小美术专用教室扩大面积 10 ㎡ × 3,500 元 = 35,000 元\n");
+	free(t);
+	t = render(&p, g, n, JH_FMT_TEXT, "en");
+	assert_non_null(strstr(t, "\nNot fixed by adding resources (2): classes must be split, "
+	                          "pupils placed elsewhere or schools re-planned:\n"
+	                          "  1101010002 差小学: largest primary class 48 pupils, over the maximum of 45\n"
+	                          "  1101010003 大小学: 2,100 pupils in the compulsory stages, over the maximum of 2,000\n"));
+	assert_non_null(strstr(t, "  of which music and art rooms 815,000 yuan (needed in every plan)\n"));
+	free(t);
+	t = render(&p, g, n, JH_FMT_CSV, "zh");
+	assert_non_null(strstr(t, "\nbeyond,110101,2024,1101010002,差小学,largest_class_primary,48,,class_size,,,,,pupils,45\n"
+	                          "beyond,110101,2024,1101010003,大小学,students_compulsory,2100,,school_size,,,,,pupils,2000\n"
+	                          "plan,110101,2024,,,,,820000,found,820000,0,,,yuan,\n"));
+	free(t);
+	jh_plan_free(&p);
+	free(g);
+	done(&f);
+}
+
+/* A county that passes the resource part but lacks a room still gets a
+ * plan: the room (1101010002 of ROOMS_CSV with enough equipment, 200,000
+ * yuan = 2,000 a pupil: 815,000 of rooms, nothing else). */
+static void test_plan_rooms_only(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_plan p;
+
+	load(&f, ROOMS_HDR
+	     "1101010001,好小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,12,40,1,100,1,90\n"
+	     "1101010002,差小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,200000,3,13,40,1,96,1,80\n");
+	assert_true(f.res->counties[0].passes);
+	plan_checked(&f, &p);
+	assert_int_equal(p.nadd, 1);
+	assert_near(p.cost, 815000, 1e-6);
+	assert_near(p.rooms_cost, 815000, 1e-6);
+	assert_int_equal(p.nbeyond, 0);
+	jh_plan_free(&p);
+	done(&f);
+}
+
+/* Teachers: each new teacher is of one kind (plan.c), so a school adding
+ * 1 qualified and 1 PE/art teacher hires 2, not 4: one count with its
+ * kinds under it, each priced: 1 × 120,000 + 1 × 120,000 = 240,000, the
+ * school's cost. */
+static void test_gaps_report_teachers(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_addition a;
+	jh_plan p;
+	char *t;
+
+	load(&f, EQUIPMENT_SHORT);
+	memset(&a, 0, sizeof a);
+	a.school = jh_dataset_find(f.ds, "1101010002", 2024);
+	a.add[JH_F_QUALIFIED_PRIMARY] = 1;
+	a.add[JH_F_PE_ART_PRIMARY] = 1;
+	a.add[JH_F_TEACHERS_PRIMARY] = 2;
+	a.cost = 240000;
+	memset(&p, 0, sizeof p);
+	strcpy(p.county_code, "110101");
+	p.year = 2024;
+	p.status = JH_PLAN_TIME_LIMIT;
+	p.costs = f.costs;
+	t = render(&p, &a, 1, JH_FMT_TEXT, "zh");
+	assert_string_equal(t,
+	    "县(市、区) 110101 · 2024 年度\n\n未达标学校单独补足所需(1 所):\n"
+	    "  1101010002 差小学:240,000 元\n"
+	    "      新增小学专任教师 2 名,共 240,000 元,其中:\n"
+	    "        高于规定学历教师 1 名 × 120,000 元\n"
+	    "        体育、艺术(美术、音乐)专任教师 1 名 × 120,000 元\n"
+	    "\n在时限内未求得方案。\n");
+	free(t);
+	t = render(&p, &a, 1, JH_FMT_TEXT, "en");
+	assert_non_null(strstr(t,
+	    "  1101010002 差小学: 240,000 yuan\n"
+	    "      2 new primary teachers, 240,000 yuan in all, of whom:\n"
+	    "        1 above the required qualification × 120,000 yuan\n"
+	    "        1 PE or art (music, fine art) teachers × 120,000 yuan\n"));
+	free(t);
+	/* With the county's name (as jh_plan_county copies it from the
+	 * result's areas). */
+	p.county_name = "示例县";
+	t = render(&p, &a, 1, JH_FMT_TEXT, "zh");
+	assert_true(!strncmp(t, "示例县(110101)· 2024 年度\n", strlen("示例县(110101)· 2024 年度\n")));
+	free(t);
+	t = render(&p, &a, 1, JH_FMT_TEXT, "en");
+	assert_true(!strncmp(t, "示例县 (county 110101) · 2024\n", strlen("示例县 (county 110101) · 2024\n")));
+	free(t);
 	done(&f);
 }
 
@@ -1084,6 +1256,9 @@ int main(void)
 		cmocka_unit_test(test_gaps_unreachable_school),
 		cmocka_unit_test(test_gaps_report_unreachable),
 		cmocka_unit_test(test_gaps_report_plan),
+		cmocka_unit_test(test_plan_covers_rooms_and_sizes),
+		cmocka_unit_test(test_plan_rooms_only),
+		cmocka_unit_test(test_gaps_report_teachers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -98,14 +98,128 @@ static int is_en(const char *lang)
 
 /* --- text -------------------------------------------------------------- */
 
-static void text_add(jh_buf *out, const jh_addition *a, const char *lang)
+/* Whole amounts and yuan with thousands separators ("7,935,187"); a unit
+ * price that is not whole to 2 decimals. */
+static const char *grouped(double v, char out[JH_NUMBER_MAX])
 {
-	for (int f = 0; f < JH_F__COUNT; f++) {
-		char n[40];
-		if (a->add[f] == 0)
+	jhGrouped(v, v == floor(v) ? 0 : 2, out);
+	return out;
+}
+
+/* The teacher kinds of a stage, each one added a different new teacher
+ * (plan.c: teachers_<stage> grows by their sum). */
+static const struct tkind {
+	jh_field f[JH_STAGE__COUNT];
+	const char *zh, *en;
+} tkinds[3] = {
+	{{JH_F_QUALIFIED_PRIMARY, JH_F_QUALIFIED_JUNIOR},
+	 "高于规定学历教师", "above the required qualification"},
+	{{JH_F_KEY_PRIMARY, JH_F_KEY_JUNIOR},
+	 "县级及以上骨干教师", "county-level or higher key teachers"},
+	{{JH_F_PE_ART_PRIMARY, JH_F_PE_ART_JUNIOR},
+	 "体育、艺术(美术、音乐)专任教师", "PE or art (music, fine art) teachers"},
+};
+
+static double field_price(const jh_costs *c, jh_field f)
+{
+	switch (f) {
+	case JH_F_QUALIFIED_PRIMARY: case JH_F_QUALIFIED_JUNIOR:
+		return c->qualified_teacher;
+	case JH_F_KEY_PRIMARY: case JH_F_KEY_JUNIOR:
+		return c->key_teacher;
+	case JH_F_PE_ART_PRIMARY: case JH_F_PE_ART_JUNIOR:
+		return c->pe_art_teacher;
+	case JH_F_TEACHING_AREA: case JH_F_MUSIC_ROOM_MIN_AREA: case JH_F_ART_ROOM_MIN_AREA:
+		return c->teaching_m2;
+	case JH_F_SPORTS_AREA:
+		return c->sports_m2;
+	case JH_F_EQUIPMENT_VALUE:
+		return c->equipment_yuan;
+	case JH_F_MULTIMEDIA_ROOMS:
+		return c->multimedia_room;
+	case JH_F_MUSIC_ROOMS:
+		return c->music_room;
+	case JH_F_ART_ROOMS:
+		return c->art_room;
+	default:
+		return 0;
+	}
+}
+
+/* What else may be added, in the order shown, with its words and unit. */
+static const struct other {
+	jh_field f;
+	const char *zh, *en;
+	const char *uzh, *uen;   /* unit after the amount */
+} others[] = {
+	{JH_F_TEACHING_AREA, "教学及辅助用房面积", "teaching and auxiliary space", "㎡", "m²"},
+	{JH_F_SPORTS_AREA, "体育运动场馆面积", "sports grounds and halls", "㎡", "m²"},
+	{JH_F_EQUIPMENT_VALUE, "教学仪器设备", "teaching equipment worth", "元", "yuan"},
+	{JH_F_MULTIMEDIA_ROOMS, "网络多媒体教室", "networked multimedia rooms:", "间", ""},
+	{JH_F_MUSIC_ROOMS, "音乐专用教室", "music rooms:", "间", ""},
+	{JH_F_ART_ROOMS, "美术专用教室", "art rooms:", "间", ""},
+	{JH_F_MUSIC_ROOM_MIN_AREA, "最小音乐专用教室扩大面积", "smallest music room enlarged by", "㎡", "m²"},
+	{JH_F_ART_ROOM_MIN_AREA, "最小美术专用教室扩大面积", "smallest art room enlarged by", "㎡", "m²"},
+};
+
+/* One school's additions: per stage, the new teachers as one count with
+ * its kinds under it (the kinds add up to the count: each new teacher is
+ * of one kind), then space, equipment and rooms, each with its unit, its
+ * unit price and what it costs. */
+static void text_add(jh_buf *out, const jh_addition *a, const jh_costs *c,
+                     const char *lang)
+{
+	int en = is_en(lang);
+	char n[JH_NUMBER_MAX], pr[JH_NUMBER_MAX], t[JH_NUMBER_MAX];
+
+	for (int st = 0; st < 2; st++) {
+		double hires = 0, cost = 0;
+		for (int k = 0; k < 3; k++) {
+			hires += a->add[tkinds[k].f[st]];
+			cost += a->add[tkinds[k].f[st]] * field_price(c, tkinds[k].f[st]);
+		}
+		if (hires == 0)
 			continue;
-		jh_format_number(a->add[f], n, sizeof n);
-		jh_buf_addf(out, "      + %s %s\n", n, jh_field_name((jh_field)f, lang));
+		grouped(hires, n);
+		grouped(cost, t);
+		if (en)
+			jh_buf_addf(out, "      %s new %s teacher%s, %s yuan in all, of whom:\n", n,
+			            jh_stage_name((jh_stage)st, lang), hires == 1 ? "" : "s", t);
+		else
+			jh_buf_addf(out, "      新增%s专任教师 %s 名,共 %s 元,其中:\n",
+			            jh_stage_name((jh_stage)st, lang), n, t);
+		for (int k = 0; k < 3; k++) {
+			jh_field f = tkinds[k].f[st];
+			if (a->add[f] == 0)
+				continue;
+			grouped(a->add[f], n);
+			grouped(field_price(c, f), pr);
+			if (en)
+				jh_buf_addf(out, "        %s %s × %s yuan\n", n, tkinds[k].en, pr);
+			else
+				jh_buf_addf(out, "        %s %s 名 × %s 元\n", tkinds[k].zh, n, pr);
+		}
+	}
+	for (size_t k = 0; k < sizeof others / sizeof *others; k++) {
+		const struct other *o = &others[k];
+		double v = a->add[o->f], price = field_price(c, o->f);
+		if (v == 0)
+			continue;
+		grouped(v, n);
+		grouped(price, pr);
+		grouped(v * price, t);
+		if (o->f == JH_F_EQUIPMENT_VALUE && price == 1)
+			jh_buf_addf(out, en ? "      %s %s yuan\n" : "      %s %s 元\n",
+			            en ? o->en : o->zh, n);
+		else if (o->f == JH_F_EQUIPMENT_VALUE)
+			jh_buf_addf(out, en ? "      %s %s yuan, costing %s yuan\n"
+			                    : "      %s %s 元,费用 %s 元\n",
+			            en ? o->en : o->zh, n, t);
+		else if (en)
+			jh_buf_addf(out, "      %s %s%s%s × %s yuan = %s yuan\n", o->en, n,
+			            *o->uen ? " " : "", o->uen, pr, t);
+		else
+			jh_buf_addf(out, "      %s %s %s × %s 元 = %s 元\n", o->zh, n, o->uzh, pr, t);
 	}
 }
 
@@ -127,23 +241,58 @@ static void text_unreachable(jh_buf *out, const jh_addition *a, const char *lang
 	jh_buf_adds(out, ")\n");
 }
 
+/* Classes and schools too large: no addition fixes them. */
+static void text_beyond(const jh_plan *p, const char *lang, jh_buf *out)
+{
+	int en = is_en(lang);
+	char v[JH_NUMBER_MAX], l[JH_NUMBER_MAX];
+
+	if (!p->nbeyond)
+		return;
+	jh_buf_addf(out, en ? "\nNot fixed by adding resources (%zu): classes must be split, "
+	                      "pupils placed elsewhere or schools re-planned:\n"
+	                    : "\n增加资源无法解决的问题(%zu 项,须分班、分流学生或调整学校布局):\n",
+	            p->nbeyond);
+	for (size_t i = 0; i < p->nbeyond; i++) {
+		const jh_beyond *b = &p->beyond[i];
+		grouped(b->value, v);
+		grouped(b->limit, l);
+		jh_buf_addf(out, en ? "  %s %s: " : "  %s %s:", b->school->school_code,
+		            b->school->school_name);
+		if (b->kind == JH_BEYOND_CLASS_SIZE)
+			jh_buf_addf(out, en ? "largest %s class %s pupils, over the maximum of %s\n"
+			                    : "%s最大班额 %s 人,超过上限 %s 人\n",
+			            jh_stage_name(b->stage, lang), v, l);
+		else
+			jh_buf_addf(out, en ? "%s pupils in the compulsory stages, over the maximum of %s\n"
+			                    : "义务教育阶段在校生 %s 人,超过上限 %s 人\n", v, l);
+	}
+}
+
 static void text_report(const jh_plan *p, const jh_addition *g, size_t n,
                         const char *lang, jh_buf *out)
 {
 	int en = is_en(lang);
+	char c1[JH_NUMBER_MAX], c2[JH_NUMBER_MAX];
 
-	jh_buf_addf(out, en ? "County %s · %d\n\nFailing schools, each on its own (%zu):\n"
-	                    : "县(市、区) %s · %d 年度\n\n未达标学校单独补足所需(%zu 所):\n",
-	            p->county_code, p->year, n);
+	if (p->county_name)
+		jh_buf_addf(out, en ? "%s (county %s) · %d\n" : "%s(%s)· %d 年度\n",
+		            p->county_name, p->county_code, p->year);
+	else
+		jh_buf_addf(out, en ? "County %s · %d\n" : "县(市、区) %s · %d 年度\n",
+		            p->county_code, p->year);
+	jh_buf_addf(out, en ? "\nFailing schools, each on its own (%zu):\n"
+	                    : "\n未达标学校单独补足所需(%zu 所):\n", n);
 	for (size_t i = 0; i < n; i++) {
 		if (g[i].unreachable)
 			text_unreachable(out, &g[i], lang);
 		else
-			jh_buf_addf(out, en ? "  %s %s: %.0f yuan\n" : "  %s %s:%.0f 元\n",
+			jh_buf_addf(out, en ? "  %s %s: %s yuan\n" : "  %s %s:%s 元\n",
 			            g[i].school->school_code, g[i].school->school_name,
-			            g[i].cost);
-		text_add(out, &g[i], lang);
+			            grouped(round(g[i].cost), c1));
+		text_add(out, &g[i], &p->costs, lang);
 	}
+	text_beyond(p, lang, out);
 	switch (p->status) {
 	case JH_PLAN_FOUND:
 		break;
@@ -171,16 +320,24 @@ static void text_report(const jh_plan *p, const jh_addition *g, size_t n,
 		                    : "\n该县资源配置已达标,无需补充。\n");
 		return;
 	}
-	jh_buf_addf(out, en ? "\nCheapest plan for the whole county (every school passes, every coefficient within its limit):\n"
-	                      "  cost %.0f yuan, proven lower bound %.0f yuan, gap %.4f%%\n"
-	                    : "\n全县最低成本方案(各校达标、各项差异系数达标):\n"
-	                      "  总成本 %.0f 元,已证明的下界 %.0f 元,相对差距 %.4f%%\n",
-	            p->cost, p->lower_bound, p->gap * 100);
+	jh_buf_adds(out, en ? "\nCheapest plan for the whole county (every school passes, every "
+	                      "coefficient within its limit, music and art rooms supplied"
+	                    : "\n全县最低成本方案(各校达标、各项差异系数达标、音乐美术专用教室补足");
+	if (p->nbeyond)
+		jh_buf_adds(out, en ? "; not the class and school sizes above" : ";不含上列班额、规模问题");
+	jh_buf_adds(out, en ? "):\n" : "):\n");
+	jh_buf_addf(out, en ? "  cost %s yuan, proven lower bound %s yuan, gap %.4f%%\n"
+	                    : "  总成本 %s 元,已证明的下界 %s 元,相对差距 %.4f%%\n",
+	            grouped(round(p->cost), c1), grouped(round(p->lower_bound), c2), p->gap * 100);
+	if (p->rooms_cost > 0)
+		jh_buf_addf(out, en ? "  of which music and art rooms %s yuan (needed in every plan)\n"
+		                    : "  其中音乐、美术专用教室 %s 元(任何方案都须补足)\n",
+		            grouped(round(p->rooms_cost), c1));
 	for (size_t i = 0; i < p->nadd; i++) {
-		jh_buf_addf(out, en ? "  %s %s: %.0f yuan\n" : "  %s %s:%.0f 元\n",
+		jh_buf_addf(out, en ? "  %s %s: %s yuan\n" : "  %s %s:%s 元\n",
 		            p->add[i].school->school_code, p->add[i].school->school_name,
-		            p->add[i].cost);
-		text_add(out, &p->add[i], lang);
+		            grouped(round(p->add[i].cost), c1));
+		text_add(out, &p->add[i], &p->costs, lang);
 	}
 }
 
@@ -243,10 +400,38 @@ static jh_code json_report(const jh_plan *p, const jh_addition *g, size_t n,
 		jhJsonClose(&j, '}');
 	}
 	jhJsonClose(&j, ']');
+	/* What no addition fixes (added to the shape of before). */
+	jhJsonKey(&j, "beyond");
+	jhJsonOpen(&j, '[');
+	for (size_t i = 0; i < p->nbeyond; i++) {
+		const jh_beyond *b = &p->beyond[i];
+		jhJsonOpen(&j, '{');
+		jhJsonKey(&j, "school_code");
+		jhJsonStr(&j, b->school->school_code);
+		jhJsonKey(&j, "school_name");
+		jhJsonStr(&j, b->school->school_name);
+		jhJsonKey(&j, "kind");
+		jhJsonStr(&j, b->kind == JH_BEYOND_CLASS_SIZE ? "class_size" : "school_size");
+		if (b->kind == JH_BEYOND_CLASS_SIZE) {
+			jhJsonKey(&j, "stage");
+			jhJsonStr(&j, jh_stage_key(b->stage));
+		}
+		jhJsonKey(&j, "value");
+		jhJsonNum(&j, b->value);
+		jhJsonKey(&j, "limit");
+		jhJsonNum(&j, b->limit);
+		jhJsonClose(&j, '}');
+	}
+	jhJsonClose(&j, ']');
 	jhJsonKey(&j, "plan");
 	jhJsonOpen(&j, '{');
 	jhJsonKey(&j, "county_code");
 	jhJsonStr(&j, p->county_code);
+	jhJsonKey(&j, "county_name");
+	if (p->county_name)
+		jhJsonStr(&j, p->county_name);
+	else
+		jhJsonNull(&j);
 	jhJsonKey(&j, "year");
 	jhJsonInt(&j, p->year);
 	jhJsonKey(&j, "solved");
@@ -261,6 +446,8 @@ static jh_code json_report(const jh_plan *p, const jh_addition *g, size_t n,
 	jhJsonNum(&j, p->gap);
 	jhJsonKey(&j, "iterations");
 	jhJsonInt(&j, p->iterations);
+	jhJsonKey(&j, "rooms_cost");
+	jhJsonNum(&j, p->rooms_cost);
 	if (p->unreachable) {
 		jhJsonKey(&j, "unreachable_school");
 		jhJsonStr(&j, p->unreachable->school_code);
@@ -271,6 +458,8 @@ static jh_code json_report(const jh_plan *p, const jh_addition *g, size_t n,
 		jhJsonOpen(&j, '{');
 		jhJsonKey(&j, "school_code");
 		jhJsonStr(&j, p->add[i].school->school_code);
+		jhJsonKey(&j, "school_name");
+		jhJsonStr(&j, p->add[i].school->school_name);
 		jhJsonKey(&j, "cost");
 		jhJsonNum(&j, p->add[i].cost);
 		json_add(&j, &p->add[i]);
@@ -296,17 +485,48 @@ static void csv_num(jh_buf *o, double v)
 	}
 }
 
+/* A text cell after a comma, through the library's CSV cell writer. */
+static void csv_text(jh_buf *o, const char *s)
+{
+	jh_buf_addc(o, ',');
+	jh_buf_addcsv(o, s ? s : "");
+}
+
 /* record,county_code,year,school_code,school_name */
 static void csv_head(jh_buf *o, const char *record, const jh_plan *p,
                      const jh_school_year *sy)
 {
-	jh_buf_addf(o, "%s,%s,%d,", record, p->county_code, p->year);
-	if (sy) {
-		jh_buf_addcsv(o, sy->school_code);
-		jh_buf_addc(o, ',');
-		jh_buf_addcsv(o, sy->school_name ? sy->school_name : "");
-	} else {
-		jh_buf_addc(o, ',');
+	jh_buf_addcsv(o, record);
+	csv_text(o, p->county_code);
+	jh_buf_addf(o, ",%d", p->year);
+	csv_text(o, sy ? sy->school_code : "");
+	csv_text(o, sy ? sy->school_name : "");
+}
+
+/* ,county_name,unit,limit and the end of the row */
+static void csv_tail(jh_buf *o, const jh_plan *p, const char *unit, double limit)
+{
+	csv_text(o, p->county_name);
+	csv_text(o, unit);
+	csv_num(o, limit);
+	jh_buf_addc(o, '\n');
+}
+
+/* The unit of a column's amount, as a key. */
+static const char *csv_unit(jh_field f)
+{
+	switch (f) {
+	case JH_F_TEACHING_AREA: case JH_F_SPORTS_AREA:
+	case JH_F_MUSIC_ROOM_MIN_AREA: case JH_F_ART_ROOM_MIN_AREA:
+		return "m2";
+	case JH_F_EQUIPMENT_VALUE:
+		return "yuan";
+	case JH_F_MULTIMEDIA_ROOMS: case JH_F_MUSIC_ROOMS: case JH_F_ART_ROOMS:
+		return "rooms";
+	case JH_F_TEACHERS_PRIMARY: case JH_F_TEACHERS_JUNIOR:
+		return "teachers_in_all";   /* the kinds' sum: not more hires */
+	default:
+		return "teachers";
 	}
 }
 
@@ -317,9 +537,10 @@ static void csv_adds(jh_buf *o, const char *record, const jh_plan *p,
 		if (a->add[f] == 0)
 			continue;
 		csv_head(o, record, p, a->school);
-		jh_buf_addf(o, ",%s", jh_field_key((jh_field)f));
+		csv_text(o, jh_field_key((jh_field)f));
 		csv_num(o, a->add[f]);
-		jh_buf_adds(o, ",,,,,\n");
+		jh_buf_adds(o, ",,,,,");
+		csv_tail(o, p, csv_unit((jh_field)f), NAN);
 	}
 }
 
@@ -327,7 +548,8 @@ static void csv_report(const jh_plan *p, const jh_addition *g, size_t n,
                        jh_buf *o)
 {
 	jh_buf_adds(o, "record,county_code,year,school_code,school_name,field,"
-	               "amount,cost,status,lower_bound,gap,unreachable\n");
+	               "amount,cost,status,lower_bound,gap,unreachable,"
+	               "county_name,unit,limit\n");
 	for (size_t i = 0; i < n; i++) {
 		int first = 1;
 		csv_head(o, "gap", p, g[i].school);
@@ -343,8 +565,20 @@ static void csv_report(const jh_plan *p, const jh_addition *g, size_t n,
 					first = 0;
 				}
 		}
-		jh_buf_addc(o, '\n');
+		csv_tail(o, p, "yuan", NAN);
 		csv_adds(o, "gap_add", p, &g[i]);
+	}
+	/* What no addition fixes: the column at fault (school size: the
+	 * compulsory stages' pupils), its value and the maximum. */
+	for (size_t i = 0; i < p->nbeyond; i++) {
+		const jh_beyond *b = &p->beyond[i];
+		csv_head(o, "beyond", p, b->school);
+		csv_text(o, b->kind == JH_BEYOND_SCHOOL_SIZE ? "students_compulsory" :
+		            jh_field_key(b->stage == JH_STAGE_JUNIOR ? JH_F_LARGEST_CLASS_JUNIOR
+		                                                     : JH_F_LARGEST_CLASS_PRIMARY));
+		csv_num(o, b->value);
+		jh_buf_addf(o, ",,%s,,,", b->kind == JH_BEYOND_SCHOOL_SIZE ? "school_size" : "class_size");
+		csv_tail(o, p, "pupils", b->limit);
 	}
 	csv_head(o, "plan", p, NULL);
 	jh_buf_adds(o, ",,");
@@ -352,15 +586,14 @@ static void csv_report(const jh_plan *p, const jh_addition *g, size_t n,
 	jh_buf_addf(o, ",%s", jh_plan_status_key(p->status));
 	csv_num(o, p->lower_bound);
 	csv_num(o, p->gap);
-	jh_buf_addc(o, ',');
-	if (p->unreachable)
-		jh_buf_addcsv(o, p->unreachable->school_code);
-	jh_buf_addc(o, '\n');
+	csv_text(o, p->unreachable ? p->unreachable->school_code : "");
+	csv_tail(o, p, "yuan", NAN);
 	for (size_t i = 0; i < p->nadd; i++) {
 		csv_head(o, "plan_school", p, p->add[i].school);
 		jh_buf_adds(o, ",,");
 		csv_num(o, p->add[i].cost);
-		jh_buf_adds(o, ",,,,\n");
+		jh_buf_adds(o, ",,,,");
+		csv_tail(o, p, "yuan", NAN);
 		csv_adds(o, "plan_add", p, &p->add[i]);
 	}
 }

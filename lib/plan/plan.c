@@ -1368,6 +1368,11 @@ void jh_plan_free(jh_plan *p)
 	free(p->add);
 	p->add = NULL;
 	p->nadd = 0;
+	free(p->beyond);
+	p->beyond = NULL;
+	p->nbeyond = 0;
+	free(p->county_name);
+	p->county_name = NULL;
 }
 
 /* Separate every cone over its limit in effect at c->x.  Returns the
@@ -1730,14 +1735,20 @@ jh_code jhPlanCounty(const jh_result *r, size_t county, const jh_costs *costs,
 	memcpy(out->county_code, c.cr->county_code, sizeof out->county_code);
 	out->year = c.cr->year;
 	if (c.cr->passes) {
-		/* Nothing to add: the empty plan, proven optimal. */
+		/* Nothing to add for the resource part: the empty plan,
+		 * proven optimal. */
 		out->status = JH_PLAN_FOUND;
 		out->solved = 1;
-		return JH_OK;
+	} else {
+		rc = guarded(&c, limit, rel_gap, deadline, out, diags);
+		ctx_free(&c);
+		if (rc) {
+			jh_plan_free(out);
+			return rc;
+		}
 	}
-	rc = guarded(&c, limit, rel_gap, deadline, out, diags);
-	ctx_free(&c);
-	if (rc)
+	/* The rooms and what no addition fixes (rooms.c). */
+	if ((rc = jhPlanComplete(r, county, costs, out, diags)))
 		jh_plan_free(out);
 	return rc;
 }

@@ -17,4 +17,13 @@ jh_code jhPlanCounty(const jh_result *r, size_t county, const jh_costs *costs,
                      const jh_plan_options *opt, int fault, jh_plan *out,
                      jh_diags *diags);
 
+/* rooms.c: what jhPlanCounty adds to a plan it found, so that the plan
+ * covers all the per-school list does: the rooms of jh_gaps_rooms joined
+ * into p->add (code order kept) and counted in p->cost, p->lower_bound,
+ * p->rooms_cost; and, whatever the status, p->beyond (jh_gaps_beyond)
+ * and p->county_name.  JH_ERR_NOMEM leaves p as it was but for
+ * what was already joined (the caller frees it with jh_plan_free). */
+jh_code jhPlanComplete(const jh_result *r, size_t county,
+                       const jh_costs *costs, jh_plan *p, jh_diags *diags);
+
 #endif

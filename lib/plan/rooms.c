@@ -7,11 +7,19 @@
 ** more.  The template gives each school's room counts and its smallest
 ** room's area, so the gap is rooms to build plus, when the smallest room
 ** is too small, the m² to enlarge it by.
+**
+** Beside them, what no addition fixes (items 4 and 5: a class or a school
+** over its maximum), judged as lib/core/verdict.c judges those items, so
+** that `gaps` names every school `verdict` fails for them; and the step
+** that makes a county plan cover what the per-school list covers
+** (jhPlanComplete): rooms do not enter any resource indicator, so they
+** are fixed additions, the same in every plan, added to the plan found.
 */
 #include "plan_int.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
@@ -81,5 +89,117 @@ jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
 	}
 	*out = a;
 	*n = na;
+	return JH_OK;
+}
+
+jh_code jh_gaps_beyond(const jh_result *r, size_t county, jh_beyond **out,
+                       size_t *n)
+{
+	const jh_standard *std;
+	const jh_county_result *cr;
+	jh_beyond *b = NULL;
+	size_t nb = 0;
+
+	if (out)
+		*out = NULL;
+	if (n)
+		*n = 0;
+	if (!r || !out || !n || !r->standard || county >= r->ncounties)
+		return JH_ERR_ARG;
+	std = r->standard;
+	cr = &r->counties[county];
+	/* At most three entries a school: two stages' classes and its size. */
+	if (!(b = calloc(cr->nunits ? 3 * cr->nunits : 1, sizeof *b)))
+		return JH_ERR_NOMEM;
+	for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
+		static const jh_field fs[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
+		static const jh_field fl[2] = {JH_F_LARGEST_CLASS_PRIMARY, JH_F_LARGEST_CLASS_JUNIOR};
+		const jh_school_year *sy = r->units[k].school;
+		double pupils, max;
+
+		/* One school once (verdict.c's FOR_SCHOOLS): a unit of a
+		 * school is skipped when it is a junior stage of a school with
+		 * a primary one, or the same school as the unit before. */
+		if ((r->units[k].stage == JH_STAGE_JUNIOR &&
+		     (jhTypeStages(sy->type) & JH_HAS_PRIMARY)) ||
+		    (k > cr->first_unit && r->units[k - 1].school == sy))
+			continue;
+		for (int st = 0; st < 2; st++)
+			if (sy->v[fs[st]] > 0 && !isnan(sy->v[fl[st]]) &&
+			    sy->v[fl[st]] > std->class_max[st])
+				b[nb++] = (jh_beyond){sy, JH_BEYOND_CLASS_SIZE,
+				                      st ? JH_STAGE_JUNIOR : JH_STAGE_PRIMARY,
+				                      sy->v[fl[st]], std->class_max[st]};
+		pupils = sy->v[JH_F_STUDENTS_PRIMARY] + sy->v[JH_F_STUDENTS_JUNIOR];
+		max = sy->type == JH_TYPE_NINE_YEAR || sy->type == JH_TYPE_TWELVE_YEAR ?
+		      std->size_multi_max : std->size_single_max;
+		if (pupils > max)
+			b[nb++] = (jh_beyond){sy, JH_BEYOND_SCHOOL_SIZE, JH_STAGE_PRIMARY,
+			                      pupils, max};
+	}
+	if (!nb) {
+		free(b);
+		return JH_OK;
+	}
+	*out = b;
+	*n = nb;
+	return JH_OK;
+}
+
+jh_code jhPlanComplete(const jh_result *r, size_t county,
+                       const jh_costs *costs, jh_plan *p, jh_diags *diags)
+{
+	const char *name = jh_result_county_name(r, county);
+	jh_addition *rooms = NULL, *all;
+	size_t nrooms = 0, i = 0, j = 0, n = 0;
+	double cost = 0;
+	jh_code rc;
+
+	p->costs = *costs;
+	if (name && !(p->county_name = strdup(name)))
+		return JH_ERR_NOMEM;
+	if ((rc = jh_gaps_beyond(r, county, &p->beyond, &p->nbeyond)))
+		return rc;
+	if (p->status != JH_PLAN_FOUND)
+		return JH_OK;
+	if ((rc = jh_gaps_rooms(r, county, costs, &rooms, &nrooms, diags)) || !nrooms)
+		return rc;
+	/* Both lists in code order (rooms: in unit order, sorted here by
+	 * insertion, a handful at most); merged into a new array. */
+	for (size_t a = 1; a < nrooms; a++)
+		for (size_t b = a; b > 0 && strcmp(rooms[b - 1].school->school_code,
+		                                   rooms[b].school->school_code) > 0; b--) {
+			jh_addition t = rooms[b];
+			rooms[b] = rooms[b - 1];
+			rooms[b - 1] = t;
+		}
+	if (!(all = calloc(p->nadd + nrooms, sizeof *all))) {
+		free(rooms);
+		return JH_ERR_NOMEM;
+	}
+	while (i < p->nadd || j < nrooms) {
+		int c = i == p->nadd ? 1 : j == nrooms ? -1 :
+		        strcmp(p->add[i].school->school_code, rooms[j].school->school_code);
+		if (c < 0) {
+			all[n++] = p->add[i++];
+			continue;
+		}
+		all[n] = c > 0 ? rooms[j] : p->add[i++];
+		if (c == 0) {
+			for (int f = 0; f < JH_F__COUNT; f++)
+				all[n].add[f] += rooms[j].add[f];
+			all[n].cost += rooms[j].cost;
+		}
+		cost += rooms[j++].cost;
+		n++;
+	}
+	free(rooms);
+	free(p->add);
+	p->add = all;
+	p->nadd = n;
+	p->rooms_cost = cost;
+	p->cost += cost;
+	p->lower_bound += cost;
+	p->gap = p->cost > 0 ? (p->cost - p->lower_bound) / p->cost : 0;
 	return JH_OK;
 }

@@ -49,10 +49,45 @@ jqeq "B: cost = yuan added" '.schools[0].cost == .schools[0].add.equipment_value
 run "gaps D" 0 gaps "$DB" --county 369904 --year 2024 --format json
 jqeq "D: music room" '[.schools[] | select(.add.music_rooms) | .add.music_rooms] | join(",")' 1
 jqeq "B: plan found" '.plan.status' found
+# D: the county plan covers all the per-school list does.  The list asks
+# 7,935,187 yuan (240,000 + 480,000 + 1,383,000 + 1,860,000 + 900,000 +
+# 1,260,000 + 1,412,187 + 400,000); the resource part of the plan costs
+# 7,472,187 and the rooms are fixed additions: 云溪镇中心小学's music room
+# (400,000) and 高坪乡中学's art room enlarged by 18 m² (× 3,500 = 63,000),
+# 463,000 in all: 7,472,187 + 463,000 = 7,935,187.
+jqeq "D: plan cost" '.plan.cost' 7935187
+jqeq "D: plan rooms" '.plan.rooms_cost' 463000
+jqeq "D: plan ≥ the schools' list" '.plan.cost >= (.schools | map(.cost) | add)' true
+jqeq "D: plan has the music room" '[.plan.add[] | select(.school_code=="2136990442") | .add.music_rooms] | join(",")' 1
+jqeq "D: plan has the art-room area" '[.plan.add[] | select(.school_code=="2136990409") | .add.art_room_min_area_m2] | join(",")' 18
+jqeq "D: plan add carries names" '[.plan.add[] | select(.school_code=="2136990442") | .school_name] | join(",")' 云溪镇中心小学
+# The class-size failure (verdict item 5: 2136990407, junior class of 52 >
+# 50) is named, not priced.
+jqeq "D: beyond" '[.beyond[] | "\(.school_code) \(.school_name) \(.kind) \(.stage) \(.value) \(.limit)"] | join(";")' "2136990407 云岭县第二中学 class_size junior 52 50"
+jqeq "D: county name" '.plan.county_name' 云岭县
+run "gaps D text" 0 gaps "$DB" --county 369904 --year 2024
+has "D text: county name" "$tmp/out" "云岭县(369904)· 2024 年度"
+has "D text: beyond" "$tmp/out" "  2136990407 云岭县第二中学:初中最大班额 52 人,超过上限 50 人"
+has "D text: plan heading says what it leaves out" "$tmp/out" "不含上列班额、规模问题"
+has "D text: cost grouped" "$tmp/out" "  总成本 7,935,187 元,已证明的下界 7,935,187 元,相对差距 0.0000%"
+has "D text: teachers counted once" "$tmp/out" "      新增小学专任教师 2 名,共 240,000 元,其中:"
+has "D text: m² unit" "$tmp/out" "      最小美术专用教室扩大面积 18 ㎡ × 3,500 元 = 63,000 元"
+has "D text: rooms unit" "$tmp/out" "      音乐专用教室 1 间 × 400,000 元 = 400,000 元"
+has "D text: yuan unit" "$tmp/out" "      教学仪器设备 32,187 元"
+# One language: no ASCII letters in the Chinese text, no Chinese in the
+# English one once the names (school and county) are taken out.
+for c in 369902 369903 369904 369905; do
+	"$J" gaps "$DB" --county "$c" --year 2024 >"$tmp/zh.txt"
+	if grep -q '[A-Za-z]' "$tmp/zh.txt"; then no "$c zh: ASCII words" "$(grep '[A-Za-z]' "$tmp/zh.txt")"; else ok "$c zh: no ASCII words"; fi
+	"$J" --lang en gaps "$DB" --county "$c" --year 2024 >"$tmp/en.txt"
+	left=$(sed -E 's/^  [0-9]{10} [^:]*: /  CODE NAME: /; s/^[^ ]+ \(county/NAME (county/; s/(makes|of) [0-9]{10} [^ ]+ pass/\1 X pass/' "$tmp/en.txt" |
+		LC_ALL=C.UTF-8 grep -P '[\x{3000}-\x{303F}\x{4E00}-\x{9FFF}\x{FF00}-\x{FFEF}]')
+	if [ -z "$left" ]; then ok "$c en: no Chinese but names"; else no "$c en: Chinese words" "$left"; fi
+done
 # CSV, from the same library renderer: B's school gap, one column added
 # (equipment), and the plan row, found, its cost the sum of its schools.
 run "gaps B csv" 0 gaps "$DB" --county 369902 --year 2024 --format csv
-has "csv: header" "$tmp/out" "record,county_code,year,school_code,school_name,field,amount,cost,status,lower_bound,gap,unreachable"
+has "csv: header" "$tmp/out" "record,county_code,year,school_code,school_name,field,amount,cost,status,lower_bound,gap,unreachable,county_name,unit,limit"
 n=$(grep -c '^gap,369902,2024,' "$tmp/out")
 if [ "$n" = 1 ]; then ok "csv: one school gap"; else no "csv: $n school gaps, want 1"; fi
 n=$(grep '^gap_add,369902,2024,' "$tmp/out" | cut -d, -f6)
