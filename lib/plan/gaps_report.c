@@ -11,18 +11,32 @@
 **                    "en"), JSON or CSV for programs, so that the command
 **                    and a web server print the same thing.
 **
-** Text: amounts as jh_format_number writes them (shortest exact form),
-** yuan rounded to whole yuan, the plan's gap to 4 decimals of a percent.
+** Text, for people, in one language: the county's name beside its code
+** when the result knows it; every amount with its unit (名, ㎡, 元, 间 /
+** m², yuan), its unit price and what it costs, money and counts with
+** thousands separators (jhGrouped), yuan rounded to whole yuan, the
+** plan's gap to 4 decimals of a percent.  New teachers of a stage are
+** one count with its kinds under it ("新增初中专任教师 12 名,共 … 元,
+** 其中:高于规定学历教师 5 名 × …"): each teacher added is of one kind
+** and the stage's teachers grow by their sum (plan.c), so the kinds add
+** up to the count and their prices to its cost.  What no addition fixes
+** (class and school sizes, jh_plan.beyond) has its own section, and the
+** plan's heading says it is not covered.
 ** JSON (the library's JSON writer, one value a line): every figure
-** unrounded, in its shortest exact form.  CSV: one row per school and
-** per column added, for spreadsheets; the columns are
+** unrounded, in its shortest exact form; "beyond" beside "schools", and
+** the plan's county_name, rooms_cost and each school's name.  CSV: one
+** row per school and per column added, for programs and spreadsheets,
+** every text cell through the library's CSV cell writer; the columns are
 **   record,county_code,year,school_code,school_name,field,amount,cost,
-**   status,lower_bound,gap,unreachable
+**   status,lower_bound,gap,unreachable,county_name,unit,limit
 ** with record one of gap (a school's own gap: its cost, "unreachable" in
 ** status when no addition makes it pass, then stage:indicator;... in
-** unreachable), gap_add (one column of it: field, amount), plan (the
-** county plan: cost, status, lower_bound, gap, the unreachable school),
-** plan_school (a school of the plan: its cost) and plan_add.
+** unreachable), gap_add (one column of it: field, amount, unit: teachers,
+** teachers_in_all for the stage's total, m2, yuan or rooms), beyond (a
+** class or school too large: field, amount, status class_size or
+** school_size, limit), plan (the county plan: cost, status, lower_bound,
+** gap, the unreachable school), plan_school (a school of the plan: its
+** cost) and plan_add.
 **
 ** Nothing here owns what it renders; jh_gaps_county's array is the
 ** caller's (free()).
