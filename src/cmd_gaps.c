@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static jh_code load_costs(const char *path, jh_costs *c, jh_diags *d)
+static jh_code load_costs(const struct cli *cli, const char *path, jh_costs *c,
+                          jh_diags *d)
 {
 	char *text = NULL;
 	size_t len;
@@ -21,8 +22,9 @@ static jh_code load_costs(const char *path, jh_costs *c, jh_diags *d)
 	if ((rc = jh_costs_default(c, d)) || !path)
 		return rc;
 	if ((rc = cli_read_file(path, &text, &len))) {
-		jh_diags_add(d, JH_P_OTHER, path, NULL, 0, 0, NULL, "cannot read the costs file", NULL);
-		return JH_ERR_STANDARD;
+		/* In the user's language (a JH_P_OTHER text would be English). */
+		cli_error(cli, "无法读取单价文件 %s", "cannot read the costs file %s", path);
+		return JH_ERR_INPUT;
 	}
 	rc = jh_costs_parse(text, len, path, c, d);
 	free(text);
@@ -62,7 +64,7 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 	}
 	jh_filter f = {o.county, o.year, NULL};
 	if ((rc = cli_load_standard(o.standard, &std, &d)) ||
-	    (rc = load_costs(o.costs, &costs, &d)) ||
+	    (rc = load_costs(cli, o.costs, &costs, &d)) ||
 	    (rc = jh_store_open(o.db, &s, &d)) ||
 	    (rc = jh_store_load(s, &f, 0, &ds, &d)))
 		goto fail;

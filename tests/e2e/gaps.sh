@@ -119,6 +119,8 @@ has "text: bound" "$tmp/out" "已证明的下界"
 printf 'equipment_yuan = 2\n' >"$tmp/c.cost"
 run "gaps with costs" 0 gaps "$DB" --county 369902 --year 2024 --costs "$tmp/c.cost" --format json
 jqeq "costs: doubled" '.schools[0].cost == 2 * .schools[0].add.equipment_value_yuan' true
+run "costs file missing" 2 gaps "$DB" --county 369902 --year 2024 --costs "$tmp/none.cost"
+has "costs file missing: said in Chinese" "$tmp/err" "junheng: 无法读取单价文件 $tmp/none.cost"
 printf 'equipment = -1\n' >"$tmp/bad.cost"
 run "bad costs" 2 gaps "$DB" --county 369902 --year 2024 --costs "$tmp/bad.cost"
 
