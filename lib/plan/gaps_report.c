@@ -134,32 +134,6 @@ static const struct tkind {
 	 "体育、艺术(美术、音乐)专任教师", "PE or art (music, fine art) teachers"},
 };
 
-static double field_price(const jh_costs *c, jh_field f)
-{
-	switch (f) {
-	case JH_F_QUALIFIED_PRIMARY: case JH_F_QUALIFIED_JUNIOR:
-		return c->qualified_teacher;
-	case JH_F_KEY_PRIMARY: case JH_F_KEY_JUNIOR:
-		return c->key_teacher;
-	case JH_F_PE_ART_PRIMARY: case JH_F_PE_ART_JUNIOR:
-		return c->pe_art_teacher;
-	case JH_F_TEACHING_AREA: case JH_F_MUSIC_ROOM_MIN_AREA: case JH_F_ART_ROOM_MIN_AREA:
-		return c->teaching_m2;
-	case JH_F_SPORTS_AREA:
-		return c->sports_m2;
-	case JH_F_EQUIPMENT_VALUE:
-		return c->equipment_yuan;
-	case JH_F_MULTIMEDIA_ROOMS:
-		return c->multimedia_room;
-	case JH_F_MUSIC_ROOMS:
-		return c->music_room;
-	case JH_F_ART_ROOMS:
-		return c->art_room;
-	default:
-		return 0;
-	}
-}
-
 /* What else may be added, in the order shown, with its words and unit. */
 static const struct other {
 	jh_field f;
@@ -190,7 +164,7 @@ static void text_add(jh_buf *out, const jh_addition *a, const jh_costs *c,
 		double hires = 0, cost = 0;
 		for (int k = 0; k < 3; k++) {
 			hires += a->add[tkinds[k].f[st]];
-			cost += a->add[tkinds[k].f[st]] * field_price(c, tkinds[k].f[st]);
+			cost += a->add[tkinds[k].f[st]] * jhPlanPrice(c, tkinds[k].f[st]);
 		}
 		if (hires == 0)
 			continue;
@@ -207,7 +181,7 @@ static void text_add(jh_buf *out, const jh_addition *a, const jh_costs *c,
 			if (a->add[f] == 0)
 				continue;
 			grouped(a->add[f], n);
-			grouped(field_price(c, f), pr);
+			grouped(jhPlanPrice(c, f), pr);
 			if (en)
 				jh_buf_addf(out, "        %s %s × %s yuan\n", n, tkinds[k].en, pr);
 			else
@@ -216,7 +190,7 @@ static void text_add(jh_buf *out, const jh_addition *a, const jh_costs *c,
 	}
 	for (size_t k = 0; k < sizeof others / sizeof *others; k++) {
 		const struct other *o = &others[k];
-		double v = a->add[o->f], price = field_price(c, o->f);
+		double v = a->add[o->f], price = jhPlanPrice(c, o->f);
 		if (v == 0)
 			continue;
 		grouped(v, n);

@@ -170,8 +170,10 @@
  * it that reaches a stage, per 100 pupils, the per-school rule) is
  * core's, the very functions jh_eval uses (lib/core/eval.c). */
 
-/* Yuan per unit of a column; 0 for columns that are never priced. */
-static double price(const jh_costs *c, jh_field f)
+/* Yuan per unit of a column; 0 for columns that are never priced.  The
+ * room columns (rooms.c) are never columns of the programme: they are
+ * priced here for the additions' costs and the report. */
+double jhPlanPrice(const jh_costs *c, jh_field f)
 {
 	switch (f) {
 	case JH_F_QUALIFIED_PRIMARY:
@@ -184,6 +186,8 @@ static double price(const jh_costs *c, jh_field f)
 	case JH_F_PE_ART_JUNIOR:
 		return c->pe_art_teacher;
 	case JH_F_TEACHING_AREA:
+	case JH_F_MUSIC_ROOM_MIN_AREA:   /* a room enlarged: building space */
+	case JH_F_ART_ROOM_MIN_AREA:
 		return c->teaching_m2;
 	case JH_F_SPORTS_AREA:
 		return c->sports_m2;
@@ -191,6 +195,10 @@ static double price(const jh_costs *c, jh_field f)
 		return c->equipment_yuan;
 	case JH_F_MULTIMEDIA_ROOMS:
 		return c->multimedia_room;
+	case JH_F_MUSIC_ROOMS:
+		return c->music_room;
+	case JH_F_ART_ROOMS:
+		return c->art_room;
 	default:
 		return 0;
 	}
@@ -335,7 +343,7 @@ static void finish_addition(jh_addition *a, const jh_costs *c)
 	a->cost = 0;
 	for (int f = 0; f < JH_F__COUNT; f++)
 		if (a->add[f] != 0)
-			a->cost += price(c, (jh_field)f) * a->add[f];
+			a->cost += jhPlanPrice(c, (jh_field)f) * a->add[f];
 }
 
 /* --- gaps ------------------------------------------------------------- */
@@ -384,13 +392,13 @@ static int school_gap(const jh_standard *std, const jh_costs *c,
 			for (int i = 0; i < JH_IND__COUNT; i++) {
 				double a = (m >> i) & 1 ? p[j].nfloor[i] : p[j].nthr[i];
 				if (jhIndicatorIsTeacher(i))
-					cost += a * price(c, jhIndicatorField(i, p[j].u->stage));
+					cost += a * jhPlanPrice(c, jhIndicatorField(i, p[j].u->stage));
 				else if (a > shared[i])
 					shared[i] = a;   /* both stages: the larger */
 			}
 		}
 		for (int i = JH_IND_TEACHING_AREA; i < JH_IND__COUNT; i++)
-			cost += shared[i] * price(c, jhIndicatorField(i, JH_STAGE_PRIMARY));
+			cost += shared[i] * jhPlanPrice(c, jhIndicatorField(i, JH_STAGE_PRIMARY));
 		if (!isnan(cost) && (best_idx[0] < 0 || cost < best)) {
 			best = cost;
 			best_idx[0] = idx[0];
@@ -713,7 +721,7 @@ static int new_col(struct ctx *c, int f, size_t school, double lb, int kind)
 	pc->school = school;
 	pc->lb = lb;
 	pc->kind = kind;
-	pc->price = f >= 0 ? price(c->costs, (jh_field)f) : 0;
+	pc->price = f >= 0 ? jhPlanPrice(c->costs, (jh_field)f) : 0;
 	j = glp_add_cols(c->lp, 1);
 	glp_set_col_kind(c->lp, j, kind);
 	if (kind != GLP_BV)

@@ -17,6 +17,10 @@ jh_code jhPlanCounty(const jh_result *r, size_t county, const jh_costs *costs,
                      const jh_plan_options *opt, int fault, jh_plan *out,
                      jh_diags *diags);
 
+/* plan.c: yuan per unit added to column f (teachers, m², equipment
+ * yuan, rooms; 0 for a column never added to). */
+double jhPlanPrice(const jh_costs *c, jh_field f);
+
 /* rooms.c: what jhPlanCounty adds to a plan it found, so that the plan
  * covers all the per-school list does: the rooms of jh_gaps_rooms joined
  * into p->add (code order kept) and counted in p->cost, p->lower_bound,

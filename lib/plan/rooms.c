@@ -68,14 +68,13 @@ jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
 		for (int i = 0; i < 2; i++) {
 			double have = sy->v[kind[i].rooms], min = sy->v[kind[i].area];
 			double limit = i ? std->art_room_min_m2 : std->music_room_min_m2;
-			double unit = i ? costs->art_room : costs->music_room;
 			if (have < need) {
 				x->add[kind[i].rooms] = need - have;
-				cost += (need - have) * unit;
+				cost += (need - have) * jhPlanPrice(costs, kind[i].rooms);
 			}
 			if (have > 0 && !isnan(min) && !jh_at_least(std, min, limit)) {
 				x->add[kind[i].area] = ceil(limit - min - 1e-9);
-				cost += x->add[kind[i].area] * costs->teaching_m2;
+				cost += x->add[kind[i].area] * jhPlanPrice(costs, kind[i].area);
 			}
 		}
 		if (cost > 0) {
