@@ -1,6 +1,13 @@
 /*
 ** cmd_export.c — `junheng export DB --year Y [--county C] [--format csv|xlsx]
-**                  [-o FILE]`: the template written back from the database.
+**                  [--headers zh|en] [-o FILE]`: the template written back
+**                  from the database.
+**
+** Headers and values follow --headers, by default the output language
+** (--lang): Chinese names and values (小学, 城区, 是) or the English keys.
+** CSV starts with a UTF-8 BOM so that Chinese Excel reads it; either form
+** imports back as the same data.  A file that cannot be written whole is
+** removed: no partial export is left behind.
 */
 #include "cmd_store.h"
 
@@ -17,15 +24,18 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	jh_buf out = JH_BUF_INIT;
 	jh_code rc;
 	int xlsx;
+	const char *lang;
 
-	if ((r = dbopts_parse(argc, argv, "year county format output", &o, cli)) ||
+	if ((r = dbopts_parse(argc, argv, "year county format output headers", &o, cli)) ||
 	    !o.year || o.nrest ||
-	    (o.format && strcmp(o.format, "csv") && strcmp(o.format, "xlsx"))) {
+	    (o.format && strcmp(o.format, "csv") && strcmp(o.format, "xlsx")) ||
+	    (o.headers && strcmp(o.headers, "zh") && strcmp(o.headers, "en"))) {
 		free(o.rest);
 		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng export 数据库 --year 年度 [--county 县代码] [--format csv|xlsx] [-o 文件]",
-		                    "usage: junheng export DB --year YEAR [--county CODE] [--format csv|xlsx] [-o FILE]");
+		                    "用法:junheng export 数据库 --year 年度 [--county 县代码] [--format csv|xlsx] [--headers zh|en] [-o 文件]",
+		                    "usage: junheng export DB --year YEAR [--county CODE] [--format csv|xlsx] [--headers zh|en] [-o FILE]");
 	}
+	lang = o.headers ? o.headers : cli->lang;
 	xlsx = o.format ? !strcmp(o.format, "xlsx") :
 	       (o.output && strlen(o.output) > 5 &&
 	        !strcmp(o.output + strlen(o.output) - 5, ".xlsx"));
@@ -41,22 +51,28 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	if (xlsx) {
-		if ((rc = jh_export_xlsx(ds, NULL, o.output, &d)))
+		rc = jh_export_xlsx(ds, NULL, lang, o.output, &d);
+		if (rc == JH_ERR_IO) {
+			cli_error(cli, "无法写入 %s", "cannot write %s", o.output);
+		} else if (rc == JH_ERR_INPUT) {
+			cli_print_diags(&d, cli);
+			cli_error(cli, "未写入 %s:以上的值 XLSX 存不下", "%s not written: XLSX cannot hold the values above", o.output);
+		} else if (rc) {
 			cli_fail(cli, rc, &d);
+		}
 		goto out;
 	}
-	if ((rc = jh_export_csv(ds, NULL, &out)))
+	if ((rc = jh_export_csv_lang(ds, NULL, lang, &out)))
 		goto out;
 	if (o.output) {
 		FILE *fp = fopen(o.output, "wb");
-		if (!fp || fwrite(out.data, 1, out.len, fp) != out.len) {
+		int bad = !fp || fwrite(out.data, 1, out.len, fp) != out.len;
+		if (fp && fclose(fp))
+			bad = 1;
+		if (bad) {
 			if (fp)
-				fclose(fp);
+				remove(o.output);
 			cli_error(cli, "无法写入 %s", "cannot write %s", o.output);
-			rc = JH_ERR_IO;
-			goto out;
-		}
-		if (fclose(fp)) {
 			rc = JH_ERR_IO;
 			goto out;
 		}

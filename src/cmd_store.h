@@ -14,6 +14,7 @@ struct dbopts {
 	const char *standard, *as_of, *costs, *change;
 	const char *base_revision, *from, *limit;   /* numbers, checked by the command */
 	const char *time_limit;   /* gaps: the plan's budget in seconds */
+	const char *headers;      /* export: zh or en (default: --lang) */
 	int year;
 	int revisions;     /* --revisions (a flag without value) */
 	char **rest;       /* positional arguments after DB */

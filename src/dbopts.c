@@ -37,6 +37,7 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 		{"from", offsetof(struct dbopts, from)},
 		{"limit", offsetof(struct dbopts, limit)},
 		{"time-limit", offsetof(struct dbopts, time_limit)},
+		{"headers", offsetof(struct dbopts, headers)},
 	};
 
 	memset(o, 0, sizeof *o);

@@ -1451,7 +1451,7 @@ static void test_export_roundtrip(void **state)
 		jh_dataset *x = jh_dataset_new();
 
 		snprintf(xp, sizeof xp, "%s/e.xlsx", f->dir);
-		assert_int_equal(jh_export_xlsx(ds, NULL, xp, &f->d), JH_OK);
+		assert_int_equal(jh_export_xlsx(ds, NULL, "en", xp, &f->d), JH_OK);
 		data = read_all(xp, &n);
 		assert_int_equal(jh_xlsx_read(data, n, "e.xlsx", &tabs, &ntabs, &f->d), JH_OK);
 		assert_int_equal(ntabs, 1);

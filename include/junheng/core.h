@@ -92,6 +92,8 @@ typedef enum jh_location {
 } jh_location;
 
 const char *jh_location_key(jh_location l);   /* "urban", "" when unknown */
+/* 城区/镇区/乡村 (zh), urban/town/rural (en); "" when unknown. */
+const char *jh_location_name(jh_location l, const char *lang);
 int jh_location_parse(const char *s);         /* -1 when unknown text */
 
 /* One school in one year: a row of the template. */
@@ -425,14 +427,26 @@ const jh_county_item *jh_county_items_find(const jh_county_items *c,
 /* Export: the template written back.                                   */
 /* ------------------------------------------------------------------ */
 
-/* The dataset's rows (filtered) as template CSV, UTF-8, English keys,
- * extra columns after the template's; numbers in their shortest exact
- * form, so that import → export → import changes nothing. */
+/* The dataset's rows (filtered) as template CSV for people and Excel: a
+ * UTF-8 BOM, then the header and values in lang — "zh": the template's
+ * Chinese names and values (小学, 城区, 是/否); "en": the English keys
+ * and values (primary, urban, 1/0) — extra columns after the template's;
+ * numbers in their shortest exact form, so that import → export → import
+ * changes nothing in either language.  Text cells are guarded against
+ * formula injection (jh_buf_addcsv); the table reader undoes the guard. */
+jh_code jh_export_csv_lang(const jh_dataset *ds, const jh_filter *filter,
+                           const char *lang, jh_buf *out);
+/* The English form without BOM: the machine form `junheng set` edits. */
 jh_code jh_export_csv(const jh_dataset *ds, const jh_filter *filter,
                       jh_buf *out);
-/* The same as an XLSX workbook written to path (libxlsxwriter). */
+/* The same as an XLSX workbook written to path (libxlsxwriter): text
+ * cells always as strings (never formulas), numbers as numbers.  A value
+ * the sheet cannot hold (a cell over 32,767 characters; more than
+ * 1,048,576 rows or 16,384 columns) is JH_ERR_INPUT with one diagnostic
+ * per cell — XLSX row and column, column name, school code — and no file
+ * is written.  JH_ERR_IO when the file cannot be written (none is left). */
 jh_code jh_export_xlsx(const jh_dataset *ds, const jh_filter *filter,
-                       const char *path, jh_diags *diags);
+                       const char *lang, const char *path, jh_diags *diags);
 
 /* ------------------------------------------------------------------ */
 /* Verdict: all four parts of the standard for one county and year.     */

@@ -37,6 +37,11 @@ typedef struct jh_table {
 jh_table *jh_table_new(const char *file, const char *sheet);
 void jh_table_free(jh_table *t);
 jh_code jh_table_begin_row(jh_table *t, long line);
+/* Append a cell to the last row.  A cell that is one ' followed by text
+ * jh_csv_guarded takes for a formula ('=1+1, ''=x, '-5) is stored without
+ * that one ': it is the guard the library's CSV writer adds (and Excel
+ * users type), so an exported name reads back as it was.  Applies to
+ * CSV and XLSX alike (a CSV opened in Excel and saved as XLSX keeps it). */
 jh_code jh_table_add_cell(jh_table *t, const char *s, size_t n);
 /* Cell c of row r, "" when the row is shorter. */
 const char *jh_table_cell(const jh_table *t, size_t r, size_t c);

@@ -65,8 +65,25 @@ void jh_buf_vaddf(jh_buf *b, const char *fmt, va_list ap);
 /* Append s padded with spaces to a display width of `width` columns
  * (CJK characters take two columns); right-aligned when right != 0. */
 void jh_buf_addpad(jh_buf *b, const char *s, int width, int right);
-/* Append s quoted for CSV when needed (RFC 4180). */
+/* Append s as one CSV text cell: quoted when needed (RFC 4180), and
+ * guarded against formula injection (OWASP): a cell that starts with
+ * =, +, -, @, a tab or a carriage return — after any number of ' — gets
+ * one ' in front, so a spreadsheet shows it as text and never runs it.
+ * jh_table_add_cell takes that one ' off again (see jh_csv_guarded), so
+ * the library reads back exactly what it wrote.  Numbers the library
+ * writes itself (jh_format_number, jh_out_addnum) do not come here and
+ * stay unguarded: -0.5 is a number, not a formula.  Text cells (names,
+ * codes, anything a user typed) always come here. */
 void jh_buf_addcsv(jh_buf *b, const char *s);
+/* 1 when the n bytes at s are text a spreadsheet could take for a formula:
+ * any number of ' and then =, +, -, @, a tab or a carriage return.  The
+ * CSV writer puts one ' before such a cell; a cell that is ' followed by
+ * such text is read as the text after the ' (one ' only). */
+int jh_csv_guarded(const char *s, size_t n);
+/* UTF-8 byte-order mark that starts every CSV the library writes for
+ * people: without it Chinese Excel reads the file as GBK (mojibake).
+ * The library's readers (jh_to_utf8) drop it. */
+#define JH_UTF8_BOM "\xEF\xBB\xBF"
 /* Hand the buffer's memory to the caller (free() it); b is reset.
  * Returns an empty allocated string for an empty buffer, NULL on oom. */
 char *jh_buf_detach(jh_buf *b, size_t *len);
@@ -214,6 +231,10 @@ typedef enum jh_problem {
 	JH_P_DB_CANTOPEN,        /* the file cannot be opened */
 	JH_P_WHATIF_MOVE_NEGATIVE, /* arg: the number of pupils given */
 	JH_P_WHATIF_COLUMN,      /* arg: the header text */
+	/* export (lib/core/export.c): what a format cannot hold */
+	JH_P_XLSX_CELL_TOO_LONG, /* arg: school code, arg2: characters */
+	JH_P_XLSX_HEADER_TOO_LONG, /* arg: characters */
+	JH_P_XLSX_SHEET_LIMIT,   /* arg: rows needed, arg2: columns needed */
 	JH_P__COUNT
 } jh_problem;
 

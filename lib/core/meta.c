@@ -218,6 +218,13 @@ const char *jh_location_key(jh_location l)
 	return (unsigned)l <= JH_LOC_RURAL ? loc_names[l][0] : "";
 }
 
+const char *jh_location_name(jh_location l, const char *lang)
+{
+	if (l < JH_LOC_URBAN || l > JH_LOC_RURAL)
+		return "";
+	return loc_names[l][en(lang) ? 0 : 1];
+}
+
 int jh_location_parse(const char *s)
 {
 	for (int l = JH_LOC_URBAN; l <= JH_LOC_RURAL; l++)

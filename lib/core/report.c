@@ -487,7 +487,7 @@ static void csv_field(jh_out *o, const char *s)
 
 static void csv_head(jh_out *o)
 {
-	jhOutAdds(o, "record,county_code,year,stage,school_code,school_name,"
+	jhOutAdds(o, JH_UTF8_BOM "record,county_code,year,stage,school_code,school_name,"
 	               "school_type,status,students,schools");
 	for (int i = 0; i < JH_IND__COUNT; i++)
 		csv_field(o, jh_indicator_key((jh_indicator)i));

@@ -75,6 +75,10 @@ jh_code jh_table_add_cell(jh_table *t, const char *s, size_t n)
 		t->cells = c;
 		t->capcells = cap;
 	}
+	if (n > 1 && s[0] == '\'' && jh_csv_guarded(s + 1, n - 1)) {
+		s++;
+		n--;
+	}
 	if (n == 0) {
 		off = 0;
 	} else {

@@ -173,6 +173,15 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "the number of pupils to move, '%s', is negative: give how many pupils leave (0 or more)"},
 	[JH_P_WHATIF_COLUMN]    = {"变更文件中有未知的列“%s”(可用的列:操作、学校标识码、字段、值、目标学校,及仅供查看的县(市、区)代码、学校名称)",
 	                           "unknown column '%s' in the change file (columns: action, school_code, field, value, target, and for the reader only county_code, school_name)"},
+	[JH_P_XLSX_CELL_TOO_LONG] = {
+		"学校 %s 的这个值有 %s 个字符,超过 XLSX 单元格能存的 32,767 个字符;请改为导出 CSV,或缩短这个值",
+		"school %s: the value has %s characters, more than the 32,767 an XLSX cell holds; export as CSV instead, or shorten the value"},
+	[JH_P_XLSX_HEADER_TOO_LONG] = {
+		"列名有 %s 个字符,超过 XLSX 单元格能存的 32,767 个字符;请改为导出 CSV",
+		"the column name has %s characters, more than the 32,767 an XLSX cell holds; export as CSV instead"},
+	[JH_P_XLSX_SHEET_LIMIT] = {
+		"导出需要 %s 行、%s 列,超过 XLSX 工作表的上限(1,048,576 行、16,384 列);请按县分别导出,或改为导出 CSV",
+		"the export needs %s rows and %s columns, more than an XLSX sheet holds (1,048,576 rows, 16,384 columns); export one county at a time, or as CSV"},
 };
 
 void jh_diags_init(jh_diags *d)

