@@ -874,7 +874,7 @@ static void test_gaps_report_unreachable(void **state)
 	json_decref(js);
 	free(t);
 	t = render(&p, g, n, JH_FMT_CSV, "en");
-	assert_string_equal(t,
+	assert_string_equal(t, JH_UTF8_BOM
 	    "record,county_code,year,school_code,school_name,field,amount,cost,"
 	    "status,lower_bound,gap,unreachable,county_name,unit,limit\n"
 	    "gap,110101,2024,1101010100,中心学校,,,0,unreachable,,,primary:sports_area_per_student,,yuan,\n"
@@ -911,7 +911,7 @@ static void test_gaps_report_plan(void **state)
 	    "      教学仪器设备 5,000 元\n");
 	free(t);
 	t = render(&p, g, n, JH_FMT_CSV, "zh");
-	assert_string_equal(t,
+	assert_string_equal(t, JH_UTF8_BOM
 	    "record,county_code,year,school_code,school_name,field,amount,cost,"
 	    "status,lower_bound,gap,unreachable,county_name,unit,limit\n"
 	    "gap,110101,2024,1101010002,差小学,,,5000,,,,,,yuan,\n"

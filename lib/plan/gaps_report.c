@@ -535,7 +535,7 @@ static void csv_adds(jh_buf *o, const char *record, const jh_plan *p,
 static void csv_report(const jh_plan *p, const jh_addition *g, size_t n,
                        jh_buf *o)
 {
-	jh_buf_adds(o, "record,county_code,year,school_code,school_name,field,"
+	jh_buf_adds(o, JH_UTF8_BOM "record,county_code,year,school_code,school_name,field,"
 	               "amount,cost,status,lower_bound,gap,unreachable,"
 	               "county_name,unit,limit\n");
 	for (size_t i = 0; i < n; i++) {
