@@ -7,6 +7,7 @@
 ** template engine's jhColSpec, lib/io) with each key's names and the unit
 ** it prices.  The values are yuan per unit: per teacher, per m², per yuan
 ** of equipment, per room, read by the templates' number parser.
+** jhPlanPrice maps each column an addition goes to onto its price.
 **
 ** The built-in default is data/costs/default.cost, embedded at build time
 ** by scripts/embed.sh as jh_costs_default_data; tests/test_plan.c also
@@ -164,4 +165,38 @@ jh_code jh_costs_parse(const char *text, size_t len, const char *file,
 		return JH_ERR_STANDARD;   /* *out is left as it was */
 	*out = c;
 	return JH_OK;
+}
+
+/* Yuan per unit of a column; 0 for columns that are never priced.  The
+ * room columns (rooms.c) are never columns of the programme: they are
+ * priced here for the additions' costs and the report. */
+double jhPlanPrice(const jh_costs *c, jh_field f)
+{
+	switch (f) {
+	case JH_F_QUALIFIED_PRIMARY:
+	case JH_F_QUALIFIED_JUNIOR:
+		return c->qualified_teacher;
+	case JH_F_KEY_PRIMARY:
+	case JH_F_KEY_JUNIOR:
+		return c->key_teacher;
+	case JH_F_PE_ART_PRIMARY:
+	case JH_F_PE_ART_JUNIOR:
+		return c->pe_art_teacher;
+	case JH_F_TEACHING_AREA:
+	case JH_F_MUSIC_ROOM_MIN_AREA:   /* a room enlarged: building space */
+	case JH_F_ART_ROOM_MIN_AREA:
+		return c->teaching_m2;
+	case JH_F_SPORTS_AREA:
+		return c->sports_m2;
+	case JH_F_EQUIPMENT_VALUE:
+		return c->equipment_yuan;
+	case JH_F_MULTIMEDIA_ROOMS:
+		return c->multimedia_room;
+	case JH_F_MUSIC_ROOMS:
+		return c->music_room;
+	case JH_F_ART_ROOMS:
+		return c->art_room;
+	default:
+		return 0;
+	}
 }

@@ -170,40 +170,6 @@
  * it that reaches a stage, per 100 pupils, the per-school rule) is
  * core's, the very functions jh_eval uses (lib/core/eval.c). */
 
-/* Yuan per unit of a column; 0 for columns that are never priced.  The
- * room columns (rooms.c) are never columns of the programme: they are
- * priced here for the additions' costs and the report. */
-double jhPlanPrice(const jh_costs *c, jh_field f)
-{
-	switch (f) {
-	case JH_F_QUALIFIED_PRIMARY:
-	case JH_F_QUALIFIED_JUNIOR:
-		return c->qualified_teacher;
-	case JH_F_KEY_PRIMARY:
-	case JH_F_KEY_JUNIOR:
-		return c->key_teacher;
-	case JH_F_PE_ART_PRIMARY:
-	case JH_F_PE_ART_JUNIOR:
-		return c->pe_art_teacher;
-	case JH_F_TEACHING_AREA:
-	case JH_F_MUSIC_ROOM_MIN_AREA:   /* a room enlarged: building space */
-	case JH_F_ART_ROOM_MIN_AREA:
-		return c->teaching_m2;
-	case JH_F_SPORTS_AREA:
-		return c->sports_m2;
-	case JH_F_EQUIPMENT_VALUE:
-		return c->equipment_yuan;
-	case JH_F_MULTIMEDIA_ROOMS:
-		return c->multimedia_room;
-	case JH_F_MUSIC_ROOMS:
-		return c->music_room;
-	case JH_F_ART_ROOMS:
-		return c->art_room;
-	default:
-		return 0;
-	}
-}
-
 /* Teachers and rooms are whole; m² and yuan are whole too once rounded,
  * but continuous in the MILP. */
 static int integral_field(jh_field f)

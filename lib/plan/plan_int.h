@@ -17,7 +17,7 @@ jh_code jhPlanCounty(const jh_result *r, size_t county, const jh_costs *costs,
                      const jh_plan_options *opt, int fault, jh_plan *out,
                      jh_diags *diags);
 
-/* plan.c: yuan per unit added to column f (teachers, m², equipment
+/* costs.c: yuan per unit added to column f (teachers, m², equipment
  * yuan, rooms; 0 for a column never added to). */
 double jhPlanPrice(const jh_costs *c, jh_field f);
 
