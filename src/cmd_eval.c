@@ -8,7 +8,9 @@
 ** FILE is a school-year template (CSV or XLSX); DB a junheng database, read
 ** as it is now or as it was after a revision or at a date.  The report is
 ** written to standard output as it is produced (cli_stdout), JSON compact
-** unless --pretty.
+** unless --pretty.  Counties are named from the areas: the database's, or
+** an area table among the files (other tables, such as county-year
+** records, are skipped).
 */
 #include "cli.h"
 
@@ -42,6 +44,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 	char **files = calloc((size_t)argc, sizeof *files);
 	jh_diags diags = JH_DIAGS_INIT;
 	jh_dataset *ds = NULL;
+	jh_areas *areas = NULL;
 	jh_result *res = NULL;
 	jh_standard std;
 	jh_filter filter = {NULL, 0, NULL};
@@ -123,6 +126,8 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 			rc = jh_store_resolve_as_of(db, as_of, &rev, &diags);
 		if (rc == JH_OK)
 			rc = jh_store_load(db, &filter, rev, &ds, &diags);
+		if (rc == JH_OK)
+			rc = jh_store_areas(db, &areas, &diags);
 		jh_store_close(db);
 		if (rc) {
 			cli_fail(cli, rc, &diags);
@@ -133,11 +138,11 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		cli_error(cli, "--as-of 只能用于数据库", "--as-of applies to a database only");
 		status = EXIT_INPUT;
 		goto out;
-	} else if (!(ds = jh_dataset_new())) {
+	} else if (!(ds = jh_dataset_new()) || !(areas = jh_areas_new())) {
 		status = EXIT_FAIL;
 		goto out;
 	} else if ((jh_dataset_set_years(ds, std.year_min, std.year_max),
-	            rc = cli_load_files(ds, NULL, NULL, files, nfiles, NULL, &diags))) {
+	            rc = cli_load_files(ds, areas, NULL, files, nfiles, NULL, &diags))) {
 		cli_print_diags(&diags, cli);
 		cli_error(cli, "输入有错误,未进行评估", "the input has errors; nothing was evaluated");
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
@@ -155,6 +160,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
 		goto out;
 	}
+	jh_result_set_areas(res, areas);
 	if (!(out = cli_stdout())) {
 		status = EXIT_FAIL;
 		goto out;
@@ -164,6 +170,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		status = EXIT_FAIL;
 out:
 	jh_result_free(res);
+	jh_areas_free(areas);
 	jh_dataset_free(ds);
 	jh_diags_free(&diags);
 	free(files);

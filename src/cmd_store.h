@@ -17,6 +17,7 @@ struct dbopts {
 	const char *headers;      /* export: zh or en (default: --lang) */
 	int year;
 	int revisions;     /* --revisions (a flag without value) */
+	int ids;           /* --ids: item ids in text (verdict, whatif) */
 	char **rest;       /* positional arguments after DB */
 	int nrest;
 	int help;          /* --help or -h was given */
@@ -36,9 +37,12 @@ int dbopts_number(const struct cli *cli, const char *flag, const char *text,
 int dbopts_usage(const struct cli *cli, int help, const char *zh, const char *en);
 
 /* cmd_verdict.c: one county-year's verdict from the store (used by
- * verdict and whatif).  *res, *ds, *items are the caller's to free. */
+ * verdict and whatif), the county named from the stored areas.  *res,
+ * *ds, *items, *areas are the caller's to free (*res points into
+ * *areas: free it first). */
 jh_code cli_county_verdict(struct dbopts *o, const char *std_path, jh_verdict *v,
                            jh_result **res, jh_dataset **ds,
-                           jh_county_items **items, jh_standard *std, jh_diags *d);
+                           jh_county_items **items, jh_areas **areas,
+                           jh_standard *std, jh_diags *d);
 
 #endif

@@ -1,20 +1,24 @@
 /*
 ** cmd_verdict.c — `junheng verdict DB [--county C] --year Y
-**                   [--format text|json] [--standard F] [--as-of R]`:
+**                   [--format text|json|csv] [--ids] [--standard F]
+**                   [--as-of R]`:
 ** the whole standard for one county and year, every shortfall named; with
-** no --county, one line per county of the year.
+** no --county, one line per county of the year (text) or every item of
+** every county (JSON, CSV).  Counties are named from the stored areas;
+** item ids appear in text and CSV only with --ids.
 */
 #include "cmd_store.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Load the schools and county-year records selected by o (county may be
- * NULL: every county of the year) from the store and evaluate them. */
+/* Load the schools, county-year records and areas selected by o (county
+ * may be NULL: every county of the year) from the store and evaluate
+ * them; the result names counties from *areas. */
 static jh_code load_and_eval(struct dbopts *o, const char *std_path,
                              jh_result **res, jh_dataset **ds,
-                             jh_county_items **items, jh_standard *std,
-                             jh_diags *d)
+                             jh_county_items **items, jh_areas **areas,
+                             jh_standard *std, jh_diags *d)
 {
 	jh_store *s = NULL;
 	jh_filter f = {o->county, o->year, NULL};
@@ -31,50 +35,57 @@ static jh_code load_and_eval(struct dbopts *o, const char *std_path,
 		rc = jh_store_load(s, &f, rev, ds, d);
 	if (!rc)
 		rc = jh_store_county_items(s, &f, rev, items, d);
+	if (!rc)
+		rc = jh_store_areas(s, areas, d);
 	jh_store_close(s);
 	if (!rc)
 		rc = jh_eval(*ds, std, &f, res, d);
+	if (!rc)
+		jh_result_set_areas(*res, *areas);
 	if (rc == JH_ERR_NOTFOUND)
 		jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL,
 		             o->county ? o->county : "", NULL);
 	return rc;
 }
 
-/* Load the county-year's schools and records from the store and judge.
- * *res, *ds and *items are the caller's to free, also on error. */
 jh_code cli_county_verdict(struct dbopts *o, const char *std_path, jh_verdict *v,
                            jh_result **res, jh_dataset **ds,
-                           jh_county_items **items, jh_standard *std, jh_diags *d)
+                           jh_county_items **items, jh_areas **areas,
+                           jh_standard *std, jh_diags *d)
 {
-	jh_code rc = load_and_eval(o, std_path, res, ds, items, std, d);
+	jh_code rc = load_and_eval(o, std_path, res, ds, items, areas, std, d);
 
 	if (!rc)
 		rc = jh_verdict_county(*res, 0, *items, v, d);
 	return rc;
 }
 
-/* Every county of a year: one line each (text) or an array (JSON). */
+/* Every county of a year: one line each (text), an array (JSON), or
+ * every item under one header (CSV). */
 static jh_code all_counties(struct dbopts *o, struct cli *cli, int fmt, jh_buf *out,
                             jh_diags *d)
 {
 	jh_county_items *items = NULL;
 	jh_result *res = NULL;
 	jh_dataset *ds = NULL;
+	jh_areas *areas = NULL;
 	jh_standard std;
 	int en = !strcmp(cli->lang, "en");
+	unsigned flags = o->ids ? JH_VERDICT_IDS : 0;
 	size_t counts[3] = {0};
-	jh_code rc = load_and_eval(o, o->standard, &res, &ds, &items, &std, d);
+	jh_code rc = load_and_eval(o, o->standard, &res, &ds, &items, &areas, &std, d);
 
 	if (rc)
 		goto out;
 	if (fmt == JH_FMT_JSON)
 		jh_buf_adds(out, "[\n");
-	else
+	else if (fmt == JH_FMT_TEXT)
 		jh_buf_addf(out, en ? "%d · verdict per county (all four parts)\n"
 		                    : "%d 年度 · 各县优质均衡综合结论(四个方面)\n", o->year);
 	for (size_t c = 0; c < res->ncounties; c++) {
 		jh_verdict v;
 		size_t nf = 0, nm = 0;
+		char title[192];
 		if ((rc = jh_verdict_county(res, c, items, &v, d)))
 			goto out;
 		counts[v.verdict]++;
@@ -82,25 +93,34 @@ static jh_code all_counties(struct dbopts *o, struct cli *cli, int fmt, jh_buf *
 			if (c)
 				jh_buf_adds(out, ",\n");
 			rc = jh_verdict_report(&v, JH_FMT_JSON, cli->lang, out);
+		} else if (fmt == JH_FMT_CSV) {
+			rc = jh_verdict_report_ex(&v, JH_FMT_CSV, cli->lang,
+			                          flags | (c ? 0 : JH_VERDICT_CSV_HEADER), out);
 		} else {
-			jh_buf_addf(out, "  %s  %s", v.county_code,
-			            v.verdict == JH_VERDICT_PASS ? (en ? "pass      " : "达到      ") :
-			            v.verdict == JH_VERDICT_FAIL ? (en ? "fail      " : "未达到    ") :
-			            (en ? "incomplete" : "数据不全  "));
+			jh_county_title(v.county_code, v.county_name, cli->lang, title, sizeof title);
+			jh_buf_adds(out, "  ");
+			jh_buf_addpad(out, title, 24, 0);
+			jh_buf_adds(out, v.verdict == JH_VERDICT_PASS ? (en ? "  pass      " : "  达到      ") :
+			                 v.verdict == JH_VERDICT_FAIL ? (en ? "  fail      " : "  未达到    ") :
+			                 (en ? "  incomplete" : "  数据不全  "));
 			for (size_t i = 0; i < v.count; i++) {
 				nf += v.items[i].status == JH_ITEM_FAIL;
 				nm += v.items[i].status == JH_ITEM_MISSING;
 			}
-			jh_buf_addf(out, en ? "  %zu failing, %zu missing:" : "  不达标 %zu 项,缺数据 %zu 项:", nf, nm);
+			jh_buf_addf(out, en ? "  %zu failing, %zu missing" : "  不达标 %zu 项,缺数据 %zu 项",
+			            nf, nm);
 			for (size_t i = 0, shown = 0; i < v.count; i++) {
-				if (v.items[i].status == JH_ITEM_PASS)
+				const jh_verdict_item *it = &v.items[i];
+				if (it->status == JH_ITEM_PASS)
 					continue;
 				if (++shown > 6) {
-					jh_buf_adds(out, " …");
+					jh_buf_adds(out, en ? "; …" : ";…");
 					break;
 				}
-				jh_buf_addf(out, " %s%s", v.items[i].id,
-				            v.items[i].status == JH_ITEM_MISSING ? "？" : "");
+				jh_buf_adds(out, shown > 1 ? (en ? "; " : ";") : (en ? ": " : ":"));
+				jh_buf_adds(out, o->ids ? it->id : en ? it->label_en : it->label_zh);
+				if (it->status == JH_ITEM_MISSING)
+					jh_buf_adds(out, en ? " (missing)" : "(缺数据)");
 			}
 			jh_buf_addc(out, '\n');
 		}
@@ -110,7 +130,7 @@ static jh_code all_counties(struct dbopts *o, struct cli *cli, int fmt, jh_buf *
 	}
 	if (fmt == JH_FMT_JSON)
 		jh_buf_adds(out, "\n]\n");
-	else
+	else if (fmt == JH_FMT_TEXT)
 		jh_buf_addf(out, en ? "  %zu counties: %zu pass, %zu fail, %zu incomplete\n"
 		                    : "  共 %zu 个县:达到 %zu 个,未达到 %zu 个,数据不全 %zu 个\n",
 		            res->ncounties, counts[0], counts[1], counts[2]);
@@ -118,6 +138,7 @@ out:
 	jh_county_items_free(items);
 	jh_result_free(res);
 	jh_dataset_free(ds);
+	jh_areas_free(areas);
 	return rc;
 }
 
@@ -130,6 +151,7 @@ int cmd_verdict(int argc, char **argv, struct cli *cli)
 	jh_result *res = NULL;
 	jh_dataset *ds = NULL;
 	jh_county_items *items = NULL;
+	jh_areas *areas = NULL;
 	jh_standard std;
 	jh_buf out = JH_BUF_INIT;
 	const char *std_path = NULL;
@@ -137,21 +159,24 @@ int cmd_verdict(int argc, char **argv, struct cli *cli)
 	jh_code rc;
 
 	memset(&v, 0, sizeof v);
-	if ((r = dbopts_parse(argc, argv, "county year format standard as-of", &o, cli)) ||
+	if ((r = dbopts_parse(argc, argv, "county year format standard as-of ids", &o, cli)) ||
 	    !o.year || o.nrest ||
-	    (o.format && (fmt = jh_format_parse(o.format)) != JH_FMT_TEXT && fmt != JH_FMT_JSON)) {
+	    (o.format && (fmt = jh_format_parse(o.format)) != JH_FMT_TEXT && fmt != JH_FMT_JSON &&
+	     fmt != JH_FMT_CSV)) {
 		free(o.rest);
 		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng verdict 数据库 [--county 县代码] --year 年度 [--format text|json] [--standard 标准文件] [--as-of 修订]",
-		                    "usage: junheng verdict DB [--county CODE] --year YEAR [--format text|json] [--standard FILE] [--as-of REV]");
+		                    "用法:junheng verdict 数据库 [--county 县代码] --year 年度 [--format text|json|csv] [--ids] [--standard 标准文件] [--as-of 修订]",
+		                    "usage: junheng verdict DB [--county CODE] --year YEAR [--format text|json|csv] [--ids] [--standard FILE] [--as-of REV]");
 	}
 	std_path = o.standard;
 	if (!o.county) {
 		rc = all_counties(&o, cli, fmt, &out, &d);
 	} else {
-		rc = cli_county_verdict(&o, std_path, &v, &res, &ds, &items, &std, &d);
+		rc = cli_county_verdict(&o, std_path, &v, &res, &ds, &items, &areas, &std, &d);
 		if (!rc)
-			rc = jh_verdict_report(&v, (jh_format)fmt, cli->lang, &out);
+			rc = jh_verdict_report_ex(&v, (jh_format)fmt, cli->lang,
+			                          JH_VERDICT_CSV_HEADER | (o.ids ? JH_VERDICT_IDS : 0),
+			                          &out);
 	}
 	if (rc)
 		cli_fail(cli, rc, &d);
@@ -162,6 +187,7 @@ int cmd_verdict(int argc, char **argv, struct cli *cli)
 	jh_result_free(res);
 	jh_dataset_free(ds);
 	jh_county_items_free(items);
+	jh_areas_free(areas);
 	jh_diags_free(&d);
 	free(o.rest);
 	return cli_exit_status(rc);

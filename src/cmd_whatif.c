@@ -1,7 +1,9 @@
 /*
 ** cmd_whatif.c — `junheng whatif DB --county C --year Y --change FILE
-**                  [--format text|json] [--standard F]`: the verdict before
-** and after planned changes, computed on a copy; the database is only read.
+**                  [--format text|json] [--ids] [--standard F]`: the
+** verdict before and after planned changes, computed on a copy; the
+** database is only read.  Text names the county and each item that moved
+** in words (schools by code and name); ids only with --ids, and in JSON.
 */
 #include "cmd_store.h"
 
@@ -20,6 +22,14 @@ static const char *verdict_name(jh_verdict_code v, int en)
 	return v == JH_VERDICT_PASS ? "达到" : v == JH_VERDICT_FAIL ? "未达到" : "数据不全";
 }
 
+/* An item's value as people read it, in one language. */
+static const char *item_value(const jh_verdict_item *it, int en)
+{
+	const char *s = en ? it->value_en : it->value_zh;
+
+	return *s ? s : it->value_text[0] ? it->value_text : "-";
+}
+
 int cmd_whatif(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
@@ -29,6 +39,7 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	jh_result *res = NULL, *res2 = NULL;
 	jh_dataset *ds = NULL, *ds2 = NULL;
 	jh_county_items *items = NULL;
+	jh_areas *areas = NULL;
 	jh_table *t = NULL;
 	jh_standard std;
 	jh_buf out = JH_BUF_INIT;
@@ -39,13 +50,13 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 
 	memset(&before, 0, sizeof before);
 	memset(&after, 0, sizeof after);
-	if ((r = dbopts_parse(argc, argv, "county year change format standard", &o, cli)) ||
+	if ((r = dbopts_parse(argc, argv, "county year change format standard ids", &o, cli)) ||
 	    !o.county || !o.year || !o.change || o.nrest ||
 	    (o.format && (fmt = jh_format_parse(o.format)) != JH_FMT_TEXT && fmt != JH_FMT_JSON)) {
 		free(o.rest);
 		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng whatif 数据库 --county 县代码 --year 年度 --change 变更文件 [--format text|json]",
-		                    "usage: junheng whatif DB --county CODE --year YEAR --change FILE [--format text|json]");
+		                    "用法:junheng whatif 数据库 --county 县代码 --year 年度 --change 变更文件 [--format text|json] [--ids]",
+		                    "usage: junheng whatif DB --county CODE --year YEAR --change FILE [--format text|json] [--ids]");
 	}
 	/* The change file first, so a bad one is reported before any work. */
 	if ((rc = cli_read_file(o.change, &data, &len))) {
@@ -58,32 +69,40 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	}
 	if ((rc = jh_csv_parse(text, tlen, o.change, &t, &d)))
 		goto fail;
-	if ((rc = cli_county_verdict(&o, o.standard, &before, &res, &ds, &items, &std, &d)))
+	if ((rc = cli_county_verdict(&o, o.standard, &before, &res, &ds, &items, &areas,
+	                             &std, &d)))
 		goto fail;
 	if ((rc = jh_whatif_apply(ds, o.year, t, &ds2, &d)))
 		goto fail;
 	{
 		/* The same county-year records: the changes are to schools. */
 		jh_filter f = {o.county, o.year, NULL};
-		if ((rc = jh_eval(ds2, &std, &f, &res2, &d)) ||
-		    (rc = jh_verdict_county(res2, 0, items, &after, &d)))
+		if ((rc = jh_eval(ds2, &std, &f, &res2, &d)))
+			goto fail;
+		jh_result_set_areas(res2, areas);
+		if ((rc = jh_verdict_county(res2, 0, items, &after, &d)))
 			goto fail;
 	}
 	if (fmt == JH_FMT_JSON) {
 		jh_buf_adds(&out, "{\"county_code\": \"");
 		jh_buf_adds(&out, before.county_code);
 		jh_buf_addf(&out, "\", \"year\": %d, \"before\": ", before.year);
+		/* county_name (added) comes last; county names and codes are
+		 * plain text without quotes to escape. */
 		if ((rc = jh_verdict_report(&before, JH_FMT_JSON, cli->lang, &out)))
 			goto fail;
 		jh_buf_adds(&out, ", \"after\": ");
 		if ((rc = jh_verdict_report(&after, JH_FMT_JSON, cli->lang, &out)))
 			goto fail;
-		jh_buf_adds(&out, "}\n");
+		jh_buf_addf(&out, ", \"county_name\": \"%s\"}\n", before.county_name);
 	} else {
 		size_t changed = 0;
-		jh_buf_addf(&out, en ? "County %s · %d: before %s, after %s\n"
-		                     : "县(市、区) %s · %d 年度:变更前 %s,变更后 %s\n",
-		            before.county_code, before.year, verdict_name(before.verdict, en),
+		char title[192];
+		jh_county_title(before.county_code, before.county_name, cli->lang, title,
+		                sizeof title);
+		jh_buf_addf(&out, en ? "%s · %d: before %s, after %s\n"
+		                     : "%s · %d 年度:变更前 %s,变更后 %s\n",
+		            title, before.year, verdict_name(before.verdict, en),
 		            verdict_name(after.verdict, en));
 		/* Items whose status or value moved, matched by id. */
 		for (size_t i = 0; i < after.count; i++) {
@@ -94,9 +113,10 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 			if (b && b->status == a->status && !strcmp(b->value_text, a->value_text))
 				continue;
 			changed++;
-			jh_buf_addf(&out, "  %s → %s %-40s %s → %s\n", b ? status_mark(b->status) : "·",
-			            status_mark(a->status), a->id, b && b->value_text[0] ? b->value_text : "-",
-			            a->value_text[0] ? a->value_text : "-");
+			jh_buf_addf(&out, "  %s → %s ", b ? status_mark(b->status) : "·",
+			            status_mark(a->status));
+			jh_buf_addpad(&out, o.ids ? a->id : en ? a->label_en : a->label_zh, 40, 0);
+			jh_buf_addf(&out, " %s → %s\n", b ? item_value(b, en) : "-", item_value(a, en));
 		}
 		for (size_t k = 0; k < before.count; k++) {
 			int found = 0;
@@ -104,8 +124,10 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 				found = !strcmp(before.items[k].id, after.items[i].id);
 			if (!found) {
 				changed++;
-				jh_buf_addf(&out, en ? "  %s → · %-40s (school gone)\n" : "  %s → · %-40s (学校已撤并)\n",
-				            status_mark(before.items[k].status), before.items[k].id);
+				const jh_verdict_item *b = &before.items[k];
+				jh_buf_addf(&out, "  %s → · ", status_mark(b->status));
+				jh_buf_addpad(&out, o.ids ? b->id : en ? b->label_en : b->label_zh, 40, 0);
+				jh_buf_adds(&out, en ? " (school gone)\n" : "(学校已撤并)\n");
 			}
 		}
 		if (!changed)
@@ -125,6 +147,7 @@ out:
 	jh_dataset_free(ds);
 	jh_dataset_free(ds2);
 	jh_county_items_free(items);
+	jh_areas_free(areas);
 	jh_table_free(t);
 	free(data);
 	free(text);

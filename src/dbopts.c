@@ -62,6 +62,10 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 			o->revisions = 1;
 			continue;
 		}
+		if (!strcmp(a, "--ids") && allowed_opt(allowed, "ids")) {
+			o->ids = 1;
+			continue;
+		}
 		if (!strcmp(a, "-o"))
 			a = "--output";
 		if (a[0] != '-' || !a[1]) {

@@ -474,10 +474,20 @@ typedef struct jh_verdict_item {
 	char value_text[96];    /* as shown (also for non-numeric values) */
 	int has_threshold;
 	double threshold;
-	char threshold_text[64];
+	char threshold_text[96];/* the requirement in Chinese (threshold_text_zh) */
 	jh_item_status status;
 	const char *source;     /* where the rule comes from (reference §) */
-	char detail[512];       /* e.g. the schools that fail */
+	char detail[512];       /* e.g. the schools that fail, by code; record
+	                           keys when missing (for programs) */
+	/* The same for people, one language each: a short label for lists
+	 * (school items: code and name), the value as officials count it
+	 * (years since recognition, levels as Ⅲ级, money grouped), the
+	 * requirement, and the detail with names and words instead of keys.
+	 * value_zh/_en are "" when value_text says it in both languages. */
+	char label_zh[160], label_en[200];
+	char value_zh[128], value_en[128];
+	char threshold_text_zh[96], threshold_text_en[128];
+	char detail_zh[1024], detail_en[1024];
 } jh_verdict_item;
 
 typedef enum jh_verdict_code {
@@ -488,6 +498,8 @@ typedef enum jh_verdict_code {
 
 typedef struct jh_verdict {
 	char county_code[8];
+	char county_name[128];        /* city and county, e.g. 江州市云岭县; ""
+	                                 when the result has no areas naming it */
 	int year;
 	jh_verdict_code verdict;
 	jh_verdict_item *items;
@@ -503,9 +515,23 @@ jh_code jh_verdict_county(const jh_result *r, size_t county,
                           const jh_county_items *items, jh_verdict *out,
                           jh_diags *diags);
 void jh_verdict_free(jh_verdict *v);
-/* Render for people (text, lang) or programs (JSON). */
+/* Render for people (text, lang; CSV, lang: one row per item, with a
+ * header row when flags has JH_VERDICT_CSV_HEADER) or programs (JSON).
+ * Item ids are shown in text and CSV only with JH_VERDICT_IDS. */
+#define JH_VERDICT_IDS 1u
+#define JH_VERDICT_CSV_HEADER 2u
 jh_code jh_verdict_report(const jh_verdict *v, jh_format fmt,
                           const char *lang, jh_buf *out);
+jh_code jh_verdict_report_ex(const jh_verdict *v, jh_format fmt,
+                             const char *lang, unsigned flags, jh_buf *out);
+/* "369904 江州市云岭县", or "县(市、区) 369904" / "county 369904" when
+ * the name is not known: how outputs for people head a county. */
+void jh_county_title(const char *code, const char *name, const char *lang,
+                     char *out, size_t cap);
+/* The city and county name of a county code ("江州市云岭县"), or "" when
+ * a does not name it (a may be NULL). */
+void jh_areas_county_fullname(const jh_areas *a, const char *code, char *out,
+                              size_t cap);
 
 /* Survey answers (one row per respondent: county_code, year, group and
  * answer columns) turned into county-year records

@@ -87,6 +87,27 @@ static void fmt_limit(char *b, size_t n, double v)
 		e[-1] = '\0';
 }
 
+/* A limit written by fmt_limit, its whole part grouped by thousands
+ * (in place; the buffer holds 32 bytes). */
+static void group_limit(char *b)
+{
+	char t[JH_NUMBER_MAX];
+	const char *dot = strchr(b, '.');
+
+	jhGrouped(strtod(b, NULL), dot ? (int)strlen(dot + 1) : 0, t);
+	if (strlen(t) < 32)
+		strcpy(b, t);
+}
+
+/* An indicator's value to 2 decimals; money grouped by thousands. */
+static void fmt_ind(char *b, size_t n, int i, double v)
+{
+	if (i == JH_IND_EQUIPMENT && !isnan(v))
+		jhGrouped(v, 2, b);
+	else
+		fmt2(b, n, v);
+}
+
 static void fmt3(char *b, size_t n, double v)
 {
 	if (isnan(v))
@@ -104,6 +125,36 @@ struct rctx {
 	int indent;                   /* JSON: spaces a level, 0 compact */
 	const struct limits *lim;     /* text */
 };
+
+/* --- names for people ---------------------------------------------------- */
+
+void jh_areas_county_fullname(const jh_areas *a, const char *code, char *out,
+                              size_t cap)
+{
+	const jh_area *county = a ? jh_areas_find(a, code) : NULL;
+	const jh_area *city = county && county->parent[0] ?
+	                      jh_areas_find(a, county->parent) : NULL;
+
+	out[0] = '\0';
+	if (!county || !county->name || !*county->name)
+		return;
+	/* 江州市 + 云岭县; a county-level name that already carries its
+	 * city's (a district written out in full) is not doubled. */
+	if (city && city->name && *city->name &&
+	    strncmp(county->name, city->name, strlen(city->name)))
+		snprintf(out, cap, "%s%s", city->name, county->name);
+	else
+		snprintf(out, cap, "%s", county->name);
+}
+
+void jh_county_title(const char *code, const char *name, const char *lang,
+                     char *out, size_t cap)
+{
+	if (name && *name)
+		snprintf(out, cap, "%s %s", code, name);
+	else
+		snprintf(out, cap, L("县(市、区) %s", "County %s"), code);
+}
 
 /* --- text ---------------------------------------------------------------- */
 
@@ -125,6 +176,11 @@ static void text_limits(const jh_standard *std, struct limits *lim)
 			fmt_limit(lim->threshold[st][i], sizeof lim->threshold[st][i], t);
 			fmt_limit(lim->floor[st][i], sizeof lim->floor[st][i],
 			          t * std->school_floor_ratio);
+			if (i == JH_IND_EQUIPMENT) {
+				/* Money, grouped by thousands: 2,000 and 1,700. */
+				group_limit(lim->threshold[st][i]);
+				group_limit(lim->floor[st][i]);
+			}
 		}
 	snprintf(lim->percent, sizeof lim->percent, "%g",
 	         std->school_floor_ratio * 100);
@@ -134,11 +190,14 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
                         const struct limits *lim, const char *lang, jh_out *o)
 {
 	const jh_standard *std = r->standard;
-	char b[64];
+	char b[64], name[128], title[192];
 
-	jh_out_addf(o, L("\n县(市、区) %s · %d 年度 · 资源配置:%s\n",
-	                 "\nCounty %s · %d · resource allocation: %s\n"),
-	            cr->county_code, cr->year,
+	/* "369904 江州市云岭县", or "县(市、区) 369904" when not named. */
+	jh_areas_county_fullname(r->areas, cr->county_code, name, sizeof name);
+	jh_county_title(cr->county_code, name, lang, title, sizeof title);
+	jh_out_addf(o, L("\n%s · %d 年度 · 资源配置:%s\n",
+	                 "\n%s · %d · resource allocation: %s\n"),
+	            title,  cr->year,
 	            cr->passes ? L("达标 ✔", "PASS ✔") : L("未达标 ✘", "FAIL ✘"));
 	for (int st = 0; st < JH_STAGE__COUNT; st++) {
 		const jh_stage_result *sr = &cr->stage[st];
@@ -159,14 +218,12 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 		jh_out_addpad(o, L("综合", "Overall"), W_COL, 1);
 		jhOutAdds(o, "\n    ");
 		jh_out_addpad(o, L("标准值", "Threshold"), W_LABEL, 0);
-		for (int i = 0; i < JH_IND__COUNT; i++) {
-			snprintf(b, sizeof b, "%g", std->threshold[st][i]);
-			jh_out_addpad(o, b, W_COL, 1);
-		}
+		for (int i = 0; i < JH_IND__COUNT; i++)
+			jh_out_addpad(o, lim->threshold[st][i], W_COL, 1);
 		jhOutAdds(o, "\n    ");
 		jh_out_addpad(o, L("全县均值", "County mean"), W_LABEL, 0);
 		for (int i = 0; i < JH_IND__COUNT; i++) {
-			fmt2(b, sizeof b, sr->mean[i]);
+			fmt_ind(b, sizeof b, i, sr->mean[i]);
 			jh_out_addpad(o, b, W_COL, 1);
 		}
 		jhOutAdds(o, "\n    ");
@@ -229,7 +286,7 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 				double floor_v = th[i] * std->school_floor_ratio;
 				if (jh_at_least(std, u->value[i], th[i]))
 					continue;
-				fmt2(v, sizeof v, u->value[i]);
+				fmt_ind(v, sizeof v, i, u->value[i]);
 				jhOutAdds(o, "        ");
 				jhOutAdds(o, jh_indicator_name((jh_indicator)i, lang));
 				jh_out_addc(o, ' ');
@@ -286,10 +343,15 @@ static void text_head(const jh_result *r, const char *lang, jh_out *o)
 static void text_summary(const jh_result *r, const char *lang, jh_out *o)
 {
 	size_t pass = 0;
+	int named = 0;     /* a name column when the areas name a county */
 
 	jhOutAdds(o, L("\n汇总\n", "\nSummary\n"));
 	jhOutAdds(o, "  ");
+	for (size_t i = 0; i < r->ncounties && !named; i++)
+		named = jh_result_county_name(r, i) != NULL;
 	jh_out_addpad(o, L("县代码", "County"), 10, 0);
+	if (named)
+		jh_out_addpad(o, L("名称", "Name"), 18, 0);
 	jh_out_addpad(o, L("年度", "Year"), 6, 0);
 	jh_out_addpad(o, L("小学系数", "Pri. CV"), 10, 0);
 	jh_out_addpad(o, L("初中系数", "Jun. CV"), 10, 0);
@@ -303,6 +365,11 @@ static void text_summary(const jh_result *r, const char *lang, jh_out *o)
 		                             cr->stage[1].schools_failing);
 		jhOutAdds(o, "  ");
 		jh_out_addpad(o, cr->county_code, 10, 0);
+		if (named) {
+			char name[128];
+			jh_areas_county_fullname(r->areas, cr->county_code, name, sizeof name);
+			jh_out_addpad(o, name, 18, 0);
+		}
 		jh_out_addpad(o, y, 6, 0);
 		for (int st = 0; st < JH_STAGE__COUNT; st++)
 			jh_out_addpad(o, !cr->stage[st].schools ? "-" :
@@ -447,6 +514,12 @@ static void json_county(const struct rctx *x, size_t c, jh_out *o)
 	jhJsonFieldStr(&j, "county_code", cr->county_code);
 	jhJsonFieldInt(&j, "year", cr->year);
 	jhJsonFieldBool(&j, "passes", cr->passes);
+	{
+		/* Added by issue 9: the county's name ("" when not known). */
+		char name[128];
+		jh_areas_county_fullname(r->areas, cr->county_code, name, sizeof name);
+		jhJsonFieldStr(&j, "county_name", name);
+	}
 	jhJsonKey(&j, "stages");
 	jhJsonOpen(&j, '{');
 	for (int st = 0; st < JH_STAGE__COUNT; st++) {

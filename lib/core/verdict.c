@@ -22,16 +22,25 @@
 **                 stands for the current stage (cv_limit.*)
 **   {KEY:pct}     a rate as a percentage (0.95 → 95)
 **   {KEY:f2}      two decimals
+**   {KEY:money}   grouped by thousands, as money is written (6,000)
 **   {KEY:words}   a small whole number in words (三 / three)
 **   {KEY:roman}   a monitoring level (Ⅲ)
 **   {KEY:grade}   a grade (良好 / good)
 **   {KEY:times}   a ratio before a quantity: nothing when 1, else
 **                 "1.1倍的" / "1.1 × "
 **   {@VAR}        the row's context: school, code, stage, stage_key,
-**                 indicator, indicator_key, indicators (how many: 7)
+**                 indicator, indicator_key, indicator_short, indicators
+**                 (how many: 7)
 **
-** Names render in their language; the requirement text (threshold_text,
-** one language-neutral field of the JSON) renders with Chinese words.
+** Everything people read exists once per language and never mixes them:
+** the name, a short label for lists (the all-county summary, what-if),
+** the requirement, the value as officials count it (years since
+** recognition rather than the year; levels as Ⅲ级; money grouped by
+** thousands; indicators to 2 decimals and coefficients to 3, the
+** national application form's rule) and the detail, where schools are
+** named beside their codes and data in words.  The item's id, the value
+** as a number, the old `detail` (codes and record keys) and
+** `threshold_text` (the Chinese requirement) stay for programs.
 **
 ** School-level guarantee and quality items (music and art rooms, school
 ** and class sizes, certification, training funds) are computed from the
@@ -41,6 +50,7 @@
 #include "core_int.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +62,7 @@ enum calc {
 	C_CV,            /* one item per stage and indicator: the coefficient */
 	C_YESNO,         /* a 是/否 record; `good` passes */
 	C_NUMBER,        /* a number record ≥ the limit */
+	C_PAY,           /* teachers' pay ÷ civil servants': the ratio or both averages */
 	C_RATE,          /* a rate record ≥ the limit */
 	C_ROOMS,         /* schools short of music and art rooms */
 	C_SCHOOL_SIZE,   /* schools over the size maximum */
@@ -68,12 +79,15 @@ struct row {
 	const char *id;       /* template */
 	enum calc calc;
 	const char *record;   /* the county-year record judged (or fallen back on) */
-	const char *needs;    /* the data it needs, named when missing */
+	const char *needs;    /* the data it needs, named when missing: keys (detail) */
+	const char *needs_zh, *needs_en;  /* the same in words; NULL: the
+	                         record's description in the dictionary (items.c) */
 	const char *limit;    /* the standards key giving `threshold` */
 	int good;             /* C_YESNO: the answer that passes; else the
 	                         threshold when there is no limit */
 	const char *zh, *en;  /* name templates */
-	const char *req;      /* requirement template */
+	const char *label_zh, *label_en;  /* short name templates, for lists */
+	const char *req_zh, *req_en;      /* requirement templates */
 	const char *source;
 };
 
@@ -82,151 +96,204 @@ struct row {
 #define SRC_G "reference §4 [B] S17"
 #define SRC_Q "reference §5 [B] S17"
 #define SRC_V "reference §7 [A] S2, S3"
-#define YESNO(part, id, key, good, src, zh, en) \
-	{part, id, C_YESNO, key, key, NULL, good, zh, en, good ? "是" : "否", src}
-#define RATE(part, id, key, limit, src, zh, en) \
-	{part, id, C_RATE, key, key, limit, 0, zh, en, "≥ {" limit ":pct}%", src}
-#define NUMBER(part, id, key, limit, src, zh, en) \
-	{part, id, C_NUMBER, key, key, limit, 0, zh, en, "≥ {" limit "}", src}
+#define YESNO(part, id, key, good, src, zh, en, lzh, len) \
+	{part, id, C_YESNO, key, key, NULL, NULL, NULL, good, zh, en, lzh, len, \
+	 good ? "是" : "否", good ? "yes" : "no", src}
+#define RATE(part, id, key, limit, src, zh, en, lzh, len) \
+	{part, id, C_RATE, key, key, NULL, NULL, limit, 0, zh, en, lzh, len, \
+	 "≥ {" limit ":pct}%", "≥ {" limit ":pct}%", src}
 
 static const struct row rows[] = {
 	{"prerequisite", "prerequisite.basic_balance", C_PREREQ, "basic_balance_year",
-	 "basic_balance_year", "prerequisite.basic_balance_years", 0,
+	 "basic_balance_year", NULL, NULL, "prerequisite.basic_balance_years", 0,
 	 "通过国家义务教育基本均衡发展认定{prerequisite.basic_balance_years:words}年以上",
 	 "Basic balance recognised at least {prerequisite.basic_balance_years:words} years before",
-	 "≥ {prerequisite.basic_balance_years} 年 / years", "reference §0 [A] S1"},
+	 "基本均衡认定年限", "years since basic balance",
+	 "≥ {prerequisite.basic_balance_years} 年", "≥ {prerequisite.basic_balance_years} years",
+	 "reference §0 [A] S1"},
 
 	{"resource", "resource.school.{@code}.{@stage_key}", C_SCHOOL_RULE, NULL,
-	 "school-year rows", "school.min_met", 0,
-	 "{@school}({@stage})至少{school.min_met}项指标达标,余项不低于{school.floor_ratio:pct}%",
-	 "{@code} ({@stage_key}): at least {school.min_met} of {@indicators} met, none under {school.floor_ratio:pct}%",
+	 "school-year rows", "学校年度数据", "school-year rows", "school.min_met", 0,
+	 "{@code} {@school}({@stage})至少{school.min_met}项指标达标,余项不低于{school.floor_ratio:pct}%",
+	 "{@code} {@school} ({@stage}): at least {school.min_met} of {@indicators} met, none under {school.floor_ratio:pct}%",
+	 "{@code} {@school}({@stage})", "{@code} {@school} ({@stage})",
+	 "≥ {school.min_met}/{@indicators}, ≥ {school.floor_ratio:pct}%",
 	 "≥ {school.min_met}/{@indicators}, ≥ {school.floor_ratio:pct}%", "reference §1 [B] S5, S17"},
 	{"resource", "resource.cv.{@stage_key}.{@indicator_key}", C_CV, NULL,
-	 "school-year rows", "cv_limit.*", 0,
+	 "school-year rows", "学校年度数据", "school-year rows", "cv_limit.*", 0,
 	 "{@stage}{@indicator}校际差异系数",
-	 "{@stage_key} difference coefficient: {@indicator}",
-	 "≤ {cv_limit.*:f2}", "reference §1, §2 [B] S5, S17"},
+	 "{@stage} difference coefficient: {@indicator}",
+	 "{@stage}{@indicator_short}差异系数", "{@stage} coefficient: {@indicator}",
+	 "≤ {cv_limit.*:f2}", "≤ {cv_limit.*:f2}", "reference §1, §2 [B] S5, S17"},
 
 	YESNO(G, "guarantee.1", "layout_plan", 1, SRC_G,
 	      "县域内义务教育学校规划布局合理,符合国家规定要求",
-	      "School layout planned as national rules require"),
+	      "School layout planned as national rules require", "学校规划布局", "school layout"),
 	YESNO(G, "guarantee.2", "unified_standards", 1, SRC_G,
 	      "城乡义务教育学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一",
-	      "Urban and rural standards unified"),
-	{G, "guarantee.3", C_ROOMS, NULL, "classes_*, music_rooms, art_rooms", NULL, 0,
+	      "Urban and rural standards unified", "城乡标准统一", "unified standards"),
+	{G, "guarantee.3", C_ROOMS, NULL, "classes_*, music_rooms, art_rooms",
+	 "班级数、音乐专用教室数、美术专用教室数", "classes, music rooms and art rooms", NULL, 0,
 	 "所有小学、初中每{guarantee.classes_per_room}个班级配备音乐、美术专用教室1间以上;"
 	 "音乐教室不小于{guarantee.music_room_min_m2}平方米,美术教室不小于{guarantee.art_room_min_m2}平方米",
 	 "One music and one art room per {guarantee.classes_per_room} classes; "
 	 "music ≥ {guarantee.music_room_min_m2} m², art ≥ {guarantee.art_room_min_m2} m²",
-	 "0 所不达标 / 0 failing", SRC_G},
+	 "音乐美术专用教室", "music and art rooms",
+	 "0 所学校不达标", "no school short", SRC_G},
 	{G, "guarantee.4", C_SCHOOL_SIZE, NULL, "students_primary, students_junior",
-	 "guarantee.school_size_max", 0,
+	 "在校生数", "pupils", "guarantee.school_size_max", 0,
 	 "所有小学、初中规模不超过{guarantee.school_size_max}人,"
 	 "九年一贯制、十二年一贯制学校义务教育阶段规模不超过{guarantee.school_size_max_multi}人",
 	 "Schools ≤ {guarantee.school_size_max} pupils; nine- and twelve-year schools ≤ "
 	 "{guarantee.school_size_max_multi} in compulsory stages",
-	 "≤ {guarantee.school_size_max} / {guarantee.school_size_max_multi}", SRC_G},
-	{G, "guarantee.5", C_CLASS_SIZE, NULL, "largest_class_*", "guarantee.class_size_max.primary", 0,
+	 "学校规模", "school size",
+	 "≤ {guarantee.school_size_max} / {guarantee.school_size_max_multi} 人",
+	 "≤ {guarantee.school_size_max} / {guarantee.school_size_max_multi} pupils", SRC_G},
+	{G, "guarantee.5", C_CLASS_SIZE, NULL, "largest_class_*", "最大班额", "the largest class",
+	 "guarantee.class_size_max.primary", 0,
 	 "小学、初中所有班级学生数分别不超过{guarantee.class_size_max.primary}人、"
 	 "{guarantee.class_size_max.junior}人",
 	 "Every class ≤ {guarantee.class_size_max.primary} (primary) / ≤ "
 	 "{guarantee.class_size_max.junior} (junior) pupils",
-	 "≤ {guarantee.class_size_max.primary} / {guarantee.class_size_max.junior}", SRC_G},
+	 "班额", "class size",
+	 "≤ {guarantee.class_size_max.primary} / {guarantee.class_size_max.junior} 人",
+	 "≤ {guarantee.class_size_max.primary} / {guarantee.class_size_max.junior} pupils", SRC_G},
 	YESNO(G, "guarantee.6", "small_school_funding", 1, SRC_G,
 	      "不足{guarantee.small_school_funded_students}名学生村小学和教学点按"
 	      "{guarantee.small_school_funded_students}名学生核定公用经费",
 	      "Village schools and teaching points under {guarantee.small_school_funded_students} "
-	      "pupils funded as {guarantee.small_school_funded_students}"),
-	NUMBER(G, "guarantee.7", "special_ed_funds_per_student", "guarantee.special_ed_funds_min",
-	       "reference §4 [U] (6000: S18)",
-	       "特殊教育学校生均公用经费不低于{guarantee.special_ed_funds_min}元",
-	       "Special-education public funds per student ≥ {guarantee.special_ed_funds_min} yuan"),
-	NUMBER(G, "guarantee.8", "teacher_pay_ratio", "guarantee.teacher_pay_ratio_min",
-	       "reference §4 [A] S3",
-	       "教师平均工资收入水平不低于{guarantee.teacher_pay_ratio_min:times}当地公务员平均工资收入水平",
-	       "Teachers' average pay ≥ {guarantee.teacher_pay_ratio_min:times}local civil servants'"),
+	      "pupils funded as {guarantee.small_school_funded_students}",
+	      "小规模学校公用经费", "small-school funding"),
+	{G, "guarantee.7", C_NUMBER, "special_ed_funds_per_student", "special_ed_funds_per_student",
+	 NULL, NULL, "guarantee.special_ed_funds_min", 0,
+	 "特殊教育学校生均公用经费不低于{guarantee.special_ed_funds_min:money}元",
+	 "Special-education public funds per student ≥ {guarantee.special_ed_funds_min:money} yuan",
+	 "特殊教育生均公用经费", "special-education funding",
+	 "≥ {guarantee.special_ed_funds_min:money} 元", "≥ {guarantee.special_ed_funds_min:money} yuan",
+	 "reference §4 [U] (6000: S18)"},
+	{G, "guarantee.8", C_PAY, "teacher_pay_ratio", "teacher_pay_ratio | teacher_avg_pay_yuan + civil_servant_avg_pay_yuan",
+	 "教师与当地公务员平均工资收入之比(或两者的平均工资收入)",
+	 "the ratio of teachers' to local civil servants' average pay (or both averages)",
+	 "guarantee.teacher_pay_ratio_min", 0,
+	 "教师平均工资收入水平不低于{guarantee.teacher_pay_ratio_min:times}当地公务员平均工资收入水平",
+	 "Teachers' average pay ≥ {guarantee.teacher_pay_ratio_min:times}local civil servants'",
+	 "教师工资收入", "teacher pay",
+	 "不低于公务员的 {guarantee.teacher_pay_ratio_min} 倍",
+	 "at least {guarantee.teacher_pay_ratio_min} × civil servants'", "reference §4 [A] S3"},
 	RATE(G, "guarantee.9", "training_360_rate", "guarantee.training_360_min", SRC_G,
 	     "教师5年360学时培训完成率达到{guarantee.training_360_min:pct}%",
-	     "5-year 360-hour training completed by {guarantee.training_360_min:pct}%"),
+	     "5-year 360-hour training completed by {guarantee.training_360_min:pct}%",
+	     "360学时培训", "360-hour training"),
 	YESNO(G, "guarantee.10", "staffing_coordination", 1, SRC_G,
 	      "县级教育行政部门统筹分配各校教职工编制和岗位数量",
-	      "Staffing and posts allocated across schools by the county"),
+	      "Staffing and posts allocated across schools by the county",
+	      "编制岗位统筹", "staffing allocation"),
 	RATE(G, "guarantee.11", "rotation_rate", "guarantee.rotation_min", SRC_G,
 	     "每年交流轮岗教师比例不低于符合交流条件教师总数的{guarantee.rotation_min:pct}%",
-	     "Teachers rotated each year ≥ {guarantee.rotation_min:pct}% of those eligible"),
+	     "Teachers rotated each year ≥ {guarantee.rotation_min:pct}% of those eligible",
+	     "教师交流轮岗", "teacher rotation"),
 	RATE(G, "guarantee.11.key", "rotation_key_rate", "guarantee.rotation_key_min", SRC_G,
 	     "骨干教师不低于交流轮岗教师总数的{guarantee.rotation_key_min:pct}%",
-	     "Key teachers ≥ {guarantee.rotation_key_min:pct}% of those rotated"),
+	     "Key teachers ≥ {guarantee.rotation_key_min:pct}% of those rotated",
+	     "骨干教师交流", "key-teacher rotation"),
 	{G, "guarantee.12", C_CERTIFIED, "certification_rate", "certified_teachers | certification_rate",
+	 "各校持证专任教师数(或全县持证上岗率)",
+	 "each school's certified teachers (or the county's certification rate)",
 	 "guarantee.certification_min", 0,
 	 "专任教师持有教师资格证上岗率达到{guarantee.certification_min:pct}%",
 	 "Full-time teachers holding a certificate: {guarantee.certification_min:pct}%",
-	 "≥ {guarantee.certification_min:pct}%", SRC_G},
+	 "教师持证上岗", "teacher certification",
+	 "≥ {guarantee.certification_min:pct}%", "≥ {guarantee.certification_min:pct}%", SRC_G},
 	RATE(G, "guarantee.13.primary", "nearby_enrolment_primary", "guarantee.nearby_min.primary", SRC_G,
 	     "城区和镇区公办小学(不含寄宿制学校)就近划片入学比例达到{guarantee.nearby_min.primary:pct}%",
-	     "Urban and town public primary schools: nearby enrolment {guarantee.nearby_min.primary:pct}%"),
+	     "Urban and town public primary schools: nearby enrolment {guarantee.nearby_min.primary:pct}%",
+	     "小学就近入学", "nearby enrolment (primary)"),
 	RATE(G, "guarantee.13.junior", "nearby_enrolment_junior", "guarantee.nearby_min.junior", SRC_G,
 	     "城区和镇区公办初中(不含寄宿制学校)就近划片入学比例达到{guarantee.nearby_min.junior:pct}%以上",
-	     "Urban and town public junior schools: nearby enrolment ≥ {guarantee.nearby_min.junior:pct}%"),
+	     "Urban and town public junior schools: nearby enrolment ≥ {guarantee.nearby_min.junior:pct}%",
+	     "初中就近入学", "nearby enrolment (junior)"),
 	RATE(G, "guarantee.14", "hs_quota_rate", "guarantee.hs_quota_min", SRC_G,
 	     "全县优质高中招生名额分配比例不低于{guarantee.hs_quota_min:pct}%,并向农村初中倾斜",
-	     "Quality high-school places allocated to junior schools ≥ {guarantee.hs_quota_min:pct}%"),
+	     "Quality high-school places allocated to junior schools ≥ {guarantee.hs_quota_min:pct}%",
+	     "优质高中名额分配", "high-school places allocated"),
 	YESNO(G, "guarantee.15.care", "left_behind_care", 1, SRC_G,
-	      "县域内留守儿童关爱体系健全", "Care system for left-behind children"),
+	      "县域内留守儿童关爱体系健全", "Care system for left-behind children",
+	      "留守儿童关爱", "left-behind children"),
 	RATE(G, "guarantee.15", "migrant_public_rate", "guarantee.migrant_public_min", SRC_G,
 	     "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于{guarantee.migrant_public_min:pct}%",
-	     "Eligible migrant children in public or publicly funded schools ≥ {guarantee.migrant_public_min:pct}%"),
+	     "Eligible migrant children in public or publicly funded schools ≥ {guarantee.migrant_public_min:pct}%",
+	     "随迁子女就读", "migrant children"),
 
 	RATE(Q, "quality.1", "junior_retention_rate", "quality.retention_min", "reference §5 [B] S5, S17",
 	     "全县初中三年巩固率达到{quality.retention_min:pct}%以上",
-	     "Junior three-year retention ≥ {quality.retention_min:pct}%"),
+	     "Junior three-year retention ≥ {quality.retention_min:pct}%",
+	     "初中巩固率", "junior retention"),
 	RATE(Q, "quality.2", "disabled_enrolment_rate", "quality.disabled_enrolment_min",
 	     "reference §5 [B] S5, S17",
 	     "全县残疾儿童少年入学率达到{quality.disabled_enrolment_min:pct}%以上",
-	     "Enrolment of disabled children ≥ {quality.disabled_enrolment_min:pct}%"),
+	     "Enrolment of disabled children ≥ {quality.disabled_enrolment_min:pct}%",
+	     "残疾儿童少年入学率", "disabled children's enrolment"),
 	YESNO(Q, "quality.3", "charter_informatization", 1, SRC_Q,
 	      "所有学校制定章程,实现学校管理与教学信息化",
-	      "Every school has a charter; management and teaching informatised"),
+	      "Every school has a charter; management and teaching informatised",
+	      "章程与信息化", "charters and IT"),
 	{Q, "quality.4", C_TRAINING_FUNDS, "training_funds_share_min",
 	 "public_funds_yuan + training_funds_yuan | training_funds_share_min",
+	 "各校公用经费预算总额和教师培训经费(或全县各校的最低占比)",
+	 "each school's public-funds budget and training funds (or the county's lowest share)",
 	 "quality.training_funds_share_min", 0,
 	 "所有学校按照不低于学校年度公用经费预算总额的{quality.training_funds_share_min:pct}%安排教师培训经费",
 	 "Every school spends ≥ {quality.training_funds_share_min:pct}% of its public-funds budget on teacher training",
-	 "≥ {quality.training_funds_share_min:pct}%", SRC_Q},
+	 "教师培训经费", "teacher training funds",
+	 "≥ {quality.training_funds_share_min:pct}%", "≥ {quality.training_funds_share_min:pct}%", SRC_Q},
 	YESNO(Q, "quality.5", "it_teaching", 1, SRC_Q,
 	      "教师能熟练运用信息化手段组织教学,设施设备利用率达到较高水平",
-	      "Teachers use IT well; equipment well used"),
-	{Q, "quality.6", C_GRADE, "moral_culture", "moral_culture", "quality.moral_culture_min", 0,
+	      "Teachers use IT well; equipment well used", "信息化教学", "IT in teaching"),
+	{Q, "quality.6", C_GRADE, "moral_culture", "moral_culture", NULL, NULL,
+	 "quality.moral_culture_min", 0,
 	 "所有学校德育工作、校园文化建设水平达到{quality.moral_culture_min:grade}以上",
 	 "Moral education and school culture graded {quality.moral_culture_min:grade} or better",
-	 "≥ {quality.moral_culture_min:grade}", SRC_Q},
+	 "德育与校园文化", "moral education and culture",
+	 "≥ {quality.moral_culture_min:grade}", "≥ {quality.moral_culture_min:grade}", SRC_Q},
 	YESNO(Q, "quality.7", "curriculum", 1, SRC_Q,
 	      "课程开齐开足,教学秩序规范,综合实践活动有效开展",
-	      "Full curriculum, orderly teaching, practical activities"),
+	      "Full curriculum, orderly teaching, practical activities", "课程开齐开足", "full curriculum"),
 	YESNO(Q, "quality.8", "no_excess_burden", 1, SRC_Q,
-	      "无过重课业负担", "No excessive homework burden"),
+	      "无过重课业负担", "No excessive homework burden", "课业负担", "homework burden"),
 	{Q, "quality.9", C_MONITORING, NULL, "monitoring_level.*, monitoring_diff.*",
+	 "国家义务教育质量监测各科学业水平和校际差异率",
+	 "national monitoring levels and between-school differences by subject",
 	 "quality.monitoring_level_min", 0,
 	 "国家义务教育质量监测相关科目学生学业水平达到{quality.monitoring_level_min:roman}级以上,"
 	 "且校际差异率低于{quality.monitoring_diff_max}",
 	 "National monitoring: level {quality.monitoring_level_min:roman} or above and "
 	 "between-school difference < {quality.monitoring_diff_max} in each subject",
-	 "≥ {quality.monitoring_level_min:roman}, < {quality.monitoring_diff_max}", SRC_Q},
+	 "质量监测", "national monitoring",
+	 "≥ {quality.monitoring_level_min:roman}级,差异率 < {quality.monitoring_diff_max}",
+	 "level ≥ {quality.monitoring_level_min:roman}, difference < {quality.monitoring_diff_max}", SRC_Q},
 
 	{"recognition", "recognition", C_RECOGNITION, NULL,
-	 "survey.GROUP.satisfied, survey.GROUP.answers", "recognition.min", 0,
+	 "survey.GROUP.satisfied, survey.GROUP.answers",
+	 "社会认可度问卷(各类群体的满意人数和答卷人数)",
+	 "the social recognition survey (satisfied answers and answers of each group)",
+	 "recognition.min", 0,
 	 "社会认可度达到{recognition.min:pct}%以上(学生、家长、教师、校长、人大代表、政协委员及其他群众)",
-	 "Social recognition ≥ {recognition.min:pct}%", "≥ {recognition.min:pct}%",
+	 "Social recognition ≥ {recognition.min:pct}%", "社会认可度", "social recognition",
+	 "≥ {recognition.min:pct}%", "≥ {recognition.min:pct}%",
 	 "reference §6 [B] S5, S17; rate method [U]"},
 
 	YESNO("veto", "veto.exam_admission", "exam_admission", 0, SRC_V,
-	      "以考试方式招生(一票否决)", "Admission by examination (veto)"),
+	      "以考试方式招生(一票否决)", "Admission by examination (veto)",
+	      "考试招生(一票否决)", "admission by examination (veto)"),
 	YESNO("veto", "veto.illegal_school_choice", "illegal_school_choice", 0, SRC_V,
-	      "违规择校(一票否决)", "Illegal school choice (veto)"),
+	      "违规择校(一票否决)", "Illegal school choice (veto)",
+	      "违规择校(一票否决)", "illegal school choice (veto)"),
 	YESNO("veto", "veto.key_schools", "key_schools", 0, SRC_V,
-	      "设立重点校(一票否决)", "Key schools (veto)"),
+	      "设立重点校(一票否决)", "Key schools (veto)",
+	      "设立重点校(一票否决)", "key schools (veto)"),
 	YESNO("veto", "veto.key_classes", "key_classes", 0, SRC_V,
-	      "设立重点班(一票否决)", "Key classes (veto)"),
+	      "设立重点班(一票否决)", "Key classes (veto)",
+	      "设立重点班(一票否决)", "key classes (veto)"),
 };
 
 /* --- rendering the templates ------------------------------------------ */
@@ -298,6 +365,8 @@ static void placeholder(const struct ctx *c, const char *name, const char *fmt,
 			snprintf(out, cap, "%s", jh_indicator_name((jh_indicator)c->indicator, lang));
 		else if (!strcmp(var, "indicator_key") && c->indicator >= 0)
 			snprintf(out, cap, "%s", jh_indicator_key((jh_indicator)c->indicator));
+		else if (!strcmp(var, "indicator_short") && c->indicator >= 0)
+			snprintf(out, cap, "%s", jh_indicator_short((jh_indicator)c->indicator, lang));
 		else if (!strcmp(var, "indicators"))
 			snprintf(out, cap, "%d", JH_IND__COUNT);
 		else
@@ -312,6 +381,8 @@ static void placeholder(const struct ctx *c, const char *name, const char *fmt,
 		snprintf(out, cap, "%g", d * 100);
 	else if (!strcmp(fmt, "f2"))
 		snprintf(out, cap, "%.2f", d);
+	else if (!strcmp(fmt, "money") && cap >= JH_NUMBER_MAX)
+		jhGrouped(d, d == floor(d) ? 0 : 2, out);
 	else if (!strcmp(fmt, "words") && d == floor(d) && d >= 0 && d <= 10)
 		snprintf(out, cap, "%s", en ? en_words[(int)d] : zh_words[(int)d]);
 	else if (!strcmp(fmt, "roman") && d == floor(d) && d >= 1 && d <= 4)
@@ -385,7 +456,7 @@ static void set_value(jh_verdict_item *it, double v, const char *fmt)
  * the rows that make one item per school or per stage and indicator: the
  * figures are rendered once per county, the context once per item. */
 struct pre {
-	char id[96], zh[256], en[256], req[96];
+	char id[96], zh[256], en[256], lzh[160], len[200], rzh[96], ren[128];
 	int has_threshold;      /* threshold known: the limit names no stage */
 	double threshold;
 };
@@ -395,7 +466,10 @@ static void prerender(const struct ctx *c, const struct row *row, struct pre *p)
 	render(c, row->id, 0, p->id, sizeof p->id, 1);
 	render(c, row->zh, 0, p->zh, sizeof p->zh, 1);
 	render(c, row->en, 1, p->en, sizeof p->en, 1);
-	render(c, row->req, 0, p->req, sizeof p->req, 1);
+	render(c, row->label_zh, 0, p->lzh, sizeof p->lzh, 1);
+	render(c, row->label_en, 1, p->len, sizeof p->len, 1);
+	render(c, row->req_zh, 0, p->rzh, sizeof p->rzh, 1);
+	render(c, row->req_en, 1, p->ren, sizeof p->ren, 1);
 	p->has_threshold = row->limit && !strchr(row->limit, '*') &&
 	                   !limit_value(c, row->limit, &p->threshold);
 }
@@ -423,7 +497,13 @@ static jh_verdict_item *new_item(struct ctx *c, const struct row *row,
 	render(c, p ? p->id : row->id, 0, it->id, sizeof it->id, 0);
 	render(c, p ? p->zh : row->zh, 0, it->name_zh, sizeof it->name_zh, 0);
 	render(c, p ? p->en : row->en, 1, it->name_en, sizeof it->name_en, 0);
-	render(c, p ? p->req : row->req, 0, it->threshold_text, sizeof it->threshold_text, 0);
+	render(c, p ? p->lzh : row->label_zh, 0, it->label_zh, sizeof it->label_zh, 0);
+	render(c, p ? p->len : row->label_en, 1, it->label_en, sizeof it->label_en, 0);
+	render(c, p ? p->rzh : row->req_zh, 0, it->threshold_text_zh,
+	       sizeof it->threshold_text_zh, 0);
+	render(c, p ? p->ren : row->req_en, 1, it->threshold_text_en,
+	       sizeof it->threshold_text_en, 0);
+	snprintf(it->threshold_text, sizeof it->threshold_text, "%s", it->threshold_text_zh);
 	it->source = row->source;
 	it->status = JH_ITEM_MISSING;
 	if (p && p->has_threshold)
@@ -444,14 +524,97 @@ static const char *raw(const struct ctx *c, const char *key)
 	return it ? it->value : NULL;
 }
 
-/* The record's note, when it has one, as the item's detail. */
+/* Skip the arguments that printf format f takes from ap (the few kinds
+ * the verdict's formats use: %s, %d, %zu, %f, %g with flags and
+ * precision). */
+static void skip_args(const char *f, va_list *ap)
+{
+	for (; *f; f++) {
+		if (*f != '%')
+			continue;
+		f++;
+		while (*f && strchr("-+ #0123456789.", *f))
+			f++;
+		if (*f == '%')
+			continue;
+		if (*f == 'z') {
+			f++;
+			(void)va_arg(*ap, size_t);
+		} else if (*f == 's') {
+			(void)va_arg(*ap, const char *);
+		} else if (*f == 'd') {
+			(void)va_arg(*ap, int);
+		} else {
+			(void)va_arg(*ap, double);
+		}
+	}
+}
+
+/* Append to a Chinese and an English text at once: the arguments of fz,
+ * then those of fe. */
+static void both(char *zh, size_t zcap, char *en, size_t ecap, const char *fz,
+                 const char *fe, ...)
+{
+	va_list a, b;
+	size_t lz = strlen(zh), le = strlen(en);
+
+	va_start(a, fe);
+	va_copy(b, a);
+	if (lz + 1 < zcap)
+		vsnprintf(zh + lz, zcap - lz, fz, a);
+	skip_args(fz, &b);
+	if (le + 1 < ecap)
+		vsnprintf(en + le, ecap - le, fe, b);
+	va_end(b);
+	va_end(a);
+}
+
+#define DETAIL(it, ...) both((it)->detail_zh, sizeof (it)->detail_zh, (it)->detail_en, \
+                             sizeof (it)->detail_en, __VA_ARGS__)
+#define VALUE(it, ...) both((it)->value_zh, sizeof (it)->value_zh, (it)->value_en, \
+                            sizeof (it)->value_en, __VA_ARGS__)
+
+/* "; " between the entries of a detail list (both languages). */
+static void detail_sep(jh_verdict_item *it)
+{
+	if (it->detail_zh[0] || it->detail_en[0])
+		DETAIL(it, ";", "; ");
+}
+
+/* The record's note, when it has one, as the item's detail.  Notes are
+ * the office's own words: shown as written in both languages. */
 static void note(const struct ctx *c, jh_verdict_item *it, const char *key)
 {
 	const jh_county_item *r = c->items ?
 		jh_county_items_find(c->items, c->cr->county_code, c->cr->year, key) : NULL;
 
-	if (r && *r->note)
+	if (r && *r->note) {
 		snprintf(it->detail, sizeof it->detail, "%s", r->note);
+		DETAIL(it, "%s", "%s", r->note, r->note);
+	}
+}
+
+/* A missing item: what it needs, as keys (detail) and in words. */
+static void needs(jh_verdict_item *it, const struct row *row)
+{
+	const struct jhItemKey *k = row->record ? jhItemKeyFind(row->record) : NULL;
+	const char *zh = row->needs_zh ? row->needs_zh : k ? k->zh : row->needs;
+	const char *en = row->needs_en ? row->needs_en : k ? k->en : row->needs;
+
+	snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+	it->detail_zh[0] = it->detail_en[0] = '\0';
+	DETAIL(it, "县级年度数据“%s”", "county-year record '%s'", zh, en);
+	if (row->needs_zh)
+		snprintf(it->detail_zh, sizeof it->detail_zh, "%s", zh);
+	if (row->needs_en)
+		snprintf(it->detail_en, sizeof it->detail_en, "%s", en);
+}
+
+/* A rate as people read it: two decimals and a percent sign. */
+static void set_rate(jh_verdict_item *it, double d)
+{
+	set_value(it, d, "%.4f");
+	snprintf(it->value_text, sizeof it->value_text, "%.2f%%", d * 100);
 }
 
 /* A school-level item whose schools do not all report the figure: the
@@ -463,25 +626,35 @@ static void rate_from_record(struct ctx *c, jh_verdict_item *it, const struct ro
 	double d;
 
 	if (s && !jhValueNumber(s, 1, &d)) {
-		set_value(it, d, "%.4f");
-		snprintf(it->value_text, sizeof it->value_text, "%.2f%%", d * 100);
+		set_rate(it, d);
 		it->status = jh_at_least(c->std, d, it->threshold) ? JH_ITEM_PASS : JH_ITEM_FAIL;
 	} else {
-		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		needs(it, row);
 	}
 }
 
-/* Append a school code to a detail list, keeping it short. */
-static void list_school(char *detail, size_t cap, size_t *n, const char *code,
-                        const char *what)
+/* Append a school to the detail lists of an item, keeping them short:
+ * by code (detail, for programs) and by code and name with what it
+ * lacks in words (zh, en). */
+static void list_school(jh_verdict_item *it, size_t *n, const jh_school_year *sy,
+                        const char *what, const char *zh, const char *en)
 {
-	size_t len = strlen(detail);
+	size_t len = strlen(it->detail);
+	const char *name = sy->school_name ? sy->school_name : "";
 
 	(*n)++;
-	if (*n <= 8 && len + strlen(code) + strlen(what) + 4 < cap)
-		snprintf(detail + len, cap - len, "%s%s %s", len ? "; " : "", code, what);
-	else if (*n == 9 && len + 8 < cap)
-		snprintf(detail + len, cap - len, "; …");
+	if (*n <= 8 && len + strlen(sy->school_code) + strlen(what) + 4 < sizeof it->detail)
+		snprintf(it->detail + len, sizeof it->detail - len, "%s%s %s", len ? "; " : "",
+		         sy->school_code, what);
+	else if (*n == 9 && len + 8 < sizeof it->detail)
+		snprintf(it->detail + len, sizeof it->detail - len, "; …");
+	if (*n <= 8) {
+		detail_sep(it);
+		DETAIL(it, "%s %s(%s)", "%s %s (%s)", sy->school_code, name, zh,
+		       sy->school_code, name, en);
+	} else if (*n == 9) {
+		DETAIL(it, "%s", "%s", ";…", "; …");
+	}
 }
 
 /* Schools of the county-year (one per school, not per stage). */
@@ -490,6 +663,24 @@ static void list_school(char *detail, size_t cap, size_t *n, const char *code,
 		if ((c)->r->units[k].stage == JH_STAGE_JUNIOR && \
 		    (jhTypeStages((c)->r->units[k].school->type) & JH_HAS_PRIMARY)) {} \
 		else for (const jh_school_year *sy = (c)->r->units[k].school; sy; sy = NULL)
+
+/* A threshold or floor as the eval report shows it: up to 4 decimals,
+ * trailing zeros dropped (4.505, 1700), money grouped (2,500). */
+static void limit_text(double v, int money, char *out)
+{
+	char *e;
+
+	if (money) {
+		jhGrouped(v, v == floor(v) ? 0 : 2, out);
+		return;
+	}
+	snprintf(out, JH_NUMBER_MAX, "%.4f", v);
+	e = out + strlen(out);
+	while (e > out && e[-1] == '0')
+		*--e = '\0';
+	if (e > out && e[-1] == '.')
+		e[-1] = '\0';
+}
 
 /* --- how each item's value is computed -------------------------------- */
 
@@ -504,10 +695,13 @@ static jh_code calc_prereq(struct ctx *c, const struct row *row)
 		return JH_ERR_NOMEM;
 	it->threshold = c->cr->year - years;
 	if (!s || jhParseNumber(s, &y)) {
-		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		needs(it, row);
 		return JH_OK;
 	}
 	set_value(it, y, "%.0f");
+	/* As officials count it: the years since recognition. */
+	VALUE(it, "%.0f 年(%.0f 年通过基本均衡认定)", "%.0f years (recognised in %.0f)",
+	      c->cr->year - y, y, c->cr->year - y, y);
 	it->status = c->cr->year - y >= years ? JH_ITEM_PASS : JH_ITEM_FAIL;
 	return JH_OK;
 }
@@ -534,21 +728,50 @@ static jh_code calc_school_rule(struct ctx *c, const struct row *row)
 		it->status = u->passes ? JH_ITEM_PASS : JH_ITEM_FAIL;
 		for (int i = 0; i < JH_IND__COUNT; i++) {
 			size_t len = strlen(it->detail);
+			int money = i == JH_IND_EQUIPMENT;
+			char v[JH_NUMBER_MAX], th[JH_NUMBER_MAX], fl_txt[JH_NUMBER_MAX];
 			if (jh_at_least(std, u->value[i], std->threshold[u->stage][i]))
 				continue;
 			double fl = std->threshold[u->stage][i] * std->school_floor_ratio;
 			char floor_txt[48] = "";
+			int under = !jh_at_least(std, u->value[i], fl);
 			/* Under the floor too: name the floor, in numbers only. */
-			if (!jh_at_least(std, u->value[i], fl))
+			if (under)
 				snprintf(floor_txt, sizeof floor_txt, " (< %.4g)", fl);
 			snprintf(it->detail + len, sizeof it->detail - len, "%s%s %.2f < %g%s",
 			         len ? "; " : "", jh_indicator_key((jh_indicator)i), u->value[i],
 			         std->threshold[u->stage][i], floor_txt);
+			if (money)
+				jhGrouped(u->value[i], 2, v);
+			else
+				jhFixed(u->value[i], 2, v);
+			limit_text(std->threshold[u->stage][i], money, th);
+			limit_text(fl, money, fl_txt);
+			detail_sep(it);
+			DETAIL(it, "%s %s %s < %s", "%s %s %s < %s",
+			       jh_indicator_name((jh_indicator)i, "zh"), v,
+			       jh_indicator_unit((jh_indicator)i, "zh"), th,
+			       jh_indicator_name((jh_indicator)i, "en"), v,
+			       jh_indicator_unit((jh_indicator)i, "en"), th);
+			if (under)
+				DETAIL(it, ",且低于 %g%% 下限 %s", ", under the %g%% floor %s",
+				       std->school_floor_ratio * 100, fl_txt,
+				       std->school_floor_ratio * 100, fl_txt);
 		}
 	}
 	c->school = NULL;
 	c->stage = -1;
 	return JH_OK;
+}
+
+/* A coefficient to 3 decimals, or 4 when 3 would hide a failure (0.5004
+ * against 0.50 would read 0.500). */
+static void cv_text(const struct ctx *c, jh_verdict_item *it, double cv, int pass)
+{
+	if (!pass && cv < c->std->cv_limit[c->stage] + 0.0005)
+		set_value(it, cv, "%.4f");
+	else
+		set_value(it, cv, "%.3f");
 }
 
 static jh_code calc_cv(struct ctx *c, const struct row *row)
@@ -570,9 +793,10 @@ static jh_code calc_cv(struct ctx *c, const struct row *row)
 				snprintf(it->value_text, sizeof it->value_text, "-");
 				it->status = JH_ITEM_FAIL;
 				snprintf(it->detail, sizeof it->detail, "mean = 0");
+				DETAIL(it, "全县均值为 0", "the county mean is 0");
 				continue;
 			}
-			set_value(it, sr->cv[i], "%.4f");
+			cv_text(c, it, sr->cv[i], sr->cv_pass[i]);
 			it->status = sr->cv_pass[i] ? JH_ITEM_PASS : JH_ITEM_FAIL;
 		}
 	}
@@ -589,10 +813,11 @@ static jh_code calc_yesno(struct ctx *c, const struct row *row)
 	if (!it)
 		return JH_ERR_NOMEM;
 	if (!s || (y = jhValueYesno(s)) < 0) {
-		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		needs(it, row);
 		return JH_OK;
 	}
 	snprintf(it->value_text, sizeof it->value_text, "%s", y ? "是" : "否");
+	VALUE(it, "%s", "%s", y ? "是" : "否", y ? "yes" : "no");
 	it->status = y == row->good ? JH_ITEM_PASS : JH_ITEM_FAIL;
 	note(c, it, row->record);
 	return JH_OK;
@@ -609,14 +834,57 @@ static jh_code calc_number(struct ctx *c, const struct row *row)
 	if (!it)
 		return JH_ERR_NOMEM;
 	if (!s || jhValueNumber(s, rate, &d)) {
-		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		needs(it, row);
 		return JH_OK;
 	}
 	set_value(it, d, rate ? "%.4g" : "%.6g");
-	if (rate)
+	if (rate) {
 		snprintf(it->value_text, sizeof it->value_text, "%.2f%%", d * 100);
+	} else {
+		/* Money (the only number record): grouped by thousands. */
+		char g[JH_NUMBER_MAX];
+		jhGrouped(d, d == floor(d) ? 0 : 2, g);
+		VALUE(it, "%s 元", "%s yuan", g, g);
+	}
 	it->status = jh_at_least(c->std, d, it->threshold) ? JH_ITEM_PASS : JH_ITEM_FAIL;
 	note(c, it, row->record);
+	return JH_OK;
+}
+
+/* Teachers' average pay against local civil servants': the ratio record,
+ * or the ratio of the two averages when only they are given; the
+ * averages are shown whenever they are there. */
+static jh_code calc_pay(struct ctx *c, const struct row *row)
+{
+	jh_verdict_item *it = new_item(c, row, NULL);
+	const char *s = raw(c, row->record), *ts = raw(c, "teacher_avg_pay_yuan"),
+	           *cs = raw(c, "civil_servant_avg_pay_yuan");
+	double d, t = NAN, cv = NAN;
+	char tg[JH_NUMBER_MAX], cg[JH_NUMBER_MAX];
+
+	if (!it)
+		return JH_ERR_NOMEM;
+	if (ts && cs && (jhValueNumber(ts, 0, &t) || jhValueNumber(cs, 0, &cv) || cv <= 0))
+		t = cv = NAN;
+	if (s && !jhValueNumber(s, 0, &d)) {
+		note(c, it, row->record);
+	} else if (!isnan(t) && ts && cs) {
+		d = t / cv;
+	} else {
+		needs(it, row);
+		return JH_OK;
+	}
+	set_value(it, d, "%.6g");
+	if (!isnan(t) && ts && cs) {
+		jhGrouped(t, t == floor(t) ? 0 : 2, tg);
+		jhGrouped(cv, cv == floor(cv) ? 0 : 2, cg);
+		VALUE(it, "教师 %s 元,公务员 %s 元,比值 %.2f",
+		      "teachers %s yuan, civil servants %s yuan, ratio %.2f", tg, cg, d, tg, cg, d);
+	} else {
+		VALUE(it, "教师平均工资收入为当地公务员的 %.2f 倍",
+		      "teachers' average pay is %.2f × civil servants'", d, d);
+	}
+	it->status = jh_at_least(c->std, d, it->threshold) ? JH_ITEM_PASS : JH_ITEM_FAIL;
 	return JH_OK;
 }
 
@@ -627,9 +895,14 @@ static void schools_counted(jh_verdict_item *it, const struct row *row, size_t b
 {
 	if (!missing) {
 		set_value(it, (double)bad, "%.0f");
+		VALUE(it, "%zu 所学校不达标", bad == 1 ? "%zu school short" : "%zu schools short",
+		      bad, bad);
 		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
 	} else {
 		snprintf(it->detail, sizeof it->detail, "%s: %zu", row->needs, missing);
+		it->detail_zh[0] = it->detail_en[0] = '\0';
+		DETAIL(it, "%zu 所学校缺少%s", "%zu schools lack %s", missing, row->needs_zh,
+		       missing, row->needs_en);
 	}
 }
 
@@ -662,17 +935,32 @@ static jh_code calc_rooms(struct ctx *c, const struct row *row)
 			!jh_at_least(std, sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
 		if (sy->v[JH_F_MUSIC_ROOMS] < need || sy->v[JH_F_ART_ROOMS] < need ||
 		    small_music || small_art) {
-			char what[160];
+			char what[160], zh[256], en[256];
 			int n = snprintf(what, sizeof what, "(%.0f班: 音乐%.0f 美术%.0f, 需%.0f", cls,
 			                 sy->v[JH_F_MUSIC_ROOMS], sy->v[JH_F_ART_ROOMS], need);
-			if (small_music)
+			int nz = snprintf(zh, sizeof zh, "%.0f 个班:音乐教室 %.0f 间、美术教室 %.0f 间,各需 %.0f 间",
+			                  cls, sy->v[JH_F_MUSIC_ROOMS], sy->v[JH_F_ART_ROOMS], need);
+			int ne = snprintf(en, sizeof en, "%.0f classes: %.0f music and %.0f art rooms, "
+			                  "%.0f of each needed", cls, sy->v[JH_F_MUSIC_ROOMS],
+			                  sy->v[JH_F_ART_ROOMS], need);
+			if (small_music) {
 				n += snprintf(what + n, sizeof what - (size_t)n, "; 音乐教室%gm² < %g",
 				              sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
-			if (small_art)
+				nz += snprintf(zh + nz, sizeof zh - (size_t)nz, ";音乐教室 %g ㎡ < %g ㎡",
+				               sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
+				ne += snprintf(en + ne, sizeof en - (size_t)ne, "; music room %g m² < %g m²",
+				               sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
+			}
+			if (small_art) {
 				n += snprintf(what + n, sizeof what - (size_t)n, "; 美术教室%gm² < %g",
 				              sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+				nz += snprintf(zh + nz, sizeof zh - (size_t)nz, ";美术教室 %g ㎡ < %g ㎡",
+				               sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+				ne += snprintf(en + ne, sizeof en - (size_t)ne, "; art room %g m² < %g m²",
+				               sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+			}
 			snprintf(what + n, sizeof what - (size_t)n, ")");
-			list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
+			list_school(it, &bad, sy, what, zh, en);
 		}
 	}
 	schools_counted(it, row, bad, missing);
@@ -692,9 +980,11 @@ static jh_code calc_school_size(struct ctx *c, const struct row *row)
 		int multi = sy->type == JH_TYPE_NINE_YEAR || sy->type == JH_TYPE_TWELVE_YEAR;
 		double max = multi ? c->std->size_multi_max : c->std->size_single_max;
 		if (n > max) {
-			char what[48];
+			char what[48], zh[64], en[64];
 			snprintf(what, sizeof what, "%.0f人 > %g", n, max);
-			list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
+			snprintf(zh, sizeof zh, "%.0f 人 > %g 人", n, max);
+			snprintf(en, sizeof en, "%.0f pupils > %g", n, max);
+			list_school(it, &bad, sy, what, zh, en);
 		}
 	}
 	schools_counted(it, row, bad, 0);
@@ -720,10 +1010,14 @@ static jh_code calc_class_size(struct ctx *c, const struct row *row)
 				continue;
 			}
 			if (sy->v[fl[st]] > c->std->class_max[st]) {
-				char what[48];
+				char what[48], zh[80], en[80];
 				snprintf(what, sizeof what, "%s最大班额%.0f", st ? "初中" : "小学",
 				         sy->v[fl[st]]);
-				list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
+				snprintf(zh, sizeof zh, "%s最大班额 %.0f 人 > %g 人", st ? "初中" : "小学",
+				         sy->v[fl[st]], c->std->class_max[st]);
+				snprintf(en, sizeof en, "largest %s class %.0f > %g", st ? "junior" : "primary",
+				         sy->v[fl[st]], c->std->class_max[st]);
+				list_school(it, &bad, sy, what, zh, en);
 			}
 		}
 	}
@@ -752,6 +1046,8 @@ static jh_code calc_certified(struct ctx *c, const struct row *row)
 		set_value(it, cert / all, "%.4f");
 		snprintf(it->value_text, sizeof it->value_text, "%.2f%% (%.0f/%.0f)",
 		         cert / all * 100, cert, all);
+		VALUE(it, "%.2f%%(%.0f/%.0f 人)", "%.2f%% (%.0f of %.0f)", cert / all * 100,
+		      cert, all, cert / all * 100, cert, all);
 		it->status = jh_at_least(c->std, cert / all, it->threshold) ?
 		             JH_ITEM_PASS : JH_ITEM_FAIL;
 	} else {
@@ -781,15 +1077,14 @@ static jh_code calc_training_funds(struct ctx *c, const struct row *row)
 		if (!jh_at_least(c->std, tf / pf, it->threshold)) {
 			char what[32];
 			snprintf(what, sizeof what, "%.2f%%", tf / pf * 100);
-			list_school(it->detail, sizeof it->detail, &bad, sy->school_code, what);
+			list_school(it, &bad, sy, what, what, what);
 		}
 	}
 	if (!missing && isfinite(lowest)) {
-		set_value(it, lowest, "%.4f");
-		snprintf(it->value_text, sizeof it->value_text, "%.2f%%", lowest * 100);
+		set_rate(it, lowest);
 		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
 	} else {
-		it->detail[0] = '\0';
+		it->detail[0] = it->detail_zh[0] = it->detail_en[0] = '\0';
 		rate_from_record(c, it, row);
 	}
 	return JH_OK;
@@ -798,6 +1093,8 @@ static jh_code calc_training_funds(struct ctx *c, const struct row *row)
 /* A grade, the minimum or better. */
 static jh_code calc_grade(struct ctx *c, const struct row *row)
 {
+	static const char *const zh[] = {"不合格", "合格", "良好", "优秀"};
+	static const char *const en[] = {"fail", "pass", "good", "excellent"};
 	jh_verdict_item *it = new_item(c, row, NULL);
 	const char *s = raw(c, row->record);
 	int g;
@@ -806,10 +1103,11 @@ static jh_code calc_grade(struct ctx *c, const struct row *row)
 		return JH_ERR_NOMEM;
 	if (s && (g = jhValueGrade(s)) > 0) {
 		snprintf(it->value_text, sizeof it->value_text, "%s", s);
+		VALUE(it, "%s", "%s", zh[g - 1], en[g - 1]);
 		it->status = g >= c->std->moral_culture_min ? JH_ITEM_PASS : JH_ITEM_FAIL;
 		note(c, it, row->record);
 	} else {
-		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		needs(it, row);
 	}
 	return JH_OK;
 }
@@ -818,6 +1116,7 @@ static jh_code calc_grade(struct ctx *c, const struct row *row)
  * a between-school difference rate strictly under the maximum. */
 static jh_code calc_monitoring(struct ctx *c, const struct row *row)
 {
+	static const char *const roman[] = {"Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"};
 	const jh_standard *std = c->std;
 	jh_verdict_item *it = new_item(c, row, NULL);
 	int subjects = 0, bad = 0, partial = 0;
@@ -846,14 +1145,20 @@ static jh_code calc_monitoring(struct ctx *c, const struct row *row)
 		         diff < std->monitoring_diff_max - std->epsilon;
 		snprintf(it->detail + len, sizeof it->detail - len, "%s%s %s/%.3f%s",
 		         len ? "; " : "", jhSubjects[sj][1], l, diff, ok ? "" : " ✘");
+		detail_sep(it);
+		DETAIL(it, "%s %s级,差异率 %.3f%s", "%s level %s, difference %.3f%s",
+		       jhSubjects[sj][1], roman[lv - 1], diff, ok ? "" : " ✘",
+		       jhSubjects[sj][2], roman[lv - 1], diff, ok ? "" : " ✘");
 		bad += !ok;
 	}
 	if (subjects && !partial) {
 		set_value(it, bad, "%.0f");
 		snprintf(it->value_text, sizeof it->value_text, "%d/%d", subjects - bad, subjects);
+		VALUE(it, "%d/%d 科达到", "%d of %d subjects", subjects - bad, subjects,
+		      subjects - bad, subjects);
 		it->status = bad ? JH_ITEM_FAIL : JH_ITEM_PASS;
 	} else if (!subjects) {
-		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		needs(it, row);
 	}
 	return JH_OK;
 }
@@ -889,15 +1194,17 @@ static jh_code calc_recognition(struct ctx *c, const struct row *row)
 		size_t len = strlen(it->detail);
 		snprintf(it->detail + len, sizeof it->detail - len, "%s%s %.2f%%", len ? "; " : "",
 		         jhGroups[g][1], ds / da * 100);
+		detail_sep(it);
+		DETAIL(it, "%s %.2f%%", "%s %.2f%%", jhGroups[g][1], ds / da * 100,
+		       jhGroups[g][2], ds / da * 100);
 	}
 	if (!groups) {
-		snprintf(it->detail, sizeof it->detail, "%s", row->needs);
+		needs(it, row);
 		return JH_OK;
 	}
 	double rate = std->recognition_rule == 1 ? sat / ans :
 	              std->recognition_rule == 2 ? lowest : sum / groups;
-	set_value(it, rate, "%.4f");
-	snprintf(it->value_text, sizeof it->value_text, "%.2f%%", rate * 100);
+	set_rate(it, rate);
 	it->status = jh_at_least(std, rate, it->threshold) ? JH_ITEM_PASS : JH_ITEM_FAIL;
 	return JH_OK;
 }
@@ -908,6 +1215,7 @@ static jh_code (*const calcs[])(struct ctx *, const struct row *) = {
 	[C_CV] = calc_cv,
 	[C_YESNO] = calc_yesno,
 	[C_NUMBER] = calc_number,
+	[C_PAY] = calc_pay,
 	[C_RATE] = calc_number,
 	[C_ROOMS] = calc_rooms,
 	[C_SCHOOL_SIZE] = calc_school_size,
@@ -939,6 +1247,8 @@ jh_code jh_verdict_county(const jh_result *r, size_t county,
 	c.school = NULL;
 	c.stage = c.indicator = -1;
 	memcpy(out->county_code, c.cr->county_code, sizeof out->county_code);
+	jh_areas_county_fullname(r->areas, out->county_code, out->county_name,
+	                         sizeof out->county_name);
 	out->year = c.cr->year;
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		if ((rc = calcs[rows[i].calc](&c, &rows[i]))) {

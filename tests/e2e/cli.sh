@@ -8,7 +8,7 @@ run "eval text" 0 eval "$F/small.csv"
 has "text: county verdict" "$tmp/out" "县(市、区) 110101 · 2024 年度 · 资源配置:未达标 ✘"
 has "text: failing junior section named" "$tmp/out" "[初中] 1101010004 实验学校,学生 210,达标 4/7"
 has "text: teaching point left out" "$tmp/out" "1101010005 下湾教学点(30人,不足规定人数的教学点,不参评)"
-has "text: floor breach named" "$tmp/out" "生均教学仪器设备值 1699.00 元/生 < 2000,且低于 85% 下限 1700 ✘"
+has "text: floor breach named" "$tmp/out" "生均教学仪器设备值 1,699.00 元/生 < 2,000,且低于 85% 下限 1,700 ✘"
 has "text: summary" "$tmp/out" "共 2 个县·年度,达标 0 个,未达标 2 个"
 
 run "eval english" 0 --lang en eval "$F/small.csv"

@@ -27,7 +27,7 @@ run "re-import GB18030 copy is a no-op" 0 import "$DB" "$S/gb18030/schools-2024.
 has "gb18030 no-op" "$tmp/out" "无变化:312 行"
 
 # Evaluating the database equals evaluating the files.
-"$J" eval "$S"/schools-*.csv --format json >"$tmp/files.json"
+"$J" eval "$S/areas.csv" "$S"/schools-*.csv --format json >"$tmp/files.json"
 run "eval db" 0 eval "$DB" --format json
 same "eval db = eval files" "$tmp/out" "$tmp/files.json"
 
@@ -57,7 +57,7 @@ same "as-of 1 = original files" "$tmp/out" "$tmp/files.json"
 "$J" eval "$DB" --format json >"$tmp/now.json"
 run "eval as-of today" 0 eval "$DB" --as-of "$(date -u +%Y-%m-%d)" --format json
 same "as-of today = now" "$tmp/out" "$tmp/now.json"
-"$J" eval "$tmp/changed.csv" "$S/schools-2022.csv" "$S/schools-2023.csv" --format json >"$tmp/changed.json"
+"$J" eval "$S/areas.csv" "$tmp/changed.csv" "$S/schools-2022.csv" "$S/schools-2023.csv" --format json >"$tmp/changed.json"
 run "eval as-of 2" 0 eval "$DB" --as-of 2 --format json
 same "as-of 2 = changed files" "$tmp/out" "$tmp/changed.json"
 run "as-of before anything" 2 eval "$DB" --as-of 2020-01-01

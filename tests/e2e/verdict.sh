@@ -29,7 +29,7 @@ jqeq "D: seven school stages fail" '[.items[] | select(.status=="fail" and (.id|
 # Values, thresholds and sources of named items.
 run "verdict F json" 0 verdict "$DB" --county 369906 --year 2024 --format json
 jqeq "F: pay ratio value" '.items[] | select(.id=="guarantee.8") | "\(.value) \(.threshold) \(.source)"' "0.97 1 reference §4 [A] S3"
-jqeq "F: item keys" '.items[0] | keys_unsorted | join(",")' "part,id,name_zh,name_en,value,threshold,threshold_text,status,source,detail"
+jqeq "F: item keys" '.items[0] | keys_unsorted | join(",")' "part,id,name_zh,name_en,value,threshold,threshold_text,status,source,detail,label_zh,label_en,value_text_zh,value_text_en,threshold_text_zh,threshold_text_en,detail_zh,detail_en"
 run "verdict G json" 0 verdict "$DB" --county 369907 --year 2024 --format json
 jqeq "G: recognition rate" '.items[] | select(.id=="recognition") | .value * 10000 | round' 8217
 jqeq "G: six groups" '.recognition_by_group | length' 6
@@ -41,11 +41,15 @@ jqeq "A 2023: what is missing" '[.items[] | select(.status=="missing") | .id] | 
 
 # Text for people, in both languages.
 run "verdict text" 0 verdict "$DB" --county 369906 --year 2024
-has "text: verdict" "$tmp/out" "县(市、区) 369906 · 2024 年度 · 结论:未达到 ✘"
-has "text: the failing item" "$tmp/out" "✘ guarantee.8"
+has "text: verdict" "$tmp/out" "369906 江州市梅山县 · 2024 年度 · 结论:未达到 ✘"
+has "text: the failing item" "$tmp/out" "✘ 教师平均工资收入水平不低于当地公务员平均工资收入水平"
+has "text: pay as a ratio in words" "$tmp/out" "实际 教师平均工资收入为当地公务员的 0.97 倍,要求 不低于公务员的 1 倍"
+if grep -q "guarantee\.8" "$tmp/out"; then no "text: no ids without --ids"; else ok "text: no ids without --ids"; fi
+run "verdict text --ids" 0 verdict "$DB" --county 369906 --year 2024 --ids
+has "text --ids: the id" "$tmp/out" "✘ guarantee.8"
 has "text: summary" "$tmp/out" "不达标 1 项,缺少数据 0 项。"
 run "verdict english" 0 --lang en verdict "$DB" --county 369901 --year 2024
-has "en: pass" "$tmp/out" "County 369901 · 2024 · verdict: PASS ✔"
+has "en: pass" "$tmp/out" "369901 江州市江城区 · 2024 · verdict: PASS ✔"
 
 # A stricter standard changes the verdict: teacher pay ratio ≥ 1.10 (A has 1.06).
 printf 'base = national-2017\nid = strict\nguarantee.teacher_pay_ratio_min = 1.10\n' >"$tmp/strict.std"
@@ -57,8 +61,8 @@ printf 'base = national-2017\nid = s1800\nguarantee.school_size_max = 1800\nprer
 run "verdict 1800" 0 verdict "$DB" --county 369901 --year 2024 --standard "$tmp/s1800.std" --format json
 jqeq "1800: item 4 zh" '.items[] | select(.id=="guarantee.4") | .name_zh' "所有小学、初中规模不超过1800人,九年一贯制、十二年一贯制学校义务教育阶段规模不超过2500人"
 jqeq "1800: item 4 en" '.items[] | select(.id=="guarantee.4") | .name_en' "Schools ≤ 1800 pupils; nine- and twelve-year schools ≤ 2500 in compulsory stages"
-jqeq "1800: item 4 requirement" '.items[] | select(.id=="guarantee.4") | "\(.threshold) \(.threshold_text)"' "1800 ≤ 1800 / 2500"
-jqeq "4 years: prerequisite" '.items[0] | "\(.name_zh) \(.threshold_text)"' "通过国家义务教育基本均衡发展认定四年以上 ≥ 4 年 / years"
+jqeq "1800: item 4 requirement" '.items[] | select(.id=="guarantee.4") | "\(.threshold) \(.threshold_text)"' "1800 ≤ 1800 / 2500 人"
+jqeq "4 years: prerequisite" '.items[0] | "\(.name_zh) \(.threshold_text)"' "通过国家义务教育基本均衡发展认定四年以上 ≥ 4 年"
 
 # A local standard cannot loosen through a definitional key.
 printf 'base = national-2017\nid = loose\nteaching_point.min_students = 100000\ncompare.epsilon = 1e-3\n' >"$tmp/def.std"
@@ -87,7 +91,9 @@ jqeq "whatif: before fail" '.before.verdict' fail
 jqeq "whatif: after pass" '.after.verdict' pass
 run "whatif text" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/plan.csv"
 has "whatif text" "$tmp/out" "变更前 未达到,变更后 达到"
-has "whatif: the school moved" "$tmp/out" "✘ → ✔ resource.school.$code.primary"
+has "whatif: the school moved" "$tmp/out" "✘ → ✔ $code 石桥镇中心小学(小学)"
+run "whatif text --ids" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/plan.csv" --ids
+has "whatif --ids: the id" "$tmp/out" "✘ → ✔ resource.school.$code.primary"
 if [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ]; then ok "whatif leaves the database unchanged"; else no "whatif changed the database"; fi
 printf 'action,school_code,field,value,target\nclose,%s,,,\n' "$code" >"$tmp/close.csv"
 run "whatif close" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/close.csv" --format json
