@@ -1,14 +1,79 @@
 /*
-** cmd_import.c — `junheng import DB FILE... [--year Y] [--who W] [--why R]`
+** cmd_import.c — `junheng import DB FILE... [--year Y] [--who W] [--why R]
+**                 [--replace] [--extra-columns A,B | --allow-extra]`
 **
 ** Reads every file (CSV in UTF-8 or GB18030, or XLSX; school-year and area
 ** templates), and imports them as one transaction and one revision.  Any
 ** problem in any file, or against what is stored, imports nothing.
+**
+** A re-import never loses data silently: a column the files lack, or a
+** blank cell, leaves the stored value (清空 clears it); a header that looks
+** like a template column is refused unless declared; and the schools
+** stored for a county-year the files cover but missing from them are
+** listed with the command that deletes each — or, with --replace, deleted
+** in the import's revision.
 */
 #include "cmd_store.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* s as one shell word: as it is when it needs no quoting, else in single
+ * quotes. */
+static void print_shell_word(const char *s)
+{
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                    "0123456789_./:-+=,@") == strlen(s)) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('\'');
+	for (; *s; s++)
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	putchar('\'');
+}
+
+/* The stored school-years of the covered county-years that the files
+ * lack: kept, each with the command that deletes it; or deleted. */
+static void print_missing(const struct cli *cli, const char *db,
+                          const jh_dataset *miss, int replaced)
+{
+	int en = !strcmp(cli->lang, "en");
+	size_t n = jh_dataset_count(miss);
+
+	if (!n)
+		return;
+	if (replaced)
+		printf(en ? "deleted (--replace): %zu stored school-year(s) of the county-years "
+		            "these files cover but not in them:\n"
+		          : "已删除(--replace):本次文件所涵盖的县(市、区)年度中,"
+		            "库中有而文件中没有的 %zu 个学校年度:\n", n);
+	else
+		printf(en ? "note: %zu stored school-year(s) of the county-years these files "
+		            "cover are not in them; they are kept and still evaluated:\n"
+		          : "注意:本次文件所涵盖的县(市、区)年度中,库中有 %zu 个学校年度"
+		            "不在文件中,已保留,仍参与评估:\n", n);
+	for (size_t i = 0; i < n; i++) {
+		const jh_school_year *sy = jh_dataset_row(miss, i);
+		printf("  %s %d %s %s\n", sy->county_code, sy->year, sy->school_code,
+		       sy->school_name ? sy->school_name : "");
+		if (replaced)
+			continue;
+		fputs(en ? "    to delete it: junheng delete " : "    如应删除:junheng delete ",
+		      stdout);
+		print_shell_word(db);
+		printf(" --school %s --year %d --why \"%s\"\n", sy->school_code, sy->year,
+		       en ? "not in the corrected file" : "不在更正后的文件中");
+	}
+	if (!replaced)
+		puts(en ? "To take the files as complete for these county-years, import them "
+		          "again with --replace: the schools above are then deleted in the same revision."
+		        : "如文件即为这些县(市、区)年度的全部学校,请加 --replace 重新导入:"
+		          "以上学校将在同一修订中删除。");
+}
 
 static void print_stats(const struct cli *cli, const jh_import_stats *st)
 {
@@ -28,6 +93,9 @@ static void print_stats(const struct cli *cli, const jh_import_stats *st)
 	if (st->items_changed)
 		printf(en ? "  %zu county-year records added or changed\n"
 		          : "  %zu 条县级年度指标新增或变更\n", st->items_changed);
+	if (st->deleted)
+		printf(en ? "  %zu school-years deleted\n" : "  %zu 个学校年度已删除\n",
+		       st->deleted);
 }
 
 int cmd_import(int argc, char **argv, struct cli *cli)
@@ -39,6 +107,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	jh_dataset *ds = NULL;
 	jh_areas *areas = NULL;
 	jh_county_items *items = NULL;
+	jh_dataset *missing = NULL;
 	char (*sha)[65] = NULL;
 	const char **shas = NULL;
 	jh_import_stats st;
@@ -46,18 +115,23 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	jh_code rc = JH_ERR_NOMEM;
 	int status;
 
-	if ((r = dbopts_parse(argc, argv, "who why year", &o, cli)) || !o.nrest) {
+	if ((r = dbopts_parse(argc, argv, "who why year replace allow-extra extra-columns",
+	                      &o, cli)) || !o.nrest) {
 		free(o.rest);
 		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng import 数据库 文件... [--year 年度] [--who 姓名] [--why 原因]",
-		                    "usage: junheng import DB FILE... [--year Y] [--who NAME] [--why REASON]");
+		                    "用法:junheng import 数据库 文件... [--year 年度] [--who 姓名] [--why 原因] "
+		                    "[--replace] [--extra-columns 列1,列2 | --allow-extra]",
+		                    "usage: junheng import DB FILE... [--year Y] [--who NAME] [--why REASON] "
+		                    "[--replace] [--extra-columns COL1,COL2 | --allow-extra]");
 	}
 	ds = jh_dataset_new();
 	areas = jh_areas_new();
 	items = jh_county_items_new();
+	missing = jh_dataset_new();
 	sha = calloc((size_t)o.nrest, sizeof *sha);
 	shas = calloc((size_t)o.nrest, sizeof *shas);
-	if (!ds || !areas || !items || !sha || !shas)
+	if (!ds || !areas || !items || !missing || !sha || !shas ||
+	    jh_dataset_allow_extras(ds, o.extra_columns, o.allow_extra))
 		goto out;
 	jh_dataset_set_default_year(ds, o.year);
 	/* Files first: nothing touches the database unless they are clean. */
@@ -79,20 +153,23 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		jh_revision_info info = {cli_who(o.who), why.data, "import",
 		                         (size_t)o.nrest, (const char *const *)o.rest,
 		                         shas};
+		jh_import_opts io = {o.replace, missing};
 		if ((rc = jh_store_open(o.db, &s, &d)) ||
-		    (rc = jh_store_import(s, areas, ds, items, &info, &st, &d))) {
+		    (rc = jh_store_import_opts(s, areas, ds, items, &io, &info, &st, &d))) {
 			cli_print_diags(&d, cli);
 			cli_error(cli, "导入失败,数据库未改变", "import failed; the database is unchanged");
 			goto out;
 		}
 	}
 	print_stats(cli, &st);
+	print_missing(cli, o.db, missing, o.replace);
 out:
 	status = cli_exit_status(rc);
 	jh_store_close(s);
 	jh_dataset_free(ds);
 	jh_areas_free(areas);
 	jh_county_items_free(items);
+	jh_dataset_free(missing);
 	jh_buf_free(&why);
 	jh_diags_free(&d);
 	free(sha);

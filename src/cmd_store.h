@@ -18,6 +18,9 @@ struct dbopts {
 	int year;
 	int revisions;     /* --revisions (a flag without value) */
 	int ids;           /* --ids: item ids in text (verdict, whatif) */
+	const char *extra_columns;  /* import: declared extra columns, a,b,c */
+	int replace;       /* import --replace (a flag) */
+	int allow_extra;   /* import --allow-extra (a flag) */
 	char **rest;       /* positional arguments after DB */
 	int nrest;
 	int help;          /* --help or -h was given */

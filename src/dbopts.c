@@ -38,6 +38,7 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 		{"limit", offsetof(struct dbopts, limit)},
 		{"time-limit", offsetof(struct dbopts, time_limit)},
 		{"headers", offsetof(struct dbopts, headers)},
+		{"extra-columns", offsetof(struct dbopts, extra_columns)},
 	};
 
 	memset(o, 0, sizeof *o);
@@ -64,6 +65,14 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
 		}
 		if (!strcmp(a, "--ids") && allowed_opt(allowed, "ids")) {
 			o->ids = 1;
+			continue;
+		}
+		if (!strcmp(a, "--replace") && allowed_opt(allowed, "replace")) {
+			o->replace = 1;
+			continue;
+		}
+		if (!strcmp(a, "--allow-extra") && allowed_opt(allowed, "allow-extra")) {
+			o->allow_extra = 1;
 			continue;
 		}
 		if (!strcmp(a, "-o"))

@@ -2024,6 +2024,315 @@ static void test_import_one_county(void **state)
 	jh_dataset_free(ds);
 }
 
+/* --- re-imports never lose data silently (issue 9) ------------------------ */
+
+/* The template's required columns only: no location, boarding, classes or
+ * extra columns.  Same values as ROW_C, ROW_A, ROW_B; B's parent left
+ * blank. */
+#define REQ_HDR "school_code,school_name,county_code,year,school_type,parent_code," \
+	"students_primary,students_junior,students_senior," \
+	"qualified_teachers_primary,qualified_teachers_junior," \
+	"key_teachers_primary,key_teachers_junior," \
+	"pe_art_teachers_primary,pe_art_teachers_junior," \
+	"teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2," \
+	"equipment_value_yuan,multimedia_rooms\n"
+#define REQ_C "3601030001,西湖九年制学校,360103,2024,nine_year,," \
+	"600,400,0,35,30,8,6,6,5,40,35,7000.25,16000,3500000,22\n"
+#define REQ_A "3601020001,东湖小学,360102,2024,primary,," \
+	"2483,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60\n"
+#define REQ_B "3601020002,东湖教学点,360102,2024,teaching_point,," \
+	"30,0,0,2,0,0,0,0,0,3,0,150,300,60000,1\n"
+
+static jh_code import_csv(struct fx *f, const char *csv, const jh_import_opts *o,
+                          jh_import_stats *st)
+{
+	jh_dataset *ds = dataset(csv, "fix.csv");
+	jh_revision_info i = rinfo("李四", "更正", "import");
+	jh_code rc = jh_store_import_opts(f->s, NULL, ds, NULL, o, &i, st, &f->d);
+
+	jh_dataset_free(ds);
+	return rc;
+}
+
+/* A corrected copy without the optional columns changes nothing: every
+ * stored value, optional and extra, stays. */
+static void test_reimport_absent_columns(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_dataset *before, *after;
+
+	import_base(f, NULL);
+	before = load(f, 0);
+	assert_int_equal(import_csv(f, REQ_HDR REQ_C REQ_A REQ_B, NULL, &st), JH_OK);
+	assert_int_equal(st.revision, 0);
+	assert_int_equal(st.unchanged, 3);
+	assert_int_equal(st.fields_changed, 0);
+	after = load(f, 0);
+	assert_same_rows(before, after);
+	{
+		/* Spot checks of what a diff ignoring absence would have
+		 * cleared: A's classes 50 and location urban, B's parent,
+		 * C's boarding 1 and 备注 新校区. */
+		const jh_school_year *a = jh_dataset_find(after, A_CODE, 2024);
+		const jh_school_year *b = jh_dataset_find(after, B_CODE, 2024);
+		const jh_school_year *c = jh_dataset_find(after, C_CODE, 2024);
+		assert_true(a->v[JH_F_CLASSES_PRIMARY] == 50);
+		assert_int_equal(a->location, JH_LOC_URBAN);
+		assert_string_equal(b->parent_code, A_CODE);
+		assert_int_equal(c->boarding, 1);
+		assert_int_equal(c->extra_count, 1);
+		assert_string_equal(after->extra_names[after->extras[c->extra_first].name], "备注");
+		assert_string_equal(after->extras[c->extra_first].value, "新校区");
+	}
+	jh_dataset_free(after);
+
+	/* A changed value in the short file is still recorded, alone. */
+	assert_int_equal(import_csv(f, REQ_HDR REQ_C
+	        "3601020001,东湖小学,360102,2024,primary,,"
+	        "2490,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60\n" REQ_B,
+	        NULL, &st), JH_OK);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.changed, 1);
+	assert_int_equal(st.fields_changed, 1);
+	after = load(f, 0);
+	{
+		jh_school_year *a = (jh_school_year *)jh_dataset_find(before, A_CODE, 2024);
+		a->v[JH_F_STUDENTS_PRIMARY] = 2490;
+		assert_same_rows(before, after);
+	}
+	jh_dataset_free(after);
+	jh_dataset_free(before);
+}
+
+/* Blank cells in present columns give nothing; 清空 (or <clear>) clears. */
+static void test_reimport_blank_and_clear(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_history *h = NULL;
+	const jh_diag *g;
+
+	import_base(f, NULL);
+	/* A with classes_primary, location, boarding, 备注 and 联系人 blank:
+	 * all five kept. */
+	assert_int_equal(import_csv(f, HDR ROW_C
+	        "3601020001,东湖小学,360102,2024,primary,,,,"
+	        "2483,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,,,,\n" ROW_B,
+	        NULL, &st), JH_OK);
+	assert_int_equal(st.revision, 0);
+	assert_int_equal(st.unchanged, 3);
+
+	/* A's classes_primary and 备注 cleared: two changes, 50 → ∅ and
+	 * 示范校 → ∅; 联系人 王老师 and the rest unchanged. */
+	assert_int_equal(import_csv(f, HDR ROW_C
+	        "3601020001,东湖小学,360102,2024,primary,,urban,0,"
+	        "2483,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,清空,,<clear>,王老师\n"
+	        ROW_B, NULL, &st), JH_OK);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.changed, 1);
+	assert_int_equal(st.fields_changed, 2);
+	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(h->count, 22 + 2);
+	assert_change(&h->items[22], 2, A_CODE, "360102", 2024, "classes_primary", "50", NULL);
+	assert_change(&h->items[23], 2, A_CODE, "360102", 2024, "extra:备注", "示范校", NULL);
+	jh_history_free(h);
+	{
+		jh_dataset *now = load(f, 0);
+		const jh_school_year *a = jh_dataset_find(now, A_CODE, 2024);
+		assert_true(isnan(a->v[JH_F_CLASSES_PRIMARY]));
+		assert_int_equal(a->extra_count, 1);
+		assert_string_equal(now->extras[a->extra_first].value, "王老师");
+		jh_dataset_free(now);
+	}
+
+	/* 清空 in a required column is refused, naming the cell: line 3 (A),
+	 * column 18 (teachers_primary). */
+	{
+		jh_table *t = parse(HDR ROW_C
+		        "3601020001,东湖小学,360102,2024,primary,,urban,0,"
+		        "2483,0,0,120,0,30,0,12,0,清空,0,12000.5,20000,6000000,60,,,,\n",
+		        "bad.csv");
+		jh_dataset *ds = jh_dataset_new();
+		jh_diags_free(&f->d);
+		assert_int_equal(jh_dataset_add_table(ds, t, &f->d), JH_ERR_INPUT);
+		g = find_diag(&f->d, JH_P_CLEAR_REQUIRED);
+		assert_int_equal(g->line, 3);
+		assert_int_equal(g->column, 18);
+		assert_string_equal(g->column_name, "teachers_primary");
+		assert_int_equal(jh_dataset_count(ds), 0);
+		jh_dataset_free(ds);
+		jh_table_free(t);
+	}
+	assert_last_revision(f, 2);
+}
+
+/* `set FIELD=` clears; a required field cannot be cleared. */
+static void test_set_clear(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_history *h = NULL;
+	const char *fields[2] = {"classes_primary", "location"}, *values[2] = {"", ""};
+	jh_revision_info i = rinfo("赵六", "核实:无此数据", "edit");
+
+	import_base(f, NULL);
+	clock_at(AT3);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 2, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.fields_changed, 2);
+	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(h->count, 22 + 2);
+	assert_change(&h->items[22], 2, A_CODE, "360102", 2024, "location", "urban", "");
+	assert_change(&h->items[23], 2, A_CODE, "360102", 2024, "classes_primary", "50", NULL);
+	jh_history_free(h);
+
+	fields[0] = "teachers_primary";
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
+	                              &f->d), JH_ERR_INPUT);
+	find_diag(&f->d, JH_P_CLEAR_REQUIRED);
+	assert_last_revision(f, 2);
+}
+
+/* Schools stored for a county-year the import covers but missing from it
+ * are listed and kept; with replace they are deleted in its revision. */
+static void test_reimport_missing_school(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_history *h = NULL;
+	jh_dataset *miss = jh_dataset_new(), *now;
+	jh_import_opts o = {0, miss};
+
+	import_base(f, NULL);
+	/* C alone covers 360103/2024 only: B (360102) is not missing. */
+	assert_int_equal(import_csv(f, HDR ROW_C, &o, &st), JH_OK);
+	assert_int_equal(st.missing, 0);
+	assert_int_equal(jh_dataset_count(miss), 0);
+
+	/* C and A cover 360102/2024 too, where B is stored. */
+	assert_int_equal(import_csv(f, HDR ROW_C ROW_A, &o, &st), JH_OK);
+	assert_int_equal(st.revision, 0);
+	assert_int_equal(st.missing, 1);
+	assert_int_equal(st.deleted, 0);
+	assert_int_equal(jh_dataset_count(miss), 1);
+	assert_string_equal(jh_dataset_row(miss, 0)->school_code, B_CODE);
+	assert_int_equal(jh_dataset_row(miss, 0)->year, 2024);
+	assert_string_equal(jh_dataset_row(miss, 0)->school_name, "东湖教学点");
+	now = load(f, 0);
+	assert_int_equal(jh_dataset_count(now), 3);
+	jh_dataset_free(now);
+
+	/* Replace, with a change to A: one revision for both. */
+	o.replace = 1;
+	o.missing = NULL;
+	clock_at(AT2);
+	assert_int_equal(import_csv(f, HDR ROW_C ROW_A_2490, &o, &st), JH_OK);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.changed, 1);
+	assert_int_equal(st.missing, 1);
+	assert_int_equal(st.deleted, 1);
+	assert_last_revision(f, 2);
+	now = load(f, 0);
+	assert_int_equal(jh_dataset_count(now), 2);
+	assert_null(jh_dataset_find(now, B_CODE, 2024));
+	assert_true(jh_dataset_find(now, A_CODE, 2024)->v[JH_F_STUDENTS_PRIMARY] == 2490);
+	jh_dataset_free(now);
+	assert_int_equal(jh_store_history(f->s, B_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(h->count, 21 + 1);
+	assert_change(&h->items[21], 2, B_CODE, "360102", 2024, "*", "东湖教学点", NULL);
+	assert_meta(&h->items[21], AT2, "李四", "更正", "import", NULL);
+	jh_history_free(h);
+	/* B is still there as of revision 1. */
+	now = load(f, 1);
+	assert_int_equal(jh_dataset_count(now), 3);
+	jh_dataset_free(now);
+	jh_dataset_free(miss);
+}
+
+/* A header that looks like a template column is refused with the
+ * suggestion unless declared; unrelated extra columns pass. */
+static void test_header_near_miss(void **state)
+{
+	static const struct { const char *header, *zh, *key; } near[] = {
+		/* 小学最大班 is 5 of 小学最大班额's 6 code points */
+		{"小学最大班级人数", "小学最大班额", "largest_class_primary"},
+		{"largest_class_primery", "小学最大班额", "largest_class_primary"},
+		/* one code point off, unit in brackets dropped */
+		{"美术专用教师数(间)", "美术专用教室数", "art_rooms"},
+	};
+	static const char *const fine[] = {"邮政编码", "联系电话", "学校地址",
+	                                   "高中专任教师数", "校长"};
+	(void)state;
+	for (size_t k = 0; k < sizeof near / sizeof near[0] + sizeof fine / sizeof fine[0]; k++) {
+		int is_near = k < sizeof near / sizeof near[0];
+		const char *hd = is_near ? near[k].header : fine[k - sizeof near / sizeof near[0]];
+		char csv[2048];
+		jh_table *t;
+		jh_dataset *ds = jh_dataset_new();
+		jh_diags d = JH_DIAGS_INIT;
+		jh_code rc;
+
+		/* HDR ends with 联系人: replace it with the header tried. */
+		snprintf(csv, sizeof csv, "%.*s%s\n%s", (int)(strlen(HDR) - strlen("联系人\n")),
+		         HDR, hd, ROW_A);
+		t = parse(csv, "near.csv");
+		rc = jh_dataset_add_table(ds, t, &d);
+		if (!is_near) {
+			if (rc)
+				fail_diags(hd, rc, &d);
+		} else {
+			const jh_diag *g;
+			assert_int_equal(rc, JH_ERR_INPUT);
+			assert_int_equal(d.count, 1);
+			g = &d.items[0];
+			assert_int_equal(g->problem, JH_P_LOOKS_LIKE_COLUMN);
+			assert_int_equal(g->line, 1);
+			assert_int_equal(g->column, 27);
+			assert_string_equal(g->column_name, hd);
+			assert_string_equal(g->arg, near[k].zh);
+			assert_string_equal(g->arg2, near[k].key);
+			/* Declared (among others, blanks around), it is an extra. */
+			jh_diags_free(&d);
+			assert_int_equal(jh_dataset_allow_extras(ds, "其他, 备注 ,x", 0), JH_OK);
+			assert_int_equal(jh_dataset_add_table(ds, t, &d), JH_ERR_INPUT);
+			jh_diags_free(&d);
+			{
+				char list[300];
+				snprintf(list, sizeof list, "其他, %s ,x", hd);
+				assert_int_equal(jh_dataset_allow_extras(ds, list, 0), JH_OK);
+			}
+			if ((rc = jh_dataset_add_table(ds, t, &d)))
+				fail_diags(hd, rc, &d);
+			jh_dataset_free(ds);
+			ds = jh_dataset_new();
+			assert_int_equal(jh_dataset_allow_extras(ds, NULL, 1), JH_OK);
+			if ((rc = jh_dataset_add_table(ds, t, &d)))
+				fail_diags(hd, rc, &d);
+		}
+		assert_int_equal(jh_dataset_count(ds), 1);
+		jh_diags_free(&d);
+		jh_table_free(t);
+		jh_dataset_free(ds);
+	}
+	{
+		/* The English message shows the key, the Chinese one the name. */
+		jh_diag g = {JH_P_LOOKS_LIKE_COLUMN, NULL, NULL, 1, 27, (char *)"小学最大班级人数",
+		             (char *)"小学最大班额", (char *)"largest_class_primary"};
+		jh_buf b = JH_BUF_INIT;
+		jh_diag_format(&g, "zh", &b);
+		assert_non_null(strstr(b.data, "是否应为「小学最大班额」?"));
+		assert_null(strstr(b.data, "largest_class_primary"));
+		jh_buf_reset(&b);
+		jh_diag_format(&g, "en", &b);
+		assert_non_null(strstr(b.data, "did you mean 'largest_class_primary'?"));
+		assert_null(strstr(b.data, "小学最大班额"));
+		jh_buf_free(&b);
+	}
+}
+
 static void test_format_number(void **state)
 {
 	static const struct { double v; const char *s; } cases[] = {
@@ -2097,6 +2406,11 @@ int main(void)
 		T(test_backend_uri),
 		T(test_bulk_import),
 		T(test_import_one_county),
+		T(test_reimport_absent_columns),
+		T(test_reimport_blank_and_clear),
+		T(test_set_clear),
+		T(test_reimport_missing_school),
+		cmocka_unit_test(test_header_near_miss),
 		cmocka_unit_test(test_format_number),
 		cmocka_unit_test(test_sha256),
 	};

@@ -105,6 +105,12 @@ typedef struct jh_school_year {
 	jh_school_type type;
 	jh_location location;     /* optional column `location` 城乡类型 */
 	signed char boarding;     /* optional `boarding` 寄宿制: 1, 0, -1 unknown */
+	/* Values this row does not give: bit f for field f, and the
+	 * JH_NG_* bits below; set when the column is absent from the row's
+	 * table or its cell is blank.  A store keeps what it holds for them
+	 * (absent is not empty); a stored value is cleared only by the cell
+	 * 清空 (or <clear>) or by `set FIELD=`.  0 = every value given. */
+	uint32_t not_given;
 	const char *school_name;  /* into the dataset's arena */
 	double v[JH_F__COUNT];    /* the numeric columns */
 	/* Where it came from, for messages. */
@@ -116,6 +122,17 @@ typedef struct jh_school_year {
 	 * dataset->extras[extra_first .. extra_first + extra_count). */
 	size_t extra_first, extra_count;
 } jh_school_year;
+
+#define JH_NG_PARENT   (1u << 29)   /* parent_code */
+#define JH_NG_LOCATION (1u << 30)   /* location */
+#define JH_NG_BOARDING (1u << 31)   /* boarding */
+
+/* The cell text that clears a stored value on import ("清空"; "<clear>"
+ * is read the same); an extra column's cleared value is kept in the
+ * dataset as "" so that a store can drop it. */
+#define JH_CLEAR_MARK "清空"
+/* 1 when cell s (trimmed) is 清空 or <clear>. */
+int jh_cell_clears(const char *s);
 
 typedef struct jh_extra {
 	size_t name;              /* index into dataset->extra_names */
@@ -152,6 +169,12 @@ jh_code jh_dataset_add(jh_dataset *ds, const jh_school_year *sy);
  * row are contiguous, so only the last row can take more. */
 jh_code jh_dataset_add_extra(jh_dataset *ds, jh_school_year *row,
                              const char *name, const char *value);
+/* Columns that are not template columns but look like one (a typo, a
+ * synonym: 小学最大班级人数 for 小学最大班额) are refused with the
+ * suggestion unless declared: names, a comma-separated list of extra
+ * column names (NULL: none), or all = 1 to allow every extra column.  Set
+ * before loading tables; the strings are copied. */
+jh_code jh_dataset_allow_extras(jh_dataset *ds, const char *names, int all);
 /* Row of a school in a year, or NULL. */
 const jh_school_year *jh_dataset_find(const jh_dataset *ds,
                                       const char *school_code, int year);

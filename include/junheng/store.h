@@ -43,6 +43,10 @@ typedef struct jh_import_stats {
 	size_t fields_changed;    /* field changes recorded */
 	size_t areas_changed;     /* areas added or renamed */
 	size_t items_changed;     /* county-year records added or changed */
+	size_t missing;           /* stored school-years of the county-years the
+	                             import covers that it does not contain
+	                             (kept; deleted, and counted in deleted too,
+	                             with jh_import_opts.replace) */
 	long revision;            /* revision created, 0 when nothing changed */
 } jh_import_stats;
 
@@ -72,6 +76,23 @@ jh_code jh_store_import(jh_store *s, const jh_areas *areas,
                         const jh_dataset *ds, const jh_county_items *items,
                         const jh_revision_info *info,
                         jh_import_stats *stats, jh_diags *diags);
+/* How an import treats what it does not contain.  A column absent from
+ * a table, or a blank cell, leaves the stored value as it is (absent is
+ * not empty); 清空 clears it (jh_school_year.not_given).  Stored
+ * school-years of a county-year the import covers (a county and year of
+ * one of its rows) that it does not contain are kept and listed in
+ * `missing` (appended when not NULL; the caller's dataset), or, with
+ * replace, deleted in the import's revision. */
+typedef struct jh_import_opts {
+	int replace;
+	jh_dataset *missing;
+} jh_import_opts;
+/* jh_store_import with options (NULL: the defaults, as jh_store_import). */
+jh_code jh_store_import_opts(jh_store *s, const jh_areas *areas,
+                             const jh_dataset *ds, const jh_county_items *items,
+                             const jh_import_opts *opts,
+                             const jh_revision_info *info,
+                             jh_import_stats *stats, jh_diags *diags);
 /* County-year records valid after revision as_of (0 = now), selected by
  * county and year of the filter (may be NULL).  *out owned by caller. */
 jh_code jh_store_county_items(jh_store *s, const jh_filter *filter,

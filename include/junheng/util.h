@@ -235,6 +235,10 @@ typedef enum jh_problem {
 	JH_P_XLSX_CELL_TOO_LONG, /* arg: school code, arg2: characters */
 	JH_P_XLSX_HEADER_TOO_LONG, /* arg: characters */
 	JH_P_XLSX_SHEET_LIMIT,   /* arg: rows needed, arg2: columns needed */
+	/* re-imports (issue 9) */
+	JH_P_CLEAR_REQUIRED,     /* arg: the text (清空 in a required column) */
+	JH_P_LOOKS_LIKE_COLUMN,  /* column_name: the header; arg: the template
+	                            column's Chinese name, arg2: its key */
 	JH_P__COUNT
 } jh_problem;
 

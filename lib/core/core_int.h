@@ -27,6 +27,10 @@ struct jh_dataset {
 	 * (jh_standard.year_min, year_max): the years a row may have.
 	 * 0 = the built-in national standard's. */
 	int year_min, year_max;
+	/* Extra columns declared by the caller (jh_dataset_allow_extras):
+	 * a comma-separated list into the arena, or all of them. */
+	const char *extras_declared;
+	int extras_all;
 };
 
 struct jh_areas {

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <stddef.h>
 
+_Static_assert(JH_F__COUNT <= 29, "a bit of not_given per field, below JH_NG_PARENT");
+
 /* --- helpers ----------------------------------------------------------- */
 
 unsigned jhTypeStages(jh_school_type t)
@@ -73,6 +75,13 @@ static int valid_school_code(const char *s)
 		return 1;
 	}
 	return 0;
+}
+
+int jh_cell_clears(const char *s)
+{
+	static const char *const marks[] = {JH_CLEAR_MARK, "<clear>", NULL};
+
+	return jhNameIn(s, marks);
 }
 
 /* --- index on (school code, year) ------------------------------------ */
@@ -302,6 +311,26 @@ static void absurd_checks(const jh_table *t, size_t hdr, size_t r,
 	}
 }
 
+/* 1 when header cell s is one of the declared extra columns. */
+static int extra_declared(const jh_dataset *ds, const char *s)
+{
+	const char *p = ds->extras_declared;
+
+	while (p && *p) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char name[256];
+		if (n < sizeof name) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			if (jhNameEq(name, s))
+				return 1;
+		}
+		p = e ? e + 1 : NULL;
+	}
+	return 0;
+}
+
 #define DIAG(p, line, col, a, b) do { \
 		jh_diags_add(diags, p, t->file, t->sheet, line, col, \
 		             (col) > 0 ? jhCell(t, hdr, (size_t)(col) - 1) : NULL, \
@@ -327,6 +356,26 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		return rc;
 	hdr = h.row;
 	jhYearRange(ds->year_min, ds->year_max, &year_min, &year_max);
+	/* Extra columns that look like a template column the header does not
+	 * name are refused unless declared: kept as extras, they would leave
+	 * the real column absent. */
+	if (!ds->extras_all) {
+		unsigned long long named = 0;
+		for (int c = 0; c < jhSchoolYear.ncols; c++)
+			if (pos[c] >= 0)
+				named |= 1ull << c;
+		for (size_t j = 0; j < h.width; j++) {
+			const char *name = jhCell(t, hdr, j);
+			int c;
+			if (h.map[j] != JH_HDR_OTHER || extra_declared(ds, name) ||
+			    (c = jhColLike(&jhSchoolYear, name, named)) < 0)
+				continue;
+			jh_diags_add(diags, JH_P_LOOKS_LIKE_COLUMN, t->file, t->sheet,
+			             h.line, (int)j + 1, name, jhSchoolYear.cols[c].zh,
+			             jhSchoolYear.cols[c].key);
+			errors++;
+		}
+	}
 	if (errors)
 		goto out;
 
@@ -392,6 +441,8 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			DIAG(JH_P_TOO_LONG, line, pos[JH_SY_SCHOOL_NAME] + 1, "school_name", NULL);
 		else if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_SCHOOL_NAME] + 1, NULL, NULL);
+		else if (jh_cell_clears(cell))
+			DIAG(JH_P_CLEAR_REQUIRED, line, pos[JH_SY_SCHOOL_NAME] + 1, cell, NULL);
 		else if (!(sy->school_name = jhArenaStrdup(ds->arena, cell))) {
 			rc = JH_ERR_NOMEM;
 			goto out;
@@ -427,24 +478,38 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			}
 		}
 
+		/* Optional values: a blank cell or an absent column gives
+		 * nothing (not_given), 清空 gives "no value". */
 		jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_PARENT_CODE]), cell, sizeof cell);
-		if (*cell && !valid_school_code(cell))
+		if (!*cell)
+			sy->not_given |= JH_NG_PARENT;
+		else if (jh_cell_clears(cell))
+			;                           /* parent_code stays "" */
+		else if (!valid_school_code(cell))
 			DIAG(JH_P_BAD_SCHOOL_CODE, line, pos[JH_SY_PARENT_CODE] + 1, cell, NULL);
 		else
 			memcpy(sy->parent_code, cell, strlen(cell) + 1);
 
 		sy->boarding = -1;
-		if (pos[JH_SY_LOCATION] >= 0) {
+		if (pos[JH_SY_LOCATION] < 0)
+			sy->not_given |= JH_NG_LOCATION;
+		else {
 			jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_LOCATION]), cell, sizeof cell);
-			int l = *cell ? jh_location_parse(cell) : JH_LOC_UNKNOWN;
+			int l = !*cell || jh_cell_clears(cell) ? JH_LOC_UNKNOWN : jh_location_parse(cell);
+			if (!*cell)
+				sy->not_given |= JH_NG_LOCATION;
 			if (l < 0)
 				DIAG(JH_P_BAD_LOCATION, line, pos[JH_SY_LOCATION] + 1, cell, NULL);
 			else
 				sy->location = (jh_location)l;
 		}
-		if (pos[JH_SY_BOARDING] >= 0) {
+		if (pos[JH_SY_BOARDING] < 0)
+			sy->not_given |= JH_NG_BOARDING;
+		else {
 			jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_BOARDING]), cell, sizeof cell);
-			int b = parse_bool(cell);
+			int b = jh_cell_clears(cell) ? -1 : parse_bool(cell);
+			if (!*cell)
+				sy->not_given |= JH_NG_BOARDING;
 			if (b == -2)
 				DIAG(JH_P_BAD_BOOLEAN, line, pos[JH_SY_BOARDING] + 1, cell, NULL);
 			else
@@ -459,10 +524,17 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			double d;
 
 			sy->v[f] = NAN;
-			if (col == 0)               /* optional and absent */
+			if (col == 0) {             /* optional and absent */
+				sy->not_given |= 1u << f;
 				continue;
+			}
 			raw = jhCell(t, r, (size_t)col - 1);
-			if (!jhParseNumber(raw, &d)) {
+			if (jh_cell_clears(raw)) {
+				if (jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED) {
+					jhCellCopy(raw, cell, sizeof cell);
+					DIAG(JH_P_CLEAR_REQUIRED, line, col, cell, NULL);
+				}
+			} else if (!jhParseNumber(raw, &d)) {
 				if (d < 0) {
 					jhCellCopy(raw, cell, sizeof cell);
 					DIAG(JH_P_NEGATIVE, line, col, cell, NULL);
@@ -476,6 +548,8 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			} else if (jhBlank(raw)) {
 				if (jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED)
 					DIAG(JH_P_EMPTY_VALUE, line, col, NULL, NULL);
+				else
+					sy->not_given |= 1u << f;
 			} else {
 				jhCellCopy(raw, cell, sizeof cell);
 				DIAG(JH_P_NOT_NUMBER, line, col, cell, NULL);
@@ -556,6 +630,8 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			v = jhCell(t, r, j);
 			if (!*v)
 				continue;
+			if (jh_cell_clears(v))
+				v = "";             /* cleared: the store drops it */
 			if ((nm = extra_name(ds, jhCell(t, hdr, j))) < 0 ||
 			    push_extra(ds, (size_t)nm, v)) {
 				rc = JH_ERR_NOMEM;
@@ -587,6 +663,15 @@ out:
 		ds->nextras = first_extra;
 		return rc ? rc : JH_ERR_INPUT;
 	}
+	return JH_OK;
+}
+
+jh_code jh_dataset_allow_extras(jh_dataset *ds, const char *names, int all)
+{
+	ds->extras_all = all;
+	ds->extras_declared = NULL;
+	if (names && !(ds->extras_declared = jhArenaStrdup(ds->arena, names)))
+		return JH_ERR_NOMEM;
 	return JH_OK;
 }
 

@@ -114,6 +114,11 @@ int jhColMatch(const jhColSpec *c, const char *s);
 /* The template column header cell s names, or -1. */
 int jhTemplateCol(const jhTemplate *tp, const char *s);
 
+/* The template column header cell s looks like without naming it (a
+ * typo or a synonym, see template.c), or -1; columns whose bit is set in
+ * skip (those the header already names) are not suggested. */
+int jhColLike(const jhTemplate *tp, const char *s, unsigned long long skip);
+
 /* A table's header as read against a template. */
 typedef struct jhHeader {
 	size_t row;                  /* table row of the header */

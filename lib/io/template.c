@@ -516,3 +516,150 @@ size_t jhRowCheck(const jhTemplate *tp, const jhHeader *h, const jh_table *t,
 		}
 	return problems;
 }
+
+/* --- near misses --------------------------------------------------------- */
+
+/* A header cell that names no template column may still be meant as one:
+ * 小学最大班级人数 for 小学最大班额, teacher_primary for teachers_primary.
+ * Taken as an extra column it would leave the real column absent, so a
+ * loader refuses it with the suggestion (jhColLike) unless the caller
+ * declared it.  Names are compared as code points after the matching
+ * rule's folding (blanks, brackets, case), the header without a trailing
+ * bracketed part (a unit or a note).  A header is near a name when
+ *   - their edit distance is at most 1 (2 for names of 8 or more code
+ *     points), or
+ *   - they begin alike for at least 3 code points and 60% of the name
+ *     (小学最大班 of 小学最大班额): a Chinese name ends in its head noun
+ *     and begins with what qualifies it, so a typo or a synonym changes
+ *     the end (班额 → 班级人数) while another column shares the end and
+ *     differs at the start (高中专任教师数, 持证专任教师数),
+ * and they do not name different stages (高中专任教师数 is not a typo of
+ * 小学专任教师数).  Unrelated extra columns (备注, 联系电话, 学校地址)
+ * pass. */
+
+#define LIKE_MAX 64     /* longer headers are never near misses */
+
+/* Folded name as code points into cp (at most LIKE_MAX); -1 when longer.
+ * strip: drop a trailing "(...)". */
+static int like_points(const char *s, uint32_t *cp, int strip)
+{
+	unsigned char b[4 * LIKE_MAX + 8];
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+	int k = 0, c;
+
+	while ((c = name_next(&p))) {
+		if (n >= sizeof b - 1)
+			return -1;
+		b[n++] = (unsigned char)c;
+	}
+	if (strip && n && b[n - 1] == ')')
+		for (size_t i = n - 1; i-- > 0;)
+			if (b[i] == '(') {
+				if (i > 0)
+					n = i;
+				break;
+			}
+	for (size_t i = 0; i < n;) {
+		uint32_t u = b[i];
+		int len = u < 0x80 ? 1 : u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
+		if (i + (size_t)len > n)
+			len = 1;
+		if (len > 1) {
+			u &= 0x3Fu >> (len - 1);
+			for (int j = 1; j < len; j++)
+				u = u << 6 | (b[i + (size_t)j] & 0x3Fu);
+		}
+		if (k >= LIKE_MAX)
+			return -1;
+		cp[k++] = u;
+		i += (size_t)len;
+	}
+	return k;
+}
+
+static int edit_distance(const uint32_t *a, int na, const uint32_t *b, int nb)
+{
+	int row[LIKE_MAX + 1];
+
+	for (int j = 0; j <= nb; j++)
+		row[j] = j;
+	for (int i = 1; i <= na; i++) {
+		int diag = row[0];
+		row[0] = i;
+		for (int j = 1; j <= nb; j++) {
+			int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[nb];
+}
+
+static int common_start(const uint32_t *a, int na, const uint32_t *b, int nb)
+{
+	int k = 0;
+
+	while (k < na && k < nb && a[k] == b[k])
+		k++;
+	return k;
+}
+
+/* The stages a name speaks of: bit 0 primary, 1 junior, 2 senior. */
+static unsigned like_stages(const char *s)
+{
+	static const char *const w[3][2] = {
+		{"小学", "primary"}, {"初中", "junior"}, {"高中", "senior"},
+	};
+	unsigned m = 0;
+
+	for (int i = 0; i < 3; i++)
+		for (int j = 0; j < 2; j++)
+			if (strstr(s, w[i][j]))
+				m |= 1u << i;
+	return m;
+}
+
+int jhColLike(const jhTemplate *tp, const char *s, unsigned long long skip)
+{
+	uint32_t h[LIKE_MAX], n[LIKE_MAX];
+	int nh, best = -1, best_d = 1 << 20, best_run = 0;
+	unsigned hs = like_stages(s);
+
+	if ((nh = like_points(s, h, 1)) <= 0)
+		return -1;
+	for (int c = 0; c < tp->ncols; c++) {
+		const jhColSpec *cs = &tp->cols[c];
+		const char *names[9] = {cs->key, cs->zh, cs->en};
+		int k = 3;
+
+		if (skip >> c & 1)
+			continue;
+		for (int a = 0; a < 5 && cs->alias[a]; a++)
+			names[k++] = cs->alias[a];
+		for (int i = 0; i < k; i++) {
+			int nn, d, run;
+			unsigned ns;
+			if (!names[i] || (nn = like_points(names[i], n, 0)) <= 0)
+				continue;
+			ns = like_stages(names[i]);
+			if (hs && ns && hs != ns)
+				continue;
+			d = edit_distance(h, nh, n, nn);
+			run = common_start(h, nh, n, nn);
+			if (!((nn >= 3 && d <= (nn >= 8 ? 2 : 1)) ||
+			      (run >= 3 && run * 5 >= nn * 3)))
+				continue;
+			if (d < best_d || (d == best_d && run > best_run)) {
+				best = c;
+				best_d = d;
+				best_run = run;
+			}
+		}
+	}
+	return best;
+}

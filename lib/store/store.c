@@ -614,17 +614,146 @@ static int item_same(const jh_county_item *a, const jh_county_item *b)
 /* A row (or county-year record) of an import against what is stored. */
 enum { ROW_SAME, ROW_NEW, ROW_CHANGED };
 
+/* Absent is not empty.  An incoming row (sy, of nds) gives only some
+ * values (sy->not_given); what it does not give stays as stored (old, of
+ * ods), extra columns included, and an extra column it clears (value "")
+ * is dropped.  1 when the version to write differs from sy for that. */
+static int needs_merge(const jh_dataset *ods, const jh_school_year *old,
+                       const jh_dataset *nds, const jh_school_year *sy)
+{
+	uint32_t ng = sy->not_given;
+
+	for (size_t i = 0; i < sy->extra_count; i++)
+		if (!*nds->extras[sy->extra_first + i].value)
+			return 1;
+	if (!old)
+		return 0;
+	for (int f = 0; ng && f < JH_F__COUNT; f++)
+		if ((ng >> f & 1) && !isnan(old->v[f]))
+			return 1;
+	if (((ng & JH_NG_PARENT) && *old->parent_code) ||
+	    ((ng & JH_NG_LOCATION) && old->location != JH_LOC_UNKNOWN) ||
+	    ((ng & JH_NG_BOARDING) && old->boarding >= 0))
+		return 1;
+	for (size_t i = 0; i < old->extra_count; i++) {
+		const jh_extra *e = &ods->extras[old->extra_first + i];
+		if (!extra_value(nds, sy, ods->extra_names[e->name]))
+			return 1;
+	}
+	return 0;
+}
+
+/* The version to write for sy over old, appended to mds (needs_merge). */
+static jh_code merge_row(jh_dataset *mds, const jh_dataset *ods,
+                         const jh_school_year *old, const jh_dataset *nds,
+                         const jh_school_year *sy)
+{
+	jh_school_year m = *sy;
+	jh_school_year *row;
+	uint32_t ng = sy->not_given;
+	jh_code rc;
+
+	if (old) {
+		for (int f = 0; f < JH_F__COUNT; f++)
+			if (ng >> f & 1)
+				m.v[f] = old->v[f];
+		if (ng & JH_NG_PARENT)
+			memcpy(m.parent_code, old->parent_code, sizeof m.parent_code);
+		if (ng & JH_NG_LOCATION)
+			m.location = old->location;
+		if (ng & JH_NG_BOARDING)
+			m.boarding = old->boarding;
+	}
+	m.not_given = 0;
+	if ((rc = jh_dataset_add(mds, &m)))
+		return rc;
+	row = &mds->rows[mds->nrows - 1];
+	for (size_t i = 0; i < sy->extra_count; i++) {
+		const jh_extra *e = &nds->extras[sy->extra_first + i];
+		if (*e->value &&
+		    (rc = jh_dataset_add_extra(mds, row, nds->extra_names[e->name], e->value)))
+			return rc;
+	}
+	for (size_t i = 0; old && i < old->extra_count; i++) {
+		const jh_extra *e = &ods->extras[old->extra_first + i];
+		const char *name = ods->extra_names[e->name];
+		if (!extra_value(nds, sy, name) &&
+		    (rc = jh_dataset_add_extra(mds, row, name, e->value)))
+			return rc;
+	}
+	return JH_OK;
+}
+
+static uint64_t county_year_hash(const char *county, int year)
+{
+	return jhHashInt(jhHashStr(JH_HASH_SEED, county), year);
+}
+
+/* The stored school-years (of cur) of the county-years ds covers that ds
+ * does not contain, into *out (malloc'd, the caller frees) and *n. */
+static jh_code find_missing(const jh_dataset *cur, const jh_dataset *ds,
+                            const jh_school_year ***out, size_t *n)
+{
+	jhIndex cov;
+	const jh_school_year **miss = NULL;
+	size_t k = 0;
+	jh_code rc = JH_ERR_NOMEM;
+
+	memset(&cov, 0, sizeof cov);
+	*out = NULL;
+	*n = 0;
+	/* One entry per county-year: the first row of it. */
+	for (size_t i = 0; i < ds->nrows; i++) {
+		const jh_school_year *sy = &ds->rows[i];
+		uint64_t h = county_year_hash(sy->county_code, sy->year);
+		size_t pos = 0, item;
+		int seen = 0;
+		while (!seen && jhIndexNext(&cov, h, &pos, &item))
+			seen = ds->rows[item].year == sy->year &&
+			       !strcmp(ds->rows[item].county_code, sy->county_code);
+		if (!seen && jhIndexAdd(&cov, h, i))
+			goto out;
+	}
+	if (!(miss = malloc((cur->nrows ? cur->nrows : 1) * sizeof *miss)))
+		goto out;
+	for (size_t i = 0; i < cur->nrows; i++) {
+		const jh_school_year *c = &cur->rows[i];
+		uint64_t h = county_year_hash(c->county_code, c->year);
+		size_t pos = 0, item;
+		int covered = 0;
+		while (!covered && jhIndexNext(&cov, h, &pos, &item))
+			covered = ds->rows[item].year == c->year &&
+			          !strcmp(ds->rows[item].county_code, c->county_code);
+		if (covered && !jh_dataset_find(ds, c->school_code, c->year))
+			miss[k++] = c;
+	}
+	*out = miss;
+	*n = k;
+	miss = NULL;
+	rc = JH_OK;
+out:
+	free(miss);
+	jhIndexFree(&cov);
+	return rc;
+}
+
 /* An import inside the transaction the caller opened; the caller commits
  * when st->revision is set, and rolls back otherwise (nothing to record,
  * or an error). */
 static jh_code import_tx(jh_store *s, const jh_areas *areas,
                          const jh_dataset *ds, const jh_county_items *items,
+                         const jh_import_opts *opts,
                          const jh_revision_info *info, jh_import_stats *st,
                          jh_diags *d)
 {
 	jh_county_items *cur_items = NULL;
 	jh_areas *stored = NULL;
-	jh_dataset *cur = NULL;
+	jh_dataset *cur = NULL, *mds = NULL;
+	/* Per incoming row: its merged version in mds, or -1 (as given). */
+	long *merged = NULL;
+	const jh_school_year **missing = NULL;
+	size_t nmissing = 0;
+	int want_missing = opts && (opts->replace || opts->missing);
 	struct idmap ids;
 	unsigned char *area_new = NULL, *row_state = NULL, *item_state = NULL;
 	const jh_school_year **batch = NULL;
@@ -763,11 +892,13 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 			f.year = ds->rows[0].year;
 		if (one_county)
 			f.county_code = ds->rows[0].county_code;
-		if (ds->nrows == 1)
+		if (ds->nrows == 1 && !want_missing)
 			f.school_code = ds->rows[0].school_code;
 		if ((rc = jh_store_load(s, &f, 0, &cur, d)))
 			goto out;
-		if (!(row_state = malloc(ds->nrows))) {
+		if (!(row_state = malloc(ds->nrows)) ||
+		    !(merged = malloc(ds->nrows * sizeof *merged)) ||
+		    !(mds = jh_dataset_new())) {
 			rc = JH_ERR_NOMEM;
 			goto out;
 		}
@@ -776,7 +907,18 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 		const jh_school_year *sy = &ds->rows[i];
 		const jh_school_year *old = cur->nrows ?
 		        jh_dataset_find(cur, sy->school_code, sy->year) : NULL;
-		long n = diff_row(NULL, cur, old, ds, sy);
+		const jh_dataset *sds = ds;
+		long n;
+
+		merged[i] = -1;
+		if (needs_merge(cur, old, ds, sy)) {
+			if ((rc = merge_row(mds, cur, old, ds, sy)))
+				goto out;
+			merged[i] = (long)mds->nrows - 1;
+			sy = &mds->rows[merged[i]];
+			sds = mds;
+		}
+		n = diff_row(NULL, cur, old, sds, sy);
 		row_state[i] = !old ? ROW_NEW : n ? ROW_CHANGED : ROW_SAME;
 		if (!old)
 			st->added++;
@@ -786,7 +928,19 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 			st->unchanged++;
 		st->fields_changed += (size_t)n;     /* a new row: all its fields */
 	}
-	if (!st->added && !st->changed && !nchanged_areas && !st->items_changed) {
+	if (want_missing && ds && ds->nrows) {
+		if ((rc = find_missing(cur, ds, &missing, &nmissing)))
+			goto out;
+		st->missing = nmissing;
+		for (size_t i = 0; opts->missing && i < nmissing; i++)
+			if ((rc = jh_dataset_add(opts->missing, missing[i])))
+				goto out;
+		if (!opts->replace)
+			nmissing = 0;        /* kept: nothing to delete */
+		st->deleted = nmissing;
+	}
+	if (!st->added && !st->changed && !nchanged_areas && !st->items_changed &&
+	    !nmissing) {
 		st->fields_changed = 0;
 		goto out;                /* nothing to record: no revision */
 	}
@@ -841,13 +995,22 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 		for (size_t i = 0; i < ds->nrows; i++)
 			if (row_state[i] == ROW_CHANGED)
 				batch[nb++] = &ds->rows[i];
-		if ((rc = s->ops->close_rows(s->db, batch, nb, rev, d)))
+		if ((rc = s->ops->close_rows(s->db, batch, nb, rev, d)) ||
+		    (nmissing && (rc = s->ops->close_rows(s->db, missing, nmissing, rev, d))))
+			goto out;
+		/* New versions as given, then the merged ones (their extras
+		 * are in mds). */
+		nb = 0;
+		for (size_t i = 0; i < ds->nrows; i++)
+			if (row_state[i] != ROW_SAME && merged[i] < 0)
+				batch[nb++] = &ds->rows[i];
+		if ((rc = s->ops->insert_rows(s->db, ds, batch, nb, rev, d)))
 			goto out;
 		nb = 0;
 		for (size_t i = 0; i < ds->nrows; i++)
-			if (row_state[i] != ROW_SAME)
-				batch[nb++] = &ds->rows[i];
-		if ((rc = s->ops->insert_rows(s->db, ds, batch, nb, rev, d)))
+			if (row_state[i] != ROW_SAME && merged[i] >= 0)
+				batch[nb++] = &mds->rows[merged[i]];
+		if (nb && (rc = s->ops->insert_rows(s->db, mds, batch, nb, rev, d)))
 			goto out;
 	}
 	if (st->items_changed) {
@@ -880,6 +1043,9 @@ out:
 	free(achanges);
 	jh_areas_free(stored);
 	jh_dataset_free(cur);
+	jh_dataset_free(mds);
+	free(merged);
+	free(missing);
 	jh_county_items_free(cur_items);
 	if (rc)
 		st->revision = 0;
@@ -909,18 +1075,27 @@ static jh_code begin_write(jh_store *s, size_t rows, jh_import_stats **st,
 	return s->ops->begin(s->db, rows, d);
 }
 
-jh_code jh_store_import(jh_store *s, const jh_areas *areas,
-                        const jh_dataset *ds, const jh_county_items *items,
-                        const jh_revision_info *info,
-                        jh_import_stats *st, jh_diags *d)
+jh_code jh_store_import_opts(jh_store *s, const jh_areas *areas,
+                             const jh_dataset *ds, const jh_county_items *items,
+                             const jh_import_opts *opts,
+                             const jh_revision_info *info,
+                             jh_import_stats *st, jh_diags *d)
 {
 	jh_import_stats local;
 	jh_code rc;
 
 	if ((rc = begin_write(s, ds ? ds->nrows : 0, &st, &local, d)))
 		return rc;
-	rc = import_tx(s, areas, ds, items, info, st, d);
+	rc = import_tx(s, areas, ds, items, opts, info, st, d);
 	return finish(s, rc, st, d);
+}
+
+jh_code jh_store_import(jh_store *s, const jh_areas *areas,
+                        const jh_dataset *ds, const jh_county_items *items,
+                        const jh_revision_info *info,
+                        jh_import_stats *st, jh_diags *d)
+{
+	return jh_store_import_opts(s, areas, ds, items, NULL, info, st, d);
 }
 
 jh_code jh_store_county_items(jh_store *s, const jh_filter *f, long as_of,
@@ -1010,9 +1185,11 @@ static jh_code edited_row(const jh_dataset *cur, size_t n,
 			rc = JH_ERR_INPUT;
 			goto out;
 		}
-		/* Cells live in the table's arena; append the new text. */
+		/* Cells live in the table's arena; append the new text.  A
+		 * blank cell gives nothing (the stored value stays): an empty
+		 * value is the explicit clear. */
 		size_t off = t->text.len;
-		jh_buf_adds(&t->text, values[i]);
+		jh_buf_adds(&t->text, jhBlank(values[i]) ? JH_CLEAR_MARK : values[i]);
 		jh_buf_addc(&t->text, '\0');
 		if (t->text.oom) {
 			rc = JH_ERR_NOMEM;
@@ -1021,7 +1198,8 @@ static jh_code edited_row(const jh_dataset *cur, size_t n,
 		if (c < t->rows[1].ncells)
 			t->cells[t->rows[1].first + c] = off;
 	}
-	if (!(upd = jh_dataset_new())) {
+	/* The row's stored extra columns are its own, whatever their names. */
+	if (!(upd = jh_dataset_new()) || jh_dataset_allow_extras(upd, NULL, 1)) {
 		rc = JH_ERR_NOMEM;
 		goto out;
 	}
@@ -1082,7 +1260,7 @@ jh_code jh_store_set(jh_store *s, const char *school, int year,
 	}
 	if ((rc = edited_row(cur, n, fields, values, &upd, d)))
 		goto out;
-	rc = import_tx(s, NULL, upd, NULL, info, st, d);
+	rc = import_tx(s, NULL, upd, NULL, NULL, info, st, d);
 out:
 	jh_dataset_free(cur);
 	jh_dataset_free(upd);

@@ -182,6 +182,13 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_XLSX_SHEET_LIMIT] = {
 		"导出需要 %s 行、%s 列,超过 XLSX 工作表的上限(1,048,576 行、16,384 列);请按县分别导出,或改为导出 CSV",
 		"the export needs %s rows and %s columns, more than an XLSX sheet holds (1,048,576 rows, 16,384 columns); export one county at a time, or as CSV"},
+	[JH_P_CLEAR_REQUIRED]   = {"必填列不能清空(“%s”):请填写数值",
+	                           "a required column cannot be cleared ('%s'): give a value"},
+	/* Each language shows one of the two names: %.0s prints nothing. */
+	[JH_P_LOOKS_LIKE_COLUMN] = {"不是模板中的列,但与模板列相近:是否应为「%s」?%.0s"
+	                            "若确为附加列,请用 --extra-columns 列名 声明(或 --allow-extra)",
+	                            "%.0snot a template column, but close to one: did you mean '%s'? "
+	                            "If it is an extra column, declare it with --extra-columns NAME (or --allow-extra)"},
 };
 
 void jh_diags_init(jh_diags *d)

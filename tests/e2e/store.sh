@@ -1,6 +1,7 @@
 #!/bin/sh
 # store.sh — end-to-end tests of the database commands: init, import (CSV,
-# GB18030, XLSX), set (with --base-revision), delete, history (and
+# GB18030, XLSX; re-imports that lack columns, cells or schools, header
+# typos, 清空, --replace), set (with --base-revision), delete, history (and
 # --revisions), eval --as-of, database URIs, export round trips,
 # bad input leaving the database byte-for-byte unchanged, and a SIGKILL in
 # the middle of a big import.  Prints "e2e: N passed, N failed" last.
@@ -253,6 +254,72 @@ run "corrupt database" 1 history "$tmp/fake.db" --school 1
 has "corrupt database: said in Chinese" "$tmp/err" "fake.db: 文件不是数据库或已损坏"
 run "missing database" 1 import "$tmp/none.db" "$S/areas.csv"
 has "missing database: said" "$tmp/err" "none.db: 无法打开数据库文件"
+
+# Re-imports never lose data silently (issue 9), in a database of their own.
+R=$tmp/r.db
+rsum() { sha256sum "$R" | cut -d' ' -f1; }
+"$J" init "$R" >/dev/null
+run "reimport: base" 0 import "$R" "$S/areas.csv" "$S/schools-2024.csv"
+"$J" eval "$R" --format json >"$tmp/r0.json"
+"$J" verdict "$R" --county 369901 --year 2024 --format json >"$tmp/r0v.json"
+# A corrected copy with the required columns only (the first 21).
+cut -d, -f1-21 "$S/schools-2024.csv" >"$tmp/required.csv"
+run "reimport: required columns only" 0 import "$R" "$tmp/required.csv"
+has "required only: nothing changes" "$tmp/out" "无变化:312 行与库中数据相同"
+run "required only: eval" 0 eval "$R" --format json
+same "required only: same evaluation" "$tmp/out" "$tmp/r0.json"
+run "required only: verdict" 0 verdict "$R" --county 369901 --year 2024 --format json
+same "required only: same verdict" "$tmp/out" "$tmp/r0v.json"
+# A header typo is refused with the suggestion, in either language.
+before=$(rsum)
+sed '1s/largest_class_primary/小学最大班级人数/' "$S/schools-2024.csv" >"$tmp/typo.csv"
+run "typo header" 2 import "$R" "$tmp/typo.csv"
+has "typo: suggestion" "$tmp/err" "typo.csv:第1行:第25列(小学最大班级人数): 不是模板中的列,但与模板列相近:是否应为「小学最大班额」?"
+has "typo: how to declare" "$tmp/err" "--extra-columns"
+run "typo header (en)" 2 --lang en import "$R" "$tmp/typo.csv"
+has "typo en: suggestion" "$tmp/err" "did you mean 'largest_class_primary'?"
+if grep -q "小学最大班额" "$tmp/err"; then no "typo en: no Chinese template name"; else ok "typo en: no Chinese template name"; fi
+if [ "$(rsum)" = "$before" ]; then ok "typo: database unchanged"; else no "typo: database changed"; fi
+run "typo declared" 0 import "$R" "$tmp/typo.csv" --extra-columns 小学最大班级人数
+run "typo declared: history" 0 history "$R" --school 2136990101 --format json
+jqeq "declared: an extra, the real column kept" '[.[] | select(.revision == 2) | "\(.field) \(.old)→\(.new)"] | join(";")' "extra:小学最大班级人数 null→45"
+sed '1s/largest_class_primary/邮政编码/' "$S/schools-2024.csv" >"$tmp/unrelated.csv"
+run "unrelated extra column allowed" 0 import "$R" "$tmp/unrelated.csv"
+# A blank cell keeps the stored value; 清空 clears it.
+sed 's/^\(2136990101,.*,urban,46,0,\)45,/\1,/' "$S/schools-2024.csv" >"$tmp/blank.csv"
+run "blank cell" 0 import "$R" "$tmp/blank.csv"
+has "blank cell: nothing changes" "$tmp/out" "无变化:312 行"
+sed 's/^\(2136990101,.*,urban,46,0,\)45,/\1清空,/' "$S/schools-2024.csv" >"$tmp/clear.csv"
+run "清空 clears" 0 import "$R" "$tmp/clear.csv" --why "无此数据"
+has "清空: one field" "$tmp/out" "变更 1,未变 311),1 个字段变更"
+run "清空: history" 0 history "$R" --school 2136990101 --format json
+jqeq "清空: recorded" '.[-1] | "\(.field) \(.old)→\(.new) \(.why)"' "largest_class_primary 45→null 无此数据"
+run "set FIELD= clears" 0 set "$R" --school 2136990101 --year 2024 music_rooms= --why "核实"
+has "set clear: one field" "$tmp/out" "1 个字段变更"
+run "set clear: history" 0 history "$R" --school 2136990101 --format json
+jqeq "set clear: recorded" '.[-1] | "\(.field) \(.old)→\(.new) \(.kind)"' "music_rooms 5→null edit"
+run "set clear required" 2 set "$R" --school 2136990101 --year 2024 teachers_primary= --why x
+has "set clear required: message" "$tmp/err" "必填列不能清空"
+# A school missing from a corrected file: listed with the command, kept.
+grep -v '^2136990102,' "$tmp/clear.csv" >"$tmp/minus.csv"
+run "school missing" 0 import "$R" "$tmp/minus.csv"
+has "missing: named" "$tmp/out" "369901 2024 2136990102 江城区第一小学"
+has "missing: the command" "$tmp/out" "junheng delete $R --school 2136990102 --year 2024 --why \"不在更正后的文件中\""
+has "missing: --replace said" "$tmp/out" "--replace"
+run "missing (en)" 0 --lang en import "$R" "$tmp/minus.csv"
+has "missing en: kept" "$tmp/out" "note: 1 stored school-year(s) of the county-years these files cover are not in them"
+run "missing: still evaluated" 0 eval "$R" --county 369901 --year 2024 --format json
+jqeq "missing: kept" '[.counties[0].schools[] | select(.school_code=="2136990102")] | length' 1
+last=$("$J" history "$R" --revisions --format json | jq '.[-1].revision')
+run "replace" 0 import "$R" "$tmp/minus.csv" --replace --why "以更正后的文件为准"
+has "replace: one revision" "$tmp/out" "修订 $((last + 1)):311 行"
+has "replace: deleted" "$tmp/out" "1 个学校年度已删除"
+run "replace: revisions" 0 history "$R" --revisions --format json
+jqeq "replace: one new revision" '[.[] | select(.revision > '"$last"')] | length' 1
+run "replace: gone from eval" 0 eval "$R" --county 369901 --year 2024 --format json
+jqeq "replace: not evaluated" '[.counties[0].schools[] | select(.school_code=="2136990102")] | length' 0
+run "replace: history" 0 history "$R" --school 2136990102 --format json
+jqeq "replace: the delete" '.[-1] | "\(.revision) \(.field) \(.old)→\(.new) \(.kind) \(.why)"' "$((last + 1)) * 江城区第一小学→null import 以更正后的文件为准"
 
 # A process killed in the middle of a big import leaves the database as
 # it was.  200,000 rows: the sample's 312 schools × 641 copies with new
