@@ -26,6 +26,12 @@ jh_code cli_read_file(const char *path, char **data, size_t *len)
 	 * growing file still reads to its end. */
 	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0)
 		want = (size_t)st.st_size + 1;
+	/* The limit of io.h, before reading: EFBIG tells the caller. */
+	if (want - 1 > JH_MAX_FILE_BYTES && S_ISREG(st.st_mode)) {
+		fclose(f);
+		errno = EFBIG;
+		return JH_ERR_IO;
+	}
 	if (!jh_buf_grow(&b, want))
 		for (;;) {
 			if (b.cap - b.len - 1 == 0 && jh_buf_grow(&b, 65536))
@@ -35,6 +41,12 @@ jh_code cli_read_file(const char *path, char **data, size_t *len)
 				break;
 			b.len += n;
 			b.data[b.len] = '\0';
+			if (b.len > JH_MAX_FILE_BYTES) {       /* a pipe */
+				fclose(f);
+				jh_buf_free(&b);
+				errno = EFBIG;
+				return JH_ERR_IO;
+			}
 		}
 	if (ferror(f)) {
 		fclose(f);
@@ -48,6 +60,22 @@ jh_code cli_read_file(const char *path, char **data, size_t *len)
 	}
 	*data = jh_buf_detach(&b, len);
 	return *data ? JH_OK : JH_ERR_NOMEM;
+}
+
+void cli_file_problem(jh_diags *diags, const char *path, int err)
+{
+	if (err == EFBIG) {
+		char size[32], lim[32];
+		struct stat st;
+		snprintf(size, sizeof size, "%lld",
+		         stat(path, &st) ? 0LL : (long long)(st.st_size >> 20));
+		snprintf(lim, sizeof lim, "%lu", JH_MAX_FILE_BYTES >> 20);
+		jh_diags_add(diags, JH_P_FILE_TOO_BIG, path, NULL, 0, 0, NULL, size, lim);
+		return;
+	}
+	jh_diags_add(diags, err == ENOENT || err == ENOTDIR ? JH_P_FILE_MISSING :
+	             err == EACCES || err == EPERM ? JH_P_FILE_DENIED : JH_P_FILE_UNREADABLE,
+	             path, NULL, 0, 0, NULL, NULL, NULL);
 }
 
 static int is_xlsx(const char *data, size_t len)
@@ -71,8 +99,11 @@ int cli_is_database(const char *path)
 	 * opens it or says why not. */
 	if (!strncmp(path, "sqlite:", 7) || strstr(path, "://"))
 		return 1;
+	/* A file that does not exist is a database when its name says so:
+	 * the store then says it is missing and how to create it. */
 	if (!(f = fopen(path, "rb")))
-		return 0;
+		return errno == ENOENT && (has_suffix(path, ".db") || has_suffix(path, ".sqlite") ||
+		                           has_suffix(path, ".sqlite3"));
 	yes = fread(head, 1, 16, f) == 16 && !memcmp(head, "SQLite format 3", 16);
 	fclose(f);
 	return yes;
@@ -112,8 +143,7 @@ jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
 		jh_code rc = cli_read_file(files[i], &data, &len);
 
 		if (rc == JH_ERR_IO) {
-			jh_diags_add(diags, JH_P_OTHER, files[i], NULL, 0, 0, NULL,
-			             strerror(errno), NULL);
+			cli_file_problem(diags, files[i], errno);
 			bad = 1;
 			continue;
 		}
@@ -209,8 +239,7 @@ jh_code cli_load_standard(const char *path, jh_standard *out, jh_diags *diags)
 		return jh_standard_national(out, diags);
 	rc = cli_read_file(path, &text, &len);
 	if (rc == JH_ERR_IO) {
-		jh_diags_add(diags, JH_P_OTHER, path, NULL, 0, 0, NULL,
-		             strerror(errno), NULL);
+		cli_file_problem(diags, path, errno);
 		return JH_ERR_STANDARD;
 	}
 	if (rc)

@@ -38,7 +38,10 @@ jh_code cli_read_file(const char *path, char **data, size_t *len);
 jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
                        char **files, int nfiles, char (*sha)[65],
                        jh_diags *diags);
-/* 1 when path is an SQLite database file. */
+/* A coded problem for a file that could not be read (errno err). */
+void cli_file_problem(jh_diags *diags, const char *path, int err);
+/* 1 when path is an SQLite database file (by its content), a database
+ * address, or a missing file named *.db, *.sqlite or *.sqlite3. */
 int cli_is_database(const char *path);
 /* The user recorded in revisions: --who, $JUNHENG_USER, $USER. */
 const char *cli_who(const char *given);
@@ -58,6 +61,12 @@ int cli_year_ok(long y);
  * and returns nonzero. */
 jh_out *cli_stdout(void);
 int cli_close_out(const struct cli *cli, jh_out *out, jh_code rc);
+/* help.c: a command's whole help text in lang ("zh" or "en"), NULL for
+ * an unknown command; cli_usage prints it on stdout when asked (returns
+ * EXIT_OK), or its usage lines on stderr after a usage error (returns
+ * EXIT_INPUT). */
+const char *cli_help_text(const char *cmd, const char *lang);
+int cli_usage(const struct cli *cli, const char *cmd, int asked);
 /* Print diagnostics to stderr, prefixed "junheng: ". */
 void cli_print_diags(const jh_diags *d, const struct cli *cli);
 /* Print an error message in both languages' choice to stderr. */

@@ -19,9 +19,7 @@ int cmd_delete(int argc, char **argv, struct cli *cli)
 	if ((r = dbopts_parse(argc, argv, "who why school year", &o, cli)) ||
 	    !o.school || !o.why || o.nrest) {
 		free(o.rest);
-		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng delete 数据库 --school 学校标识码 [--year 年度] --why 原因",
-		                    "usage: junheng delete DB --school CODE [--year YEAR] --why REASON");
+		return cli_usage(cli, "delete", r == 1);
 	}
 	jh_revision_info info = {cli_who(o.who), o.why, "delete", 0, NULL, NULL};
 	if ((rc = jh_store_open(o.db, &s, &d)) ||

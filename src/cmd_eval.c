@@ -17,25 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void eval_usage(FILE *f, const struct cli *cli)
-{
-	if (!strcmp(cli->lang, "en"))
-		fputs("usage: junheng eval FILE...|DB [--standard FILE] [--county CODE]\n"
-		      "                    [--year YEAR] [--format text|json|csv] [--pretty]\n"
-		      "                    [--lang zh|en]\n"
-		      "                    [--as-of REVISION|YYYY-MM-DD]  (database only)\n"
-		      "Evaluates school-year template files (CSV in UTF-8 or GB18030, or XLSX)\n"
-		      "against the national standard or a local standards file.\n"
-		      "JSON is compact; --pretty writes one value a line.\n", f);
-	else
-		fputs("用法:junheng eval 文件...|数据库 [--standard 标准文件] [--county 县代码]\n"
-		      "                    [--year 年度] [--format text|json|csv] [--pretty]\n"
-		      "                    [--lang zh|en]\n"
-		      "                    [--as-of 修订号|YYYY-MM-DD](仅数据库)\n"
-		      "按国家标准或地方标准文件评估学校年度数据模板(CSV,UTF-8 或 GB18030;或 XLSX)。\n"
-		      "JSON 为紧凑格式;--pretty 每行一个值。\n", f);
-}
-
 int cmd_eval(int argc, char **argv, struct cli *cli)
 {
 	const char *std_path = NULL, *county = NULL, *as_of = NULL;
@@ -58,9 +39,8 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			eval_usage(stdout, cli);
 			free(files);
-			return EXIT_OK;
+			return cli_usage(cli, "eval", 1);
 		} else if (!strcmp(a, "--lang")) {
 			i++;
 		} else if (!strncmp(a, "--lang=", 7)) {
@@ -97,7 +77,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		} else if (a[0] == '-' && a[1]) {
 			cli_error(cli, "未知或缺少参数的选项“%s”",
 			          "unknown option or missing argument '%s'", a);
-			eval_usage(stderr, cli);
+			cli_usage(cli, "eval", 0);
 			status = EXIT_INPUT;
 			goto out;
 		} else {
@@ -105,7 +85,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		}
 	}
 	if (!nfiles) {
-		eval_usage(stderr, cli);
+		cli_usage(cli, "eval", 0);
 		status = EXIT_INPUT;
 		goto out;
 	}
@@ -121,7 +101,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 	if (nfiles == 1 && cli_is_database(files[0])) {
 		jh_store *db = NULL;
 		long rev = 0;
-		rc = jh_store_open(files[0], &db, &diags);
+		rc = jh_store_open_readonly(files[0], &db, &diags);
 		if (rc == JH_OK && as_of)
 			rc = jh_store_resolve_as_of(db, as_of, &rev, &diags);
 		if (rc == JH_OK)

@@ -31,9 +31,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	    (o.format && strcmp(o.format, "csv") && strcmp(o.format, "xlsx")) ||
 	    (o.headers && strcmp(o.headers, "zh") && strcmp(o.headers, "en"))) {
 		free(o.rest);
-		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng export 数据库 --year 年度 [--county 县代码] [--format csv|xlsx] [--headers zh|en] [-o 文件]",
-		                    "usage: junheng export DB --year YEAR [--county CODE] [--format csv|xlsx] [--headers zh|en] [-o FILE]");
+		return cli_usage(cli, "export", r == 1);
 	}
 	lang = o.headers ? o.headers : cli->lang;
 	xlsx = o.format ? !strcmp(o.format, "xlsx") :
@@ -45,7 +43,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		return EXIT_INPUT;
 	}
 	jh_filter f = {o.county, o.year, NULL};
-	if ((rc = jh_store_open(o.db, &s, &d)) ||
+	if ((rc = jh_store_open_readonly(o.db, &s, &d)) ||
 	    (rc = jh_store_load(s, &f, 0, &ds, &d))) {
 		cli_fail(cli, rc, &d);
 		goto out;

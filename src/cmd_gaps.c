@@ -58,14 +58,12 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 	    (o.time_limit && (popt.time_limit = strtod(o.time_limit, &end),
 	                      *end || !(popt.time_limit > 0 && popt.time_limit <= 86400)))) {
 		free(o.rest);
-		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng gaps 数据库 --county 县代码 --year 年度 [--format text|json|csv] [--costs 单价文件] [--time-limit 秒(默认 10)]",
-		                    "usage: junheng gaps DB --county CODE --year YEAR [--format text|json|csv] [--costs FILE] [--time-limit SECONDS (default 10)]");
+		return cli_usage(cli, "gaps", r == 1);
 	}
 	jh_filter f = {o.county, o.year, NULL};
 	if ((rc = cli_load_standard(o.standard, &std, &d)) ||
 	    (rc = load_costs(cli, o.costs, &costs, &d)) ||
-	    (rc = jh_store_open(o.db, &s, &d)) ||
+	    (rc = jh_store_open_readonly(o.db, &s, &d)) ||
 	    (rc = jh_store_load(s, &f, 0, &ds, &d)))
 		goto fail;
 	if ((rc = jh_eval(ds, &std, &f, &res, &d))) {

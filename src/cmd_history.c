@@ -29,11 +29,7 @@ int cmd_history(int argc, char **argv, struct cli *cli)
 	    (!o.revisions && (o.from || o.limit)) || o.nrest ||
 	    (o.format && strcmp(o.format, "text") && strcmp(o.format, "json"))) {
 		free(o.rest);
-		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng history 数据库 --school 学校标识码|--county 县代码 [--format text|json]\n"
-		                    "      junheng history 数据库 --revisions [--from 修订号] [--limit 条数] [--format text|json]",
-		                    "usage: junheng history DB --school CODE|--county CODE [--format text|json]\n"
-		                    "       junheng history DB --revisions [--from N] [--limit N] [--format text|json]");
+		return cli_usage(cli, "history", r == 1);
 	}
 	if ((o.from && dbopts_number(cli, "from", o.from, 1, &from)) ||
 	    (o.limit && dbopts_number(cli, "limit", o.limit, 1, &limit))) {
@@ -41,7 +37,7 @@ int cmd_history(int argc, char **argv, struct cli *cli)
 		return EXIT_INPUT;
 	}
 	fmt = o.format && !strcmp(o.format, "json") ? JH_FMT_JSON : JH_FMT_TEXT;
-	if ((rc = jh_store_open(o.db, &s, &d)))
+	if ((rc = jh_store_open_readonly(o.db, &s, &d)))
 		cli_fail(cli, rc, &d);
 	else if (o.revisions) {
 		if ((rc = jh_store_revisions(s, from, (size_t)limit, &revs, &d)))

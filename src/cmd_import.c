@@ -118,11 +118,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	if ((r = dbopts_parse(argc, argv, "who why year replace allow-extra extra-columns",
 	                      &o, cli)) || !o.nrest) {
 		free(o.rest);
-		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng import 数据库 文件... [--year 年度] [--who 姓名] [--why 原因] "
-		                    "[--replace] [--extra-columns 列1,列2 | --allow-extra]",
-		                    "usage: junheng import DB FILE... [--year Y] [--who NAME] [--why REASON] "
-		                    "[--replace] [--extra-columns COL1,COL2 | --allow-extra]");
+		return cli_usage(cli, "import", r == 1);
 	}
 	ds = jh_dataset_new();
 	areas = jh_areas_new();
@@ -145,7 +141,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	if (o.why) {
 		jh_buf_adds(&why, o.why);
 	} else {
-		jh_buf_adds(&why, "import");
+		jh_buf_adds(&why, strcmp(cli->lang, "en") ? "导入" : "import");
 		for (int i = 0; i < o.nrest; i++)
 			jh_buf_addf(&why, " %s", o.rest[i]);
 	}

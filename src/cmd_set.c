@@ -26,9 +26,7 @@ int cmd_set(int argc, char **argv, struct cli *cli)
 	if ((r = dbopts_parse(argc, argv, "who why school year base-revision", &o, cli)) ||
 	    !o.school || !o.year || !o.why || !o.nrest) {
 		free(o.rest);
-		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng set 数据库 --school 学校标识码 --year 年度 字段=值... --why 原因 [--base-revision 修订号]",
-		                    "usage: junheng set DB --school CODE --year YEAR FIELD=VALUE... --why REASON [--base-revision N]");
+		return cli_usage(cli, "set", r == 1);
 	}
 	if (o.base_revision && dbopts_number(cli, "base-revision", o.base_revision, 1, &base)) {
 		free(o.rest);

@@ -35,10 +35,6 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
  * the problem printed) when it is not one. */
 int dbopts_number(const struct cli *cli, const char *flag, const char *text,
                   long min, long *out);
-/* Print a command's usage: on stdout for --help (returns EXIT_OK), as an
- * error otherwise (returns EXIT_INPUT). */
-int dbopts_usage(const struct cli *cli, int help, const char *zh, const char *en);
-
 /* cmd_verdict.c: one county-year's verdict from the store (used by
  * verdict and whatif), the county named from the stored areas.  *res,
  * *ds, *items, *areas are the caller's to free (*res points into

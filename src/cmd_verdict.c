@@ -27,7 +27,7 @@ static jh_code load_and_eval(struct dbopts *o, const char *std_path,
 
 	if ((rc = cli_load_standard(std_path, std, d)))
 		return rc;
-	if ((rc = jh_store_open(o->db, &s, d)))
+	if ((rc = jh_store_open_readonly(o->db, &s, d)))
 		return rc;
 	if (o->as_of)
 		rc = jh_store_resolve_as_of(s, o->as_of, &rev, d);
@@ -164,9 +164,7 @@ int cmd_verdict(int argc, char **argv, struct cli *cli)
 	    (o.format && (fmt = jh_format_parse(o.format)) != JH_FMT_TEXT && fmt != JH_FMT_JSON &&
 	     fmt != JH_FMT_CSV)) {
 		free(o.rest);
-		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng verdict 数据库 [--county 县代码] --year 年度 [--format text|json|csv] [--ids] [--standard 标准文件] [--as-of 修订]",
-		                    "usage: junheng verdict DB [--county CODE] --year YEAR [--format text|json|csv] [--ids] [--standard FILE] [--as-of REV]");
+		return cli_usage(cli, "verdict", r == 1);
 	}
 	std_path = o.standard;
 	if (!o.county) {

@@ -54,9 +54,7 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	    !o.county || !o.year || !o.change || o.nrest ||
 	    (o.format && (fmt = jh_format_parse(o.format)) != JH_FMT_TEXT && fmt != JH_FMT_JSON)) {
 		free(o.rest);
-		return dbopts_usage(cli, r == 1,
-		                    "用法:junheng whatif 数据库 --county 县代码 --year 年度 --change 变更文件 [--format text|json] [--ids]",
-		                    "usage: junheng whatif DB --county CODE --year YEAR --change FILE [--format text|json] [--ids]");
+		return cli_usage(cli, "whatif", r == 1);
 	}
 	/* The change file first, so a bad one is reported before any work. */
 	if ((rc = cli_read_file(o.change, &data, &len))) {

@@ -132,13 +132,3 @@ int dbopts_number(const struct cli *cli, const char *flag, const char *text,
 	*out = v;
 	return 0;
 }
-
-int dbopts_usage(const struct cli *cli, int help, const char *zh, const char *en)
-{
-	if (help) {
-		puts(strcmp(cli->lang, "en") ? zh : en);
-		return EXIT_OK;
-	}
-	cli_error(cli, "%s", "%s", strcmp(cli->lang, "en") ? zh : en);
-	return EXIT_INPUT;
-}

@@ -18,7 +18,7 @@
 
 /* The schema this version of the library creates (PRAGMA user_version,
  * one per migration in store_sqlite.c).  Bump it with a new migration. */
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 #define AREAS_HDR "province_code,province_name,city_code,city_name,county_code,county_name\n"
 #define AREAS AREAS_HDR \
@@ -520,9 +520,14 @@ static void test_open_not_junheng(void **state)
 		struct stat sb;
 		snprintf(missing, sizeof missing, "%s/none.db", f->dir);
 		jh_diags_free(&f->d);
-		assert_int_equal(jh_store_open(missing, &f->s, &f->d), JH_ERR_DB);
+		assert_int_equal(jh_store_open(missing, &f->s, &f->d), JH_ERR_NOTFOUND);
 		assert_null(f->s);
-		find_diag(&f->d, JH_P_DB_CANTOPEN);
+		/* Said so, naming the file twice: it is missing, and init it. */
+		assert_string_equal(find_diag(&f->d, JH_P_DB_MISSING)->arg, missing);
+		assert_string_equal(find_diag(&f->d, JH_P_DB_MISSING)->arg2, missing);
+		jh_diags_free(&f->d);
+		assert_int_equal(jh_store_open_readonly(missing, &f->s, &f->d), JH_ERR_NOTFOUND);
+		find_diag(&f->d, JH_P_DB_MISSING);
 		assert_int_not_equal(stat(missing, &sb), 0);
 	}
 }
@@ -1216,11 +1221,13 @@ static void test_errors_leave_db_unchanged(void **state)
 	               "3601020001,东湖小学,360103,2024,primary,,urban,0,"
 	               "2483,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,50,,示范校,王老师\n",
 	               "moved.csv", JH_P_SCHOOL_MOVED, 3, 3, A_CODE, "360102");
-	/* School A as a nine-year school in 2025. */
+	/* School A as a nine-year school in 2024, the year stored as
+	 * primary: an import does not change a stored year's type (a later
+	 * year may have another: test_type_between_years). */
 	assert_refused(f, HDR
-	               "3601020001,东湖小学,360102,2025,nine_year,,urban,0,"
+	               "3601020001,东湖小学,360102,2024,nine_year,,urban,0,"
 	               "2483,0,0,120,0,30,0,12,0,141,0,12000.5,20000,6000000,60,50,,示范校,王老师\n",
-	               "type.csv", JH_P_TYPE_CHANGED, 2, 5, A_CODE, "primary");
+	               "type.csv", JH_P_TYPE_CHANGED, 2, 5, A_CODE, "2024");
 	/* A new school in two counties within one import. */
 	assert_refused(f, HDR
 	               "3601020009,新校,360102,2024,primary,,,,"
@@ -1589,10 +1596,10 @@ static void test_revisions(void **state)
 	jh_revisions_free(r);
 	assert_int_equal(jh_store_revisions(f->s, 3, 0, &r, &f->d), JH_OK);
 	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "en", &out), JH_OK);
-	assert_string_equal(out.data, "revision 3  2024-04-01T08:00:00Z  赵六  edit: 核实\n");
+	assert_string_equal(out.data, "revision 3  2024-04-01 08:00:00 (UTC)  赵六  edit: 核实\n");
 	jh_buf_reset(&out);
 	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "zh", &out), JH_OK);
-	assert_string_equal(out.data, "修订 3  2024-04-01T08:00:00Z  赵六  edit:核实\n");
+	assert_string_equal(out.data, "修订 3  2024-04-01 08:00:00 (UTC)  赵六  修改:核实\n");
 	jh_buf_reset(&out);
 	assert_int_equal(jh_revisions_report(r, JH_FMT_JSON, "en", &out), JH_OK);
 	assert_string_equal(out.data,
@@ -1630,21 +1637,30 @@ static void test_history_report(void **state)
 	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
 	assert_int_equal(jh_history_report(h, JH_FMT_TEXT, "en", &out), JH_OK);
 	snprintf(want, sizeof want,
-	         "revision 2  2024-03-01T10:00:00Z  李四  import: 更正在校生数\n"
+	         "revision 2  2024-03-01 10:00:00 (UTC)  李四  import: 更正在校生数\n"
 	         "  source: schools-2024-fix.csv %s\n"
-	         "  3601020001 2024 students_primary: 2483 → 2490\n", sha2);
+	         "  3601020001, 2024, primary students: 2483 → 2490\n", sha2);
 	n = strlen(want);
 	assert_true(out.len > n);
 	assert_string_equal(out.data + out.len - n, want);
 	/* The first lines: revision 1's heading and the school's name. */
-	assert_int_equal(strncmp(out.data, "revision 1  2024-01-10T09:00:00Z  张三  import: "
+	assert_int_equal(strncmp(out.data, "revision 1  2024-01-10 09:00:00 (UTC)  张三  import: "
 	                         "initial load\n  source: areas.csv ", 80), 0);
-	assert_non_null(strstr(out.data, "\n  3601020001 2024 school_name: ∅ → 东湖小学\n"));
+	assert_non_null(strstr(out.data, "\n  3601020001, 2024, school name: ∅ → 东湖小学\n"));
+	assert_non_null(strstr(out.data, "\n  3601020001, 2024, school type: ∅ → primary school\n"));
+	assert_non_null(strstr(out.data, "\n  3601020001, 2024, urban or rural: ∅ → urban\n"));
+	assert_non_null(strstr(out.data, "\n  3601020001, 2024, extra column '备注': ∅ → 示范校\n"));
 	jh_buf_reset(&out);
 	assert_int_equal(jh_history_report(h, JH_FMT_TEXT, "zh", &out), JH_OK);
-	assert_int_equal(strncmp(out.data, "修订 1  2024-01-10T09:00:00Z  张三  import:initial load\n"
-	                         "  来源:areas.csv ", strlen("修订 1  2024-01-10T09:00:00Z  张三  "
-	                         "import:initial load\n  来源:areas.csv ")), 0);
+	assert_int_equal(strncmp(out.data, "修订 1  2024-01-10 09:00:00 (UTC)  张三  导入:initial load\n"
+	                         "  来源:areas.csv ", strlen("修订 1  2024-01-10 09:00:00 (UTC)  张三  "
+	                         "导入:initial load\n  来源:areas.csv ")), 0);
+	/* In Chinese, fields and values by their Chinese names (no keys). */
+	assert_non_null(strstr(out.data, "\n  3601020001 2024 年度 学校名称:∅ → 东湖小学\n"));
+	assert_non_null(strstr(out.data, "\n  3601020001 2024 年度 办学类型:∅ → 小学\n"));
+	assert_non_null(strstr(out.data, "\n  3601020001 2024 年度 城乡类型:∅ → 城区\n"));
+	assert_non_null(strstr(out.data, "\n  3601020001 2024 年度 是否寄宿制学校:∅ → 否\n"));
+	assert_non_null(strstr(out.data, "\n  3601020001 2024 年度 小学在校生数:2483 → 2490\n"));
 	jh_buf_reset(&out);
 	assert_int_equal(jh_history_report(h, JH_FMT_JSON, "en", &out), JH_OK);
 	{
@@ -2376,14 +2392,219 @@ static void test_sha256(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* --- issue 9: read-only opening, school types by year, names, local time --- */
+
+/* A read command opens the database read-only: it reads everything, any
+ * write through it is refused as read-only, and the file is not touched;
+ * an older schema is not migrated but refused with a way out. */
+static void test_open_readonly(void **state)
+{
+	struct fx *f = *state;
+	char *before, *after, sha[65];
+	size_t nb, na;
+	jh_dataset *ds = NULL;
+	jh_history *h = NULL;
+	sqlite3 *db;
+
+	import_base(f, NULL);
+	jh_store_close(f->s);
+	f->s = NULL;
+	before = read_all(f->path, &nb);
+	assert_int_equal(jh_store_open_readonly(f->path, &f->s, &f->d), JH_OK);
+	assert_int_equal(jh_store_schema_version(f->s), SCHEMA_VERSION);
+	assert_int_equal(jh_store_load(f->s, NULL, 0, &ds, &f->d), JH_OK);
+	assert_int_equal(ds->nrows, 3);
+	jh_dataset_free(ds);
+	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+	assert_true(jh_history_count(h) > 0);
+	jh_history_free(h);
+	/* A write: refused, coded as read-only (no SQLite English). */
+	jh_store_set_clock(f->s, test_clock, NULL);
+	{
+		jh_dataset *fix = dataset(HDR ROW_C ROW_A_2490 ROW_B, "fix.csv");
+		jh_revision_info i = rinfo("李四", "x", "import");
+		jh_import_stats st;
+		assert_int_equal(jh_store_import(f->s, NULL, fix, NULL, &i, &st, &f->d), JH_ERR_DB);
+		assert_null(find_diag(&f->d, JH_P_DB_READONLY)->arg);
+		jh_dataset_free(fix);
+	}
+	jh_store_close(f->s);
+	f->s = NULL;
+	after = read_all(f->path, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(before, after, nb);
+	free(after);
+	(void)sha;
+
+	/* Schema 4 (as an older junheng left it): read-only refuses and
+	 * names init; nothing is written. */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 4", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	free(before);
+	before = read_all(f->path, &nb);
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_open_readonly(f->path, &f->s, &f->d), JH_ERR_DB);
+	assert_null(f->s);
+	assert_string_equal(find_diag(&f->d, JH_P_DB_OLD_SCHEMA)->arg, "4");
+	after = read_all(f->path, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(before, after, nb);
+	free(before);
+	free(after);
+}
+
+/* A school's type may change from one year to the next (a primary school
+ * becomes a nine-year school), and is then shown by year; an import may
+ * not change a stored year's type, an explicit edit may, by the column's
+ * Chinese name and the type's Chinese name; both are in the history. */
+static void test_type_between_years(void **state)
+{
+	struct fx *f = *state;
+	jh_dataset *ds, *y25 = dataset(HDR
+	        "3601020001,东湖小学,360102,2025,nine_year,,urban,0,"
+	        "2483,300,0,120,20,30,5,12,3,141,25,12000.5,20000,6000000,60,50,8,示范校,王老师\n",
+	        "schools-2025.csv");
+	jh_revision_info i = rinfo("李四", "升格为九年一贯制", "import");
+	jh_import_stats st;
+	jh_history *h = NULL;
+	const char *fields[2] = {"办学类型", "小学在校生数"};
+	const char *values[2] = {"九年一贯制学校", "500"};
+	int seen25 = 0, seen24 = 0;
+
+	import_base(f, NULL);
+	clock_at(AT2);
+	import_ok(f, NULL, y25, &i, &st);
+	assert_int_equal(st.added, 1);
+	ds = load(f, 0);
+	{
+		const jh_school_year *a24 = jh_dataset_find(ds, A_CODE, 2024);
+		const jh_school_year *a25 = jh_dataset_find(ds, A_CODE, 2025);
+		assert_non_null(a24);
+		assert_non_null(a25);
+		assert_int_equal(a24->type, JH_TYPE_PRIMARY);
+		assert_int_equal(a25->type, JH_TYPE_NINE_YEAR);
+	}
+	jh_dataset_free(ds);
+
+	/* 2024 changed by an edit named in Chinese: type and pupils. */
+	clock_at(AT3);
+	i = rinfo("赵六", "核实", "edit");
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 2, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 3);
+	assert_int_equal(st.fields_changed, 2);
+	ds = load(f, 0);
+	assert_int_equal(jh_dataset_find(ds, A_CODE, 2024)->type, JH_TYPE_NINE_YEAR);
+	assert_true(jh_dataset_find(ds, A_CODE, 2024)->v[JH_F_STUDENTS_PRIMARY] == 500);
+	jh_dataset_free(ds);
+
+	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
+	for (size_t k = 0; k < jh_history_count(h); k++) {
+		const jh_change *c = jh_history_at(h, k);
+		if (strcmp(c->field, "school_type"))
+			continue;
+		if (c->revision == 2 && c->year == 2025 && !c->old_value &&
+		    !strcmp(c->new_value, "nine_year"))
+			seen25 = 1;
+		if (c->revision == 3 && c->year == 2024 && !strcmp(c->old_value, "primary") &&
+		    !strcmp(c->new_value, "nine_year"))
+			seen24 = 1;
+	}
+	assert_true(seen25);
+	assert_true(seen24);
+	jh_history_free(h);
+	jh_dataset_free(y25);
+}
+
+/* Times are shown in local time, Beijing time unless JUNHENG_TZ or TZ
+ * says otherwise, and --as-of DATE is the end of that local day.
+ * Revision 2 at 15:00 UTC on 1 May is 23:00 in Beijing (UTC+8), still 1
+ * May; revision 3 at 16:30 UTC is 00:30 on 2 May in Beijing. */
+static void test_local_time(void **state)
+{
+	struct fx *f = *state;
+	const char *fields[1] = {"teachers_primary"};
+	const char *v1[1] = {"150"}, *v2[1] = {"151"};
+	jh_revision_info i = rinfo("赵六", "核实", "edit");
+	jh_import_stats st;
+	jh_revisions *r = NULL;
+	jh_buf out = JH_BUF_INIT;
+	long rev;
+	char *tz = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+
+	import_base(f, NULL);
+	clock_at("2024-05-01T15:00:00Z");
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, v1, &i, &st, &f->d),
+	                 JH_OK);
+	clock_at("2024-05-01T16:30:00Z");
+	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, v2, &i, &st, &f->d),
+	                 JH_OK);
+	assert_int_equal(st.revision, 3);
+
+	unsetenv("JUNHENG_TZ");
+	unsetenv("TZ");
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-05-01", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 2);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-05-02", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 3);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-05-02T00:29:59", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 2);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-05-02T00:30:00", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 3);
+	/* With a final Z a time is UTC, as stored. */
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-05-01T16:29:59Z", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 2);
+	assert_int_equal(jh_store_revisions(f->s, 2, 0, &r, &f->d), JH_OK);
+	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "zh", &out), JH_OK);
+	assert_string_equal(out.data, "修订 2  2024-05-01 23:00:00 (北京时间)  赵六  修改:核实\n"
+	                              "修订 3  2024-05-02 00:30:00 (北京时间)  赵六  修改:核实\n");
+	jh_buf_reset(&out);
+	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "en", &out), JH_OK);
+	assert_string_equal(out.data,
+	                    "revision 2  2024-05-01 23:00:00 (Beijing time)  赵六  edit: 核实\n"
+	                    "revision 3  2024-05-02 00:30:00 (Beijing time)  赵六  edit: 核实\n");
+	/* JSON keeps the stored UTC form. */
+	jh_buf_reset(&out);
+	assert_int_equal(jh_revisions_report(r, JH_FMT_JSON, "zh", &out), JH_OK);
+	assert_non_null(strstr(out.data, "\"at\": \"2024-05-01T15:00:00Z\""));
+
+	/* TZ names the zone when JUNHENG_TZ does not; JUNHENG_TZ wins. */
+	setenv("TZ", "UTC", 1);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-05-01", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 3);
+	setenv("JUNHENG_TZ", "Asia/Shanghai", 1);
+	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-05-01", &rev, &f->d), JH_OK);
+	assert_int_equal(rev, 2);
+	setenv("JUNHENG_TZ", "UTC", 1);
+	jh_buf_reset(&out);
+	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "zh", &out), JH_OK);
+	assert_string_equal(out.data, "修订 2  2024-05-01 15:00:00 (UTC)  赵六  修改:核实\n"
+	                              "修订 3  2024-05-01 16:30:00 (UTC)  赵六  修改:核实\n");
+	if (tz)
+		setenv("TZ", tz, 1);
+	else
+		unsetenv("TZ");
+	free(tz);
+	jh_revisions_free(r);
+	jh_buf_free(&out);
+}
+
 int main(void)
 {
+	/* Times are shown and --as-of dates read in UTC unless a test says
+	 * otherwise (test_local_time). */
+	setenv("JUNHENG_TZ", "UTC", 1);
 	const struct CMUnitTest tests[] = {
 		T(test_init_schema),
 		T(test_reinit_keeps_data),
 		T(test_open_not_junheng),
 		T(test_open_newer_schema),
 		T(test_open_not_database),
+		T(test_open_readonly),
+		T(test_type_between_years),
+		T(test_local_time),
 		T(test_import_new),
 		T(test_reimport_noop),
 		T(test_import_change_history),

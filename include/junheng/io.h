@@ -13,6 +13,17 @@ extern "C" {
 #endif
 
 /* ------------------------------------------------------------------ */
+/* Limits of every template file, in one place: the loaders and the     */
+/* programs enforce them, the README states them, and each message that */
+/* refuses a file names the limit.                                      */
+/* ------------------------------------------------------------------ */
+
+#define JH_MAX_FILE_BYTES   (256ul << 20)  /* one input file: 256 MB */
+#define JH_MAX_COLUMNS      256            /* header columns, template and extra */
+#define JH_MAX_HEADER_CHARS 200            /* characters of one header cell */
+#define JH_MAX_CELL_CHARS   32767          /* characters of one cell (Excel's limit) */
+
+/* ------------------------------------------------------------------ */
 /* Tables: rows of text cells read from CSV or XLSX.                    */
 /* ------------------------------------------------------------------ */
 

@@ -55,8 +55,14 @@ typedef struct jh_import_stats {
  * plain path or "sqlite:FILE" is SQLite; "postgresql://..." is recognised
  * and refused for now (not built); other "scheme://" are refused. */
 jh_code jh_store_init(const char *uri, jh_store **out, jh_diags *diags);
-/* Open an existing junheng database; it is migrated when older. */
+/* Open an existing junheng database; it is migrated when older.  A
+ * missing one is JH_ERR_NOTFOUND with JH_P_DB_MISSING (run init). */
 jh_code jh_store_open(const char *uri, jh_store **out, jh_diags *diags);
+/* Open an existing junheng database to read only: nothing is written to
+ * it (no migration; an older schema is refused with JH_P_DB_OLD_SCHEMA),
+ * so a read-only file or share will do.  Writes through this handle fail
+ * with JH_P_DB_READONLY. */
+jh_code jh_store_open_readonly(const char *uri, jh_store **out, jh_diags *diags);
 void jh_store_close(jh_store *s);
 /* The clock revisions take their time from: seconds since 1970-01-01
  * UTC.  fn NULL restores the system clock.  For tests and replays; the

@@ -178,7 +178,7 @@ typedef enum jh_problem {
 	JH_P_STORE,              /* arg: detail */
 	JH_P_UNKNOWN_COUNTY,     /* arg: county code */
 	JH_P_SCHOOL_MOVED,       /* arg: school code, arg2: stored county */
-	JH_P_TYPE_CHANGED,       /* arg: school code, arg2: stored type */
+	JH_P_TYPE_CHANGED,       /* arg: school code, arg2: year (type of a stored school-year) */
 	JH_P_BAD_AREA,           /* arg: code, arg2: reason */
 	JH_P_NOT_FOUND,          /* arg: what */
 	JH_P_BAD_LOCATION,       /* arg: the text */
@@ -239,6 +239,15 @@ typedef enum jh_problem {
 	JH_P_CLEAR_REQUIRED,     /* arg: the text (清空 in a required column) */
 	JH_P_LOOKS_LIKE_COLUMN,  /* column_name: the header; arg: the template
 	                            column's Chinese name, arg2: its key */
+	JH_P_DB_MISSING,         /* arg: the path (no such database: run init) */
+	JH_P_DB_OLD_SCHEMA,      /* arg: version found, arg2: path (run init to upgrade) */
+	JH_P_FILE_MISSING,       /* (file name in the diagnostic) no such file */
+	JH_P_FILE_DENIED,        /* no permission to read the file */
+	JH_P_FILE_UNREADABLE,    /* a directory, or reading failed */
+	JH_P_FILE_TOO_BIG,       /* arg: size in MB, arg2: limit in MB */
+	JH_P_TOO_MANY_COLUMNS,   /* arg: columns, arg2: limit */
+	JH_P_HEADER_TOO_LONG,    /* arg: characters, arg2: limit */
+	JH_P_CELL_TOO_LONG,      /* arg: characters, arg2: limit */
 	JH_P__COUNT
 } jh_problem;
 

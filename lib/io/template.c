@@ -392,6 +392,16 @@ long jhHeaderFind(const jhTemplate *tp, const jh_table *t)
 	return -1;
 }
 
+/* Characters (code points) of UTF-8 text: bytes that do not continue one. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
                      unsigned long long excused, jhHeader *h,
                      jh_diags *diags, size_t *errors)
@@ -416,6 +426,27 @@ jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
 	h->width = t->rows[hr].ncells;
 	while (h->width && jhBlank(jhCell(t, h->row, h->width - 1)))
 		h->width--;
+	/* The limits of io.h: refused before anything is kept (10,000
+	 * extra columns or a megabyte of header are not a template). */
+	if (h->width > JH_MAX_COLUMNS) {
+		char n[24], lim[24];
+		snprintf(n, sizeof n, "%zu", h->width);
+		snprintf(lim, sizeof lim, "%d", JH_MAX_COLUMNS);
+		jh_diags_add(diags, JH_P_TOO_MANY_COLUMNS, t->file, t->sheet, h->line, 0,
+		             NULL, n, lim);
+		return JH_ERR_INPUT;
+	}
+	for (size_t j = 0; j < h->width; j++) {
+		size_t chars = utf8_chars(jhCell(t, h->row, j));
+		if (chars > JH_MAX_HEADER_CHARS) {
+			char n[24], lim[24];
+			snprintf(n, sizeof n, "%zu", chars);
+			snprintf(lim, sizeof lim, "%d", JH_MAX_HEADER_CHARS);
+			jh_diags_add(diags, JH_P_HEADER_TOO_LONG, t->file, t->sheet, h->line,
+			             (int)j + 1, NULL, n, lim);
+			return JH_ERR_INPUT;
+		}
+	}
 	if (!(h->map = calloc(h->width ? h->width : 1, sizeof *h->map)))
 		return JH_ERR_NOMEM;
 	for (size_t j = 0; j < h->width; j++) {
@@ -505,6 +536,21 @@ size_t jhRowCheck(const jhTemplate *tp, const jhHeader *h, const jh_table *t,
 			problems++;
 			break;
 		}
+	for (size_t j = 0; j < row->ncells && j < h->width; j++) {
+		const char *c = jhCell(t, r, j);
+		size_t chars;
+		/* Bytes first: only a cell that long can have too many
+		 * characters. */
+		if (strlen(c) > JH_MAX_CELL_CHARS &&
+		    (chars = utf8_chars(c)) > JH_MAX_CELL_CHARS) {
+			char n[24], lim[24];
+			snprintf(n, sizeof n, "%zu", chars);
+			snprintf(lim, sizeof lim, "%d", JH_MAX_CELL_CHARS);
+			jh_diags_add(diags, JH_P_CELL_TOO_LONG, t->file, t->sheet, row->line,
+			             (int)j + 1, NULL, n, lim);
+			problems++;
+		}
+	}
 	for (size_t j = h->width; j < row->ncells; j++)
 		if (!jhBlank(jhCell(t, r, j))) {
 			snprintf(a, sizeof a, "%zu", row->ncells);

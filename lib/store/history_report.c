@@ -11,6 +11,7 @@
 */
 #include "store_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,19 +20,129 @@ static int is_en(const char *lang)
 	return lang && !strcmp(lang, "en");
 }
 
-static const char *or_empty(const char *s)
+static const char *kind_name(const char *kind, int en)
 {
-	return s ? s : "∅";
+	static const char *const k[][3] = {
+		{"import", "导入", "import"}, {"edit", "修改", "edit"},
+		{"delete", "删除", "delete"},
+	};
+	for (size_t i = 0; kind && i < sizeof k / sizeof k[0]; i++)
+		if (!strcmp(kind, k[i][0]))
+			return k[i][1 + en];
+	return kind ? kind : "";
 }
 
 static void text_heading(jh_buf *out, int en, long rev, const char *at,
                          const char *who, const char *kind, const char *why,
                          const char *sources)
 {
+	char when[96];
+
+	jhLocalTime(at, en ? "en" : "zh", when, sizeof when);
 	jh_buf_addf(out, en ? "revision %ld  %s  %s  %s: %s\n" : "修订 %ld  %s  %s  %s:%s\n",
-	            rev, at, who, kind, why);
+	            rev, when, who, kind_name(kind, en), why);
 	if (sources)
 		jh_buf_addf(out, en ? "  source: %s\n" : "  来源:%s\n", sources);
+}
+
+/* What a change's field is called, in words: a template column's name,
+ * a county-year item's description, an extra column by its header. */
+static void field_label(jh_buf *out, const jh_change *c, int en)
+{
+	const char *f = c->field ? c->field : "";
+	size_t n = strlen(f);
+	int col;
+
+	if (!strcmp(c->entity, "area")) {
+		jh_buf_adds(out, en ? "name" : "名称");
+		return;
+	}
+	if (!strcmp(c->entity, "school_year")) {
+		if (!strcmp(f, "*"))
+			jh_buf_adds(out, en ? "record deleted" : "记录已删除");
+		else if (!strncmp(f, "extra:", 6))
+			jh_buf_addf(out, en ? "extra column '%s'" : "附加列“%s”", f + 6);
+		else if ((col = jhTemplateCol(&jhSchoolYear, f)) >= 0)
+			jh_buf_adds(out, en ? jhSchoolYear.cols[col].en : jhSchoolYear.cols[col].zh);
+		else
+			jh_buf_adds(out, f);
+		return;
+	}
+	/* County-year items: KEY, KEY.note, monitoring_*.SUBJECT,
+	 * survey.GROUP.satisfied|answers. */
+	int note = n > 5 && !strcmp(f + n - 5, ".note");
+	char key[160];
+	const struct jhItemKey *k;
+
+	snprintf(key, sizeof key, "%.*s", (int)(note ? n - 5 : n), f);
+	if ((k = jhItemKeyFind(key))) {
+		jh_buf_adds(out, en ? k->en : k->zh);
+	} else if (!strncmp(key, "monitoring_level.", 17) || !strncmp(key, "monitoring_diff.", 16)) {
+		const char *subj = strchr(key, '.') + 1;
+		int lvl = key[11] == 'l', i;
+		for (i = 0; i < JH_SUBJECTS && strcmp(subj, jhSubjects[i][0]); i++)
+			;
+		if (i == JH_SUBJECTS)
+			jh_buf_adds(out, key);
+		else if (en)
+			jh_buf_addf(out, lvl ? "quality monitoring level, %s" :
+			            "quality monitoring, difference between schools, %s", jhSubjects[i][2]);
+		else
+			jh_buf_addf(out, lvl ? "%s质量监测等级" : "%s质量监测校际差异率", jhSubjects[i][1]);
+	} else if (!strncmp(key, "survey.", 7)) {
+		const char *dot = strchr(key + 7, '.');
+		int i;
+		for (i = 0; dot && i < JH_GROUPS; i++)
+			if (strlen(jhGroups[i][0]) == (size_t)(dot - key - 7) &&
+			    !strncmp(key + 7, jhGroups[i][0], (size_t)(dot - key - 7)))
+				break;
+		if (!dot || i == JH_GROUPS)
+			jh_buf_adds(out, key);
+		else if (en)
+			jh_buf_addf(out, !strcmp(dot, ".satisfied") ? "satisfied answers, %s" :
+			            "answers, %s", jhGroups[i][2]);
+		else
+			jh_buf_addf(out, !strcmp(dot, ".satisfied") ? "%s满意答卷数" : "%s答卷数",
+			            jhGroups[i][1]);
+	} else {
+		jh_buf_adds(out, key);
+	}
+	if (note)
+		jh_buf_adds(out, en ? " (note)" : "(备注)");
+}
+
+/* A change's value in words: school types and locations by name,
+ * boarding as yes/no; numbers and names as they are. */
+static void value_text(jh_buf *out, const jh_change *c, const char *v, int en)
+{
+	static const char *const loc[][3] = {
+		{"urban", "城区", "urban"}, {"town", "镇区", "town"}, {"rural", "乡村", "rural"},
+	};
+	const char *f = c->field ? c->field : "";
+
+	if (!v) {
+		jh_buf_adds(out, "∅");
+		return;
+	}
+	if (!strcmp(c->entity, "school_year")) {
+		if (!strcmp(f, "school_type")) {
+			int t = jh_school_type_parse(v);
+			if (t >= 0) {
+				jh_buf_adds(out, jh_school_type_name((jh_school_type)t, en ? "en" : "zh"));
+				return;
+			}
+		} else if (!strcmp(f, "location")) {
+			for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+				if (!strcmp(v, loc[i][0])) {
+					jh_buf_adds(out, loc[i][1 + en]);
+					return;
+				}
+		} else if (!strcmp(f, "boarding") && (!strcmp(v, "0") || !strcmp(v, "1"))) {
+			jh_buf_adds(out, *v == '1' ? (en ? "yes" : "是") : (en ? "no" : "否"));
+			return;
+		}
+	}
+	jh_buf_adds(out, v);
 }
 
 static void key_str(jhJson *j, const char *key, const char *s)
@@ -112,12 +223,18 @@ jh_code jh_history_report(const jh_history *h, jh_format fmt, const char *lang,
 			last = c->revision;
 		}
 		if (!strcmp(c->entity, "area"))
-			jh_buf_addf(out, "  %s %s: %s → %s\n", en ? "area" : "行政区划",
-			            c->school_code, or_empty(c->old_value),
-			            or_empty(c->new_value));
+			jh_buf_addf(out, en ? "  area %s " : "  行政区划 %s ", c->school_code);
+		else if (!strcmp(c->entity, "county_year"))
+			jh_buf_addf(out, en ? "  county %s, %d, " : "  县 %s %d 年度 ",
+			            c->school_code, c->year);
 		else
-			jh_buf_addf(out, "  %s %d %s: %s → %s\n", c->school_code, c->year,
-			            c->field, or_empty(c->old_value), or_empty(c->new_value));
+			jh_buf_addf(out, en ? "  %s, %d, " : "  %s %d 年度 ", c->school_code, c->year);
+		field_label(out, c, en);
+		jh_buf_adds(out, en ? ": " : ":");
+		value_text(out, c, c->old_value, en);
+		jh_buf_adds(out, " → ");
+		value_text(out, c, c->new_value, en);
+		jh_buf_addc(out, '\n');
 	}
 	if (!h->count)
 		jh_buf_adds(out, en ? "no changes recorded\n" : "没有变更记录\n");

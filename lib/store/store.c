@@ -35,7 +35,7 @@
 #include <time.h>
 
 
-static jh_code open_store(const char *uri, int create, jh_store **out,
+static jh_code open_store(const char *uri, int mode, jh_store **out,
                           jh_diags *d)
 {
 	const jhBackend *b;
@@ -48,7 +48,7 @@ static jh_code open_store(const char *uri, int create, jh_store **out,
 		return rc;
 	if (!(s = calloc(1, sizeof *s)))
 		return JH_ERR_NOMEM;
-	if ((rc = b->open(target, create, s, d))) {
+	if ((rc = b->open(target, mode, s, d))) {
 		free(s);
 		return rc;
 	}
@@ -58,12 +58,17 @@ static jh_code open_store(const char *uri, int create, jh_store **out,
 
 jh_code jh_store_init(const char *uri, jh_store **out, jh_diags *d)
 {
-	return open_store(uri, 1, out, d);
+	return open_store(uri, JH_OPEN_CREATE, out, d);
 }
 
 jh_code jh_store_open(const char *uri, jh_store **out, jh_diags *d)
 {
-	return open_store(uri, 0, out, d);
+	return open_store(uri, JH_OPEN_WRITE, out, d);
+}
+
+jh_code jh_store_open_readonly(const char *uri, jh_store **out, jh_diags *d)
+{
+	return open_store(uri, JH_OPEN_READONLY, out, d);
 }
 
 void jh_store_close(jh_store *s)
@@ -184,19 +189,24 @@ jh_code jh_store_resolve_as_of(jh_store *s, const char *spec, long *rev,
 		}
 		return JH_OK;
 	}
-	/* YYYY-MM-DD means the end of that day; a time is taken as given
-	 * (UTC, like the stored times; a final Z is allowed). */
+	/* YYYY-MM-DD means the end of that day, local time (localtime.c:
+	 * Beijing time unless configured); a time is local too, or UTC with
+	 * a final Z (the stored form). */
 	{
 		int y, mo, dd, h = 23, mi = 59, se = 59, used = 0;
 		char sep;
 		if (sscanf(spec, "%4d-%2d-%2d%n", &y, &mo, &dd, &used) == 3 &&
-		    (size_t)used == n && n == 10)
+		    (size_t)used == n && n == 10) {
+			if (utc_seconds(y, mo, dd, h, mi, se) >= 0)
+				t = jhLocalSeconds(y, mo, dd, h, mi, se);
+		} else if (sscanf(spec, "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &dd, &sep,
+		                  &h, &mi, &se, &used) == 7 && (sep == 'T' || sep == ' ') &&
+		           ((size_t)used == n || (spec[used] == 'Z' && (size_t)used + 1 == n)) &&
+		           used == 19) {
 			t = utc_seconds(y, mo, dd, h, mi, se);
-		else if (sscanf(spec, "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &dd, &sep,
-		                &h, &mi, &se, &used) == 7 && (sep == 'T' || sep == ' ') &&
-		         ((size_t)used == n || (spec[used] == 'Z' && (size_t)used + 1 == n)) &&
-		         used == 19)
-			t = utc_seconds(y, mo, dd, h, mi, se);
+			if (t >= 0 && (size_t)used == n)
+				t = jhLocalSeconds(y, mo, dd, h, mi, se);
+		}
 	}
 	if (t < 0) {
 		jh_diags_add(d, JH_P_AS_OF_SPEC, NULL, NULL, 0, 0, NULL, spec, NULL);
@@ -403,8 +413,9 @@ static long diff_row(struct writer *w, const jh_dataset *ods,
 
 	if (!old || !str_eq(old->school_name, sy->school_name))
 		REC("school_name", old ? old->school_name : NULL, sy->school_name);
-	if (!old)
-		REC("school_type", NULL, jh_school_type_key(sy->type));
+	if (!old || old->type != sy->type)
+		REC("school_type", old ? jh_school_type_key(old->type) : NULL,
+		    jh_school_type_key(sy->type));
 	if (!old || strcmp(old->parent_code, sy->parent_code))
 		if (old || *sy->parent_code)
 			REC("parent_code", old ? old->parent_code : NULL, sy->parent_code);
@@ -832,11 +843,8 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 			          id->county);
 			errors++;
 		}
-		if (id->type != sy->type) {
-			add_place(d, sy, JH_P_TYPE_CHANGED, sy->col_type, "school_type", sy->school_code,
-			          jh_school_type_key(id->type));
-			errors++;
-		}
+		/* The type may change between years (a primary school becomes
+		 * a nine-year school); within a stored year see below. */
 	}
 	/* County-year records: known counties only. */
 	for (size_t i = 0; items && i < items->count; i++) {
@@ -911,6 +919,17 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 		long n;
 
 		merged[i] = -1;
+		/* An import never changes the type a stored school-year has:
+		 * a file that disagrees is more likely wrong than the store, so
+		 * that correction is an explicit `set` (info->kind "edit"). */
+		if (old && old->type != sy->type && strcmp(info->kind ? info->kind : "", "edit")) {
+			char year[16];
+			snprintf(year, sizeof year, "%d", sy->year);
+			add_place(d, sy, JH_P_TYPE_CHANGED, sy->col_type, "school_type",
+			          sy->school_code, year);
+			errors++;
+			continue;
+		}
 		if (needs_merge(cur, old, ds, sy)) {
 			if ((rc = merge_row(mds, cur, old, ds, sy)))
 				goto out;
@@ -927,6 +946,10 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 		else
 			st->unchanged++;
 		st->fields_changed += (size_t)n;     /* a new row: all its fields */
+	}
+	if (errors) {
+		rc = JH_ERR_INPUT;
+		goto out;
 	}
 	if (want_missing && ds && ds->nrows) {
 		if ((rc = find_missing(cur, ds, &missing, &nmissing)))
@@ -1129,6 +1152,17 @@ static jh_code edited_row(const jh_dataset *cur, size_t n,
 	jh_code rc;
 
 	*out = NULL;
+	/* A field may be named as a header may (the key, the Chinese name,
+	 * a synonym): each is turned into its key.  keys[] lives as long as
+	 * this call. */
+	const char **keys = calloc(n ? n : 1, sizeof *keys);
+	if (!keys)
+		return JH_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		int c = jhTemplateCol(&jhSchoolYear, fields[i]);
+		keys[i] = c >= 0 ? jhSchoolYear.cols[c].key : fields[i];
+	}
+	fields = keys;
 	if ((rc = jh_export_csv(cur, NULL, &csv)))
 		goto out;
 	/* Columns the export left out (optional or extra columns the row has
@@ -1208,6 +1242,7 @@ static jh_code edited_row(const jh_dataset *cur, size_t n,
 	*out = upd;
 	upd = NULL;
 out:
+	free(keys);
 	jh_table_free(t);
 	jh_buf_free(&csv);
 	jh_dataset_free(upd);

@@ -129,13 +129,18 @@ struct jh_store {
 	void *clock_ctx;
 };
 
+/* How a backend opens a database: an existing one to read and write (and
+ * migrate), a new or existing one (init), or an existing one only to read
+ * (nothing written, not even a migration: the file may be read-only). */
+enum { JH_OPEN_WRITE, JH_OPEN_CREATE, JH_OPEN_READONLY };
+
 /* A backend: its name in messages, the URI prefix that selects it
  * ("sqlite:"; NULL for the one that takes plain paths), and how to open
  * a database of it (target = the URI without the prefix). */
 typedef struct jhBackend {
 	const char *name;
 	const char *prefix;
-	jh_code (*open)(const char *target, int create, struct jh_store *s,
+	jh_code (*open)(const char *target, int mode, struct jh_store *s,
 	                jh_diags *d);
 } jhBackend;
 
@@ -146,8 +151,16 @@ jh_code jhBackendFor(const char *uri, const jhBackend **out,
                      const char **target, jh_diags *d);
 
 /* store_sqlite.c */
-jh_code jhSqliteOpen(const char *path, int create, struct jh_store *s,
+jh_code jhSqliteOpen(const char *path, int mode, struct jh_store *s,
                      jh_diags *d);
+
+/* localtime.c: revision times for people.  jhLocalTime renders a stored
+ * UTC time ("YYYY-MM-DDTHH:MM:SSZ") as "YYYY-MM-DD HH:MM:SS (北京时间)" in
+ * the zone of $JUNHENG_TZ, else $TZ, else Asia/Shanghai (the label in
+ * lang); returns out.  jhLocalSeconds: seconds since 1970 (UTC) of a
+ * local calendar time in that zone, -1 when it is not a real date. */
+const char *jhLocalTime(const char *utc, const char *lang, char *out, size_t cap);
+long long jhLocalSeconds(int y, int mo, int d, int h, int mi, int s);
 
 /* history.c: the lists shared with backends */
 jh_code jhHistoryPush(jh_history *h, const jh_change *c);

@@ -33,6 +33,7 @@
 */
 #include "store_int.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -191,6 +192,12 @@ static const char *const migrations[] = {
 	"ALTER TABLE school_year_new RENAME TO school_year;"
 	"CREATE UNIQUE INDEX school_year_current ON school_year(school, year)"
 	" WHERE rev_to IS NULL;",
+	/* 5: the school type belongs to the school-year (a primary school
+	 * may become a nine-year school); school.type stays the type the
+	 * school was first stored with. */
+	"ALTER TABLE school_year ADD COLUMN type TEXT;"
+	"UPDATE school_year SET type = (SELECT type FROM school"
+	" WHERE school.code = school_year.school);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -590,7 +597,7 @@ static jh_code sq_load_rows(void *db, const jh_filter *f, long as_of,
 	jh_code rc = JH_OK;
 	int r;
 
-	jh_buf_adds(&sql, "SELECT y.school, s.county, y.year, s.type, ");
+	jh_buf_adds(&sql, "SELECT y.school, s.county, y.year, coalesce(y.type, s.type), ");
 	value_columns(&sql);
 	jh_buf_adds(&sql, " FROM school_year y JOIN school s ON s.code = y.school WHERE ");
 	if (as_of > 0)
@@ -727,7 +734,7 @@ static void extras_json(jh_buf *b, const jh_dataset *ds, const jh_school_year *s
 	jh_buf_addc(b, '}');
 }
 
-#define ROW_COLS (3 + 4 + JH_F__COUNT + 3)
+#define ROW_COLS (4 + 4 + JH_F__COUNT + 3)
 
 /* Row sy's values into st from parameter `first` on; extras is its JSON,
  * which must live until the statement has run. */
@@ -739,6 +746,7 @@ static void bind_row(sqlite3_stmt *st, int first, const jh_school_year *sy,
 	sqlite3_bind_text(st, c++, sy->school_code, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, c++, sy->year);
 	sqlite3_bind_int64(st, c++, rev);
+	sqlite3_bind_text(st, c++, jh_school_type_key(sy->type), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, c++, sy->school_name ? sy->school_name : "", -1,
 	                  SQLITE_STATIC);
 	sqlite3_bind_text(st, c++, sy->parent_code, -1, SQLITE_STATIC);
@@ -772,7 +780,7 @@ static jh_code sq_insert_rows(void *db, const jh_dataset *ds,
 	jh_code rc;
 	int bulk;
 
-	jh_buf_adds(&head, "INSERT INTO school_year(school, year, rev_from, ");
+	jh_buf_adds(&head, "INSERT INTO school_year(school, year, rev_from, type, ");
 	value_columns(&head);
 	jh_buf_addc(&head, ')');
 	if (head.oom)
@@ -883,7 +891,7 @@ static jh_code sq_load_versions(void *db, const char *school, const char *county
 	int r;
 
 	*revs = NULL;
-	jh_buf_adds(&sql, "SELECT y.school, s.county, y.year, s.type, ");
+	jh_buf_adds(&sql, "SELECT y.school, s.county, y.year, coalesce(y.type, s.type), ");
 	value_columns(&sql);
 	jh_buf_adds(&sql, ", y.rev_from, coalesce(y.rev_to, 0)"
 	              " FROM school_year y JOIN school s ON s.code = y.school WHERE 1");
@@ -1259,47 +1267,170 @@ static jh_code migrate(struct sq *q, jh_diags *d)
 	return rc;
 }
 
-jh_code jhSqliteOpen(const char *path, int create, struct jh_store *s,
+/* Read-only opening (JH_OPEN_READONLY): SQLITE_OPEN_READONLY, nothing
+** written, no migration, so that eval, verdict, history and export work on
+** a file or share the user may only read.  WAL needs the -shm index: SQLite
+** opens a read-only WAL database when -shm and -wal exist or can be
+** created next to it.  In a read-only directory with neither (the last
+** writer closed cleanly, so the database file holds every commit) they
+** cannot be created; then the file is opened as immutable, which is exact
+** because nobody can be writing it in WAL mode: a writer would need the
+** -wal file, which does not exist and cannot be created there. */
+static int wal_absent(const char *path)
+{
+	char wal[4096];
+	FILE *f;
+
+	if (snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal)
+		return 0;
+	if ((f = fopen(wal, "rb"))) {
+		fclose(f);
+		return 0;
+	}
+	return errno == ENOENT;
+}
+
+/* A URI for sqlite3_open_v2 naming path: "file:" and the path with '%',
+** '?' and '#' escaped, then the query. */
+static char *file_uri(const char *path, const char *query)
+{
+	jh_buf b = JH_BUF_INIT;
+
+	jh_buf_adds(&b, "file:");
+	for (const char *p = path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			jh_buf_addf(&b, "%%%02X", (unsigned char)*p);
+		else
+			jh_buf_addc(&b, *p);
+	jh_buf_adds(&b, query);
+	return jh_buf_detach(&b, NULL);
+}
+
+static jh_code open_failed(struct sq *q, int r, const char *path, jh_diags *d)
+{
+	jh_problem p = sqlite_problem(r);
+
+	jh_diags_add(d, p, path, NULL, 0, 0, NULL, p != JH_P_STORE ? NULL :
+	             q->db ? sqlite3_errmsg(q->db) : "cannot open", NULL);
+	sq_close(q);
+	return JH_ERR_DB;
+}
+
+/* 1 when the open database is a junheng one (meta.application). */
+static int is_junheng(struct sq *q)
+{
+	sqlite3_stmt *st;
+	int ok = 0;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT value FROM meta WHERE key = 'application'",
+	                       -1, &st, NULL) == SQLITE_OK) {
+		ok = sqlite3_step(st) == SQLITE_ROW &&
+		     !strcmp((const char *)sqlite3_column_text(st, 0), "junheng");
+		sqlite3_finalize(st);
+	}
+	return ok;
+}
+
+/* Number of tables and the like in the file (0 for a new one); -1 when
+ * it cannot be read. */
+static int object_count(struct sq *q)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT count(*) FROM sqlite_master", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return n;
+}
+
+jh_code jhSqliteOpen(const char *path, int mode, struct jh_store *s,
                      jh_diags *d)
 {
 	struct sq *q = calloc(1, sizeof *q);
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-	            (create ? SQLITE_OPEN_CREATE : 0), r;
+	int ro = mode == JH_OPEN_READONLY, create = mode == JH_OPEN_CREATE;
+	int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
+	            (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	            (create ? SQLITE_OPEN_CREATE : 0), r, n;
+	char *uri;
 	jh_code rc;
 
 	if (!q)
 		return JH_ERR_NOMEM;
-	if ((r = sqlite3_open_v2(path, &q->db, flags, NULL)) != SQLITE_OK) {
-		jh_problem p = sqlite_problem(r);
-		jh_diags_add(d, p, path, NULL, 0, 0, NULL, p != JH_P_STORE ? NULL :
-		             q->db ? sqlite3_errmsg(q->db) : "cannot open", NULL);
-		sq_close(q);
-		return JH_ERR_DB;
+	/* Only init creates a file: any other command names one that must
+	 * exist, and says how to make it when it does not. */
+	if (!create) {
+		FILE *f = fopen(path, "rb");
+		if (!f && errno == ENOENT) {
+			jh_diags_add(d, JH_P_DB_MISSING, NULL, NULL, 0, 0, NULL, path, path);
+			free(q);
+			return JH_ERR_NOTFOUND;
+		}
+		if (f)
+			fclose(f);
 	}
+	if (!(uri = file_uri(path, "")))
+		return free(q), JH_ERR_NOMEM;
+	r = sqlite3_open_v2(uri, &q->db, flags, NULL);
+	free(uri);
+	if (r != SQLITE_OK)
+		return open_failed(q, r, path, d);
 	/* Writers queue for up to 5 s behind another's transaction. */
 	sqlite3_busy_timeout(q->db, 5000);
 	sqlite3_extended_result_codes(q->db, 1);
 	/* A file that is not a database fails here, before anything is
 	 * written to it. */
-	if ((rc = exec(q, "PRAGMA foreign_keys = ON", d)) ||
-	    (rc = exec(q, "SELECT count(*) FROM sqlite_master", d))) {
+	n = object_count(q);
+	if (n < 0 && ro && wal_absent(path) &&
+	    ((sqlite3_extended_errcode(q->db) & 0xff) == SQLITE_READONLY ||
+	     (sqlite3_extended_errcode(q->db) & 0xff) == SQLITE_CANTOPEN)) {
+		sqlite3_close(q->db);
+		q->db = NULL;
+		if (!(uri = file_uri(path, "?immutable=1")))
+			return free(q), JH_ERR_NOMEM;
+		r = sqlite3_open_v2(uri, &q->db, flags, NULL);
+		free(uri);
+		if (r != SQLITE_OK)
+			return open_failed(q, r, path, d);
+		sqlite3_extended_result_codes(q->db, 1);
+		n = object_count(q);
+	}
+	if (n < 0) {
+		rc = db_error(q, d, "open");
 		sq_close(q);
 		return rc;
 	}
-	if (!create) {
-		sqlite3_stmt *st;
-		int ok = 0;
-		if (sqlite3_prepare_v2(q->db, "SELECT value FROM meta WHERE key = 'application'",
-		                       -1, &st, NULL) == SQLITE_OK) {
-			ok = sqlite3_step(st) == SQLITE_ROW &&
-			     !strcmp((const char *)sqlite3_column_text(st, 0), "junheng");
-			sqlite3_finalize(st);
-		}
-		if (!ok) {
-			jh_diags_add(d, JH_P_NOT_JUNHENG, path, NULL, 0, 0, NULL, NULL, NULL);
+	if ((rc = exec(q, "PRAGMA foreign_keys = ON", d))) {
+		sq_close(q);
+		return rc;
+	}
+	/* init makes a junheng database of a new or empty file only; every
+	 * other command opens junheng databases only. */
+	if ((!create || n > 0) && !is_junheng(q)) {
+		jh_diags_add(d, JH_P_NOT_JUNHENG, path, NULL, 0, 0, NULL, NULL, NULL);
+		sq_close(q);
+		return JH_ERR_DB;
+	}
+	if (ro) {
+		int v = user_version(q);
+		if (v != SCHEMA_VERSION) {
+			char found[16];
+			snprintf(found, sizeof found, "%d", v);
+			jh_diags_add(d, v > SCHEMA_VERSION ? JH_P_NEWER_SCHEMA : JH_P_DB_OLD_SCHEMA,
+			             path, NULL, 0, 0, NULL, found, path);
 			sq_close(q);
 			return JH_ERR_DB;
 		}
+		if ((rc = exec(q, "PRAGMA cache_size = -65536", d))) {
+			sq_close(q);
+			return rc;
+		}
+		s->ops = &sqlite_ops;
+		s->db = q;
+		return JH_OK;
 	}
 	/* A new file gets 8 KB pages (half the pages and page writes of the
 	 * default 4 KB for rows of about 250 bytes); only possible before

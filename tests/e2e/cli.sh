@@ -125,7 +125,38 @@ has "BOM + NUL: encoding" "$tmp/err" "bomnul.csv: 文件既不是 UTF-8 也不�
 run "BOM alone" 0 eval "$tmp/bom.csv"
 
 run "missing file" 2 eval "$tmp/nope.csv"
-has "missing: named" "$tmp/err" "nope.csv: No such file or directory"
+has "missing: named in Chinese" "$tmp/err" "nope.csv: 文件不存在"
+run "missing file (en)" 2 --lang en eval "$tmp/nope.csv"
+has "missing: named in English" "$tmp/err" "nope.csv: no such file"
+run "missing database" 2 eval "$tmp/nope.db"
+has "missing database: init" "$tmp/err" "数据库 $tmp/nope.db 不存在;请先运行 junheng init $tmp/nope.db 创建"
+run "a directory" 2 eval "$tmp"
+has "a directory: said" "$tmp/err" "无法读取该文件(是目录,或读取出错)"
+
+# Limits (include/junheng/io.h), stated in the messages that enforce them.
+# 10,000 extra columns: refused, not stored.
+awk 'NR == 1 { printf "%s", $0; for (i = 1; i <= 10000; i++) printf ",备注%d", i; print ""; next }
+     { printf "%s", $0; for (i = 1; i <= 10000; i++) printf ",x"; print "" }' "$F/small.csv" >"$tmp/wide.csv"
+run "10,000 extra columns" 2 eval "$tmp/wide.csv"
+# small.csv's columns + 10,000 = the count named.
+cols=$(($(head -1 "$F/small.csv" | tr ',' '\n' | wc -l) + 10000))
+has "10,000 columns: said with the limit" "$tmp/err" "wide.csv:第1行: 表头有 $cols 列,超过上限 256 列"
+# A header cell of 1 MB.
+{ head -1 "$F/small.csv" | tr -d '\n'; printf ',%s\n' "$(head -c 1048576 /dev/zero | tr '\0' 'a')"; tail -n +2 "$F/small.csv"; } >"$tmp/bighdr.csv"
+run "1 MB header cell" 2 eval "$tmp/bighdr.csv"
+has "1 MB header: said with the limit" "$tmp/err" "表头单元格有 1048576 个字符,超过上限 200 个字符"
+# A cell over 32,767 characters (Excel's limit), counted in characters:
+# 16,384 × 中 is 49,152 bytes but 16,384 characters, which is allowed.
+big=$(head -c 32768 /dev/zero | tr '\0' 'a')
+awk -v b="$big" -F, 'BEGIN { OFS = "," } NR == 2 { $2 = b } { print }' "$F/small.csv" >"$tmp/bigcell.csv"
+run "a cell of 32,768 characters" 2 eval "$tmp/bigcell.csv"
+has "big cell: place and limit" "$tmp/err" "bigcell.csv:第2行:第2列: 单元格有 32768 个字符,超过上限 32767 个字符"
+zh=$(printf '中%.0s' $(seq 1 16384))
+awk -v b="$zh" 'NR == 1 { print $0 ",备注"; next } NR == 2 { print $0 "," b; next } { print $0 "," }' "$F/small.csv" >"$tmp/zhcell.csv"
+run "16,384 Chinese characters are allowed" 0 eval "$tmp/zhcell.csv"
+truncate -s 300M "$tmp/huge.csv"
+run "a 300 MB file" 2 eval "$tmp/huge.csv"
+has "300 MB: said with the limit" "$tmp/err" "huge.csv: 文件过大(300 MB;上限 256 MB),未读取"
 run "not a template" 2 eval "$F/small.csv" "$F/strict.std"
 has "not a template: named" "$tmp/err" "strict.std: 找不到表头行"
 head -3 "$F/small.csv" >"$tmp/q.csv"; printf '1101010009,"未闭合,110101\n' >>"$tmp/q.csv"
@@ -140,11 +171,28 @@ run "no files" 2 eval
 run "unknown command" 2 evaluate
 run "help" 0 --help
 has "help: lists eval" "$tmp/out" "eval"
-for c in init import set delete history export verdict gaps whatif; do
+# Every command's help: usage, options and an example, in one language.
+for c in eval init import set delete history export verdict gaps whatif; do
 	run "$c --help" 0 "$c" --help
-	has "$c --help: usage" "$tmp/out" "junheng $c"
+	has "$c --help: usage" "$tmp/out" "用法:junheng $c"
+	has "$c --help: example" "$tmp/out" "示例:"
+	if grep -q "usage\|options\|example" "$tmp/out"; then no "$c --help: English words in Chinese help"; else ok "$c --help: Chinese only"; fi
+	run "$c --help (en)" 0 --lang en "$c" --help
+	has "$c --help en: usage" "$tmp/out" "usage: junheng $c"
+	has "$c --help en: example" "$tmp/out" "example"
+	if LC_ALL=C grep -q "$(printf '[\344-\351]')" "$tmp/out" && ! grep -q "办学类型\|junheng .* 张三\|\"2024" "$tmp/out"; then
+		no "$c --help en: Chinese in English help"; else ok "$c --help en: no stray Chinese"; fi
 done
+run "eval --help: options with units" 0 eval --help
+has "eval help: --as-of local day" "$tmp/out" "当地时间"
+run "gaps --help: units" 0 gaps --help
+has "gaps help: units" "$tmp/out" "教师:名;面积:平方米;设备:元;教室:间"
+run "whatif --help: the change file" 0 whatif --help
+has "whatif help: columns" "$tmp/out" "action(操作)"
+run "set --help: Chinese names" 0 set --help
+has "set help: Chinese column names" "$tmp/out" "办学类型=初级中学"
 run "usage on error" 2 --lang en history "$tmp/x.db"
 has "usage on error: english" "$tmp/err" "usage: junheng history DB --school CODE|--county CODE"
+has "usage on error: points to --help" "$tmp/err" "'junheng history --help' describes every option"
 
 summary

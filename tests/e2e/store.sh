@@ -13,8 +13,18 @@ dbsum() { sha256sum "$DB" | cut -d' ' -f1; }
 export JUNHENG_USER=tester
 
 run "init" 0 init "$DB"
-has "init: schema" "$tmp/out" "数据结构版本 4"
+has "init: schema" "$tmp/out" "数据结构版本 5"
+sum0=$(dbsum)
 run "init again is harmless" 0 init "$DB"
+has "init again: says it exists" "$tmp/out" "数据库 $DB 已存在(数据结构版本 5),未作任何改动"
+if [ "$(dbsum)" = "$sum0" ]; then ok "init again: file unchanged"; else no "init again changed the file"; fi
+run "init again (en)" 0 --lang en init "$DB"
+has "init again en" "$tmp/out" "already exists (schema version 5); nothing was changed"
+sqlite3 "$tmp/other.db" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
+osum=$(sha256sum "$tmp/other.db" | cut -d' ' -f1)
+run "init on another program's database" 1 init "$tmp/other.db"
+has "init other: said" "$tmp/err" "不是均衡数据库(另一程序的 SQLite 文件,未作改动"
+if [ "$(sha256sum "$tmp/other.db" | cut -d' ' -f1)" = "$osum" ]; then ok "init other: file unchanged"; else no "init other: file changed"; fi
 
 # Schools of an unknown county are refused until the area table is in.
 run "import without areas" 2 import "$DB" "$S/schools-2024.csv"
@@ -46,7 +56,13 @@ run "set bad value" 2 set "$DB" --school 2136990101 --year 2024 teachers_primary
 has "set bad value: message" "$tmp/err" "“many”不是数字"
 run "set unknown school" 2 set "$DB" --school 2136999999 --year 2024 teachers_primary=1 --why x
 run "history text" 0 history "$DB" --school 2136990101
-has "history text: edit" "$tmp/out" "2136990101 2024 teachers_primary: 108 → 150"
+has "history text: edit" "$tmp/out" "2136990101 2024 年度 小学专任教师数:108 → 150"
+has "history text: kind in Chinese" "$tmp/out" "  修改:核实"
+has "history text: type by name" "$tmp/out" "2136990101 2022 年度 办学类型:∅ → 小学"
+has "history text: location by name" "$tmp/out" "2136990101 2022 年度 城乡类型:∅ → 城区"
+run "history text (en)" 0 --lang en history "$DB" --school 2136990101
+has "history en: edit" "$tmp/out" "2136990101, 2024, primary full-time teachers: 108 → 150"
+has "history en: type" "$tmp/out" "2136990101, 2022, school type: ∅ → primary school"
 run "history county" 0 history "$DB" --county 369901 --format json
 jqeq "history county: revisions" '[.[].revision] | unique | join(",")' "1,2,3"
 
@@ -54,16 +70,21 @@ jqeq "history county: revisions" '[.[].revision] | unique | join(",")' "1,2,3"
 run "eval as-of 1" 0 eval "$DB" --as-of 1 --format json
 same "as-of 1 = original files" "$tmp/out" "$tmp/files.json"
 # Revision times are the store's (no --at): every revision so far was
-# made today (UTC), so the end of today is the latest revision.
+# made today, so the end of today is the latest revision; "today" is
+# Beijing's day unless JUNHENG_TZ or TZ says otherwise.
 "$J" eval "$DB" --format json >"$tmp/now.json"
-run "eval as-of today" 0 eval "$DB" --as-of "$(date -u +%Y-%m-%d)" --format json
+run "eval as-of today" 0 eval "$DB" --as-of "$(TZ=Asia/Shanghai date +%Y-%m-%d)" --format json
 same "as-of today = now" "$tmp/out" "$tmp/now.json"
+JUNHENG_TZ=UTC "$J" eval "$DB" --as-of "$(date -u +%Y-%m-%d)" --format json >"$tmp/out" 2>"$tmp/err"
+same "as-of today (UTC) = now" "$tmp/out" "$tmp/now.json"
 "$J" eval "$S/areas.csv" "$tmp/changed.csv" "$S/schools-2022.csv" "$S/schools-2023.csv" --format json >"$tmp/changed.json"
 run "eval as-of 2" 0 eval "$DB" --as-of 2 --format json
 same "as-of 2 = changed files" "$tmp/out" "$tmp/changed.json"
 run "as-of before anything" 2 eval "$DB" --as-of 2020-01-01
 run "as-of bad" 2 eval "$DB" --as-of yesterday
-has "as-of bad: message" "$tmp/err" "“yesterday”既不是修订号也不是日期"
+has "as-of bad: message" "$tmp/err" "“yesterday”既不是修订号也不是日期(YYYY-MM-DD 或 YYYY-MM-DDTHH:MM:SS,当地时间"
+run "as-of bad (en)" 2 --lang en eval "$DB" --as-of yesterday
+has "as-of bad en" "$tmp/err" "'yesterday' is neither a revision number nor a date"
 run "as-of no such day" 2 eval "$DB" --as-of 2024-02-30
 run "--at is gone" 2 import "$DB" "$S/areas.csv" --at 2024-01-01T00:00:00Z
 has "--at: unknown option" "$tmp/err" "--at"
@@ -75,6 +96,18 @@ jqeq "revisions: times in one UTC form" '[.[].at | test("^[0-9]{4}-[0-9]{2}-[0-9
 jqeq "revisions: sources of 2" '.[1].sources | test("^[^ ]*changed.csv [0-9a-f]{64}$")' true
 run "revisions from 2, limit 1" 0 history "$DB" --revisions --from 2 --limit 1 --lang en
 has "revisions text" "$tmp/out" "revision 2  "
+# Shown in Beijing time: the stored UTC time plus 8 hours, worked out by
+# date(1) from the system's time-zone data.
+at2=$("$J" history "$DB" --revisions --format json | jq -r '.[1].at')
+bj=$(TZ=Asia/Shanghai date -d "$at2" '+%Y-%m-%d %H:%M:%S')
+has "revision time in Beijing time (en)" "$tmp/out" "revision 2  $bj (Beijing time)"
+run "revisions zh" 0 history "$DB" --revisions --from 2 --limit 1
+has "revision time in Beijing time" "$tmp/out" "修订 2  $bj (北京时间)"
+utc2=$(TZ=UTC date -d "$at2" '+%Y-%m-%d %H:%M:%S')
+JUNHENG_TZ=UTC "$J" history "$DB" --revisions --from 2 --limit 1 >"$tmp/out"
+has "JUNHENG_TZ=UTC: UTC" "$tmp/out" "修订 2  $utc2 (UTC)"
+TZ=UTC "$J" history "$DB" --revisions --from 2 --limit 1 >"$tmp/out"
+has "TZ=UTC: UTC" "$tmp/out" "修订 2  $utc2 (UTC)"
 if grep -q "revision 3" "$tmp/out"; then no "limit 1 shows revision 3"; else ok "limit 1: only revision 2"; fi
 
 # Optimistic edits: based on revision 2, the school-year changed at 3.
@@ -220,8 +253,8 @@ sed '2s/,369901,2024,primary/,369902,2024,primary/' "$S/schools-2024.csv" >"$tmp
 run "school in two counties" 2 import "$DB" "$tmp/moved.csv"
 has "moved: message" "$tmp/err" "学校 2136990101 已登记在县(市、区) 369901,不能同时属于两个县"
 sed '2s/,369901,2024,primary/,369901,2024,nine_year/' "$S/schools-2024.csv" >"$tmp/type.csv"
-run "type change" 2 import "$DB" "$tmp/type.csv"
-has "type: message" "$tmp/err" "学校 2136990101 的办学类型已登记为 primary,不能在年度之间改变"
+run "type change within a stored year" 2 import "$DB" "$tmp/type.csv"
+has "type: message" "$tmp/err" "type.csv:第2行:第5列(school_type): 学校 2136990101 在 2024 年度已登记为另一种办学类型;导入不改变已登记年度的办学类型(不同年度可以不同),如需更正请用 junheng set"
 sed '2s/,urban,46,/,urban,2,/' "$S/schools-2024.csv" >"$tmp/absurd.csv"
 run "absurd class size" 2 import "$DB" "$tmp/absurd.csv"
 has "absurd: reason" "$tmp/err" "944 students per class (more than 100)"
@@ -251,9 +284,84 @@ if [ "$(dbsum)" = "$before" ]; then ok "database unchanged to the byte"; else no
 run "not a database" 2 eval "$tmp/garbage.csv"
 printf 'SQLite format 3\000garbage garbage garbage' >"$tmp/fake.db"
 run "corrupt database" 1 history "$tmp/fake.db" --school 1
-has "corrupt database: said in Chinese" "$tmp/err" "fake.db: 文件不是数据库或已损坏"
-run "missing database" 1 import "$tmp/none.db" "$S/areas.csv"
-has "missing database: said" "$tmp/err" "none.db: 无法打开数据库文件"
+has "corrupt database: said in Chinese" "$tmp/err" "fake.db: 文件不是数据库或数据库已损坏(请从备份恢复)"
+run "corrupt database: eval" 1 eval "$tmp/fake.db"
+has "corrupt database: eval said" "$tmp/err" "文件不是数据库或数据库已损坏"
+# Damaged inside (pages overwritten): SQLite's "database disk image is
+# malformed" said in Chinese, never in SQLite's English.
+cp "$DB" "$tmp/damaged.db"
+dd if=/dev/urandom of="$tmp/damaged.db" bs=8192 seek=3 count=20 conv=notrunc 2>/dev/null
+run "damaged database" 1 eval "$tmp/damaged.db" --format json
+has "damaged: said in Chinese" "$tmp/err" "文件不是数据库或数据库已损坏"
+if grep -q "malformed\|database disk" "$tmp/err"; then no "damaged: SQLite's English shown"; else ok "damaged: no SQLite English"; fi
+for cmd in "import $tmp/none.db $S/areas.csv" "eval $tmp/none.db" "history $tmp/none.db --revisions" \
+           "verdict $tmp/none.db --year 2024" "export $tmp/none.db --year 2024"; do
+	# shellcheck disable=SC2086
+	run "missing database: ${cmd%% *}" 2 $cmd
+	has "missing database: ${cmd%% *} says init" "$tmp/err" "数据库 $tmp/none.db 不存在;请先运行 junheng init $tmp/none.db 创建"
+done
+if [ -e "$tmp/none.db" ]; then no "missing database was created"; else ok "missing database not created"; fi
+# A database is known by its content, not its name.
+cp "$DB" "$tmp/j.data"
+"$J" eval "$DB" --format json >"$tmp/db.json"
+run "database named .data" 0 eval "$tmp/j.data" --format json
+same "database named .data = the database" "$tmp/out" "$tmp/db.json"
+
+# Read commands on a read-only file in a read-only directory, as a user
+# who may only read (root may write anything: the commands run as nobody
+# when the tests run as root).
+mkdir "$tmp/ro"
+cp "$DB" "$tmp/ro/j.db"
+rm -f "$tmp/ro/j.db-wal" "$tmp/ro/j.db-shm"
+chmod 444 "$tmp/ro/j.db"
+chmod 555 "$tmp/ro"
+chmod 755 "$tmp"
+asuser=""
+if [ "$(id -u)" = 0 ]; then asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"; fi
+ro_sum=$(sha256sum "$tmp/ro/j.db" | cut -d' ' -f1)
+rorun() {
+	name=$1; want=$2; shift 2
+	$asuser "$J" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else
+		no "$name: exit $got, want $want" "$(cat "$tmp/err")"; fi
+}
+rorun "read-only: eval" 0 eval "$tmp/ro/j.db" --format json
+same "read-only: eval = eval" "$tmp/out" "$tmp/db.json"
+rorun "read-only: verdict" 0 verdict "$tmp/ro/j.db" --county 369901 --year 2024
+rorun "read-only: gaps" 0 gaps "$tmp/ro/j.db" --county 369903 --year 2024 --time-limit 2
+rorun "read-only: history" 0 history "$tmp/ro/j.db" --school 2136990101
+rorun "read-only: export" 0 export "$tmp/ro/j.db" --year 2024
+printf 'action,school_code,field,value,target\nadd,2136990201,teachers_primary,3,\n' >"$tmp/plan.csv"
+chmod 644 "$tmp/plan.csv"
+rorun "read-only: whatif" 0 whatif "$tmp/ro/j.db" --county 369902 --year 2024 --change "$tmp/plan.csv"
+if [ -n "$asuser" ] || [ "$(id -u)" != 0 ]; then
+	rorun "read-only: import refused" 1 import "$tmp/ro/j.db" "$S/areas.csv" "$tmp/changed.csv"
+	has "read-only: said in Chinese" "$tmp/err" "数据库文件只读,无法写入"
+	if grep -q "readonly\|attempt to write" "$tmp/err"; then no "read-only: SQLite's English shown"; else ok "read-only: no SQLite English"; fi
+fi
+if [ "$(sha256sum "$tmp/ro/j.db" | cut -d' ' -f1)" = "$ro_sum" ]; then ok "read-only: file unchanged"; else no "read-only: file changed"; fi
+if [ -e "$tmp/ro/j.db-wal" ] || [ -e "$tmp/ro/j.db-shm" ]; then no "read-only: -wal or -shm left"; else ok "read-only: nothing created"; fi
+chmod 755 "$tmp/ro"
+
+# School types by year: a primary school may become a nine-year school
+# the next year; the history shows both years' types.
+"$J" init "$tmp/t.db" >/dev/null
+"$J" import "$tmp/t.db" "$S/areas.csv" "$S/schools-2022.csv" >/dev/null
+sed '2s/,369901,2023,primary,/,369901,2023,nine_year,/' "$S/schools-2023.csv" >"$tmp/type23.csv"
+run "type changes between years" 0 import "$tmp/t.db" "$tmp/type23.csv"
+run "type: history" 0 history "$tmp/t.db" --school 2136990101
+has "type: 2022 primary" "$tmp/out" "2136990101 2022 年度 办学类型:∅ → 小学"
+has "type: 2023 nine-year" "$tmp/out" "2136990101 2023 年度 办学类型:∅ → 九年一贯制学校"
+run "set type by Chinese names" 0 set "$tmp/t.db" --school 2136990101 --year 2022 办学类型=九年一贯制学校 小学在校生数=500 --why 核实
+has "set Chinese: two fields" "$tmp/out" "2 个字段变更"
+run "type: history of the edit" 0 history "$tmp/t.db" --school 2136990101
+has "type edit: recorded" "$tmp/out" "2136990101 2022 年度 办学类型:小学 → 九年一贯制学校"
+has "pupils edit: recorded" "$tmp/out" "2136990101 2022 年度 小学在校生数:1810 → 500"
+# Two rows for one school in one year with different types: both named.
+{ head -1 "$S/schools-2024.csv"; sed -n 2p "$S/schools-2024.csv" | sed 's/,369901,2024,primary,/,369901,2024,nine_year,/'; } >"$tmp/dup24.csv"
+run "two rows, two types" 2 import "$tmp/t.db" "$S/schools-2024.csv" "$tmp/dup24.csv"
+has "two rows: both named" "$tmp/err" "dup24.csv:第2行:第1列(school_code): 学校 2136990101 在同一年度重复出现(另见 $S/schools-2024.csv:2)"
 
 # Re-imports never lose data silently (issue 9), in a database of their own.
 R=$tmp/r.db
