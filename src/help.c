@@ -92,7 +92,7 @@ static const struct {
 	 "  --extra-columns 列1,列2  声明附加列(与模板列相近的表头否则视为错误)\n"
 	 "  --allow-extra  接受所有附加列\n"
 	 "\n"
-	 "限制:每个文件不超过 256 MB;表头不超过 512 列;每个单元格不超过 32,767 个字符。\n"
+	 "限制:每个文件不超过 256 MB;表头不超过 512 列;每个单元格不超过 100,000 个字符。\n"
 	 "\n"
 	 "示例:\n"
 	 "  junheng import j.db areas.csv schools-2024.xlsx county-2024.csv --who 张三 --why \"2024年度数据\"\n",
@@ -117,7 +117,7 @@ static const struct {
 	 "  --allow-extra  accept every extra column\n"
 	 "\n"
 	 "limits: a file of at most 256 MB; at most 512 columns; a cell of at most\n"
-	 "32,767 characters.\n"
+	 "100,000 characters.\n"
 	 "\n"
 	 "example:\n"
 	 "  junheng import j.db areas.csv schools-2024.xlsx county-2024.csv --who Zhang --why \"2024 data\"\n"},

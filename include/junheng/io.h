@@ -21,7 +21,8 @@ extern "C" {
 #define JH_MAX_FILE_BYTES   (256ul << 20)  /* one input file: 256 MB */
 #define JH_MAX_COLUMNS      256            /* header columns, template and extra */
 #define JH_MAX_HEADER_CHARS 200            /* characters of one header cell */
-#define JH_MAX_CELL_CHARS   32767          /* characters of one cell (Excel's limit) */
+#define JH_MAX_CELL_CHARS   100000         /* characters of one cell (XLSX holds
+                                              * 32,767: export says so) */
 
 /* ------------------------------------------------------------------ */
 /* Tables: rows of text cells read from CSV or XLSX.                    */

@@ -145,15 +145,15 @@ has "10,000 columns: said with the limit" "$tmp/err" "wide.csv:第1行: 表头�
 { head -1 "$F/small.csv" | tr -d '\n'; printf ',%s\n' "$(head -c 1048576 /dev/zero | tr '\0' 'a')"; tail -n +2 "$F/small.csv"; } >"$tmp/bighdr.csv"
 run "1 MB header cell" 2 eval "$tmp/bighdr.csv"
 has "1 MB header: said with the limit" "$tmp/err" "表头单元格有 1048576 个字符,超过上限 200 个字符"
-# A cell over 32,767 characters (Excel's limit), counted in characters:
-# 16,384 × 中 is 49,152 bytes but 16,384 characters, which is allowed.
-big=$(head -c 32768 /dev/zero | tr '\0' 'a')
+# A cell over 100,000 characters, counted in characters: 40,000 × 中 is
+# 120,000 bytes but 40,000 characters, which is allowed.
+big=$(head -c 100001 /dev/zero | tr '\0' 'a')
 awk -v b="$big" -F, 'BEGIN { OFS = "," } NR == 2 { $2 = b } { print }' "$F/small.csv" >"$tmp/bigcell.csv"
-run "a cell of 32,768 characters" 2 eval "$tmp/bigcell.csv"
-has "big cell: place and limit" "$tmp/err" "bigcell.csv:第2行:第2列: 单元格有 32768 个字符,超过上限 32767 个字符"
-zh=$(printf '中%.0s' $(seq 1 16384))
+run "a cell of 100,001 characters" 2 eval "$tmp/bigcell.csv"
+has "big cell: place and limit" "$tmp/err" "bigcell.csv:第2行:第2列: 单元格有 100001 个字符,超过上限 100000 个字符"
+zh=$(awk 'BEGIN { for (i = 0; i < 40000; i++) printf "中" }')
 awk -v b="$zh" 'NR == 1 { print $0 ",备注"; next } NR == 2 { print $0 "," b; next } { print $0 "," }' "$F/small.csv" >"$tmp/zhcell.csv"
-run "16,384 Chinese characters are allowed" 0 eval "$tmp/zhcell.csv"
+run "40,000 Chinese characters are allowed" 0 eval "$tmp/zhcell.csv"
 truncate -s 300M "$tmp/huge.csv"
 run "a 300 MB file" 2 eval "$tmp/huge.csv"
 has "300 MB: said with the limit" "$tmp/err" "huge.csv: 文件过大(300 MB;上限 256 MB),未读取"
