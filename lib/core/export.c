@@ -330,7 +330,16 @@ jh_code jh_export_xlsx(const jh_dataset *ds, const jh_filter *f,
 		rc = JH_ERR_INPUT;
 		goto out;
 	}
-	/* libxlsxwriter creates the file only at workbook_close. */
+	/* libxlsxwriter creates the file only at workbook_close, and says
+	 * why it cannot on stderr, in English: find out first.  (An existing
+	 * file is not changed by "ab"; one made here is overwritten.) */
+	{
+		FILE *fp = fopen(path, "ab");
+		if (!fp || fclose(fp)) {
+			rc = JH_ERR_IO;
+			goto out;
+		}
+	}
 	if (!(wb = workbook_new(path))) {
 		rc = JH_ERR_NOMEM;
 		goto out;

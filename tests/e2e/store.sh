@@ -189,6 +189,13 @@ run "export en xlsx" 0 export "$DB" --year 2023 --headers en -o "$tmp/en.xlsx"
 run "import en xlsx: no-op" 0 import "$DB" "$tmp/en.xlsx"
 has "en xlsx no-op" "$tmp/out" "无变化:312 行"
 run "export bad --headers" 2 export "$DB" --year 2023 --headers fr
+run "export --lang en: English keys" 0 --lang en export "$DB" --year 2023 --county 369901
+has "lang en export: keys" "$tmp/out" "school_code,school_name,county_code,year,school_type,"
+run "xlsx to a missing folder" 1 export "$DB" --year 2023 -o "$tmp/none/e.xlsx"
+has "missing folder: said in Chinese" "$tmp/err" "无法写入 $tmp/none/e.xlsx"
+if grep -q "ERROR" "$tmp/err"; then no "missing folder: libxlsxwriter's English on stderr"; else ok "missing folder: one language"; fi
+run "csv to a missing folder" 1 export "$DB" --year 2023 -o "$tmp/none/e.csv"
+has "csv missing folder" "$tmp/err" "无法写入 $tmp/none/e.csv"
 
 # Names that are formulas: guarded with one ' in CSV (export and eval),
 # strings in XLSX, and every export imports back to the same names.
