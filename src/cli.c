@@ -342,6 +342,16 @@ int cli_exit_status(jh_code rc)
 	}
 }
 
+jh_code cli_attach_areas(jh_store *s, jh_result *res, jh_areas **areas,
+                         jh_diags *d)
+{
+	jh_code rc = jh_store_areas(s, areas, d);
+
+	if (rc == JH_OK)
+		jh_result_set_areas(res, *areas);
+	return rc;
+}
+
 void cli_fail(const struct cli *cli, jh_code rc, const jh_diags *d)
 {
 	cli_print_diags(d, cli);

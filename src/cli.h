@@ -67,6 +67,11 @@ int cli_close_out(const struct cli *cli, jh_out *out, jh_code rc);
  * EXIT_INPUT). */
 const char *cli_help_text(const char *cmd, const char *lang);
 int cli_usage(const struct cli *cli, const char *cmd, int asked);
+/* The areas stored in s, attached to res (jh_result_set_areas) so that
+ * its renderings name the counties.  *areas is the caller's: free it with
+ * jh_areas_free, after res (which points into it). */
+jh_code cli_attach_areas(jh_store *s, jh_result *res, jh_areas **areas,
+                         jh_diags *d);
 /* Print diagnostics to stderr, prefixed "junheng: ". */
 void cli_print_diags(const jh_diags *d, const struct cli *cli);
 /* Print an error message in both languages' choice to stderr. */

@@ -73,9 +73,8 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 	}
 	/* County names for the report: the areas as stored (res keeps a
 	 * pointer, so they live until res is freed). */
-	if ((rc = jh_store_areas(s, &areas, &d)))
+	if ((rc = cli_attach_areas(s, res, &areas, &d)))
 		goto fail;
-	jh_result_set_areas(res, areas);
 	if ((rc = jh_gaps_county(res, 0, &costs, &gaps, &ngaps, &d)) ||
 	    (rc = jh_plan_county(res, 0, &costs, &popt, &plan, &d)) ||
 	    (rc = jh_gaps_report(&plan, gaps, ngaps, (jh_format)fmt, cli->lang, &out)))
