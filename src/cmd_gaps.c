@@ -52,9 +52,10 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 	jh_code rc;
 
 	memset(&plan, 0, sizeof plan);
-	if ((r = dbopts_parse(argc, argv, "county year format costs standard time-limit", &o, cli)) ||
+	if ((r = dbopts_parse(argc, argv, "county year format costs standard time-limit headers", &o, cli)) ||
 	    !o.county || !o.year || o.nrest ||
 	    (o.format && (fmt = jh_format_parse(o.format)) < 0) ||
+	    (o.headers && strcmp(o.headers, "zh") && strcmp(o.headers, "en")) ||
 	    (o.time_limit && (popt.time_limit = strtod(o.time_limit, &end),
 	                      *end || !(popt.time_limit > 0 && popt.time_limit <= 86400)))) {
 		free(o.rest);
@@ -77,7 +78,8 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 		goto fail;
 	if ((rc = jh_gaps_county(res, 0, &costs, &gaps, &ngaps, &d)) ||
 	    (rc = jh_plan_county(res, 0, &costs, &popt, &plan, &d)) ||
-	    (rc = jh_gaps_report(&plan, gaps, ngaps, (jh_format)fmt, cli->lang, &out)))
+	    (rc = jh_gaps_report(&plan, gaps, ngaps, (jh_format)fmt,
+	                         fmt == JH_FMT_CSV && o.headers ? o.headers : cli->lang, &out)))
 		goto fail;
 	fwrite(out.data, 1, out.len, stdout);
 	goto out;

@@ -265,6 +265,7 @@ static const struct {
 	 "  --standard 标准文件    地方标准(只能更严)\n"
 	 "  --time-limit 秒        方案求解时限,默认 10 秒\n"
 	 "  --format text|json|csv 默认 text\n"
+	 "  --headers zh|en        CSV 的表头和取值的语言,默认随 --lang\n"
 	 "\n"
 	 "示例:\n"
 	 "  junheng gaps j.db --county 369903 --year 2024 --time-limit 30\n",
@@ -283,6 +284,7 @@ static const struct {
 	 "  --standard FILE        a local standard (stricter only)\n"
 	 "  --time-limit SECONDS   the plan's time budget, 10 s by default\n"
 	 "  --format text|json|csv text by default\n"
+	 "  --headers zh|en        language of the CSV's headers and values; default: --lang\n"
 	 "\n"
 	 "example:\n"
 	 "  junheng gaps j.db --county 369903 --year 2024 --time-limit 30\n"},

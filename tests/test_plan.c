@@ -910,7 +910,7 @@ static void test_gaps_report_plan(void **state)
 	    "  1101010002 差小学:5,000 元\n"
 	    "      教学仪器设备 5,000 元\n");
 	free(t);
-	t = render(&p, g, n, JH_FMT_CSV, "zh");
+	t = render(&p, g, n, JH_FMT_CSV, "en");
 	assert_string_equal(t, JH_UTF8_BOM
 	    "record,county_code,year,school_code,school_name,field,amount,cost,"
 	    "status,lower_bound,gap,unreachable,county_name,unit,limit\n"
@@ -1041,10 +1041,22 @@ static void test_plan_covers_rooms_and_sizes(void **state)
 	                          "  1101010003 大小学: 2,100 pupils in the compulsory stages, over the maximum of 2,000\n"));
 	assert_non_null(strstr(t, "  of which music and art rooms 815,000 yuan (needed in every plan)\n"));
 	free(t);
-	t = render(&p, g, n, JH_FMT_CSV, "zh");
+	t = render(&p, g, n, JH_FMT_CSV, "en");
 	assert_non_null(strstr(t, "\nbeyond,110101,2024,1101010002,差小学,largest_class_primary,48,,class_size,,,,,pupils,45\n"
 	                          "beyond,110101,2024,1101010003,大小学,students_compulsory,2100,,school_size,,,,,pupils,2000\n"
 	                          "plan,110101,2024,,,,,820000,found,820000,0,,,yuan,\n"));
+	free(t);
+	/* In Chinese: headers, records, items, statuses and units. */
+	t = render(&p, g, n, JH_FMT_CSV, "zh");
+	assert_non_null(strstr(t, JH_UTF8_BOM "记录,县(市、区)代码,年度,学校标识码,学校名称,项目,"
+	                          "增加数量,费用(元),状态,下界(元),相对差距,无法达标的学段与指标,"
+	                          "县(市、区)名称,单位,上限\n"
+	                          "单校补足,110101,2024,1101010002,差小学,,,820000,,,,,,元,\n"
+	                          "单校补足项,110101,2024,1101010002,差小学,教学仪器设备值,5000,,,,,,,元,\n"));
+	assert_non_null(strstr(t, "\n增加资源无法解决,110101,2024,1101010002,差小学,小学最大班额,48,,班额超过上限,,,,,人,45\n"
+	                          "增加资源无法解决,110101,2024,1101010003,大小学,义务教育阶段在校生数,2100,,学校规模超过上限,,,,,人,2000\n"
+	                          "全县方案,110101,2024,,,,,820000,已求得,820000,0,,,元,\n"));
+	assert_non_null(strstr(t, "\n方案补足项,110101,2024,1101010002,差小学,音乐专用教室数,1,,,,,,,间,\n"));
 	free(t);
 	jh_plan_free(&p);
 	free(g);

@@ -26,7 +26,10 @@
 ** unrounded, in its shortest exact form; "beyond" beside "schools", and
 ** the plan's county_name, rooms_cost and each school's name.  CSV: one
 ** row per school and per column added, for programs and spreadsheets,
-** every text cell through the library's CSV cell writer; the columns are
+** after a UTF-8 BOM, every text cell through the library's CSV cell
+** writer, in one language: with lang "en" the keys below, otherwise the
+** same columns with Chinese headers and values (记录 单校补足…, template
+** column names, 元/名/㎡/间/人); the columns are
 **   record,county_code,year,school_code,school_name,field,amount,cost,
 **   status,lower_bound,gap,unreachable,county_name,unit,limit
 ** with record one of gap (a school's own gap: its cost, "unreachable" in
@@ -480,111 +483,149 @@ static void csv_text(jh_buf *o, const char *s)
 	jh_buf_addcsv(o, s ? s : "");
 }
 
+/* Every word of the CSV in the output's language: the keys in English
+ * (lang "en"), Chinese names and values otherwise. */
+struct csvw {
+	jh_buf *o;
+	const jh_plan *p;
+	int en;
+	const char *lang;
+};
+
+#define W(c, key, zh) ((c)->en ? (key) : (zh))
+
 /* record,county_code,year,school_code,school_name */
-static void csv_head(jh_buf *o, const char *record, const jh_plan *p,
-                     const jh_school_year *sy)
+static void csv_head(struct csvw *c, const char *record, const jh_school_year *sy)
 {
-	jh_buf_addcsv(o, record);
-	csv_text(o, p->county_code);
-	jh_buf_addf(o, ",%d", p->year);
-	csv_text(o, sy ? sy->school_code : "");
-	csv_text(o, sy ? sy->school_name : "");
+	jh_buf_addcsv(c->o, record);
+	csv_text(c->o, c->p->county_code);
+	jh_buf_addf(c->o, ",%d", c->p->year);
+	csv_text(c->o, sy ? sy->school_code : "");
+	csv_text(c->o, sy ? sy->school_name : "");
 }
 
 /* ,county_name,unit,limit and the end of the row */
-static void csv_tail(jh_buf *o, const jh_plan *p, const char *unit, double limit)
+static void csv_tail(struct csvw *c, const char *unit, double limit)
 {
-	csv_text(o, p->county_name);
-	csv_text(o, unit);
-	csv_num(o, limit);
-	jh_buf_addc(o, '\n');
+	csv_text(c->o, c->p->county_name);
+	csv_text(c->o, unit);
+	csv_num(c->o, limit);
+	jh_buf_addc(c->o, '\n');
 }
 
-/* The unit of a column's amount, as a key. */
-static const char *csv_unit(jh_field f)
+/* The unit of a column's amount. */
+static const char *csv_unit(const struct csvw *c, jh_field f)
 {
 	switch (f) {
 	case JH_F_TEACHING_AREA: case JH_F_SPORTS_AREA:
 	case JH_F_MUSIC_ROOM_MIN_AREA: case JH_F_ART_ROOM_MIN_AREA:
-		return "m2";
+		return W(c, "m2", "㎡");
 	case JH_F_EQUIPMENT_VALUE:
-		return "yuan";
+		return W(c, "yuan", "元");
 	case JH_F_MULTIMEDIA_ROOMS: case JH_F_MUSIC_ROOMS: case JH_F_ART_ROOMS:
-		return "rooms";
+		return W(c, "rooms", "间");
 	case JH_F_TEACHERS_PRIMARY: case JH_F_TEACHERS_JUNIOR:
-		return "teachers_in_all";   /* the kinds' sum: not more hires */
+		/* the kinds' sum: not more hires */
+		return W(c, "teachers_in_all", "名(以上各类合计)");
 	default:
-		return "teachers";
+		return W(c, "teachers", "名");
 	}
 }
 
-static void csv_adds(jh_buf *o, const char *record, const jh_plan *p,
-                     const jh_addition *a)
+static void csv_field(struct csvw *c, jh_field f)
+{
+	csv_text(c->o, c->en ? jh_field_key(f) : jh_field_name(f, "zh"));
+}
+
+static void csv_adds(struct csvw *c, const char *record, const jh_addition *a)
 {
 	for (int f = 0; f < JH_F__COUNT; f++) {
 		if (a->add[f] == 0)
 			continue;
-		csv_head(o, record, p, a->school);
-		csv_text(o, jh_field_key((jh_field)f));
-		csv_num(o, a->add[f]);
-		jh_buf_adds(o, ",,,,,");
-		csv_tail(o, p, csv_unit((jh_field)f), NAN);
+		csv_head(c, record, a->school);
+		csv_field(c, (jh_field)f);
+		csv_num(c->o, a->add[f]);
+		jh_buf_adds(c->o, ",,,,,");
+		csv_tail(c, csv_unit(c, (jh_field)f), NAN);
 	}
 }
 
-static void csv_report(const jh_plan *p, const jh_addition *g, size_t n,
-                       jh_buf *o)
+static const char *csv_status(const struct csvw *c, jh_plan_status s)
 {
-	jh_buf_adds(o, JH_UTF8_BOM "record,county_code,year,school_code,school_name,field,"
-	               "amount,cost,status,lower_bound,gap,unreachable,"
-	               "county_name,unit,limit\n");
+	static const char *const zh[] = {
+		[JH_PLAN_FOUND] = "已求得", [JH_PLAN_INFEASIBLE] = "无可行方案",
+		[JH_PLAN_TIME_LIMIT] = "时限内未求得", [JH_PLAN_SOLVER_FAILED] = "求解器出错",
+	};
+	return c->en || (unsigned)s > JH_PLAN_SOLVER_FAILED ? jh_plan_status_key(s) : zh[s];
+}
+
+static void csv_report(const jh_plan *p, const jh_addition *g, size_t n,
+                       const char *lang, jh_buf *o)
+{
+	struct csvw cw = {o, p, is_en(lang), is_en(lang) ? "en" : "zh"}, *c = &cw;
+	const char *yuan = W(c, "yuan", "元");
+
+	jh_buf_adds(o, JH_UTF8_BOM);
+	jh_buf_adds(o, W(c, "record,county_code,year,school_code,school_name,field,"
+	                    "amount,cost,status,lower_bound,gap,unreachable,"
+	                    "county_name,unit,limit\n",
+	                    "记录,县(市、区)代码,年度,学校标识码,学校名称,项目,"
+	                    "增加数量,费用(元),状态,下界(元),相对差距,无法达标的学段与指标,"
+	                    "县(市、区)名称,单位,上限\n"));
 	for (size_t i = 0; i < n; i++) {
 		int first = 1;
-		csv_head(o, "gap", p, g[i].school);
+		csv_head(c, W(c, "gap", "单校补足"), g[i].school);
 		jh_buf_adds(o, ",,");
 		csv_num(o, g[i].cost);
-		jh_buf_addf(o, ",%s,,,", g[i].unreachable ? "unreachable" : "");
+		jh_buf_addf(o, ",%s,,,", g[i].unreachable ? W(c, "unreachable", "无法达标") : "");
 		if (g[i].unreachable) {
-			jh_buf_addf(o, "%s:", jh_stage_key(g[i].stage));
+			jh_buf_addf(o, "%s:", c->en ? jh_stage_key(g[i].stage)
+			                           : jh_stage_name(g[i].stage, "zh"));
 			for (int k = 0; k < JH_IND__COUNT; k++)
 				if (g[i].indicators & (1u << k)) {
 					jh_buf_addf(o, "%s%s", first ? "" : ";",
-					            jh_indicator_key((jh_indicator)k));
+					            c->en ? jh_indicator_key((jh_indicator)k)
+					                  : jh_indicator_name((jh_indicator)k, "zh"));
 					first = 0;
 				}
 		}
-		csv_tail(o, p, "yuan", NAN);
-		csv_adds(o, "gap_add", p, &g[i]);
+		csv_tail(c, yuan, NAN);
+		csv_adds(c, W(c, "gap_add", "单校补足项"), &g[i]);
 	}
 	/* What no addition fixes: the column at fault (school size: the
 	 * compulsory stages' pupils), its value and the maximum. */
 	for (size_t i = 0; i < p->nbeyond; i++) {
 		const jh_beyond *b = &p->beyond[i];
-		csv_head(o, "beyond", p, b->school);
-		csv_text(o, b->kind == JH_BEYOND_SCHOOL_SIZE ? "students_compulsory" :
-		            jh_field_key(b->stage == JH_STAGE_JUNIOR ? JH_F_LARGEST_CLASS_JUNIOR
-		                                                     : JH_F_LARGEST_CLASS_PRIMARY));
+		csv_head(c, W(c, "beyond", "增加资源无法解决"), b->school);
+		if (b->kind == JH_BEYOND_SCHOOL_SIZE)
+			csv_text(o, W(c, "students_compulsory", "义务教育阶段在校生数"));
+		else
+			csv_field(c, b->stage == JH_STAGE_JUNIOR ? JH_F_LARGEST_CLASS_JUNIOR
+			                                         : JH_F_LARGEST_CLASS_PRIMARY);
 		csv_num(o, b->value);
-		jh_buf_addf(o, ",,%s,,,", b->kind == JH_BEYOND_SCHOOL_SIZE ? "school_size" : "class_size");
-		csv_tail(o, p, "pupils", b->limit);
+		jh_buf_addf(o, ",,%s,,,", b->kind == JH_BEYOND_SCHOOL_SIZE ?
+		            W(c, "school_size", "学校规模超过上限") : W(c, "class_size", "班额超过上限"));
+		csv_tail(c, W(c, "pupils", "人"), b->limit);
 	}
-	csv_head(o, "plan", p, NULL);
+	csv_head(c, W(c, "plan", "全县方案"), NULL);
 	jh_buf_adds(o, ",,");
 	csv_num(o, p->cost);
-	jh_buf_addf(o, ",%s", jh_plan_status_key(p->status));
+	csv_text(o, csv_status(c, p->status));
 	csv_num(o, p->lower_bound);
 	csv_num(o, p->gap);
 	csv_text(o, p->unreachable ? p->unreachable->school_code : "");
-	csv_tail(o, p, "yuan", NAN);
+	csv_tail(c, yuan, NAN);
 	for (size_t i = 0; i < p->nadd; i++) {
-		csv_head(o, "plan_school", p, p->add[i].school);
+		csv_head(c, W(c, "plan_school", "方案学校"), p->add[i].school);
 		jh_buf_adds(o, ",,");
 		csv_num(o, p->add[i].cost);
 		jh_buf_adds(o, ",,,,");
-		csv_tail(o, p, "yuan", NAN);
-		csv_adds(o, "plan_add", p, &p->add[i]);
+		csv_tail(c, yuan, NAN);
+		csv_adds(c, W(c, "plan_add", "方案补足项"), &p->add[i]);
 	}
 }
+
+#undef W
 
 jh_code jh_gaps_report(const jh_plan *plan, const jh_addition *gaps,
                        size_t ngaps, jh_format fmt, const char *lang,
@@ -602,7 +643,7 @@ jh_code jh_gaps_report(const jh_plan *plan, const jh_addition *gaps,
 		rc = json_report(plan, gaps, ngaps, out);
 		break;
 	case JH_FMT_CSV:
-		csv_report(plan, gaps, ngaps, out);
+		csv_report(plan, gaps, ngaps, lang, out);
 		break;
 	default:
 		return JH_ERR_ARG;

@@ -86,7 +86,7 @@ for c in 369902 369903 369904 369905; do
 done
 # CSV, from the same library renderer: B's school gap, one column added
 # (equipment), and the plan row, found, its cost the sum of its schools.
-run "gaps B csv" 0 gaps "$DB" --county 369902 --year 2024 --format csv
+run "gaps B csv" 0 gaps "$DB" --county 369902 --year 2024 --format csv --headers en
 has "csv: header" "$tmp/out" "record,county_code,year,school_code,school_name,field,amount,cost,status,lower_bound,gap,unreachable,county_name,unit,limit"
 n=$(grep -c '^gap,369902,2024,' "$tmp/out")
 if [ "$n" = 1 ]; then ok "csv: one school gap"; else no "csv: $n school gaps, want 1"; fi
@@ -95,6 +95,13 @@ if [ "$n" = equipment_value_yuan ]; then ok "csv: equipment added"; else no "csv
 if awk -F, '$1 == "plan" { cost = $8; st = $9 } $1 == "plan_school" { sum += $8 }
     END { exit !(st == "found" && (cost - sum) < 0.5 && (sum - cost) < 0.5) }' "$tmp/out"
 then ok "csv: plan found, cost = sum of its schools"; else no "csv: plan row" "$(cat "$tmp/out")"; fi
+# In Chinese by default: headers and values, no ASCII words.
+run "gaps D csv zh" 0 gaps "$DB" --county 369904 --year 2024 --format csv
+has "csv zh: header" "$tmp/out" "记录,县(市、区)代码,年度,学校标识码,学校名称,项目,增加数量,费用(元),状态"
+has "csv zh: beyond" "$tmp/out" "增加资源无法解决,369904,2024,2136990407,云岭县第二中学,初中最大班额,52,,班额超过上限,,,,云岭县,人,50"
+has "csv zh: plan" "$tmp/out" "全县方案,369904,2024,,,,,7935187,已求得,7935187,0,,云岭县,元,"
+if grep -q '[A-Za-z]' "$tmp/out"; then no "csv zh: ASCII words" "$(grep '[A-Za-z]' "$tmp/out" | head -3)"; else ok "csv zh: no ASCII words"; fi
+run "gaps bad headers" 2 gaps "$DB" --county 369904 --year 2024 --format csv --headers fr
 run "gaps bad format" 2 gaps "$DB" --county 369902 --year 2024 --format xml
 # The plan's time budget: a nanosecond is spent before the search starts,
 # so no plan, and the output says why (the schools' own gaps still shown).
