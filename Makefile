@@ -11,7 +11,7 @@ CC      ?= cc
 # Debian installs every library below in the default paths, so no
 # pkg-config is needed (and the list is right even before install-deps).
 PKG_CFLAGS :=
-PKG_LIBS   := -ljansson -lzip -lexpat -lsqlite3 -lxlsxwriter -lsodium
+PKG_LIBS   := -ljansson -lzip -lexpat -lsqlite3 -lxlsxwriter -lsodium -lfreexl
 WARN    := -std=c11 -Wall -Wextra -Werror
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g

@@ -83,6 +83,25 @@ static int is_xlsx(const char *data, size_t len)
 	return len >= 4 && !memcmp(data, "PK\x03\x04", 4);
 }
 
+/* An OLE2 compound file: what Excel 97–2003 (.xls) saves. */
+static int is_xls(const char *data, size_t len)
+{
+	return len >= 8 && !memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+}
+
+/* Text files are comma-separated, except Excel's "Unicode text" (UTF-16)
+ * and text whose first line holds tabs and no comma: tab-separated. */
+static char text_separator(const char *text, const char *encoding)
+{
+	size_t n = strcspn(text, "\n");
+
+	if (encoding && !strncmp(encoding, "UTF-16", 6))
+		return '\t';
+	if (memchr(text, '\t', n) && !memchr(text, ',', n))
+		return '\t';
+	return ',';
+}
+
 static int has_suffix(const char *s, const char *suf)
 {
 	size_t n = strlen(s), m = strlen(suf);
@@ -151,12 +170,22 @@ jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
 			return rc;
 		if (sha)
 			jh_sha256_hex(data, len, sha[i]);
-		if (is_xlsx(data, len) || has_suffix(files[i], ".xlsx")) {
+		if (is_xlsx(data, len) || is_xls(data, len) ||
+		    has_suffix(files[i], ".xlsx") || has_suffix(files[i], ".xls")) {
 			jh_table **tabs = NULL;
 			size_t ntabs = 0, used = 0;
 
-			rc = jh_xlsx_read(data, len, files[i], &tabs, &ntabs, diags);
+			if (is_xls(data, len) || (!is_xlsx(data, len) && has_suffix(files[i], ".xls")))
+				rc = jh_xls_read(data, len, files[i], &tabs, &ntabs, diags);
+			else
+				rc = jh_xlsx_read(data, len, files[i], &tabs, &ntabs, diags);
 			free(data);
+			if (rc == JH_ERR_IO) {
+				jh_diags_add(diags, JH_P_OTHER, files[i], NULL, 0, 0, NULL,
+				             strerror(errno), NULL);
+				bad = 1;
+				continue;
+			}
 			if (rc == JH_ERR_NOMEM)
 				return rc;
 			if (rc) {
@@ -168,19 +197,19 @@ jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
 			for (size_t k = 0; k < ntabs; k++) {
 				jh_diags probe = JH_DIAGS_INIT;
 				jh_code trc = add_table(ds, areas, items, tabs[k], &probe);
-				int no_header = probe.count == 1 &&
-				        (probe.items[0].problem == JH_P_NO_HEADER ||
-				         probe.items[0].problem == JH_P_EMPTY_FILE);
-				if (trc == JH_OK) {
-					used++;
-				} else if (!no_header || ntabs == 1) {
+				jh_problem last = probe.count ? probe.items[probe.count - 1].problem : JH_P_OTHER;
+				int no_header = jh_diags_errors(&probe) == 1 &&
+				        (last == JH_P_NO_HEADER || last == JH_P_EMPTY_FILE);
+				if (trc == JH_OK || !no_header || ntabs == 1) {
+					/* Notices of a sheet read, or everything of a
+					 * sheet that holds a template but is wrong. */
 					for (size_t d = 0; d < probe.count; d++) {
 						const jh_diag *g = &probe.items[d];
-						jh_diags_add(diags, g->problem, g->file, g->sheet,
-						             g->line, g->column, g->column_name,
-						             g->arg, g->arg2);
+						(g->note ? jh_diags_note : jh_diags_add)(diags,
+						        g->problem, g->file, g->sheet, g->line,
+						        g->column, g->column_name, g->arg, g->arg2);
 					}
-					bad = 1;
+					bad |= trc != JH_OK;
 					used++;
 				}
 				jh_diags_free(&probe);
@@ -196,11 +225,12 @@ jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
 			}
 			continue;
 		}
-		rc = jh_to_utf8(data, len, &text, &tlen, NULL);
+		const char *enc = NULL;
+		rc = jh_to_utf8(data, len, &text, &tlen, &enc);
 		free(data);
 		if (rc == JH_ERR_ENCODING) {
-			jh_diags_add(diags, JH_P_ENCODING, files[i], NULL, 0, 0, NULL,
-			             NULL, NULL);
+			jh_diags_add(diags, enc && !strcmp(enc, "BIG5") ? JH_P_BIG5 : JH_P_ENCODING,
+			             files[i], NULL, 0, 0, NULL, NULL, NULL);
 			bad = 1;
 			continue;
 		}
@@ -208,7 +238,8 @@ jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
 			return rc;
 		{
 			jh_table *t = NULL;
-			rc = jh_csv_parse(text, tlen, files[i], &t, diags);
+			rc = jh_csv_parse_sep(text, tlen, files[i], text_separator(text, enc),
+			                      &t, diags);
 			free(text);
 			if (rc == JH_ERR_NOMEM)
 				return rc;
@@ -297,6 +328,12 @@ int cli_year_ok(long y)
 	     y >= std.year_min && y <= std.year_max;
 	jh_diags_free(&d);
 	return ok;
+}
+
+void cli_print_notes(jh_diags *d, const struct cli *cli)
+{
+	cli_print_diags(d, cli);
+	jh_diags_free(d);
 }
 
 void cli_print_diags(const jh_diags *d, const struct cli *cli)

@@ -31,10 +31,12 @@ int cmd_gaps(int argc, char **argv, struct cli *cli);
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_code cli_read_file(const char *path, char **data, size_t *len);
-/* Load CSV or XLSX files: school-year tables into ds, area tables into
+/* Load CSV (comma- or tab-separated, UTF-8, UTF-16, GB18030), XLSX or XLS
+ * files: school-year tables into ds, area tables into
  * areas and county-year tables into items (each ignored when NULL).  sha, when not NULL, receives each
  * file's SHA-256.  Every problem in every file is recorded in diags; on
- * any problem the caller must discard ds and areas. */
+ * any problem the caller must discard ds and areas.  On success diags may
+ * hold notices (jh_diag.note): print them with cli_print_notes. */
 jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
                        char **files, int nfiles, char (*sha)[65],
                        jh_diags *diags);
@@ -72,6 +74,9 @@ int cli_usage(const struct cli *cli, const char *cmd, int asked);
  * jh_areas_free, after res (which points into it). */
 jh_code cli_attach_areas(jh_store *s, jh_result *res, jh_areas **areas,
                          jh_diags *d);
+/* After files loaded without error: print the notices they gave (a total
+ * row skipped, notes ignored, a column in 万元) to stderr and empty d. */
+void cli_print_notes(jh_diags *d, const struct cli *cli);
 /* Print diagnostics to stderr, prefixed "junheng: ". */
 void cli_print_diags(const jh_diags *d, const struct cli *cli);
 /* Print an error message in both languages' choice to stderr. */

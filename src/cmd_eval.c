@@ -128,6 +128,7 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
 		goto out;
 	}
+	cli_print_notes(&diags, cli);
 	rc = jh_eval(ds, &std, &filter, &res, &diags);
 	if (rc == JH_ERR_NOTFOUND) {
 		cli_error(cli, "没有符合条件的学校数据", "no school data matches the selection");

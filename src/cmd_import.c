@@ -136,6 +136,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		cli_error(cli, "输入有错误,未导入任何数据", "the input has errors; nothing was imported");
 		goto out;
 	}
+	cli_print_notes(&d, cli);
 	for (int i = 0; i < o.nrest; i++)
 		shas[i] = sha[i];
 	if (o.why) {

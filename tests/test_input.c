@@ -402,6 +402,217 @@ static void test_standard_local(void **state)
 	jh_diags_free(&d);
 }
 
+/* --- the spreadsheets offices really have (issue 9) ---------------------- */
+
+/* A fixture file into a malloc'd, NUL-terminated buffer. */
+static char *fixture(const char *name, size_t *len)
+{
+	char path[256];
+	FILE *f;
+	char *buf;
+	long n;
+
+	snprintf(path, sizeof path, "tests/fixtures/%s", name);
+	if (!(f = fopen(path, "rb")))
+		fail_msg("cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* Load a fixture (any encoding jh_to_utf8 reads) into ds; diags keeps
+ * what the load said. */
+static jh_code load_fixture(jh_dataset *ds, const char *name, jh_diags *d)
+{
+	size_t len, tlen;
+	char *raw = fixture(name, &len), *text = NULL;
+	const char *enc = NULL;
+	jh_table *t = NULL;
+	jh_code rc = jh_to_utf8(raw, len, &text, &tlen, &enc);
+
+	free(raw);
+	if (rc)
+		return rc;
+	rc = jh_csv_parse_sep(text, tlen, name,
+	                      enc && !strncmp(enc, "UTF-16", 6) ? '\t' : ',', &t, d);
+	free(text);
+	if (rc == JH_OK)
+		rc = jh_dataset_add_table(ds, t, d);
+	jh_table_free(t);
+	return rc;
+}
+
+static size_t count_problem(const jh_diags *d, jh_problem p)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->count; i++)
+		n += d->items[i].problem == p;
+	return n;
+}
+
+/* Every field of every row of a equals b's (NaN equals NaN). */
+static void assert_same_rows(const jh_dataset *a, const jh_dataset *b)
+{
+	assert_int_equal(jh_dataset_count(a), jh_dataset_count(b));
+	for (size_t i = 0; i < jh_dataset_count(a); i++) {
+		const jh_school_year *x = jh_dataset_row(a, i);
+		const jh_school_year *y = jh_dataset_find(b, x->school_code, x->year);
+		assert_non_null(y);
+		assert_string_equal(x->school_name, y->school_name);
+		assert_string_equal(x->county_code, y->county_code);
+		assert_int_equal(x->type, y->type);
+		assert_string_equal(x->parent_code, y->parent_code);
+		for (int f = 0; f < JH_F__COUNT; f++)
+			if (!(isnan(x->v[f]) && isnan(y->v[f])) && x->v[f] != y->v[f])
+				fail_msg("%s %s: %g, expected %g", x->school_code,
+				         jh_field_key((jh_field)f), x->v[f], y->v[f]);
+	}
+}
+
+/* tests/fixtures/office.csv is small.csv as an office keeps it: two title
+ * rows, Chinese headers with units (人, 平方米, ㎡, 元), 2024年 and
+ * 2024年度 and ２０２４ as years, ５００ and 1００ in full-width digits,
+ * ￥1,100,000.00 and 800000元 as money, 2,000 grouped, / — - ／ and blanks
+ * for stages a school does not offer, names padded with ASCII, no-break
+ * and ideographic spaces, type names 完全小学 中心小学 初级中学 九年一贯制
+ * 村教学点 村小 完小, a 合计 row, a 制表人…审核人 footer and a note two
+ * columns right of the table.  It must read as exactly small.csv. */
+static void test_office_csv_reads_as_template(void **state)
+{
+	(void)state;
+	jh_dataset *office = jh_dataset_new(), *plain = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT, e = JH_DIAGS_INIT;
+
+	if (load_fixture(office, "office.csv", &d)) {
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&d, "en", &b);
+		fail_msg("office.csv: %s", b.data);
+	}
+	assert_int_equal(load_fixture(plain, "small.csv", &e), JH_OK);
+	/* 7 schools, not 8: the 合计 row is not a school. */
+	assert_int_equal(jh_dataset_count(office), 7);
+	assert_same_rows(office, plain);
+	/* By hand: ￥1,100,000.00 = 1100000; ５００ = 500; "/" for the junior
+	 * stage of a primary school = 0; 1００ = 100. */
+	assert_true(jh_dataset_find(office, "1101010001", 2024)->v[JH_F_EQUIPMENT_VALUE] == 1100000);
+	assert_true(jh_dataset_find(office, "1101010001", 2024)->v[JH_F_STUDENTS_PRIMARY] == 500);
+	assert_true(jh_dataset_find(office, "1101010001", 2024)->v[JH_F_TEACHERS_JUNIOR] == 0);
+	assert_true(jh_dataset_find(office, "1101020002", 2024)->v[JH_F_STUDENTS_PRIMARY] == 100);
+	assert_string_equal(jh_dataset_find(office, "1101020002", 2024)->school_name, "北山小学");
+	/* Notices, not errors: the total row (line 11), the footer (line 12),
+	 * the note in column 24 (line 4). */
+	assert_int_equal(jh_diags_errors(&d), 0);
+	assert_int_equal(count_problem(&d, JH_P_NOTE_TOTAL_ROW), 1);
+	assert_int_equal(count_problem(&d, JH_P_NOTE_FOOTER), 1);
+	assert_int_equal(count_problem(&d, JH_P_NOTE_RIGHT_NOTES), 1);
+	for (size_t i = 0; i < d.count; i++) {
+		assert_true(d.items[i].note);
+		if (d.items[i].problem == JH_P_NOTE_TOTAL_ROW)
+			assert_int_equal(d.items[i].line, 11);
+		if (d.items[i].problem == JH_P_NOTE_FOOTER)
+			assert_int_equal(d.items[i].line, 12);
+		if (d.items[i].problem == JH_P_NOTE_RIGHT_NOTES) {
+			assert_int_equal(d.items[i].line, 4);
+			assert_int_equal(d.items[i].column, 24);
+		}
+	}
+	{
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&d, "zh", &b);
+		assert_non_null(strstr(b.data, "提示:“合计”行是合计行,已跳过"));
+		jh_buf_reset(&b);
+		jh_diags_format(&d, "en", &b);
+		assert_non_null(strstr(b.data, "note: '合计' is a total row"));
+		jh_buf_free(&b);
+	}
+	jh_dataset_free(office);
+	jh_dataset_free(plain);
+	jh_diags_free(&d);
+	jh_diags_free(&e);
+}
+
+/* What is refused, and how the message says to fix it. */
+static void test_office_csv_refusals(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf b = JH_BUF_INIT;
+
+	assert_int_equal(load_fixture(ds, "office-bad.csv", &d), JH_ERR_INPUT);
+	assert_int_equal(jh_dataset_count(ds), 0);
+	/* Line 2: a note in the column right next to the table is an error
+	 * (only past a blank column is it a note); "/" for primary pupils of a
+	 * primary school.  Line 3: 一贯制学校 (nine or twelve years?).  Line 4:
+	 * a blank for junior pupils of a junior school. */
+	assert_int_equal(count_problem(&d, JH_P_LONG_ROW), 1);
+	assert_int_equal(count_problem(&d, JH_P_DASH_OFFERED), 2);
+	assert_int_equal(count_problem(&d, JH_P_BAD_SCHOOL_TYPE), 1);
+	assert_int_equal(jh_diags_errors(&d), 4);
+	jh_diags_format(&d, "zh", &b);
+	assert_non_null(strstr(b.data, "第2行:第7列(小学在校生数（人）): 该校办学类型有这个学段,此格不能为空或填“/”:请填写 0 或实际数字"));
+	assert_non_null(strstr(b.data, "办学类型“一贯制学校”无法识别(可填:小学、初级中学、九年一贯制学校、十二年一贯制学校、完全中学、教学点)"));
+	jh_buf_reset(&b);
+	jh_diags_format(&d, "en", &b);
+	assert_non_null(strstr(b.data, "enter 0 or the number"));
+	jh_buf_free(&b);
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
+/* Excel's "Unicode text": UTF-16 LE with a BOM, tab-separated
+ * (tests/fixtures/office-utf16.txt: small.csv's first two rows, made with
+ * tr ',' '\t' | iconv -t UTF-16).  Big5 (tests/fixtures/big5.csv: 臺灣學校
+ * made with iconv -t BIG5) is refused as Big5, never read as GB18030
+ * nonsense; the sample's GB18030 file still reads as GB18030. */
+static void test_unicode_text_and_big5(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	size_t len, tlen;
+	char *raw, *text = NULL;
+	const char *enc = NULL;
+
+	if (load_fixture(ds, "office-utf16.txt", &d)) {
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&d, "en", &b);
+		fail_msg("utf16: %s", b.data);
+	}
+	assert_int_equal(jh_dataset_count(ds), 2);
+	assert_string_equal(jh_dataset_find(ds, "1101010002", 2024)->school_name, "西关小学");
+	assert_true(jh_dataset_find(ds, "1101010002", 2024)->v[JH_F_EQUIPMENT_VALUE] == 800000);
+
+	raw = fixture("big5.csv", &len);
+	assert_int_equal(jh_to_utf8(raw, len, &text, &tlen, &enc), JH_ERR_ENCODING);
+	assert_string_equal(enc, "BIG5");
+	assert_null(text);
+	free(raw);
+
+	enc = NULL;
+	raw = malloc(1 << 20);
+	{
+		FILE *f = fopen("data/sample/gb18030/schools-2024.csv", "rb");
+		assert_non_null(f);
+		len = fread(raw, 1, 1 << 20, f);
+		fclose(f);
+	}
+	assert_int_equal(jh_to_utf8(raw, len, &text, &tlen, &enc), JH_OK);
+	assert_string_equal(enc, "GB18030");
+	assert_non_null(strstr(text, "学校"));
+	free(text);
+	free(raw);
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,6 +628,9 @@ int main(void)
 		cmocka_unit_test(test_standard_national),
 		cmocka_unit_test(test_standard_embedded_is_the_file),
 		cmocka_unit_test(test_standard_local),
+		cmocka_unit_test(test_office_csv_reads_as_template),
+		cmocka_unit_test(test_office_csv_refusals),
+		cmocka_unit_test(test_unicode_text_and_big5),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

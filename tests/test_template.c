@@ -160,10 +160,24 @@ static void test_names_and_units(void **state)
 	assert_true(jhColMatch(area, "教学及辅助用房面积(平方米)"));
 	assert_true(jhColMatch(area, "教学及辅助用房面积（㎡）"));
 	assert_true(jhColMatch(area, "教学及辅助用房面积 (m2)"));
-	/* Another unit is not this column: 万元 is not 元, 亩 not m². */
+	/* Another unit is not this column: 亩 is not m². */
 	assert_false(jhColMatch(area, "教学及辅助用房面积(亩)"));
-	assert_false(jhColMatch(&jhSchoolYear.cols[JH_SY_IDCOLS + JH_F_EQUIPMENT_VALUE],
-	                        "教学仪器设备值(万元)"));
+	/* 万元 is this column with a factor (issue 9): 1 万元 = 10,000 元;
+	 * but `set` and what-if field names take no factor. */
+	{
+		double f = 0;
+		assert_true(jhColMatchScale(&jhSchoolYear.cols[JH_SY_IDCOLS + JH_F_EQUIPMENT_VALUE],
+		                            "教学仪器设备值（万元）", &f));
+		assert_true(f == 10000);
+		assert_true(jhColMatchScale(&jhSchoolYear.cols[JH_SY_IDCOLS + JH_F_EQUIPMENT_VALUE],
+		                            "教学仪器设备值（元）", &f));
+		assert_true(f == 1);
+		assert_int_equal(jh_field_parse("教学仪器设备值(万元)"), -1);
+	}
+	/* A question number before a name and a colon after it. */
+	assert_true(jhColMatch(county, "1. 县(市、区)代码:"));
+	assert_true(jhColMatch(county, "Q2、县（市、区）代码"));
+	assert_false(jhColMatch(county, "12县代码x"));
 	assert_true(jhColMatch(&jhSchoolYear.cols[JH_SY_IDCOLS + JH_F_EQUIPMENT_VALUE],
 	                        "教学仪器设备值（元）"));
 	assert_int_equal(jh_field_parse("体育运动场馆面积（平方米）"), JH_F_SPORTS_AREA);
@@ -423,6 +437,109 @@ static void test_index(void **state)
 	assert_null(ix.slot);
 }
 
+/* --- cells as offices type them (issue 9) -------------------------------- */
+
+static void test_office_cells(void **state)
+{
+	(void)state;
+	double d = -1;
+	int y = 0;
+
+	/* Full-width digits, point and comma: ５００ = 500, １，２００．５ = 1200.5. */
+	assert_int_equal(jhParseCellNumber("５００", JH_UNIT_PERSON, &d), 0);
+	assert_true(d == 500);
+	assert_int_equal(jhParseCellNumber("１，２００．５", JH_UNIT_M2, &d), 0);
+	assert_true(d == 1200.5);
+	/* Money: ￥1,150,000.00 and 1150000元 and ¥ 20 are 1150000, 1150000, 20. */
+	assert_int_equal(jhParseCellNumber("￥1,150,000.00", JH_UNIT_YUAN, &d), 0);
+	assert_true(d == 1150000);
+	assert_int_equal(jhParseCellNumber("1150000元", JH_UNIT_YUAN, &d), 0);
+	assert_true(d == 1150000);
+	assert_int_equal(jhParseCellNumber("\xC2\xA5 20", JH_UNIT_YUAN, &d), 0);
+	assert_true(d == 20);
+	/* The column's own unit after a number: 3200平方米, 500人, 12间. */
+	assert_int_equal(jhParseCellNumber("3200平方米", JH_UNIT_M2, &d), 0);
+	assert_true(d == 3200);
+	assert_int_equal(jhParseCellNumber("500 人", JH_UNIT_PERSON, &d), 0);
+	assert_true(d == 500);
+	/* Refused: another unit, 万 in a cell, ￥ on a count, text after. */
+	assert_int_equal(jhParseCellNumber("3200元", JH_UNIT_M2, &d), -1);
+	assert_int_equal(jhParseCellNumber("115万", JH_UNIT_YUAN, &d), -1);
+	assert_int_equal(jhParseCellNumber("￥500", JH_UNIT_PERSON, &d), -1);
+	assert_int_equal(jhParseCellNumber("500人左右", JH_UNIT_PERSON, &d), -1);
+	assert_int_equal(jhParseCellNumber("元", JH_UNIT_YUAN, &d), -1);
+	/* Years: 2024年, 2024年度, ２０２４; not 24年 (out of range) or 2024年5月. */
+	assert_int_equal(jhParseYear("2024年", 1990, 2100, &y), 0);
+	assert_int_equal(y, 2024);
+	assert_int_equal(jhParseYear(" 2023年度 ", 1990, 2100, &y), 0);
+	assert_int_equal(y, 2023);
+	assert_int_equal(jhParseYear("２０２２", 1990, 2100, &y), 0);
+	assert_int_equal(y, 2022);
+	assert_int_equal(jhParseYear("24年", 1990, 2100, &y), -1);
+	assert_int_equal(jhParseYear("2024年5月", 1990, 2100, &y), -1);
+	/* Dashes for "none". */
+	assert_true(jhCellDash("/"));
+	assert_true(jhCellDash(" — "));
+	assert_true(jhCellDash("——"));
+	assert_true(jhCellDash("－"));
+	assert_true(jhCellDash("-"));
+	assert_false(jhCellDash(""));
+	assert_false(jhCellDash("-1"));
+	assert_false(jhCellDash("无此学段"));
+}
+
+/* A header in 万元: values × 10,000 into yuan, with a notice.  By hand:
+ * 21 万元 = 210,000 元; 16.99 万元 = 169,900 元 (rounded to the fen, so
+ * the binary error of 16.99 × 10000 is gone). */
+static void test_header_in_wan_yuan(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	char text[2048];
+	jh_table *t;
+
+	snprintf(text, sizeof text, "%s\n%s%s",
+	         "school_code,school_name,county_code,year,school_type,parent_code,"
+	         "students_primary,students_junior,students_senior,"
+	         "qualified_teachers_primary,qualified_teachers_junior,"
+	         "key_teachers_primary,key_teachers_junior,"
+	         "pe_art_teachers_primary,pe_art_teachers_junior,"
+	         "teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2,"
+	         "教学仪器设备值（万元）,multimedia_rooms",
+	         "1101010001,甲小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,21,3\n",
+	         "1101010002,乙小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,16.99,3\n");
+	t = csv(text);
+	assert_int_equal(jh_dataset_add_table(ds, t, &d), JH_OK);
+	assert_true(jh_dataset_find(ds, "1101010001", 2024)->v[JH_F_EQUIPMENT_VALUE] == 210000);
+	assert_true(jh_dataset_find(ds, "1101010002", 2024)->v[JH_F_EQUIPMENT_VALUE] == 169900);
+	assert_int_equal(d.count, 1);
+	assert_true(d.items[0].note);
+	assert_int_equal(d.items[0].problem, JH_P_NOTE_UNIT_SCALED);
+	assert_int_equal(d.items[0].column, 20);
+	assert_string_equal(d.items[0].arg2, "10000");
+	jh_table_free(t);
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
+/* School types as offices write them; ambiguous ones refused. */
+static void test_school_type_variants(void **state)
+{
+	(void)state;
+	assert_int_equal(jh_school_type_parse("完全小学"), JH_TYPE_PRIMARY);
+	assert_int_equal(jh_school_type_parse("中心小学"), JH_TYPE_PRIMARY);
+	assert_int_equal(jh_school_type_parse("村小"), JH_TYPE_PRIMARY);
+	assert_int_equal(jh_school_type_parse("九年一贯制"), JH_TYPE_NINE_YEAR);
+	assert_int_equal(jh_school_type_parse("初级中学"), JH_TYPE_JUNIOR);
+	assert_int_equal(jh_school_type_parse("独立初中"), JH_TYPE_JUNIOR);
+	assert_int_equal(jh_school_type_parse("完中"), JH_TYPE_COMPLETE_MIDDLE);
+	assert_int_equal(jh_school_type_parse("十二年一贯制"), JH_TYPE_TWELVE_YEAR);
+	assert_int_equal(jh_school_type_parse("村教学点"), JH_TYPE_TEACHING_POINT);
+	assert_int_equal(jh_school_type_parse("一贯制学校"), -1);
+	assert_int_equal(jh_school_type_parse("中心校"), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -439,6 +556,9 @@ int main(void)
 		cmocka_unit_test(test_bom_with_nul),
 		cmocka_unit_test(test_year_range_from_standard),
 		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_office_cells),
+		cmocka_unit_test(test_header_in_wan_yuan),
+		cmocka_unit_test(test_school_type_variants),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

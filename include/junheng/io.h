@@ -64,6 +64,10 @@ const char *jh_table_cell(const jh_table *t, size_t r, size_t c);
  * diags with the file name, line and column; returns JH_ERR_INPUT. */
 jh_code jh_csv_parse(const char *text, size_t len, const char *file,
                      jh_table **out, jh_diags *diags);
+/* As jh_csv_parse with another separator: '\t' for Excel's "Unicode
+ * text" (UTF-16, tab-separated; quoted as CSV is). */
+jh_code jh_csv_parse_sep(const char *text, size_t len, const char *file,
+                         char sep, jh_table **out, jh_diags *diags);
 
 /* Read every worksheet of an XLSX workbook held in memory.  *tables is a
  * malloc'd array of *ntables tables (one per sheet, in workbook order);
@@ -77,6 +81,14 @@ jh_code jh_csv_parse(const char *text, size_t len, const char *file,
  * the file and the reason.  diags may be NULL. */
 jh_code jh_xlsx_read(const void *data, size_t len, const char *file,
                      jh_table ***tables, size_t *ntables, jh_diags *diags);
+
+/* Read every worksheet of an old Excel workbook (.xls, BIFF 2–8) held in
+ * memory, through libfreexl (lib/io/xls.c); tables as jh_xlsx_read gives
+ * them, and freed the same way.  A file that is not a readable .xls, or is
+ * password-protected, gives JH_ERR_FORMAT with one JH_P_XLS diagnostic;
+ * JH_ERR_IO when the temporary copy libfreexl needs cannot be written. */
+jh_code jh_xls_read(const void *data, size_t len, const char *file,
+                    jh_table ***tables, size_t *ntables, jh_diags *diags);
 
 #ifdef __cplusplus
 }

@@ -248,6 +248,15 @@ typedef enum jh_problem {
 	JH_P_TOO_MANY_COLUMNS,   /* arg: columns, arg2: limit */
 	JH_P_HEADER_TOO_LONG,    /* arg: characters, arg2: limit */
 	JH_P_CELL_TOO_LONG,      /* arg: characters, arg2: limit */
+	/* the spreadsheets offices really have (issue 9, section 5) */
+	JH_P_DASH_OFFERED,       /* arg: the dash typed ('/' for a blank) in a stage the school offers */
+	JH_P_BIG5,               /* the file is Big5 (traditional Chinese) */
+	JH_P_XLS,                /* arg: detail */
+	JH_P_NOTE_TOTAL_ROW,     /* note; arg: the cell that says 合计/总计/小计 */
+	JH_P_NOTE_FOOTER,        /* note; arg: the footer's first cell */
+	JH_P_NOTE_RIGHT_NOTES,   /* note; arg: column number, arg2: the first such cell */
+	JH_P_NOTE_COLUMN_IGNORED,/* note; arg: the column's header */
+	JH_P_NOTE_UNIT_SCALED,   /* note; arg: the header's unit, arg2: the factor */
 	JH_P__COUNT
 } jh_problem;
 
@@ -260,6 +269,8 @@ typedef struct jh_diag {
 	char *column_name; /* header text of the column, or NULL */
 	char *arg;
 	char *arg2;
+	int note;       /* 1: a notice (a total row skipped, a column ignored):
+	                   shown, but the input is still read; 0: an error */
 } jh_diag;
 
 typedef struct jh_diags {
@@ -280,6 +291,16 @@ jh_code jh_diags_add(jh_diags *d, jh_problem p, const char *file,
                      const char *sheet, long line, int column,
                      const char *column_name, const char *arg,
                      const char *arg2);
+/* Record a notice (jh_diag.note = 1): something in the input that was
+ * recognised and left out (a 合计 row, a footer, notes right of the
+ * table, a column that is not a question) or converted (a header in 万元).
+ * A notice never makes a load fail; loaders count only errors. */
+jh_code jh_diags_note(jh_diags *d, jh_problem p, const char *file,
+                      const char *sheet, long line, int column,
+                      const char *column_name, const char *arg,
+                      const char *arg2);
+/* The number of errors (diagnostics that are not notices). */
+size_t jh_diags_errors(const jh_diags *d);
 /* Render one diagnostic as a single line:
  *   FILE[sheet]:LINE:COL (NAME): reason
  * in the language "zh" (default) or "en". */
@@ -294,9 +315,12 @@ void jh_diags_format(const jh_diags *d, const char *lang, jh_buf *out);
 /* 1 when [p, p+n) is valid UTF-8. */
 int jh_utf8_valid(const char *p, size_t n);
 /* Convert input bytes to UTF-8: strips a UTF-8 BOM, keeps valid UTF-8 as
- * is, otherwise decodes GB18030 (iconv).  *out is malloc'd, NUL-terminated,
- * owned by the caller.  *encoding (may be NULL) is set to "UTF-8" or
- * "GB18030".  JH_ERR_ENCODING when neither decodes. */
+ * is, decodes UTF-16 with a BOM (Excel's "Unicode text"), otherwise
+ * decodes GB18030 (iconv).  *out is malloc'd, NUL-terminated, owned by the
+ * caller.  *encoding (may be NULL) is set to "UTF-8", "UTF-16LE",
+ * "UTF-16BE" or "GB18030".  JH_ERR_ENCODING when none decodes, or when
+ * the text is Big5 (traditional Chinese, which GB18030 would turn into
+ * nonsense): then *encoding is "BIG5". */
 jh_code jh_to_utf8(const char *p, size_t n, char **out, size_t *outlen,
                    const char **encoding);
 /* Columns a UTF-8 string takes in a terminal (CJK = 2). */

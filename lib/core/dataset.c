@@ -234,6 +234,63 @@ jh_code jh_dataset_add_extra(jh_dataset *ds, jh_school_year *row,
 	return JH_OK;
 }
 
+/* --- number cells as offices type them ---------------------------------- */
+
+/* The stage a field belongs to (JH_HAS_*), 0 for the school's shared
+ * resources (areas, equipment, rooms, funds). */
+static unsigned field_stage(jh_field f)
+{
+	switch (f) {
+	case JH_F_STUDENTS_PRIMARY: case JH_F_QUALIFIED_PRIMARY:
+	case JH_F_KEY_PRIMARY: case JH_F_PE_ART_PRIMARY:
+	case JH_F_TEACHERS_PRIMARY: case JH_F_CLASSES_PRIMARY:
+	case JH_F_LARGEST_CLASS_PRIMARY:
+		return JH_HAS_PRIMARY;
+	case JH_F_STUDENTS_JUNIOR: case JH_F_QUALIFIED_JUNIOR:
+	case JH_F_KEY_JUNIOR: case JH_F_PE_ART_JUNIOR:
+	case JH_F_TEACHERS_JUNIOR: case JH_F_CLASSES_JUNIOR:
+	case JH_F_LARGEST_CLASS_JUNIOR:
+		return JH_HAS_JUNIOR;
+	case JH_F_STUDENTS_SENIOR:
+		return JH_HAS_SENIOR;
+	default:
+		return 0;
+	}
+}
+
+enum {
+	CELL_NUMBER,        /* *out holds it (in the template's unit) */
+	CELL_NONE,          /* nothing in a stage the school does not offer: 0 */
+	CELL_BLANK,         /* blank where a value belongs */
+	CELL_DASH_OFFERED,  /* a dash where the school has the stage */
+	CELL_BAD            /* not a number */
+};
+
+/* One number cell of field f for a school offering `stages` (~0u when its
+ * type is unknown): the number as offices type it (jhParseCellNumber:
+ * full-width digits, ￥, a unit after it), times the header's factor
+ * (万元 → 元, rounded to the fen); a dash, or a blank in a required
+ * column, for a stage the school does not offer is 0 — the office's way of
+ * writing "none"; a dash for a stage it offers is refused with what to
+ * type instead. */
+static int office_number(const char *raw, jh_field f, unsigned stages,
+                         double scale, double *out)
+{
+	unsigned st = field_stage(f);
+	int none = st && stages != ~0u && !(stages & st);
+
+	if (!jhParseCellNumber(raw, (jhUnit)jhSchoolYear.cols[JH_SY_IDCOLS + f].unit, out)) {
+		if (scale != 1)
+			*out = round(*out * scale * 100) / 100;
+		return CELL_NUMBER;
+	}
+	if (jhBlank(raw))
+		return none && jh_field_is_required(f) ? CELL_NONE : CELL_BLANK;
+	if (jhCellDash(raw))
+		return none ? CELL_NONE : st && stages != ~0u ? CELL_DASH_OFFERED : CELL_BAD;
+	return CELL_BAD;
+}
+
 /* Values no real school has: they are typing errors (an extra zero, a
  * total typed into a per-class column), so they are refused with the
  * reason rather than evaluated.  The bounds are generous on purpose. */
@@ -409,7 +466,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		int type_ok = 0;
 		unsigned stages = 0;
 
-		if (jhRowBlank(t, r))
+		if (jhRowBlank(t, r) || jhRowSkip(t, &h, r, diags))
 			continue;
 		errors += jhRowCheck(&jhSchoolYear, &h, t, r, diags);
 		if (!t->sheet && row->ncells < h.width)
@@ -534,7 +591,11 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 					jhCellCopy(raw, cell, sizeof cell);
 					DIAG(JH_P_CLEAR_REQUIRED, line, col, cell, NULL);
 				}
-			} else if (!jhParseNumber(raw, &d)) {
+				continue;
+			}
+			switch (office_number(raw, (jh_field)f, type_ok ? stages : ~0u,
+			                      h.scale[JH_SY_IDCOLS + f], &d)) {
+			case CELL_NUMBER:
 				if (d < 0) {
 					jhCellCopy(raw, cell, sizeof cell);
 					DIAG(JH_P_NEGATIVE, line, col, cell, NULL);
@@ -545,12 +606,26 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 					sy->v[f] = d;
 					ok[f] = 1;
 				}
-			} else if (jhBlank(raw)) {
-				if (jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED)
-					DIAG(JH_P_EMPTY_VALUE, line, col, NULL, NULL);
-				else
+				break;
+			case CELL_NONE:
+				sy->v[f] = 0;
+				ok[f] = 1;
+				break;
+			case CELL_BLANK:
+				if (jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED) {
+					if (type_ok && field_stage((jh_field)f))
+						DIAG(JH_P_DASH_OFFERED, line, col, "/", NULL);
+					else
+						DIAG(JH_P_EMPTY_VALUE, line, col, NULL, NULL);
+				} else {
 					sy->not_given |= 1u << f;
-			} else {
+				}
+				break;
+			case CELL_DASH_OFFERED:
+				jhCellCopy(raw, cell, sizeof cell);
+				DIAG(JH_P_DASH_OFFERED, line, col, cell, NULL);
+				break;
+			default:
 				jhCellCopy(raw, cell, sizeof cell);
 				DIAG(JH_P_NOT_NUMBER, line, col, cell, NULL);
 			}
@@ -558,29 +633,12 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 
 		/* Cross-field checks. */
 		if (type_ok) {
-			static const struct { jh_field f; unsigned stage; } st[] = {
-				{JH_F_STUDENTS_PRIMARY, JH_HAS_PRIMARY},
-				{JH_F_STUDENTS_JUNIOR, JH_HAS_JUNIOR},
-				{JH_F_STUDENTS_SENIOR, JH_HAS_SENIOR},
-				{JH_F_QUALIFIED_PRIMARY, JH_HAS_PRIMARY},
-				{JH_F_QUALIFIED_JUNIOR, JH_HAS_JUNIOR},
-				{JH_F_KEY_PRIMARY, JH_HAS_PRIMARY},
-				{JH_F_KEY_JUNIOR, JH_HAS_JUNIOR},
-				{JH_F_PE_ART_PRIMARY, JH_HAS_PRIMARY},
-				{JH_F_PE_ART_JUNIOR, JH_HAS_JUNIOR},
-				{JH_F_TEACHERS_PRIMARY, JH_HAS_PRIMARY},
-				{JH_F_TEACHERS_JUNIOR, JH_HAS_JUNIOR},
-				{JH_F_CLASSES_PRIMARY, JH_HAS_PRIMARY},
-				{JH_F_CLASSES_JUNIOR, JH_HAS_JUNIOR},
-				{JH_F_LARGEST_CLASS_PRIMARY, JH_HAS_PRIMARY},
-				{JH_F_LARGEST_CLASS_JUNIOR, JH_HAS_JUNIOR},
-			};
-			for (size_t k = 0; k < sizeof st / sizeof st[0]; k++)
-				if (ok[st[k].f] && !(stages & st[k].stage) &&
-				    sy->v[st[k].f] > 0)
+			for (int f = 0; f < JH_F__COUNT; f++)
+				if (ok[f] && field_stage((jh_field)f) &&
+				    !(stages & field_stage((jh_field)f)) && sy->v[f] > 0)
 					DIAG(JH_P_STAGE_NOT_OFFERED, line,
-					     pos[JH_SY_IDCOLS + st[k].f] + 1,
-					     jh_field_key(st[k].f),
+					     pos[JH_SY_IDCOLS + f] + 1,
+					     jh_field_key((jh_field)f),
 					     jhCell(t, r, (size_t)pos[JH_SY_SCHOOL_TYPE]));
 		}
 		{

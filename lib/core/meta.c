@@ -19,21 +19,28 @@ static int en(const char *lang)
 
 /* --- school types ------------------------------------------------------ */
 
+/* The aliases are the names offices write in 办学类型: 完全小学, 中心小学
+ * and 村小 are primary schools; 独立初中 a junior one; 完中 a complete
+ * secondary school.  Only names with one meaning are here: 一贯制学校
+ * (nine or twelve years?) and 中心校 (a primary or a nine-year central
+ * school) are refused with the list of accepted types. */
 static const struct {
 	const char *key, *zh, *en;
-	const char *alias[4];
+	const char *alias[9];
 } types[JH_TYPE__COUNT] = {
-	[JH_TYPE_PRIMARY] = {"primary", "小学", "primary school", {"小学校"}},
+	[JH_TYPE_PRIMARY] = {"primary", "小学", "primary school",
+	                     {"小学校", "完全小学", "完小", "中心小学", "乡镇中心小学",
+	                      "村小", "村小学", "村完小", NULL}},
 	[JH_TYPE_JUNIOR] = {"junior", "初级中学", "junior secondary school",
-	                    {"初中", "独立初中"}},
+	                    {"初中", "独立初中", "独立设置的初级中学", NULL}},
 	[JH_TYPE_NINE_YEAR] = {"nine_year", "九年一贯制学校", "nine-year school",
-	                       {"九年一贯制"}},
+	                       {"九年一贯制", "九年一贯", "九年制学校", NULL}},
 	[JH_TYPE_TWELVE_YEAR] = {"twelve_year", "十二年一贯制学校",
-	                         "twelve-year school", {"十二年一贯制"}},
+	                         "twelve-year school", {"十二年一贯制", "十二年制学校", NULL}},
 	[JH_TYPE_COMPLETE_MIDDLE] = {"complete_middle", "完全中学",
-	                             "complete secondary school", {"完中"}},
+	                             "complete secondary school", {"完中", NULL}},
 	[JH_TYPE_TEACHING_POINT] = {"teaching_point", "教学点", "teaching point",
-	                            {"小学教学点"}},
+	                            {"小学教学点", "村教学点", NULL}},
 };
 
 const char *jh_school_type_key(jh_school_type t)
@@ -55,9 +62,8 @@ int jh_school_type_parse(const char *s)
 		if (!strcmp(s, types[i].key) || !strcmp(s, types[i].zh))
 			return i;
 	for (int i = 0; i < JH_TYPE__COUNT; i++) {
-		const char *names[] = {types[i].key, types[i].zh, types[i].en,
-		                       types[i].alias[0], types[i].alias[1], NULL};
-		if (jhNameIn(s, names))
+		const char *names[] = {types[i].key, types[i].zh, types[i].en, NULL};
+		if (jhNameIn(s, names) || jhNameIn(s, types[i].alias))
 			return i;
 	}
 	return -1;
@@ -255,8 +261,12 @@ int jh_field_is_count(jh_field f)
 
 int jh_field_parse(const char *s)
 {
+	double f;
+
+	/* A field named in another unit (万元) would take the value in the
+	 * wrong one: only the template's unit. */
 	for (int i = 0; i < JH_F__COUNT; i++)
-		if (jhColMatch(FIELD(i), s))
+		if (jhColMatchScale(FIELD(i), s, &f) && f == 1)
 			return i;
 	return -1;
 }

@@ -4,7 +4,8 @@
 ** Input is UTF-8 text (see jh_to_utf8).  Fields may be quoted; a quote
 ** inside a quoted field is doubled; quoted fields may hold commas and line
 ** breaks.  Records end at LF or CRLF (a lone CR too, as old Mac Excel
-** writes).  Each record remembers the line it starts on, so messages can
+** writes).  The separator is a comma, or a tab for Excel's "Unicode
+** text" (jh_csv_parse_sep).  Each record remembers the line it starts on, so messages can
 ** point at it.  Malformed quoting is reported, never repaired silently.
 */
 #include "io_int.h"
@@ -13,6 +14,12 @@
 
 jh_code jh_csv_parse(const char *text, size_t len, const char *file,
                      jh_table **out, jh_diags *diags)
+{
+	return jh_csv_parse_sep(text, len, file, ',', out, diags);
+}
+
+jh_code jh_csv_parse_sep(const char *text, size_t len, const char *file,
+                         char sep, jh_table **out, jh_diags *diags)
 {
 	jh_table *t = jh_table_new(file, NULL);
 	jh_buf field = JH_BUF_INIT;
@@ -60,20 +67,20 @@ jh_code jh_csv_parse(const char *text, size_t len, const char *file,
 					errors++;
 					goto done;
 				}
-				if (i < len && text[i] != ',' && text[i] != '\n' &&
+				if (i < len && text[i] != sep && text[i] != '\n' &&
 				    text[i] != '\r') {
 					jh_diags_add(diags, JH_P_BAD_QUOTE, file,
 					             NULL, line, col, NULL, NULL,
 					             NULL);
 					errors++;
 					/* Skip to the end of the field. */
-					while (i < len && text[i] != ',' &&
+					while (i < len && text[i] != sep &&
 					       text[i] != '\n' && text[i] != '\r')
 						i++;
 				}
 			} else {
 				size_t s = i;
-				while (i < len && text[i] != ',' &&
+				while (i < len && text[i] != sep &&
 				       text[i] != '\n' && text[i] != '\r')
 					i++;
 				jh_buf_add(&field, text + s, i - s);
@@ -85,7 +92,7 @@ jh_code jh_csv_parse(const char *text, size_t len, const char *file,
 			if ((rc = jh_table_add_cell(t, field.data ? field.data : "",
 			                            field.len)))
 				goto fail;
-			if (i < len && text[i] == ',') {
+			if (i < len && text[i] == sep) {
 				i++;
 				col++;
 				continue;

@@ -38,7 +38,8 @@ int jhCellCopy(const char *s, char *out, size_t cap);
  * (no "inf", "nan", hex, units, or text after the number, however long
  * the cell).  Gives exactly strtod's double.  0 ok, -1 not a number. */
 int jhParseNumber(const char *s, double *out);
-/* A whole year in [min, max].  0 ok, -1 not a year or out of range. */
+/* A whole year in [min, max]: also as offices write it, 2024年, 2024年度
+ * or in full-width digits.  0 ok, -1 not a year or out of range. */
 int jhParseYear(const char *s, int min, int max, int *out);
 
 /* ------------------------------------------------------------------ */
@@ -80,6 +81,17 @@ typedef enum jhUnit {
 	JH_UNIT__COUNT
 } jhUnit;
 
+/* A number cell as offices type it, for a column in unit u: full-width
+ * digits, point, comma and minus (５００, １，２００．５) folded to ASCII;
+ * a leading ￥ or ¥ on money; the column's unit after the number
+ * (1150000元, 500人, 3200平方米, 12间); then jhParseNumber.  So
+ * ￥1,150,000.00 and 1150000元 are 1150000.  Nothing else is taken off:
+ * 115万 or 1.2e3元 stay refused.  0 ok, -1 not a number. */
+int jhParseCellNumber(const char *s, jhUnit u, double *out);
+/* 1 when the cell holds only a dash or slash that offices type for
+ * "none" or "not applicable": / ／ - － — —— – ― ～. */
+int jhCellDash(const char *s);
+
 /* The unit's symbol as shown: "人", "m²", "元", "间", "个"; "" for none. */
 const char *jhUnitSymbol(jhUnit u);
 
@@ -109,8 +121,13 @@ typedef struct jhTemplate {
 } jhTemplate;
 
 /* 1 when header cell s names column c: one of its names, or one of them
- * followed by the column's unit in brackets. */
+ * followed by the column's unit in brackets; a question number before it
+ * (1. 1、 Q1. 第1题) and a colon after it are ignored. */
 int jhColMatch(const jhColSpec *c, const char *s);
+/* As jhColMatch; *scale is the factor from the unit the header names
+ * into the column's (10000 for 万元 in a 元 column, 1000 for 千元; 1
+ * when the header names the column's own unit or none). */
+int jhColMatchScale(const jhColSpec *c, const char *s, double *scale);
 /* The template column header cell s names, or -1. */
 int jhTemplateCol(const jhTemplate *tp, const char *s);
 
@@ -125,6 +142,12 @@ typedef struct jhHeader {
 	long line;                   /* its source line */
 	size_t width;                /* header cells up to the last non-blank */
 	int pos[JH_TPL_MAXCOLS];     /* template column -> table column, -1 */
+	double scale[JH_TPL_MAXCOLS];/* template column's factor into the
+	                                template's unit: 10000 for a header
+	                                in 万元, else 1 */
+	size_t edge;                 /* first wholly blank column at or right
+	                                of width: cells in [width, edge) are
+	                                errors, cells right of edge notes */
 	int *map;                    /* width entries: table column ->
 	                                template column, or one of: */
 } jhHeader;
@@ -158,9 +181,18 @@ int jhCellYear(const jh_table *t, const jhHeader *h, size_t r, int col,
 
 /* 1 when every cell of row r is blank. */
 int jhRowBlank(const jh_table *t, size_t r);
-/* The one policy for a row's width: a non-blank cell to the right of the
- * header, or under a blank header cell, is an error naming that cell
- * (JH_P_LONG_ROW, JH_P_UNNAMED_CELL); with JH_TPL_SHORT_ROWS a CSV row
+/* 1 when row r is not data an office means to be read: a total row (a
+ * cell that says 合计, 总计, 小计 or 共计, or ends so: 全县合计) or a
+ * footer (its first cell starts 制表, 审核, 填表, 填报, 负责人, 单位负责人,
+ * 日期:, 注: or 说明:).  Records a notice (JH_P_NOTE_TOTAL_ROW,
+ * JH_P_NOTE_FOOTER) naming the row; the loader skips the row. */
+int jhRowSkip(const jh_table *t, const jhHeader *h, size_t r, jh_diags *diags);
+/* The one policy for a row's width: a non-blank cell under a blank header
+ * cell inside the table, or in a column right of the header up to the
+ * first wholly blank column (h->edge), is an error naming that cell
+ * (JH_P_UNNAMED_CELL, JH_P_LONG_ROW); cells past that blank column are
+ * notes an office wrote beside the table and are ignored (jhHeaderRead
+ * records one notice, JH_P_NOTE_RIGHT_NOTES); with JH_TPL_SHORT_ROWS a CSV row
  * with fewer cells than the header is one too (JH_P_SHORT_ROW).  Returns
  * the number of problems recorded. */
 size_t jhRowCheck(const jhTemplate *tp, const jhHeader *h, const jh_table *t,

@@ -15,9 +15,18 @@
 **     named twice and required columns missing are problems;
 **   - one trimmer (jhTrim), one number parser (jhParseNumber) and one
 **     year parser (jhParseYear), which never cut a cell short;
-**   - one policy for a row's width (jhRowCheck): a value to the right of
-**     the header or under a blank header cell is an error naming the
-**     cell, never silently dropped.
+**   - one policy for a row's width (jhRowCheck): a value under a blank
+**     header cell inside the table, or in the column right next to it, is
+**     an error naming the cell, never silently dropped; what lies past a
+**     wholly blank column right of the table is an office's notes and is
+**     ignored with a notice;
+**   - what offices really type (issue 9): full-width digits, ￥ and units
+**     in number cells (jhParseCellNumber), 2024年 as a year, dashes for
+**     "none" (jhCellDash), headers in another unit of the same kind
+**     (教学仪器设备值（万元）: a factor per column, jhHeader.scale), and
+**     total rows and footers recognised and skipped with a notice
+**     (jhRowSkip).  Each is accepted only where it cannot mean anything
+**     else; everything else stays an error.
 **
 ** What a value means (a school type, a county-year item, an answer) stays
 ** with the loader, in lib/core.
@@ -190,11 +199,58 @@ int jhParseNumber(const char *s, double *out)
 	return 0;
 }
 
+/* Fold full-width digits, point, comma and signs of [p, e) to ASCII into
+ * out (cap bytes); other bytes are copied.  -1 when it does not fit. */
+static int fold_digits(const unsigned char *p, const unsigned char *e,
+                       char *out, size_t cap)
+{
+	size_t o = 0;
+
+	while (p < e) {
+		if (o + 1 >= cap)
+			return -1;
+		if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBC &&
+		    p[2] >= 0x8B && p[2] <= 0x99 && p[2] != 0x8F) {
+			static const char map[] = "+,-.";       /* ＋ ， － ． */
+			out[o++] = p[2] >= 0x90 ? (char)('0' + p[2] - 0x90) : map[p[2] - 0x8B];
+			p += 3;
+			continue;
+		}
+		out[o++] = (char)*p++;
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+/* e less the suffix suf when [p, e) ends with it (then blanks before it). */
+static const unsigned char *cut_suffix(const unsigned char *p,
+                                       const unsigned char *e, const char *suf)
+{
+	size_t n = strlen(suf), k;
+
+	if ((size_t)(e - p) <= n || memcmp(e - n, suf, n))
+		return e;
+	e -= n;
+	while ((k = blank_before(p, e)))
+		e -= k;
+	return e;
+}
+
 int jhParseYear(const char *s, int min, int max, int *out)
 {
 	double y;
 
-	if (jhParseNumber(s, &y) || y != floor(y) || y < min || y > max)
+	if (jhParseNumber(s, &y)) {
+		/* 2024年, 2024年度, ２０２４ */
+		size_t n;
+		const unsigned char *p = (const unsigned char *)jhTrim(s, &n), *e = p + n;
+		char buf[64];
+
+		e = cut_suffix(p, cut_suffix(p, e, "年度"), "年");
+		if (fold_digits(p, e, buf, sizeof buf) || jhParseNumber(buf, &y))
+			return -1;
+	}
+	if (y != floor(y) || y < min || y > max)
 		return -1;
 	*out = (int)y;
 	return 0;
@@ -300,10 +356,88 @@ const char *jhUnitSymbol(jhUnit u)
 	return (unsigned)u < JH_UNIT__COUNT ? units[u].symbol : "";
 }
 
-/* s is "NAME(UNIT)" (brackets half- or full-width, blanks anywhere) with
- * UNIT a spelling of u: copy NAME to name and return 1. */
-static int split_unit(const char *s, jhUnit u, char *name, size_t cap)
+/* Other units of a column's kind a header may name, with the factor into
+ * the template's unit.  Only money has them in offices' workbooks. */
+static const struct {
+	jhUnit unit;
+	const char *spell;
+	double factor;
+} scaled_units[] = {
+	{JH_UNIT_YUAN, "万元", 1e4},
+	{JH_UNIT_YUAN, "千元", 1e3},
+};
+
+/* The factor from unit text into u: 1 for a spelling of u itself, the
+ * factor of a scaled spelling, 0 when it is not a unit of u's kind. */
+static double unit_factor(const char *unit, jhUnit u)
 {
+	if (jhNameIn(unit, units[u].spell))
+		return 1;
+	for (size_t k = 0; k < sizeof scaled_units / sizeof scaled_units[0]; k++)
+		if (scaled_units[k].unit == u && jhNameEq(unit, scaled_units[k].spell))
+			return scaled_units[k].factor;
+	return 0;
+}
+
+int jhParseCellNumber(const char *s, jhUnit u, double *out)
+{
+	size_t n, k;
+	const unsigned char *p, *e;
+	char buf[128];
+
+	if (!jhParseNumber(s, out))
+		return 0;
+	p = (const unsigned char *)jhTrim(s, &n);
+	e = p + n;
+	if (u == JH_UNIT_YUAN) {
+		if (e - p >= 3 && !memcmp(p, "\xEF\xBF\xA5", 3))      /* ￥ */
+			p += 3;
+		else if (e - p >= 2 && !memcmp(p, "\xC2\xA5", 2))     /* ¥ */
+			p += 2;
+		while ((k = blank_len(p)))
+			p += k;
+	}
+	if ((unsigned)u < JH_UNIT__COUNT && u != JH_UNIT_NONE)
+		for (int i = 0; i < 6 && units[u].spell[i]; i++) {
+			const unsigned char *c = cut_suffix(p, e, units[u].spell[i]);
+			if (c != e) {
+				e = c;
+				break;
+			}
+		}
+	if (fold_digits(p, e, buf, sizeof buf))
+		return -1;
+	return jhParseNumber(buf, out);
+}
+
+int jhCellDash(const char *s)
+{
+	static const char *const dash[] = {"/", "\xEF\xBC\x8F" /* ／ */, "-",
+		"\xEF\xBC\x8D" /* － */, "\xE2\x80\x94" /* — */, "\xE2\x80\x93" /* – */,
+		"\xE2\x80\x95" /* ― */, "\xEF\xBD\x9E" /* ～ */, "~", NULL};
+	size_t n, count = 0;
+	const char *p = jhTrim(s, &n), *e = p + n;
+
+	while (p < e) {
+		int i;
+		for (i = 0; dash[i]; i++)
+			if ((size_t)(e - p) >= strlen(dash[i]) &&
+			    !memcmp(p, dash[i], strlen(dash[i])))
+				break;
+		if (!dash[i])
+			return 0;
+		p += strlen(dash[i]);
+		count++;
+	}
+	return count >= 1 && count <= 4;
+}
+
+/* s is "NAME(UNIT)" (brackets half- or full-width, blanks anywhere) with
+ * UNIT a spelling of u or of a scaled unit of its kind: copy NAME to name
+ * and return the factor (unit_factor); 0 when s is not so. */
+static double split_unit(const char *s, jhUnit u, char *name, size_t cap)
+{
+	double f;
 	size_t n;
 	const char *p = jhTrim(s, &n), *open = NULL, *close;
 	size_t clen, olen = 0;
@@ -332,11 +466,11 @@ static int split_unit(const char *s, jhUnit u, char *name, size_t cap)
 		return 0;
 	memcpy(unit, open + olen, (size_t)(close - open - olen));
 	unit[close - open - olen] = '\0';
-	if (!jhNameIn(unit, units[u].spell))
+	if (!(f = unit_factor(unit, u)))
 		return 0;
 	memcpy(name, p, (size_t)(open - p));
 	name[open - p] = '\0';
-	return 1;
+	return f;
 }
 
 static int names_eq(const jhColSpec *c, const char *s)
@@ -349,12 +483,74 @@ static int names_eq(const jhColSpec *c, const char *s)
 	return 0;
 }
 
-int jhColMatch(const jhColSpec *c, const char *s)
+/* s without a question number before it (1. 1、 1) Q1. 第1题 (1)) and a
+ * colon or question mark after it, into out; 0 when there was none. */
+static int strip_numbering(const char *s, char *out, size_t cap)
+{
+	size_t n, k;
+	const unsigned char *p = (const unsigned char *)jhTrim(s, &n), *e = p + n, *q;
+	int paren = 0;
+
+	q = p;
+	if (e - q >= 3 && !memcmp(q, "第", 3))
+		q += 3;
+	else if (*q == 'Q' || *q == 'q')
+		q++;
+	else if (*q == '(' || (e - q >= 3 && !memcmp(q, "\xEF\xBC\x88", 3)))
+		q += (paren = *q == '(' ? 1 : 3);
+	if (q >= e || *q < '0' || *q > '9')
+		return 0;
+	while (q < e && *q >= '0' && *q <= '9')
+		q++;
+	if (e - q >= 3 && (!memcmp(q, "题", 3) || !memcmp(q, "、", 3) ||
+	    !memcmp(q, "\xEF\xBC\x8E", 3) || !memcmp(q, "\xEF\xBC\x89", 3) ||
+	    !memcmp(q, "\xEF\xBC\x9A", 3)))
+		q += 3;
+	else if (q < e && (*q == '.' || *q == ')' || *q == ':' || *q == ' '))
+		q++;
+	else if (!paren)
+		return 0;
+	while ((k = blank_len(q)))
+		q += k;
+	e = cut_suffix(q, e, "\xEF\xBC\x9A");     /* ： */
+	e = cut_suffix(q, e, ":");
+	e = cut_suffix(q, e, "\xEF\xBC\x9F");     /* ？ */
+	e = cut_suffix(q, e, "?");
+	if (q >= e || (size_t)(e - q) >= cap)
+		return 0;
+	memcpy(out, q, (size_t)(e - q));
+	out[e - q] = '\0';
+	return 1;
+}
+
+static int match_one(const jhColSpec *c, const char *s, double *scale)
 {
 	char name[256];
+	double f;
 
-	return names_eq(c, s) ||
-	       (split_unit(s, (jhUnit)c->unit, name, sizeof name) && names_eq(c, name));
+	*scale = 1;
+	if (names_eq(c, s))
+		return 1;
+	if ((f = split_unit(s, (jhUnit)c->unit, name, sizeof name)) && names_eq(c, name)) {
+		*scale = f;
+		return 1;
+	}
+	return 0;
+}
+
+int jhColMatchScale(const jhColSpec *c, const char *s, double *scale)
+{
+	char bare[256];
+
+	return match_one(c, s, scale) ||
+	       (strip_numbering(s, bare, sizeof bare) && match_one(c, bare, scale));
+}
+
+int jhColMatch(const jhColSpec *c, const char *s)
+{
+	double f;
+
+	return jhColMatchScale(c, s, &f);
 }
 
 int jhTemplateCol(const jhTemplate *tp, const char *s)
@@ -402,6 +598,30 @@ static size_t utf8_chars(const char *s)
 	return n;
 }
 
+/* h->edge, and one notice for notes past it (jhRowCheck's policy). */
+static void find_edge(const jh_table *t, jhHeader *h, jh_diags *diags)
+{
+	h->edge = h->width;
+	for (;; h->edge++) {
+		size_t r;
+		for (r = h->row; r < t->nrows; r++)
+			if (!jhBlank(jhCell(t, r, h->edge)))
+				break;
+		if (r == t->nrows)
+			break;
+	}
+	for (size_t r = h->row + 1; r < t->nrows; r++)
+		for (size_t j = h->edge + 1; j < t->rows[r].ncells; j++)
+			if (!jhBlank(jhCell(t, r, j))) {
+				char col[24], text[64];
+				snprintf(col, sizeof col, "%zu", j + 1);
+				jhCellCopy(jhCell(t, r, j), text, sizeof text);
+				jh_diags_note(diags, JH_P_NOTE_RIGHT_NOTES, t->file, t->sheet,
+				              t->rows[r].line, (int)j + 1, NULL, col, text);
+				return;
+			}
+}
+
 jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
                      unsigned long long excused, jhHeader *h,
                      jh_diags *diags, size_t *errors)
@@ -409,8 +629,10 @@ jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
 	long hr;
 
 	memset(h, 0, sizeof *h);
-	for (int c = 0; c < JH_TPL_MAXCOLS; c++)
+	for (int c = 0; c < JH_TPL_MAXCOLS; c++) {
 		h->pos[c] = -1;
+		h->scale[c] = 1;
+	}
 	if (t->nrows == 0 || (t->nrows == 1 && jhRowBlank(t, 0))) {
 		jh_diags_add(diags, JH_P_EMPTY_FILE, t->file, t->sheet, 0, 0,
 		             NULL, NULL, NULL);
@@ -480,7 +702,16 @@ jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
 			continue;
 		}
 		h->pos[c] = (int)j;
+		jhColMatchScale(&tp->cols[c], s, &h->scale[c]);
+		if (h->scale[c] != 1) {
+			char f[32];
+			snprintf(f, sizeof f, "%.0f", h->scale[c]);
+			jh_diags_note(diags, JH_P_NOTE_UNIT_SCALED, t->file, t->sheet,
+			              h->line, (int)j + 1, s,
+			              h->scale[c] == 1e4 ? "万元" : "千元", f);
+		}
 	}
+	find_edge(t, h, diags);
 	for (int c = 0; c < tp->ncols; c++)
 		if (h->pos[c] < 0 && (tp->cols[c].flags & JH_COL_REQUIRED) &&
 		    !(excused >> c & 1)) {
@@ -551,7 +782,7 @@ size_t jhRowCheck(const jhTemplate *tp, const jhHeader *h, const jh_table *t,
 			problems++;
 		}
 	}
-	for (size_t j = h->width; j < row->ncells; j++)
+	for (size_t j = h->width; j < row->ncells && j < h->edge; j++)
 		if (!jhBlank(jhCell(t, r, j))) {
 			snprintf(a, sizeof a, "%zu", row->ncells);
 			snprintf(b, sizeof b, "%zu", h->width);
@@ -708,4 +939,72 @@ int jhColLike(const jhTemplate *tp, const char *s, unsigned long long skip)
 		}
 	}
 	return best;
+}
+
+/* Up to cap - 1 bytes of s with every blank dropped. */
+static size_t compact(const char *s, char *out, size_t cap)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0, k;
+
+	while (*p && o + 1 < cap) {
+		if ((k = blank_len(p))) {
+			p += k;
+			continue;
+		}
+		out[o++] = (char)*p++;
+	}
+	if ((*p & 0xC0) == 0x80) {      /* cut inside a character */
+		while (o && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
+			o--;
+		if (o)
+			o--;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+static int ends_with(const char *s, size_t n, const char *suf)
+{
+	size_t m = strlen(suf);
+	return n >= m && !memcmp(s + n - m, suf, m);
+}
+
+int jhRowSkip(const jh_table *t, const jhHeader *h, size_t r, jh_diags *diags)
+{
+	static const char *const total[] = {"合计", "总计", "小计", "共计", NULL};
+	static const char *const footer[] = {"制表", "审核", "填表", "填报", "负责人",
+		"单位负责人", "统计负责人", "日期:", "日期：", "注:", "注：",
+		"说明:", "说明：", NULL};
+	const jh_row *row = &t->rows[r];
+	char buf[64], text[64];
+	size_t j, n;
+
+	(void)h;
+	for (j = 0; j < row->ncells && jhBlank(jhCell(t, r, j)); j++)
+		;
+	if (j == row->ncells)
+		return 0;
+	compact(jhCell(t, r, j), buf, sizeof buf);
+	for (int k = 0; footer[k]; k++)
+		if (!strncmp(buf, footer[k], strlen(footer[k]))) {
+			jhCellCopy(jhCell(t, r, j), text, sizeof text);
+			jh_diags_note(diags, JH_P_NOTE_FOOTER, t->file, t->sheet,
+			              row->line, (int)j + 1, NULL, text, NULL);
+			return 1;
+		}
+	/* A total names itself in a short cell: 合计, 全县合计, 小 计. */
+	for (; j < row->ncells; j++) {
+		n = compact(jhCell(t, r, j), buf, sizeof buf);
+		if (!n || n > 8 * 3)
+			continue;
+		for (int k = 0; total[k]; k++)
+			if (ends_with(buf, n, total[k])) {
+				jhCellCopy(jhCell(t, r, j), text, sizeof text);
+				jh_diags_note(diags, JH_P_NOTE_TOTAL_ROW, t->file, t->sheet,
+				              row->line, (int)j + 1, NULL, text, NULL);
+				return 1;
+			}
+	}
+	return 0;
 }

@@ -67,7 +67,8 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "county code '%s' is invalid (expected 6 digits)"},
 	[JH_P_BAD_SCHOOL_CODE]  = {"学校标识码“%s”无效(应为 10 位数字或 18 位统一社会信用代码)",
 	                           "school code '%s' is invalid (expected 10 digits or an 18-character credit code)"},
-	[JH_P_BAD_SCHOOL_TYPE]  = {"办学类型“%s”无法识别", "unknown school type '%s'"},
+	[JH_P_BAD_SCHOOL_TYPE]  = {"办学类型“%s”无法识别(可填:小学、初级中学、九年一贯制学校、十二年一贯制学校、完全中学、教学点)",
+	                           "unknown school type '%s' (accepted: primary, junior, nine_year, twelve_year, complete_middle, teaching_point)"},
 	[JH_P_DUPLICATE_SCHOOL] = {"学校 %s 在同一年度重复出现(另见 %s)",
 	                           "school %s appears twice in the same year (see also %s)"},
 	[JH_P_TEACHERS_EXCEED]  = {"“%s”大于“%s”", "'%s' is greater than '%s'"},
@@ -104,7 +105,8 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "unknown subject '%s' (chinese, math, science, pe, art, moral)"},
 	[JH_P_ITEM_SURVEY_KEY]  = {"问卷指标“%s”应为 survey.群体.satisfied 或 survey.群体.answers",
 	                           "survey item '%s' should be survey.GROUP.satisfied or survey.GROUP.answers"},
-	[JH_P_ITEM_GROUP]       = {"未知的调查对象群体“%s”", "unknown respondent group '%s'"},
+	[JH_P_ITEM_GROUP]       = {"未知的调查对象群体“%s”(可填:学生、家长、教师、校长、人大代表或政协委员、其他群众)",
+	                           "unknown respondent group '%s' (accepted: students, parents, teachers, principals, deputies, others)"},
 	[JH_P_ITEM_YESNO]       = {"“%s”应为 是 或 否", "'%s' should be 是 or 否 (yes or no)"},
 	[JH_P_ITEM_RATE]        = {"“%s”应为比例:0 至 1 之间的数,或百分数如 95%%",
 	                           "'%s' should be a rate: 0 to 1, or a percentage like 95%%"},
@@ -207,6 +209,21 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "a cell of %s characters, more than the limit of %s"},
 	[JH_P_DB_OLD_SCHEMA]    = {"数据库的数据结构版本 %s 较旧;请运行 junheng init %s 升级(只读打开时不会升级)",
 	                           "the database has the older schema version %s; upgrade it with `junheng init %s` (opening it to read never upgrades it)"},
+	[JH_P_DASH_OFFERED]     = {"该校办学类型有这个学段,此格不能为空或填“%s”:请填写 0 或实际数字",
+	                           "the school's type has this stage, so this cell cannot be blank or '%s': enter 0 or the number"},
+	[JH_P_BIG5]             = {"文件是繁体中文 Big5 编码,不能读取:请在 Excel 中“另存为”“CSV UTF-8(逗号分隔)”后再导入",
+	                           "the file is in Big5 (traditional Chinese), which is not read: in Excel, save it as \"CSV UTF-8 (Comma delimited)\" and import that"},
+	[JH_P_XLS]              = {"不是有效的 XLS 文件:%s", "not a valid XLS file: %s"},
+	[JH_P_NOTE_TOTAL_ROW]   = {"“%s”行是合计行,已跳过(不计入数据)",
+	                           "'%s' is a total row: skipped (not added to the data)"},
+	[JH_P_NOTE_FOOTER]      = {"“%s”是表尾(制表人、审核人等),已跳过",
+	                           "'%s' is a footer (prepared by, checked by…): skipped"},
+	[JH_P_NOTE_RIGHT_NOTES] = {"第 %s 列起的内容(如“%s”)在表格右侧空列之外,视为备注,已忽略",
+	                           "cells from column %s on (such as '%s') lie past a blank column right of the table: taken as notes and ignored"},
+	[JH_P_NOTE_COLUMN_IGNORED] = {"列“%s”不是问卷题目,已忽略",
+	                           "column '%s' is not a question: ignored"},
+	[JH_P_NOTE_UNIT_SCALED] = {"该列以“%s”计,数值已乘以 %s 换算为模板单位",
+	                           "this column is in '%s': values multiplied by %s into the template's unit"},
 };
 
 void jh_diags_init(jh_diags *d)
@@ -277,6 +294,29 @@ jh_code jh_diags_add(jh_diags *d, jh_problem p, const char *file,
 	return JH_OK;
 }
 
+jh_code jh_diags_note(jh_diags *d, jh_problem p, const char *file,
+                      const char *sheet, long line, int column,
+                      const char *column_name, const char *arg,
+                      const char *arg2)
+{
+	size_t before = d->count;
+	jh_code rc = jh_diags_add(d, p, file, sheet, line, column, column_name,
+	                          arg, arg2);
+
+	if (d->count > before)
+		d->items[before].note = 1;
+	return rc;
+}
+
+size_t jh_diags_errors(const jh_diags *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->count; i++)
+		n += !d->items[i].note;
+	return n;
+}
+
 void jh_diag_format(const jh_diag *dg, const char *lang, jh_buf *out)
 {
 	int en = lang_index(lang);
@@ -294,6 +334,8 @@ void jh_diag_format(const jh_diag *dg, const char *lang, jh_buf *out)
 		jh_buf_addf(out, "(%s)", dg->column_name);
 	if (out->len && (dg->file || dg->line || dg->column))
 		jh_buf_adds(out, ": ");
+	if (dg->note)
+		jh_buf_adds(out, en ? "note: " : "提示:");
 	fmt = (dg->problem >= 0 && dg->problem < JH_P__COUNT &&
 	       problem_msg[dg->problem][en]) ? problem_msg[dg->problem][en] : "%s";
 	jh_buf_addf(out, fmt, dg->arg ? dg->arg : "", dg->arg2 ? dg->arg2 : "");

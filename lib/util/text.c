@@ -6,6 +6,22 @@
 ** and safe: valid UTF-8 is taken as UTF-8 (GB18030 text of any length is
 ** almost never valid UTF-8); anything else is decoded as GB18030 with
 ** iconv, and bytes that decode as neither are an error, never guessed.
+**
+** Two more that Excel writes:
+**   - "Unicode 文本" (Unicode text): UTF-16 LE with a BOM, tab-separated.
+**     A UTF-16 BOM (FF FE or FE FF) is decisive: decoded with iconv, and
+**     the caller reads tabs (see *encoding).
+**   - Big5, from Taiwan and Hong Kong offices or old traditional-Chinese
+**     Windows.  Nearly every Big5 byte pair is also a GB18030 pair, so
+**     GB18030 "decodes" it into nonsense (臺灣學校 becomes 籓芖厩).  The
+**     two are told apart by which decoding is plausible: GB18030 text
+**     from a mainland office is almost all GB2312 (both bytes A1–FE),
+**     while about half of Big5's common characters have a trail byte in
+**     40–7E, which GB18030 reads as rare GBK-extension characters.  When
+**     more than a fifth of the double-byte pairs fall outside GB2312 and
+**     the bytes are valid Big5, the file is refused as Big5 with a
+**     message saying how to save it as UTF-8; never converted, since a
+**     wrong guess would store nonsense.
 */
 #include "util_int.h"
 
@@ -69,23 +85,23 @@ static jh_code copy_out(const char *p, size_t n, char **out, size_t *outlen)
 	return JH_OK;
 }
 
-static jh_code from_gb18030(const char *p, size_t n, char **out,
-                            size_t *outlen)
+/* Decode with iconv from `from` into a malloc'd UTF-8 string.  A UTF-16
+ * unit of 2 bytes gives at most 3 UTF-8 bytes, a Big5 pair at most 3. */
+static jh_code decode(const char *from, const char *p, size_t n, char **out,
+                      size_t *outlen)
 {
-	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	iconv_t cd = iconv_open("UTF-8", from);
 	size_t cap, left, inleft = n;
 	char *buf, *dst, *src = (char *)p;
 
 	if (cd == (iconv_t)-1)
 		return JH_ERR_ENCODING;
-	/* A GB18030 character of 1, 2 or 4 bytes is at most 4 UTF-8 bytes. */
-	if (n > (SIZE_MAX - 1) / 2) {
+	if (n > (SIZE_MAX - 8) / 2) {
 		iconv_close(cd);
 		return JH_ERR_NOMEM;
 	}
-	cap = n * 2 + 4;
-	buf = malloc(cap);
-	if (!buf) {
+	cap = n * 2 + 8;
+	if (!(buf = malloc(cap))) {
 		iconv_close(cd);
 		return JH_ERR_NOMEM;
 	}
@@ -93,23 +109,39 @@ static jh_code from_gb18030(const char *p, size_t n, char **out,
 	left = cap - 1;
 	if (iconv(cd, &src, &inleft, &dst, &left) == (size_t)-1 ||
 	    iconv(cd, NULL, NULL, &dst, &left) == (size_t)-1) {
-		/* EILSEQ, EINVAL (truncated sequence) and E2BIG (impossible by
-		 * the sizing above) all mean: not GB18030. */
 		free(buf);
 		iconv_close(cd);
 		return JH_ERR_ENCODING;
 	}
 	iconv_close(cd);
 	*dst = '\0';
+	/* NULs inside are binary data, not text. */
+	if (memchr(buf, '\0', (size_t)(dst - buf))) {
+		free(buf);
+		return JH_ERR_ENCODING;
+	}
 	*out = buf;
 	if (outlen)
 		*outlen = (size_t)(dst - buf);
-	/* Decoded text holding NULs or C0 controls other than tab/CR/LF is
-	 * binary data that happened to decode. */
-	for (size_t i = 0; i < (size_t)(dst - buf); i++) {
-		unsigned char c = (unsigned char)buf[i];
+	return JH_OK;
+}
+
+static jh_code from_gb18030(const char *p, size_t n, char **out,
+                            size_t *outlen)
+{
+	size_t len;
+	jh_code rc = decode("GB18030", p, n, out, &len);
+
+	if (rc)
+		return rc;
+	if (outlen)
+		*outlen = len;
+	/* Decoded text holding C0 controls other than tab/CR/LF is binary
+	 * data that happened to decode. */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)(*out)[i];
 		if (c < 0x20 && c != '\t' && c != '\r' && c != '\n') {
-			free(buf);
+			free(*out);
 			*out = NULL;
 			return JH_ERR_ENCODING;
 		}
@@ -147,12 +179,52 @@ static int looks_like_gb18030(const char *s, size_t n)
 	return 1;
 }
 
+/* 1 when bytes that are not UTF-8 read better as Big5 than as GB18030
+ * (the rule is in the comment at the top of this file). */
+static int looks_like_big5(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t pairs = 0, outside = 0;
+	char *tmp = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] < 0x81)
+			continue;
+		if (i + 1 >= n)
+			break;
+		/* A GB18030 four-byte sequence has a digit second: not Big5. */
+		if (p[i + 1] >= 0x30 && p[i + 1] <= 0x39)
+			return 0;
+		pairs++;
+		if (p[i] < 0xA1 || p[i + 1] < 0xA1)
+			outside++;
+		i++;
+	}
+	if (!pairs || outside * 5 <= pairs)
+		return 0;
+	if (decode("BIG5", s, n, &tmp, NULL) != JH_OK)
+		return 0;
+	free(tmp);
+	return 1;
+}
+
 jh_code jh_to_utf8(const char *p, size_t n, char **out, size_t *outlen,
                    const char **encoding)
 {
 	jh_code rc;
 
 	*out = NULL;
+	/* UTF-16 with a BOM: Excel's "Unicode text" (its NULs are text). */
+	if (n >= 2 && ((unsigned char)p[0] == 0xFF && (unsigned char)p[1] == 0xFE)) {
+		if (encoding)
+			*encoding = "UTF-16LE";
+		return decode("UTF-16LE", p + 2, n - 2, out, outlen);
+	}
+	if (n >= 2 && ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF)) {
+		if (encoding)
+			*encoding = "UTF-16BE";
+		return decode("UTF-16BE", p + 2, n - 2, out, outlen);
+	}
 	/* Before the BOM test: NULs are binary, whatever the first bytes. */
 	if (memchr(p, '\0', n))
 		return JH_ERR_ENCODING;
@@ -167,6 +239,11 @@ jh_code jh_to_utf8(const char *p, size_t n, char **out, size_t *outlen,
 		if (encoding)
 			*encoding = "UTF-8";
 		return copy_out(p, n, out, outlen);
+	}
+	if (looks_like_big5(p, n)) {
+		if (encoding)
+			*encoding = "BIG5";
+		return JH_ERR_ENCODING;
 	}
 	rc = from_gb18030(p, n, out, outlen);
 	if (rc == JH_OK && encoding)
