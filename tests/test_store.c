@@ -2336,7 +2336,7 @@ static void test_header_near_miss(void **state)
 	{
 		/* The English message shows the key, the Chinese one the name. */
 		jh_diag g = {JH_P_LOOKS_LIKE_COLUMN, NULL, NULL, 1, 27, (char *)"小学最大班级人数",
-		             (char *)"小学最大班额", (char *)"largest_class_primary"};
+		             (char *)"小学最大班额", (char *)"largest_class_primary", 0};
 		jh_buf b = JH_BUF_INIT;
 		jh_diag_format(&g, "zh", &b);
 		assert_non_null(strstr(b.data, "是否应为「小学最大班额」?"));
