@@ -61,9 +61,12 @@ static long row_of(jh_school_year *rows, size_t n, const char *code)
 
 /* Record a problem with this line and go on with the next one.  (A goto,
  * not `continue`: that would only leave a do-while wrapper.) */
+/* The column is named as the file's header names it (the user's words,
+ * in whichever language the file is written). */
 #define BAD(col, p, a, b) { \
 	jh_diags_add(diags, p, t->file, t->sheet, line, pos[col] >= 0 ? pos[col] + 1 : 0, \
-	             wcols[col].key, a, b); errors++; goto next; }
+	             pos[col] >= 0 ? jhHeaderName(t, &h, pos[col]) : wcols[col].key, \
+	             a, b); errors++; goto next; }
 
 jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
                         jh_dataset **out, jh_diags *diags)
@@ -174,13 +177,13 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 			break;
 		}
 		case A_MOVE:
+			if (f != JH_F_STUDENTS_PRIMARY && f != JH_F_STUDENTS_JUNIOR &&
+			    f != JH_F_STUDENTS_SENIOR)
+				BAD(W_FIELD, JH_P_WHATIF_MOVE_FIELD, fs, NULL);
 			/* Pupils leave i for k: a negative count would move them
 			 * the other way past every check below. */
 			if (v < 0)
 				BAD(W_VALUE, JH_P_WHATIF_MOVE_NEGATIVE, vs, NULL);
-			if (f != JH_F_STUDENTS_PRIMARY && f != JH_F_STUDENTS_JUNIOR &&
-			    f != JH_F_STUDENTS_SENIOR)
-				BAD(W_FIELD, JH_P_WHATIF_MOVE_FIELD, fs, NULL);
 			if (v > rows[i].v[f]) {
 				char have[32];
 				snprintf(have, sizeof have, "%.0f", rows[i].v[f]);

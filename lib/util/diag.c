@@ -128,7 +128,7 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_WHATIF_NEGATIVE]  = {"“%s”会变为负数", "'%s' would become negative"},
 	[JH_P_WHATIF_MERGE]     = {"目标学校 %s 没有学校 %s 的全部学段,不能合并",
 	                           "target school %s cannot take the stages of %s"},
-	[JH_P_WHATIF_MOVE_FIELD]= {"转移学生时字段应为 students_primary、students_junior 或 students_senior(而非“%s”)",
+	[JH_P_WHATIF_MOVE_FIELD]= {"转移学生时字段应为小学在校生数、初中在校生数或高中在校生数(而非“%s”)",
 	                           "move takes students_primary, students_junior or students_senior (not '%s')"},
 	[JH_P_WHATIF_TOO_FEW]   = {"学校 %s 该学段只有 %s 名学生", "school %s has only %s pupils in that stage"},
 	[JH_P_WHATIF_NO_STAGE]  = {"目标学校 %s 没有“%s”对应的学段", "target school %s has no stage for '%s'"},

@@ -117,6 +117,12 @@ run "whatif move" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/move
 # A header the change file does not know is an error naming the column
 # (`目标` was dropped silently: the move then had no target school).
 printf 'action,school_code,field,value,目标\nmove,2136990201,students_primary,100,2136990202\n' >"$tmp/hdr.csv"
+# A Chinese change file is answered in its own words: the column as its
+# header names it, the move's field in Chinese.
+printf '操作,学校标识码,字段,值,目标学校\n转移,2136990201,教学及辅助用房面积,-5,2136990202\n转移,2136990201,小学在校生数,-5,2136990202\n' >"$tmp/zhmove.csv"
+run "whatif zh file" 2 whatif "$DB" --county 369902 --year 2024 --change "$tmp/zhmove.csv"
+has "zh file: move field" "$tmp/err" "zhmove.csv:第2行:第3列(字段): 转移学生时字段应为小学在校生数、初中在校生数或高中在校生数(而非“教学及辅助用房面积”)"
+has "zh file: negative move" "$tmp/err" "zhmove.csv:第3行:第4列(值): 转移的学生数“-5”为负数"
 run "whatif unknown column" 2 whatif "$DB" --county 369902 --year 2024 --change "$tmp/hdr.csv"
 has "unknown column named" "$tmp/err" "hdr.csv:第1行:第5列(目标): 变更文件中有未知的列“目标”"
 run "whatif unknown column (en)" 2 --lang en whatif "$DB" --county 369902 --year 2024 --change "$tmp/hdr.csv"
