@@ -100,6 +100,9 @@ run-demo: $(B)/junheng
 	@$(B)/junheng init $(DEMO_DB)
 	@$(B)/junheng import $(DEMO_DB) data/sample/*.csv \
 	  --who demo --why "sample data"
+	@echo "== junheng import $(DEMO_DB) data/sample/schools-2024-office.xlsx   (the 2024 file as an office keeps it: same data) =="
+	@$(B)/junheng import $(DEMO_DB) data/sample/schools-2024-office.xlsx \
+	  --who demo --why "办公室工作簿"
 	@echo "== junheng eval $(DEMO_DB)   (resource allocation, every county and year) =="
 	@$(B)/junheng eval $(DEMO_DB)
 	@echo
@@ -115,8 +118,11 @@ bench: $(patsubst bench/%.c,$(B)/bench_%,$(wildcard bench/*.c)) $(B)/junheng
 
 $(B)/gen_sample: tools/gen_sample.c $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
-sample: $(B)/gen_sample
+$(B)/gen_office: tools/gen_office.c $(B)/libjunheng.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
+sample: $(B)/gen_sample $(B)/gen_office
 	$(B)/gen_sample data/sample
+	$(B)/gen_office data/sample/schools-2024.csv data/sample/schools-2024-office.xlsx
 
 FUZZ_SECONDS ?= 0
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined

@@ -540,6 +540,74 @@ static void test_school_type_variants(void **state)
 	assert_int_equal(jh_school_type_parse("中心校"), -1);
 }
 
+/* A survey platform's export (tests/fixtures/survey-platform.csv): its
+ * own columns (序号, 提交答卷时间, 所用时间, 来源, 来源详情, 来自IP, 学校)
+ * ignored with a notice each, questions found by their numbered headers,
+ * the group column 1、您的身份是： and groups by synonyms.  By hand:
+ *   parents (家长, 学生家长): 满意 比较满意 一般 满意 → 3 of 4;
+ *   others (群众, 社会人士): 满意 不满意 比较满意 满意 → 3 of 4;
+ *   teachers (老师): 满意 满意 → 2 of 2. */
+static void test_survey_platform_export(void **state)
+{
+	(void)state;
+	jh_county_items *c = jh_county_items_new();
+	jh_diags d = JH_DIAGS_INIT;
+	FILE *f = fopen("tests/fixtures/survey-platform.csv", "rb");
+	char text[8192];
+	size_t n;
+	jh_table *t;
+
+	assert_non_null(f);
+	n = fread(text, 1, sizeof text - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	t = csv(text);
+	assert_true(jh_survey_table_is(t));
+	if (jh_survey_add_table(c, t, 0, &d)) {
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&d, "en", &b);
+		fail_msg("%s", b.data);
+	}
+	assert_string_equal(value_of(c, "survey.parents.satisfied"), "3");
+	assert_string_equal(value_of(c, "survey.parents.answers"), "4");
+	assert_string_equal(value_of(c, "survey.others.satisfied"), "3");
+	assert_string_equal(value_of(c, "survey.others.answers"), "4");
+	assert_string_equal(value_of(c, "survey.teachers.satisfied"), "2");
+	assert_string_equal(value_of(c, "survey.teachers.answers"), "2");
+	assert_null(value_of(c, "survey.students.answers"));
+	/* Seven notices, one per column beside the questions, no errors. */
+	assert_int_equal(jh_diags_errors(&d), 0);
+	assert_int_equal(d.count, 7);
+	assert_int_equal(d.items[0].problem, JH_P_NOTE_COLUMN_IGNORED);
+	assert_string_equal(d.items[0].arg, "序号");
+	assert_string_equal(d.items[6].arg, "学校");
+	jh_table_free(t);
+	jh_county_items_free(c);
+	jh_diags_free(&d);
+}
+
+/* An unknown group: refused, and the message lists the groups. */
+static void test_survey_unknown_group(void **state)
+{
+	(void)state;
+	jh_county_items *c = jh_county_items_new();
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf b = JH_BUF_INIT;
+	jh_table *t = csv("county_code,year,group,q1\n369901,2024,领导,满意\n");
+
+	assert_int_equal(jh_survey_add_table(c, t, 0, &d), JH_ERR_INPUT);
+	assert_int_equal(c->count, 0);
+	jh_diags_format(&d, "zh", &b);
+	assert_non_null(strstr(b.data, "未知的调查对象群体“领导”(可填:学生、家长、教师、校长、人大代表或政协委员、其他群众)"));
+	jh_buf_reset(&b);
+	jh_diags_format(&d, "en", &b);
+	assert_non_null(strstr(b.data, "(accepted: students, parents, teachers, principals, deputies, others)"));
+	jh_buf_free(&b);
+	jh_table_free(t);
+	jh_county_items_free(c);
+	jh_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,6 +627,8 @@ int main(void)
 		cmocka_unit_test(test_office_cells),
 		cmocka_unit_test(test_header_in_wan_yuan),
 		cmocka_unit_test(test_school_type_variants),
+		cmocka_unit_test(test_survey_platform_export),
+		cmocka_unit_test(test_survey_unknown_group),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -977,7 +977,7 @@ int jhRowSkip(const jh_table *t, const jhHeader *h, size_t r, jh_diags *diags)
 		"单位负责人", "统计负责人", "日期:", "日期：", "注:", "注：",
 		"说明:", "说明：", NULL};
 	const jh_row *row = &t->rows[r];
-	char buf[64], text[64];
+	char buf[64], text[128];
 	size_t j, n;
 
 	(void)h;

@@ -195,4 +195,35 @@ run "usage on error" 2 --lang en history "$tmp/x.db"
 has "usage on error: english" "$tmp/err" "usage: junheng history DB --school CODE|--county CODE"
 has "usage on error: points to --help" "$tmp/err" "'junheng history --help' describes every option"
 
+# --- the spreadsheets offices really have (issue 9) -----------------------
+# The 2024 sample as an office keeps it (tools/gen_office.c): merged title,
+# Chinese headers with units, numbers as text, 2024年, 完全小学, "/" for
+# stages not offered, a 合计 row and a footer.  Imported over the
+# CSV-loaded database it records no change: it is the same data.
+"$J" init "$tmp/office.db" >/dev/null 2>&1
+"$J" import "$tmp/office.db" "$S"/*.csv --who t --why csv >/dev/null 2>&1
+run "office workbook over the CSV" 0 import "$tmp/office.db" "$S/schools-2024-office.xlsx" --who t --why office
+has "office workbook: no change" "$tmp/out" "无变化:312 行与库中数据相同"
+has "office workbook: total row skipped with a notice" "$tmp/err" "提示:“合计”行是合计行,已跳过(不计入数据)"
+has "office workbook: footer skipped" "$tmp/err" "是表尾(制表人、审核人等),已跳过"
+run "office workbook en" 0 --lang en import "$tmp/office.db" "$S/schools-2024-office.xlsx" --who t --why office
+has "office workbook en: total row" "$tmp/err" "note: '合计' is a total row: skipped"
+# The office CSV fixture evaluates as small.csv does.
+"$J" eval "$F/small.csv" --format json >"$tmp/small.json" 2>/dev/null
+run "office csv eval" 0 eval "$F/office.csv" --format json
+if [ "$(jq -c '.counties' "$tmp/out")" = "$(jq -c '.counties' "$tmp/small.json")" ]; then
+	ok "office csv = small.csv result"; else no "office csv result differs"; fi
+has "office csv: notes right of the table" "$tmp/err" "视为备注,已忽略"
+run "office csv refusals" 2 eval "$F/office-bad.csv"
+has "refusal: dash for an offered stage" "$tmp/err" "该校办学类型有这个学段,此格不能为空或填“/”:请填写 0 或实际数字"
+has "refusal: ambiguous type lists the accepted" "$tmp/err" "办学类型“一贯制学校”无法识别(可填:小学、初级中学"
+run "office csv refusals en" 2 --lang en eval "$F/office-bad.csv"
+has "refusal en: dash" "$tmp/err" "enter 0 or the number"
+# Big5 is refused in Chinese, saying how to save the file.
+run "big5 refused" 2 eval "$F/big5.csv"
+has "big5: message" "$tmp/err" "文件是繁体中文 Big5 编码,不能读取"
+# Excel's Unicode text (UTF-16, tabs).
+run "unicode text" 0 eval "$F/office-utf16.txt" --format json
+jqeq "unicode text: schools" '.counties[0].schools | length' 2
+
 summary
