@@ -1059,6 +1059,19 @@ static void test_plan_covers_rooms_and_sizes(void **state)
 	assert_non_null(strstr(t, "\n方案补足项,110101,2024,1101010002,差小学,音乐专用教室数,1,,,,,,,间,\n"));
 	free(t);
 	jh_plan_free(&p);
+	/* No time: no plan, but every plan needs the rooms, so the bound is
+	 * 0 (nothing solved) + 815,000; the sizes are named all the same. */
+	{
+		jh_plan_options none = {1e-9, 0};
+		assert_int_equal(jh_plan_county(f.res, 0, &f.costs, &none, &p, &f.diags), JH_OK);
+		assert_int_equal(p.status, JH_PLAN_TIME_LIMIT);
+		assert_true(isnan(p.cost));
+		assert_int_equal(p.nadd, 0);
+		assert_near(p.lower_bound, 815000, 1e-6);
+		assert_near(p.rooms_cost, 815000, 1e-6);
+		assert_int_equal(p.nbeyond, 2);
+		jh_plan_free(&p);
+	}
 	free(g);
 	done(&f);
 }

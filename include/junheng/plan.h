@@ -130,7 +130,8 @@ typedef struct jh_plan {
 	 * everything the per-school list (jh_gaps_county) does: the music
 	 * and art rooms of jh_gaps_rooms, fixed additions joined into add[]
 	 * and counted in cost and lower_bound (no choice in them: every one
-	 * is needed whatever else is added). */
+	 * is needed whatever else is added); with no plan for want of time
+	 * or of the solver, in lower_bound only. */
 	double rooms_cost;
 	/* What no addition fixes (jh_gaps_beyond), listed whatever the
 	 * status: malloc'd, freed by jh_plan_free. */

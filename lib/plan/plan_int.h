@@ -24,7 +24,8 @@ double jhPlanPrice(const jh_costs *c, jh_field f);
 /* rooms.c: what jhPlanCounty adds to a plan it found, so that the plan
  * covers all the per-school list does: the rooms of jh_gaps_rooms joined
  * into p->add (code order kept) and counted in p->cost, p->lower_bound,
- * p->rooms_cost; and, whatever the status, p->beyond (jh_gaps_beyond)
+ * p->rooms_cost (with no plan but for time or solver: in lower_bound and
+ * rooms_cost only); and, whatever the status, p->beyond (jh_gaps_beyond)
  * and p->county_name.  JH_ERR_NOMEM leaves p as it was but for
  * what was already joined (the caller frees it with jh_plan_free). */
 jh_code jhPlanComplete(const jh_result *r, size_t county,

@@ -159,10 +159,19 @@ jh_code jhPlanComplete(const jh_result *r, size_t county,
 		return JH_ERR_NOMEM;
 	if ((rc = jh_gaps_beyond(r, county, &p->beyond, &p->nbeyond)))
 		return rc;
-	if (p->status != JH_PLAN_FOUND)
+	if (p->status == JH_PLAN_INFEASIBLE)
 		return JH_OK;
 	if ((rc = jh_gaps_rooms(r, county, costs, &rooms, &nrooms, diags)) || !nrooms)
 		return rc;
+	if (p->status != JH_PLAN_FOUND) {
+		/* No plan (time, solver): the rooms still raise the bound, as
+		 * every plan needs them. */
+		for (size_t k = 0; k < nrooms; k++)
+			p->rooms_cost += rooms[k].cost;
+		p->lower_bound += p->rooms_cost;
+		free(rooms);
+		return JH_OK;
+	}
 	/* Both lists in code order (rooms: in unit order, sorted here by
 	 * insertion, a handful at most); merged into a new array. */
 	for (size_t a = 1; a < nrooms; a++)
