@@ -613,6 +613,51 @@ static void test_unicode_text_and_big5(void **state)
 	jh_diags_free(&d);
 }
 
+/* An old .xls workbook (tests/fixtures/schools.xls, written by
+ * tools/make_xls_fixture.py: BIFF8 in OLE2 by hand) read through
+ * libfreexl: numbers as numbers come out as their shortest text, the
+ * title row and the 合计 row are skipped, and the two schools are
+ * small.csv's first two.  Bytes that are not a workbook are refused. */
+static void test_xls_workbook(void **state)
+{
+	(void)state;
+	size_t len, ntabs = 0;
+	char *raw = fixture("schools.xls", &len);
+	jh_table **tabs = NULL;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+
+	assert_int_equal(jh_xls_read(raw, len, "schools.xls", &tabs, &ntabs, &d), JH_OK);
+	assert_int_equal(ntabs, 1);
+	assert_string_equal(tabs[0]->sheet, "学校基本情况");
+	/* Row 4 of the sheet (line 4): 1101010001 as text, 2024 and
+	 * 1100000 as numbers. */
+	assert_int_equal(tabs[0]->rows[3].line, 4);
+	assert_string_equal(jh_table_cell(tabs[0], 3, 0), "1101010001");
+	assert_string_equal(jh_table_cell(tabs[0], 3, 3), "2024");
+	assert_string_equal(jh_table_cell(tabs[0], 3, 19), "1100000");
+	assert_string_equal(jh_table_cell(tabs[0], 4, 3), "2024年");
+	assert_int_equal(jh_dataset_add_table(ds, tabs[0], &d), JH_OK);
+	assert_int_equal(jh_dataset_count(ds), 2);
+	assert_true(jh_dataset_find(ds, "1101010001", 2024)->v[JH_F_EQUIPMENT_VALUE] == 1100000);
+	assert_true(jh_dataset_find(ds, "1101010001", 2024)->v[JH_F_STUDENTS_JUNIOR] == 0);
+	assert_true(jh_dataset_find(ds, "1101010002", 2024)->v[JH_F_TEACHING_AREA] == 2000);
+	assert_int_equal(count_problem(&d, JH_P_NOTE_TOTAL_ROW), 1);
+	assert_int_equal(jh_diags_errors(&d), 0);
+	jh_table_free(tabs[0]);
+	free(tabs);
+	free(raw);
+	jh_diags_free(&d);
+
+	assert_int_equal(jh_xls_read("not a workbook", 14, "x.xls", &tabs, &ntabs, &d),
+	                 JH_ERR_FORMAT);
+	assert_int_equal(ntabs, 0);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.items[0].problem, JH_P_XLS);
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -631,6 +676,7 @@ int main(void)
 		cmocka_unit_test(test_office_csv_reads_as_template),
 		cmocka_unit_test(test_office_csv_refusals),
 		cmocka_unit_test(test_unicode_text_and_big5),
+		cmocka_unit_test(test_xls_workbook),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

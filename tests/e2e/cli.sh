@@ -226,4 +226,12 @@ has "big5: message" "$tmp/err" "文件是繁体中文 Big5 编码,不能读取"
 run "unicode text" 0 eval "$F/office-utf16.txt" --format json
 jqeq "unicode text: schools" '.counties[0].schools | length' 2
 
+# An old .xls workbook (tools/make_xls_fixture.py), through libfreexl.
+run "xls workbook" 0 eval "$F/schools.xls" --format json
+jqeq "xls: primary pupils 500 + 400" '.counties[0].stages.primary.students' 900
+has "xls: total row skipped" "$tmp/err" "提示:“合计”行是合计行"
+printf 'not a workbook' >"$tmp/bad.xls"
+run "xls: not a workbook" 2 eval "$tmp/bad.xls"
+has "xls: message" "$tmp/err" "不是有效的 XLS 文件"
+
 summary
