@@ -995,6 +995,9 @@ int jhRowSkip(const jh_table *t, const jhHeader *h, size_t r, jh_diags *diags)
 		}
 	/* A total names itself in a short cell: 合计, 全县合计, 小 计. */
 	for (; j < row->ncells; j++) {
+		/* Every word ends in 计: one strstr rules out a data cell. */
+		if (!strstr(jhCell(t, r, j), "计"))
+			continue;
 		n = compact(jhCell(t, r, j), buf, sizeof buf);
 		if (!n || n > 8 * 3)
 			continue;

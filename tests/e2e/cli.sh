@@ -234,4 +234,11 @@ printf 'not a workbook' >"$tmp/bad.xls"
 run "xls: not a workbook" 2 eval "$tmp/bad.xls"
 has "xls: message" "$tmp/err" "不是有效的 XLS 文件"
 
+# A survey platform's export: its own columns ignored with a notice each.
+"$J" init "$tmp/survey.db" >/dev/null 2>&1
+"$J" import "$tmp/survey.db" "$S/areas.csv" --who t --why areas >/dev/null 2>&1
+run "survey platform export" 0 import "$tmp/survey.db" "$F/survey-platform.csv" --who t --why survey
+has "survey platform: 序号 ignored" "$tmp/err" "提示:列“序号”不是问卷题目,已忽略"
+has "survey platform: stored" "$tmp/out" "条县级年度指标新增或变更"
+
 summary
