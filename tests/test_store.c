@@ -2200,8 +2200,19 @@ static void test_set_clear(void **state)
 	assert_int_equal(st.fields_changed, 2);
 	assert_int_equal(jh_store_history(f->s, A_CODE, NULL, &h, &f->d), JH_OK);
 	assert_int_equal(h->count, 22 + 2);
-	assert_change(&h->items[22], 2, A_CODE, "360102", 2024, "location", "urban", "");
+	assert_change(&h->items[22], 2, A_CODE, "360102", 2024, "location", "urban", NULL);
 	assert_change(&h->items[23], 2, A_CODE, "360102", 2024, "classes_primary", "50", NULL);
+	jh_history_free(h);
+
+	/* B's central school cleared: A_CODE → ∅ (no parent is no value). */
+	fields[0] = "parent_code";
+	assert_int_equal(jh_store_set(f->s, B_CODE, 2024, 0, 1, fields, values, &i, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 3);
+	assert_int_equal(st.fields_changed, 1);
+	assert_int_equal(jh_store_history(f->s, B_CODE, NULL, &h, &f->d), JH_OK);
+	assert_int_equal(h->count, 21 + 1);
+	assert_change(&h->items[21], 3, B_CODE, "360102", 2024, "parent_code", A_CODE, NULL);
 	jh_history_free(h);
 
 	fields[0] = "teachers_primary";
@@ -2209,7 +2220,7 @@ static void test_set_clear(void **state)
 	assert_int_equal(jh_store_set(f->s, A_CODE, 2024, 0, 1, fields, values, &i, &st,
 	                              &f->d), JH_ERR_INPUT);
 	find_diag(&f->d, JH_P_CLEAR_REQUIRED);
-	assert_last_revision(f, 2);
+	assert_last_revision(f, 3);
 }
 
 /* Schools stored for a county-year the import covers but missing from it

@@ -416,12 +416,14 @@ static long diff_row(struct writer *w, const jh_dataset *ods,
 	if (!old || old->type != sy->type)
 		REC("school_type", old ? jh_school_type_key(old->type) : NULL,
 		    jh_school_type_key(sy->type));
+	/* No parent and no location are "no value" (∅), as a cleared one. */
 	if (!old || strcmp(old->parent_code, sy->parent_code))
 		if (old || *sy->parent_code)
-			REC("parent_code", old ? old->parent_code : NULL, sy->parent_code);
+			REC("parent_code", old && *old->parent_code ? old->parent_code : NULL,
+			    *sy->parent_code ? sy->parent_code : NULL);
 	if ((!old && sy->location) || (old && old->location != sy->location))
-		REC("location", old ? jh_location_key(old->location) : NULL,
-		    jh_location_key(sy->location));
+		REC("location", old && old->location ? jh_location_key(old->location) : NULL,
+		    sy->location ? jh_location_key(sy->location) : NULL);
 	if ((!old && sy->boarding >= 0) || (old && old->boarding != sy->boarding)) {
 		snprintf(a, sizeof a, "%d", old ? old->boarding : -1);
 		snprintf(b, sizeof b, "%d", sy->boarding);
@@ -700,6 +702,18 @@ static uint64_t county_year_hash(const char *county, int year)
 	return jhHashInt(jhHashStr(JH_HASH_SEED, county), year);
 }
 
+/* 1 when cov (county-year hash -> a row of ds) holds county-year. */
+static int covers(const jhIndex *cov, const jh_dataset *ds, const char *county,
+                  int year)
+{
+	size_t pos = 0, item;
+
+	while (jhIndexNext(cov, county_year_hash(county, year), &pos, &item))
+		if (ds->rows[item].year == year && !strcmp(ds->rows[item].county_code, county))
+			return 1;
+	return 0;
+}
+
 /* The stored school-years (of cur) of the county-years ds covers that ds
  * does not contain, into *out (malloc'd, the caller frees) and *n. */
 static jh_code find_missing(const jh_dataset *cur, const jh_dataset *ds,
@@ -716,26 +730,16 @@ static jh_code find_missing(const jh_dataset *cur, const jh_dataset *ds,
 	/* One entry per county-year: the first row of it. */
 	for (size_t i = 0; i < ds->nrows; i++) {
 		const jh_school_year *sy = &ds->rows[i];
-		uint64_t h = county_year_hash(sy->county_code, sy->year);
-		size_t pos = 0, item;
-		int seen = 0;
-		while (!seen && jhIndexNext(&cov, h, &pos, &item))
-			seen = ds->rows[item].year == sy->year &&
-			       !strcmp(ds->rows[item].county_code, sy->county_code);
-		if (!seen && jhIndexAdd(&cov, h, i))
+		if (!covers(&cov, ds, sy->county_code, sy->year) &&
+		    jhIndexAdd(&cov, county_year_hash(sy->county_code, sy->year), i))
 			goto out;
 	}
 	if (!(miss = malloc((cur->nrows ? cur->nrows : 1) * sizeof *miss)))
 		goto out;
 	for (size_t i = 0; i < cur->nrows; i++) {
 		const jh_school_year *c = &cur->rows[i];
-		uint64_t h = county_year_hash(c->county_code, c->year);
-		size_t pos = 0, item;
-		int covered = 0;
-		while (!covered && jhIndexNext(&cov, h, &pos, &item))
-			covered = ds->rows[item].year == c->year &&
-			          !strcmp(ds->rows[item].county_code, c->county_code);
-		if (covered && !jh_dataset_find(ds, c->school_code, c->year))
+		if (covers(&cov, ds, c->county_code, c->year) &&
+		    !jh_dataset_find(ds, c->school_code, c->year))
 			miss[k++] = c;
 	}
 	*out = miss;
