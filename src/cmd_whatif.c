@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *status_mark(jh_item_status s)
+static const char *status_mark(jh_item_status s, int en)
 {
-	return s == JH_ITEM_PASS ? "✔" : s == JH_ITEM_FAIL ? "✘" : "？";
+	return s == JH_ITEM_PASS ? "✔" : s == JH_ITEM_FAIL ? "✘" : en ? "?" : "？";
 }
 
 static const char *verdict_name(jh_verdict_code v, int en)
@@ -111,8 +111,8 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 			if (b && b->status == a->status && !strcmp(b->value_text, a->value_text))
 				continue;
 			changed++;
-			jh_buf_addf(&out, "  %s → %s ", b ? status_mark(b->status) : "·",
-			            status_mark(a->status));
+			jh_buf_addf(&out, "  %s → %s ", b ? status_mark(b->status, en) : "·",
+			            status_mark(a->status, en));
 			jh_buf_addpad(&out, o.ids ? a->id : en ? a->label_en : a->label_zh, 40, 0);
 			jh_buf_addf(&out, " %s → %s\n", b ? item_value(b, en) : "-", item_value(a, en));
 		}
@@ -123,7 +123,7 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 			if (!found) {
 				changed++;
 				const jh_verdict_item *b = &before.items[k];
-				jh_buf_addf(&out, "  %s → · ", status_mark(b->status));
+				jh_buf_addf(&out, "  %s → · ", status_mark(b->status, en));
 				jh_buf_addpad(&out, o.ids ? b->id : en ? b->label_en : b->label_zh, 40, 0);
 				jh_buf_adds(&out, en ? " (school gone)\n" : "(学校已撤并)\n");
 			}

@@ -487,6 +487,75 @@ static void test_verdict_json(void **state)
 	done(&f);
 }
 
+/* Teachers' pay as officials count it (issue 9): with both averages and
+ * no ratio record the ratio is theirs, 98,000 / 100,000 = 0.98 < 1 →
+ * fail, shown with both averages grouped; with the ratio alone it is
+ * worded, not "1".  The prerequisite shows years since recognition:
+ * 2024 − 2018 = 6. */
+static void test_values_as_officials_count(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_buf items = JH_BUF_INIT;
+	const jh_verdict_item *it;
+	const char *p = strstr(ITEMS, "110101,2024,teacher_pay_ratio");
+
+	jh_buf_add(&items, ITEMS, (size_t)(p - ITEMS));
+	jh_buf_adds(&items, strchr(p, '\n') + 1);
+	jh_buf_adds(&items, "110101,2024,teacher_avg_pay_yuan,98000,\n"
+	                    "110101,2024,civil_servant_avg_pay_yuan,100000,\n");
+	judge(&f, HDR P1, items.data, 34, 43);
+	it = item(&f.v, "guarantee.8");
+	assert_int_equal(it->status, JH_ITEM_FAIL);
+	assert_near(it->value, 0.98, 1e-12);
+	assert_string_equal(it->value_zh, "教师 98,000 元,公务员 100,000 元,比值 0.98");
+	assert_string_equal(it->value_en, "teachers 98,000 yuan, civil servants 100,000 yuan, ratio 0.98");
+	assert_string_equal(it->threshold_text_zh, "不低于公务员的 1 倍");
+	it = item(&f.v, "prerequisite.basic_balance");
+	assert_near(it->value, 2018, 0);
+	assert_string_equal(it->value_zh, "6 年(2018 年通过基本均衡认定)");
+	assert_string_equal(it->value_en, "6 years (recognised in 2018)");
+	assert_string_equal(it->threshold_text_en, "≥ 3 years");
+	/* Monitoring: Ⅲ级 written as given or not, always Ⅲ级; 0.149 < 0.15. */
+	assert_string_equal(item(&f.v, "quality.9")->detail_zh, "数学 Ⅲ级,差异率 0.149");
+	assert_string_equal(item(&f.v, "quality.9")->detail_en, "mathematics level Ⅲ, difference 0.149");
+	/* Money grouped: 6000 → 6,000. */
+	assert_string_equal(item(&f.v, "guarantee.7")->value_zh, "6,000 元");
+	assert_string_equal(item(&f.v, "guarantee.7")->threshold_text_en, "≥ 6,000 yuan");
+	/* Labels for lists: a school by code and name. */
+	assert_string_equal(item(&f.v, "resource.school.1101010001.primary")->label_zh,
+	                    "1101010001 甲小学(小学)");
+	done(&f);
+	jh_buf_free(&items);
+
+	judge(&f, HDR P1, ITEMS, 34, 43);
+	assert_string_equal(item(&f.v, "guarantee.8")->value_zh, "教师平均工资收入为当地公务员的 1.00 倍");
+	/* Missing data named in words, the keys kept for programs. */
+	done(&f);
+	judge(&f, HDR P1, NULL, -1, -1);
+	it = item(&f.v, "recognition");
+	assert_int_equal(it->status, JH_ITEM_MISSING);
+	assert_string_equal(it->detail, "survey.GROUP.satisfied, survey.GROUP.answers");
+	assert_string_equal(it->detail_zh, "社会认可度问卷(各类群体的满意人数和答卷人数)");
+	assert_string_equal(item(&f.v, "guarantee.1")->detail_zh,
+	                    "县级年度数据“学校规划布局合理,符合国家规定要求”");
+	done(&f);
+}
+
+/* Coefficients to 3 decimals in the verdict as in eval (the national
+ * application form's rule; it was 4): one school, so every coefficient
+ * is 0 → "0.000". */
+static void test_cv_decimals(void **state)
+{
+	(void)state;
+	struct fx f;
+
+	judge(&f, HDR P1, ITEMS, 34, 43);
+	assert_string_equal(item(&f.v, "resource.cv.primary.key_teachers_per100")->value_text,
+	                    "0.000");
+	done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +569,8 @@ int main(void)
 		cmocka_unit_test(test_every_record_judged),
 		cmocka_unit_test(test_item_check),
 		cmocka_unit_test(test_verdict_json),
+		cmocka_unit_test(test_values_as_officials_count),
+		cmocka_unit_test(test_cv_decimals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -117,7 +117,7 @@ static void text_verdict(const jh_verdict *v, int en, unsigned flags, jh_buf *o)
 	            title, v->year,
 	            v->verdict == JH_VERDICT_PASS ? (en ? "PASS ✔" : "达到优质均衡 ✔") :
 	            v->verdict == JH_VERDICT_FAIL ? (en ? "FAIL ✘" : "未达到 ✘") :
-	            (en ? "INCOMPLETE (data missing) ？" : "数据不全,无法认定 ？"));
+	            (en ? "INCOMPLETE (data missing) ?" : "数据不全,无法认定 ？"));
 	for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
 		int header = 0;
 		for (size_t i = 0; i < v->count; i++) {
@@ -137,7 +137,8 @@ static void text_verdict(const jh_verdict *v, int en, unsigned flags, jh_buf *o)
 				jh_buf_addf(o, "\n[%s]\n", parts[p][en ? 2 : 1]);
 				header = 1;
 			}
-			mark = it->status == JH_ITEM_PASS ? "✔" : it->status == JH_ITEM_FAIL ? "✘" : "？";
+			mark = it->status == JH_ITEM_PASS ? "✔" : it->status == JH_ITEM_FAIL ? "✘" :
+			       en ? "?" : "？";
 			nfail += it->status == JH_ITEM_FAIL;
 			nmiss += it->status == JH_ITEM_MISSING;
 			if (flags & JH_VERDICT_IDS)

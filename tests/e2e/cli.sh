@@ -87,6 +87,14 @@ run "sample gb18030 2024" 0 eval "$S/gb18030/schools-2024.csv" --format csv
 sed 's#gb18030/##' "$tmp/out" >"$tmp/gb.out"
 "$J" eval "$S/schools-2024.csv" --format csv >"$tmp/u.out"
 if cmp -s "$tmp/gb.out" "$tmp/u.out"; then ok "sample gb18030 = utf-8"; else no "sample gb18030 differs"; fi
+# Counties named from an area table among the files (issue 9).
+run "sample named" 0 eval "$S/areas.csv" "$S/schools-2024.csv" --county 369902
+has "named: heading" "$tmp/out" "369902 江州市安平县 · 2024 年度 · 资源配置:未达标 ✘"
+has "named: summary column" "$tmp/out" "369902    江州市安平县      2024"
+# 石桥镇中心小学 2024: 1,023,000 yuan / 620 pupils = 1,650.00 < 2,000 and under 1,700.
+has "named: money grouped" "$tmp/out" "生均教学仪器设备值 1,650.00 元/生 < 2,000,且低于 85% 下限 1,700 ✘"
+run "sample named json" 0 eval "$S/areas.csv" "$S/schools-2024.csv" --format json
+jqeq "named json: county_name" '[.counties[] | .county_name] | join(",")' "江州市江城区,江州市安平县,江州市清溪县,江州市云岭县,江州市柳河县,江州市梅山县,江州市新丰县"
 run "sample all years" 0 eval "$S"/schools-*.csv --county 369907
 has "sample G: failed in 2022" "$tmp/out" "369907    2022"
 has "sample G: passes 2024" "$tmp/out" "共 3 个县·年度,达标 1 个,未达标 2 个"

@@ -51,6 +51,34 @@ has "text: summary" "$tmp/out" "不达标 1 项,缺少数据 0 项。"
 run "verdict english" 0 --lang en verdict "$DB" --county 369901 --year 2024
 has "en: pass" "$tmp/out" "369901 江州市江城区 · 2024 · verdict: PASS ✔"
 
+# Values as officials count them, and schools by name (issue 9).
+run "verdict D text" 0 verdict "$DB" --county 369904 --year 2024
+# 369904 was recognised in 2020: 2024 − 2020 = 4 years.
+has "D: years since recognition" "$tmp/out" "实际 4 年(2020 年通过基本均衡认定),要求 ≥ 3 年"
+has "D: levels as Ⅲ级" "$tmp/out" "(语文 Ⅲ级,差异率 0.068;数学 Ⅲ级,差异率 0.093;科学 Ⅳ级,差异率 0.076)"
+has "D: money grouped" "$tmp/out" "实际 6,000 元,要求 ≥ 6,000 元"
+has "D: item 3 names schools" "$tmp/out" "2136990442 云溪镇中心小学(15 个班:音乐教室 1 间、美术教室 3 间,各需 2 间)"
+has "D: item 5 names schools" "$tmp/out" "2136990407 云岭县第二中学(初中最大班额 52 人 > 50 人)"
+# Coefficients to 3 decimals (the JSON keeps 0.6497…).
+has "D: coefficient to 3" "$tmp/out" "初中每百名学生拥有县级及以上骨干教师数校际差异系数  — 实际 0.650,要求 ≤ 0.45"
+has "D: shortfall in words" "$tmp/out" "每百名学生拥有高于规定学历教师数 3.28 人/百生 < 4.2,且低于 85% 下限 3.57"
+run "verdict D english" 0 --lang en verdict "$DB" --county 369904 --year 2024
+has "D en: years" "$tmp/out" "value 4 years (recognised in 2020), required ≥ 3 years"
+has "D en: grade in English" "$tmp/out" "value good, required ≥ good"
+has "D en: yes/no in English" "$tmp/out" "value yes, required yes"
+run "verdict D json" 0 verdict "$DB" --county 369904 --year 2024 --format json
+jqeq "D json: county name" '.county_name' "江州市云岭县"
+jqeq "D json: value stays the year" '.items[0].value' 2020
+jqeq "D json: requirement per language" '.items[0] | "\(.threshold_text_zh)|\(.threshold_text_en)"' "≥ 3 年|≥ 3 years"
+run "verdict csv" 0 verdict "$DB" --county 369906 --year 2024 --format csv
+has "csv: Chinese header after the BOM" "$tmp/out" "$(printf '\357\273\277')县(市、区)代码,县(市、区)名称,年度,结论,方面,项目,结果,实际,要求,说明"
+has "csv: the failing item" "$tmp/out" "369906,江州市梅山县,2024,未达到,政府保障程度,教师平均工资收入水平不低于当地公务员平均工资收入水平,不达标,教师平均工资收入为当地公务员的 0.97 倍,不低于公务员的 1 倍,"
+if grep -q "guarantee\.8" "$tmp/out"; then no "csv: no ids without --ids"; else ok "csv: no ids without --ids"; fi
+run "verdict csv --ids, all counties" 0 --lang en verdict "$DB" --year 2024 --format csv --ids
+has "csv en: header" "$tmp/out" "county_code,county_name,year,verdict,part,item_id,item,status,value,requirement,detail"
+has "csv en: the id" "$tmp/out" "369906,江州市梅山县,2024,fail,Government guarantee,guarantee.8,"
+if [ "$(grep -c county_code "$tmp/out")" = 1 ]; then ok "csv: one header for all counties"; else no "csv: header repeated"; fi
+
 # A stricter standard changes the verdict: teacher pay ratio ≥ 1.10 (A has 1.06).
 printf 'base = national-2017\nid = strict\nguarantee.teacher_pay_ratio_min = 1.10\n' >"$tmp/strict.std"
 run "verdict stricter" 0 verdict "$DB" --county 369901 --year 2024 --standard "$tmp/strict.std" --format json
