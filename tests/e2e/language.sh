@@ -157,15 +157,20 @@ for lang in zh en; do
 	for c in 369901 369904; do
 		out $lang "gaps $c" gaps "$DB" --county $c --year 2024
 	done
-	todo "the cli part (history field keys and values)" $lang "history school" history "$DB" --school 2136990401
-	todo "the cli part (history field keys and values)" $lang "history county" history "$DB" --county 369904
-	todo "the cli part (history field keys and values)" $lang "history revisions" history "$DB" --revisions
+	out $lang "history school" history "$DB" --school 2136990401
+	if [ $lang = zh ]; then
+		out $lang "history county" history "$DB" --county 369904
+	else
+		# TODO the cli part: county-year values as stored (是/否) in English.
+		todo "the cli part (county-year values 是/否 in English history)" $lang "history county" history "$DB" --county 369904
+	fi
+	out $lang "history revisions" history "$DB" --revisions
 	out $lang "eval errors" eval "$F/bad.csv"
 	out $lang "missing database" verdict "$tmp/none.db" --year 2024
 	printf 'not a database' >"$tmp/broken.db"
 	out $lang "damaged database" verdict "$tmp/broken.db" --year 2024
 	todo "the cli part (--as-of and set errors)" $lang "bad --as-of" eval "$DB" --as-of yesterday
-	todo "the cli part (--as-of and set errors)" $lang "bad set" set "$DB" --school 2136990401 --year 2024 colour=1 --why x
+	out $lang "bad set" set "$DB" --school 2136990401 --year 2024 colour=1 --why x
 done
 
 summary
