@@ -730,7 +730,9 @@ static void test_reimport_noop(void **state)
 	assert_int_equal(st.fields_changed, 0);
 	assert_int_equal(st.areas_changed, 0);
 	assert_int_equal(jh_store_resolve_as_of(f->s, "2", &rev, &f->d), JH_ERR_NOTFOUND);
-	find_diag(&f->d, JH_P_NOT_FOUND);
+	/* Said with the range there is: 1 to 1. */
+	assert_string_equal(find_diag(&f->d, JH_P_AS_OF_NO_REVISION)->arg, "2");
+	assert_string_equal(find_diag(&f->d, JH_P_AS_OF_NO_REVISION)->arg2, "1");
 	assert_last_revision(f, 1);
 	after = load(f, 0);
 	assert_same_rows(before, after);
@@ -934,9 +936,10 @@ static void test_as_of(void **state)
 	jh_diags_free(&f->d);
 	assert_int_equal(jh_store_resolve_as_of(f->s, "2024-01-10T08:59:59", &rev, &f->d),
 	                 JH_ERR_NOTFOUND);
+	jh_diags_free(&f->d);
 	assert_int_equal(jh_store_resolve_as_of(f->s, "2020-01-01", &rev, &f->d),
 	                 JH_ERR_NOTFOUND);
-	find_diag(&f->d, JH_P_NOT_FOUND);
+	assert_string_equal(find_diag(&f->d, JH_P_AS_OF_BEFORE)->arg, "2020-01-01");
 	assert_int_equal(jh_store_resolve_as_of(f->s, "3", &rev, &f->d), JH_ERR_NOTFOUND);
 	assert_int_equal(jh_store_resolve_as_of(f->s, "0", &rev, &f->d), JH_ERR_NOTFOUND);
 	assert_int_equal(jh_store_resolve_as_of(f->s, "yesterday", &rev, &f->d), JH_ERR_ARG);

@@ -257,6 +257,8 @@ typedef enum jh_problem {
 	JH_P_NOTE_RIGHT_NOTES,   /* note; arg: column number, arg2: the first such cell */
 	JH_P_NOTE_COLUMN_IGNORED,/* note; arg: the column's header */
 	JH_P_NOTE_UNIT_SCALED,   /* note; arg: the header's unit, arg2: the factor */
+	JH_P_AS_OF_NO_REVISION,  /* arg: the number given, arg2: the last revision */
+	JH_P_AS_OF_BEFORE,       /* arg: the date: no revision by then */
 	JH_P__COUNT
 } jh_problem;
 

@@ -184,7 +184,9 @@ jh_code jh_store_resolve_as_of(jh_store *s, const char *spec, long *rev,
 	if (digits && n < 10) {
 		*rev = atol(spec);
 		if (*rev < 1 || *rev > last) {
-			jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, spec, NULL);
+			char lastn[24];
+			snprintf(lastn, sizeof lastn, "%ld", last);
+			jh_diags_add(d, JH_P_AS_OF_NO_REVISION, NULL, NULL, 0, 0, NULL, spec, lastn);
 			return JH_ERR_NOTFOUND;
 		}
 		return JH_OK;
@@ -215,7 +217,7 @@ jh_code jh_store_resolve_as_of(jh_store *s, const char *spec, long *rev,
 	if ((rc = s->ops->revision_at(s->db, t, rev, d)))
 		return rc;
 	if (*rev == 0) {
-		jh_diags_add(d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, spec, NULL);
+		jh_diags_add(d, JH_P_AS_OF_BEFORE, NULL, NULL, 0, 0, NULL, spec, NULL);
 		return JH_ERR_NOTFOUND;
 	}
 	return JH_OK;

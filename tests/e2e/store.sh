@@ -81,6 +81,10 @@ same "as-of today (UTC) = now" "$tmp/out" "$tmp/now.json"
 run "eval as-of 2" 0 eval "$DB" --as-of 2 --format json
 same "as-of 2 = changed files" "$tmp/out" "$tmp/changed.json"
 run "as-of before anything" 2 eval "$DB" --as-of 2020-01-01
+has "as-of before anything: said" "$tmp/err" "到 2020-01-01(当地时间)为止数据库还没有任何修订"
+run "as-of no such revision" 2 eval "$DB" --as-of 99
+has "as-of 99: range named" "$tmp/err" "没有修订 99(修订号从 1 到 "
+if grep -q "not found\|找不到" "$tmp/err"; then no "as-of: vague message"; else ok "as-of: precise message"; fi
 run "as-of bad" 2 eval "$DB" --as-of yesterday
 has "as-of bad: message" "$tmp/err" "“yesterday”既不是修订号也不是日期(YYYY-MM-DD 或 YYYY-MM-DDTHH:MM:SS,当地时间"
 run "as-of bad (en)" 2 --lang en eval "$DB" --as-of yesterday
