@@ -11,6 +11,7 @@
 #include "core/core_int.h"
 
 #define HDR TEST_TEMPLATE_HEADER "\n"
+#define HDR_NOTE TEST_TEMPLATE_HEADER ",备注\n"
 #define ROW "1101010001,甲小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3\n"
 
 static jh_table *csv(const char *text)
@@ -608,6 +609,35 @@ static void test_survey_unknown_group(void **state)
 	jh_diags_free(&d);
 }
 
+/* A total row is recognised by a template column or the first two; a
+ * school's note 含小计 in an extra column is data, not a total.  Footers
+ * are recognised by their first cell. */
+static void test_total_rows_and_footers(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	jh_table *t = csv(HDR_NOTE
+	                  "1101010001,甲小学,110101,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,含小计\n"
+	                  ",总 计,,,,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,\n"
+	                  "全县合计,,,,,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3,\n"
+	                  "审核人:李四,,,,,,,,,,,,,,,,,,,,,\n");
+
+	assert_int_equal(jh_dataset_add_table(ds, t, &d), JH_OK);
+	assert_int_equal(jh_dataset_count(ds), 1);
+	assert_int_equal(d.count, 3);
+	assert_int_equal(d.items[0].problem, JH_P_NOTE_TOTAL_ROW);
+	assert_int_equal(d.items[0].line, 3);
+	assert_string_equal(d.items[0].arg, "总 计");
+	assert_int_equal(d.items[1].problem, JH_P_NOTE_TOTAL_ROW);
+	assert_int_equal(d.items[1].line, 4);
+	assert_int_equal(d.items[2].problem, JH_P_NOTE_FOOTER);
+	assert_int_equal(d.items[2].line, 5);
+	jh_table_free(t);
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -629,6 +659,7 @@ int main(void)
 		cmocka_unit_test(test_school_type_variants),
 		cmocka_unit_test(test_survey_platform_export),
 		cmocka_unit_test(test_survey_unknown_group),
+		cmocka_unit_test(test_total_rows_and_footers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -182,7 +182,8 @@ int jhCellYear(const jh_table *t, const jhHeader *h, size_t r, int col,
 /* 1 when every cell of row r is blank. */
 int jhRowBlank(const jh_table *t, size_t r);
 /* 1 when row r is not data an office means to be read: a total row (a
- * cell that says 合计, 总计, 小计 or 共计, or ends so: 全县合计) or a
+ * cell that says 合计, 总计, 小计 or 共计, or ends so: 全县合计, in one of
+ * the first two columns or a column the template names) or a
  * footer (its first cell starts 制表, 审核, 填表, 填报, 负责人, 单位负责人,
  * 日期:, 注: or 说明:).  Records a notice (JH_P_NOTE_TOTAL_ROW,
  * JH_P_NOTE_FOOTER) naming the row; the loader skips the row. */

@@ -980,7 +980,6 @@ int jhRowSkip(const jh_table *t, const jhHeader *h, size_t r, jh_diags *diags)
 	char buf[64], text[128];
 	size_t j, n;
 
-	(void)h;
 	for (j = 0; j < row->ncells && jhBlank(jhCell(t, r, j)); j++)
 		;
 	if (j == row->ncells)
@@ -993,8 +992,13 @@ int jhRowSkip(const jh_table *t, const jhHeader *h, size_t r, jh_diags *diags)
 			              row->line, (int)j + 1, NULL, text, NULL);
 			return 1;
 		}
-	/* A total names itself in a short cell: 合计, 全县合计, 小 计. */
+	/* A total names itself in a short cell: 合计, 全县合计, 小 计 — in a
+	 * template column or the first two, never in a column the template
+	 * does not name (a 备注 saying 含小计 is a school's note, not a
+	 * total). */
 	for (; j < row->ncells; j++) {
+		if (j >= 2 && (!h || j >= h->width || h->map[j] < 0))
+			continue;
 		/* Every word ends in 计: one strstr rules out a data cell. */
 		if (!strstr(jhCell(t, r, j), "计"))
 			continue;
