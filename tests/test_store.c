@@ -2290,6 +2290,8 @@ static void test_header_near_miss(void **state)
 		/* 小学最大班 is 5 of 小学最大班额's 6 code points */
 		{"小学最大班级人数", "小学最大班额", "largest_class_primary"},
 		{"largest_class_primery", "小学最大班额", "largest_class_primary"},
+		/* 小学班额 is 小学最大班额 without 最大 */
+		{"小学班额", "小学最大班额", "largest_class_primary"},
 		/* one code point off, unit in brackets dropped */
 		{"美术专用教师数(间)", "美术专用教室数", "art_rooms"},
 	};

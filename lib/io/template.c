@@ -809,7 +809,9 @@ size_t jhRowCheck(const jhTemplate *tp, const jhHeader *h, const jh_table *t,
  *     (小学最大班 of 小学最大班额): a Chinese name ends in its head noun
  *     and begins with what qualifies it, so a typo or a synonym changes
  *     the end (班额 → 班级人数) while another column shares the end and
- *     differs at the start (高中专任教师数, 持证专任教师数),
+ *     differs at the start (高中专任教师数, 持证专任教师数), or
+ *   - one holds the other's code points in order with at most 2 more, the
+ *     shorter of at least 3 (小学班额 in 小学最大班额),
  * and they do not name different stages (高中专任教师数 is not a typo of
  * 小学专任教师数).  Unrelated extra columns (备注, 联系电话, 学校地址)
  * pass. */
@@ -886,6 +888,16 @@ static int common_start(const uint32_t *a, int na, const uint32_t *b, int nb)
 	return k;
 }
 
+/* 1 when a (na) holds b (nb) in order, with other code points between. */
+static int holds_in_order(const uint32_t *a, int na, const uint32_t *b, int nb)
+{
+	int j = 0;
+
+	for (int i = 0; i < na && j < nb; i++)
+		j += a[i] == b[j];
+	return j == nb;
+}
+
 /* The stages a name speaks of: bit 0 primary, 1 junior, 2 senior. */
 static unsigned like_stages(const char *s)
 {
@@ -929,7 +941,10 @@ int jhColLike(const jhTemplate *tp, const char *s, unsigned long long skip)
 			d = edit_distance(h, nh, n, nn);
 			run = common_start(h, nh, n, nn);
 			if (!((nn >= 3 && d <= (nn >= 8 ? 2 : 1)) ||
-			      (run >= 3 && run * 5 >= nn * 3)))
+			      (run >= 3 && run * 5 >= nn * 3) ||
+			      (nh >= 3 && nn >= 3 && abs(nh - nn) <= 2 &&
+			       (nh < nn ? holds_in_order(n, nn, h, nh)
+			                : holds_in_order(h, nh, n, nn)))))
 				continue;
 			if (d < best_d || (d == best_d && run > best_run)) {
 				best = c;
