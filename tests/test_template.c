@@ -638,6 +638,27 @@ static void test_total_rows_and_footers(void **state)
 	jh_diags_free(&d);
 }
 
+/* Codes typed in full-width mode: １１０１０１ is the county 110101. */
+static void test_fullwidth_codes(void **state)
+{
+	(void)state;
+	char out[64];
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+
+	assert_int_equal(jhCellCode(" １１０１０１ ", out, sizeof out), 0);
+	assert_string_equal(out, "110101");
+	assert_int_equal(jhCellCode("９１３６０１００ＭＡ３５Ｘ１２３４５", out, sizeof out), 0);
+	assert_string_equal(out, "91360100MA35X12345");
+	assert_int_equal(jhCellCode("１１０１：", out, sizeof out), 0);
+	assert_string_equal(out, "1101：");        /* ： is not a digit */
+	test_load_csv(ds, HDR "１１０１０１０００１,甲小学,１１０１０１,2024,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,210000,3\n", &d);
+	assert_non_null(jh_dataset_find(ds, "1101010001", 2024));
+	assert_string_equal(jh_dataset_find(ds, "1101010001", 2024)->county_code, "110101");
+	jh_dataset_free(ds);
+	jh_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -660,6 +681,7 @@ int main(void)
 		cmocka_unit_test(test_survey_platform_export),
 		cmocka_unit_test(test_survey_unknown_group),
 		cmocka_unit_test(test_total_rows_and_footers),
+		cmocka_unit_test(test_fullwidth_codes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

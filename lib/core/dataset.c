@@ -485,7 +485,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		sy->extra_count = 0;
 
 		/* Identity columns. */
-		jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_SCHOOL_CODE]), cell, sizeof cell);
+		jhCellCode(jhCell(t, r, (size_t)pos[JH_SY_SCHOOL_CODE]), cell, sizeof cell);
 		if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_SCHOOL_CODE] + 1, NULL, NULL);
 		else if (!valid_school_code(cell))
@@ -505,7 +505,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			goto out;
 		}
 
-		jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_COUNTY_CODE]), cell, sizeof cell);
+		jhCellCode(jhCell(t, r, (size_t)pos[JH_SY_COUNTY_CODE]), cell, sizeof cell);
 		if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_COUNTY_CODE] + 1, NULL, NULL);
 		else if (!jhCountyCodeOk(cell))
@@ -537,7 +537,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 
 		/* Optional values: a blank cell or an absent column gives
 		 * nothing (not_given), 清空 gives "no value". */
-		jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_PARENT_CODE]), cell, sizeof cell);
+		jhCellCode(jhCell(t, r, (size_t)pos[JH_SY_PARENT_CODE]), cell, sizeof cell);
 		if (!*cell)
 			sy->not_given |= JH_NG_PARENT;
 		else if (jh_cell_clears(cell))

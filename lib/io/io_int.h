@@ -88,6 +88,10 @@ typedef enum jhUnit {
  * ￥1,150,000.00 and 1150000元 are 1150000.  Nothing else is taken off:
  * 115万 or 1.2e3元 stay refused.  0 ok, -1 not a number. */
 int jhParseCellNumber(const char *s, jhUnit u, double *out);
+/* As jhCellCopy for a code (school, county): full-width digits and
+ * letters typed in a Chinese input method's full-width mode (１１０１０１,
+ * Ａ) folded to ASCII, so that they reach the code's check as digits. */
+int jhCellCode(const char *s, char *out, size_t cap);
 /* 1 when the cell holds only a dash or slash that offices type for
  * "none" or "not applicable": / ／ - － — —— – ― ～. */
 int jhCellDash(const char *s);

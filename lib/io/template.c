@@ -410,6 +410,36 @@ int jhParseCellNumber(const char *s, jhUnit u, double *out)
 	return jhParseNumber(buf, out);
 }
 
+int jhCellCode(const char *s, char *out, size_t cap)
+{
+	size_t n, o = 0;
+	const unsigned char *p = (const unsigned char *)jhTrim(s, &n), *e = p + n;
+
+	if (!memchr(p, 0xEF, n))
+		return jhCellCopy(s, out, cap);
+	while (p < e) {
+		size_t k = 1;
+		if (e - p >= 3 && p[0] == 0xEF && ((p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) ||
+		                                   (p[1] == 0xBC && p[2] >= 0xA1 && p[2] <= 0xBA))) {
+			/* ０-９ (EF BC 90-99), Ａ-Ｚ (EF BC A1-BA) */
+			if (o + 1 >= cap)
+				break;
+			out[o++] = (char)(p[2] <= 0x99 ? '0' + (p[2] - 0x90) : 'A' + (p[2] - 0xA1));
+			p += 3;
+			continue;
+		}
+		while (p + k < e && (p[k] & 0xC0) == 0x80)
+			k++;
+		if (o + k >= cap)
+			break;
+		memcpy(out + o, p, k);
+		o += k;
+		p += k;
+	}
+	out[o] = '\0';
+	return p < e ? -1 : 0;
+}
+
 int jhCellDash(const char *s)
 {
 	static const char *const dash[] = {"/", "\xEF\xBC\x8F" /* ／ */, "-",
