@@ -1602,7 +1602,7 @@ static void test_revisions(void **state)
 	assert_string_equal(out.data, "revision 3  2024-04-01 08:00:00 (UTC)  赵六  edit: 核实\n");
 	jh_buf_reset(&out);
 	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "zh", &out), JH_OK);
-	assert_string_equal(out.data, "修订 3  2024-04-01 08:00:00 (UTC)  赵六  修改:核实\n");
+	assert_string_equal(out.data, "修订 3  2024-04-01 08:00:00 (协调世界时)  赵六  修改:核实\n");
 	jh_buf_reset(&out);
 	assert_int_equal(jh_revisions_report(r, JH_FMT_JSON, "en", &out), JH_OK);
 	assert_string_equal(out.data,
@@ -1655,8 +1655,8 @@ static void test_history_report(void **state)
 	assert_non_null(strstr(out.data, "\n  3601020001, 2024, extra column '备注': ∅ → 示范校\n"));
 	jh_buf_reset(&out);
 	assert_int_equal(jh_history_report(h, JH_FMT_TEXT, "zh", &out), JH_OK);
-	assert_int_equal(strncmp(out.data, "修订 1  2024-01-10 09:00:00 (UTC)  张三  导入:initial load\n"
-	                         "  来源:areas.csv ", strlen("修订 1  2024-01-10 09:00:00 (UTC)  张三  "
+	assert_int_equal(strncmp(out.data, "修订 1  2024-01-10 09:00:00 (协调世界时)  张三  导入:initial load\n"
+	                         "  来源:areas.csv ", strlen("修订 1  2024-01-10 09:00:00 (协调世界时)  张三  "
 	                         "导入:initial load\n  来源:areas.csv ")), 0);
 	/* In Chinese, fields and values by their Chinese names (no keys). */
 	assert_non_null(strstr(out.data, "\n  3601020001 2024 年度 学校名称:∅ → 东湖小学\n"));
@@ -2596,8 +2596,8 @@ static void test_local_time(void **state)
 	setenv("JUNHENG_TZ", "UTC", 1);
 	jh_buf_reset(&out);
 	assert_int_equal(jh_revisions_report(r, JH_FMT_TEXT, "zh", &out), JH_OK);
-	assert_string_equal(out.data, "修订 2  2024-05-01 15:00:00 (UTC)  赵六  修改:核实\n"
-	                              "修订 3  2024-05-01 16:30:00 (UTC)  赵六  修改:核实\n");
+	assert_string_equal(out.data, "修订 2  2024-05-01 15:00:00 (协调世界时)  赵六  修改:核实\n"
+	                              "修订 3  2024-05-01 16:30:00 (协调世界时)  赵六  修改:核实\n");
 	if (tz)
 		setenv("TZ", tz, 1);
 	else

@@ -259,6 +259,7 @@ typedef enum jh_problem {
 	JH_P_NOTE_UNIT_SCALED,   /* note; arg: the header's unit, arg2: the factor */
 	JH_P_AS_OF_NO_REVISION,  /* arg: the number given, arg2: the last revision */
 	JH_P_AS_OF_BEFORE,       /* arg: the date: no revision by then */
+	JH_P_DB_IO,              /* reading or writing the database file failed */
 	JH_P__COUNT
 } jh_problem;
 

@@ -142,6 +142,31 @@ static void value_text(jh_buf *out, const jh_change *c, const char *v, int en)
 			return;
 		}
 	}
+	/* A county-year item's value as officials typed it (是, 良好) is
+	 * shown in the output's language; a note stays as written. */
+	if (!strcmp(c->entity, "county_year")) {
+		const struct jhItemKey *k = jhItemKeyFind(f);
+		static const char *const grade[4][2] = {
+			{"不合格", "fail"}, {"合格", "pass"}, {"良好", "good"}, {"优秀", "excellent"},
+		};
+		int g;
+		if (k && k->kind == V_YESNO && (g = jhValueYesno(v)) >= 0) {
+			jh_buf_adds(out, g ? (en ? "yes" : "是") : (en ? "no" : "否"));
+			return;
+		}
+		if (!strncmp(f, "monitoring_level.", 17) && !strstr(f, ".note") &&
+		    (g = jhValueLevel(v)) >= 1) {
+			static const char *const roman[4] = {"Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"};
+			jh_buf_adds(out, roman[g - 1]);
+			if (!en)
+				jh_buf_adds(out, "级");
+			return;
+		}
+		if (k && k->kind == V_GRADE && (g = jhValueGrade(v)) >= 1) {
+			jh_buf_adds(out, grade[g - 1][en]);
+			return;
+		}
+	}
 	jh_buf_adds(out, v);
 }
 

@@ -93,7 +93,10 @@ const char *jhLocalTime(const char *utc, const char *lang, char *out, size_t cap
 		tt = (time_t)t;
 		use_zone(z);
 		localtime_r(&tt, &tm);
-		snprintf(label, sizeof label, "%s", tm.tm_zone && *tm.tm_zone ? tm.tm_zone : z);
+		const char *abbr = tm.tm_zone && *tm.tm_zone ? tm.tm_zone : z;
+		/* UTC in Chinese words, so that a Chinese line has none. */
+		snprintf(label, sizeof label, "%s", !en && (!strcmp(abbr, "UTC") ||
+		         !strcmp(abbr, "GMT")) ? "协调世界时" : abbr);
 	}
 	snprintf(out, cap, "%04d-%02d-%02d %02d:%02d:%02d (%s)", tm.tm_year + 1900,
 	         tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, label);

@@ -217,7 +217,13 @@ static jh_problem sqlite_problem(int code)
 	case SQLITE_READONLY:
 		return JH_P_DB_READONLY;
 	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
 		return JH_P_DB_CANTOPEN;
+	case SQLITE_IOERR:
+	case SQLITE_PROTOCOL:
+	case SQLITE_NOLFS:
+		return JH_P_DB_IO;
 	default:
 		return JH_P_STORE;
 	}

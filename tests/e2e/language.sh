@@ -158,18 +158,17 @@ for lang in zh en; do
 		out $lang "gaps $c" gaps "$DB" --county $c --year 2024
 	done
 	out $lang "history school" history "$DB" --school 2136990401
-	if [ $lang = zh ]; then
-		out $lang "history county" history "$DB" --county 369904
-	else
-		# TODO the cli part: county-year values as stored (是/否) in English.
-		todo "the cli part (county-year values 是/否 in English history)" $lang "history county" history "$DB" --county 369904
-	fi
+	out $lang "history county" history "$DB" --county 369904
 	out $lang "history revisions" history "$DB" --revisions
 	out $lang "eval errors" eval "$F/bad.csv"
 	out $lang "missing database" verdict "$tmp/none.db" --year 2024
 	printf 'not a database' >"$tmp/broken.db"
 	out $lang "damaged database" verdict "$tmp/broken.db" --year 2024
-	todo "the cli part (--as-of and set errors)" $lang "bad --as-of" eval "$DB" --as-of yesterday
+	out $lang "bad --as-of" eval "$DB" --as-of yesterday
+	out $lang "--as-of before anything" eval "$DB" --as-of 2020-01-01
+	out $lang "--as-of no such revision" eval "$DB" --as-of 999
+	JUNHENG_TZ=UTC "$J" --lang $lang history "$DB" --revisions >"$tmp/o" 2>&1
+	check "$lang" "$lang history revisions in UTC" "$tmp/o" ""
 	out $lang "bad set" set "$DB" --school 2136990401 --year 2024 colour=1 --why x
 done
 

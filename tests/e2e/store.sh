@@ -86,7 +86,7 @@ run "as-of no such revision" 2 eval "$DB" --as-of 99
 has "as-of 99: range named" "$tmp/err" "没有修订 99(修订号从 1 到 "
 if grep -q "not found\|找不到" "$tmp/err"; then no "as-of: vague message"; else ok "as-of: precise message"; fi
 run "as-of bad" 2 eval "$DB" --as-of yesterday
-has "as-of bad: message" "$tmp/err" "“yesterday”既不是修订号也不是日期(YYYY-MM-DD 或 YYYY-MM-DDTHH:MM:SS,当地时间"
+has "as-of bad: message" "$tmp/err" "“yesterday”既不是修订号也不是日期(如 2024-05-01 或 2024-05-01T18:30:00,当地时间"
 run "as-of bad (en)" 2 --lang en eval "$DB" --as-of yesterday
 has "as-of bad en" "$tmp/err" "'yesterday' is neither a revision number nor a date"
 run "as-of no such day" 2 eval "$DB" --as-of 2024-02-30
@@ -109,9 +109,11 @@ run "revisions zh" 0 history "$DB" --revisions --from 2 --limit 1
 has "revision time in Beijing time" "$tmp/out" "修订 2  $bj (北京时间)"
 utc2=$(TZ=UTC date -d "$at2" '+%Y-%m-%d %H:%M:%S')
 JUNHENG_TZ=UTC "$J" history "$DB" --revisions --from 2 --limit 1 >"$tmp/out"
-has "JUNHENG_TZ=UTC: UTC" "$tmp/out" "修订 2  $utc2 (UTC)"
+has "JUNHENG_TZ=UTC: UTC" "$tmp/out" "修订 2  $utc2 (协调世界时)"
 TZ=UTC "$J" history "$DB" --revisions --from 2 --limit 1 >"$tmp/out"
-has "TZ=UTC: UTC" "$tmp/out" "修订 2  $utc2 (UTC)"
+has "TZ=UTC: UTC" "$tmp/out" "修订 2  $utc2 (协调世界时)"
+TZ=UTC "$J" --lang en history "$DB" --revisions --from 2 --limit 1 >"$tmp/out"
+has "TZ=UTC en: UTC" "$tmp/out" "revision 2  $utc2 (UTC)"
 if grep -q "revision 3" "$tmp/out"; then no "limit 1 shows revision 3"; else ok "limit 1: only revision 2"; fi
 
 # Optimistic edits: based on revision 2, the school-year changed at 3.
