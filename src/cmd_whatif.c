@@ -22,14 +22,6 @@ static const char *verdict_name(jh_verdict_code v, int en)
 	return v == JH_VERDICT_PASS ? "达到" : v == JH_VERDICT_FAIL ? "未达到" : "数据不全";
 }
 
-/* An item's value as people read it, in one language. */
-static const char *item_value(const jh_verdict_item *it, int en)
-{
-	const char *s = en ? it->value_en : it->value_zh;
-
-	return *s ? s : it->value_text[0] ? it->value_text : "-";
-}
-
 int cmd_whatif(int argc, char **argv, struct cli *cli)
 {
 	struct dbopts o;
@@ -114,7 +106,8 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 			jh_buf_addf(&out, "  %s → %s ", b ? status_mark(b->status, en) : "·",
 			            status_mark(a->status, en));
 			jh_buf_addpad(&out, o.ids ? a->id : en ? a->label_en : a->label_zh, 40, 0);
-			jh_buf_addf(&out, " %s → %s\n", b ? item_value(b, en) : "-", item_value(a, en));
+			jh_buf_addf(&out, " %s → %s\n", b ? jh_verdict_item_value(b, cli->lang) : "-",
+			            jh_verdict_item_value(a, cli->lang));
 		}
 		for (size_t k = 0; k < before.count; k++) {
 			int found = 0;

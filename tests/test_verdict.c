@@ -446,6 +446,13 @@ static void test_every_record_judged(void **state)
 		if (!found)
 			fail_msg("no item needs %s", keys[k]);
 	}
+	/* For people, in words (issue 9: `largest_class_*: 1` and
+	 * `certified_teachers | certification_rate` were shown): the one
+	 * primary stage lacks its largest class. */
+	assert_string_equal(item(&f.v, "guarantee.5")->detail_zh, "1 所学校缺少最大班额");
+	assert_string_equal(item(&f.v, "guarantee.5")->detail_en, "1 school lacks the largest class");
+	assert_string_equal(item(&f.v, "guarantee.12")->detail_zh,
+	                    "各校持证专任教师数(或全县持证上岗率)");
 	done(&f);
 }
 

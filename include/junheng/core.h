@@ -547,6 +547,8 @@ jh_code jh_verdict_report(const jh_verdict *v, jh_format fmt,
                           const char *lang, jh_buf *out);
 jh_code jh_verdict_report_ex(const jh_verdict *v, jh_format fmt,
                              const char *lang, unsigned flags, jh_buf *out);
+/* An item's value as people read it in lang ("-" when it has none). */
+const char *jh_verdict_item_value(const jh_verdict_item *it, const char *lang);
 /* "369904 江州市云岭县", or "县(市、区) 369904" / "county 369904" when
  * the name is not known: how outputs for people head a county. */
 void jh_county_title(const char *code, const char *name, const char *lang,

@@ -901,8 +901,8 @@ static void schools_counted(jh_verdict_item *it, const struct row *row, size_t b
 	} else {
 		snprintf(it->detail, sizeof it->detail, "%s: %zu", row->needs, missing);
 		it->detail_zh[0] = it->detail_en[0] = '\0';
-		DETAIL(it, "%zu 所学校缺少%s", "%zu schools lack %s", missing, row->needs_zh,
-		       missing, row->needs_en);
+		DETAIL(it, "%zu 所学校缺少%s", missing == 1 ? "%zu school lacks %s" :
+		       "%zu schools lack %s", missing, row->needs_zh, missing, row->needs_en);
 	}
 }
 

@@ -50,6 +50,11 @@ static const char *it_value(const jh_verdict_item *it, int en)
 	return *s ? s : it->value_text[0] ? it->value_text : "-";
 }
 
+const char *jh_verdict_item_value(const jh_verdict_item *it, const char *lang)
+{
+	return it_value(it, lang && !strcmp(lang, "en"));
+}
+
 #define IT(it, field) (en ? (it)->field##_en : (it)->field##_zh)
 
 static jh_code json_verdict(const jh_verdict *v, jh_buf *out)
