@@ -77,14 +77,22 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 		jh_buf_adds(&out, "{\"county_code\": \"");
 		jh_buf_adds(&out, before.county_code);
 		jh_buf_addf(&out, "\", \"year\": %d, \"before\": ", before.year);
-		/* county_name (added) comes last; county names and codes are
-		 * plain text without quotes to escape. */
+		/* county_name (added) comes last. */
 		if ((rc = jh_verdict_report(&before, JH_FMT_JSON, cli->lang, &out)))
 			goto fail;
 		jh_buf_adds(&out, ", \"after\": ");
 		if ((rc = jh_verdict_report(&after, JH_FMT_JSON, cli->lang, &out)))
 			goto fail;
-		jh_buf_addf(&out, ", \"county_name\": \"%s\"}\n", before.county_name);
+		jh_buf_adds(&out, ", \"county_name\": \"");
+		/* A name is the office's text: escaped as JSON strings are. */
+		for (const unsigned char *c = (const unsigned char *)before.county_name; *c; c++)
+			if (*c == '"' || *c == '\\')
+				jh_buf_addf(&out, "\\%c", *c);
+			else if (*c < 0x20)
+				jh_buf_addf(&out, "\\u%04x", *c);
+			else
+				jh_buf_addc(&out, (char)*c);
+		jh_buf_adds(&out, "\"}\n");
 	} else {
 		size_t changed = 0;
 		char title[192];

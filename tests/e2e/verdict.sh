@@ -117,6 +117,7 @@ printf 'action,school_code,field,value,target\nadd,%s,equipment_value_yuan,10000
 run "whatif" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/plan.csv" --format json
 jqeq "whatif: before fail" '.before.verdict' fail
 jqeq "whatif: after pass" '.after.verdict' pass
+jqeq "whatif: county named" '.county_name' "江州市安平县"
 run "whatif text" 0 whatif "$DB" --county 369902 --year 2024 --change "$tmp/plan.csv"
 has "whatif text" "$tmp/out" "变更前 未达到,变更后 达到"
 has "whatif: the school moved" "$tmp/out" "✘ → ✔ $code 石桥镇中心小学(小学)"
