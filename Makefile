@@ -97,20 +97,24 @@ demo: deps
 DEMO_DB := $(B)/demo.db
 run-demo: $(B)/junheng
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@echo "== 建库:junheng init $(DEMO_DB) =="
 	@$(B)/junheng init $(DEMO_DB)
+	@echo "== 导入示例数据(江州市 7 个县,2022—2024 年) =="
 	@$(B)/junheng import $(DEMO_DB) data/sample/*.csv \
-	  --who demo --why "sample data"
-	@echo "== junheng import $(DEMO_DB) data/sample/schools-2024-office.xlsx   (the 2024 file as an office keeps it: same data) =="
+	  --who 演示 --why "示例数据"
+	@echo "== 再导入办公室工作簿 schools-2024-office.xlsx(同一份 2024 年数据,应无变化) =="
 	@$(B)/junheng import $(DEMO_DB) data/sample/schools-2024-office.xlsx \
-	  --who demo --why "办公室工作簿"
-	@echo "== junheng eval $(DEMO_DB)   (resource allocation, every county and year) =="
+	  --who 演示 --why "办公室工作簿"
+	@echo
+	@echo "== 资源配置评估:各县、各年度(junheng eval) =="
 	@$(B)/junheng eval $(DEMO_DB)
 	@echo
-	@echo "== junheng verdict $(DEMO_DB) --year 2024   (all four parts of the standard) =="
+	@echo "== 2024 年度综合结论:四个方面(junheng verdict --year 2024) =="
 	@$(B)/junheng verdict $(DEMO_DB) --year 2024
 	@echo
-	@echo "Next: build/junheng verdict $(DEMO_DB) --county 369904 --year 2024"
-	@echo "      build/junheng gaps $(DEMO_DB) --county 369903 --year 2024"
+	@echo "下一步可以试:"
+	@echo "  build/junheng verdict $(DEMO_DB) --county 369904 --year 2024   # 一个县的逐项结论"
+	@echo "  build/junheng gaps $(DEMO_DB) --county 369904 --year 2024      # 差距与最省方案"
 
 $(B)/bench_%: bench/%.c $(wildcard bench/*.h) $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
