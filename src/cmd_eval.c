@@ -19,7 +19,7 @@
 
 int cmd_eval(int argc, char **argv, struct cli *cli)
 {
-	const char *std_path = NULL, *county = NULL, *as_of = NULL;
+	const char *std_path = NULL, *county = NULL, *as_of = NULL, *headers = NULL;
 	int year = 0, fmt = JH_FMT_TEXT, nfiles = 0, status = EXIT_OK;
 	unsigned flags = 0;
 	char **files = calloc((size_t)argc, sizeof *files);
@@ -47,6 +47,15 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 			continue;
 		} else if (!strcmp(a, "--pretty")) {
 			flags |= JH_REPORT_PRETTY;
+		} else if (!strcmp(a, "--headers") && v) {
+			if (strcmp(v, "zh") && strcmp(v, "en")) {
+				cli_error(cli, "--headers 只能是 zh 或 en,而不是“%s”",
+				          "--headers takes zh or en, not '%s'", v);
+				status = EXIT_INPUT;
+				goto out;
+			}
+			headers = v;
+			i++;
 		} else if (!strcmp(a, "--standard") && v) {
 			std_path = v;
 			i++;
@@ -146,7 +155,10 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		status = EXIT_FAIL;
 		goto out;
 	}
-	rc = jh_report_write(res, (jh_format)fmt, cli->lang, flags, out);
+	/* CSV: the column names and values in --headers' language. */
+	rc = jh_report_write(res, (jh_format)fmt,
+	                     fmt == JH_FMT_CSV && headers ? headers : cli->lang,
+	                     flags, out);
 	if (cli_close_out(cli, out, rc))
 		status = EXIT_FAIL;
 out:

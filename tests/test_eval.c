@@ -438,7 +438,8 @@ static void test_json_report_pretty(void **state)
 }
 
 /* CSV: the school row with the figures above, shortest numbers, the 8
- * empty coefficient columns, met 6 of 7, the shortfall named. */
+ * empty coefficient columns, met 6 of 7, the shortfall named, and last
+ * the county's name (empty: no areas given). */
 static void test_csv_report(void **state)
 {
 	(void)state;
@@ -448,15 +449,55 @@ static void test_csv_report(void **state)
 	load(&f, SHORT_ONE);
 	run(&f);
 	assert_int_equal(jh_report(f.res, JH_FMT_CSV, "en", &out), JH_OK);
+	assert_memory_equal(out.data, JH_UTF8_BOM "record,county_code,",
+	                    strlen(JH_UTF8_BOM "record,county_code,"));
+	assert_non_null(strstr(out.data, ",shortfalls,county_name\n"));
 	assert_non_null(strstr(out.data,
 		"\nschool,110101,2024,primary,1101010031,差一元小学,primary,"
 		"evaluated,100,,5,2,1,5,8,1699,3,,,,,,,,,6,false,"
-		"equipment_value_per_student\n"));
+		"equipment_value_per_student,\n"));
 	/* One school: every coefficient 0 (no spread), the mean of them 0. */
 	assert_non_null(strstr(out.data,
 		"\ncounty,110101,2024,primary,,,,,100,1,5,2,1,5,8,1699,3,"
-		"0,0,0,0,0,0,0,0,,false,\n"));
+		"0,0,0,0,0,0,0,0,,false,,\n"));
 	jh_buf_free(&out);
+	done(&f);
+}
+
+/* The same CSV in Chinese: Chinese column names and values (县/学校,
+ * 小学, 参评, 是/否, the short name of the indicator short of its
+ * threshold) and the county's name from the areas, city before county. */
+static void test_csv_report_zh(void **state)
+{
+	(void)state;
+	struct fx f;
+	jh_buf out = JH_BUF_INIT;
+	jh_areas *a = jh_areas_new();
+	jh_area city = {"110100", "110000", JH_AREA_CITY, "示例市", NULL, 0};
+	jh_area county = {"110101", "110100", JH_AREA_COUNTY, "东城区", NULL, 0};
+	jh_area prov = {"110000", "", JH_AREA_PROVINCE, "示例省", NULL, 0};
+
+	assert_non_null(a);
+	assert_int_equal(jh_areas_put(a, &prov), JH_OK);
+	assert_int_equal(jh_areas_put(a, &city), JH_OK);
+	assert_int_equal(jh_areas_put(a, &county), JH_OK);
+	load(&f, SHORT_ONE);
+	run(&f);
+	jh_result_set_areas(f.res, a);
+	assert_int_equal(jh_report(f.res, JH_FMT_CSV, "zh", &out), JH_OK);
+	assert_memory_equal(out.data, JH_UTF8_BOM "记录,县(市、区)代码,年度,学段,",
+	                    strlen(JH_UTF8_BOM "记录,县(市、区)代码,年度,学段,"));
+	assert_non_null(strstr(out.data, ",未达标指标,县(市、区)名称\n"));
+	assert_null(strstr(out.data, "primary"));
+	assert_non_null(strstr(out.data,
+		"\n学校,110101,2024,小学,1101010031,差一元小学,小学,"
+		"参评,100,,5,2,1,5,8,1699,3,,,,,,,,,6,否,"
+		"仪器设备,示例市东城区\n"));
+	assert_non_null(strstr(out.data,
+		"\n县,110101,2024,小学,,,,,100,1,5,2,1,5,8,1699,3,"
+		"0,0,0,0,0,0,0,0,,否,,示例市东城区\n"));
+	jh_buf_free(&out);
+	jh_areas_free(a);
 	done(&f);
 }
 
@@ -687,6 +728,7 @@ int main(void)
 		cmocka_unit_test(test_standard_every_key),
 		cmocka_unit_test(test_json_report_pretty),
 		cmocka_unit_test(test_csv_report),
+		cmocka_unit_test(test_csv_report_zh),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -558,17 +558,59 @@ static void csv_field(jh_out *o, const char *s)
 	jhOutAdds(o, s);
 }
 
-static void csv_head(jh_out *o)
+/* The CSV's header in the output's language: Chinese column names in zh
+ * (as people open it in Excel), the English keys in en.  The county's name
+ * is the last column, so the keys' layout before it stays as it was. */
+static void csv_head(jh_out *o, const char *lang)
 {
-	jhOutAdds(o, JH_UTF8_BOM "record,county_code,year,stage,school_code,school_name,"
-	               "school_type,status,students,schools");
-	for (int i = 0; i < JH_IND__COUNT; i++)
-		csv_field(o, jh_indicator_key((jh_indicator)i));
+	static const char *const zh_cols =
+		"记录,县(市、区)代码,年度,学段,学校标识码,学校名称,"
+		"办学类型,参评情况,学生数,学校数";
+	char key[64];
+
+	jhOutAdds(o, JH_UTF8_BOM);
+	if (is_en(lang))
+		jhOutAdds(o, "record,county_code,year,stage,school_code,school_name,"
+		             "school_type,status,students,schools");
+	else
+		jhOutAdds(o, zh_cols);
 	for (int i = 0; i < JH_IND__COUNT; i++) {
-		jhOutAdds(o, ",cv_");
-		jhOutAdds(o, jh_indicator_key((jh_indicator)i));
+		jhOutAddc(o, ',');
+		jh_out_addcsv(o, is_en(lang) ? jh_indicator_key((jh_indicator)i)
+		                             : jh_indicator_name((jh_indicator)i, lang));
 	}
-	jhOutAdds(o, ",cv_mean,met,passes,shortfalls\n");
+	for (int i = 0; i < JH_IND__COUNT; i++) {
+		jhOutAddc(o, ',');
+		if (is_en(lang)) {
+			snprintf(key, sizeof key, "cv_%s", jh_indicator_key((jh_indicator)i));
+			jhOutAdds(o, key);
+		} else {
+			jhOutAdds(o, jh_indicator_short((jh_indicator)i, lang));
+			jhOutAdds(o, "差异系数");
+		}
+	}
+	jhOutAdds(o, is_en(lang) ? ",cv_mean,met,passes,shortfalls,county_name\n"
+	                         : ",综合差异系数,达标指标数,是否达标,未达标指标,县(市、区)名称\n");
+}
+
+/* ",是" / ",true" */
+static void csv_bool(jh_out *o, int v, const char *lang)
+{
+	jhOutAddc(o, ',');
+	jhOutAdds(o, is_en(lang) ? (v ? "true" : "false") : (v ? "是" : "否"));
+}
+
+/* ",NAME" of the county, "" when the areas do not name it. */
+static void csv_county_name(const jh_result *r, const jh_county_result *cr,
+                            jh_out *o)
+{
+	char name[256];
+
+	name[0] = '\0';
+	if (r->areas)
+		jh_areas_county_fullname(r->areas, cr->county_code, name, sizeof name);
+	jhOutAddc(o, ',');
+	jh_out_addcsv(o, name);
 }
 
 static void csv_county(const struct rctx *x, size_t c, jh_out *o)
@@ -581,11 +623,12 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 		const jh_stage_result *sr = &cr->stage[st];
 		if (!sr->schools)
 			continue;
-		jhOutAdds(o, "county");
+		jhOutAdds(o, is_en(x->lang) ? "county" : "县");
 		csv_field(o, cr->county_code);
 		jhOutAddc(o, ',');
 		add_int(o, cr->year);
-		csv_field(o, jh_stage_key((jh_stage)st));
+		csv_field(o, is_en(x->lang) ? jh_stage_key((jh_stage)st)
+		                            : jh_stage_name((jh_stage)st, x->lang));
 		jhOutAdds(o, ",,,,");
 		csv_num(o, sr->students);
 		jhOutAddc(o, ',');
@@ -595,23 +638,30 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 		for (int i = 0; i < JH_IND__COUNT; i++)
 			csv_num(o, sr->cv[i]);
 		csv_num(o, sr->cv_mean);
-		jhOutAdds(o, sr->passes ? ",,true,\n" : ",,false,\n");
+		jhOutAddc(o, ',');
+		csv_bool(o, sr->passes, x->lang);
+		jhOutAddc(o, ',');
+		csv_county_name(r, cr, o);
+		jhOutAddc(o, '\n');
 	}
 	for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
 		const jh_unit *u = &r->units[k];
 		const double *th = std->threshold[u->stage];
 		int judged = u->status == JH_UNIT_EVALUATED, first = 1;
 
-		jhOutAdds(o, "school");
+		jhOutAdds(o, is_en(x->lang) ? "school" : "学校");
 		csv_field(o, cr->county_code);
 		jhOutAddc(o, ',');
 		add_int(o, cr->year);
-		csv_field(o, jh_stage_key(u->stage));
+		csv_field(o, is_en(x->lang) ? jh_stage_key(u->stage)
+		                            : jh_stage_name(u->stage, x->lang));
 		csv_field(o, u->school->school_code);
 		jhOutAddc(o, ',');
 		jh_out_addcsv(o, u->school->school_name ? u->school->school_name : "");
-		csv_field(o, jh_school_type_key(u->school->type));
-		csv_field(o, status_key(u->status));
+		csv_field(o, is_en(x->lang) ? jh_school_type_key(u->school->type)
+		                            : jh_school_type_name(u->school->type, x->lang));
+		csv_field(o, is_en(x->lang) ? status_key(u->status)
+		                            : status_name(u->status, x->lang));
 		csv_num(o, u->students);
 		jhOutAddc(o, ',');
 		for (int i = 0; i < JH_IND__COUNT; i++)
@@ -621,7 +671,8 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 		if (judged) {
 			jhOutAddc(o, ',');
 			add_int(o, u->met);
-			jhOutAdds(o, u->passes ? ",true," : ",false,");
+			csv_bool(o, u->passes, x->lang);
+			jhOutAddc(o, ',');
 		} else {
 			jhOutAdds(o, ",,,");
 		}
@@ -629,10 +680,12 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 			if (jh_at_least(std, u->value[i], th[i]))
 				continue;
 			if (!first)
-				jhOutAddc(o, ';');
-			jhOutAdds(o, jh_indicator_key((jh_indicator)i));
+				jhOutAdds(o, is_en(x->lang) ? ";" : "；");
+			jhOutAdds(o, is_en(x->lang) ? jh_indicator_key((jh_indicator)i)
+			                            : jh_indicator_short((jh_indicator)i, x->lang));
 			first = 0;
 		}
+		csv_county_name(r, cr, o);
 		jhOutAddc(o, '\n');
 	}
 }
@@ -673,7 +726,7 @@ jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
 		jhJsonKey(&j, "counties");
 		jhJsonOpen(&j, '[');
 	} else {
-		csv_head(o);
+		csv_head(o, lang);
 	}
 	render_range(&x, 0, r->ncounties, o);
 	if (fmt == JH_FMT_TEXT) {

@@ -140,6 +140,7 @@ for lang in zh en; do
 	out $lang "verdict all counties" verdict "$DB" --year 2024
 	out $lang "verdict all counties 2023" verdict "$DB" --year 2023
 	out $lang "verdict csv" verdict "$DB" --year 2024 --format csv
+	out $lang "eval csv" eval "$DB" --year 2024 --format csv
 done
 
 # What-if: a school of each kind of change, with Chinese and English headers.
