@@ -20,6 +20,8 @@
 int cmd_eval(int argc, char **argv, struct cli *cli)
 {
 	const char *std_path = NULL, *county = NULL, *as_of = NULL, *headers = NULL;
+	const char *extra_columns = NULL;
+	int allow_extra = 0;
 	int year = 0, fmt = JH_FMT_TEXT, nfiles = 0, status = EXIT_OK;
 	unsigned flags = 0;
 	char **files = calloc((size_t)argc, sizeof *files);
@@ -47,6 +49,11 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 			continue;
 		} else if (!strcmp(a, "--pretty")) {
 			flags |= JH_REPORT_PRETTY;
+		} else if (!strcmp(a, "--extra-columns") && v) {
+			extra_columns = v;
+			i++;
+		} else if (!strcmp(a, "--allow-extra")) {
+			allow_extra = 1;
 		} else if (!strcmp(a, "--headers") && v) {
 			if (strcmp(v, "zh") && strcmp(v, "en")) {
 				cli_error(cli, "--headers 只能是 zh 或 en,而不是“%s”",
@@ -131,7 +138,8 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		status = EXIT_FAIL;
 		goto out;
 	} else if ((jh_dataset_set_years(ds, std.year_min, std.year_max),
-	            rc = cli_load_files(ds, areas, NULL, files, nfiles, NULL, &diags))) {
+	            rc = jh_dataset_allow_extras(ds, extra_columns, allow_extra)) ||
+	           (rc = cli_load_files(ds, areas, NULL, files, nfiles, NULL, &diags))) {
 		cli_print_diags(&diags, cli);
 		cli_error(cli, "输入有错误,未进行评估", "the input has errors; nothing was evaluated");
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;

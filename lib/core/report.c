@@ -660,8 +660,10 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 		jh_out_addcsv(o, u->school->school_name ? u->school->school_name : "");
 		csv_field(o, is_en(x->lang) ? jh_school_type_key(u->school->type)
 		                            : jh_school_type_name(u->school->type, x->lang));
-		csv_field(o, is_en(x->lang) ? status_key(u->status)
-		                            : status_name(u->status, x->lang));
+		/* The Chinese reasons hold commas: quoted as CSV needs. */
+		jhOutAddc(o, ',');
+		jh_out_addcsv(o, is_en(x->lang) ? status_key(u->status)
+		                                : status_name(u->status, x->lang));
 		csv_num(o, u->students);
 		jhOutAddc(o, ',');
 		for (int i = 0; i < JH_IND__COUNT; i++)

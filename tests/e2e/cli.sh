@@ -33,9 +33,16 @@ jqeq "filter: one county" '.counties | length' 1
 run "eval filter nothing" 2 eval "$F/small.csv" --county 999999
 has "filter nothing: message" "$tmp/err" "没有符合条件的学校数据"
 
-run "eval csv" 0 eval "$F/small.csv" --format csv
+run "eval csv" 0 eval "$F/small.csv" --format csv --headers en
 has "csv: header" "$tmp/out" "record,county_code,year,stage,school_code"
 has "csv: school row" "$tmp/out" "school,110102,2024,primary,1101020002,北山小学,primary,evaluated,100,"
+# In Chinese by default; a reason with a comma is quoted (30 pupils < 50:
+# the teaching point is left out).
+run "eval csv zh" 0 eval "$F/small.csv" --format csv
+has "csv zh: header" "$tmp/out" "记录,县(市、区)代码,年度,学段,学校标识码"
+has "csv zh: school row" "$tmp/out" "学校,110102,2024,小学,1101020002,北山小学,小学,参评,100,"
+has "csv zh: quoted reason" "$tmp/out" ',下湾教学点,教学点,"不足规定人数的教学点,不参评",30,'
+run "eval csv: --headers fr refused" 2 eval "$F/small.csv" --format csv --headers fr
 
 # GB18030 with Chinese headers gives the same result as UTF-8.
 sed -e '1s/.*/学校标识码,学校名称,县(市、区)代码,年度,办学类型,所属中心校,小学在校生数,初中在校生数,高中在校生数,小学高于规定学历教师数,初中高于规定学历教师数,小学县级及以上骨干教师数,初中县级及以上骨干教师数,小学体育、艺术(美术、音乐)专任教师数,初中体育、艺术(美术、音乐)专任教师数,小学专任教师数,初中专任教师数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数,城乡类型/' \
@@ -248,5 +255,13 @@ has "xls: message" "$tmp/err" "不是有效的 XLS 文件"
 run "survey platform export" 0 import "$tmp/survey.db" "$F/survey-platform.csv" --who t --why survey
 has "survey platform: 序号 ignored" "$tmp/err" "提示:列“序号”不是问卷题目,已忽略"
 has "survey platform: stored" "$tmp/out" "条县级年度指标新增或变更"
+
+# eval refuses a header that looks like a template column, as import
+# does, and takes the same declaration of extras.
+awk 'NR == 1 { print $0 ",小学最大班级人数"; next } { print $0 ",40" }' "$F/small.csv" >"$tmp/typo.csv"
+run "eval: near-miss header refused" 2 eval "$tmp/typo.csv"
+has "eval: near-miss suggestion" "$tmp/err" "是否应为「小学最大班额」"
+run "eval: --extra-columns declares it" 0 eval "$tmp/typo.csv" --extra-columns 小学最大班级人数
+run "eval: --allow-extra" 0 eval "$tmp/typo.csv" --allow-extra
 
 summary

@@ -239,7 +239,7 @@ run "import formulas xlsx: no-op" 0 import "$IDB" "$tmp/inj.xlsx"
 has "formulas xlsx no-op" "$tmp/out" "无变化:312 行"
 run "eval csv of formulas" 0 eval "$IDB" --format csv
 bom "eval csv: BOM" "$tmp/out"
-has "eval csv: guarded name" "$tmp/out" ",2136990101,'=1+1,primary,"
+has "eval csv: guarded name" "$tmp/out" ",2136990101,'=1+1,小学,"
 has "eval csv: guarded HYPERLINK" "$tmp/out" ",2136990102,\"'=HYPERLINK("
 
 # A value XLSX cannot hold is an error naming the cell (the sample's 33
