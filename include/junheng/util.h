@@ -165,7 +165,7 @@ typedef enum jh_problem {
 	JH_P_DUPLICATE_SCHOOL,   /* arg: school code, arg2: FILE:LINE of the first */
 	JH_P_TEACHERS_EXCEED,    /* arg: column, arg2: teachers column */
 	JH_P_STAGE_NOT_OFFERED,  /* arg: column, arg2: school type */
-	JH_P_TOO_LONG,           /* arg: column */
+	JH_P_TOO_LONG,           /* arg: column, arg2: the most bytes it takes */
 	JH_P_STD_SYNTAX,         /* arg: detail */
 	JH_P_STD_UNKNOWN_KEY,    /* arg: key */
 	JH_P_STD_BAD_VALUE,      /* arg: key, arg2: text */

@@ -141,9 +141,11 @@ jh_code jh_areas_add_table(jh_areas *a, const jh_table *t, jh_diags *diags)
 		for (int k = 0; k < 3; k++) {
 			jhCellCopy(jh_table_cell(t, r, (size_t)pos[cc[k]]), code[k], sizeof code[k]);
 			if (jhCellCopy(jh_table_cell(t, r, (size_t)pos[cn[k]]), name[k], sizeof name[k])) {
+				char most[24];
+				snprintf(most, sizeof most, "%zu", sizeof name[k] - 1);
 				jh_diags_add(diags, JH_P_TOO_LONG, t->file, t->sheet, line,
 				             pos[cn[k]] + 1, jhHeaderName(t, &h, pos[cn[k]]),
-				             area_cols[cn[k]].key, NULL);
+				             area_cols[cn[k]].key, most);
 				bad = 1;
 			}
 		}

@@ -198,8 +198,10 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 			item[0] = '\0';
 		}
 		if (jhCellCopy(jh_table_cell(t, r, (size_t)pos[I_VALUE]), value, sizeof value)) {
+			char most[24];
+			snprintf(most, sizeof most, "%zu", sizeof value - 1);
 			jh_diags_add(diags, JH_P_TOO_LONG, t->file, t->sheet, line,
-			             pos[I_VALUE] + 1, HDR(I_VALUE), "value", NULL);
+			             pos[I_VALUE] + 1, HDR(I_VALUE), "value", most);
 			errors++;
 		} else if (!*value) {
 			jh_diags_add(diags, JH_P_EMPTY_VALUE, t->file, t->sheet, line,
@@ -220,8 +222,10 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 		}
 		if (pos[I_NOTE] >= 0 &&
 		    jhCellCopy(jh_table_cell(t, r, (size_t)pos[I_NOTE]), note, sizeof note)) {
+			char most[24];
+			snprintf(most, sizeof most, "%zu", sizeof note - 1);
 			jh_diags_add(diags, JH_P_TOO_LONG, t->file, t->sheet, line,
-			             pos[I_NOTE] + 1, HDR(I_NOTE), "note", NULL);
+			             pos[I_NOTE] + 1, HDR(I_NOTE), "note", most);
 			errors++;
 		}
 		if (errors != before)

@@ -494,8 +494,11 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			memcpy(sy->school_code, cell, strlen(cell) + 1);
 
 		raw = jhCell(t, r, (size_t)pos[JH_SY_SCHOOL_NAME]);
-		if (jhCellCopy(raw, cell, sizeof cell))
-			DIAG(JH_P_TOO_LONG, line, pos[JH_SY_SCHOOL_NAME] + 1, "school_name", NULL);
+		if (jhCellCopy(raw, cell, sizeof cell)) {
+			char most[24];
+			snprintf(most, sizeof most, "%zu", sizeof cell - 1);
+			DIAG(JH_P_TOO_LONG, line, pos[JH_SY_SCHOOL_NAME] + 1, "school_name", most);
+		}
 		else if (!*cell)
 			DIAG(JH_P_EMPTY_VALUE, line, pos[JH_SY_SCHOOL_NAME] + 1, NULL, NULL);
 		else if (jh_cell_clears(cell))

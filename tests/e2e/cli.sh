@@ -264,4 +264,12 @@ has "eval: near-miss suggestion" "$tmp/err" "是否应为「小学最大班额�
 run "eval: --extra-columns declares it" 0 eval "$tmp/typo.csv" --extra-columns 小学最大班级人数
 run "eval: --allow-extra" 0 eval "$tmp/typo.csv" --allow-extra
 
+# A school name over the 255 bytes a name takes: refused, the limit said.
+long=$(printf '长%.0s' $(seq 1 90))
+awk -v n="$long" -F, 'BEGIN { OFS = "," } NR == 2 { $2 = n } { print }' "$F/small.csv" >"$tmp/longname.csv"
+run "name too long" 2 eval "$tmp/longname.csv"
+has "name too long: limit said" "$tmp/err" "此格的值过长:最多 255 字节(一个汉字占 3 字节),请缩短"
+run "name too long (en)" 2 --lang en eval "$tmp/longname.csv"
+has "name too long (en): limit said" "$tmp/err" "this value is too long: at most 255 bytes"
+
 summary
