@@ -44,6 +44,10 @@ static int parse_bool(const char *s)
 
 	if (!*s)
 		return -1;
+	if (!strcmp(s, "是") || !strcmp(s, "1"))          /* as most files write it */
+		return 1;
+	if (!strcmp(s, "否") || !strcmp(s, "0"))
+		return 0;
 	if (jhNameIn(s, yes))
 		return 1;
 	if (jhNameIn(s, no))
@@ -81,6 +85,15 @@ int jh_cell_clears(const char *s)
 {
 	static const char *const marks[] = {JH_CLEAR_MARK, "<clear>", NULL};
 
+	/* Every cell of a table comes here: a marker starts, after blanks,
+	 * with '<' or 清 (first byte 0xE6); a blank may be ASCII, U+3000 (0xE3)
+	 * or U+00A0 (0xC2).  One byte rules out the numbers. */
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '<' && *p != 0xE6 && *p != 0xE3 && *p != 0xC2)
+		return 0;
 	return jhNameIn(s, marks);
 }
 
@@ -279,7 +292,7 @@ static int office_number(const char *raw, jh_field f, unsigned stages,
 	unsigned st = field_stage(f);
 	int none = st && stages != ~0u && !(stages & st);
 
-	if (!jhParseCellNumber(raw, (jhUnit)jhSchoolYear.cols[JH_SY_IDCOLS + f].unit, out)) {
+	if (*raw && !jhParseCellNumber(raw, (jhUnit)jhSchoolYear.cols[JH_SY_IDCOLS + f].unit, out)) {
 		if (scale != 1)
 			*out = round(*out * scale * 100) / 100;
 		return CELL_NUMBER;

@@ -1044,8 +1044,9 @@ int jhRowSkip(const jh_table *t, const jhHeader *h, size_t r, jh_diags *diags)
 	for (; j < row->ncells; j++) {
 		if (j >= 2 && (!h || j >= h->width || h->map[j] < 0))
 			continue;
-		/* Every word ends in 计: one strstr rules out a data cell. */
-		if (!strstr(jhCell(t, r, j), "计"))
+		/* Every word ends in 计 (E8 AE A1): a cell without the byte
+		 * 0xE8 is ruled out by one memchr-like scan. */
+		if (!strchr(jhCell(t, r, j), 0xE8) || !strstr(jhCell(t, r, j), "计"))
 			continue;
 		n = compact(jhCell(t, r, j), buf, sizeof buf);
 		if (!n || n > 8 * 3)
