@@ -53,6 +53,17 @@ static void use_zone(const char *z)
 	tzset();
 }
 
+void jhTmSet(struct tm *tm, int y, int mo, int d, int h, int mi, int s)
+{
+	memset(tm, 0, sizeof *tm);
+	tm->tm_year = y - 1900;
+	tm->tm_mon = mo - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = h;
+	tm->tm_min = mi;
+	tm->tm_sec = s;
+}
+
 /* Seconds since 1970 (UTC) of "YYYY-MM-DDTHH:MM:SSZ"; -1 when not so. */
 static long long parse_utc(const char *s)
 {
@@ -62,13 +73,7 @@ static long long parse_utc(const char *s)
 	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &se,
 	                 &used) != 6 || used != 20)
 		return -1;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = se;
+	jhTmSet(&tm, y, mo, d, h, mi, se);
 	return (long long)timegm(&tm);
 }
 
@@ -108,13 +113,7 @@ long long jhLocalSeconds(int y, int mo, int d, int h, int mi, int s)
 	struct tm tm, back;
 	time_t t;
 
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = s;
+	jhTmSet(&tm, y, mo, d, h, mi, s);
 	if (is_beijing(zone_name())) {
 		t = timegm(&tm);
 		if (!gmtime_r(&t, &back) || back.tm_mday != d || back.tm_mon != mo - 1)

@@ -154,13 +154,7 @@ static long long utc_seconds(int y, int mo, int dd, int h, int mi, int se)
 	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || dd < 1 || dd > 31 ||
 	    h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59)
 		return -1;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = dd;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = se;
+	jhTmSet(&tm, y, mo, dd, h, mi, se);
 	t = timegm(&tm);
 	if (!gmtime_r(&t, &back) || back.tm_mday != dd || back.tm_mon != mo - 1)
 		return -1;

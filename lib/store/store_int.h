@@ -160,6 +160,10 @@ jh_code jhSqliteOpen(const char *path, int mode, struct jh_store *s,
  * lang); returns out.  jhLocalSeconds: seconds since 1970 (UTC) of a
  * local calendar time in that zone, -1 when it is not a real date. */
 const char *jhLocalTime(const char *utc, const char *lang, char *out, size_t cap);
+/* *tm zeroed and set to the calendar date and time given (y the full year,
+ * mo 1..12), as timegm and mktime take it. */
+struct tm;
+void jhTmSet(struct tm *tm, int y, int mo, int d, int h, int mi, int s);
 long long jhLocalSeconds(int y, int mo, int d, int h, int mi, int s);
 
 /* history.c: the lists shared with backends */
