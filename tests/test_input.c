@@ -380,7 +380,7 @@ static void test_standard_local(void **state)
 	assert_int_equal(d.items[1].problem, JH_P_STD_LOOSER);
 	assert_int_equal(d.items[2].problem, JH_P_STD_UNKNOWN_KEY);
 	assert_int_equal(d.items[3].problem, JH_P_STD_BAD_VALUE);
-	assert_int_equal(d.items[4].problem, JH_P_STD_SYNTAX);
+	assert_int_equal(d.items[4].problem, JH_P_STD_NO_EQUALS);   /* "no equals sign" */
 	assert_int_equal(d.items[4].line, 7);
 	assert_int_equal(d.items[5].problem, JH_P_STD_BAD_VALUE);
 	jh_buf b = JH_BUF_INIT;

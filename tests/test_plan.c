@@ -221,8 +221,17 @@ static void test_costs_parse_errors(void **state)
 	assert_int_equal(d.items[2].problem, JH_P_STD_BAD_VALUE);
 	assert_int_equal(d.items[2].line, 5);
 	assert_string_equal(d.items[2].arg2, "-5");
-	assert_int_equal(d.items[3].problem, JH_P_STD_SYNTAX);
+	assert_int_equal(d.items[3].problem, JH_P_STD_KEY_TWICE);
 	assert_int_equal(d.items[3].line, 6);
+	assert_string_equal(d.items[3].arg, "teaching_m2");
+	{
+		/* Said in one language each: no English words in the Chinese. */
+		jh_buf b = JH_BUF_INIT;
+		jh_diag_format(&d.items[3], "zh", &b);
+		assert_non_null(strstr(b.data, "“teaching_m2”在同一文件中设置了两次"));
+		assert_null(strstr(b.data, "set twice"));
+		jh_buf_free(&b);
+	}
 	jh_diags_free(&d);
 }
 

@@ -260,6 +260,8 @@ typedef enum jh_problem {
 	JH_P_AS_OF_NO_REVISION,  /* arg: the number given, arg2: the last revision */
 	JH_P_AS_OF_BEFORE,       /* arg: the date: no revision by then */
 	JH_P_DB_IO,              /* reading or writing the database file failed */
+	JH_P_STD_NO_EQUALS,      /* a standards or costs line without `=` */
+	JH_P_STD_KEY_TWICE,      /* arg: the key set twice in one file */
 	JH_P__COUNT
 } jh_problem;
 

@@ -347,8 +347,8 @@ static int set_line(void *ctx, long lineno, const char *k, const char *v)
 	size_t i;
 
 	if (!v) {
-		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
-		             NULL, "expected `key = value`", NULL);
+		jh_diags_add(p->diags, JH_P_STD_NO_EQUALS, p->file, NULL, lineno, 0,
+		             NULL, NULL, NULL);
 		p->errors++;
 		return 0;
 	}
@@ -362,8 +362,8 @@ static int set_line(void *ctx, long lineno, const char *k, const char *v)
 	}
 	i = (size_t)(ky - keys);
 	if (p->seen[i]) {
-		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
-		             NULL, "key set twice", NULL);
+		jh_diags_add(p->diags, JH_P_STD_KEY_TWICE, p->file, NULL, lineno, 0,
+		             NULL, k, NULL);
 		p->errors++;
 	}
 	p->seen[i] = 1;

@@ -80,8 +80,8 @@ static int set_line(void *ctx, long lineno, const char *k, const char *v)
 	double d;
 
 	if (!v) {
-		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
-		             NULL, "expected `key = value`", NULL);
+		jh_diags_add(p->diags, JH_P_STD_NO_EQUALS, p->file, NULL, lineno, 0,
+		             NULL, NULL, NULL);
 		p->errors++;
 		return 0;
 	}
@@ -93,8 +93,8 @@ static int set_line(void *ctx, long lineno, const char *k, const char *v)
 		             0, NULL, k, NULL);
 		p->errors++;
 	} else if (p->seen[i]) {
-		jh_diags_add(p->diags, JH_P_STD_SYNTAX, p->file, NULL, lineno, 0,
-		             NULL, "key set twice", NULL);
+		jh_diags_add(p->diags, JH_P_STD_KEY_TWICE, p->file, NULL, lineno, 0,
+		             NULL, k, NULL);
 		p->errors++;
 	} else if (jhParseNumber(v, &d) || d < 0) {
 		/* A cost is a price: a number, never negative. */

@@ -232,6 +232,8 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "column '%s' is not a question: ignored"},
 	[JH_P_NOTE_UNIT_SCALED] = {"该列以“%s”计,数值已乘以 %s 换算为模板单位",
 	                           "this column is in '%s': values multiplied by %s into the template's unit"},
+	[JH_P_STD_NO_EQUALS]    = {"应为“键 = 值”的形式", "expected `key = value`"},
+	[JH_P_STD_KEY_TWICE]    = {"“%s”在同一文件中设置了两次", "'%s' is set twice in the file"},
 };
 
 void jh_diags_init(jh_diags *d)
