@@ -18,8 +18,10 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
 # The library's layers, lowest first; each may use only those before it
 # (scripts/check-layers.sh checks the object files).
-LAYERS  := util io core plan store
+LAYERS  := util io core plan store access service
 LIBS    := $(PKG_LIBS) -lglpk -lm
+# The web server (server/) is a program over the library, like src/.
+SRV_LIBS := -lmicrohttpd -lpthread
 
 SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined
@@ -27,6 +29,7 @@ SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 LIB_SRC  := $(foreach l,$(LAYERS),$(sort $(wildcard lib/$(l)/*.c)))
 LIB_HDR  := $(wildcard include/*.h include/junheng/*.h lib/*/*.h)
 CLI_SRC  := $(sort $(wildcard src/*.c))
+SRV_SRC  := $(sort $(wildcard server/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 STD_FILE := data/standards/national-2017.std
 GEN_SRC  := build/gen/core/standard_embed.c build/gen/plan/costs_embed.c
@@ -39,6 +42,8 @@ LIB_OBJ   := $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/core/standard_embed.o $(B)
 LIB_OBJ_A := $(LIB_SRC:lib/%.c=$(BA)/lib/%.o) $(BA)/gen/core/standard_embed.o $(BA)/gen/plan/costs_embed.o
 CLI_OBJ   := $(CLI_SRC:src/%.c=$(B)/src/%.o)
 CLI_OBJ_A := $(CLI_SRC:src/%.c=$(BA)/src/%.o)
+SRV_OBJ   := $(SRV_SRC:server/%.c=$(B)/server/%.o)
+SRV_OBJ_A := $(SRV_SRC:server/%.c=$(BA)/server/%.o)
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
 
 .PHONY: all demo test run-tests run-demo bench fuzz clean deps sample
@@ -65,8 +70,11 @@ $(B)/src/%.o: src/%.c $(LIB_HDR) $(wildcard src/*.h)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(B)/libjunheng.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
-$(B)/junheng: $(CLI_OBJ) $(B)/libjunheng.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+$(B)/server/%.o: server/%.c $(LIB_HDR) $(wildcard server/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Iserver -c -o $@ $<
+$(B)/junheng: $(CLI_OBJ) $(SRV_OBJ) $(B)/libjunheng.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(SRV_LIBS)
 
 $(BA)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
@@ -79,8 +87,11 @@ $(BA)/src/%.o: src/%.c $(LIB_HDR) $(wildcard src/*.h)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -c -o $@ $<
 $(BA)/libjunheng.a: $(LIB_OBJ_A)
 	rm -f $@ && ar rcs $@ $^
-$(BA)/junheng: $(CLI_OBJ_A) $(BA)/libjunheng.a
-	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LIBS)
+$(BA)/server/%.o: server/%.c $(LIB_HDR) $(wildcard server/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Iserver -c -o $@ $<
+$(BA)/junheng: $(CLI_OBJ_A) $(SRV_OBJ_A) $(BA)/libjunheng.a
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LIBS) $(SRV_LIBS)
 $(BA)/test_%: tests/test_%.c tests/testutil.h $(BA)/libjunheng.a $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Itests -o $@ $< $(BA)/libjunheng.a $(LIBS) -lcmocka

@@ -11,6 +11,9 @@
 **   junheng/core.h   lib/core   templates, standards, evaluation, verdict
 **   junheng/plan.h   lib/plan   gaps and the cheapest county plan
 **   junheng/store.h  lib/store  the versioned, audited database
+**   junheng/access.h lib/access accounts, sessions, who may do what
+**   junheng/service.h lib/service whole operations the CLI and the
+**                                server share (same bytes from both)
 **
 ** Every function that can fail returns a jh_code and, where the failure
 ** concerns user input, appends one coded diagnostic per problem to a
@@ -33,5 +36,7 @@
 #include "junheng/core.h"
 #include "junheng/plan.h"
 #include "junheng/store.h"
+#include "junheng/access.h"
+#include "junheng/service.h"
 
 #endif /* JUNHENG_H */

@@ -5,7 +5,8 @@ set -eu
 
 PKGS="gcc make pkg-config clang libclang-rt-14-dev jq
 libcmocka-dev libjansson-dev libsqlite3-dev sqlite3 libzip-dev libexpat1-dev
-libxlsxwriter-dev libglpk-dev libsodium-dev libfreexl-dev"
+libxlsxwriter-dev libglpk-dev libsodium-dev libfreexl-dev
+libmicrohttpd-dev wrk curl"
 
 missing=""
 for p in $PKGS; do

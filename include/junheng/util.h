@@ -33,6 +33,9 @@ typedef enum jh_code {
 	JH_ERR_FORMAT,    /* file is not of the expected format (e.g. not XLSX) */
 	JH_ERR_DB,        /* the database reported an error */
 	JH_ERR_CONFLICT,  /* the data conflicts with what is stored */
+	JH_ERR_AUTH,      /* not signed in, bad credentials or expired session */
+	JH_ERR_DENIED,    /* the caller may not do this (role or area) */
+	JH_ERR_BUSY,      /* refused for now (sign-in throttled): try later */
 	JH_ERR__COUNT
 } jh_code;
 

@@ -24,6 +24,10 @@ static const char *const code_msg[JH_ERR__COUNT][2] = {
 	[JH_ERR_FORMAT]   = {"文件格式不正确", "the file is not in the expected format"},
 	[JH_ERR_DB]       = {"数据库错误", "database error"},
 	[JH_ERR_CONFLICT] = {"数据与已存数据冲突", "the data conflicts with stored data"},
+	[JH_ERR_AUTH]     = {"未登录、用户名或密码错误,或登录已过期",
+	                     "not signed in, wrong user name or password, or the session expired"},
+	[JH_ERR_DENIED]   = {"无权进行此操作", "not allowed"},
+	[JH_ERR_BUSY]     = {"尝试过于频繁,请稍后再试", "too many attempts; try again later"},
 };
 
 static int lang_index(const char *lang)
