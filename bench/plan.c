@@ -39,15 +39,6 @@
 
 #define SEED 0x62656E63685F706Cull     /* "bench_pl" */
 
-/* Standard normal, clipped to ±2.5 (Box–Muller). */
-static double normal(uint64_t *s)
-{
-	double u = uniform(s, 1e-12, 1), v = uniform(s, 0, 1);
-	double z = sqrt(-2 * log(u)) * cos(2 * M_PI * v);
-
-	return z < -2.5 ? -2.5 : z > 2.5 ? 2.5 : z;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -57,152 +48,23 @@ static int cmp_double(const void *a, const void *b)
 
 /* --- generating the province ------------------------------------------ */
 
-/* A county's profile: per indicator a mean level (× threshold) and a
- * spread (≈ the coefficient it will have). */
-struct profile {
-	double level[JH_IND__COUNT];
-	double spread[JH_IND__COUNT];
-};
-
-static void draw_profile(uint64_t *r, int good, struct profile *pr)
-{
-	for (int i = 0; i < JH_IND__COUNT; i++) {
-		pr->level[i] = good ? uniform(r, 1.4, 1.8) : uniform(r, 1.2, 1.5);
-		pr->spread[i] = good ? uniform(r, 0.04, 0.10) : uniform(r, 0.06, 0.16);
-	}
-	/* Half the others have one widely spread indicator: a coefficient
-	 * a little over its limit. */
-	if (!good && uniform_int(r, 0, 1))
-		pr->spread[uniform_int(r, 0, JH_IND__COUNT - 1)] = uniform(r, 0.40, 0.52);
-}
-
-static double level_of(uint64_t *r, const struct profile *pr, int i)
-{
-	double l = pr->level[i] * exp(pr->spread[i] * normal(r) -
-	                              pr->spread[i] * pr->spread[i] / 2);
-
-	return l < 0.6 ? 0.6 : l;
-}
-
-/* Henan's mix: 8,900 teaching points in 30,000 schools. */
-static const struct mix province_mix = {
-	1000, {297, 297 + 450, 297 + 450 + 160, 297 + 450 + 160 + 60,
-	       297 + 450 + 160 + 60 + 25},
-	{JH_TYPE_TEACHING_POINT, JH_TYPE_PRIMARY, JH_TYPE_JUNIOR,
-	 JH_TYPE_NINE_YEAR, JH_TYPE_COMPLETE_MIDDLE, JH_TYPE_TWELVE_YEAR},
-	{
-		[JH_TYPE_PRIMARY]         = {{80, 2400}},
-		[JH_TYPE_TEACHING_POINT]  = {{5, 120}},
-		[JH_TYPE_JUNIOR]          = {{0, 0}, {300, 2000}},
-		[JH_TYPE_NINE_YEAR]       = {{300, 1300}, {150, 700}},
-		[JH_TYPE_TWELVE_YEAR]     = {{400, 900}, {400, 800}, {400, 1000}},
-		[JH_TYPE_COMPLETE_MIDDLE] = {{0, 0}, {600, 1600}, {900, 2400}},
-	},
-};
-
-/* The optional columns the guarantee and quality parts read (classes,
- * the largest class, music and art rooms, certified teachers, public and
- * training funds), all within the rules and with no random draw, so that
- * the rows' other values and every figure of eval, gaps and plans stay
- * as they were without them. */
-static void school_fields(jh_school_year *sy)
-{
-	static const jh_field pupils[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
-	static const jh_field classes[2] = {JH_F_CLASSES_PRIMARY, JH_F_CLASSES_JUNIOR};
-	static const jh_field largest[2] = {JH_F_LARGEST_CLASS_PRIMARY,
-	                                    JH_F_LARGEST_CLASS_JUNIOR};
-	double all = 0, rooms;
-
-	for (int st = 0; st < 2; st++) {
-		double n = sy->v[pupils[st]], c;
-		if (n <= 0)
-			continue;
-		/* Mean class ≤ 42 (primary) or 46 (junior), the largest 3 more:
-		 * within 45 and 50. */
-		c = ceil(n / (st ? 46 : 42));
-		sy->v[classes[st]] = c;
-		sy->v[largest[st]] = floor(n / c) + 3;
-		all += c;
-	}
-	rooms = all > 12 ? ceil(all / 12) : 1;
-	sy->v[JH_F_MUSIC_ROOMS] = rooms;
-	sy->v[JH_F_ART_ROOMS] = rooms;
-	sy->v[JH_F_MUSIC_ROOM_MIN_AREA] = 100;
-	sy->v[JH_F_ART_ROOM_MIN_AREA] = 92;
-	sy->v[JH_F_CERTIFIED_TEACHERS] = sy->v[JH_F_TEACHERS_PRIMARY] +
-	                                 sy->v[JH_F_TEACHERS_JUNIOR];
-	sy->v[JH_F_PUBLIC_FUNDS] = 720 * sy->v[JH_F_STUDENTS_PRIMARY] +
-	                           900 * sy->v[JH_F_STUDENTS_JUNIOR] +
-	                           1100 * sy->v[JH_F_STUDENTS_SENIOR];
-	sy->v[JH_F_TRAINING_FUNDS] = floor(sy->v[JH_F_PUBLIC_FUNDS] * 0.06);
-}
-
 static jh_code gen_row(jh_dataset *ds, const jh_standard *std, uint64_t *r,
                        const struct profile *pr, size_t county, int k,
                        size_t code, size_t central)
 {
-	static const jh_field teacher[3][2] = {
-		{JH_F_QUALIFIED_PRIMARY, JH_F_QUALIFIED_JUNIOR},
-		{JH_F_KEY_PRIMARY, JH_F_KEY_JUNIOR},
-		{JH_F_PE_ART_PRIMARY, JH_F_PE_ART_JUNIOR},
-	};
-	static const jh_field shared[4] = {JH_F_TEACHING_AREA, JH_F_SPORTS_AREA,
-	                                   JH_F_EQUIPMENT_VALUE, JH_F_MULTIMEDIA_ROOMS};
 	jh_school_year sy;
-	double s[3], w;
 	char name[32];
 
-	memset(&sy, 0, sizeof sy);
-	for (int f = JH_F__REQUIRED; f < JH_F__COUNT; f++)
-		sy.v[f] = NAN;
-	sy.type = draw_type(r, k, &province_mix);
-	draw_pupils(r, &province_mix, sy.type, s);
+	draw_province_school(r, std, pr, k, &sy);
 	snprintf(sy.school_code, sizeof sy.school_code, "41%08zu", code);
 	snprintf(sy.county_code, sizeof sy.county_code, "%06zu", 410100 + county);
 	if (sy.type == JH_TYPE_TEACHING_POINT)
 		snprintf(sy.parent_code, sizeof sy.parent_code, "41%08zu", central);
 	sy.year = 2024;
-	sy.location = JH_LOC_RURAL;
-	sy.boarding = -1;
 	snprintf(name, sizeof name, "学校%zu", code);
 	sy.school_name = name;
 	sy.file = "bench";
 	sy.line = (long)code + 2;
-	sy.v[JH_F_STUDENTS_PRIMARY] = s[0];
-	sy.v[JH_F_STUDENTS_JUNIOR] = s[1];
-	sy.v[JH_F_STUDENTS_SENIOR] = s[2];
-	/* Teachers per stage: whole numbers around level × threshold. */
-	for (int st = 0; st < 2; st++) {
-		double most = 0;
-		if (s[st] <= 0)
-			continue;
-		for (int i = 0; i < 3; i++) {
-			double t = floor(level_of(r, pr, i) * std->threshold[st][i] *
-			                 s[st] / 100 + 0.5);
-			sy.v[teacher[i][st]] = t;
-			most = t > most ? t : most;
-		}
-		sy.v[st ? JH_F_TEACHERS_JUNIOR : JH_F_TEACHERS_PRIMARY] =
-			floor(most + s[st] * uniform(r, 0.01, 0.03));
-	}
-	/* Shared resources: enough for the stage needing most per weighted
-	 * pupil, times a level. */
-	w = std->stage_weight[0] * s[0] + std->stage_weight[1] * s[1] +
-	    std->stage_weight[2] * s[2];
-	for (int j = 0; j < 4; j++) {
-		int i = JH_IND_TEACHING_AREA + j;
-		double per = 0, v;
-		for (int st = 0; st < 2; st++)
-			if (s[st] > 0 && std->threshold[st][i] / std->stage_weight[st] > per)
-				per = std->threshold[st][i] / std->stage_weight[st];
-		v = level_of(r, pr, i) * per * w;
-		if (i == JH_IND_MULTIMEDIA)
-			v = floor(v / 100 + 0.5);
-		else
-			v = floor(v + 0.5);
-		sy.v[shared[j]] = v;
-	}
-	school_fields(&sy);
 	return jh_dataset_add(ds, &sy);
 }
 
@@ -232,47 +94,6 @@ static jh_dataset *gen_province(size_t rows, const jh_standard *std,
 }
 
 /* --- county-year records and verdicts ----------------------------------- */
-
-/* Passing values of the items that a value of their kind alone would not
- * pass, or that have no such value (numbers); the others take one by
- * kind in item_value. */
-static const char *const passing[][2] = {
-	{"basic_balance_year", "2018"},
-	{"special_ed_funds_per_student", "6500"},
-	{"teacher_pay_ratio", "1.03"},
-	{"training_360_rate", "100%"},
-	{"rotation_rate", "0.12"},
-	{"rotation_key_rate", "0.25"},
-	{"certification_rate", "1"},
-	{"nearby_enrolment_primary", "1"},
-	{"hs_quota_rate", "0.55"},
-	{"training_funds_share_min", "0.06"},
-	{"exam_admission", "否"},           /* the one-vote vetoes pass on 否 */
-	{"illegal_school_choice", "否"},
-	{"key_schools", "否"},
-	{"key_classes", "否"},
-};
-
-static const char *item_value(const struct jhItemKey *k)
-{
-	for (size_t i = 0; i < sizeof passing / sizeof passing[0]; i++)
-		if (!strcmp(k->key, passing[i][0]))
-			return passing[i][1];
-	switch (k->kind) {
-	case V_YESNO:
-		return "是";
-	case V_RATE:
-		return "0.97";
-	case V_GRADE:
-		return "良好";
-	case V_LEVEL:
-		return "Ⅲ";
-	case V_YEAR:
-		return "2018";
-	default:
-		return NULL;
-	}
-}
 
 static jh_code put_item(jh_county_items *items, const jh_county_result *cr,
                         const char *key, const char *value)
