@@ -5,6 +5,8 @@
 #   make test     unit (cmocka), CLI end-to-end tests under ASan+UBSan;
 #                 last line "N passed, N failed"
 #   make bench    build the benchmarks in build/ (run build/bench_eval)
+#   make bench-serve  the web server under load (bench/serve.sh, wrk):
+#                 a 30,000-school province; BENCH_LONG=SECONDS (default 600)
 #   make fuzz     build libFuzzer targets with clang; FUZZ_SECONDS=N runs each
 
 CC      ?= cc
@@ -46,7 +48,7 @@ SRV_OBJ   := $(SRV_SRC:server/%.c=$(B)/server/%.o)
 SRV_OBJ_A := $(SRV_SRC:server/%.c=$(BA)/server/%.o)
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
 
-.PHONY: all demo test run-tests run-demo bench fuzz clean deps sample
+.PHONY: all demo test run-tests run-demo bench bench-serve fuzz clean deps sample
 all: $(B)/junheng
 
 deps:
@@ -130,6 +132,9 @@ run-demo: $(B)/junheng
 $(B)/bench_%: bench/%.c $(wildcard bench/*.h) $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
 bench: $(patsubst bench/%.c,$(B)/bench_%,$(wildcard bench/*.c)) $(B)/junheng
+# Prints figures against the issue's targets; never a test (not in make test).
+bench-serve: $(B)/junheng $(B)/bench_province
+	@BENCH_NO_BUILD=1 bench/serve.sh
 
 $(B)/gen_sample: tools/gen_sample.c $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
