@@ -78,30 +78,6 @@ void cli_file_problem(jh_diags *diags, const char *path, int err)
 	             path, NULL, 0, 0, NULL, NULL, NULL);
 }
 
-static int is_xlsx(const char *data, size_t len)
-{
-	return len >= 4 && !memcmp(data, "PK\x03\x04", 4);
-}
-
-/* An OLE2 compound file: what Excel 97–2003 (.xls) saves. */
-static int is_xls(const char *data, size_t len)
-{
-	return len >= 8 && !memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-}
-
-/* Text files are comma-separated, except Excel's "Unicode text" (UTF-16)
- * and text whose first line holds tabs and no comma: tab-separated. */
-static char text_separator(const char *text, const char *encoding)
-{
-	size_t n = strcspn(text, "\n");
-
-	if (encoding && !strncmp(encoding, "UTF-16", 6))
-		return '\t';
-	if (memchr(text, '\t', n) && !memchr(text, ',', n))
-		return '\t';
-	return ',';
-}
-
 static int has_suffix(const char *s, const char *suf)
 {
 	size_t n = strlen(s), m = strlen(suf);
@@ -128,37 +104,14 @@ int cli_is_database(const char *path)
 	return yes;
 }
 
-/* A table is the area, county-year, survey or school-year template. */
-static jh_code add_table(jh_dataset *ds, jh_areas *areas,
-                         jh_county_items *items, const jh_table *t,
-                         jh_diags *diags)
-{
-	if (jh_areas_table_is(t))
-		return areas ? jh_areas_add_table(areas, t, diags) : JH_OK;
-	if (jh_county_items_table_is(t))
-		return items ? jh_county_items_add_table(items, t, jh_dataset_default_year(ds),
-		                                         diags) : JH_OK;
-	if (jh_survey_table_is(t))
-		return items ? jh_survey_add_table(items, t, jh_dataset_default_year(ds),
-		                                   diags) : JH_OK;
-	return jh_dataset_add_table(ds, t, diags);
-}
-
-jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
-                       char **files, int nfiles, char (*sha)[65],
+jh_code cli_load_files(jh_import_set *is, char **files, int nfiles,
                        jh_diags *diags)
 {
 	int bad = 0;
 
-	if (items) {
-		/* One year range for every template: the caller's, set on ds. */
-		int lo, hi;
-		jh_dataset_years(ds, &lo, &hi);
-		jh_county_items_set_years(items, lo, hi);
-	}
 	for (int i = 0; i < nfiles; i++) {
-		char *data = NULL, *text = NULL;
-		size_t len = 0, tlen = 0;
+		char *data = NULL;
+		size_t len = 0;
 		jh_code rc = cli_read_file(files[i], &data, &len);
 
 		if (rc == JH_ERR_IO) {
@@ -168,94 +121,14 @@ jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
 		}
 		if (rc)
 			return rc;
-		if (sha)
-			jh_sha256_hex(data, len, sha[i]);
-		if (is_xlsx(data, len) || is_xls(data, len) ||
-		    has_suffix(files[i], ".xlsx") || has_suffix(files[i], ".xls")) {
-			jh_table **tabs = NULL;
-			size_t ntabs = 0, used = 0;
-
-			if (is_xls(data, len) || (!is_xlsx(data, len) && has_suffix(files[i], ".xls")))
-				rc = jh_xls_read(data, len, files[i], &tabs, &ntabs, diags);
-			else
-				rc = jh_xlsx_read(data, len, files[i], &tabs, &ntabs, diags);
-			free(data);
-			if (rc == JH_ERR_IO) {
-				jh_diags_add(diags, JH_P_OTHER, files[i], NULL, 0, 0, NULL,
-				             strerror(errno), NULL);
-				bad = 1;
-				continue;
-			}
-			if (rc == JH_ERR_NOMEM)
-				return rc;
-			if (rc) {
-				bad = 1;
-				continue;
-			}
-			/* Every sheet that holds the template is read; other
-			 * sheets (notes, summaries) are left alone. */
-			for (size_t k = 0; k < ntabs; k++) {
-				jh_diags probe = JH_DIAGS_INIT;
-				jh_code trc = add_table(ds, areas, items, tabs[k], &probe);
-				jh_problem last = probe.count ? probe.items[probe.count - 1].problem : JH_P_OTHER;
-				int no_header = jh_diags_errors(&probe) == 1 &&
-				        (last == JH_P_NO_HEADER || last == JH_P_EMPTY_FILE);
-				if (trc == JH_OK || !no_header || ntabs == 1) {
-					/* Notices of a sheet read, or everything of a
-					 * sheet that holds a template but is wrong. */
-					for (size_t d = 0; d < probe.count; d++) {
-						const jh_diag *g = &probe.items[d];
-						(g->note ? jh_diags_note : jh_diags_add)(diags,
-						        g->problem, g->file, g->sheet, g->line,
-						        g->column, g->column_name, g->arg, g->arg2);
-					}
-					bad |= trc != JH_OK;
-					used++;
-				}
-				jh_diags_free(&probe);
-				jh_table_free(tabs[k]);
-				if (trc == JH_ERR_NOMEM)
-					return trc;
-			}
-			free(tabs);
-			if (!used) {
-				jh_diags_add(diags, JH_P_NO_HEADER, files[i], NULL, 0, 0,
-				             NULL, NULL, NULL);
-				bad = 1;
-			}
-			continue;
-		}
-		const char *enc = NULL;
-		rc = jh_to_utf8(data, len, &text, &tlen, &enc);
+		rc = jh_import_set_add(is, files[i], data, len, diags);
 		free(data);
-		if (rc == JH_ERR_ENCODING) {
-			jh_diags_add(diags, enc && !strcmp(enc, "BIG5") ? JH_P_BIG5 : JH_P_ENCODING,
-			             files[i], NULL, 0, 0, NULL, NULL, NULL);
-			bad = 1;
-			continue;
-		}
-		if (rc)
+		if (rc == JH_ERR_NOMEM)
 			return rc;
-		{
-			jh_table *t = NULL;
-			rc = jh_csv_parse_sep(text, tlen, files[i], text_separator(text, enc),
-			                      &t, diags);
-			free(text);
-			if (rc == JH_ERR_NOMEM)
-				return rc;
-			if (rc) {
-				bad = 1;
-				continue;
-			}
-			rc = add_table(ds, areas, items, t, diags);
-			jh_table_free(t);
-			if (rc == JH_ERR_NOMEM)
-				return rc;
-			if (rc)
-				bad = 1;
-		}
+		if (rc)
+			bad = 1;
 	}
-	/* The caller discards the dataset on error: all or nothing across
+	/* The caller discards the set on error: all or nothing across
 	 * files as well as within one. */
 	return bad ? JH_ERR_INPUT : JH_OK;
 }
@@ -377,16 +250,6 @@ int cli_exit_status(jh_code rc)
 	default:
 		return EXIT_INPUT;
 	}
-}
-
-jh_code cli_attach_areas(jh_store *s, jh_result *res, jh_areas **areas,
-                         jh_diags *d)
-{
-	jh_code rc = jh_store_areas(s, areas, d);
-
-	if (rc == JH_OK)
-		jh_result_set_areas(res, *areas);
-	return rc;
 }
 
 void cli_fail(const struct cli *cli, jh_code rc, const jh_diags *d)

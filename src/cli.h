@@ -31,14 +31,13 @@ int cmd_gaps(int argc, char **argv, struct cli *cli);
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_code cli_read_file(const char *path, char **data, size_t *len);
-/* Load CSV (comma- or tab-separated, UTF-8, UTF-16, GB18030), XLSX or XLS
- * files: school-year tables into ds, area tables into
- * areas and county-year tables into items (each ignored when NULL).  sha, when not NULL, receives each
- * file's SHA-256.  Every problem in every file is recorded in diags; on
- * any problem the caller must discard ds and areas.  On success diags may
- * hold notices (jh_diag.note): print them with cli_print_notes. */
-jh_code cli_load_files(jh_dataset *ds, jh_areas *areas, jh_county_items *items,
-                       char **files, int nfiles, char (*sha)[65],
+/* Read the files and add each to is (jh_import_set_add: CSV, XLSX or
+ * XLS, school-year, area and county-year tables).  A file that cannot be
+ * read is a coded problem too, and the others are still read, so that
+ * diags holds every problem of every file; JH_ERR_INPUT then, and the
+ * caller must not use the set.  On success diags may hold notices
+ * (jh_diag.note): print them with cli_print_notes. */
+jh_code cli_load_files(jh_import_set *is, char **files, int nfiles,
                        jh_diags *diags);
 /* A coded problem for a file that could not be read (errno err). */
 void cli_file_problem(jh_diags *diags, const char *path, int err);
@@ -69,11 +68,6 @@ int cli_close_out(const struct cli *cli, jh_out *out, jh_code rc);
  * EXIT_INPUT). */
 const char *cli_help_text(const char *cmd, const char *lang);
 int cli_usage(const struct cli *cli, const char *cmd, int asked);
-/* The areas stored in s, attached to res (jh_result_set_areas) so that
- * its renderings name the counties.  *areas is the caller's: free it with
- * jh_areas_free, after res (which points into it). */
-jh_code cli_attach_areas(jh_store *s, jh_result *res, jh_areas **areas,
-                         jh_diags *d);
 /* After files loaded without error: print the notices they gave (a total
  * row skipped, notes ignored, a column in 万元) to stderr and empty d. */
 void cli_print_notes(jh_diags *d, const struct cli *cli);

@@ -10,9 +10,10 @@
 ** written to standard output as it is produced (cli_stdout), JSON compact
 ** unless --pretty.  Counties are named from the areas: the database's, or
 ** an area table among the files (other tables, such as county-year
-** records, are skipped).
+** records, are skipped).  Reading the files, loading, evaluating and
+** rendering are the library's (jh_import_set, jh_service_eval_write).
 */
-#include "cli.h"
+#include "cmd_store.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +27,9 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 	unsigned flags = 0;
 	char **files = calloc((size_t)argc, sizeof *files);
 	jh_diags diags = JH_DIAGS_INIT;
-	jh_dataset *ds = NULL;
-	jh_areas *areas = NULL;
-	jh_result *res = NULL;
+	jh_import_set *is = NULL;
+	jh_store *db = NULL;
 	jh_standard std;
-	jh_filter filter = {NULL, 0, NULL};
 	jh_out *out = NULL;
 	jh_code rc;
 
@@ -112,20 +111,12 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
 		goto out;
 	}
-	filter.county_code = county;
-	filter.year = year;
+	/* CSV: the column names and values in --headers' language. */
+	jh_query q = {county, year, 0, &std, NULL,
+	              fmt == JH_FMT_CSV && headers ? headers : cli->lang, flags, 0};
 	if (nfiles == 1 && cli_is_database(files[0])) {
-		jh_store *db = NULL;
-		long rev = 0;
-		rc = jh_store_open_readonly(files[0], &db, &diags);
-		if (rc == JH_OK && as_of)
-			rc = jh_store_resolve_as_of(db, as_of, &rev, &diags);
-		if (rc == JH_OK)
-			rc = jh_store_load(db, &filter, rev, &ds, &diags);
-		if (rc == JH_OK)
-			rc = jh_store_areas(db, &areas, &diags);
-		jh_store_close(db);
-		if (rc) {
+		struct dbopts o = {.db = files[0], .as_of = as_of};
+		if ((rc = dbopts_open_read(&o, &db, &q, &diags))) {
 			cli_fail(cli, rc, &diags);
 			status = cli_exit_status(rc);
 			goto out;
@@ -134,45 +125,42 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 		cli_error(cli, "--as-of 只能用于数据库", "--as-of applies to a database only");
 		status = EXIT_INPUT;
 		goto out;
-	} else if (!(ds = jh_dataset_new()) || !(areas = jh_areas_new())) {
+	} else if (!(is = jh_import_set_new(0, std.year_min, std.year_max))) {
 		status = EXIT_FAIL;
 		goto out;
-	} else if ((jh_dataset_set_years(ds, std.year_min, std.year_max),
-	            rc = jh_dataset_allow_extras(ds, extra_columns, allow_extra)) ||
-	           (rc = cli_load_files(ds, areas, NULL, files, nfiles, NULL, &diags))) {
+	} else if ((jh_import_set_skip_county_years(is),
+	            rc = jh_import_set_allow_extras(is, extra_columns, allow_extra)) ||
+	           (rc = cli_load_files(is, files, nfiles, &diags))) {
 		cli_print_diags(&diags, cli);
 		cli_error(cli, "输入有错误,未进行评估", "the input has errors; nothing was evaluated");
 		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
 		goto out;
 	}
 	cli_print_notes(&diags, cli);
-	rc = jh_eval(ds, &std, &filter, &res, &diags);
-	if (rc == JH_ERR_NOTFOUND) {
-		cli_error(cli, "没有符合条件的学校数据", "no school data matches the selection");
-		status = EXIT_INPUT;
-		goto out;
-	}
-	if (rc) {
-		cli_print_diags(&diags, cli);
-		cli_error(cli, "%s", "%s", jh_code_str(rc, cli->lang));
-		status = rc == JH_ERR_NOMEM ? EXIT_FAIL : EXIT_INPUT;
-		goto out;
-	}
-	jh_result_set_areas(res, areas);
 	if (!(out = cli_stdout())) {
 		status = EXIT_FAIL;
 		goto out;
 	}
-	/* CSV: the column names and values in --headers' language. */
-	rc = jh_report_write(res, (jh_format)fmt,
-	                     fmt == JH_FMT_CSV && headers ? headers : cli->lang,
-	                     flags, out);
+	/* Written as it is produced; nothing is written unless the
+	 * evaluation succeeded, so an error of the writer is the writer's. */
+	rc = db ? jh_service_eval_write(db, &q, (jh_format)fmt, out, &diags)
+	        : jh_service_eval_import(is, &q, (jh_format)fmt, out, &diags);
+	if (rc && jh_out_error(out) == JH_OK) {
+		cli_close_out(cli, out, JH_OK);
+		if (rc == JH_ERR_NOTFOUND) {
+			cli_error(cli, "没有符合条件的学校数据", "no school data matches the selection");
+			status = EXIT_INPUT;
+		} else {
+			cli_fail(cli, rc, &diags);
+			status = cli_exit_status(rc);
+		}
+		goto out;
+	}
 	if (cli_close_out(cli, out, rc))
 		status = EXIT_FAIL;
 out:
-	jh_result_free(res);
-	jh_areas_free(areas);
-	jh_dataset_free(ds);
+	jh_store_close(db);
+	jh_import_set_free(is);
 	jh_diags_free(&diags);
 	free(files);
 	return status;

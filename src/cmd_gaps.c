@@ -3,9 +3,8 @@
 **                 [--costs F] [--standard F] [--time-limit SECONDS]`: every shortfall in real
 ** units — what each failing school lacks, and the cheapest plan of
 ** additions after which the whole county passes the resource part.  The
-** gathering and the rendering are the library's (jh_gaps_county,
-** jh_plan_county, jh_gaps_report); this file reads the options, the
-** costs file and the store (rows, and areas for the county's name).
+** loading, gathering and rendering are the library's (jh_service_gaps);
+** this file reads the options and the costs file and opens the store.
 */
 #include "cmd_store.h"
 
@@ -37,61 +36,34 @@ int cmd_gaps(int argc, char **argv, struct cli *cli)
 	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_store *s = NULL;
-	jh_dataset *ds = NULL;
-	jh_result *res = NULL;
-	jh_areas *areas = NULL;
 	jh_standard std;
 	jh_costs costs;
-	jh_addition *gaps = NULL;
-	size_t ngaps = 0;
-	jh_plan plan;
 	jh_buf out = JH_BUF_INIT;
-	jh_plan_options popt = {0, 0};   /* the library's defaults */
+	double time_limit = 0;      /* the library's default */
 	int fmt = JH_FMT_TEXT;
 	char *end = NULL;
 	jh_code rc;
 
-	memset(&plan, 0, sizeof plan);
 	if ((r = dbopts_parse(argc, argv, "county year format costs standard time-limit headers", &o, cli)) ||
 	    !o.county || !o.year || o.nrest ||
 	    (o.format && (fmt = jh_format_parse(o.format)) < 0) ||
 	    (o.headers && strcmp(o.headers, "zh") && strcmp(o.headers, "en")) ||
-	    (o.time_limit && (popt.time_limit = strtod(o.time_limit, &end),
-	                      *end || !(popt.time_limit > 0 && popt.time_limit <= 86400)))) {
+	    (o.time_limit && (time_limit = strtod(o.time_limit, &end),
+	                      *end || !(time_limit > 0 && time_limit <= 86400)))) {
 		free(o.rest);
 		return cli_usage(cli, "gaps", r == 1);
 	}
-	jh_filter f = {o.county, o.year, NULL};
+	/* CSV: the column names and values in --headers' language. */
+	jh_query q = {o.county, o.year, 0, &std, &costs,
+	              fmt == JH_FMT_CSV && o.headers ? o.headers : cli->lang, 0, time_limit};
 	if ((rc = cli_load_standard(o.standard, &std, &d)) ||
 	    (rc = load_costs(cli, o.costs, &costs, &d)) ||
 	    (rc = jh_store_open_readonly(o.db, &s, &d)) ||
-	    (rc = jh_store_load(s, &f, 0, &ds, &d)))
-		goto fail;
-	if ((rc = jh_eval(ds, &std, &f, &res, &d))) {
-		if (rc == JH_ERR_NOTFOUND)
-			jh_diags_add(&d, JH_P_NOT_FOUND, NULL, NULL, 0, 0, NULL, o.county, NULL);
-		goto fail;
-	}
-	/* County names for the report: the areas as stored (res keeps a
-	 * pointer, so they live until res is freed). */
-	if ((rc = cli_attach_areas(s, res, &areas, &d)))
-		goto fail;
-	if ((rc = jh_gaps_county(res, 0, &costs, &gaps, &ngaps, &d)) ||
-	    (rc = jh_plan_county(res, 0, &costs, &popt, &plan, &d)) ||
-	    (rc = jh_gaps_report(&plan, gaps, ngaps, (jh_format)fmt,
-	                         fmt == JH_FMT_CSV && o.headers ? o.headers : cli->lang, &out)))
-		goto fail;
-	fwrite(out.data, 1, out.len, stdout);
-	goto out;
-fail:
-	cli_fail(cli, rc, &d);
-out:
+	    (rc = jh_service_gaps(s, &q, (jh_format)fmt, &out, &d)))
+		cli_fail(cli, rc, &d);
+	else
+		fwrite(out.data, 1, out.len, stdout);
 	jh_buf_free(&out);
-	jh_plan_free(&plan);
-	free(gaps);
-	jh_result_free(res);
-	jh_areas_free(areas);
-	jh_dataset_free(ds);
 	jh_store_close(s);
 	jh_diags_free(&d);
 	free(o.rest);

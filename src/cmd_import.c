@@ -104,12 +104,8 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	int r;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_store *s = NULL;
-	jh_dataset *ds = NULL;
-	jh_areas *areas = NULL;
-	jh_county_items *items = NULL;
+	jh_import_set *is = NULL;
 	jh_dataset *missing = NULL;
-	char (*sha)[65] = NULL;
-	const char **shas = NULL;
 	jh_import_stats st;
 	jh_buf why = JH_BUF_INIT;
 	jh_code rc = JH_ERR_NOMEM;
@@ -120,25 +116,17 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		free(o.rest);
 		return cli_usage(cli, "import", r == 1);
 	}
-	ds = jh_dataset_new();
-	areas = jh_areas_new();
-	items = jh_county_items_new();
+	is = jh_import_set_new(o.year, 0, 0);
 	missing = jh_dataset_new();
-	sha = calloc((size_t)o.nrest, sizeof *sha);
-	shas = calloc((size_t)o.nrest, sizeof *shas);
-	if (!ds || !areas || !items || !missing || !sha || !shas ||
-	    jh_dataset_allow_extras(ds, o.extra_columns, o.allow_extra))
+	if (!is || !missing || jh_import_set_allow_extras(is, o.extra_columns, o.allow_extra))
 		goto out;
-	jh_dataset_set_default_year(ds, o.year);
 	/* Files first: nothing touches the database unless they are clean. */
-	if ((rc = cli_load_files(ds, areas, items, o.rest, o.nrest, sha, &d))) {
+	if ((rc = cli_load_files(is, o.rest, o.nrest, &d))) {
 		cli_print_diags(&d, cli);
 		cli_error(cli, "输入有错误,未导入任何数据", "the input has errors; nothing was imported");
 		goto out;
 	}
 	cli_print_notes(&d, cli);
-	for (int i = 0; i < o.nrest; i++)
-		shas[i] = sha[i];
 	if (o.why) {
 		jh_buf_adds(&why, o.why);
 	} else {
@@ -147,12 +135,9 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			jh_buf_addf(&why, " %s", o.rest[i]);
 	}
 	{
-		jh_revision_info info = {cli_who(o.who), why.data, "import",
-		                         (size_t)o.nrest, (const char *const *)o.rest,
-		                         shas};
 		jh_import_opts io = {o.replace, missing};
 		if ((rc = jh_store_open(o.db, &s, &d)) ||
-		    (rc = jh_store_import_opts(s, areas, ds, items, &io, &info, &st, &d))) {
+		    (rc = jh_import_set_store(s, is, &io, cli_who(o.who), why.data, &st, &d))) {
 			cli_print_diags(&d, cli);
 			cli_error(cli, "导入失败,数据库未改变", "import failed; the database is unchanged");
 			goto out;
@@ -163,14 +148,10 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 out:
 	status = cli_exit_status(rc);
 	jh_store_close(s);
-	jh_dataset_free(ds);
-	jh_areas_free(areas);
-	jh_county_items_free(items);
+	jh_import_set_free(is);
 	jh_dataset_free(missing);
 	jh_buf_free(&why);
 	jh_diags_free(&d);
-	free(sha);
-	free(shas);
 	free(o.rest);
 	return status;
 }

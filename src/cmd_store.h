@@ -35,13 +35,9 @@ int dbopts_parse(int argc, char **argv, const char *allowed,
  * the problem printed) when it is not one. */
 int dbopts_number(const struct cli *cli, const char *flag, const char *text,
                   long min, long *out);
-/* cmd_verdict.c: one county-year's verdict from the store (used by
- * verdict and whatif), the county named from the stored areas.  *res,
- * *ds, *items, *areas are the caller's to free (*res points into
- * *areas: free it first). */
-jh_code cli_county_verdict(struct dbopts *o, const char *std_path, jh_verdict *v,
-                           jh_result **res, jh_dataset **ds,
-                           jh_county_items **items, jh_areas **areas,
-                           jh_standard *std, jh_diags *d);
+/* Open the store to read (--as-of resolved into q->as_of) with the
+ * problem in d; the caller closes it. */
+jh_code dbopts_open_read(const struct dbopts *o, jh_store **s, jh_query *q,
+                         jh_diags *d);
 
 #endif

@@ -132,3 +132,13 @@ int dbopts_number(const struct cli *cli, const char *flag, const char *text,
 	*out = v;
 	return 0;
 }
+
+jh_code dbopts_open_read(const struct dbopts *o, jh_store **s, jh_query *q,
+                         jh_diags *d)
+{
+	jh_code rc = jh_store_open_readonly(o->db, s, d);
+
+	if (!rc && o->as_of)
+		rc = jh_store_resolve_as_of(*s, o->as_of, &q->as_of, d);
+	return rc;
+}

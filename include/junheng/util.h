@@ -313,6 +313,9 @@ size_t jh_diags_errors(const jh_diags *d);
  *   FILE[sheet]:LINE:COL (NAME): reason
  * in the language "zh" (default) or "en". */
 void jh_diag_format(const jh_diag *dg, const char *lang, jh_buf *out);
+/* The reason alone, without the place or "note:" (the message
+ * jh_diag_format ends with), appended to out. */
+void jh_diag_message(const jh_diag *dg, const char *lang, jh_buf *out);
 /* Render all, one per line, plus a count line if some were dropped. */
 void jh_diags_format(const jh_diags *d, const char *lang, jh_buf *out);
 

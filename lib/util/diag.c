@@ -334,7 +334,6 @@ size_t jh_diags_errors(const jh_diags *d)
 void jh_diag_format(const jh_diag *dg, const char *lang, jh_buf *out)
 {
 	int en = lang_index(lang);
-	const char *fmt;
 
 	if (dg->file && *dg->file)
 		jh_buf_adds(out, dg->file);
@@ -350,6 +349,14 @@ void jh_diag_format(const jh_diag *dg, const char *lang, jh_buf *out)
 		jh_buf_adds(out, ": ");
 	if (dg->note)
 		jh_buf_adds(out, en ? "note: " : "提示:");
+	jh_diag_message(dg, lang, out);
+}
+
+void jh_diag_message(const jh_diag *dg, const char *lang, jh_buf *out)
+{
+	int en = lang_index(lang);
+	const char *fmt;
+
 	fmt = (dg->problem >= 0 && dg->problem < JH_P__COUNT &&
 	       problem_msg[dg->problem][en]) ? problem_msg[dg->problem][en] : "%s";
 	jh_buf_addf(out, fmt, dg->arg ? dg->arg : "", dg->arg2 ? dg->arg2 : "");
