@@ -18,7 +18,7 @@
 
 /* The schema this version of the library creates (PRAGMA user_version,
  * one per migration in store_sqlite.c).  Bump it with a new migration. */
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 #define AREAS_HDR "province_code,province_name,city_code,city_name,county_code,county_name\n"
 #define AREAS AREAS_HDR \

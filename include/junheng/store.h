@@ -178,6 +178,114 @@ const jh_revision *jh_revisions_at(const jh_revisions *r, size_t i);
 jh_code jh_revisions_report(const jh_revisions *r, jh_format fmt,
                             const char *lang, jh_buf *out);
 
+/* ------------------------------------------------------------------ */
+/* Accounts, sessions and the audit (schema 6; the rules on them are    */
+/* in lib/access, which is what programs call: these only store).       */
+/* ------------------------------------------------------------------ */
+
+/* Roles, highest first; rank (jh_role_rank) 5 for admin down to 0 for a
+ * school. */
+typedef enum jh_role {
+	JH_ROLE_ADMIN = 0,
+	JH_ROLE_PROVINCE,
+	JH_ROLE_CITY,
+	JH_ROLE_COUNTY,
+	JH_ROLE_INSPECTOR,
+	JH_ROLE_SCHOOL,
+	JH_ROLE__COUNT
+} jh_role;
+const char *jh_role_key(jh_role r);                    /* "county" */
+const char *jh_role_name(jh_role r, const char *lang); /* 县级督导室 / county office */
+int jh_role_parse(const char *s);                      /* the key; -1 when unknown */
+int jh_role_rank(jh_role r);                           /* admin 5 … school 0 */
+
+typedef struct jh_user {
+	char name[64];       /* 1..63 bytes */
+	jh_role role;
+	char area[24];       /* area code, a school code for JH_ROLE_SCHOOL, "" for admin */
+	int disabled;
+	long long created, changed;   /* seconds since 1970 UTC */
+} jh_user;
+#define JH_PWHASH_MAX 128   /* crypto_pwhash_STRBYTES */
+
+/* JH_ERR_CONFLICT (JH_P_ACCOUNT_EXISTS) when the name exists. */
+jh_code jh_store_account_add(jh_store *s, const jh_user *u, const char *pwhash,
+                             jh_diags *d);
+/* JH_ERR_NOTFOUND (JH_P_ACCOUNT_UNKNOWN) when there is none; pwhash may
+ * be NULL. */
+jh_code jh_store_account_get(jh_store *s, const char *name, jh_user *u,
+                             char pwhash[JH_PWHASH_MAX], jh_diags *d);
+/* Role, area, disabled and changed of u->name; the hash too unless
+ * pwhash is NULL.  JH_ERR_NOTFOUND when there is no such account. */
+jh_code jh_store_account_update(jh_store *s, const jh_user *u,
+                                const char *pwhash, jh_diags *d);
+/* Every account, by name; *out malloc'd (NULL when none), freed by the
+ * caller with free(). */
+jh_code jh_store_accounts(jh_store *s, jh_user **out, size_t *n, jh_diags *d);
+/* Sessions are stored by the SHA-256 (hex) of their token only. */
+jh_code jh_store_session_add(jh_store *s, const char *token_hash,
+                             const char *csrf_hash, const char *account,
+                             long long now, jh_diags *d);
+/* JH_ERR_NOTFOUND when there is no such session (no problem recorded). */
+jh_code jh_store_session_get(jh_store *s, const char *token_hash,
+                             char account[64], char csrf_hash[65],
+                             long long *last_seen, jh_diags *d);
+jh_code jh_store_session_touch(jh_store *s, const char *token_hash,
+                               long long now, jh_diags *d);
+jh_code jh_store_session_delete(jh_store *s, const char *token_hash,
+                                jh_diags *d);
+jh_code jh_store_sessions_delete_account(jh_store *s, const char *account,
+                                         jh_diags *d);
+/* Delete every session last seen before idle_before. */
+jh_code jh_store_sessions_expire(jh_store *s, long long idle_before,
+                                 jh_diags *d);
+/* One audit record: event "sign_in", "sign_in_failed", "sign_out",
+ * "account_add", "account_change", ...; address and detail may be NULL.
+ * Never a password. */
+jh_code jh_store_audit_add(jh_store *s, long long at, const char *account,
+                           const char *event, const char *address,
+                           const char *detail, jh_diags *d);
+/* One audit record as read back (jh_store_audit): at as stored, UTC
+ * "YYYY-MM-DDTHH:MM:SSZ". */
+typedef struct jh_audit_entry {
+	long id;
+	char at[24];
+	char account[64];
+	char event[32];
+	char address[64];
+	char *detail;        /* malloc'd with the list */
+} jh_audit_entry;
+/* The last `limit` records (0 = all), oldest first; *out freed with
+ * jh_audit_free. */
+jh_code jh_store_audit(jh_store *s, size_t limit, jh_audit_entry **out,
+                       size_t *n, jh_diags *d);
+void jh_audit_free(jh_audit_entry *a, size_t n);
+
+/* Cache keys.  The last revision that changed anything of the
+ * county-year (its school-years, its county-year records) or any area;
+ * 0 when none. */
+jh_code jh_store_county_revision(jh_store *s, const char *county, int year,
+                                 long *rev, jh_diags *d);
+/* The same for every stored county for one year, in one query, by
+ * code: *out malloc'd (NULL when none), freed by the caller with free(). */
+typedef struct jh_county_rev { char county[8]; long revision; } jh_county_rev;
+jh_code jh_store_county_revisions(jh_store *s, int year, jh_county_rev **out,
+                                  size_t *n, jh_diags *d);
+/* The county a stored school belongs to; JH_ERR_NOTFOUND (no problem
+ * recorded) when the school is not stored. */
+jh_code jh_store_school_county(jh_store *s, const char *school, char county[8],
+                               jh_diags *d);
+/* The current (latest) revision number, 0 for an empty store. */
+jh_code jh_store_last_revision(jh_store *s, long *rev, jh_diags *d);
+/* Up to `limit` revisions (0 = all) numbered `from` (>= 1) and up, oldest
+ * first, that changed something of the given codes: the school-years and
+ * county-year records of a county, or the area itself (a county, city or
+ * province renamed or added).  n 0: every revision (jh_store_revisions).
+ * *out owned by the caller (jh_revisions_free). */
+jh_code jh_store_revisions_of(jh_store *s, const char *const *codes, size_t n,
+                              long from, size_t limit, jh_revisions **out,
+                              jh_diags *d);
+
 #ifdef __cplusplus
 }
 #endif

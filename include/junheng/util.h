@@ -265,6 +265,25 @@ typedef enum jh_problem {
 	JH_P_DB_IO,              /* reading or writing the database file failed */
 	JH_P_STD_NO_EQUALS,      /* a standards or costs line without `=` */
 	JH_P_STD_KEY_TWICE,      /* arg: the key set twice in one file */
+	/* accounts and access (issue 10, lib/access) */
+	JH_P_ACCOUNT_EXISTS,     /* arg: account name */
+	JH_P_ACCOUNT_UNKNOWN,    /* arg: account name */
+	JH_P_ACCOUNT_NAME,       /* arg: the name given */
+	JH_P_PASSWORD_SHORT,     /* arg: the least bytes */
+	JH_P_PASSWORD_LONG,      /* arg: the most bytes */
+	JH_P_PASSWORD_UTF8,      /* the password is not valid UTF-8 */
+	JH_P_ROLE_UNKNOWN,       /* arg: the text */
+	JH_P_ROLE_AREA,          /* arg: the code given ("" for none) */
+	JH_P_ACCOUNT_AREA_UNKNOWN,   /* arg: area code */
+	JH_P_ACCOUNT_SCHOOL_UNKNOWN, /* arg: school code */
+	JH_P_SIGN_IN_FAILED,     /* wrong name or password, or disabled: one message */
+	JH_P_SIGN_IN_REQUIRED,   /* no session, or it expired */
+	JH_P_THROTTLED,          /* arg: seconds to wait */
+	JH_P_DENIED,             /* arg: the code or thing it concerns */
+	JH_P_IMPORT_OUTSIDE,     /* arg: the code in the row, arg2: the caller's area or school */
+	JH_P_IMPORT_AREA_OUTSIDE,/* arg: area code, arg2: the caller's area */
+	JH_P_IMPORT_DENIED,      /* the caller's role may not import */
+	JH_P_MANAGE_DENIED,      /* arg: area or school code of the account */
 	JH_P__COUNT
 } jh_problem;
 

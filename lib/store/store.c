@@ -236,6 +236,58 @@ jh_code jh_store_revisions(jh_store *s, long from, size_t limit,
 
 /* --- writing -------------------------------------------------------------- */
 
+/* What a revision changed, for the cache keys and the revisions of an
+ * area (jhTouch, store_int.h): each county-year and area once. */
+struct touches {
+	jhTouch *t;
+	size_t n, cap;
+};
+
+static jh_code touch_add(struct touches *T, const char *county, int year)
+{
+	/* Rows come grouped by county and year: skip repeats cheaply; the
+	 * rest are sorted out in touch_write. */
+	if (T->n && T->t[T->n - 1].year == year && !strcmp(T->t[T->n - 1].county, county))
+		return JH_OK;
+	if (T->n == T->cap) {
+		size_t ncap = T->cap ? T->cap * 2 : 64;
+		jhTouch *p = realloc(T->t, ncap * sizeof *p);
+		if (!p)
+			return JH_ERR_NOMEM;
+		T->t = p;
+		T->cap = ncap;
+	}
+	snprintf(T->t[T->n].county, sizeof T->t[T->n].county, "%s", county);
+	T->t[T->n++].year = year;
+	return JH_OK;
+}
+
+static int touch_cmp(const void *a, const void *b)
+{
+	const jhTouch *x = a, *y = b;
+	int c = strcmp(x->county, y->county);
+
+	return c ? c : (x->year > y->year) - (x->year < y->year);
+}
+
+/* Record them (sorted, each once) for revision rev; frees T. */
+static jh_code touch_write(jh_store *s, struct touches *T, long rev, jh_diags *d)
+{
+	size_t k = 0;
+	jh_code rc = JH_OK;
+
+	if (T->n) {
+		qsort(T->t, T->n, sizeof *T->t, touch_cmp);
+		for (size_t i = 0; i < T->n; i++)
+			if (!k || touch_cmp(&T->t[k - 1], &T->t[i]))
+				T->t[k++] = T->t[i];
+		rc = s->ops->touch(s->db, T->t, k, rev, d);
+	}
+	free(T->t);
+	memset(T, 0, sizeof *T);
+	return rc;
+}
+
 /* School identities (code → county, type), stored and incoming: the
  * stored ones as the backend loaded them, then those the import brings,
  * each with the incoming row that set it; found through the library's
@@ -1054,6 +1106,28 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 		if ((rc = s->ops->insert_items(s->db, ibatch, nb, rev, d)))
 			goto out;
 	}
+	/* What this revision changed: the county-years of its rows and
+	 * records, and its areas. */
+	{
+		struct touches T = {NULL, 0, 0};
+		for (size_t i = 0; ds && i < ds->nrows && !rc; i++)
+			if (row_state[i] != ROW_SAME)
+				rc = touch_add(&T, ds->rows[i].county_code, ds->rows[i].year);
+		for (size_t i = 0; i < nmissing && !rc; i++)
+			rc = touch_add(&T, missing[i]->county_code, missing[i]->year);
+		for (size_t i = 0; st->items_changed && i < items->count && !rc; i++)
+			if (item_state[i] != ROW_SAME)
+				rc = touch_add(&T, items->items[i].county_code, items->items[i].year);
+		for (size_t i = 0; i < st->areas_changed && !rc; i++)
+			if (!(rc = touch_add(&T, abatch[i]->code, 0)))
+				rc = touch_add(&T, "", 0);
+		if (rc) {
+			free(T.t);
+			goto out;
+		}
+		if ((rc = touch_write(s, &T, rev, d)))
+			goto out;
+	}
 	st->revision = rev;
 out:
 	id_free(&ids);
@@ -1333,6 +1407,17 @@ jh_code jh_store_delete(jh_store *s, const char *school, int year,
 	if ((rc = new_revision(s, info, &rev, d)) ||
 	    (rc = s->ops->close_rows(s->db, rows, cur->nrows, rev, d)))
 		goto out;
+	{
+		struct touches T = {NULL, 0, 0};
+		for (size_t i = 0; i < cur->nrows && !rc; i++)
+			rc = touch_add(&T, cur->rows[i].county_code, cur->rows[i].year);
+		if (rc)
+			free(T.t);
+		else
+			rc = touch_write(s, &T, rev, d);
+		if (rc)
+			goto out;
+	}
 	st->deleted = cur->nrows;
 	st->revision = rev;
 out:

@@ -50,6 +50,8 @@ typedef struct jhSchools {
 	size_t count;
 } jhSchools;
 
+struct jhTouch;
+
 struct jhStoreOps {
 	const char *name;
 	void (*close)(void *db);
@@ -120,7 +122,62 @@ struct jhStoreOps {
 	                              jh_diags *d);
 	/* The last revision made at or before time t; 0 when none. */
 	jh_code (*revision_at)(void *db, long long t, long *rev, jh_diags *d);
+
+	/* Schema 6: what a revision touched, for cache keys and the
+	 * revisions of an area (jhTouch below); accounts, sessions, audit.
+	 * Each of these is its own statement (no transaction of the
+	 * generic layer around them, except touch). */
+	jh_code (*touch)(void *db, const struct jhTouch *t, size_t n, long rev,
+	                 jh_diags *d);
+	jh_code (*county_revision)(void *db, const char *county, int year,
+	                           long *rev, jh_diags *d);
+	jh_code (*county_revisions)(void *db, int year, jh_county_rev **out,
+	                            size_t *n, jh_diags *d);
+	/* JH_ERR_NOTFOUND, no problem recorded, when the school is not stored. */
+	jh_code (*school_county)(void *db, const char *school, char county[8],
+	                         jh_diags *d);
+	jh_code (*revisions_of)(void *db, const char *const *codes, size_t n,
+	                        long from, size_t limit, jh_revisions *out,
+	                        jh_diags *d);
+	/* JH_ERR_CONFLICT, no problem recorded, when the name exists. */
+	jh_code (*account_add)(void *db, const jh_user *u, const char *pwhash,
+	                       jh_diags *d);
+	/* JH_ERR_NOTFOUND, no problem recorded, when there is none;
+	 * pwhash may be NULL. */
+	jh_code (*account_get)(void *db, const char *name, jh_user *u,
+	                       char *pwhash, jh_diags *d);
+	/* JH_ERR_NOTFOUND when no row was changed; pwhash NULL keeps it. */
+	jh_code (*account_update)(void *db, const jh_user *u, const char *pwhash,
+	                          jh_diags *d);
+	jh_code (*accounts)(void *db, jh_user **out, size_t *n, jh_diags *d);
+	jh_code (*session_add)(void *db, const char *token_hash,
+	                       const char *csrf_hash, const char *account,
+	                       long long now, jh_diags *d);
+	/* JH_ERR_NOTFOUND, no problem recorded, when there is none. */
+	jh_code (*session_get)(void *db, const char *token_hash, char account[64],
+	                       char csrf_hash[65], long long *last_seen, jh_diags *d);
+	jh_code (*session_touch)(void *db, const char *token_hash, long long now,
+	                         jh_diags *d);
+	/* Delete the session of token_hash, or every session of account, or
+	 * every one last seen before `before` (whichever is given). */
+	jh_code (*sessions_delete)(void *db, const char *token_hash,
+	                           const char *account, long long before,
+	                           jh_diags *d);
+	jh_code (*audit_add)(void *db, long long at, const char *account,
+	                     const char *event, const char *address,
+	                     const char *detail, jh_diags *d);
+	jh_code (*audit)(void *db, size_t limit, jh_audit_entry **out, size_t *n,
+	                 jh_diags *d);
 };
+
+/* A county-year a revision changed (a school-year of it, a county-year
+ * record of it), or an area (code, year 0) — and "" with year 0 for
+ * any area, which every county's cache key includes (names are in
+ * every output). */
+typedef struct jhTouch {
+	char county[8];
+	int year;
+} jhTouch;
 
 struct jh_store {
 	const struct jhStoreOps *ops;

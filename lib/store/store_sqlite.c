@@ -46,6 +46,9 @@ struct sq {
 	/* Prepared on first use, kept until close. */
 	sqlite3_stmt *ins_row[2], *close_row, *ins_change, *put_school[2], *put_area;
 	sqlite3_stmt *close_item, *ins_item;
+	/* Schema 6's frequent ones (a server asks them on every request). */
+	sqlite3_stmt *touch, *county_rev, *school_county, *account_get;
+	sqlite3_stmt *session_get, *session_touch;
 	jh_buf extras;          /* one row's extras as JSON, reused */
 	int fk_off;             /* foreign-key checks off for this transaction */
 };
@@ -198,6 +201,53 @@ static const char *const migrations[] = {
 	"ALTER TABLE school_year ADD COLUMN type TEXT;"
 	"UPDATE school_year SET type = (SELECT type FROM school"
 	" WHERE school.code = school_year.school);",
+	/* 6: accounts, sessions (by the hash of their token only) and the
+	 * audit of sign-ins and account changes; county_change: which
+	 * county-years (and areas: year 0; any area: county '') each
+	 * revision changed, the key of the server's cache and of the
+	 * revisions of an area, filled here from the versions.  IF NOT
+	 * EXISTS and OR IGNORE: a file whose version was set back (the
+	 * tests do) migrates again without harm. */
+	"CREATE TABLE IF NOT EXISTS account("
+	" name TEXT PRIMARY KEY,"
+	" role TEXT NOT NULL CHECK (role IN ('admin', 'province', 'city', 'county',"
+	" 'inspector', 'school')),"
+	" area TEXT NOT NULL,"
+	" pwhash TEXT NOT NULL,"
+	" disabled INTEGER NOT NULL DEFAULT 0,"
+	" created INTEGER NOT NULL,"
+	" changed INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS session("
+	" token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64),"
+	" csrf_hash TEXT NOT NULL CHECK (length(csrf_hash) = 64),"
+	" account TEXT NOT NULL REFERENCES account(name),"
+	" created INTEGER NOT NULL,"
+	" last_seen INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS session_account ON session(account);"
+	"CREATE INDEX IF NOT EXISTS session_last_seen ON session(last_seen);"
+	"CREATE TABLE IF NOT EXISTS audit("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" account TEXT NOT NULL,"
+	" event TEXT NOT NULL,"
+	" address TEXT NOT NULL,"
+	" detail TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS county_change("
+	" county TEXT NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" revision INTEGER NOT NULL REFERENCES revision(id),"
+	" PRIMARY KEY (county, year, revision)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO county_change SELECT s.county, y.year, y.rev_from"
+	" FROM school_year y JOIN school s ON s.code = y.school;"
+	"INSERT OR IGNORE INTO county_change SELECT s.county, y.year, y.rev_to"
+	" FROM school_year y JOIN school s ON s.code = y.school WHERE y.rev_to IS NOT NULL;"
+	"INSERT OR IGNORE INTO county_change SELECT county, year, rev_from FROM county_year;"
+	"INSERT OR IGNORE INTO county_change SELECT county, year, rev_to FROM county_year"
+	" WHERE rev_to IS NOT NULL;"
+	"INSERT OR IGNORE INTO county_change SELECT code, 0, revision FROM change"
+	" WHERE entity = 'area';"
+	"INSERT OR IGNORE INTO county_change SELECT '', 0, revision FROM change"
+	" WHERE entity = 'area';",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -275,6 +325,12 @@ static void sq_close(void *db)
 	sqlite3_finalize(q->put_area);
 	sqlite3_finalize(q->close_item);
 	sqlite3_finalize(q->ins_item);
+	sqlite3_finalize(q->touch);
+	sqlite3_finalize(q->county_rev);
+	sqlite3_finalize(q->school_county);
+	sqlite3_finalize(q->account_get);
+	sqlite3_finalize(q->session_get);
+	sqlite3_finalize(q->session_touch);
 	sqlite3_close(q->db);
 	jh_buf_free(&q->extras);
 	free(q);
@@ -1187,6 +1243,464 @@ static jh_code sq_revisions(void *db, long from, size_t limit, jh_revisions *out
 	sqlite3_finalize(st);
 	return rc;
 }
+/* --- schema 6: what revisions touched, accounts, sessions, audit ----------- */
+
+/* A SELECT's statement is reset as soon as it has been read: a statement
+ * left at a row keeps its read transaction (its snapshot) open, and a
+ * server's long-lived handle would then never see other writers. */
+static jh_code sq_touch(void *db, const jhTouch *t, size_t n, long rev,
+                        jh_diags *d)
+{
+	struct sq *q = db;
+	jh_code rc;
+
+	for (size_t i = 0; i < n; i++) {
+		if ((rc = stmt(q, &q->touch, "INSERT OR IGNORE INTO county_change"
+		               "(county, year, revision) VALUES (?1, ?2, ?3)", "touch", d)))
+			return rc;
+		sqlite3_bind_text(q->touch, 1, t[i].county, -1, SQLITE_STATIC);
+		sqlite3_bind_int(q->touch, 2, t[i].year);
+		sqlite3_bind_int64(q->touch, 3, rev);
+		if (sqlite3_step(q->touch) != SQLITE_DONE)
+			return db_error(q, d, "touch");
+	}
+	return JH_OK;
+}
+
+static jh_code sq_county_revision(void *db, const char *county, int year,
+                                  long *rev, jh_diags *d)
+{
+	struct sq *q = db;
+	jh_code rc;
+	int r;
+
+	*rev = 0;
+	/* Two seeks on the key, not an OR (which would scan). */
+	if ((rc = stmt(q, &q->county_rev, "SELECT max("
+	               "coalesce((SELECT max(revision) FROM county_change"
+	               " WHERE county = ?1 AND year = ?2), 0),"
+	               "coalesce((SELECT max(revision) FROM county_change"
+	               " WHERE county = '' AND year = 0), 0))", "county revision", d)))
+		return rc;
+	sqlite3_bind_text(q->county_rev, 1, county, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q->county_rev, 2, year);
+	if ((r = sqlite3_step(q->county_rev)) == SQLITE_ROW)
+		*rev = (long)sqlite3_column_int64(q->county_rev, 0);
+	rc = r == SQLITE_ROW ? JH_OK : db_error(q, d, "county revision");
+	sqlite3_reset(q->county_rev);
+	return rc;
+}
+
+static jh_code sq_county_revisions(void *db, int year, jh_county_rev **out,
+                                   size_t *n, jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	jh_code rc = JH_OK;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(q->db, "SELECT a.code, max(coalesce("
+	        "(SELECT max(revision) FROM county_change c"
+	        " WHERE c.county = a.code AND c.year = ?1), 0), g.r)"
+	        " FROM area a, (SELECT coalesce(max(revision), 0) AS r FROM county_change"
+	        " WHERE county = '' AND year = 0) g"
+	        " WHERE a.level = 'county' ORDER BY a.code", -1, &st, NULL))
+		return db_error(q, d, "county revisions");
+	sqlite3_bind_int(st, 1, year);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			jh_county_rev *p = realloc(*out, ncap * sizeof *p);
+			if (!p) {
+				rc = JH_ERR_NOMEM;
+				break;
+			}
+			*out = p;
+			cap = ncap;
+		}
+		snprintf((*out)[*n].county, sizeof (*out)[*n].county, "%s",
+		         sqlite3_column_text(st, 0));
+		(*out)[*n].revision = (long)sqlite3_column_int64(st, 1);
+		(*n)++;
+	}
+	if (rc == JH_OK && r != SQLITE_DONE)
+		rc = db_error(q, d, "county revisions");
+	sqlite3_finalize(st);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+static jh_code sq_school_county(void *db, const char *school, char county[8],
+                                jh_diags *d)
+{
+	struct sq *q = db;
+	jh_code rc;
+	int r;
+
+	county[0] = '\0';
+	if ((rc = stmt(q, &q->school_county, "SELECT county FROM school WHERE code = ?1",
+	               "school county", d)))
+		return rc;
+	sqlite3_bind_text(q->school_county, 1, school, -1, SQLITE_STATIC);
+	r = sqlite3_step(q->school_county);
+	if (r == SQLITE_ROW) {
+		snprintf(county, 8, "%s", sqlite3_column_text(q->school_county, 0));
+		rc = JH_OK;
+	} else {
+		rc = r == SQLITE_DONE ? JH_ERR_NOTFOUND : db_error(q, d, "school county");
+	}
+	sqlite3_reset(q->school_county);
+	return rc;
+}
+
+static jh_code sq_revisions_of(void *db, const char *const *codes, size_t n,
+                               long from, size_t limit, jh_revisions *out,
+                               jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	jh_buf list = JH_BUF_INIT;
+	jh_code rc = JH_OK;
+	int r;
+
+	/* The codes as one JSON array bound to one parameter (json_each):
+	 * one statement whatever their number. */
+	jh_buf_addc(&list, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			jh_buf_addc(&list, ',');
+		json_str(&list, codes[i] ? codes[i] : "");
+	}
+	jh_buf_addc(&list, ']');
+	if (list.oom)
+		return JH_ERR_NOMEM;
+	if (sqlite3_prepare_v2(q->db,
+	        "SELECT id, at, who, why, kind, (SELECT group_concat(file || ' ' || sha256, '; ')"
+	        " FROM revision_source WHERE revision = r.id) FROM revision r"
+	        " WHERE id >= ?1 AND id IN (SELECT revision FROM county_change"
+	        " WHERE county IN (SELECT value FROM json_each(?3)))"
+	        " ORDER BY id LIMIT ?2", -1, &st, NULL)) {
+		jh_buf_free(&list);
+		return db_error(q, d, "revisions");
+	}
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+	sqlite3_bind_text(st, 3, list.data, (int)list.len, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		jh_revision v;
+		v.number = (long)sqlite3_column_int64(st, 0);
+		v.at = (const char *)sqlite3_column_text(st, 1);
+		v.who = (const char *)sqlite3_column_text(st, 2);
+		v.why = (const char *)sqlite3_column_text(st, 3);
+		v.kind = (const char *)sqlite3_column_text(st, 4);
+		v.sources = (const char *)sqlite3_column_text(st, 5);
+		if ((rc = jhRevisionsPush(out, &v)))
+			break;
+	}
+	if (rc == JH_OK && r != SQLITE_DONE)
+		rc = db_error(q, d, "revisions");
+	sqlite3_finalize(st);
+	jh_buf_free(&list);
+	return rc;
+}
+
+static jh_code sq_account_add(void *db, const jh_user *u, const char *pwhash,
+                              jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(q->db, "INSERT INTO account(name, role, area, pwhash,"
+	                       " disabled, created, changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	                       -1, &st, NULL))
+		return db_error(q, d, "add account");
+	sqlite3_bind_text(st, 1, u->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, jh_role_key(u->role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, u->area, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, pwhash, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, u->disabled != 0);
+	sqlite3_bind_int64(st, 6, u->created);
+	sqlite3_bind_int64(st, 7, u->changed);
+	r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (r == SQLITE_DONE)
+		return JH_OK;
+	if (sqlite3_extended_errcode(q->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return JH_ERR_CONFLICT;
+	return db_error(q, d, "add account");
+}
+
+/* An account row (name, role, area, disabled, created, changed, pwhash)
+ * into u (and pwhash when not NULL). */
+static void account_from_stmt(sqlite3_stmt *st, jh_user *u, char *pwhash)
+{
+	int role = jh_role_parse((const char *)sqlite3_column_text(st, 1));
+
+	memset(u, 0, sizeof *u);
+	snprintf(u->name, sizeof u->name, "%s", sqlite3_column_text(st, 0));
+	/* A role this version does not know cannot do anything. */
+	u->role = role < 0 ? JH_ROLE_SCHOOL : (jh_role)role;
+	snprintf(u->area, sizeof u->area, "%s", sqlite3_column_text(st, 2));
+	u->disabled = role < 0 || sqlite3_column_int(st, 3) != 0;
+	u->created = sqlite3_column_int64(st, 4);
+	u->changed = sqlite3_column_int64(st, 5);
+	if (pwhash)
+		snprintf(pwhash, JH_PWHASH_MAX, "%s", sqlite3_column_text(st, 6));
+}
+
+#define ACCOUNT_COLS "name, role, area, disabled, created, changed, pwhash"
+
+static jh_code sq_account_get(void *db, const char *name, jh_user *u,
+                              char *pwhash, jh_diags *d)
+{
+	struct sq *q = db;
+	jh_code rc;
+	int r;
+
+	if ((rc = stmt(q, &q->account_get, "SELECT " ACCOUNT_COLS " FROM account"
+	               " WHERE name = ?1", "account", d)))
+		return rc;
+	sqlite3_bind_text(q->account_get, 1, name, -1, SQLITE_STATIC);
+	r = sqlite3_step(q->account_get);
+	if (r == SQLITE_ROW) {
+		account_from_stmt(q->account_get, u, pwhash);
+		rc = JH_OK;
+	} else {
+		rc = r == SQLITE_DONE ? JH_ERR_NOTFOUND : db_error(q, d, "account");
+	}
+	sqlite3_reset(q->account_get);
+	return rc;
+}
+
+static jh_code sq_account_update(void *db, const jh_user *u, const char *pwhash,
+                                 jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(q->db, "UPDATE account SET role = ?2, area = ?3,"
+	                       " disabled = ?4, changed = ?5, pwhash = coalesce(?6, pwhash)"
+	                       " WHERE name = ?1", -1, &st, NULL))
+		return db_error(q, d, "change account");
+	sqlite3_bind_text(st, 1, u->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, jh_role_key(u->role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, u->area, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, u->disabled != 0);
+	sqlite3_bind_int64(st, 5, u->changed);
+	if (pwhash)
+		sqlite3_bind_text(st, 6, pwhash, -1, SQLITE_STATIC);
+	r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (r != SQLITE_DONE)
+		return db_error(q, d, "change account");
+	return sqlite3_changes(q->db) ? JH_OK : JH_ERR_NOTFOUND;
+}
+
+static jh_code sq_accounts(void *db, jh_user **out, size_t *n, jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	jh_code rc = JH_OK;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(q->db, "SELECT " ACCOUNT_COLS " FROM account ORDER BY name",
+	                       -1, &st, NULL))
+		return db_error(q, d, "accounts");
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			jh_user *p = realloc(*out, ncap * sizeof *p);
+			if (!p) {
+				rc = JH_ERR_NOMEM;
+				break;
+			}
+			*out = p;
+			cap = ncap;
+		}
+		account_from_stmt(st, &(*out)[(*n)++], NULL);
+	}
+	if (rc == JH_OK && r != SQLITE_DONE)
+		rc = db_error(q, d, "accounts");
+	sqlite3_finalize(st);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+static jh_code sq_session_add(void *db, const char *token_hash,
+                              const char *csrf_hash, const char *account,
+                              long long now, jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(q->db, "INSERT INTO session(token_hash, csrf_hash, account,"
+	                       " created, last_seen) VALUES (?1, ?2, ?3, ?4, ?4)",
+	                       -1, &st, NULL))
+		return db_error(q, d, "add session");
+	sqlite3_bind_text(st, 1, token_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, csrf_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, account, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, now);
+	r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return r == SQLITE_DONE ? JH_OK : db_error(q, d, "add session");
+}
+
+static jh_code sq_session_get(void *db, const char *token_hash, char account[64],
+                              char csrf_hash[65], long long *last_seen,
+                              jh_diags *d)
+{
+	struct sq *q = db;
+	jh_code rc;
+	int r;
+
+	if ((rc = stmt(q, &q->session_get, "SELECT account, csrf_hash, last_seen"
+	               " FROM session WHERE token_hash = ?1", "session", d)))
+		return rc;
+	sqlite3_bind_text(q->session_get, 1, token_hash, -1, SQLITE_STATIC);
+	r = sqlite3_step(q->session_get);
+	if (r == SQLITE_ROW) {
+		snprintf(account, 64, "%s", sqlite3_column_text(q->session_get, 0));
+		snprintf(csrf_hash, 65, "%s", sqlite3_column_text(q->session_get, 1));
+		*last_seen = sqlite3_column_int64(q->session_get, 2);
+		rc = JH_OK;
+	} else {
+		rc = r == SQLITE_DONE ? JH_ERR_NOTFOUND : db_error(q, d, "session");
+	}
+	sqlite3_reset(q->session_get);
+	return rc;
+}
+
+static jh_code sq_session_touch(void *db, const char *token_hash, long long now,
+                                jh_diags *d)
+{
+	struct sq *q = db;
+	jh_code rc;
+
+	if ((rc = stmt(q, &q->session_touch, "UPDATE session SET last_seen = ?2"
+	               " WHERE token_hash = ?1 AND last_seen < ?2", "touch session", d)))
+		return rc;
+	sqlite3_bind_text(q->session_touch, 1, token_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q->session_touch, 2, now);
+	return sqlite3_step(q->session_touch) == SQLITE_DONE ? JH_OK :
+	       db_error(q, d, "touch session");
+}
+
+static jh_code sq_sessions_delete(void *db, const char *token_hash,
+                                  const char *account, long long before,
+                                  jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(q->db, token_hash ?
+	                       "DELETE FROM session WHERE token_hash = ?1" : account ?
+	                       "DELETE FROM session WHERE account = ?1" :
+	                       "DELETE FROM session WHERE last_seen < ?2", -1, &st, NULL))
+		return db_error(q, d, "delete sessions");
+	if (token_hash || account)
+		sqlite3_bind_text(st, 1, token_hash ? token_hash : account, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 2, before);
+	r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return r == SQLITE_DONE ? JH_OK : db_error(q, d, "delete sessions");
+}
+
+static jh_code sq_audit_add(void *db, long long at, const char *account,
+                            const char *event, const char *address,
+                            const char *detail, jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(q->db, "INSERT INTO audit(at, account, event, address, detail)"
+	                       " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch'),"
+	                       " ?2, ?3, ?4, ?5)", -1, &st, NULL))
+		return db_error(q, d, "audit");
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_text(st, 2, account ? account : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, event, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, address ? address : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, detail ? detail : "", -1, SQLITE_STATIC);
+	r = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return r == SQLITE_DONE ? JH_OK : db_error(q, d, "audit");
+}
+
+static jh_code sq_audit(void *db, size_t limit, jh_audit_entry **out, size_t *n,
+                        jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	jh_code rc = JH_OK;
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(q->db, "SELECT id, at, account, event, address, detail FROM"
+	                       " (SELECT * FROM audit ORDER BY id DESC LIMIT ?1) ORDER BY id",
+	                       -1, &st, NULL))
+		return db_error(q, d, "audit");
+	sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		jh_audit_entry *e;
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			jh_audit_entry *p = realloc(*out, ncap * sizeof *p);
+			if (!p) {
+				rc = JH_ERR_NOMEM;
+				break;
+			}
+			*out = p;
+			cap = ncap;
+		}
+		e = &(*out)[*n];
+		memset(e, 0, sizeof *e);
+		e->id = (long)sqlite3_column_int64(st, 0);
+		snprintf(e->at, sizeof e->at, "%s", sqlite3_column_text(st, 1));
+		snprintf(e->account, sizeof e->account, "%s", sqlite3_column_text(st, 2));
+		snprintf(e->event, sizeof e->event, "%s", sqlite3_column_text(st, 3));
+		snprintf(e->address, sizeof e->address, "%s", sqlite3_column_text(st, 4));
+		if (!(e->detail = strdup((const char *)sqlite3_column_text(st, 5)))) {
+			rc = JH_ERR_NOMEM;
+			break;
+		}
+		(*n)++;
+	}
+	if (rc == JH_OK && r != SQLITE_DONE)
+		rc = db_error(q, d, "audit");
+	sqlite3_finalize(st);
+	if (rc) {
+		for (size_t i = 0; i < *n; i++)
+			free((*out)[i].detail);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
 static const struct jhStoreOps sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1214,6 +1728,21 @@ static const struct jhStoreOps sqlite_ops = {
 	.insert_items = sq_insert_items,
 	.load_item_versions = sq_load_item_versions,
 	.revision_at = sq_revision_at,
+	.touch = sq_touch,
+	.county_revision = sq_county_revision,
+	.county_revisions = sq_county_revisions,
+	.school_county = sq_school_county,
+	.revisions_of = sq_revisions_of,
+	.account_add = sq_account_add,
+	.account_get = sq_account_get,
+	.account_update = sq_account_update,
+	.accounts = sq_accounts,
+	.session_add = sq_session_add,
+	.session_get = sq_session_get,
+	.session_touch = sq_session_touch,
+	.sessions_delete = sq_sessions_delete,
+	.audit_add = sq_audit_add,
+	.audit = sq_audit,
 };
 
 static jh_code migrate(struct sq *q, jh_diags *d)
