@@ -2607,6 +2607,285 @@ static void test_local_time(void **state)
 	jh_buf_free(&out);
 }
 
+/* --- issue 10: cache keys, the revisions of an area, accounts -------------- */
+
+static long county_rev(struct fx *f, const char *county, int year)
+{
+	long rev = -1;
+	jh_code rc = jh_store_county_revision(f->s, county, year, &rev, &f->d);
+
+	if (rc)
+		fail_diags("county revision", rc, &f->d);
+	return rev;
+}
+
+/* The revision numbers of jh_store_revisions_of(codes) as "1,3,5". */
+static void revs_of(struct fx *f, const char *const *codes, size_t n, char *out,
+                    size_t cap)
+{
+	jh_revisions *r = NULL;
+	jh_code rc = jh_store_revisions_of(f->s, codes, n, 1, 0, &r, &f->d);
+	size_t len = 0;
+
+	if (rc)
+		fail_diags("revisions of", rc, &f->d);
+	out[0] = '\0';
+	for (size_t i = 0; i < jh_revisions_count(r); i++)
+		len += (size_t)snprintf(out + len, cap - len, i ? ",%ld" : "%ld",
+		                        jh_revisions_at(r, i)->number);
+	jh_revisions_free(r);
+}
+
+/* Revisions 1 (areas, A and B of 360102, C of 360103) and 2 (A changed),
+ * then 3: C edited; 4: B deleted; 5: 360103 renamed; 6: a county-year
+ * record of 360103 for 2023.  What each county-year's key is after
+ * each, read off that list. */
+static void check_cache_keys(struct fx *f, int step)
+{
+	const char *e102[] = {"360102"}, *e103[] = {"360103"}, *city[] = {"360100"},
+	           *both[] = {"360102", "360103"};
+	char got[64];
+
+	switch (step) {
+	case 2:
+		assert_int_equal(county_rev(f, "360102", 2024), 2);
+		assert_int_equal(county_rev(f, "360103", 2024), 1);
+		/* A year without data: only the areas' revision. */
+		assert_int_equal(county_rev(f, "360103", 2023), 1);
+		break;
+	case 6:
+		/* 5 renamed an area: every county-year's key moves to 5. */
+		assert_int_equal(county_rev(f, "360102", 2024), 5);
+		assert_int_equal(county_rev(f, "360103", 2024), 5);
+		assert_int_equal(county_rev(f, "360103", 2023), 6);
+		assert_int_equal(county_rev(f, "360102", 2023), 5);
+		revs_of(f, e102, 1, got, sizeof got);
+		assert_string_equal(got, "1,2,4");
+		revs_of(f, e103, 1, got, sizeof got);
+		assert_string_equal(got, "1,3,5,6");
+		revs_of(f, both, 2, got, sizeof got);
+		assert_string_equal(got, "1,2,3,4,5,6");
+		/* The city itself: added at 1, nothing since. */
+		revs_of(f, city, 1, got, sizeof got);
+		assert_string_equal(got, "1");
+		revs_of(f, NULL, 0, got, sizeof got);      /* n 0: all of them */
+		assert_string_equal(got, "1,2,3,4,5,6");
+		{
+			jh_county_rev *cr = NULL;
+			size_t n = 0;
+			assert_int_equal(jh_store_county_revisions(f->s, 2023, &cr, &n, &f->d), JH_OK);
+			assert_int_equal(n, 2);
+			assert_string_equal(cr[0].county, "360102");
+			assert_int_equal(cr[0].revision, 5);
+			assert_string_equal(cr[1].county, "360103");
+			assert_int_equal(cr[1].revision, 6);
+			free(cr);
+		}
+		break;
+	}
+}
+
+static void cache_key_steps(struct fx *f)
+{
+	const char *fields[1] = {"teachers_primary"}, *values[1] = {"36"};
+	jh_revision_info ie = rinfo("赵六", "核实", "edit");
+	jh_revision_info id = rinfo("赵六", "撤并", "delete");
+	jh_revision_info ia = rinfo("张三", "区划调整", "import");
+	jh_areas *a = areas(AREAS_HDR "360000,江西省,360100,南昌市,360103,西湖新区\n", "a2.csv");
+	jh_county_items *it = jh_county_items_new();
+	jh_county_item rec = {"360103", 2023, "teacher_pay_ratio", "1.05", "", "c.csv", 2};
+	jh_import_stats st;
+
+	clock_at(AT3);
+	assert_int_equal(jh_store_set(f->s, C_CODE, 2024, 0, 1, fields, values, &ie, &st,
+	                              &f->d), JH_OK);
+	assert_int_equal(st.revision, 3);
+	assert_int_equal(county_rev(f, "360103", 2024), 3);
+	assert_int_equal(county_rev(f, "360102", 2024), 2);
+	assert_int_equal(jh_store_delete(f->s, B_CODE, 2024, &id, &st, &f->d), JH_OK);
+	assert_int_equal(st.revision, 4);
+	assert_int_equal(county_rev(f, "360102", 2024), 4);
+	assert_int_equal(county_rev(f, "360103", 2024), 3);
+	import_ok(f, a, NULL, &ia, &st);
+	assert_int_equal(st.revision, 5);
+	assert_int_equal(jh_county_items_put(it, &rec), JH_OK);
+	assert_int_equal(jh_store_import(f->s, NULL, NULL, it, &ia, &st, &f->d), JH_OK);
+	assert_int_equal(st.revision, 6);
+	/* An import that changes nothing makes no revision and moves no key. */
+	assert_int_equal(jh_store_import(f->s, NULL, NULL, it, &ia, &st, &f->d), JH_OK);
+	assert_int_equal(st.revision, 0);
+	jh_county_items_free(it);
+	jh_areas_free(a);
+}
+
+static void test_cache_keys(void **state)
+{
+	struct fx *f = *state;
+	char sha[65];
+	long last = -1;
+
+	import_base(f, NULL);
+	assert_int_equal(county_rev(f, "360102", 2024), 1);
+	assert_int_equal(county_rev(f, "360103", 2024), 1);
+	import_change(f, NULL, sha);
+	check_cache_keys(f, 2);
+	cache_key_steps(f);
+	check_cache_keys(f, 6);
+	assert_int_equal(jh_store_last_revision(f->s, &last, &f->d), JH_OK);
+	assert_int_equal(last, 6);
+	{
+		char county[8];
+		assert_int_equal(jh_store_school_county(f->s, C_CODE, county, &f->d), JH_OK);
+		assert_string_equal(county, "360103");
+		/* B was deleted, but the school is still known (its history). */
+		assert_int_equal(jh_store_school_county(f->s, B_CODE, county, &f->d), JH_OK);
+		assert_string_equal(county, "360102");
+		assert_int_equal(jh_store_school_county(f->s, "9999999999", county, &f->d),
+		                 JH_ERR_NOTFOUND);
+		assert_string_equal(county, "");
+		assert_int_equal(f->d.count, 0);
+	}
+}
+
+/* A database of schema 5 (before accounts and county_change) opens,
+ * migrates to 6, and its cache keys are what they would have been had
+ * it been written by this version: they are rebuilt from the versions
+ * of rows and records, and from the area changes. */
+static void test_migrate_v5(void **state)
+{
+	struct fx *f = *state;
+	char sha[65];
+	sqlite3 *db;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_user u;
+
+	import_base(f, NULL);
+	import_change(f, NULL, sha);
+	cache_key_steps(f);
+	jh_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE session; DROP TABLE audit;"
+	                              " DROP TABLE account; DROP TABLE county_change;"
+	                              " PRAGMA user_version = 5;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	/* Read-only: an older schema is refused, not migrated. */
+	assert_int_equal(jh_store_open_readonly(f->path, &f->s, &d), JH_ERR_DB);
+	assert_int_equal(d.items[0].problem, JH_P_DB_OLD_SCHEMA);
+	jh_diags_free(&d);
+	assert_int_equal(jh_store_open(f->path, &f->s, &f->d), JH_OK);
+	jh_store_set_clock(f->s, test_clock, NULL);
+	assert_int_equal(jh_store_schema_version(f->s), 6);
+	check_cache_keys(f, 6);
+	/* The new tables are there. */
+	memset(&u, 0, sizeof u);
+	snprintf(u.name, sizeof u.name, "root");
+	u.role = JH_ROLE_ADMIN;
+	assert_int_equal(jh_store_account_add(f->s, &u, "$argon2id$x", &f->d), JH_OK);
+	assert_int_equal(jh_store_account_get(f->s, "root", &u, NULL, &f->d), JH_OK);
+	assert_int_equal(u.created, utc(AT3));
+}
+
+/* The store's account, session and audit calls, without lib/access's
+ * rules: duplicates, unknown names, read-only handles. */
+static void test_accounts_store(void **state)
+{
+	struct fx *f = *state;
+	jh_user u, v, *all = NULL;
+	char h[JH_PWHASH_MAX], acct[64], ch[65], th[65], th2[65];
+	long long last;
+	size_t n = 0;
+	jh_store *ro = NULL;
+
+	init_db(f);
+	clock_at(AT1);
+	memset(&u, 0, sizeof u);
+	snprintf(u.name, sizeof u.name, "云岭县");
+	u.role = JH_ROLE_COUNTY;
+	snprintf(u.area, sizeof u.area, "360102");
+	assert_int_equal(jh_store_account_add(f->s, &u, "$argon2id$one", &f->d), JH_OK);
+	assert_int_equal(jh_store_account_add(f->s, &u, "$argon2id$two", &f->d),
+	                 JH_ERR_CONFLICT);
+	assert_int_equal(f->d.count, 1);
+	assert_int_equal(f->d.items[0].problem, JH_P_ACCOUNT_EXISTS);
+	assert_string_equal(f->d.items[0].arg, "云岭县");
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_account_get(f->s, "云岭县", &v, h, &f->d), JH_OK);
+	assert_string_equal(h, "$argon2id$one");      /* the first stays */
+	assert_int_equal(v.role, JH_ROLE_COUNTY);
+	assert_string_equal(v.area, "360102");
+	assert_int_equal(v.created, utc(AT1));
+	assert_int_equal(v.changed, utc(AT1));
+	/* Update: the hash kept when NULL; changed from the clock. */
+	clock_at(AT2);
+	v.disabled = 1;
+	assert_int_equal(jh_store_account_update(f->s, &v, NULL, &f->d), JH_OK);
+	assert_int_equal(jh_store_account_get(f->s, "云岭县", &v, h, &f->d), JH_OK);
+	assert_int_equal(v.disabled, 1);
+	assert_string_equal(h, "$argon2id$one");
+	assert_int_equal(v.changed, utc(AT2));
+	assert_int_equal(v.created, utc(AT1));
+	snprintf(v.name, sizeof v.name, "nobody");
+	assert_int_equal(jh_store_account_update(f->s, &v, "$x", &f->d), JH_ERR_NOTFOUND);
+	assert_int_equal(jh_store_account_get(f->s, "nobody", &v, NULL, &f->d), JH_ERR_NOTFOUND);
+	assert_int_equal(f->d.items[f->d.count - 1].problem, JH_P_ACCOUNT_UNKNOWN);
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_accounts(f->s, &all, &n, &f->d), JH_OK);
+	assert_int_equal(n, 1);
+	free(all);
+
+	/* Sessions by hash; a session of an unknown account is refused
+	 * (foreign key). */
+	jh_sha256_hex("token-1", 7, th);
+	jh_sha256_hex("token-2", 7, th2);
+	assert_int_equal(jh_store_session_add(f->s, th, th2, "云岭县", 100, &f->d), JH_OK);
+	assert_int_equal(jh_store_session_add(f->s, th2, th, "nobody", 100, &f->d), JH_ERR_DB);
+	jh_diags_free(&f->d);
+	assert_int_equal(jh_store_session_add(f->s, "short", th, "云岭县", 100, &f->d),
+	                 JH_ERR_ARG);
+	assert_int_equal(jh_store_session_touch(f->s, th, 160, &f->d), JH_OK);
+	assert_int_equal(jh_store_session_get(f->s, th, acct, ch, &last, &f->d), JH_OK);
+	assert_int_equal(last, 160);
+	assert_string_equal(ch, th2);
+	/* A touch never moves last_seen back. */
+	assert_int_equal(jh_store_session_touch(f->s, th, 150, &f->d), JH_OK);
+	assert_int_equal(jh_store_session_get(f->s, th, acct, ch, &last, &f->d), JH_OK);
+	assert_int_equal(last, 160);
+	assert_int_equal(jh_store_sessions_expire(f->s, 160, &f->d), JH_OK);
+	assert_int_equal(jh_store_session_get(f->s, th, acct, ch, &last, &f->d), JH_OK);
+	assert_int_equal(jh_store_sessions_expire(f->s, 161, &f->d), JH_OK);
+	assert_int_equal(jh_store_session_get(f->s, th, acct, ch, &last, &f->d),
+	                 JH_ERR_NOTFOUND);
+	assert_int_equal(f->d.count, 0);
+
+	/* Audit, newest last; limit keeps the last ones. */
+	assert_int_equal(jh_store_audit_add(f->s, utc(AT3), "云岭县", "sign_in", "::1", NULL,
+	                                    &f->d), JH_OK);
+	assert_int_equal(jh_store_audit_add(f->s, 0, "", "account_add", NULL, "county 360103",
+	                                    &f->d), JH_OK);
+	{
+		jh_audit_entry *a = NULL;
+		assert_int_equal(jh_store_audit(f->s, 1, &a, &n, &f->d), JH_OK);
+		assert_int_equal(n, 1);
+		assert_string_equal(a[0].event, "account_add");
+		assert_string_equal(a[0].at, AT2);        /* 0: the store's clock */
+		assert_string_equal(a[0].detail, "county 360103");
+		jh_audit_free(a, n);
+		assert_int_equal(jh_store_audit(f->s, 0, &a, &n, &f->d), JH_OK);
+		assert_int_equal(n, 2);
+		assert_string_equal(a[0].at, AT3);
+		assert_string_equal(a[0].address, "::1");
+		jh_audit_free(a, n);
+	}
+	/* A read-only handle reads accounts and writes none. */
+	assert_int_equal(jh_store_open_readonly(f->path, &ro, &f->d), JH_OK);
+	assert_int_equal(jh_store_account_get(ro, "云岭县", &v, NULL, &f->d), JH_OK);
+	snprintf(u.name, sizeof u.name, "other");
+	assert_int_equal(jh_store_account_add(ro, &u, "$x", &f->d), JH_ERR_DB);
+	assert_int_equal(f->d.items[0].problem, JH_P_DB_READONLY);
+	jh_store_close(ro);
+}
+
 int main(void)
 {
 	/* Times are shown and --as-of dates read in UTC unless a test says
@@ -2647,6 +2926,9 @@ int main(void)
 		T(test_reimport_blank_and_clear),
 		T(test_set_clear),
 		T(test_reimport_missing_school),
+		T(test_cache_keys),
+		T(test_migrate_v5),
+		T(test_accounts_store),
 		cmocka_unit_test(test_header_near_miss),
 		cmocka_unit_test(test_format_number),
 		cmocka_unit_test(test_sha256),
