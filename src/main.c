@@ -24,6 +24,8 @@ static const struct {
 	{"whatif", cmd_whatif, "模拟计划变更(增加、撤并、转移学生)前后的结论,不改动数据",
 	 "verdict before and after planned changes, on a copy"},
 	{"export", cmd_export, "导出数据模板(CSV、XLSX)", "export the template (CSV, XLSX)"},
+	{"user", cmd_user, "管理网页账号:添加、列出、改密码、停用(本机即管理员)",
+	 "manage web accounts: add, list, change password, disable (as administrator)"},
 };
 
 static void usage(FILE *f, const struct cli *cli)

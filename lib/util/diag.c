@@ -245,7 +245,7 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_PASSWORD_SHORT]   = {"密码太短:至少 %s 个字节", "the password is too short: at least %s bytes"},
 	[JH_P_PASSWORD_LONG]    = {"密码太长:最多 %s 个字节", "the password is too long: at most %s bytes"},
 	[JH_P_PASSWORD_UTF8]    = {"密码不是有效的 UTF-8 文本", "the password is not valid UTF-8 text"},
-	[JH_P_ROLE_UNKNOWN]     = {"未知的角色“%s”(可填:admin、province、city、county、inspector、school)",
+	[JH_P_ROLE_UNKNOWN]     = {"未知的角色“%s”(可填:admin 或 系统管理员、province 或 省级督导室、city 或 市级督导室、county 或 县级督导室、inspector 或 督学、school 或 学校)",
 	                           "unknown role '%s' (accepted: admin, province, city, county, inspector, school)"},
 	[JH_P_ROLE_AREA]        = {"角色与代码“%s”不相符:管理员不绑定区域;省、市、县级账号绑定同级行政区划代码;督学绑定任一行政区划;学校账号绑定学校标识码",
 	                           "the role does not go with the code '%s': an administrator has no area; province, city and county accounts take an area code of their level; an inspector any area; a school account a school code"},
