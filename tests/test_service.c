@@ -283,6 +283,306 @@ static void test_import_set_store(void **state)
 	jh_import_set_free(is);
 }
 
+/* --- data/sample 2024 in a store -------------------------------------- */
+
+static struct fx sample;   /* the group's store, imported once */
+
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *p;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	p = malloc((size_t)n + 1);
+	if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
+		free(p);
+		p = NULL;
+	}
+	fclose(f);
+	*len = (size_t)n;
+	return p;
+}
+
+/* The sample's areas, schools, county-year records and survey of 2024,
+ * read into memory and imported through an import set: revision 1. */
+static int sample_setup(void **state)
+{
+	static const char *const files[] = {
+		"data/sample/areas.csv", "data/sample/schools-2024.csv",
+		"data/sample/county-2024.csv", "data/sample/survey-2024.csv",
+	};
+	jh_import_set *is = jh_import_set_new(0, 0, 0);
+	jh_import_stats st;
+	jh_code rc = JH_OK;
+	void *fs = &sample;
+
+	(void)state;
+	if (!is || setup(&fs))
+		return -1;
+	sample = *(struct fx *)fs;
+	free(fs);
+	for (size_t i = 0; i < 4 && !rc; i++) {
+		size_t len;
+		char *data = read_all(files[i], &len);
+		if (!data)
+			return -1;
+		rc = jh_import_set_add(is, files[i], data, len, &sample.d);
+		free(data);
+	}
+	if (!rc)
+		rc = jh_store_init(sample.path, &sample.s, &sample.d);
+	if (!rc)
+		rc = jh_import_set_store(sample.s, is, NULL, "测试", "示例数据", &st, &sample.d);
+	jh_import_set_free(is);
+	if (rc) {
+		jh_buf b = JH_BUF_INIT;
+		jh_diags_format(&sample.d, "en", &b);
+		fprintf(stderr, "sample import: %s\n", b.data ? b.data : jh_code_str(rc, "en"));
+		jh_buf_free(&b);
+		return -1;
+	}
+	return 0;
+}
+
+static int sample_teardown(void **state)
+{
+	struct fx *f = malloc(sizeof *f);
+	void *fs = f;
+
+	(void)state;
+	if (!f)
+		return -1;
+	*f = sample;
+	return teardown(&fs);
+}
+
+/* The text of JSON member `key` of the first object after `from` in
+ * json (a number, true/false/null or a quoted string, quotes kept). */
+static const char *member(const char *json, const char *key, char *out, size_t cap)
+{
+	char pat[80];
+	const char *p;
+	size_t n;
+
+	snprintf(pat, sizeof pat, "\"%s\":", key);
+	if (!(p = strstr(json, pat)))
+		return NULL;
+	p += strlen(pat);
+	n = *p == '"' ? strcspn(p + 1, "\"") + 2 : strcspn(p, ",}]");
+	snprintf(out, cap, "%.*s", (int)n, p);
+	return out;
+}
+
+static void summary_of(const char *county, jh_buf *out)
+{
+	jh_query q = {county, 2024, 0, NULL, NULL, "zh", 0, 0};
+	jh_code rc;
+
+	jh_buf_reset(out);
+	if ((rc = jh_service_county_summary(sample.s, &q, out, &sample.d)))
+		fail_diags("summary", rc, &sample.d);
+}
+
+#define ASSERT_MEMBER(json, key, want) do { char m_[128]; \
+		const char *g_ = member((json), (key), m_, sizeof m_); \
+		assert_non_null(g_); assert_string_equal(g_, (want)); } while (0)
+
+/* The verdict of each county is the CLI's (`junheng verdict DB --year
+ * 2024`, README's demo): 369901 passes; the others fail, each on the
+ * items listed there.  The counts below are those items, checked by hand
+ * where they are schools or figures. */
+static void test_county_summary_sample(void **state)
+{
+	static const struct { const char *county, *verdict, *failing, *missing, *schools_failing; } want[] = {
+		{"369901", "\"pass\"", "0", "0", "0"},
+		/* 2136990212 石桥镇中心小学, 620 pupils: equipment
+		 * 1,023,000 / 620 = 1650 yuan < 85% of 2000 = 1700, under
+		 * the floor; the other six are met (36/6.2 = 5.81 ≥ 4.2,
+		 * 11/6.2 = 1.77 ≥ 1, 9/6.2 = 1.45 ≥ 0.9, 3637.1/620 = 5.87
+		 * ≥ 4.5, 6627.3/620 = 10.69 ≥ 7.5, 23/6.2 = 3.71 ≥ 2.3):
+		 * 6 of 7 but one under its floor → fails.  One item. */
+		{"369902", "\"fail\"", "1", "0", "1"},
+		/* The primary sports-area coefficient only (below): no school. */
+		{"369903", "\"fail\"", "1", "0", "0"},
+		/* 7 school items (2136990410 and 2136990417 primary,
+		 * 2136990409, 2136990416, 2136990423, 2136990429, 2136990436
+		 * junior: seven schools, none in two stages), the junior
+		 * key-teacher coefficient, guarantee items 3 and 5: 10. */
+		{"369904", "\"fail\"", "10", "0", "7"},
+		/* 2136990504, 1500 pupils: PE/art 12/15 = 0.8 < 0.9 and
+		 * multimedia 33/15 = 2.2 < 2.3 (both over their floors 0.765
+		 * and 1.955), five met: 5 < 6 → fails.  One item. */
+		{"369905", "\"fail\"", "1", "0", "1"},
+		/* teacher_pay_ratio 0.97 < 1 (county-2024.csv): not a school. */
+		{"369906", "\"fail\"", "1", "0", "0"},
+		/* the recognition rate (survey): not a school. */
+		{"369907", "\"fail\"", "1", "0", "0"},
+	};
+	jh_buf out = JH_BUF_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		summary_of(want[i].county, &out);
+		ASSERT_MEMBER(out.data, "verdict", want[i].verdict);
+		ASSERT_MEMBER(out.data, "failing_items", want[i].failing);
+		ASSERT_MEMBER(out.data, "missing_items", want[i].missing);
+		ASSERT_MEMBER(out.data, "failing_schools", want[i].schools_failing);
+	}
+	/* 369902 in full where it is data: the name from areas.csv. */
+	summary_of("369902", &out);
+	ASSERT_MEMBER(out.data, "code", "\"369902\"");
+	ASSERT_MEMBER(out.data, "name", "\"安平县\"");
+	ASSERT_MEMBER(out.data, "full_name", "\"江州市安平县\"");
+	ASSERT_MEMBER(out.data, "city_code", "\"369900\"");
+	ASSERT_MEMBER(out.data, "verdict_zh", "\"未达到\"");
+	jh_buf_free(&out);
+}
+
+/* 369903's primary sports-area coefficient, worked from
+ * schools-2024.csv (a scratch script over the file, not the library):
+ * the primary units are the 32 primary schools, the primary section of
+ * 2136990307 (nine-year, 1189 + 671 pupils: share 1189 / (1189 + 1.1 ×
+ * 671) = 1189 / 1927.1 of its 23,972.2 m²) and the two teaching points
+ * of 74 pupils (the five others have fewer than 50 and are left out):
+ * 35 units, P = 22,850 pupils, x̄ = Σ p·x / P = 221,230.09 / 22,850 =
+ * 9.681842 m²; SD =
+ * sqrt(Σ (p/P)(x − x̄)²) = 4.945285; CV = 4.945285 / 9.681842 =
+ * 0.5107793 > 0.50 → fails.  Every other coefficient passes. */
+static void test_county_summary_coefficients(void **state)
+{
+	jh_buf out = JH_BUF_INIT;
+	const char *p;
+	char m[64];
+
+	(void)state;
+	summary_of("369903", &out);
+	p = strstr(out.data, "\"indicator\":\"sports_area_per_student\"");
+	assert_non_null(p);
+	assert_near(atof(member(p, "value", m, sizeof m)), 0.5107793222, 1e-9);
+	ASSERT_MEMBER(p, "limit", "0.5");
+	ASSERT_MEMBER(p, "pass", "false");
+	/* 14 coefficients, one failing. */
+	{
+		size_t pass = 0, fail = 0;
+		for (const char *q = out.data; (q = strstr(q, "\"pass\":")); q += 7)
+			pass += !strncmp(q + 7, "true", 4), fail += !strncmp(q + 7, "false", 5);
+		assert_int_equal(pass, 13);
+		assert_int_equal(fail, 1);
+	}
+	/* The primary stage fails on it; the junior stage passes. */
+	p = strstr(out.data, "\"stage\":\"primary\"");
+	ASSERT_MEMBER(p, "passes", "false");
+	p = strstr(out.data, "\"stage\":\"junior\"");
+	ASSERT_MEMBER(p, "passes", "true");
+	jh_buf_free(&out);
+}
+
+static void test_schools_sample(void **state)
+{
+	jh_query q = {"369902", 2024, 0, NULL, NULL, "zh", 0, 0};
+	jh_buf out = JH_BUF_INIT;
+	const char *p, *next;
+	jh_code rc;
+
+	(void)state;
+	if ((rc = jh_service_schools(sample.s, &q, &out, &sample.d)))
+		fail_diags("schools", rc, &sample.d);
+	assert_int_equal(out.data[0], '[');
+	/* By code: 2136990201 first. */
+	ASSERT_MEMBER(out.data, "code", "\"2136990201\"");
+	/* 2136990212 as worked out above: 6 of 7, one under its floor. */
+	p = strstr(out.data, "{\"code\":\"2136990212\"");
+	assert_non_null(p);
+	next = strstr(p + 1, "{\"code\":");
+	ASSERT_MEMBER(p, "name", "\"石桥镇中心小学\"");
+	ASSERT_MEMBER(p, "type", "\"primary\"");
+	ASSERT_MEMBER(p, "type_zh", "\"小学\"");
+	ASSERT_MEMBER(p, "location", "\"town\"");
+	ASSERT_MEMBER(p, "primary", "620.0");
+	ASSERT_MEMBER(p, "status", "\"evaluated\"");
+	ASSERT_MEMBER(p, "met", "6");
+	ASSERT_MEMBER(p, "total", "7");
+	ASSERT_MEMBER(p, "below_floor", "1");
+	ASSERT_MEMBER(p, "passes", "false");
+	/* It lacks one thing: equipment, 1650 against 2000, floor 1700. */
+	p = strstr(p, "\"lacks\":[");
+	assert_non_null(p);
+	assert_true(!next || p < next);
+	ASSERT_MEMBER(p, "indicator", "\"equipment_value_per_student\"");
+	ASSERT_MEMBER(p, "value", "1650.0");
+	ASSERT_MEMBER(p, "threshold", "2000.0");
+	ASSERT_MEMBER(p, "floor", "1700.0");
+	ASSERT_MEMBER(p, "below_floor", "true");
+	assert_non_null(strstr(p, "}]}]}"));
+	assert_true(strstr(p, "}]}]}") < (next ? next : p + strlen(p)));
+	jh_buf_free(&out);
+}
+
+static void test_school_and_revision(void **state)
+{
+	jh_buf out = JH_BUF_INIT;
+	const char *p;
+	char m[64];
+	jh_code rc;
+
+	(void)state;
+	if ((rc = jh_service_school(sample.s, "2136990212", 2024, NULL, "zh", &out, &sample.d)))
+		fail_diags("school", rc, &sample.d);
+	ASSERT_MEMBER(out.data, "code", "\"2136990212\"");
+	ASSERT_MEMBER(out.data, "county_name", "\"江州市安平县\"");
+	/* Read after the one import: revision 1. */
+	ASSERT_MEMBER(out.data, "revision", "1");
+	ASSERT_MEMBER(out.data, "passes", "false");
+	p = strstr(out.data, "\"key\":\"equipment_value_yuan\"");
+	assert_non_null(p);
+	ASSERT_MEMBER(p, "name_zh", "\"教学仪器设备值\"");
+	ASSERT_MEMBER(p, "value", "1023000.0");
+	/* All seven indicators, the equipment one failing. */
+	p = strstr(out.data, "\"indicators\":[");
+	assert_non_null(p);
+	p = strstr(p, "\"indicator\":\"equipment_value_per_student\"");
+	ASSERT_MEMBER(p, "pass", "false");
+	ASSERT_MEMBER(out.data, "min_met", "6");
+	ASSERT_MEMBER(out.data, "floor_ratio", "0.85");
+	ASSERT_MEMBER(out.data, "share", "1.0");
+	/* The revision is the edit's base: an edit based on it succeeds and
+	 * makes revision 2; a second based on 1 finds the row changed at 2
+	 * and is refused. */
+	{
+		const char *fields[] = {"equipment_value_yuan"}, *v1[] = {"1240000"}, *v2[] = {"1300000"};
+		jh_revision_info info = {"测试", "补充设备", "edit", 0, NULL, NULL};
+		jh_import_stats st;
+		long base = atol(member(out.data, "revision", m, sizeof m));
+		assert_int_equal(jh_store_set(sample.s, "2136990212", 2024, base, 1, fields, v1,
+		                              &info, &st, &sample.d), JH_OK);
+		assert_int_equal(st.revision, 2);
+		assert_int_equal(jh_store_set(sample.s, "2136990212", 2024, base, 1, fields, v2,
+		                              &info, &st, &sample.d), JH_ERR_CONFLICT);
+		jh_diags_free(&sample.d);
+	}
+	/* Read again: revision 2, and 1,240,000 / 620 = 2000 meets the
+	 * threshold: 7 of 7, the school passes. */
+	jh_buf_reset(&out);
+	if ((rc = jh_service_school(sample.s, "2136990212", 2024, NULL, "zh", &out, &sample.d)))
+		fail_diags("school", rc, &sample.d);
+	ASSERT_MEMBER(out.data, "revision", "2");
+	ASSERT_MEMBER(out.data, "passes", "true");
+	ASSERT_MEMBER(out.data, "met", "7");
+	/* Unknown: not found, named. */
+	jh_buf_reset(&out);
+	assert_int_equal(jh_service_school(sample.s, "2136990299", 2024, NULL, "zh", &out,
+	                                   &sample.d), JH_ERR_NOTFOUND);
+	assert_int_equal(sample.d.items[sample.d.count - 1].problem, JH_P_NOT_FOUND);
+	assert_string_equal(sample.d.items[sample.d.count - 1].arg, "2136990299/2024");
+	jh_diags_free(&sample.d);
+	jh_buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,5 +592,13 @@ int main(void)
 		cmocka_unit_test(test_import_set_xlsx_error),
 		cmocka_unit_test_setup_teardown(test_import_set_store, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	/* In this order: the school test edits the sample (revision 2). */
+	const struct CMUnitTest on_sample[] = {
+		cmocka_unit_test(test_county_summary_sample),
+		cmocka_unit_test(test_county_summary_coefficients),
+		cmocka_unit_test(test_schools_sample),
+		cmocka_unit_test(test_school_and_revision),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL) |
+	       cmocka_run_group_tests(on_sample, sample_setup, sample_teardown);
 }

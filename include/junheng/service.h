@@ -74,6 +74,60 @@ jh_code jh_service_whatif(jh_store *s, const jh_query *q,
                           jh_diags *d);
 
 /* ------------------------------------------------------------------ */
+/* What the pages show: JSON for programs.                               */
+/* ------------------------------------------------------------------ */
+/* Keys are English snake_case; a label people read comes in both
+ * languages (name_zh, name_en); area and school names are as stored;
+ * numbers as the library writes them (shortest round trip, null when not
+ * finite or not known).  Each appends one JSON value to out. */
+
+/* The overview row of county-year q->county, q->year:
+ * {"code","year","name","full_name","city_code","city_name",
+ *  "verdict","verdict_zh","verdict_en","failing_items","missing_items",
+ *  "schools","failing_schools",
+ *  "stages":[{"stage","name_zh","name_en","schools","failing_schools",
+ *             "students","passes","cv_mean",
+ *             "coefficients":[{"indicator","name_zh","name_en","short_zh",
+ *                              "short_en","value","limit","pass"}×7]}×2]}
+ * failing/missing items: the verdict's items (all four parts) failing
+ * or without data; schools: the schools evaluated (a school of two
+ * stages counts once), failing_schools those failing the per-school
+ * rule (6 of 7, none under 85%) in a stage.  A stage without schools has
+ * "passes" and each "pass" null.  JH_ERR_NOTFOUND (JH_P_NOT_FOUND) for a
+ * county-year without schools. */
+jh_code jh_service_county_summary(jh_store *s, const jh_query *q, jh_buf *out,
+                                  jh_diags *d);
+/* The schools of county-year q->county, q->year by code, an array of
+ * {"code","name","type","type_zh","type_en","location","location_zh",
+ *  "location_en","parent_code","students":{"primary","junior","senior"},
+ *  "stages":[{"stage","name_zh","name_en","status","status_zh",
+ *             "status_en","students", and when status is "evaluated":
+ *             "met","total","below_floor","passes",
+ *             "lacks":[{"indicator","name_zh","name_en","unit_zh",
+ *                       "unit_en","value","threshold","floor","pass",
+ *                       "below_floor"}]}]}
+ * (a stage's unit as the evaluation has it: a teaching point may be
+ * merged or left out; lacks: the indicators under their thresholds). */
+jh_code jh_service_schools(jh_store *s, const jh_query *q, jh_buf *out,
+                           jh_diags *d);
+/* One school-year: the fields of jh_service_schools' entries, and
+ * "county_code","county_name","year",
+ * "revision" (the store's revision it was read at: send it as the
+ * base_revision of an edit, jh_store_set, which is refused when the
+ * school-year changed after it), "passes" (null when no stage is
+ * evaluated),
+ * "fields":[{"key","name_zh","name_en","value","required"}] (every
+ * template column, numbers as numbers, null when not given),
+ * "extras":[{"name","value"}], "stages" as in jh_service_schools with
+ * "share" and all seven "indicators" instead of "lacks", and
+ * "rules":{"min_met","indicators","floor_ratio","text_zh","text_en"}.
+ * std NULL: the national standard; lang is not used (both languages are
+ * given).  JH_ERR_NOTFOUND (JH_P_NOT_FOUND "CODE/YEAR"). */
+jh_code jh_service_school(jh_store *s, const char *school, int year,
+                          const jh_standard *std, const char *lang, jh_buf *out,
+                          jh_diags *d);
+
+/* ------------------------------------------------------------------ */
 /* Import files read from memory.                                       */
 /* ------------------------------------------------------------------ */
 

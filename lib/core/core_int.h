@@ -92,6 +92,11 @@ double jhIndicatorFloor(const jh_standard *std, jh_stage st, int i);
 int jhUnitRule(const jh_standard *std, jh_stage st,
                const double value[JH_IND__COUNT], int *met, int *below);
 
+/* report.c: a unit's status as a key ("evaluated", "merged_into_central_school")
+ * and as people read it in lang. */
+const char *jhUnitStatusKey(jh_unit_status s);
+const char *jhUnitStatusName(jh_unit_status s, const char *lang);
+
 /* county_items.c: forget records from n on (all-or-nothing loaders). */
 jh_code jhCountyItemsTruncate(jh_county_items *c, size_t n);
 

@@ -30,7 +30,7 @@ static int is_en(const char *lang)
 
 #define L(zh, en) (is_en(lang) ? (en) : (zh))
 
-static const char *status_key(jh_unit_status s)
+const char *jhUnitStatusKey(jh_unit_status s)
 {
 	switch (s) {
 	case JH_UNIT_EVALUATED:         return "evaluated";
@@ -42,7 +42,7 @@ static const char *status_key(jh_unit_status s)
 	return "?";
 }
 
-static const char *status_name(jh_unit_status s, const char *lang)
+const char *jhUnitStatusName(jh_unit_status s, const char *lang)
 {
 	switch (s) {
 	case JH_UNIT_EVALUATED:         return L("参评", "evaluated");
@@ -321,7 +321,7 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 				add_count(o, u->students);
 				jhOutAdds(o, L("人", " students"));
 				jh_out_addc(o, ',');
-				jhOutAdds(o, status_name(u->status, lang));
+				jhOutAdds(o, jhUnitStatusName(u->status, lang));
 				jh_out_addc(o, ')');
 			}
 			jh_out_addc(o, '\n');
@@ -464,7 +464,7 @@ static void json_unit(jhJson *j, const jh_result *r, const jh_unit *u)
 	               u->school->school_name ? u->school->school_name : "");
 	jhJsonFieldStr(j, "school_type", jh_school_type_key(u->school->type));
 	jhJsonFieldStr(j, "stage", jh_stage_key(u->stage));
-	jhJsonFieldStr(j, "status", status_key(u->status));
+	jhJsonFieldStr(j, "status", jhUnitStatusKey(u->status));
 	jhJsonFieldNum(j, "students", u->students);
 	jhJsonFieldNum(j, "split_share", u->share);
 	/* No students in the stage: every indicator null. */
@@ -662,8 +662,8 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 		                            : jh_school_type_name(u->school->type, x->lang));
 		/* The Chinese reasons hold commas: quoted as CSV needs. */
 		jhOutAddc(o, ',');
-		jh_out_addcsv(o, is_en(x->lang) ? status_key(u->status)
-		                                : status_name(u->status, x->lang));
+		jh_out_addcsv(o, is_en(x->lang) ? jhUnitStatusKey(u->status)
+		                                : jhUnitStatusName(u->status, x->lang));
 		csv_num(o, u->students);
 		jhOutAddc(o, ',');
 		for (int i = 0; i < JH_IND__COUNT; i++)

@@ -46,4 +46,13 @@ const char *jhServiceLang(const jh_query *q);
 jh_out *jhServiceJsonBegin(jh_buf *out, jhJson *j);
 jh_code jhServiceJsonEnd(jh_out *o);
 
+/* summary.c: a school's identity and pupils as JSON fields (code, name,
+ * type, location, parent_code, students), and its units in county-year
+ * c of r as "stages": status, indicators met, the rule's answer, and the
+ * indicators short of their thresholds ("lacks") or, full, all seven
+ * ("indicators") with the unit's share of split resources. */
+void jhServiceSchoolHead(jhJson *j, const jh_school_year *sy);
+void jhServiceUnits(jhJson *j, const jh_result *r, size_t c,
+                    const jh_school_year *sy, int full);
+
 #endif
