@@ -5,6 +5,7 @@
 */
 #include "testutil.h"
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -523,6 +524,52 @@ static void test_schools_sample(void **state)
 	jh_buf_free(&out);
 }
 
+/* What-if from a table (as the server builds it from JSON rows):
+ * 2136990212 gets 217,000 yuan of equipment: (1,023,000 + 217,000) / 620
+ * = 2000 ≥ 2000, its one shortfall gone, so 369902 (whose one failing
+ * item it was) passes.  The store is only read. */
+static void test_whatif_table(void **state)
+{
+	const char *csv = "action,school_code,field,value,target\n"
+	                  "add,2136990212,equipment_value_yuan,217000,\n";
+	jh_query q = {"369902", 2024, 0, NULL, NULL, "en", 0, 0};
+	jh_table *t = NULL;
+	jh_buf out = JH_BUF_INIT;
+	long before, after;
+	const char *p;
+	jh_code rc;
+
+	(void)state;
+	assert_int_equal(jh_store_last_revision(sample.s, &before, &sample.d), JH_OK);
+	assert_int_equal(jh_csv_parse(csv, strlen(csv), "changes", &t, &sample.d), JH_OK);
+	if ((rc = jh_service_whatif(sample.s, &q, t, JH_FMT_JSON, &out, &sample.d)))
+		fail_diags("whatif", rc, &sample.d);
+	assert_non_null(strstr(out.data, "{\"county_code\": \"369902\", \"year\": 2024, \"before\": "));
+	p = strstr(out.data, "\"before\": ");
+	assert_non_null(strstr(p, "\"verdict\": \"fail\""));
+	p = strstr(out.data, "\"after\": ");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "\"verdict\": \"pass\""));
+	assert_true(strstr(p, "\"verdict\": \"pass\"") < strstr(p, "\"items\""));
+	assert_non_null(strstr(out.data, ", \"county_name\": \"江州市安平县\"}\n"));
+	assert_int_equal(jh_store_last_revision(sample.s, &after, &sample.d), JH_OK);
+	assert_int_equal(after, before);
+	/* A bad row: every problem named, nothing computed. */
+	jh_table_free(t);
+	t = NULL;
+	csv = "action,school_code,field,value,target\nfly,2136990212,,,\n";
+	assert_int_equal(jh_csv_parse(csv, strlen(csv), "changes", &t, &sample.d), JH_OK);
+	jh_buf_reset(&out);
+	assert_int_equal(jh_service_whatif(sample.s, &q, t, JH_FMT_JSON, &out, &sample.d),
+	                 JH_ERR_INPUT);
+	assert_int_equal(sample.d.items[sample.d.count - 1].problem, JH_P_WHATIF_ACTION);
+	assert_int_equal(sample.d.items[sample.d.count - 1].line, 2);
+	assert_int_equal(out.len, 0);
+	jh_diags_free(&sample.d);
+	jh_table_free(t);
+	jh_buf_free(&out);
+}
+
 static void test_school_and_revision(void **state)
 {
 	jh_buf out = JH_BUF_INIT;
@@ -583,6 +630,84 @@ static void test_school_and_revision(void **state)
 	jh_buf_free(&out);
 }
 
+/* After the import (revision 1, every county) and the edit of a 369902
+ * school (revision 2): 369902 has both, 369903 only the import; the
+ * province code names no school-year of its own but the import added it
+ * (revision 1). */
+static void test_revisions_of_counties(void **state)
+{
+	const char *c2[] = {"369902"}, *c3[] = {"369903"}, *both[] = {"369903", "369902"};
+	jh_buf out = JH_BUF_INIT;
+	jh_code rc;
+
+	(void)state;
+	if ((rc = jh_service_revisions(sample.s, c2, 1, &out, &sample.d)))
+		fail_diags("revisions", rc, &sample.d);
+	/* jh_revisions_report's JSON: an array, one key a line. */
+	assert_int_equal(out.data[0], '[');
+	assert_non_null(strstr(out.data, "\"revision\": 1,"));
+	assert_non_null(strstr(out.data, "\"revision\": 2,"));
+	assert_non_null(strstr(out.data, "\"why\": \"补充设备\""));
+	assert_non_null(strstr(out.data, "\"kind\": \"edit\""));
+	jh_buf_reset(&out);
+	assert_int_equal(jh_service_revisions(sample.s, c3, 1, &out, &sample.d), JH_OK);
+	assert_non_null(strstr(out.data, "\"revision\": 1,"));
+	assert_null(strstr(out.data, "\"revision\": 2,"));
+	assert_non_null(strstr(out.data, "\"why\": \"示例数据\""));
+	assert_null(strstr(out.data, "\"kind\": \"edit\""));
+	jh_buf_reset(&out);
+	assert_int_equal(jh_service_revisions(sample.s, both, 2, &out, &sample.d), JH_OK);
+	assert_non_null(strstr(out.data, "\"revision\": 2,"));
+	jh_buf_free(&out);
+}
+
+/* Several threads, one store each (as the server runs): the plans take
+ * the service's mutex in turn and every thread gets the bytes one thread
+ * alone gets.  (ASan watches the memory; the figures are the plan's own,
+ * checked in test_plan.c and gaps.sh: here only sameness counts.) */
+struct gaps_job {
+	const char *path;
+	jh_buf out;
+	jh_code rc;
+};
+
+static void *gaps_thread(void *arg)
+{
+	struct gaps_job *g = arg;
+	jh_query q = {"369904", 2024, 0, NULL, NULL, "en", 0, 0};
+	jh_diags d = JH_DIAGS_INIT;
+	jh_store *s = NULL;
+
+	g->rc = jh_store_open_readonly(g->path, &s, &d);
+	if (!g->rc)
+		g->rc = jh_service_gaps(s, &q, JH_FMT_JSON, &g->out, &d);
+	jh_store_close(s);
+	jh_diags_free(&d);
+	return NULL;
+}
+
+static void test_gaps_threads(void **state)
+{
+	struct gaps_job one = {sample.path, JH_BUF_INIT, JH_OK}, many[3];
+	pthread_t t[3];
+
+	(void)state;
+	gaps_thread(&one);
+	assert_int_equal(one.rc, JH_OK);
+	assert_non_null(strstr(one.out.data, "\"county_code\""));
+	for (int i = 0; i < 3; i++) {
+		many[i] = (struct gaps_job){sample.path, JH_BUF_INIT, JH_OK};
+		assert_int_equal(pthread_create(&t[i], NULL, gaps_thread, &many[i]), 0);
+	}
+	for (int i = 0; i < 3; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(many[i].rc, JH_OK);
+		assert_string_equal(many[i].out.data, one.out.data);
+		jh_buf_free(&many[i].out);
+	}
+	jh_buf_free(&one.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -592,12 +717,16 @@ int main(void)
 		cmocka_unit_test(test_import_set_xlsx_error),
 		cmocka_unit_test_setup_teardown(test_import_set_store, setup, teardown),
 	};
-	/* In this order: the school test edits the sample (revision 2). */
+	/* In this order: the school test edits the sample (revision 2),
+	 * which the revisions test counts on. */
 	const struct CMUnitTest on_sample[] = {
 		cmocka_unit_test(test_county_summary_sample),
 		cmocka_unit_test(test_county_summary_coefficients),
 		cmocka_unit_test(test_schools_sample),
+		cmocka_unit_test(test_whatif_table),
+		cmocka_unit_test(test_gaps_threads),
 		cmocka_unit_test(test_school_and_revision),
+		cmocka_unit_test(test_revisions_of_counties),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL) |
 	       cmocka_run_group_tests(on_sample, sample_setup, sample_teardown);

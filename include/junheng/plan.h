@@ -169,6 +169,13 @@ jh_code jh_plan_county(const jh_result *r, size_t county,
                        const jh_costs *costs, const jh_plan_options *opt,
                        jh_plan *out, jh_diags *diags);
 void jh_plan_free(jh_plan *p);
+/* GLPK keeps an environment per thread (its memory, thread-local), made
+ * by the first plan of the thread and never freed by the plan: a thread
+ * that plans and then ends leaks it.  This frees the calling thread's
+ * (glp_free_env): call it when the thread makes no more plans (a
+ * server's worker after each plan, or before it ends), never while a
+ * GLPK object of the thread is in use. */
+void jh_plan_thread_done(void);
 
 /* What `junheng gaps` shows of county-year r->counties[county]: each
  * failing school of it with its own gap (jh_gaps_schools, unreachable

@@ -127,6 +127,14 @@ jh_code jh_service_school(jh_store *s, const char *school, int year,
                           const jh_standard *std, const char *lang, jh_buf *out,
                           jh_diags *d);
 
+/* The revisions that changed something of the given counties (their
+ * school-years and county-year records) or the areas themselves (codes
+ * of counties, cities or provinces; NULL, 0: every revision), oldest
+ * first, as jh_revisions_report's JSON: an array of
+ * {"revision","at","who","why","kind","sources"}. */
+jh_code jh_service_revisions(jh_store *s, const char *const *counties, size_t n,
+                             jh_buf *out, jh_diags *d);
+
 /* ------------------------------------------------------------------ */
 /* Import files read from memory.                                       */
 /* ------------------------------------------------------------------ */

@@ -1727,6 +1727,11 @@ jh_code jhPlanCounty(const jh_result *r, size_t county, const jh_costs *costs,
 	return rc;
 }
 
+void jh_plan_thread_done(void)
+{
+	glp_free_env();
+}
+
 jh_code jh_plan_county(const jh_result *r, size_t county,
                        const jh_costs *costs, const jh_plan_options *opt,
                        jh_plan *out, jh_diags *diags)

@@ -19,7 +19,9 @@
 /* GLPK keeps per-thread environments but is not known to be safe when
  * several threads solve at once (lib/plan/plan.c sets its hooks while
  * solving): one plan at a time in the process.  The only state of the
- * layer, and it holds no data. */
+ * layer, and it holds no data.  (A caller that plans outside the service
+ * while the server runs should take no other GLPK path: jh_service_gaps
+ * is the one door.) */
 static pthread_mutex_t plan_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *status_mark(jh_item_status s, int en)
@@ -209,6 +211,9 @@ jh_code jh_service_gaps(jh_store *s, const jh_query *q, jh_format fmt,
 		goto out;
 	pthread_mutex_lock(&plan_lock);
 	rc = jh_plan_county(L.res, 0, &costs, &popt, &plan, d);
+	/* The thread's GLPK environment goes with the plan: a server's
+	 * threads come and go, and the layer holds no GLPK object. */
+	jh_plan_thread_done();
 	pthread_mutex_unlock(&plan_lock);
 	if (!rc)
 		rc = jh_gaps_report(&plan, gaps, ngaps, fmt, jhServiceLang(q), out);

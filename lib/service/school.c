@@ -20,14 +20,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The newest revision of the store, 0 when none. */
-static jh_code last_revision(jh_store *s, long *rev, jh_diags *d)
-{
-	long long at;
-
-	return s->ops->last_revision(s->db, rev, &at, d);
-}
-
 /* Every column of the template with the row's value (numbers as numbers,
  * null when the row has none), then the extra columns as stored. */
 static void fields_json(jhJson *j, const jh_dataset *ds, const jh_school_year *sy)
@@ -115,7 +107,7 @@ jh_code jh_service_school(jh_store *s, const char *school, int year,
 
 	if (!school || !year)
 		return JH_ERR_ARG;
-	if ((rc = last_revision(s, &rev, d)) ||
+	if ((rc = jh_store_last_revision(s, &rev, d)) ||
 	    (rc = jh_store_load(s, &one, 0, &row, d)))
 		goto out;
 	if (!jh_dataset_count(row)) {
