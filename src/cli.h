@@ -29,6 +29,7 @@ int cmd_verdict(int argc, char **argv, struct cli *cli);
 int cmd_whatif(int argc, char **argv, struct cli *cli);
 int cmd_gaps(int argc, char **argv, struct cli *cli);
 int cmd_user(int argc, char **argv, struct cli *cli);
+int cmd_serve(int argc, char **argv, struct cli *cli);
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_code cli_read_file(const char *path, char **data, size_t *len);

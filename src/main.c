@@ -26,6 +26,7 @@ static const struct {
 	{"export", cmd_export, "导出数据模板(CSV、XLSX)", "export the template (CSV, XLSX)"},
 	{"user", cmd_user, "管理网页账号:添加、列出、改密码、停用(本机即管理员)",
 	 "manage web accounts: add, list, change password, disable (as administrator)"},
+	{"serve", cmd_serve, "网络服务:账号、权限与 JSON 接口", "the web server: accounts, access and the JSON API"},
 };
 
 static void usage(FILE *f, const struct cli *cli)

@@ -1,0 +1,246 @@
+/*
+** h_areas.c — GET /areas, /years, /overview, /revisions: what a caller
+** sees of the areas it is bound to.
+**
+** /areas lists the caller's area, everything within it, and its
+** ancestors (names only, "ancestor": true) — never a sibling.  A school
+** account sees its county's chain (as ancestors) and its school.
+** /overview and /revisions take ?area= (default: the caller's own area;
+** every area for admin) and are checked with lib/access's READ policy.
+*/
+#include "server.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *level_key(jh_area_level l)
+{
+	return l == JH_AREA_PROVINCE ? "province" : l == JH_AREA_CITY ? "city" : "county";
+}
+
+static json_t *area_json(const jh_area *a, int ancestor)
+{
+	return json_pack("{s:s,s:s,s:s,s:s?,s:b}", "code", a->code,
+	                 "name", a->name ? a->name : "", "level", level_key(a->level),
+	                 "parent", a->parent[0] ? a->parent : NULL,
+	                 "ancestor", ancestor);
+}
+
+/* The area the caller is bound to ("" admin; a school's county). */
+static int caller_area(struct req *r, char area[24])
+{
+	if (r->user.role == JH_ROLE_SCHOOL) {
+		struct srv_thread *t = srv_thread(r);
+		jh_diags d = JH_DIAGS_INIT;
+		char county[8];
+		jh_code rc;
+		if (!t)
+			return -1;
+		rc = jh_store_school_county(t->store, r->user.area, county, &d);
+		jh_diags_free(&d);
+		if (rc) {
+			srv_fail(r, rc, NULL);
+			return -1;
+		}
+		strcpy(area, county);
+		return 0;
+	}
+	strcpy(area, r->user.area);
+	return 0;
+}
+
+void h_areas(struct req *r)
+{
+	const jh_areas *a = srv_areas(r);
+	char own[24];
+	json_t *list;
+
+	if (!a || caller_area(r, own))
+		return;
+	list = json_array();
+	/* Ancestors, top first. */
+	if (own[0]) {
+		const jh_area *chain[4];
+		size_t n = 0;
+		const jh_area *x = jh_areas_find(a, own);
+		if (x && r->user.role != JH_ROLE_SCHOOL)
+			x = x->parent[0] ? jh_areas_find(a, x->parent) : NULL;
+		while (x && n < 4) {
+			chain[n++] = x;
+			x = x->parent[0] ? jh_areas_find(a, x->parent) : NULL;
+		}
+		while (n)
+			json_array_append_new(list, area_json(chain[--n], 1));
+	}
+	if (r->user.role != JH_ROLE_SCHOOL)
+		for (size_t i = 0; i < jh_areas_count(a); i++) {
+			const jh_area *x = jh_areas_at(a, i);
+			if (!own[0] || jh_area_within(a, x->code, own))
+				json_array_append_new(list, area_json(x, 0));
+		}
+	srv_json_obj(r, 200, r->user.role == JH_ROLE_SCHOOL
+	             ? json_pack("{s:o,s:{s:s,s:s}}", "areas", list, "school",
+	                         "code", r->user.area, "county", own)
+	             : json_pack("{s:o}", "areas", list));
+}
+
+/* The counties within area (every one when area is ""): codes into a
+ * malloc'd array the caller frees. */
+static const char **counties_within(const jh_areas *a, const char *area, size_t *n)
+{
+	const char **c = malloc((jh_areas_count(a) + 1) * sizeof *c);
+
+	*n = 0;
+	for (size_t i = 0; c && i < jh_areas_count(a); i++) {
+		const jh_area *x = jh_areas_at(a, i);
+		if (x->level == JH_AREA_COUNTY && (!area[0] || jh_area_within(a, x->code, area)))
+			c[(*n)++] = x->code;
+	}
+	return c;
+}
+
+/* ?area= or the caller's own, checked for READ.  0, or answered. */
+static int read_area(struct req *r, char area[24])
+{
+	if (r->user.role == JH_ROLE_SCHOOL) {
+		srv_error(r, 403, "forbidden", "学校账号不能查看地区数据",
+		          "a school account may not read area data");
+		return -1;
+	}
+	if (r->area[0]) {
+		strcpy(area, r->area);
+		return srv_check_area(r, JH_OP_READ, area);
+	}
+	strcpy(area, r->user.area);
+	return 0;
+}
+
+void h_overview(struct req *r)
+{
+	const jh_areas *a = srv_areas(r);
+	struct srv_thread *t = srv_thread(r);
+	jh_county_rev *revs = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf b = JH_BUF_INIT;
+	jh_query q = {NULL, r->year, 0, r->srv->cfg->std, r->srv->cfg->costs, r->lang};
+	const jh_area *ar;
+	size_t nrev = 0, k = 0;
+	char area[24];
+	jh_code rc;
+
+	if (!a || !t || read_area(r, area))
+		return;
+	if ((rc = jh_store_county_revisions(t->store, r->year, &revs, &nrev, &d))) {
+		srv_fail(r, rc, &d);
+		goto out;
+	}
+	ar = area[0] ? jh_areas_find(a, area) : NULL;
+	jh_buf_addf(&b, "{\"year\":%d,\"area\":", r->year);
+	if (ar) {
+		json_t *o = area_json(ar, 0);
+		char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		jh_buf_adds(&b, s ? s : "null");
+		free(s);
+		json_decref(o);
+	} else
+		jh_buf_adds(&b, "null");
+	jh_buf_adds(&b, ",\"counties\":[");
+	for (size_t i = 0; i < nrev; i++) {
+		char key[64];
+		jh_buf one = JH_BUF_INIT;
+		if (area[0] && !jh_area_within(a, revs[i].county, area))
+			continue;
+		snprintf(key, sizeof key, "summary:%s:%d:%s", revs[i].county, r->year, r->lang);
+		if (!srv_cache_get(key, revs[i].revision, &one)) {
+			q.county = revs[i].county;
+			rc = jh_service_county_summary(t->store, &q, &one, &d);
+			if (rc) {
+				jh_buf_free(&one);
+				srv_fail(r, rc, &d);
+				goto out;
+			}
+			srv_cache_put(key, revs[i].revision, one.data ? one.data : "", one.len);
+		}
+		if (k++)
+			jh_buf_addc(&b, ',');
+		jh_buf_add(&b, one.data, one.len);
+		jh_buf_free(&one);
+	}
+	jh_buf_adds(&b, "]}");
+	srv_answer(r, JH_OK, &b, &d);
+out:
+	free(revs);
+	jh_buf_free(&b);
+	jh_diags_free(&d);
+}
+
+void h_years(struct req *r)
+{
+	const jh_areas *a = srv_areas(r);
+	struct srv_thread *t = srv_thread(r);
+	jh_diags d = JH_DIAGS_INIT;
+	char area[24];
+	json_t *years;
+	jh_code rc = JH_OK;
+
+	if (!a || !t)
+		return;
+	if (r->user.role == JH_ROLE_SCHOOL) {
+		if (caller_area(r, area))
+			return;
+	} else if (read_area(r, area))
+		return;
+	years = json_array();
+	/* The years with any county-year of the area stored. */
+	for (int y = 1990; y <= 2100 && !rc; y++) {
+		jh_county_rev *revs = NULL;
+		size_t n = 0;
+		int has = 0;
+		rc = jh_store_county_revisions(t->store, y, &revs, &n, &d);
+		for (size_t i = 0; !rc && i < n && !has; i++)
+			has = !area[0] || jh_area_within(a, revs[i].county, area);
+		if (has)
+			json_array_append_new(years, json_integer(y));
+		free(revs);
+	}
+	if (rc) {
+		json_decref(years);
+		srv_fail(r, rc, &d);
+	} else
+		srv_json_obj(r, 200, json_pack("{s:o}", "years", years));
+	jh_diags_free(&d);
+}
+
+void h_revisions(struct req *r)
+{
+	const jh_areas *a = srv_areas(r);
+	struct srv_thread *t = srv_thread(r);
+	jh_revisions *revs = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf b = JH_BUF_INIT;
+	const char **c = NULL;
+	size_t n = 0;
+	char area[24];
+	jh_code rc;
+
+	if (!a || !t || read_area(r, area))
+		return;
+	if (area[0] && !(c = counties_within(a, area, &n))) {
+		srv_fail(r, JH_ERR_NOMEM, NULL);
+		return;
+	}
+	if (area[0] && !n) {
+		srv_json(r, 200, "[]", 2);
+		free(c);
+		return;
+	}
+	rc = jh_store_revisions_of(t->store, c, area[0] ? n : 0, r->from ? r->from : 1,
+	                           (size_t)r->limit, &revs, &d);
+	if (!rc)
+		rc = jh_revisions_report(revs, JH_FMT_JSON, r->lang, &b);
+	srv_answer(r, rc, &b, &d);
+	jh_revisions_free(revs);
+	jh_buf_free(&b);
+	jh_diags_free(&d);
+	free(c);
+}

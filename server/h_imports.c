@@ -1,0 +1,79 @@
+/*
+** h_imports.c — POST /imports: one file as the request body, its name in
+** X-Filename (percent-encoded UTF-8 allowed), an optional reason in
+** X-Reason, an optional ?year= for tables without a year column.
+**
+** The file is read from memory by lib/service (CSV in UTF-8/GB18030,
+** XLSX, XLS); any problem → 422 with every problem.  Then the whole
+** import is checked against the caller (lib/access's jh_access_import):
+** any row, record or area outside what the caller may write → 403 with
+** every offending row listed, nothing written.  Otherwise it is stored
+** as one revision with the account's name as who, and audited.  Runs on
+** the worker pool: a large import never blocks quick requests.
+*/
+#include "server.h"
+
+#include <microhttpd.h>
+
+#include <stdio.h>
+#include <string.h>
+
+void h_imports(struct req *r)
+{
+	struct srv_thread *t = srv_thread(r);
+	const jh_areas *a = srv_areas(r);
+	const char *why_h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Reason");
+	char why[512], detail[400];
+	jh_import_set *is = NULL;
+	jh_import_stats st = {0};
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf b = JH_BUF_INIT;
+	jh_code rc;
+
+	if (!t || !a)
+		return;
+	if (why_h) {
+		if (srv_unescape(why_h, strlen(why_h), why, sizeof why) < 0 ||
+		    !srv_valid_text(why, 500)) {
+			srv_error(r, 400, "bad_parameter", "X-Reason 不正确(UTF-8,可用百分号编码)",
+			          "X-Reason is not valid (UTF-8, may be percent-encoded)");
+			return;
+		}
+	} else
+		snprintf(why, sizeof why, "%s", !strcmp(r->lang, "en") ? "import" : "导入");
+	if (!(is = jh_import_set_new(r->year, r->srv->cfg->std->year_min,
+	                             r->srv->cfg->std->year_max))) {
+		srv_fail(r, JH_ERR_NOMEM, NULL);
+		return;
+	}
+	rc = jh_import_set_add(is, r->filename, r->body.data, r->body.len, &d);
+	if (!rc && jh_diags_errors(&d))
+		rc = JH_ERR_INPUT;
+	if (rc) {
+		srv_fail(r, rc, &d);
+		goto out;
+	}
+	rc = jh_access_import(a, &r->user, t->store, jh_import_set_areas(is),
+	                      jh_import_set_rows(is), jh_import_set_items(is), &d);
+	if (rc) {
+		if (rc == JH_ERR_DENIED)
+			srv_audit(r, "import_refused", r->filename);
+		srv_fail(r, rc, &d);
+		goto out;
+	}
+	pthread_mutex_lock(&r->srv->write_lock);
+	rc = jh_import_set_store(t->store, is, NULL, r->user.name, why, &st, &d);
+	pthread_mutex_unlock(&r->srv->write_lock);
+	if (rc) {
+		srv_fail(r, rc, &d);
+		goto out;
+	}
+	snprintf(detail, sizeof detail, "%s revision %ld", r->filename, st.revision);
+	srv_audit(r, "import", detail);
+	jh_import_stats_json(&st, NULL, &b);
+	srv_answer(r, JH_OK, &b, &d);
+out:
+	jh_import_set_free(is);
+	jh_buf_free(&b);
+	jh_diags_free(&d);
+}

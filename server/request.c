@@ -1,0 +1,585 @@
+/*
+** request.c — typed validators and responses.
+**
+** Every input is checked here before a handler runs: path parameters by
+** their names in the route pattern (router.c calls srv_valid_*), query
+** values by the route's allowed set (one validator per name, each name
+** at most once, no name the route does not take), and bodies by their
+** kind (a JSON object, valid UTF-8, no NUL; a file with a checked
+** X-Filename).  A value that fails is a 400 naming the parameter, never
+** echoing the value (it may be anything an attacker sent).
+**
+** Responses: srv_error writes the one error shape; srv_fail maps a
+** library jh_code to the status and keeps, of the library's problems,
+** only those about the caller's input: a problem that could carry a
+** path, SQL or a database detail is never shown (a 500 says only that
+** something failed inside).
+*/
+#include "server.h"
+
+#include <microhttpd.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- */
+/* Validators                                                          */
+/* ---------------------------------------------------------------- */
+static int all_digits(const char *s, size_t n)
+{
+	if (strlen(s) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+int srv_valid_year(const char *s, int *year)
+{
+	if (!all_digits(s, 4))
+		return 0;
+	int y = atoi(s);
+	if (y < 1990 || y > 2100)
+		return 0;
+	*year = y;
+	return 1;
+}
+
+int srv_valid_area(const char *s)
+{
+	return all_digits(s, 6);
+}
+
+int srv_valid_school(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 1 || n > 32)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		      (c >= 'A' && c <= 'Z') || c == '_' || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Text a person typed: valid UTF-8, 1..max bytes, no control characters. */
+int srv_valid_text(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n < 1 || n > max || !jh_utf8_valid(s, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* An account name: 1..63 bytes of text without '/', '\\' or spaces at
+ * the ends (lib/access has the account rules; this keeps paths sane). */
+int srv_valid_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!srv_valid_text(s, 63) || s[0] == ' ' || s[n - 1] == ' ')
+		return 0;
+	return !strpbrk(s, "/\\");
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+long srv_unescape(const char *src, size_t n, char *dst, size_t cap)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int c = (unsigned char)src[i];
+		if (c == '%') {
+			int h, l;
+			if (i + 2 >= n || (h = hexval(src[i + 1])) < 0 ||
+			    (l = hexval(src[i + 2])) < 0)
+				return -1;
+			c = h * 16 + l;
+			i += 2;
+		}
+		if (c == 0 || o + 1 >= cap)
+			return -1;
+		dst[o++] = (char)c;
+	}
+	dst[o] = 0;
+	return jh_utf8_valid(dst, o) ? (long)o : -1;
+}
+
+/* ---------------------------------------------------------------- */
+/* Query                                                               */
+/* ---------------------------------------------------------------- */
+static const struct {
+	const char *name;
+	unsigned bit;
+} qnames[] = {
+	{"year", Q_YEAR}, {"area", Q_AREA}, {"lang", Q_LANG},
+	{"from", Q_FROM}, {"limit", Q_LIMIT},
+};
+
+struct qstate {
+	struct req *r;
+	unsigned seen;
+	const char *bad;    /* the parameter at fault */
+	int unknown;
+};
+
+static int parse_long(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	if (!*s || strlen(s) > 12)
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < lo || v > hi)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+static enum MHD_Result query_one(void *cls, enum MHD_ValueKind kind,
+                                 const char *key, const char *value)
+{
+	struct qstate *q = cls;
+	struct req *r = q->r;
+	char k[16], v[128];
+	unsigned bit = 0;
+	size_t i;
+
+	(void)kind;
+	if (srv_unescape(key, strlen(key), k, sizeof k) < 0) {
+		q->bad = "?";
+		q->unknown = 1;
+		return MHD_NO;
+	}
+	for (i = 0; i < sizeof qnames / sizeof qnames[0]; i++)
+		if (!strcmp(k, qnames[i].name))
+			bit = qnames[i].bit;
+	if (!bit || !(r->route->query & bit)) {
+		q->bad = "?";
+		q->unknown = 1;
+		return MHD_NO;
+	}
+	for (i = 0; i < sizeof qnames / sizeof qnames[0]; i++)
+		if (qnames[i].bit == bit)
+			q->bad = qnames[i].name;
+	if ((q->seen & bit) || !value ||
+	    srv_unescape(value, strlen(value), v, sizeof v) < 0)
+		return MHD_NO;
+	q->seen |= bit;
+	switch (bit) {
+	case Q_YEAR:
+		if (!srv_valid_year(v, &r->year))
+			return MHD_NO;
+		break;
+	case Q_AREA:
+		if (!srv_valid_area(v))
+			return MHD_NO;
+		strcpy(r->area, v);
+		break;
+	case Q_LANG:
+		if (strcmp(v, "zh") && strcmp(v, "en"))
+			return MHD_NO;
+		r->lang = !strcmp(v, "en") ? "en" : "zh";
+		break;
+	case Q_FROM:
+		if (!parse_long(v, 1, 1000000000L, &r->from))
+			return MHD_NO;
+		break;
+	case Q_LIMIT:
+		if (!parse_long(v, 1, 1000, &r->limit))
+			return MHD_NO;
+		break;
+	}
+	q->bad = NULL;
+	return MHD_YES;
+}
+
+int srv_check_query(struct req *r)
+{
+	struct qstate q = {r, 0, NULL, 0};
+	unsigned missing;
+
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_one, &q);
+	if (q.bad) {
+		char zh[96], en[96];
+		if (q.unknown) {
+			srv_error(r, 400, "bad_parameter", "不支持的查询参数",
+			          "unknown query parameter");
+			return -1;
+		}
+		snprintf(zh, sizeof zh, "查询参数 %s 的值不正确", q.bad);
+		snprintf(en, sizeof en, "bad value of the query parameter %s", q.bad);
+		srv_error(r, 400, "bad_parameter", zh, en);
+		return -1;
+	}
+	missing = r->route->query_required & ~q.seen;
+	if (missing) {
+		for (size_t i = 0; i < sizeof qnames / sizeof qnames[0]; i++)
+			if (missing & qnames[i].bit) {
+				char zh[96], en[96];
+				snprintf(zh, sizeof zh, "缺少查询参数 %s", qnames[i].name);
+				snprintf(en, sizeof en, "the query parameter %s is required",
+				         qnames[i].name);
+				srv_error(r, 400, "bad_parameter", zh, en);
+				return -1;
+			}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* Bodies                                                              */
+/* ---------------------------------------------------------------- */
+int srv_check_body(struct req *r)
+{
+	json_error_t err;
+
+	switch (r->route->body) {
+	case BODY_NONE:
+		if (r->body.len) {
+			srv_error(r, 413, "too_large", "此请求不接受请求体",
+			          "this request takes no body");
+			return -1;
+		}
+		return 0;
+	case BODY_JSON: {
+		const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+		                                             "Content-Type");
+		if (ct && strncmp(ct, "application/json", 16)) {
+			srv_error(r, 400, "bad_body", "请求体应为 JSON(application/json)",
+			          "the body must be JSON (application/json)");
+			return -1;
+		}
+		r->json = r->body.len ? json_loadb(r->body.data, r->body.len,
+		                                   JSON_REJECT_DUPLICATES, &err) : NULL;
+		if (!r->json || !json_is_object(r->json)) {
+			srv_error(r, 400, "bad_body", "请求体应为一个 JSON 对象(UTF-8)",
+			          "the body must be one JSON object (UTF-8)");
+			return -1;
+		}
+		return 0;
+	}
+	case BODY_FILE: {
+		const char *fn = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+		                                             "X-Filename");
+		const char *base;
+		char tmp[256];
+		if (!fn || srv_unescape(fn, strlen(fn), tmp, sizeof tmp) < 0 ||
+		    !srv_valid_text(tmp, 255) || strchr(tmp, '\\')) {
+			srv_error(r, 400, "bad_filename",
+			          "请在 X-Filename 中给出文件名(UTF-8,可用百分号编码)",
+			          "give the file's name in X-Filename (UTF-8, may be percent-encoded)");
+			return -1;
+		}
+		base = strrchr(tmp, '/');
+		base = base ? base + 1 : tmp;
+		if (!*base || !strcmp(base, ".") || !strcmp(base, "..")) {
+			srv_error(r, 400, "bad_filename", "文件名不正确", "bad file name");
+			return -1;
+		}
+		strcpy(r->filename, base);
+		if (!r->body.len) {
+			srv_error(r, 400, "bad_body", "文件为空", "the file is empty");
+			return -1;
+		}
+		return 0;
+	}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* Responses                                                           */
+/* ---------------------------------------------------------------- */
+void srv_json(struct req *r, unsigned status, const char *json, size_t len)
+{
+	if (r->answered)
+		return;
+	r->answered = 1;
+	r->status = status;
+	jh_buf_reset(&r->out);
+	jh_buf_add(&r->out, json, len);
+}
+
+void srv_json_obj(struct req *r, unsigned status, json_t *obj)
+{
+	char *s = obj ? json_dumps(obj, JSON_COMPACT) : NULL;
+
+	json_decref(obj);
+	if (!s) {
+		if (!r->answered) {
+			r->answered = 1;
+			r->status = 500;
+			jh_buf_reset(&r->out);
+			jh_buf_adds(&r->out, "{\"error\":{\"code\":\"internal\",\"message_zh\":"
+			            "\"服务器内部错误\",\"message_en\":\"internal server error\"}}");
+		}
+		return;
+	}
+	srv_json(r, status, s, strlen(s));
+	free(s);
+}
+
+static void error_with(struct req *r, unsigned status, const char *code,
+                       const char *zh, const char *en, json_t *problems)
+{
+	json_t *e = json_pack("{s:s,s:s,s:s}", "code", code, "message_zh", zh,
+	                      "message_en", en);
+
+	if (e && problems)
+		json_object_set_new(e, "problems", problems);
+	else if (problems)
+		json_decref(problems);
+	srv_json_obj(r, status, e ? json_pack("{s:o}", "error", e) : NULL);
+}
+
+void srv_error(struct req *r, unsigned status, const char *code,
+               const char *zh, const char *en)
+{
+	error_with(r, status, code, zh, en, NULL);
+}
+
+void srv_not_found(struct req *r)
+{
+	srv_error(r, 404, "not_found", "未找到", "not found");
+}
+
+/* Problems that may carry a path, SQL or an internal detail. */
+static int internal_problem(jh_problem p)
+{
+	switch (p) {
+	case JH_P_STORE: case JH_P_STORE_URI: case JH_P_BACKEND_NOT_BUILT:
+	case JH_P_NOT_JUNHENG: case JH_P_NEWER_SCHEMA: case JH_P_DB_BUSY:
+	case JH_P_DB_DAMAGED: case JH_P_DB_FULL: case JH_P_DB_READONLY:
+	case JH_P_DB_CANTOPEN: case JH_P_DB_MISSING: case JH_P_DB_OLD_SCHEMA:
+	case JH_P_FILE_MISSING: case JH_P_FILE_DENIED: case JH_P_FILE_UNREADABLE:
+	case JH_P_DB_IO: case JH_P_PLAN_SOLVER_FAILED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+json_t *srv_problems(const jh_diags *d)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && d && i < d->count; i++) {
+		const jh_diag *dg = &d->items[i];
+		jh_diag bare = *dg;
+		jh_buf zh = JH_BUF_INIT, en = JH_BUF_INIT;
+		json_t *o;
+
+		if (internal_problem(dg->problem))
+			continue;
+		/* The message alone: the place goes in its own keys. */
+		bare.file = bare.sheet = bare.column_name = NULL;
+		bare.line = 0;
+		bare.column = 0;
+		bare.note = 0;
+		jh_diag_format(&bare, "zh", &zh);
+		jh_diag_format(&bare, "en", &en);
+		o = json_object();
+		if (o) {
+			json_object_set_new(o, "file", dg->file ? json_string(dg->file) : json_null());
+			json_object_set_new(o, "sheet", dg->sheet ? json_string(dg->sheet) : json_null());
+			json_object_set_new(o, "line", json_integer(dg->line));
+			json_object_set_new(o, "column", json_integer(dg->column));
+			json_object_set_new(o, "column_name",
+			                    dg->column_name ? json_string(dg->column_name) : json_null());
+			json_object_set_new(o, "message_zh", json_string(zh.data ? zh.data : ""));
+			json_object_set_new(o, "message_en", json_string(en.data ? en.data : ""));
+			json_object_set_new(o, "note", json_boolean(dg->note));
+			json_array_append_new(a, o);
+		}
+		jh_buf_free(&zh);
+		jh_buf_free(&en);
+	}
+	return a;
+}
+
+static int has_problem(const jh_diags *d, jh_problem p)
+{
+	for (size_t i = 0; d && i < d->count; i++)
+		if (d->items[i].problem == p)
+			return 1;
+	return 0;
+}
+
+void srv_fail(struct req *r, jh_code rc, const jh_diags *d)
+{
+	const char *zh = jh_code_str(rc, "zh"), *en = jh_code_str(rc, "en");
+
+	switch (rc) {
+	case JH_ERR_INPUT: case JH_ERR_ENCODING: case JH_ERR_FORMAT:
+	case JH_ERR_STANDARD:
+		error_with(r, 422, "invalid", zh, en, srv_problems(d));
+		break;
+	case JH_ERR_ARG:
+		error_with(r, 400, "bad_request", zh, en, srv_problems(d));
+		break;
+	case JH_ERR_NOTFOUND:
+		srv_not_found(r);
+		break;
+	case JH_ERR_CONFLICT:
+		error_with(r, 409, "conflict", zh, en, srv_problems(d));
+		break;
+	case JH_ERR_AUTH:
+		srv_error(r, 401, "unauthorized", zh, en);
+		break;
+	case JH_ERR_DENIED:
+		error_with(r, 403, "forbidden", zh, en,
+		           d && d->count ? srv_problems(d) : NULL);
+		break;
+	case JH_ERR_BUSY:
+		if (!r->retry_after)
+			r->retry_after = 60;
+		srv_error(r, 429, "too_many_requests", zh, en);
+		break;
+	default:
+		if (has_problem(d, JH_P_DB_BUSY)) {
+			r->retry_after = 1;
+			srv_error(r, 503, "busy", "数据库正忙,请稍后再试",
+			          "the database is busy; try again shortly");
+		} else
+			srv_error(r, 500, "internal", "服务器内部错误",
+			          "internal server error");
+		break;
+	}
+}
+
+/* ---------------------------------------------------------------- */
+/* JSON object shapes                                                  */
+/* ---------------------------------------------------------------- */
+static void field_error(struct req *r, const char *key, int missing)
+{
+	char zh[128], en[128];
+
+	if (missing) {
+		snprintf(zh, sizeof zh, "缺少字段 %s", key);
+		snprintf(en, sizeof en, "the field %s is required", key);
+	} else {
+		snprintf(zh, sizeof zh, "字段 %s 的类型或取值不正确", key);
+		snprintf(en, sizeof en, "the field %s has a wrong type or value", key);
+	}
+	srv_error(r, 400, "bad_body", zh, en);
+}
+
+int srv_fields(struct req *r, const json_t *obj, const struct srv_field *f)
+{
+	const char *key;
+	json_t *v;
+
+	if (!json_is_object(obj)) {
+		srv_error(r, 400, "bad_body", "应为 JSON 对象", "a JSON object is expected");
+		return -1;
+	}
+	json_object_foreach((json_t *)obj, key, v) {
+		const struct srv_field *g = f;
+		while (g->key && strcmp(g->key, key))
+			g++;
+		if (!g->key) {
+			srv_error(r, 400, "bad_body", "请求体中有不支持的字段",
+			          "the body has a field this call does not take");
+			return -1;
+		}
+	}
+	for (; f->key; f++) {
+		int ok = 1;
+		v = json_object_get(obj, f->key);
+		if (!v) {
+			if (f->required) {
+				field_error(r, f->key, 1);
+				return -1;
+			}
+			continue;
+		}
+		switch (f->type) {
+		case F_TEXT:
+			ok = json_is_string(v) && strlen(json_string_value(v)) == json_string_length(v) &&
+			     srv_valid_text(json_string_value(v), f->max);
+			break;
+		case F_SECRET:
+			ok = json_is_string(v) && json_string_length(v) >= 1 &&
+			     json_string_length(v) <= f->max &&
+			     strlen(json_string_value(v)) == json_string_length(v);
+			break;
+		case F_NAME:
+			ok = json_is_string(v) && srv_valid_name(json_string_value(v));
+			break;
+		case F_INT:
+			ok = json_is_integer(v) && json_integer_value(v) >= 0 &&
+			     json_integer_value(v) <= (json_int_t)f->max;
+			break;
+		case F_BOOL:
+			ok = json_is_boolean(v);
+			break;
+		case F_OBJECT:
+			ok = json_is_object(v) && json_object_size(v) <= f->max;
+			break;
+		case F_ARRAY:
+			ok = json_is_array(v) && json_array_size(v) <= f->max;
+			break;
+		}
+		if (!ok) {
+			field_error(r, f->key, 0);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A JSON scalar as the text a template cell would hold: strings as
+ * they are, whole numbers without a point, others in shortest form;
+ * NULL for anything else (objects, arrays, true/false). */
+int srv_cell_text(const json_t *v, char *out, size_t cap)
+{
+	if (json_is_string(v)) {
+		const char *s = json_string_value(v);
+		size_t n = json_string_length(v);
+		if (n != strlen(s) || n >= cap || !jh_utf8_valid(s, n))
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)s[i] < 0x20 && s[i] != '\t')
+				return -1;
+		memcpy(out, s, n + 1);
+		return 0;
+	}
+	if (json_is_integer(v)) {
+		snprintf(out, cap, "%lld", (long long)json_integer_value(v));
+		return 0;
+	}
+	if (json_is_real(v)) {
+		jh_format_number(json_real_value(v), out, cap);
+		return 0;
+	}
+	if (json_is_null(v)) {
+		out[0] = 0;
+		return 0;
+	}
+	return -1;
+}
