@@ -10,6 +10,7 @@
 */
 #include "server.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,7 +123,8 @@ void h_overview(struct req *r)
 	jh_county_rev *revs = NULL;
 	jh_diags d = JH_DIAGS_INIT;
 	jh_buf b = JH_BUF_INIT;
-	jh_query q = {NULL, r->year, 0, r->srv->cfg->std, r->srv->cfg->costs, r->lang};
+	jh_query q = {.year = r->year, .std = r->srv->cfg->std, .costs = r->srv->cfg->costs,
+	             .lang = r->lang};
 	const jh_area *ar;
 	size_t nrev = 0, k = 0;
 	char area[24];
@@ -154,12 +156,20 @@ void h_overview(struct req *r)
 		if (!srv_cache_get(key, revs[i].revision, &one)) {
 			q.county = revs[i].county;
 			rc = jh_service_county_summary(t->store, &q, &one, &d);
-			if (rc) {
+			if (rc == JH_ERR_NOTFOUND) {
+				/* No data that year: cached as empty, left out. */
+				jh_buf_reset(&one);
+				jh_diags_free(&d);
+			} else if (rc) {
 				jh_buf_free(&one);
 				srv_fail(r, rc, &d);
 				goto out;
 			}
 			srv_cache_put(key, revs[i].revision, one.data ? one.data : "", one.len);
+		}
+		if (!one.len) {
+			jh_buf_free(&one);
+			continue;
 		}
 		if (k++)
 			jh_buf_addc(&b, ',');
@@ -174,6 +184,61 @@ out:
 	jh_diags_free(&d);
 }
 
+/* The county-years that hold rows, for /years: read from the store once
+ * per store revision (a load of every row), shared by all threads. */
+struct cy { char county[8]; int year; };
+static struct {
+	pthread_mutex_t lock;
+	long rev;           /* -1: not read */
+	struct cy *cy;
+	size_t n;
+} years_cache = {PTHREAD_MUTEX_INITIALIZER, -1, NULL, 0};
+
+void srv_years_free(void)
+{
+	free(years_cache.cy);
+	years_cache.cy = NULL;
+	years_cache.rev = -1;
+}
+
+static int cy_cmp(const void *a, const void *b)
+{
+	const struct cy *x = a, *y = b;
+	int c = strcmp(x->county, y->county);
+	return c ? c : x->year - y->year;
+}
+
+/* Refresh the list for revision rev (lock held). */
+static jh_code years_load(jh_store *s, long rev, jh_diags *d)
+{
+	jh_dataset *ds = NULL;
+	struct cy *cy;
+	size_t n = 0;
+	jh_code rc;
+
+	if (years_cache.rev == rev)
+		return JH_OK;
+	if ((rc = jh_store_load(s, NULL, 0, &ds, d)))
+		return rc;
+	cy = malloc((jh_dataset_count(ds) + 1) * sizeof *cy);
+	if (!cy) {
+		jh_dataset_free(ds);
+		return JH_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < jh_dataset_count(ds); i++) {
+		const jh_school_year *row = jh_dataset_row(ds, i);
+		snprintf(cy[n].county, sizeof cy[n].county, "%s", row->county_code);
+		cy[n++].year = row->year;
+	}
+	jh_dataset_free(ds);
+	qsort(cy, n, sizeof *cy, cy_cmp);
+	free(years_cache.cy);
+	years_cache.cy = cy;
+	years_cache.n = n;
+	years_cache.rev = rev;
+	return JH_OK;
+}
+
 void h_years(struct req *r)
 {
 	const jh_areas *a = srv_areas(r);
@@ -181,7 +246,9 @@ void h_years(struct req *r)
 	jh_diags d = JH_DIAGS_INIT;
 	char area[24];
 	json_t *years;
-	jh_code rc = JH_OK;
+	unsigned char seen[2101 - 1990] = {0};
+	long rev = 0;
+	jh_code rc;
 
 	if (!a || !t)
 		return;
@@ -190,24 +257,30 @@ void h_years(struct req *r)
 			return;
 	} else if (read_area(r, area))
 		return;
-	years = json_array();
-	/* The years with any county-year of the area stored. */
-	for (int y = 1990; y <= 2100 && !rc; y++) {
-		jh_county_rev *revs = NULL;
-		size_t n = 0;
-		int has = 0;
-		rc = jh_store_county_revisions(t->store, y, &revs, &n, &d);
-		for (size_t i = 0; !rc && i < n && !has; i++)
-			has = !area[0] || jh_area_within(a, revs[i].county, area);
-		if (has)
-			json_array_append_new(years, json_integer(y));
-		free(revs);
-	}
-	if (rc) {
-		json_decref(years);
+	if ((rc = jh_store_last_revision(t->store, &rev, &d))) {
 		srv_fail(r, rc, &d);
-	} else
-		srv_json_obj(r, 200, json_pack("{s:o}", "years", years));
+		jh_diags_free(&d);
+		return;
+	}
+	pthread_mutex_lock(&years_cache.lock);
+	rc = years_load(t->store, rev, &d);
+	for (size_t i = 0; !rc && i < years_cache.n; i++) {
+		const struct cy *c = &years_cache.cy[i];
+		if (c->year >= 1990 && c->year <= 2100 &&
+		    (!area[0] || jh_area_within(a, c->county, area)))
+			seen[c->year - 1990] = 1;
+	}
+	pthread_mutex_unlock(&years_cache.lock);
+	if (rc) {
+		srv_fail(r, rc, &d);
+		jh_diags_free(&d);
+		return;
+	}
+	years = json_array();
+	for (int y = 1990; y <= 2100; y++)
+		if (seen[y - 1990])
+			json_array_append_new(years, json_integer(y));
+	srv_json_obj(r, 200, json_pack("{s:o}", "years", years));
 	jh_diags_free(&d);
 }
 

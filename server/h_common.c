@@ -81,10 +81,11 @@ void srv_answer(struct req *r, jh_code rc, const jh_buf *b, const jh_diags *d)
 }
 
 void srv_cached(struct req *r, const char *kind, const char *county,
-                srv_render_fn render, int plan)
+                srv_render_fn render)
 {
 	struct srv_thread *t = srv_thread(r);
-	jh_query q = {county, r->year, 0, r->srv->cfg->std, r->srv->cfg->costs, r->lang};
+	jh_query q = {.county = county, .year = r->year, .std = r->srv->cfg->std,
+	             .costs = r->srv->cfg->costs, .lang = r->lang};
 	jh_diags d = JH_DIAGS_INIT;
 	jh_buf b = JH_BUF_INIT;
 	char key[64];
@@ -99,13 +100,8 @@ void srv_cached(struct req *r, const char *kind, const char *county,
 		srv_answer(r, rc, &b, &d);
 		goto out;
 	}
-	if (!rc) {
-		if (plan)
-			pthread_mutex_lock(&r->srv->plan_lock);
+	if (!rc)
 		rc = render(r, t->store, &q, &b, &d);
-		if (plan)
-			pthread_mutex_unlock(&r->srv->plan_lock);
-	}
 	if (!rc && !b.oom)
 		srv_cache_put(key, rev, b.data ? b.data : "", b.len);
 	srv_answer(r, rc, &b, &d);

@@ -4,9 +4,9 @@
 **
 ** Every handler first checks that the caller may read the county
 ** (lib/access), then renders through the cache (h_common.c) keyed by the
-** county's store revision.  gaps and what-if run GLPK, which is not
-** assumed thread-safe: they hold the plan lock (and run on the worker
-** pool, router.c).
+** county's store revision.  gaps runs GLPK, which lib/service serialises
+** with its own mutex; gaps and what-if run on the worker pool (router.c)
+** so that quick requests never wait behind them.
 */
 #include "server.h"
 
@@ -50,28 +50,28 @@ void h_county_verdict(struct req *r)
 {
 	const char *c = county(r);
 	if (c)
-		srv_cached(r, "verdict", c, render_verdict, 0);
+		srv_cached(r, "verdict", c, render_verdict);
 }
 
 void h_county_eval(struct req *r)
 {
 	const char *c = county(r);
 	if (c)
-		srv_cached(r, "eval", c, render_eval, 0);
+		srv_cached(r, "eval", c, render_eval);
 }
 
 void h_county_gaps(struct req *r)
 {
 	const char *c = county(r);
 	if (c)
-		srv_cached(r, "gaps", c, render_gaps, 1);
+		srv_cached(r, "gaps", c, render_gaps);
 }
 
 void h_county_schools(struct req *r)
 {
 	const char *c = county(r);
 	if (c)
-		srv_cached(r, "schools", c, render_schools, 0);
+		srv_cached(r, "schools", c, render_schools);
 }
 
 /* POST /counties/{code}/whatif: {"changes":[{"action","school_code",
@@ -93,7 +93,8 @@ void h_county_whatif(struct req *r)
 	};
 	static const char *const cols[] = {"action", "school_code", "field", "value", "target"};
 	struct srv_thread *t;
-	jh_query q = {NULL, r->year, 0, r->srv->cfg->std, r->srv->cfg->costs, r->lang};
+	jh_query q = {.year = r->year, .std = r->srv->cfg->std, .costs = r->srv->cfg->costs,
+	             .lang = r->lang};
 	jh_diags d = JH_DIAGS_INIT;
 	jh_buf b = JH_BUF_INIT;
 	jh_table *tab = NULL;
@@ -141,9 +142,7 @@ void h_county_whatif(struct req *r)
 	}
 	if (rc)
 		goto oom;
-	pthread_mutex_lock(&r->srv->plan_lock);
 	rc = jh_service_whatif(t->store, &q, tab, JH_FMT_JSON, &b, &d);
-	pthread_mutex_unlock(&r->srv->plan_lock);
 	srv_answer(r, rc, &b, &d);
 	goto out;
 oom:

@@ -6,8 +6,8 @@
 ** jh_throttle): a refused attempt is a 429 with Retry-After and does not
 ** even check the password.  An unknown name, a wrong password and a
 ** disabled account give the same 401 (lib/access makes them take the
-** same time).  lib/access records sign_in / sign_in_failed in the audit;
-** the server adds sign_in_throttled and sign_out.
+** same time).  lib/access records sign_in, sign_in_failed and sign_out
+** in the audit; the server adds sign_in_throttled.
 */
 #include "server.h"
 
@@ -75,7 +75,6 @@ void h_session_delete(struct req *r)
 	if (rc && rc != JH_ERR_NOTFOUND) {
 		srv_fail(r, rc, &d);
 	} else {
-		srv_audit(r, "sign_out", NULL);
 		srv_set_session_cookie(r, NULL, 1);
 		srv_json_obj(r, 200, json_pack("{s:b}", "signed_out", 1));
 	}

@@ -509,7 +509,6 @@ int srv_run(const struct srv_config *cfg)
 	srv.cfg = cfg;
 	if (!(srv.throttle = jh_throttle_new(NULL)))
 		return 1;
-	pthread_mutex_init(&srv.plan_lock, NULL);
 	pthread_mutex_init(&srv.write_lock, NULL);
 	srv_cache_init(256u * KiB * KiB);
 
@@ -576,8 +575,8 @@ int srv_run(const struct srv_config *cfg)
 	pool_stop();
 	threads_close();
 	srv_cache_free();
+	srv_years_free();
 	jh_throttle_free(srv.throttle);
-	pthread_mutex_destroy(&srv.plan_lock);
 	pthread_mutex_destroy(&srv.write_lock);
 	fprintf(stderr, en ? "junheng: stopped\n" : "junheng: 已停止\n");
 	return 0;

@@ -68,10 +68,7 @@ jh_code jh_access_school(const jh_areas *a, const jh_user *u, jh_op op, const ch
 jh_code jh_access_manage(const jh_areas *a, const jh_user *caller, jh_role role, const char *area, const char *county_of_school /* for a school account, else NULL */);
 /* An import checked whole against the caller: every row, record and area (rule above); problems JH_P_… naming file, line, column; JH_ERR_DENIED when any. */
 jh_code jh_access_import(const jh_areas *stored, const jh_user *u, jh_store *s, const jh_areas *in_areas, const jh_dataset *in_rows, const jh_county_items *in_items, jh_diags *d);
-typedef struct jh_query {
-	const char *county; int year; long as_of;
-	const jh_standard *std; const jh_costs *costs; const char *lang;
-} jh_query;
+typedef struct jh_query { const char *county; int year; long as_of; const jh_standard *std; const jh_costs *costs; const char *lang; unsigned flags; double time_limit; } jh_query;
 /* Exactly the bytes of `junheng verdict DB --county C --year Y --format json` (and eval, gaps) appended to out. */
 jh_code jh_service_verdict(jh_store *s, const jh_query *q, jh_format fmt, jh_buf *out, jh_diags *d);
 jh_code jh_service_eval(jh_store *s, const jh_query *q, jh_format fmt, jh_buf *out, jh_diags *d);

@@ -142,7 +142,6 @@ struct req {
 struct srv {
 	const struct srv_config *cfg;
 	jh_throttle *throttle;
-	pthread_mutex_t plan_lock;   /* GLPK calls, one at a time */
 	pthread_mutex_t write_lock;  /* store writes from this process */
 };
 
@@ -234,11 +233,14 @@ int srv_check_school(struct req *r, jh_op op, const char *school, char county[8]
 void srv_answer(struct req *r, jh_code rc, const jh_buf *b, const jh_diags *d);
 /* A rendering of one county-year through the cache: key kind:county:
  * year:lang, valid while jh_store_county_revision is the same; render
- * is called on a miss (with the plan lock when plan is set). */
+ * is called on a miss. */
 typedef jh_code (*srv_render_fn)(struct req *r, jh_store *s, const jh_query *q,
                                  jh_buf *out, jh_diags *d);
 void srv_cached(struct req *r, const char *kind, const char *county,
-                srv_render_fn render, int plan);
+                srv_render_fn render);
+
+/* h_areas.c: drop the shared list of county-years (at the end). */
+void srv_years_free(void);
 
 /* Handlers. */
 void h_session_post(struct req *r);
