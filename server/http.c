@@ -36,6 +36,7 @@
 */
 #include "server.h"
 
+#include <glpk.h>
 #include <microhttpd.h>
 
 #include <errno.h>
@@ -162,6 +163,10 @@ static void *worker(void *arg)
 			pthread_cond_wait(&pool.cond, &pool.lock);
 		if (!pool.head) {
 			pthread_mutex_unlock(&pool.lock);
+			/* GLPK keeps one environment per thread, which lib/plan
+			 * leaves for the next plan on the thread: a worker that
+			 * ran one frees it as it ends (nothing when none). */
+			glp_free_env();
 			return NULL;
 		}
 		r = pool.head;
