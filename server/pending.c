@@ -15,12 +15,6 @@ W jh_code jh_session_resume(void) { return JH_ERR_AUTH; }
 W jh_code jh_account_authenticate(void) { return JH_ERR_AUTH; }
 W jh_code jh_store_audit_add(void) { return JH_OK; }
 W int jh_area_within(void) { return 0; }
-W void *jh_import_set_new(void) { return 0; }
-W void jh_import_set_free(void *p) { (void)p; }
-W void *jh_import_set_areas(void) { return 0; }
-W void *jh_import_set_items(void) { return 0; }
-W void *jh_import_set_rows(void) { return 0; }
-W void jh_import_stats_json(void) { }
 W int jh_session_csrf_ok(void) { return 0; }
 W jh_code jh_access_area(void) { return JH_ERR_DENIED; }
 W jh_code jh_access_import(void) { return JH_ERR_DENIED; }
@@ -28,15 +22,9 @@ W jh_code jh_access_manage(void) { return JH_ERR_DENIED; }
 W jh_code jh_access_school(void) { return JH_ERR_DENIED; }
 W jh_code jh_account_add(void) { return JH_ERR_DENIED; }
 W jh_code jh_account_change_apply(void) { return JH_ERR_DENIED; }
-W jh_code jh_import_set_add(void) { return JH_ERR_DENIED; }
-W jh_code jh_import_set_store(void) { return JH_ERR_DENIED; }
 W jh_code jh_service_county_summary(void) { return JH_ERR_DENIED; }
-W jh_code jh_service_eval(void) { return JH_ERR_DENIED; }
-W jh_code jh_service_gaps(void) { return JH_ERR_DENIED; }
 W jh_code jh_service_school(void) { return JH_ERR_DENIED; }
 W jh_code jh_service_schools(void) { return JH_ERR_DENIED; }
-W jh_code jh_service_verdict(void) { return JH_ERR_DENIED; }
-W jh_code jh_service_whatif(void) { return JH_ERR_DENIED; }
 W jh_code jh_session_end(void) { return JH_ERR_DENIED; }
 W jh_code jh_session_start(void) { return JH_ERR_DENIED; }
 W jh_code jh_store_account_get(void) { return JH_ERR_DENIED; }

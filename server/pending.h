@@ -68,35 +68,8 @@ jh_code jh_access_school(const jh_areas *a, const jh_user *u, jh_op op, const ch
 jh_code jh_access_manage(const jh_areas *a, const jh_user *caller, jh_role role, const char *area, const char *county_of_school /* for a school account, else NULL */);
 /* An import checked whole against the caller: every row, record and area (rule above); problems JH_P_… naming file, line, column; JH_ERR_DENIED when any. */
 jh_code jh_access_import(const jh_areas *stored, const jh_user *u, jh_store *s, const jh_areas *in_areas, const jh_dataset *in_rows, const jh_county_items *in_items, jh_diags *d);
-typedef struct jh_query { const char *county; int year; long as_of; const jh_standard *std; const jh_costs *costs; const char *lang; unsigned flags; double time_limit; } jh_query;
-/* Exactly the bytes of `junheng verdict DB --county C --year Y --format json` (and eval, gaps) appended to out. */
-jh_code jh_service_verdict(jh_store *s, const jh_query *q, jh_format fmt, jh_buf *out, jh_diags *d);
-jh_code jh_service_eval(jh_store *s, const jh_query *q, jh_format fmt, jh_buf *out, jh_diags *d);
-jh_code jh_service_gaps(jh_store *s, const jh_query *q, jh_format fmt, jh_buf *out, jh_diags *d);
-/* What-if: the change rows (the CLI's change-file template as a table) → {"county_code","year","before","after","county_name"} as the CLI's whatif JSON. */
-jh_code jh_service_whatif(jh_store *s, const jh_query *q, const jh_table *changes, jh_format fmt, jh_buf *out, jh_diags *d);
-/* One county's overview summary as a JSON object: code, name, verdict, failing items, missing items, failing schools (schools not meeting 6 of 7 / all-indicators rule), per stage each coefficient with its limit and pass. */
 jh_code jh_service_county_summary(jh_store *s, const jh_query *q, jh_buf *out, jh_diags *d);
-/* The schools of a county-year as a JSON array (code, name, type, location, students per stage, indicators met/total per stage, what it lacks). */
 jh_code jh_service_schools(jh_store *s, const jh_query *q, jh_buf *out, jh_diags *d);
-/* One school-year as JSON: its stored row (every field), its indicators per stage with thresholds and pass, its rules (6-of-7, 85% floor), the revision it was read at (for PATCH's base_revision). */
 jh_code jh_service_school(jh_store *s, const char *school, int year, const jh_standard *std, const char *lang, jh_buf *out, jh_diags *d);
-/* Revisions touching the counties (NULL,0 = all) as JSON (jh_revisions_report's JSON). */
 jh_code jh_service_revisions(jh_store *s, const char *const *counties, size_t n, jh_buf *out, jh_diags *d);
-/* Import files read from memory (moved from src/cli.c cli_load_files; the CLI now calls this). */
-typedef struct jh_import_set jh_import_set;
-jh_import_set *jh_import_set_new(int default_year, int year_min, int year_max); /* NULL on oom; free with jh_import_set_free */
-void jh_import_set_free(jh_import_set *is);
-jh_code jh_import_set_allow_extras(jh_import_set *is, const char *names, int all);
-/* Add one file: CSV (UTF-8/GB18030), XLSX or XLS by content and name; every problem in d. SHA-256 of the bytes kept for the revision's sources. */
-jh_code jh_import_set_add(jh_import_set *is, const char *name, const void *data, size_t len, jh_diags *d);
-const jh_dataset *jh_import_set_rows(const jh_import_set *is);
-const jh_areas *jh_import_set_areas(const jh_import_set *is);
-const jh_county_items *jh_import_set_items(const jh_import_set *is);
-/* Write it as one revision (info's sources filled from the files added). */
-jh_code jh_import_set_store(jh_store *s, const jh_import_set *is, const jh_import_opts *opts, const char *who, const char *why, jh_import_stats *st, jh_diags *d);
-/* The import's summary as JSON: {"revision","rows","added","changed","unchanged","deleted","fields_changed","areas_changed","items_changed","missing":[…]} */
-void jh_import_stats_json(const jh_import_stats *st, const jh_dataset *missing, jh_buf *out);
-/* Problems as JSON: [{"file","sheet","line","column","column_name","message_zh","message_en"}] (column letters as in the CLI's messages). */
-void jh_diags_json(const jh_diags *d, jh_buf *out);
 #endif

@@ -386,40 +386,25 @@ static int internal_problem(jh_problem p)
 
 json_t *srv_problems(const jh_diags *d)
 {
-	json_t *a = json_array();
+	jh_diags shown = JH_DIAGS_INIT;
+	jh_buf b = JH_BUF_INIT;
+	json_t *a;
 
-	for (size_t i = 0; a && d && i < d->count; i++) {
-		const jh_diag *dg = &d->items[i];
-		jh_diag bare = *dg;
-		jh_buf zh = JH_BUF_INIT, en = JH_BUF_INIT;
-		json_t *o;
-
-		if (internal_problem(dg->problem))
+	/* lib/service renders them (jh_diags_json); the server only leaves
+	 * out what the caller must not read. */
+	for (size_t i = 0; d && i < d->count; i++) {
+		const jh_diag *g = &d->items[i];
+		if (internal_problem(g->problem))
 			continue;
-		/* The message alone: the place goes in its own keys. */
-		bare.file = bare.sheet = bare.column_name = NULL;
-		bare.line = 0;
-		bare.column = 0;
-		bare.note = 0;
-		jh_diag_format(&bare, "zh", &zh);
-		jh_diag_format(&bare, "en", &en);
-		o = json_object();
-		if (o) {
-			json_object_set_new(o, "file", dg->file ? json_string(dg->file) : json_null());
-			json_object_set_new(o, "sheet", dg->sheet ? json_string(dg->sheet) : json_null());
-			json_object_set_new(o, "line", json_integer(dg->line));
-			json_object_set_new(o, "column", json_integer(dg->column));
-			json_object_set_new(o, "column_name",
-			                    dg->column_name ? json_string(dg->column_name) : json_null());
-			json_object_set_new(o, "message_zh", json_string(zh.data ? zh.data : ""));
-			json_object_set_new(o, "message_en", json_string(en.data ? en.data : ""));
-			json_object_set_new(o, "note", json_boolean(dg->note));
-			json_array_append_new(a, o);
-		}
-		jh_buf_free(&zh);
-		jh_buf_free(&en);
+		(g->note ? jh_diags_note : jh_diags_add)(&shown, g->problem, g->file, g->sheet,
+		                                         g->line, g->column, g->column_name,
+		                                         g->arg, g->arg2);
 	}
-	return a;
+	jh_diags_json(&shown, &b);
+	a = b.oom || !b.len ? NULL : json_loadb(b.data, b.len, 0, NULL);
+	jh_buf_free(&b);
+	jh_diags_free(&shown);
+	return a ? a : json_array();
 }
 
 static int has_problem(const jh_diags *d, jh_problem p)
