@@ -7,10 +7,12 @@
 **   1st call (headers read): route it (404/405), find the caller
 **       (401/403: before any body is read, so a stranger cannot make the
 **       server buffer 64 MiB), check the query (400) and Content-Length
-**       against the route's body limit (413).  Any answer here is queued
-**       at once; the body is then never read.
+**       against the route's body limit (413).  An answer here is queued
+**       at once when a body follows (which is then never read, and the
+**       connection closes), else at the last call (keep-alive).
 **   calls with data: append to the body while within the limit; past it
-**       the rest is dropped and the answer is 413.
+**       the rest is read and dropped (up to 16 MiB more, then the
+**       connection closes) and the answer is 413.
 **   last call (no more data): parse and check the body (400), then run
 **       the handler — on this thread for quick routes; for heavy ones
 **       (import, gaps, what-if) the connection is suspended, the request
@@ -51,6 +53,9 @@
 #include <sys/socket.h>
 
 #define KiB 1024u
+/* How much of a body over its limit is read and dropped before the 413,
+ * so that the client sees the answer; past it the connection closes. */
+#define DRAIN_MAX (16u * KiB * KiB)
 
 static const char *const sec_headers[][2] = {
 	{"Content-Security-Policy",
@@ -336,10 +341,14 @@ static void first_call(struct req *r, const char *url)
 		unsigned long long n;
 		errno = 0;
 		n = strtoull(cl, &end, 10);
-		if (errno || *end || end == cl || n > r->route->body_limit) {
+		if (errno || *end || end == cl || n > r->route->body_limit + DRAIN_MAX) {
 			srv_error(r, 413, "too_large", "请求体过大", "request body too large");
 			return;
 		}
+		/* A little too large: read it to the end and say 413 then, so
+		 * that a client still writing it sees the answer. */
+		if (n > r->route->body_limit)
+			r->body_too_large = 1;
 	}
 }
 
@@ -385,12 +394,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	if (*upload_data_size) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
-		if (r->body_too_large || r->body.len + n > r->route->body_limit) {
-			/* Past the limit: drop the rest (up to as much again,
+		r->received += n;
+		if (r->body_too_large || r->received > r->route->body_limit) {
+			/* Past the limit: drop the rest (up to DRAIN_MAX more,
 			 * then close the connection) and answer 413. */
 			r->body_too_large = 1;
-			r->body.len = r->route->body_limit;
-			return r->body.len + n > 2 * r->route->body_limit + 64 * KiB
+			jh_buf_free(&r->body);
+			return r->received > r->route->body_limit + DRAIN_MAX
 			       ? MHD_NO : MHD_YES;
 		}
 		jh_buf_add(&r->body, upload_data, n);

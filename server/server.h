@@ -114,6 +114,7 @@ struct req {
 	long from;                 /* 0 when not given */
 	long limit;                /* 0 when not given */
 	jh_buf body;               /* the body as received */
+	size_t received;           /* bytes of body received */
 	int body_too_large;
 	json_t *json;              /* BODY_JSON: the parsed object */
 	char filename[256];        /* BODY_FILE: X-Filename, checked */
