@@ -7,9 +7,11 @@
 **   1st call (headers read): route it (404/405), find the caller
 **       (401/403: before any body is read, so a stranger cannot make the
 **       server buffer 64 MiB), check the query (400) and Content-Length
-**       against the route's body limit (413).  An answer here is queued
-**       at once when a body follows (which is then never read, and the
-**       connection closes), else at the last call (keep-alive).
+**       against the route's body limit (413).  An answer here is sent
+**       after the body (read and dropped) when it is at most 16 MiB, so
+**       that a client still writing sees it; a larger or chunked body is
+**       not read at all: the answer goes at once and the connection
+**       closes.
 **   calls with data: append to the body while within the limit; past it
 **       the rest is read and dropped (up to 16 MiB more, then the
 **       connection closes) and the answer is 413.
@@ -360,6 +362,21 @@ static int has_body(struct MHD_Connection *c)
 	       MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 }
 
+/* A body of known length up to DRAIN_MAX is read (and dropped) before an
+ * early answer is sent; a larger or chunked one is not read at all. */
+static int drainable(struct MHD_Connection *c)
+{
+	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	char *end;
+	unsigned long long n;
+
+	if (!cl || MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding"))
+		return 0;
+	errno = 0;
+	n = strtoull(cl, &end, 10);
+	return !errno && !*end && end != cl && n <= DRAIN_MAX;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
                                   const char *url, const char *method,
                                   const char *version, const char *upload_data,
@@ -385,7 +402,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		/* An answer with a body still coming is sent now (the body is
 		 * then never read and the connection closes); without a body it
 		 * waits for the last call, so the connection stays open. */
-		if (r->answered == 1 && has_body(conn))
+		if (r->answered && has_body(conn) && !drainable(conn))
 			return send_answer(r);
 		return MHD_YES;
 	}
@@ -395,6 +412,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
 		r->received += n;
+		if (r->answered)        /* answered already: drop the body */
+			return r->received > DRAIN_MAX ? MHD_NO : MHD_YES;
 		if (r->body_too_large || r->received > r->route->body_limit) {
 			/* Past the limit: drop the rest (up to DRAIN_MAX more,
 			 * then close the connection) and answer 413. */
