@@ -49,6 +49,10 @@ void h_session_post(struct req *r)
 	}
 	if (!rc)
 		rc = jh_session_start(t->store, r->user.name, now, token, csrf, &d);
+	/* Sessions left idle are deleted when next used; those never used
+	 * again go here, at each sign-in. */
+	if (!rc)
+		jh_store_sessions_expire(t->store, now - r->srv->cfg->session_idle, &d);
 	if (rc) {
 		srv_fail(r, rc, &d);
 		goto out;
