@@ -33,3 +33,4 @@ W jh_code jh_store_county_revision(void) { return JH_ERR_DENIED; }
 W jh_code jh_store_county_revisions(void) { return JH_ERR_DENIED; }
 W jh_code jh_store_revisions_of(void) { return JH_ERR_DENIED; }
 W jh_code jh_store_school_county(void) { return JH_ERR_DENIED; }
+W jh_code jh_store_sessions_expire(void) { return JH_OK; }
