@@ -178,7 +178,7 @@ static enum MHD_Result query_one(void *cls, enum MHD_ValueKind kind,
 	for (i = 0; i < sizeof qnames / sizeof qnames[0]; i++)
 		if (!strcmp(k, qnames[i].name))
 			bit = qnames[i].bit;
-	if (!bit || !(r->route->query & bit)) {
+	if (!bit || !((r->route->query | Q_LANG) & bit)) {
 		q->bad = "?";
 		q->unknown = 1;
 		return MHD_NO;
