@@ -19,6 +19,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static int hex64(const char *s)
@@ -29,6 +30,16 @@ static int hex64(const char *s)
 		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
 			return 0;
 	return 1;
+}
+
+static enum MHD_Result count_csrf(void *cls, enum MHD_ValueKind kind,
+                                  const char *key, const char *value)
+{
+	(void)kind;
+	(void)value;
+	if (!strcasecmp(key, "X-CSRF-Token"))
+		++*(int *)cls;
+	return MHD_YES;
 }
 
 int srv_auth(struct req *r)
@@ -61,7 +72,10 @@ int srv_auth(struct req *r)
 	if (strcmp(r->method, "GET") && strcmp(r->method, "HEAD")) {
 		const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
 		                                            "X-CSRF-Token");
-		if (!jh_session_csrf_ok(csrf_hash, h)) {
+		int n = 0;
+		/* Sent twice is never right, whichever comes first. */
+		MHD_get_connection_values(r->conn, MHD_HEADER_KIND, count_csrf, &n);
+		if (n != 1 || !jh_session_csrf_ok(csrf_hash, h)) {
 			srv_error(r, 403, "csrf", "缺少或错误的 X-CSRF-Token",
 			          "missing or wrong X-CSRF-Token");
 			return -1;
