@@ -13,6 +13,8 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -371,6 +373,22 @@ static void test_policy_import(void **state)
 	assert_int_equal(d.count, 2);                    /* the area and the row */
 	jh_diags_free(&d);
 
+	/* A row naming the caller's county for a school stored in another:
+	 * out of reach by the school (column A), when the store is asked. */
+	{
+		jh_dataset *moved = parse_rows(TEST_TEMPLATE_HEADER "\n" ROW(T_CODE, "369904"),
+		                               "moved.csv");
+		assert_int_equal(jh_access_import(f->areas, &cnty, NULL, NULL, moved, NULL, &d), OK);
+		assert_int_equal(jh_access_import(f->areas, &cnty, f->s, NULL, moved, NULL, &d), NO);
+		assert_int_equal(d.count, 1);
+		assert_int_equal(d.items[0].line, 2);
+		assert_int_equal(d.items[0].column, 1);
+		assert_string_equal(d.items[0].arg, T_CODE);
+		jh_diags_free(&d);
+		/* T is in 369901, within the city: the city office may. */
+		assert_int_equal(jh_access_import(f->areas, &city, f->s, NULL, moved, NULL, &d), OK);
+		jh_dataset_free(moved);
+	}
 	/* A school: its own row only; an inspector: none. */
 	assert_int_equal(jh_access_import(f->areas, &sch, f->s, same, own, NULL, &d), OK);
 	assert_int_equal(jh_access_import(f->areas, &sch, f->s, NULL, mixed, NULL, &d), NO);
@@ -615,6 +633,25 @@ static void test_sign_in_and_audit(void **state)
 	assert_int_equal(jh_account_change_apply(f->s, f->areas, "nobody", &ch, "root", &d),
 	                 JH_ERR_NOTFOUND);
 	jh_diags_free(&d);
+
+	/* A hash of weaker limits (an older version's, say) is made again
+	 * at the next sign-in, and still verifies. */
+	{
+		char weak[JH_PWHASH_MAX], now[JH_PWHASH_MAX];
+		jh_user w;
+		memset(&w, 0, sizeof w);
+		snprintf(w.name, sizeof w.name, "old");
+		w.role = JH_ROLE_ADMIN;
+		assert_int_equal(crypto_pwhash_str(weak, "old-pass-1", 10, crypto_pwhash_OPSLIMIT_MIN,
+		                                   crypto_pwhash_MEMLIMIT_MIN), 0);
+		assert_int_equal(jh_store_account_add(f->s, &w, weak, &d), JH_OK);
+		assert_int_equal(jh_account_authenticate(f->s, "old", "old-pass-1", "", &u, &d), JH_OK);
+		assert_int_equal(jh_store_account_get(f->s, "old", &w, now, &d), JH_OK);
+		assert_string_not_equal(now, weak);
+		assert_int_equal(crypto_pwhash_str_needs_rehash(now, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+		                                                crypto_pwhash_MEMLIMIT_INTERACTIVE), 0);
+		assert_int_equal(jh_account_authenticate(f->s, "old", "old-pass-1", "", &u, &d), JH_OK);
+	}
 }
 
 /* --- sessions ----------------------------------------------------------- */
@@ -777,6 +814,35 @@ static void test_throttle(void **state)
 	}
 }
 
+/* Four threads fail one name 250 times each at once: with the limit at
+ * exactly 1000, the name is locked only if no failure was lost. */
+struct hammer { jh_throttle *t; };
+
+static void *hammer(void *arg)
+{
+	struct hammer *h = arg;
+
+	for (int i = 0; i < 250; i++)
+		jh_throttle_record(h->t, "shared", "10.0.0.1", 0, 100);
+	return NULL;
+}
+
+static void test_throttle_threads(void **state)
+{
+	jh_throttle_limits l = {1000, 100000, 900, 10, 40};
+	struct hammer h;
+	pthread_t th[4];
+
+	(void)state;
+	h.t = jh_throttle_new(&l);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, hammer, &h), 0);
+	for (int i = 0; i < 4; i++)
+		pthread_join(th[i], NULL);
+	assert_int_equal(jh_throttle_wait(h.t, "shared", NULL, 100), 10);
+	jh_throttle_free(h.t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -790,6 +856,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sign_in_and_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 		cmocka_unit_test(test_throttle),
+		cmocka_unit_test(test_throttle_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

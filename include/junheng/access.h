@@ -140,7 +140,9 @@ jh_code jh_access_manage(const jh_areas *a, const jh_user *caller, jh_role role,
  * only when stored with the same name, level and parent).  Each
  * offending row is a problem (JH_P_IMPORT_OUTSIDE, ..._AREA_OUTSIDE,
  * naming file, sheet, line, column); JH_ERR_DENIED when any.  Any of the
- * three inputs may be NULL; s is unused for now (may be NULL). */
+ * three inputs may be NULL.  s (may be NULL: rows are then judged by the
+ * county they name only) is asked for the county each row's school is
+ * stored in; a database error is returned as such (JH_ERR_DB). */
 jh_code jh_access_import(const jh_areas *stored, const jh_user *u, jh_store *s,
                          const jh_areas *in_areas, const jh_dataset *in_rows,
                          const jh_county_items *in_items, jh_diags *d);

@@ -226,6 +226,9 @@ jh_code jh_account_authenticate(jh_store *s, const char *name,
 	memset(out, 0, sizeof *out);
 	if (!password)
 		password = "";
+	/* The dummy hash is made before the first sign-in of any kind, so
+	 * that making it does not set the first unknown name apart. */
+	pthread_once(&dummy_once, dummy_make);
 	rc = name ? jh_store_account_get(s, name, &u, hash, &quiet) : JH_ERR_NOTFOUND;
 	jh_diags_free(&quiet);
 	if (rc && rc != JH_ERR_NOTFOUND)
@@ -235,7 +238,6 @@ jh_code jh_account_authenticate(jh_store *s, const char *name,
 		if (known) {
 			ok = jh_password_verify(hash, password);
 		} else {
-			pthread_once(&dummy_once, dummy_make);
 			(void)jh_password_verify(dummy_hash, password);
 		}
 	}
@@ -248,6 +250,19 @@ jh_code jh_account_authenticate(jh_store *s, const char *name,
 		jh_diags_add(d, JH_P_SIGN_IN_FAILED, NULL, NULL, 0, 0, NULL, NULL, NULL);
 		return JH_ERR_AUTH;
 	}
+	/* A hash made with weaker limits than today's is made again, now
+	 * that the password is at hand (failure to do so is no failure to
+	 * sign in). */
+	if (crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) == 1) {
+		jh_diags q2 = JH_DIAGS_INIT;
+		char fresh[JH_PWHASH_MAX];
+		if (jh_password_hash(password, fresh, &q2) == JH_OK)
+			(void)jh_store_account_update(s, &u, fresh, &q2);
+		sodium_memzero(fresh, sizeof fresh);
+		jh_diags_free(&q2);
+	}
+	sodium_memzero(hash, sizeof hash);
 	*out = u;
 	return JH_OK;
 }

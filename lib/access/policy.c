@@ -167,7 +167,6 @@ jh_code jh_access_import(const jh_areas *stored, const jh_user *u, jh_store *s,
 	size_t bad = 0;
 	int office, school;
 
-	(void)s;
 	if (!u || u->disabled) {
 		jh_diags_add(d, JH_P_IMPORT_DENIED, NULL, NULL, 0, 0, NULL, NULL, NULL);
 		return JH_ERR_DENIED;
@@ -191,15 +190,31 @@ jh_code jh_access_import(const jh_areas *stored, const jh_user *u, jh_store *s,
 		             level_col(x->level), x->code, u->area);
 		bad++;
 	}
-	/* School-years: an office's rows in its area (by the county the row
-	 * names: a school registered in another county is refused by the
-	 * store itself, which never lets a school change county); a school's
-	 * rows its own only. */
+	/* School-years: an office's rows in its area, both by the county
+	 * the row names and by the county the school is stored in (a row
+	 * that moves a school of another county into the caller's would be
+	 * refused by the store too, but as bad input: here it is what it
+	 * is, out of reach); a school's rows its own only. */
 	for (size_t i = 0; in_rows && i < in_rows->nrows; i++) {
 		const jh_school_year *sy = &in_rows->rows[i];
 		if (office) {
+			char county[8];
+			jh_code rc;
 			if (!within2(stored, in_areas, sy->county_code, u->area)) {
 				row_problem(d, sy, sy->col_county, "county_code", sy->county_code,
+				            u->area);
+				bad++;
+				continue;
+			}
+			if (!s)
+				continue;
+			rc = jh_store_school_county(s, sy->school_code, county, d);
+			if (rc == JH_ERR_NOTFOUND || (rc == JH_OK && !strcmp(county, sy->county_code)))
+				continue;
+			if (rc)
+				return rc;
+			if (!jh_area_within(stored, county, u->area)) {
+				row_problem(d, sy, sy->col_code, "school_code", sy->school_code,
 				            u->area);
 				bad++;
 			}
