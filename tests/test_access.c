@@ -55,15 +55,25 @@ static void fail_diags(const char *what, jh_code rc, const jh_diags *d)
 	fail_msg("%s: %s\n%s", what, jh_code_str(rc, "en"), b.data ? b.data : "");
 }
 
-static jh_areas *parse_areas(const char *csv, const char *file)
+static jh_table *parse_table(const char *csv, const char *file)
 {
 	jh_table *t = NULL;
-	jh_areas *a = jh_areas_new();
 	jh_diags d = JH_DIAGS_INIT;
 	jh_code rc = jh_csv_parse(csv, strlen(csv), file, &t, &d);
 
-	if (rc == JH_OK)
-		rc = jh_areas_add_table(a, t, &d);
+	if (rc)
+		fail_diags(file, rc, &d);
+	jh_diags_free(&d);
+	return t;
+}
+
+static jh_areas *parse_areas(const char *csv, const char *file)
+{
+	jh_table *t = parse_table(csv, file);
+	jh_areas *a = jh_areas_new();
+	jh_diags d = JH_DIAGS_INIT;
+	jh_code rc = jh_areas_add_table(a, t, &d);
+
 	if (rc)
 		fail_diags(file, rc, &d);
 	jh_table_free(t);
@@ -73,13 +83,11 @@ static jh_areas *parse_areas(const char *csv, const char *file)
 
 static jh_dataset *parse_rows(const char *csv, const char *file)
 {
-	jh_table *t = NULL;
+	jh_table *t = parse_table(csv, file);
 	jh_dataset *ds = jh_dataset_new();
 	jh_diags d = JH_DIAGS_INIT;
-	jh_code rc = jh_csv_parse(csv, strlen(csv), file, &t, &d);
+	jh_code rc = jh_dataset_add_table(ds, t, &d);
 
-	if (rc == JH_OK)
-		rc = jh_dataset_add_table(ds, t, &d);
 	if (rc)
 		fail_diags(file, rc, &d);
 	jh_table_free(t);

@@ -1212,10 +1212,12 @@ static jh_code sq_row_revision(void *db, const char *code, int year, long *rev,
 	return r == SQLITE_ROW || r == SQLITE_DONE ? JH_OK : db_error(q, d, "row revision");
 }
 
-static jh_code sq_revisions(void *db, long from, size_t limit, jh_revisions *out,
-                            jh_diags *d)
+/* Revisions numbered from `from` on, up to limit (0 = all), oldest
+ * first; with codes (a JSON array of area codes) only those that changed
+ * something of them (county_change), else all. */
+static jh_code revisions_select(struct sq *q, const jh_buf *codes, long from,
+                                size_t limit, jh_revisions *out, jh_diags *d)
 {
-	struct sq *q = db;
 	sqlite3_stmt *st;
 	jh_code rc = JH_OK;
 	int r;
@@ -1223,10 +1225,14 @@ static jh_code sq_revisions(void *db, long from, size_t limit, jh_revisions *out
 	if (sqlite3_prepare_v2(q->db,
 	        "SELECT id, at, who, why, kind, (SELECT group_concat(file || ' ' || sha256, '; ')"
 	        " FROM revision_source WHERE revision = r.id) FROM revision r"
-	        " WHERE id >= ?1 ORDER BY id LIMIT ?2", -1, &st, NULL))
+	        " WHERE id >= ?1 AND (?3 IS NULL OR id IN (SELECT revision FROM county_change"
+	        " WHERE county IN (SELECT value FROM json_each(?3))))"
+	        " ORDER BY id LIMIT ?2", -1, &st, NULL))
 		return db_error(q, d, "revisions");
 	sqlite3_bind_int64(st, 1, from);
 	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+	if (codes)
+		sqlite3_bind_text(st, 3, codes->data, (int)codes->len, SQLITE_STATIC);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		jh_revision v;
 		v.number = (long)sqlite3_column_int64(st, 0);
@@ -1243,6 +1249,28 @@ static jh_code sq_revisions(void *db, long from, size_t limit, jh_revisions *out
 	sqlite3_finalize(st);
 	return rc;
 }
+
+static jh_code sq_revisions(void *db, long from, size_t limit, jh_revisions *out,
+                            jh_diags *d)
+{
+	return revisions_select(db, NULL, from, limit, out, d);
+}
+/* items (count n, capacity *cap, of `size` bytes each) with room for one
+ * more: items itself, or a larger copy; NULL when out of memory (items
+ * is then unchanged). */
+static void *grow(void *items, size_t n, size_t *cap, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (n < *cap)
+		return items;
+	ncap = *cap ? *cap * 2 : 16;
+	if ((p = realloc(items, ncap * size)))
+		*cap = ncap;
+	return p;
+}
+
 /* --- schema 6: what revisions touched, accounts, sessions, audit ----------- */
 
 /* A SELECT's statement is reset as soon as it has been read: a statement
@@ -1311,16 +1339,12 @@ static jh_code sq_county_revisions(void *db, int year, jh_county_rev **out,
 		return db_error(q, d, "county revisions");
 	sqlite3_bind_int(st, 1, year);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			jh_county_rev *p = realloc(*out, ncap * sizeof *p);
-			if (!p) {
-				rc = JH_ERR_NOMEM;
-				break;
-			}
-			*out = p;
-			cap = ncap;
+		void *p = grow(*out, *n, &cap, sizeof **out);
+		if (!p) {
+			rc = JH_ERR_NOMEM;
+			break;
 		}
+		*out = p;
 		snprintf((*out)[*n].county, sizeof (*out)[*n].county, "%s",
 		         sqlite3_column_text(st, 0));
 		(*out)[*n].revision = (long)sqlite3_column_int64(st, 1);
@@ -1364,11 +1388,8 @@ static jh_code sq_revisions_of(void *db, const char *const *codes, size_t n,
                                long from, size_t limit, jh_revisions *out,
                                jh_diags *d)
 {
-	struct sq *q = db;
-	sqlite3_stmt *st;
 	jh_buf list = JH_BUF_INIT;
-	jh_code rc = JH_OK;
-	int r;
+	jh_code rc;
 
 	/* The codes as one JSON array bound to one parameter (json_each):
 	 * one statement whatever their number. */
@@ -1379,34 +1400,7 @@ static jh_code sq_revisions_of(void *db, const char *const *codes, size_t n,
 		json_str(&list, codes[i] ? codes[i] : "");
 	}
 	jh_buf_addc(&list, ']');
-	if (list.oom)
-		return JH_ERR_NOMEM;
-	if (sqlite3_prepare_v2(q->db,
-	        "SELECT id, at, who, why, kind, (SELECT group_concat(file || ' ' || sha256, '; ')"
-	        " FROM revision_source WHERE revision = r.id) FROM revision r"
-	        " WHERE id >= ?1 AND id IN (SELECT revision FROM county_change"
-	        " WHERE county IN (SELECT value FROM json_each(?3)))"
-	        " ORDER BY id LIMIT ?2", -1, &st, NULL)) {
-		jh_buf_free(&list);
-		return db_error(q, d, "revisions");
-	}
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
-	sqlite3_bind_text(st, 3, list.data, (int)list.len, SQLITE_STATIC);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		jh_revision v;
-		v.number = (long)sqlite3_column_int64(st, 0);
-		v.at = (const char *)sqlite3_column_text(st, 1);
-		v.who = (const char *)sqlite3_column_text(st, 2);
-		v.why = (const char *)sqlite3_column_text(st, 3);
-		v.kind = (const char *)sqlite3_column_text(st, 4);
-		v.sources = (const char *)sqlite3_column_text(st, 5);
-		if ((rc = jhRevisionsPush(out, &v)))
-			break;
-	}
-	if (rc == JH_OK && r != SQLITE_DONE)
-		rc = db_error(q, d, "revisions");
-	sqlite3_finalize(st);
+	rc = list.oom ? JH_ERR_NOMEM : revisions_select(db, &list, from, limit, out, d);
 	jh_buf_free(&list);
 	return rc;
 }
@@ -1519,16 +1513,12 @@ static jh_code sq_accounts(void *db, jh_user **out, size_t *n, jh_diags *d)
 	                       -1, &st, NULL))
 		return db_error(q, d, "accounts");
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			jh_user *p = realloc(*out, ncap * sizeof *p);
-			if (!p) {
-				rc = JH_ERR_NOMEM;
-				break;
-			}
-			*out = p;
-			cap = ncap;
+		void *p = grow(*out, *n, &cap, sizeof **out);
+		if (!p) {
+			rc = JH_ERR_NOMEM;
+			break;
 		}
+		*out = p;
 		account_from_stmt(st, &(*out)[(*n)++], NULL);
 	}
 	if (rc == JH_OK && r != SQLITE_DONE)
@@ -1665,16 +1655,12 @@ static jh_code sq_audit(void *db, size_t limit, jh_audit_entry **out, size_t *n,
 	sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		jh_audit_entry *e;
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			jh_audit_entry *p = realloc(*out, ncap * sizeof *p);
-			if (!p) {
-				rc = JH_ERR_NOMEM;
-				break;
-			}
-			*out = p;
-			cap = ncap;
+		void *p = grow(*out, *n, &cap, sizeof **out);
+		if (!p) {
+			rc = JH_ERR_NOMEM;
+			break;
 		}
+		*out = p;
 		e = &(*out)[*n];
 		memset(e, 0, sizeof *e);
 		e->id = (long)sqlite3_column_int64(st, 0);
