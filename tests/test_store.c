@@ -2747,6 +2747,25 @@ static void test_cache_keys(void **state)
 	}
 }
 
+/* A school-year deleted by a --replace import, with nothing else of its
+ * county-year changed, moves that county-year's key (and no other). */
+static void test_cache_key_replace(void **state)
+{
+	struct fx *f = *state;
+	jh_import_stats st;
+	jh_import_opts o = {1, NULL};
+
+	import_base(f, NULL);
+	clock_at(AT2);
+	/* A alone, unchanged, covers 360102/2024: B goes. */
+	assert_int_equal(import_csv(f, HDR ROW_A, &o, &st), JH_OK);
+	assert_int_equal(st.revision, 2);
+	assert_int_equal(st.changed + st.added, 0);
+	assert_int_equal(st.deleted, 1);
+	assert_int_equal(county_rev(f, "360102", 2024), 2);
+	assert_int_equal(county_rev(f, "360103", 2024), 1);
+}
+
 /* A database of schema 5 (before accounts and county_change) opens,
  * migrates to 6, and its cache keys are what they would have been had
  * it been written by this version: they are rebuilt from the versions
@@ -2927,6 +2946,7 @@ int main(void)
 		T(test_set_clear),
 		T(test_reimport_missing_school),
 		T(test_cache_keys),
+		T(test_cache_key_replace),
 		T(test_migrate_v5),
 		T(test_accounts_store),
 		cmocka_unit_test(test_header_near_miss),
