@@ -154,8 +154,6 @@ static unsigned char *book_bytes(size_t *len)
 	int fd = mkstemp(path);
 	lxw_workbook *wb;
 	unsigned char *p;
-	FILE *f;
-	long n;
 
 	assert_true(fd >= 0);
 	close(fd);
@@ -163,17 +161,8 @@ static unsigned char *book_bytes(size_t *len)
 	assert_non_null(wb);
 	build_book(wb);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	p = malloc((size_t)n);
-	assert_non_null(p);
-	assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
+	p = test_read_file(path, len);
 	unlink(path);
-	*len = (size_t)n;
 	return p;
 }
 
@@ -288,27 +277,6 @@ static void test_import_set_store(void **state)
 
 static struct fx sample;   /* the group's store, imported once */
 
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *p;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	p = malloc((size_t)n + 1);
-	if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
-		free(p);
-		p = NULL;
-	}
-	fclose(f);
-	*len = (size_t)n;
-	return p;
-}
-
 /* The sample's areas, schools, county-year records and survey of 2024,
  * read into memory and imported through an import set: revision 1. */
 static int sample_setup(void **state)
@@ -329,9 +297,7 @@ static int sample_setup(void **state)
 	free(fs);
 	for (size_t i = 0; i < 4 && !rc; i++) {
 		size_t len;
-		char *data = read_all(files[i], &len);
-		if (!data)
-			return -1;
+		unsigned char *data = test_read_file(files[i], &len);
 		rc = jh_import_set_add(is, files[i], data, len, &sample.d);
 		free(data);
 	}

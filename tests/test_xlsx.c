@@ -36,8 +36,6 @@ static unsigned char *xlsxwriter_bytes(build_fn build, size_t *len)
 	char path[] = "/tmp/jh_test_xlsx_XXXXXX";
 	lxw_workbook *wb;
 	unsigned char *p;
-	FILE *f;
-	long n;
 	int fd = mkstemp(path);
 
 	assert_true(fd >= 0);
@@ -46,18 +44,9 @@ static unsigned char *xlsxwriter_bytes(build_fn build, size_t *len)
 	assert_non_null(wb);
 	build(wb);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n > 0);
-	rewind(f);
-	p = malloc((size_t)n);
-	assert_non_null(p);
-	assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
+	p = test_read_file(path, len);
+	assert_true(*len > 0);
 	unlink(path);
-	*len = (size_t)n;
 	return p;
 }
 

@@ -51,3 +51,25 @@ static inline void test_load_csv(jh_dataset *ds, const char *csv, jh_diags *d)
 		fail_msg("load failed: %s", b.data ? b.data : "?");
 	}
 }
+
+/* The bytes of file path (malloc'd, NUL-terminated, free() them); *len
+ * their count.  The test fails when the file cannot be read. */
+static inline unsigned char *test_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *p;
+	long n;
+
+	if (!f)
+		fail_msg("cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	p = malloc((size_t)n + 1);
+	if (!p || n < 0 || fread(p, 1, (size_t)n, f) != (size_t)n)
+		fail_msg("cannot read %s", path);
+	fclose(f);
+	p[n] = '\0';
+	*len = (size_t)n;
+	return p;
+}
