@@ -1,7 +1,9 @@
 # junheng — build, test, demo.
 #
 #   make          build build/junheng (and build/libjunheng.a)
-#   make demo     install missing packages, build, evaluate the sample data
+#   make demo     install missing packages, build, evaluate the sample data,
+#                 create the demo accounts and serve http://127.0.0.1:8080
+#                 until Ctrl-C (make demo SERVE=0: no serving)
 #   make test     unit (cmocka), CLI end-to-end tests under ASan+UBSan;
 #                 last line "N passed, N failed"
 #   make bench    build the benchmarks in build/ (run build/bench_eval)
@@ -108,6 +110,15 @@ run-tests: $(TESTS) $(BA)/junheng $(B)/junheng $(B)/libjunheng.a
 demo: deps
 	@$(MAKE) --no-print-directory run-demo
 DEMO_DB := $(B)/demo.db
+# make demo SERVE=0 stops after the accounts instead of serving.
+SERVE ?= 1
+DEMO_LISTEN := 127.0.0.1:8080
+# The demo accounts' passwords: printed by make demo, for this machine only.
+DEMO_PW_ADMIN     := demo-admin-2024
+DEMO_PW_CITY      := demo-jiangzhou-2024
+DEMO_PW_COUNTY    := demo-yunling-2024
+DEMO_PW_INSPECTOR := demo-duxue-2024
+DEMO_PW_SCHOOL    := demo-gaoping-2024
 run-demo: $(B)/junheng
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@echo "== 建库:junheng init $(DEMO_DB) =="
@@ -128,6 +139,31 @@ run-demo: $(B)/junheng
 	@echo "下一步可以试:"
 	@echo "  build/junheng verdict $(DEMO_DB) --county 369904 --year 2024   # 一个县的逐项结论"
 	@echo "  build/junheng gaps $(DEMO_DB) --county 369904 --year 2024      # 差距与最省方案"
+	@echo
+	@echo "== 演示账号(junheng user add;密码仅供本机演示) =="
+	@printf '%s\n' $(DEMO_PW_ADMIN) | $(B)/junheng user add $(DEMO_DB) admin \
+	  --role admin --password-stdin >/dev/null
+	@printf '%s\n' $(DEMO_PW_CITY) | $(B)/junheng user add $(DEMO_DB) jiangzhou \
+	  --role city --area 369900 --password-stdin >/dev/null
+	@printf '%s\n' $(DEMO_PW_COUNTY) | $(B)/junheng user add $(DEMO_DB) yunling \
+	  --role county --area 369904 --password-stdin >/dev/null
+	@printf '%s\n' $(DEMO_PW_INSPECTOR) | $(B)/junheng user add $(DEMO_DB) duxue \
+	  --role inspector --area 369904 --password-stdin >/dev/null
+	@printf '%s\n' $(DEMO_PW_SCHOOL) | $(B)/junheng user add $(DEMO_DB) gaoping \
+	  --role school --area 2136990409 --password-stdin >/dev/null
+	@echo "  账号        角色          范围                       密码"
+	@echo "  admin       系统管理员    全部                       $(DEMO_PW_ADMIN)"
+	@echo "  jiangzhou   市级督导室    369900 江州市              $(DEMO_PW_CITY)"
+	@echo "  yunling     县级督导室    369904 云岭县              $(DEMO_PW_COUNTY)"
+	@echo "  duxue       督学          369904 云岭县              $(DEMO_PW_INSPECTOR)"
+	@echo "  gaoping     学校          2136990409 高坪乡中学      $(DEMO_PW_SCHOOL)"
+	@echo
+	@if [ "$(SERVE)" = 0 ]; then \
+	  echo "(SERVE=0:不启动服务;启动:build/junheng serve $(DEMO_DB) --listen $(DEMO_LISTEN))"; \
+	else \
+	  echo "== 启动服务:http://$(DEMO_LISTEN)/ (按 Ctrl-C 停止) =="; \
+	  $(B)/junheng serve $(DEMO_DB) --listen $(DEMO_LISTEN); \
+	fi
 
 $(B)/bench_%: bench/%.c $(wildcard bench/*.h) $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
