@@ -40,7 +40,6 @@
 */
 #include "server.h"
 
-#include <glpk.h>
 #include <microhttpd.h>
 
 #include <errno.h>
@@ -170,10 +169,9 @@ static void *worker(void *arg)
 			pthread_cond_wait(&pool.cond, &pool.lock);
 		if (!pool.head) {
 			pthread_mutex_unlock(&pool.lock);
-			/* GLPK keeps one environment per thread, which lib/plan
-			 * leaves for the next plan on the thread: a worker that
-			 * ran one frees it as it ends (nothing when none). */
-			glp_free_env();
+			/* GLPK's environment of this thread, if a plan left
+			 * one (lib/service frees it after each plan already). */
+			jh_plan_thread_done();
 			return NULL;
 		}
 		r = pool.head;

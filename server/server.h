@@ -30,7 +30,6 @@
 #define JH_SERVER_H
 
 #include "junheng.h"
-#include "pending.h"   /* TEMPORARY until parts A and B land */
 
 #include <jansson.h>
 #include <pthread.h>
