@@ -104,6 +104,18 @@ void h_school_patch(struct req *r)
 	}
 	if (srv_check_school(r, JH_OP_WRITE, r->param[0], county))
 		goto out;
+	{
+		long last = 0;
+		if ((rc = jh_store_last_revision(t->store, &last, &d))) {
+			srv_fail(r, rc, &d);
+			goto out;
+		}
+		if (json_integer_value(json_object_get(r->json, "base_revision")) > last) {
+			srv_error(r, 400, "bad_body", "base_revision 晚于最新的修订",
+			          "base_revision is later than the last revision");
+			goto out;
+		}
+	}
 	info.who = r->user.name;
 	info.why = json_string_value(json_object_get(r->json, "why"));
 	info.kind = "edit";

@@ -95,7 +95,15 @@ struct srv_thread *srv_thread(struct req *r)
 		threads = tl;
 		pthread_mutex_unlock(&threads_lock);
 	}
-	jh_code rc = jh_store_open(r->srv->cfg->db, &tl->store, &d);
+	/* jh_store_init, not jh_store_open: on an existing database they do
+	 * the same, but jh_store_open first checks that the file exists with
+	 * fopen/fclose, and closing any descriptor of the file drops every
+	 * POSIX lock this process holds on it — the other threads'
+	 * connections' too.  Another process (the CLI) could then take the
+	 * database for its own, checkpoint and delete the -wal under our
+	 * feet.  cmd_serve has opened the database once already, so it
+	 * exists and is a junheng database here. */
+	jh_code rc = jh_store_init(r->srv->cfg->db, &tl->store, &d);
 	if (rc) {
 		tl->store = NULL;
 		srv_fail(r, rc, &d);
@@ -404,8 +412,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 			return send_answer(r);
 		return MHD_YES;
 	}
-	if (r->done || r->answered)
-		return send_answer(r);
 	if (*upload_data_size) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
@@ -423,6 +429,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		jh_buf_add(&r->body, upload_data, n);
 		return r->body.oom ? MHD_NO : MHD_YES;
 	}
+	/* The last call: the whole request is in. */
+	if (r->done || r->answered)
+		return send_answer(r);
 	if (r->body_too_large) {
 		srv_error(r, 413, "too_large", "请求体过大", "request body too large");
 		return send_answer(r);

@@ -20,6 +20,7 @@
 #include <microhttpd.h>
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -415,6 +416,19 @@ static int has_problem(const jh_diags *d, jh_problem p)
 	return 0;
 }
 
+static void log_internal(const struct req *r, jh_code rc, const jh_diags *d)
+{
+	jh_buf b = JH_BUF_INIT;
+
+	jh_buf_addf(&b, "junheng serve: %s %s: %s\n", r->method ? r->method : "?",
+	            r->route ? r->route->pattern : "?", jh_code_str(rc, "en"));
+	if (d)
+		jh_diags_format(d, "en", &b);
+	if (b.data)
+		fputs(b.data, stderr);
+	jh_buf_free(&b);
+}
+
 void srv_fail(struct req *r, jh_code rc, const jh_diags *d)
 {
 	const char *zh = jh_code_str(rc, "zh"), *en = jh_code_str(rc, "en");
@@ -446,6 +460,8 @@ void srv_fail(struct req *r, jh_code rc, const jh_diags *d)
 		srv_error(r, 429, "too_many_requests", zh, en);
 		break;
 	default:
+		/* What happened goes to the server's log, never to the caller. */
+		log_internal(r, rc, d);
 		if (has_problem(d, JH_P_DB_BUSY)) {
 			r->retry_after = 1;
 			srv_error(r, 503, "busy", "数据库正忙,请稍后再试",
