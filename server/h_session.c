@@ -50,9 +50,11 @@ void h_session_post(struct req *r)
 	if (!rc)
 		rc = jh_session_start(t->store, r->user.name, now, token, csrf, &d);
 	/* Sessions left idle are deleted when next used; those never used
-	 * again go here, at each sign-in. */
+	 * again go here, at each sign-in, once older than any --session-idle
+	 * allows (30 days): another server on the same database may keep
+	 * its sessions longer than this one. */
 	if (!rc)
-		jh_store_sessions_expire(t->store, now - r->srv->cfg->session_idle, &d);
+		jh_store_sessions_expire(t->store, now - SESSION_IDLE_MAX, &d);
 	if (rc) {
 		srv_fail(r, rc, &d);
 		goto out;

@@ -51,6 +51,9 @@ struct srv_config {
 	const char *lang;          /* language of the server's own messages */
 };
 
+/* The longest --session-idle (30 days). */
+#define SESSION_IDLE_MAX (30L * 86400)
+
 /* Run the server until SIGTERM or SIGINT; the exit status (0 clean). */
 int srv_run(const struct srv_config *cfg);
 

@@ -60,7 +60,7 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 			cfg.threads = (unsigned)n;
 			i++;
 		} else if (!strcmp(a, "--session-idle") && v) {
-			if (number(cli, a, v, 1, 30L * 86400, &n))
+			if (number(cli, a, v, 1, SESSION_IDLE_MAX, &n))
 				return EXIT_INPUT;
 			cfg.session_idle = n;
 			i++;
