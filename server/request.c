@@ -570,12 +570,21 @@ int srv_cell_text(const json_t *v, char *out, size_t cap)
 		memcpy(out, s, n + 1);
 		return 0;
 	}
+	/* Numbers: no figure of a school-year comes near 10^15 (money is in
+	 * yuan); anything as large is a mistake or an attack on the
+	 * arithmetic. */
 	if (json_is_integer(v)) {
-		snprintf(out, cap, "%lld", (long long)json_integer_value(v));
+		json_int_t n = json_integer_value(v);
+		if (n >= (json_int_t)1000000000000000LL || n <= -(json_int_t)1000000000000000LL)
+			return -1;
+		snprintf(out, cap, "%lld", (long long)n);
 		return 0;
 	}
 	if (json_is_real(v)) {
-		jh_format_number(json_real_value(v), out, cap);
+		double x = json_real_value(v);
+		if (!(x < 1e15 && x > -1e15))
+			return -1;
+		jh_format_number(x, out, cap);
 		return 0;
 	}
 	if (json_is_null(v)) {

@@ -195,6 +195,8 @@ struct srv_field {
 	size_t max;       /* bytes (text), largest value (int), members (object, array) */
 };
 int srv_fields(struct req *r, const json_t *obj, const struct srv_field *f);
+/* A JSON scalar as cell text: a string (no control characters), a number
+ * within ±10^15, null as "" (clear); -1 for anything else. */
 int srv_cell_text(const json_t *v, char *out, size_t cap);
 
 /* router.c */
