@@ -127,11 +127,23 @@ void h_overview(struct req *r)
 	             .lang = r->lang};
 	const jh_area *ar;
 	size_t nrev = 0, k = 0;
-	char area[24];
+	char area[24], wkey[64];
+	long whole;
 	jh_code rc;
 
 	if (!a || !t || read_area(r, area))
 		return;
+	/* The whole answer is cached under the store's last revision (which
+	 * srv_areas has just read): any change makes a new one.  A miss
+	 * builds it again from the per-county summaries, each cached under
+	 * its own county's revision, so a change re-renders only the
+	 * counties it touched. */
+	whole = t->areas_rev;
+	snprintf(wkey, sizeof wkey, "overview:%s:%d:%s", area, r->year, r->lang);
+	if (srv_cache_get(wkey, whole, &b)) {
+		srv_answer(r, JH_OK, &b, &d);
+		goto out;
+	}
 	if ((rc = jh_store_county_revisions(t->store, r->year, &revs, &nrev, &d))) {
 		srv_fail(r, rc, &d);
 		goto out;
@@ -177,6 +189,8 @@ void h_overview(struct req *r)
 		jh_buf_free(&one);
 	}
 	jh_buf_adds(&b, "]}");
+	if (!b.oom)
+		srv_cache_put(wkey, whole, b.data, b.len);
 	srv_answer(r, JH_OK, &b, &d);
 out:
 	free(revs);
