@@ -410,6 +410,47 @@ static void test_county_summary_sample(void **state)
 	jh_buf_free(&out);
 }
 
+/* The summaries of a whole year from one load: the same bytes, county
+ * by county, as one county's summary; the 7 counties of the sample by
+ * code. */
+struct each_ctx {
+	size_t n;
+	char codes[8][8];
+};
+
+static jh_code each_summary(void *ctx, const char *county, const char *json, size_t len)
+{
+	struct each_ctx *e = ctx;
+	jh_buf one = JH_BUF_INIT;
+
+	assert_true(e->n < 8);
+	snprintf(e->codes[e->n++], 8, "%s", county);
+	summary_of(county, &one);
+	assert_int_equal(len, one.len);
+	assert_memory_equal(json, one.data, len);
+	jh_buf_free(&one);
+	return JH_OK;
+}
+
+static void test_county_summaries_batch(void **state)
+{
+	jh_query q = {NULL, 2024, 0, NULL, NULL, "zh", 0, 0};
+	struct each_ctx e = {0};
+	jh_code rc;
+
+	(void)state;
+	if ((rc = jh_service_county_summaries(sample.s, &q, each_summary, &e, &sample.d)))
+		fail_diags("summaries", rc, &sample.d);
+	assert_int_equal(e.n, 7);
+	assert_string_equal(e.codes[0], "369901");
+	assert_string_equal(e.codes[6], "369907");
+	/* A year without schools: no call, no error. */
+	e.n = 0;
+	q.year = 2021;
+	assert_int_equal(jh_service_county_summaries(sample.s, &q, each_summary, &e, &sample.d), JH_OK);
+	assert_int_equal(e.n, 0);
+}
+
 /* 369903's primary sports-area coefficient, worked from
  * schools-2024.csv (a scratch script over the file, not the library):
  * the primary units are the 32 primary schools, the primary section of
@@ -688,6 +729,7 @@ int main(void)
 	const struct CMUnitTest on_sample[] = {
 		cmocka_unit_test(test_county_summary_sample),
 		cmocka_unit_test(test_county_summary_coefficients),
+		cmocka_unit_test(test_county_summaries_batch),
 		cmocka_unit_test(test_schools_sample),
 		cmocka_unit_test(test_whatif_table),
 		cmocka_unit_test(test_gaps_threads),

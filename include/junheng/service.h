@@ -97,6 +97,16 @@ jh_code jh_service_whatif(jh_store *s, const jh_query *q,
  * county-year without schools. */
 jh_code jh_service_county_summary(jh_store *s, const jh_query *q, jh_buf *out,
                                   jh_diags *d);
+/* The same for every county of year q->year (q->county is not read)
+ * from one load of the year: each(ctx, county, json, len) with exactly
+ * the bytes jh_service_county_summary gives for that county, by county
+ * code; none when the year has no school.  each returns JH_OK to go on,
+ * anything else stops the walk and is returned.  For an overview whose
+ * cache is cold: one query and one evaluation instead of one a county. */
+typedef jh_code (*jh_summary_fn)(void *ctx, const char *county,
+                                 const char *json, size_t len);
+jh_code jh_service_county_summaries(jh_store *s, const jh_query *q,
+                                    jh_summary_fn each, void *ctx, jh_diags *d);
 /* The schools of county-year q->county, q->year by code, an array of
  * {"code","name","type","type_zh","type_en","location","location_zh",
  *  "location_en","parent_code","students":{"primary","junior","senior"},

@@ -81,35 +81,32 @@ static void count_schools(const jh_result *r, size_t c, size_t *all, size_t *fai
 	free(bad);
 }
 
-jh_code jh_service_county_summary(jh_store *s, const jh_query *q, jh_buf *out,
-                                  jh_diags *d)
+/* The summary of county-year c of L (evaluated, with its records) into
+ * out. */
+static jh_code summary_json(const jhLoaded *L, size_t c, jh_buf *out, jh_diags *d)
 {
-	jhLoaded L;
+	const jh_county_result *cr = &L->res->counties[c];
 	jh_verdict v;
 	jhJson j;
-	jh_out *o = NULL;
+	jh_out *o;
 	size_t nf = 0, nm = 0, nschools, nfailing;
 	jh_code rc;
 
-	memset(&v, 0, sizeof v);
-	if (!q->county || !q->year)
-		return JH_ERR_ARG;
-	if ((rc = jhServiceLoad(s, q, JH_LOAD_ITEMS, 1, &L, d)) ||
-	    (rc = jh_verdict_county(L.res, 0, L.items, &v, d)))
-		goto out;
+	if ((rc = jh_verdict_county(L->res, c, L->items, &v, d)))
+		return rc;
 	if (!(o = jhServiceJsonBegin(out, &j))) {
-		rc = JH_ERR_NOMEM;
-		goto out;
+		jh_verdict_free(&v);
+		return JH_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < v.count; i++) {
 		nf += v.items[i].status == JH_ITEM_FAIL;
 		nm += v.items[i].status == JH_ITEM_MISSING;
 	}
-	count_schools(L.res, 0, &nschools, &nfailing);
+	count_schools(L->res, c, &nschools, &nfailing);
 	jhJsonOpen(&j, '{');
 	jhJsonFieldStr(&j, "code", v.county_code);
 	jhJsonFieldInt(&j, "year", v.year);
-	area_fields(&j, L.areas, v.county_code);
+	area_fields(&j, L->areas, v.county_code);
 	jhJsonFieldStr(&j, "verdict", verdict_key(v.verdict));
 	jhJsonFieldStr(&j, "verdict_zh", verdict_zh(v.verdict));
 	jhJsonFieldStr(&j, "verdict_en", verdict_key(v.verdict));
@@ -120,7 +117,7 @@ jh_code jh_service_county_summary(jh_store *s, const jh_query *q, jh_buf *out,
 	jhJsonKey(&j, "stages");
 	jhJsonOpen(&j, '[');
 	for (int st = 0; st < JH_STAGE__COUNT; st++) {
-		const jh_stage_result *sr = &L.res->counties[0].stage[st];
+		const jh_stage_result *sr = &cr->stage[st];
 		jhJsonOpen(&j, '{');
 		jhJsonFieldStr(&j, "stage", jh_stage_key((jh_stage)st));
 		label_fields(&j, jh_stage_name((jh_stage)st, "zh"), jh_stage_name((jh_stage)st, "en"));
@@ -144,7 +141,7 @@ jh_code jh_service_county_summary(jh_store *s, const jh_query *q, jh_buf *out,
 			jhJsonFieldStr(&j, "short_zh", jh_indicator_short((jh_indicator)i, "zh"));
 			jhJsonFieldStr(&j, "short_en", jh_indicator_short((jh_indicator)i, "en"));
 			jhJsonFieldNum(&j, "value", sr->cv[i]);
-			jhJsonFieldNum(&j, "limit", L.std.cv_limit[st]);
+			jhJsonFieldNum(&j, "limit", L->std.cv_limit[st]);
 			jhJsonKey(&j, "pass");
 			if (sr->schools)
 				jhJsonBool(&j, sr->cv_pass[i]);
@@ -157,10 +154,44 @@ jh_code jh_service_county_summary(jh_store *s, const jh_query *q, jh_buf *out,
 	}
 	jhJsonClose(&j, ']');
 	jhJsonClose(&j, '}');
-out:
-	if (o && jhServiceJsonEnd(o) && !rc)
-		rc = JH_ERR_NOMEM;
 	jh_verdict_free(&v);
+	return jhServiceJsonEnd(o) ? JH_ERR_NOMEM : JH_OK;
+}
+
+jh_code jh_service_county_summary(jh_store *s, const jh_query *q, jh_buf *out,
+                                  jh_diags *d)
+{
+	jhLoaded L;
+	jh_code rc;
+
+	if (!q->county || !q->year)
+		return JH_ERR_ARG;
+	if (!(rc = jhServiceLoad(s, q, JH_LOAD_ITEMS, 1, &L, d)))
+		rc = summary_json(&L, 0, out, d);
+	jhLoadedFree(&L);
+	return rc;
+}
+
+jh_code jh_service_county_summaries(jh_store *s, const jh_query *q,
+                                    jh_summary_fn each, void *ctx, jh_diags *d)
+{
+	jhLoaded L;
+	jh_query all = *q;
+	jh_buf one = JH_BUF_INIT;
+	jh_code rc;
+
+	if (!q->year)
+		return JH_ERR_ARG;
+	all.county = NULL;
+	if (!(rc = jhServiceLoad(s, &all, JH_LOAD_ITEMS, 0, &L, d)))
+		for (size_t c = 0; c < L.res->ncounties && !rc; c++) {
+			jh_buf_reset(&one);
+			if (!(rc = summary_json(&L, c, &one, d)))
+				rc = each(ctx, L.res->counties[c].county_code, one.data, one.len);
+		}
+	if (rc == JH_ERR_NOTFOUND && !L.res)
+		rc = JH_OK;      /* no school that year: nothing to call */
+	jh_buf_free(&one);
 	jhLoadedFree(&L);
 	return rc;
 }
