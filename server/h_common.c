@@ -109,3 +109,22 @@ out:
 	jh_buf_free(&b);
 	jh_diags_free(&d);
 }
+
+void srv_history(struct req *r, const char *school, const char *county)
+{
+	struct srv_thread *t = srv_thread(r);
+	jh_history *h = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf b = JH_BUF_INIT;
+	jh_code rc;
+
+	if (!t)
+		return;
+	rc = jh_store_history(t->store, school, county, &h, &d);
+	if (!rc)
+		rc = jh_history_report(h, JH_FMT_JSON, r->lang, &b);
+	srv_answer(r, rc, &b, &d);
+	jh_history_free(h);
+	jh_buf_free(&b);
+	jh_diags_free(&d);
+}

@@ -35,22 +35,10 @@ void h_school(struct req *r)
 
 void h_school_history(struct req *r)
 {
-	struct srv_thread *t = srv_thread(r);
-	jh_history *h = NULL;
-	jh_diags d = JH_DIAGS_INIT;
-	jh_buf b = JH_BUF_INIT;
 	char county[8];
-	jh_code rc;
 
-	if (!t || srv_check_school(r, JH_OP_READ, r->param[0], county))
-		return;
-	rc = jh_store_history(t->store, r->param[0], NULL, &h, &d);
-	if (!rc)
-		rc = jh_history_report(h, JH_FMT_JSON, r->lang, &b);
-	srv_answer(r, rc, &b, &d);
-	jh_history_free(h);
-	jh_buf_free(&b);
-	jh_diags_free(&d);
+	if (!srv_check_school(r, JH_OP_READ, r->param[0], county))
+		srv_history(r, r->param[0], NULL);
 }
 
 #define MAX_FIELDS 64

@@ -35,6 +35,17 @@ static jh_code may_manage(struct req *r, const jh_areas *a, jh_role role,
 	return jh_access_manage(a, &r->user, role, area, NULL);
 }
 
+/* The form of an account's area for its role (lib/access checks that it
+ * is stored and of the right level): 1 and answered (400) when wrong. */
+static int bad_binding(struct req *r, jh_role role, const char *area)
+{
+	if (role == JH_ROLE_SCHOOL ? srv_valid_school(area)
+	    : role == JH_ROLE_ADMIN ? !area[0] : srv_valid_area(area))
+		return 0;
+	srv_error(r, 400, "bad_body", "角色或地区代码不正确", "bad role or area code");
+	return 1;
+}
+
 static int managing_role(struct req *r)
 {
 	if (r->user.role == JH_ROLE_INSPECTOR || r->user.role == JH_ROLE_SCHOOL) {
@@ -105,12 +116,12 @@ void h_users_post(struct req *r)
 	name = json_string_value(json_object_get(r->json, "name"));
 	area = json_object_get(r->json, "area")
 	       ? json_string_value(json_object_get(r->json, "area")) : "";
-	if ((role = jh_role_parse(json_string_value(json_object_get(r->json, "role")))) < 0 ||
-	    (role == JH_ROLE_SCHOOL ? !srv_valid_school(area)
-	     : role == JH_ROLE_ADMIN ? area[0] != 0 : !srv_valid_area(area))) {
-		srv_error(r, 400, "bad_body", "角色或地区代码不正确", "bad role or area code");
+	if ((role = jh_role_parse(json_string_value(json_object_get(r->json, "role")))) < 0) {
+		srv_error(r, 400, "bad_body", "角色不正确", "bad role");
 		return;
 	}
+	if (bad_binding(r, (jh_role)role, area))
+		return;
 	if ((rc = may_manage(r, a, (jh_role)role, area))) {
 		manage_error(r, rc);
 		return;
@@ -177,11 +188,8 @@ void h_user_patch(struct req *r)
 	{
 		jh_role nr = ch.role >= 0 ? (jh_role)ch.role : u.role;
 		const char *na = ch.area ? ch.area : u.area;
-		if (nr == JH_ROLE_SCHOOL ? !srv_valid_school(na)
-		    : nr == JH_ROLE_ADMIN ? na[0] != 0 : !srv_valid_area(na)) {
-			srv_error(r, 400, "bad_body", "角色或地区代码不正确", "bad role or area code");
+		if (bad_binding(r, nr, na))
 			goto out;
-		}
 		/* As it would be. */
 		if ((rc = may_manage(r, a, nr, na))) {
 			manage_error(r, rc);

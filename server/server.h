@@ -244,6 +244,10 @@ typedef jh_code (*srv_render_fn)(struct req *r, jh_store *s, const jh_query *q,
 void srv_cached(struct req *r, const char *kind, const char *county,
                 srv_render_fn render);
 
+/* The history of a school or a county (one NULL) as the CLI's JSON;
+ * the caller has checked access. */
+void srv_history(struct req *r, const char *school, const char *county);
+
 /* h_areas.c: drop the shared list of county-years (at the end). */
 void srv_years_free(void);
 
