@@ -1,0 +1,185 @@
+'use strict';
+/*
+ * run.js — the API test suite (issue 10): `node tests/api/run.js`.
+ *
+ * Environment: JUNHENG (the binary under test, build/asan/junheng by
+ * default) and JUNHENG_FAST (build/junheng: the CLI whose JSON the API
+ * must equal byte for byte).  Prints one line per check and, last,
+ * "api: N passed, N failed"; exits 1 when anything failed.
+ *
+ * The fixture (setup below): a temporary database from data/sample/*.csv
+ * (示例省 360000 › 江州市 369900 › 7 counties) plus a second city, 北岭市
+ * 369800 › 北岭县 369801 with two schools, so that every relation between
+ * an account and an area exists: own, sibling (369903 beside 369904, 369800
+ * beside 369900), parent, child, a school inside and one outside.  The
+ * sample files are copied into the temporary directory and imported from
+ * there by relative name, so that no revision's sources hold a path of the
+ * test (the audit in lib.js refuses any response that contains one).
+ *
+ * One account per role and relation (ACCOUNTS below), created with
+ * `junheng user add ... --password-stdin`, then `junheng serve DB --listen
+ * 127.0.0.1:0`; the port is read from its "listening on" line.  The
+ * sections (t_*.js) run in order against that server; the throttling,
+ * hostile sign-in and idle-session checks start servers of their own, so
+ * that their failed sign-ins do not lock the address the others use.
+ * Last: SIGTERM → exit status 0, and no sanitizer report on stderr.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const os = require('node:os');
+const L = require('./lib.js');
+
+const top = path.resolve(__dirname, '..', '..');
+const BIN = process.env.JUNHENG || path.join(top, 'build/asan/junheng');
+const FAST = process.env.JUNHENG_FAST || path.join(top, 'build/junheng');
+
+/* name, role, area (bound code), password.  Every name is used by the
+ * sections through ctx.s[name] (its session). */
+const ACCOUNTS = [
+	['admin', 'admin', '', 'admin-pass-0001'],
+	['prov', 'province', '360000', 'prov-pass-0001'],
+	['city', 'city', '369900', 'city-pass-0001'],
+	['city2', 'city', '369800', 'city2-pass-0001'],
+	['county', 'county', '369904', 'county-pass-0001'],
+	['county3', 'county', '369903', 'county3-pass-0001'],
+	['county2', 'county', '369801', 'county2-pass-0001'],
+	['insp', 'inspector', '369904', 'insp-pass-0001'],
+	['inspcity', 'inspector', '369900', 'inspcity-pass-0001'],
+	['school', 'school', '2136990401', 'school-pass-0001'],
+	['school2', 'school', '2136980101', 'school2-pass-0001'],
+	/* Used by one test each. */
+	['victim', 'county', '369904', 'victim-pass-0001'],    /* disabled through the API */
+	['victim2', 'county', '369904', 'victim2-pass-0001'],  /* disabled with the CLI */
+	['throttled', 'county', '369904', 'throttled-pass-0001'], /* bad passwords */
+	['idle', 'county', '369904', 'idle-pass-0001'],        /* the expired session */
+	['leaver', 'county', '369904', 'leaver-pass-0001'],    /* DELETE /session */
+	['hostile_pw', 'county', '369904', 'hostile-pw-pass-01'], /* hostile passwords */
+	/* Targets of PATCH /users in the matrix. */
+	['t_insp904', 'inspector', '369904', 't-insp904-pass-01'],
+	['t_sch402', 'school', '2136990402', 't-sch402-pass-01'],
+	['t_cnty903', 'county', '369903', 't-cnty903-pass-01'],
+	['t_insp801', 'inspector', '369801', 't-insp801-pass-01'],
+	['t_city900', 'city', '369900', 't-city900-pass-01'],
+];
+
+const SCHOOL_HEADER = 'school_code,school_name,county_code,year,school_type,parent_code,students_primary,students_junior,students_senior,qualified_teachers_primary,qualified_teachers_junior,key_teachers_primary,key_teachers_junior,pe_art_teachers_primary,pe_art_teachers_junior,teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2,equipment_value_yuan,multimedia_rooms,location,classes_primary,classes_junior,largest_class_primary,largest_class_junior,music_rooms,music_room_min_area_m2,art_rooms,art_room_min_area_m2,certified_teachers,public_funds_yuan,training_funds_yuan';
+
+function setup() {
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-api-'));
+	const sample = path.join(top, 'data/sample');
+	const files = fs.readdirSync(sample).filter((f) => f.endsWith('.csv')).sort();
+	for (const f of files) fs.copyFileSync(path.join(sample, f), path.join(tmp, f));
+	/* 北岭市 369800 › 北岭县 369801: its two schools are copies of two
+	 * 云岭县 rows (2136990401, 2136990408) under new codes. */
+	fs.writeFileSync(path.join(tmp, 'extra-areas.csv'),
+		'province_code,province_name,city_code,city_name,county_code,county_name\n' +
+		'360000,示例省,369800,北岭市,369801,北岭县\n');
+	const s24 = fs.readFileSync(path.join(sample, 'schools-2024.csv'), 'utf8').split('\n');
+	const row = (code) => s24.find((l) => l.startsWith(code + ','));
+	fs.writeFileSync(path.join(tmp, 'extra-schools.csv'), SCHOOL_HEADER + '\n' +
+		row('2136990401').replace(/^2136990401,云岭县实验小学,369904,/, '2136980101,北岭县实验小学,369801,') + '\n' +
+		row('2136990408').replace(/^2136990408,高坪乡中心小学,369904,/, '2136980102,北岭县第一小学,369801,') + '\n');
+	const db = 'api.db';
+	const dbPath = path.join(tmp, db);
+	let r = L.cli(FAST, ['init', db], { cwd: tmp });
+	if (r.status !== 0) throw new Error('init: ' + r.stderr);
+	r = L.cli(FAST, ['import', db, ...files, 'extra-areas.csv', 'extra-schools.csv', '--who', 'setup', '--why', '测试数据'], { cwd: tmp });
+	if (r.status !== 0) throw new Error('import: ' + r.stderr);
+	return { tmp, db: dbPath, schools2024: s24, row };
+}
+
+async function main() {
+	const { check } = L;
+	let fx;
+	try {
+		fx = setup();
+	} catch (e) {
+		check('setup: database from the sample', false, String(e));
+		return finish(null);
+	}
+	L.forbid(fx.tmp);
+	L.forbid(top);
+	L.forbid(os.tmpdir() + '/');
+
+	/* `junheng serve` must exist: a suite that cannot start the server
+	 * fails (it never counts as passed). */
+	const help = L.cli(BIN, ['serve', '--help']);
+	if (!check('junheng serve exists', help.status === 0 && /serve/.test(help.text + help.stderr), help.stderr.slice(0, 300)))
+		return finish(fx);
+
+	const ctx = { BIN, FAST, top, tmp: fx.tmp, db: fx.db, fx, accounts: {}, s: {}, SCHOOL_HEADER, servers: [] };
+	for (const [name, role, area, pw] of ACCOUNTS) {
+		const args = ['user', 'add', fx.db, name, '--role', role];
+		if (area) args.push('--area', area);
+		args.push('--password-stdin');
+		const r = L.cli(FAST, args, { input: pw + '\n' });
+		if (r.status !== 0) {
+			check('setup: user add ' + name, false, r.stderr);
+			return finish(fx);
+		}
+		ctx.accounts[name] = { name, role, area, pw };
+	}
+	check('setup: ' + ACCOUNTS.length + ' accounts added with the CLI', true);
+
+	const srv = await L.startServer(BIN, fx.db, ['--session-idle', '600']);
+	ctx.server = srv;
+	ctx.servers.push(srv);
+	if (!check('serve: prints "listening on http://127.0.0.1:PORT"', srv.port > 0, srv.stdout + srv.stderr)) {
+		await srv.stop('SIGKILL');
+		return finish(fx, ctx);
+	}
+	L.setPort(srv.port);
+
+	/* Sign every account in once (from 127.0.0.1: these succeed, so no
+	 * throttle counts them). */
+	for (const name of Object.keys(ctx.accounts)) {
+		if (['throttled', 'idle', 'hostile_pw'].includes(name)) continue;
+		const s = await L.signIn(name, ctx.accounts[name].pw);
+		if (!check('sign in ' + name, s.ok && s.cookie && /^[0-9a-f]{64}$/.test(s.csrf || ''), s.res.status + ' ' + s.res.text))
+			continue;
+		ctx.s[name] = s;
+	}
+
+	const sections = ['t_endpoints.js', 't_matrix.js', 't_auth.js', 't_hostile.js', 't_import.js', 't_concurrent.js', 't_throttle.js'];
+	for (const f of sections) {
+		console.log('# ' + f);
+		try {
+			await require('./' + f)(ctx);
+		} catch (e) {
+			check(f + ': ran to the end', false, e && e.stack ? e.stack : String(e));
+		}
+		/* Whatever a section did, the main server is still up. */
+		const up = await L.api('GET', '/years', { session: ctx.s.admin });
+		check(f + ': the server is still up', up.status === 200, up.status + ' ' + (up.error || ''));
+	}
+	L.auditReport();
+
+	/* SIGTERM: in-flight requests finish, the server exits 0. */
+	const slow = L.api('GET', '/counties/369902/gaps?year=2023', { session: ctx.s.admin });
+	await L.sleep(50);
+	const ex = await srv.stop('SIGTERM');
+	const inflight = await slow;
+	check('SIGTERM: the server exits 0', ex.code === 0, JSON.stringify(ex) + '\n' + srv.stderr.slice(-2000));
+	check('SIGTERM: a request in flight is answered', inflight.status === 200 || inflight.status === 0 && /refused|ECONNREFUSED/.test(inflight.error || ''),
+		inflight.status + ' ' + (inflight.error || ''));
+	for (const s of ctx.servers) if (!s.exited) await s.stop('SIGTERM');
+	for (const s of ctx.servers)
+		check('server on port ' + s.port + ': no sanitizer report', !/AddressSanitizer|LeakSanitizer|runtime error:/.test(s.stderr),
+			s.stderr.slice(0, 3000));
+	return finish(fx, ctx);
+}
+
+function finish(fx, ctx) {
+	if (ctx) for (const s of ctx.servers || []) if (!s.exited) s.proc.kill('SIGKILL');
+	const c = L.counts();
+	if (fx && c.failed === 0) fs.rmSync(fx.tmp, { recursive: true, force: true });
+	else if (fx) console.log('# kept ' + fx.tmp);
+	if (c.failed) console.log('# failed: ' + c.failures.slice(0, 50).join('; '));
+	console.log('api: ' + c.passed + ' passed, ' + c.failed + ' failed');
+	process.exitCode = c.failed ? 1 : 0;
+}
+
+main().catch((e) => {
+	L.check('the suite ran to the end', false, e && e.stack ? e.stack : String(e));
+	finish(null);
+});
