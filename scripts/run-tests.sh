@@ -1,6 +1,7 @@
 #!/bin/sh
-# run-tests.sh TEST_BINARY... — run the cmocka unit tests and the CLI
-# end-to-end tests, then print one summary line: "N passed, N failed".
+# run-tests.sh TEST_BINARY... — run the cmocka unit tests, the CLI
+# end-to-end tests and the API tests, then print one summary line:
+# "N passed, N failed".
 # Exits non-zero when anything failed.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -68,6 +69,26 @@ for e in "$top"/tests/e2e/*.sh; do
 	passed=$((passed + p))
 	failed=$((failed + f))
 done
+
+# The JSON API (tests/api, plain Node.js): a server started on a free
+# loopback port over a temporary database of the sample; its last line is
+# "api: N passed, N failed".  No node, or no such line, is a failure.
+if command -v node >/dev/null 2>&1; then
+	JUNHENG="$top/build/asan/junheng" JUNHENG_FAST="$top/build/junheng" \
+		node "$top/tests/api/run.js" >"$log" 2>&1
+	p=$(sed -n 's/^api: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^api: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log" | tail -n 1)
+	[ -n "$p" ] || { p=0; f=1; }
+else
+	echo "api: node not found (scripts/install-deps.sh installs nodejs)" >"$log"
+	p=0; f=1
+fi
+if [ "$f" != 0 ]; then
+	grep -v '^ok - ' "$log"
+fi
+echo "api: $p passed, $f failed"
+passed=$((passed + p))
+failed=$((failed + f))
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
