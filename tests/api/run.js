@@ -140,7 +140,7 @@ async function main() {
 		ctx.s[name] = s;
 	}
 
-	const sections = ['t_endpoints.js', 't_matrix.js', 't_auth.js', 't_hostile.js', 't_import.js', 't_concurrent.js', 't_throttle.js'];
+	const sections = process.env.API_SECTIONS ? process.env.API_SECTIONS.split(',') : ['t_endpoints.js', 't_shared.js', 't_matrix.js', 't_auth.js', 't_hostile.js', 't_import.js', 't_concurrent.js', 't_throttle.js'];
 	for (const f of sections) {
 		console.log('# ' + f);
 		try {
@@ -154,6 +154,11 @@ async function main() {
 	}
 	L.auditReport();
 
+	/* What the server says it wrote is in the file after it stops. */
+	const revs = await L.api('GET', '/revisions', { session: ctx.s.admin });
+	const rl = L.firstArray(revs.json && (revs.json.revisions || revs.json)) || [];
+	const apiLast = rl.reduce((m, r) => Math.max(m, r.revision || 0), 0);
+
 	/* SIGTERM: in-flight requests finish, the server exits 0. */
 	const slow = L.api('GET', '/counties/369902/gaps?year=2023', { session: ctx.s.admin });
 	await L.sleep(50);
@@ -163,6 +168,9 @@ async function main() {
 	check('SIGTERM: a request in flight is answered', inflight.status === 200 || inflight.status === 0 && /refused|ECONNREFUSED/.test(inflight.error || ''),
 		inflight.status + ' ' + (inflight.error || ''));
 	for (const s of ctx.servers) if (!s.exited) await s.stop('SIGTERM');
+	const cliLast = require('./common.js').lastRevision(ctx);
+	check('after the server stopped: the file holds every revision it made (' + apiLast + ')', apiLast > 1 && cliLast === apiLast,
+		'API ' + apiLast + ', file ' + cliLast);
 	for (const s of ctx.servers)
 		check('server on port ' + s.port + ': no sanitizer report', !/AddressSanitizer|LeakSanitizer|runtime error:/.test(s.stderr),
 			s.stderr.slice(0, 3000));

@@ -349,7 +349,8 @@ module.exports = async function (ctx) {
 			JSON.stringify(e));
 		const cli = L.cli(ctx.FAST, ['history', ctx.db, '--school', code, '--format', 'json']);
 		let ce; try { ce = JSON.parse(cli.text).find((x) => x.revision === last + 1); } catch (x) { ce = null; }
-		check('import history: the CLI sees the same revision by admin', ce && ce.who === 'admin' && ce.kind === 'import', JSON.stringify(ce));
+		check('import history: the CLI sees the same revision by admin', ce && ce.who === 'admin' && ce.kind === 'import',
+			'revision ' + (last + 1) + ': ' + JSON.stringify(ce) + ' ' + cli.stderr + cli.text.slice(-300));
 
 		const snap = C.snapshot(ctx);
 		/* teachers_primary is the 16th column (P) of the template. */
@@ -393,7 +394,8 @@ module.exports = async function (ctx) {
 
 		const add = await api('POST', '/users', { session: S.admin, body: { name: 'newbie', role: 'inspector', area: '369904', password: 'newbie-pass-0001' } });
 		check('users: POST → 201 (or 200)', add.status === 201 || add.status === 200, add.status + ' ' + add.text.slice(0, 300));
-		check('users: the CLI lists newbie', /newbie/.test(L.cli(ctx.FAST, ['user', 'list', ctx.db]).text));
+		const ul = L.cli(ctx.FAST, ['user', 'list', ctx.db]);
+		check('users: the CLI lists newbie', /newbie/.test(ul.text), ul.stderr + ul.text.slice(-400));
 		const nb = await L.signIn('newbie', 'newbie-pass-0001');
 		check('users: newbie signs in, inspector of 369904', nb.ok && nb.user && nb.user.role === 'inspector' && nb.user.area === '369904');
 		const dup = await api('POST', '/users', { session: S.admin, body: { name: 'newbie', role: 'inspector', area: '369904', password: 'newbie-pass-0001' } });

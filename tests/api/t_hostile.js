@@ -146,10 +146,16 @@ module.exports = async function (ctx) {
 			'/' + encodeURIComponent(ctx.db), '/.git/config', '/Makefile', '/server/http.c', '/etc/passwd', '/proc/self/environ',
 			'/index.html%00.png', '/%00', '/index.html\x00.png', '/\xff\xfe', '/' + 'a'.repeat(4000),
 		];
+		const index = await L.raw({ path: '/' });
 		for (const p of paths) {
 			const r = await L.raw({ path: p });
 			const nul = /%00|\x00|%c0|\xff/.test(p);
-			check('static ' + L.printable(p) + ' → 404' + (nul ? ' (or 400)' : ''), r.status === 404 || nul && r.status === 400, r.status);
+			/* A raw NUL ends the request target inside libmicrohttpd
+			 * (it keeps C strings): "/index.html\0.png" reaches the
+			 * server as "/index.html", the front-end's own page. */
+			const cut = p.includes('\x00') && r.status === 200 && Buffer.compare(r.body, index.body) === 0;
+			check('static ' + L.printable(p) + ' → 404' + (nul ? ' (or 400)' : '') + (p.includes('\x00') ? ' (or the index page: cut at the NUL)' : ''),
+				r.status === 404 || nul && r.status === 400 || cut, r.status);
 			check('static ' + L.printable(p) + ': no file content', !/root:.*:0:0:|SQLite format|\[core\]|PATH=|#include/.test(r.body.toString('latin1')));
 		}
 		for (const p of ['/assets/', '/static/', '/api/', '/api/v1/', '/.']) {
@@ -195,7 +201,7 @@ module.exports = async function (ctx) {
 			['base_revision 1.5', { changes: { multimedia_rooms: 5 }, why: 'x', base_revision: 1.5 }, [400, 422]],
 			['base_revision 1e20', { changes: { multimedia_rooms: 5 }, why: 'x', base_revision: 1e20 }, [400, 409, 422]],
 			['base_revision true', { changes: { multimedia_rooms: 5 }, why: 'x', base_revision: true }, [400, 422]],
-			['base_revision in the future', { changes: { multimedia_rooms: 5 }, why: 'x', base_revision: 999999 }, [400, 409, 422]],
+			['base_revision in the future', { changes: { multimedia_rooms: 5 }, why: 'x', base_revision: 999999 }, [400, 404, 409, 422]],
 			['an unknown top-level key', { changes: { multimedia_rooms: 5 }, why: 'x', base_revision: cur.rev, who: 'admin2' }, [400, 422]],
 			['a key twice', '{"changes":{"multimedia_rooms":5},"why":"x","base_revision":' + cur.rev + ',"changes":{"multimedia_rooms":6}}', [400, 422]],
 			['invalid UTF-8 in why', Buffer.concat([Buffer.from('{"changes":{"multimedia_rooms":5},"why":"'), Buffer.from([0xff, 0xfe, 0xc0, 0xae]),
@@ -316,13 +322,37 @@ module.exports = async function (ctx) {
 			expectIn('whatif: ' + what, r, what === '100,000 rows' ? [400, 413, 422] : [400, 403, 404, 422]);
 		}
 	});
+	/* X-Filename is a name, never a path: the server may refuse one with
+	 * directories in it (400) or keep only its last part (DESIGN10.md
+	 * leaves this open; server/request.c keeps the base name).  Each such
+	 * import changes one value, so that when it is taken the revision's
+	 * source shows what was kept. */
+	{
+		const pathy = [
+			['../ raw', '../../etc/passwd.csv'], ['absolute', '/etc/passwd.csv'], ['%2e%2e%2f', '%2e%2e%2fx.csv'],
+			['%2f encoded absolute', '%2fetc%2fpasswd.csv'],
+		];
+		let v = 40;
+		for (const [what, name] of pathy) {
+			const last = C.lastRevision(ctx);
+			const r = await L.api('POST', '/imports', { session: S.admin, body: C.schoolCsv(ctx, '2136990406', { multimedia_rooms: ++v }),
+				headers: [['Content-Type', 'text/csv'], ['X-Filename', name]] });
+			if (r.status === 200) {
+				const revs = JSON.parse(L.cli(ctx.FAST, ['history', ctx.db, '--revisions', '--format', 'json']).text);
+				const src = revs.length ? revs[revs.length - 1].sources : '';
+				check('import X-Filename ' + what + ': taken as a base name only', C.revisionOf(r.json) === last + 1 &&
+					/^[^/\\]+ [0-9a-f]{64}$/.test(src) && !/\.\./.test(src), src);
+			} else expectIn('import X-Filename ' + what, r, [400]);
+		}
+	}
 	await group('imports: X-Filename and cells', async () => {
-		/* The row as stored: if a name were taken, nothing would change. */
-		const same = C.schoolCsv(ctx, '2136990406');
+		/* The row as stored now: if a name were taken, nothing would change. */
+		const now = await C.readSchool(S.admin, '2136990406');
+		const same = C.schoolCsv(ctx, '2136990406', { multimedia_rooms: now.row.multimedia_rooms });
 		const names = [
-			['../ raw', '../../etc/passwd.csv', [400]], ['..\\ raw', '..\\..\\x.csv', [400]], ['absolute', '/etc/passwd.csv', [400]],
-			['%2e%2e%2f', '%2e%2e%2fx.csv', [400, 200]], ['NUL', 'a\x00.csv', [400]], ['control characters', 'a\x01\x1b[31m.csv', [400]],
+			['..\\ raw', '..\\..\\x.csv', [400]], ['NUL (libmicrohttpd ends the value at it: "a")', 'a\x00.csv', [400, 200]], ['control characters', 'a\x01\x1b[31m.csv', [400]],
 			['1000 chars', 'f'.repeat(1000) + '.csv', [400]], ['invalid UTF-8', 'a\xff\xfe.csv', [400]], ['empty', '', [400]],
+			['only ..', '..', [400]], ['%00', 'a%00.csv', [400]], ['bad escape', 'a%zz.csv', [400]],
 			['SQL', "x'); DROP TABLE revision;--.csv", [400, 200]], ['<script>', '<script>alert(1)</script>.csv', [400, 200]],
 		];
 		for (const [what, name, want] of names) {
@@ -372,16 +402,21 @@ module.exports = async function (ctx) {
 		const b7 = await L.raw({ method: 'PATCH', path: '/api/v1/schools/' + code + '/years/2024',
 			rawRequest: Buffer.from(head + '{"why":"' + chunks.join('') + '0\r\n\r\n', 'latin1') });
 		expectIn('PATCH with a 2.5 MiB chunked body', b7, [413, 400]);
-		/* Headers past the limit: libmicrohttpd answers these itself. */
-		const h1 = await api('GET', '/years', { session: S.admin, headers: { 'X-Pad': 'h'.repeat(200000) } });
+		/* Headers past the limit: libmicrohttpd answers these itself
+		 * (431, its own small HTML page) before the server sees the
+		 * request, so they carry none of the server's headers and are
+		 * left out of the header and JSON audit (auditExempt); the
+		 * leak checks still apply. */
+		const mhd = ['headers', 'json'];
+		const h1 = await api('GET', '/years', { session: S.admin, headers: { 'X-Pad': 'h'.repeat(200000) }, auditExempt: mhd });
 		expectIn('a 200 KB header', h1, [413, 431]);
 		const many = [];
 		for (let i = 0; i < 4000; i++) many.push(['X-H' + i, 'v'.repeat(20)]);
-		const h2 = await api('GET', '/years', { session: S.admin, headers: many });
+		const h2 = await api('GET', '/years', { session: S.admin, headers: many, auditExempt: mhd });
 		expectIn('4000 headers', h2, [413, 431]);
-		const u1 = await api('GET', '/overview?year=2024&area=' + '9'.repeat(200000), { session: S.admin });
+		const u1 = await api('GET', '/overview?year=2024&area=' + '9'.repeat(200000), { session: S.admin, auditExempt: mhd });
 		expectIn('a 200 KB URL', u1, [400, 413, 414, 431]);
-		const ck = await api('GET', '/me', { cookie: S.admin.cookie + '; x=' + 'c'.repeat(100000) });
+		const ck = await api('GET', '/me', { cookie: S.admin.cookie + '; x=' + 'c'.repeat(100000), auditExempt: mhd });
 		expectIn('a 100 KB cookie', ck, [400, 413, 431]);
 	});
 	await group('malformed HTTP', async () => {
