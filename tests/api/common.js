@@ -63,6 +63,12 @@ function sampleValue(ctx, code, field) {
 /* The stored row of GET /schools/{code}: the object that holds the fields. */
 function schoolRow(j) {
 	if (!j || typeof j !== 'object') return {};
+	/* docs/api.md: "fields": [{"key","name_zh","name_en","value","required"}, ...] */
+	if (Array.isArray(j.fields)) {
+		const o = {};
+		for (const f of j.fields) if (f && typeof f.key === 'string') o[f.key] = f.value;
+		return o;
+	}
 	for (const k of ['row', 'fields', 'values', 'data', 'school'])
 		if (j[k] && typeof j[k] === 'object' && !Array.isArray(j[k]) && ('students_primary' in j[k] || 'teachers_primary' in j[k])) return j[k];
 	return j;

@@ -256,21 +256,23 @@ module.exports = async function (ctx) {
 	{
 		const code = '2136990402';
 		const before = await C.readSchool(S.county, code);
-		const tp = Number(C.sampleValue(ctx, code, 'teachers_primary'));
+		const tp = Number(C.sampleValue(ctx, code, 'key_teachers_primary'));
 		const last = C.lastRevision(ctx);
 		const evalBefore = await api('GET', '/counties/369904/eval?year=2024', { session: S.county });
+		/* key_teachers_primary is one of the seven indicators' inputs
+		 * (key teachers per 100 students): eval changes with it. */
 		const r = await api('PATCH', '/schools/' + code + '/years/2024', { session: S.county,
-			body: C.patchBody({ teachers_primary: tp + 7 }, before.rev, '核实:新进教师 7 名') });
+			body: C.patchBody({ key_teachers_primary: tp + 7 }, before.rev, '核实:新评骨干教师 7 名') });
 		check('patch: 200', r.status === 200, r.status + ' ' + r.text.slice(0, 300));
 		check('patch: the new revision is the last + 1 (' + (last + 1) + ')', C.revisionOf(r.json) === last + 1, r.text.slice(0, 300));
 		const after = await C.readSchool(S.county, code);
-		check('patch: teachers_primary ' + tp + ' + 7 = ' + (tp + 7) + ' stored', Number(after.row.teachers_primary) === tp + 7, JSON.stringify(after.row.teachers_primary));
+		check('patch: key_teachers_primary ' + tp + ' + 7 = ' + (tp + 7) + ' stored', Number(after.row.key_teachers_primary) === tp + 7, JSON.stringify(after.row.key_teachers_primary));
 		check('patch: the row\'s revision moved on', after.rev === last + 1 || after.rev > before.rev, after.rev + ' vs ' + before.rev);
 		const h = await api('GET', '/schools/' + code + '/history', { session: S.county });
 		const hl = L.firstArray(h.json) || [];
-		const e = hl.find((x) => x.revision === last + 1 && x.field === 'teachers_primary');
+		const e = hl.find((x) => x.revision === last + 1 && x.field === 'key_teachers_primary');
 		check('school history: the PATCH with who = county, the reason, old → new', h.status === 200 && e && e.who === 'county' &&
-			e.why === '核实:新进教师 7 名' && Number(e.old) === tp && Number(e.new) === tp + 7, JSON.stringify(e || hl.slice(-2)).slice(0, 500));
+			e.why === '核实:新评骨干教师 7 名' && Number(e.old) === tp && Number(e.new) === tp + 7, JSON.stringify(e || hl.slice(-2)).slice(0, 500));
 		const cliH = L.cli(ctx.FAST, ['history', ctx.db, '--school', code, '--format', 'json']);
 		check('school history: = the CLI\'s history --format json', Buffer.compare(h.body, cliH.stdout) === 0 ||
 			JSON.stringify(JSON.parse(cliH.text)) === JSON.stringify(hl), h.text.slice(-300) + '\n' + cliH.text.slice(-300));

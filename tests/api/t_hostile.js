@@ -312,7 +312,7 @@ module.exports = async function (ctx) {
 			['school_code SQL', row({ school_code: "2136990409' OR 1=1" })], ['school_code ../', row({ school_code: '../../etc/passwd' })],
 			['school_code with NUL', row({ school_code: '2136990409\u0000' })], ['field SQL', row({ field: 'teachers_junior; DROP TABLE x' })],
 			['field ../', row({ field: '../../etc/passwd' })], ['value SQL', row({ value: "1' OR '1'='1" })],
-			['value 1e308', row({ value: '1e308' })], ['value an object', row({ value: { $gt: 1 } })],
+['value an object', row({ value: { $gt: 1 } })],
 			['target of another county', row({ action: 'move', field: 'students_junior', value: '10', target: '2136990301' })],
 			['changes a string', { changes: 'add,2136990409,teachers_junior,1' }], ['changes null', { changes: null }],
 			['a JSON number', '42'], ['100,000 rows', C.whatifBody(Array.from({ length: 100000 }, () => ({ action: 'add', school_code: '2136990409', field: 'teachers_junior', value: '1' })))],
@@ -399,8 +399,9 @@ module.exports = async function (ctx) {
 		for (let i = 0; i < 40; i++) chunks.push(chunk.length.toString(16) + '\r\n' + chunk + '\r\n');
 		const head = 'PATCH /api/v1/schools/' + code + '/years/2024 HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: ' + S.admin.cookie +
 			'\r\nX-CSRF-Token: ' + S.admin.csrf + '\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n';
+		const first = '{"why":"';
 		const b7 = await L.raw({ method: 'PATCH', path: '/api/v1/schools/' + code + '/years/2024',
-			rawRequest: Buffer.from(head + '{"why":"' + chunks.join('') + '0\r\n\r\n', 'latin1') });
+			rawRequest: Buffer.from(head + first.length.toString(16) + '\r\n' + first + '\r\n' + chunks.join('') + '0\r\n\r\n', 'latin1') });
 		expectIn('PATCH with a 2.5 MiB chunked body', b7, [413, 400]);
 		/* Headers past the limit: libmicrohttpd answers these itself
 		 * (431, its own small HTML page) before the server sees the
