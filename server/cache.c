@@ -101,6 +101,15 @@ int srv_cache_get(const char *key, long rev, jh_buf *out)
 	return hit;
 }
 
+int srv_cache_has(const char *key, long rev)
+{
+	pthread_mutex_lock(&c.lock);
+	struct entry *e = find(key);
+	int hit = e && e->rev == rev;
+	pthread_mutex_unlock(&c.lock);
+	return hit;
+}
+
 void srv_cache_put(const char *key, long rev, const char *data, size_t len)
 {
 	struct entry *e;

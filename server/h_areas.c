@@ -116,6 +116,72 @@ static int read_area(struct req *r, char area[24])
 	return 0;
 }
 
+/* Filling the per-county summary cache from one walk of the year
+ * (jh_service_county_summaries): each county's bytes under the revision
+ * read before the walk. */
+struct fill {
+	const jh_county_rev *revs;
+	size_t n;
+	unsigned char *seen;
+	int year;
+	const char *lang;
+};
+
+static int rev_cmp(const void *key, const void *el)
+{
+	return strcmp(key, ((const jh_county_rev *)el)->county);
+}
+
+static void summary_key(char *key, size_t cap, const char *county, int year,
+                        const char *lang)
+{
+	snprintf(key, cap, "summary:%s:%d:%s", county, year, lang);
+}
+
+static jh_code fill_one(void *ctx, const char *county, const char *json, size_t len)
+{
+	struct fill *f = ctx;
+	const jh_county_rev *cr = bsearch(county, f->revs, f->n, sizeof *f->revs, rev_cmp);
+	char key[64];
+
+	if (cr) {
+		summary_key(key, sizeof key, county, f->year, f->lang);
+		srv_cache_put(key, cr->revision, json, len);
+		f->seen[cr - f->revs] = 1;
+	}
+	return JH_OK;
+}
+
+/* When more than a few counties of the area miss the cache, every
+ * county's summary of the year comes from one load (the cold overview
+ * of a province: one evaluation instead of 200); counties without schools
+ * are cached as empty.  A failure here only leaves the cache as it was. */
+static void fill_summaries(jh_store *s, const jh_query *q, const jh_areas *a,
+                           const char *area, const jh_county_rev *revs, size_t n)
+{
+	struct fill f = {revs, n, NULL, q->year, q->lang};
+	jh_diags d = JH_DIAGS_INIT;
+	size_t miss = 0;
+	char key[64];
+
+	for (size_t i = 0; i < n && miss <= 4; i++) {
+		if (area[0] && !jh_area_within(a, revs[i].county, area))
+			continue;
+		summary_key(key, sizeof key, revs[i].county, q->year, q->lang);
+		miss += !srv_cache_has(key, revs[i].revision);
+	}
+	if (miss <= 4 || !(f.seen = calloc(n ? n : 1, 1)))
+		return;
+	if (!jh_service_county_summaries(s, q, fill_one, &f, &d))
+		for (size_t i = 0; i < n; i++)
+			if (!f.seen[i]) {
+				summary_key(key, sizeof key, revs[i].county, q->year, q->lang);
+				srv_cache_put(key, revs[i].revision, "", 0);
+			}
+	free(f.seen);
+	jh_diags_free(&d);
+}
+
 void h_overview(struct req *r)
 {
 	const jh_areas *a = srv_areas(r);
@@ -148,6 +214,7 @@ void h_overview(struct req *r)
 		srv_fail(r, rc, &d);
 		goto out;
 	}
+	fill_summaries(t->store, &q, a, area, revs, nrev);
 	ar = area[0] ? jh_areas_find(a, area) : NULL;
 	jh_buf_addf(&b, "{\"year\":%d,\"area\":", r->year);
 	if (ar) {
@@ -164,7 +231,7 @@ void h_overview(struct req *r)
 		jh_buf one = JH_BUF_INIT;
 		if (area[0] && !jh_area_within(a, revs[i].county, area))
 			continue;
-		snprintf(key, sizeof key, "summary:%s:%d:%s", revs[i].county, r->year, r->lang);
+		summary_key(key, sizeof key, revs[i].county, r->year, r->lang);
 		if (!srv_cache_get(key, revs[i].revision, &one)) {
 			q.county = revs[i].county;
 			rc = jh_service_county_summary(t->store, &q, &one, &d);

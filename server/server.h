@@ -220,6 +220,7 @@ void srv_cache_free(void);
 /* 1 and a copy of the bytes appended to out when key is cached at rev. */
 int srv_cache_get(const char *key, long rev, jh_buf *out);
 void srv_cache_put(const char *key, long rev, const char *data, size_t len);
+int srv_cache_has(const char *key, long rev);
 
 /* http.c: answer with an open file (fd is then the server's to close). */
 int srv_send_fd(struct req *r, int fd, size_t size, const char *ctype);
