@@ -14,6 +14,8 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* The schema this version of the library creates (PRAGMA user_version,
@@ -2805,6 +2807,42 @@ static void test_migrate_v5(void **state)
 	assert_int_equal(u.created, utc(AT3));
 }
 
+/* Regression: jh_store_open checked that the file exists with fopen and
+ * fclose, and closing any descriptor of a file drops every POSIX lock the
+ * process holds on it — SQLite's locks of the connections already open
+ * (a server's).  Another process closing its connection then believed it
+ * was the last one and deleted the -wal under them. */
+static void test_open_keeps_locks(void **state)
+{
+	struct fx *f = *state;
+	jh_store *s2 = NULL;
+	char wal[4096];
+	struct stat st;
+	pid_t pid;
+	int status;
+
+	import_base(f, NULL);
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	assert_int_equal(stat(wal, &st), 0);
+	assert_int_equal(jh_store_open(f->path, &s2, &f->d), JH_OK);
+	jh_store_close(s2);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (!pid) {
+		/* A fresh process (SQLite must not be used across fork):
+		 * Debian's sqlite3 shell opens the file, reads, closes. */
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0)
+			dup2(null, 1);
+		execlp("sqlite3", "sqlite3", f->path, "SELECT count(*) FROM meta;", (char *)NULL);
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	/* f->s is still open: its -wal must still be there. */
+	assert_int_equal(stat(wal, &st), 0);
+}
+
 /* The store's account, session and audit calls, without lib/access's
  * rules: duplicates, unknown names, read-only handles. */
 static void test_accounts_store(void **state)
@@ -2952,6 +2990,7 @@ int main(void)
 		cmocka_unit_test(test_header_near_miss),
 		cmocka_unit_test(test_format_number),
 		cmocka_unit_test(test_sha256),
+		T(test_open_keeps_locks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

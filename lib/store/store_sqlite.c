@@ -40,6 +40,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct sq {
 	sqlite3 *db;
@@ -1800,14 +1801,14 @@ static jh_code migrate(struct sq *q, jh_diags *d)
 static int wal_absent(const char *path)
 {
 	char wal[4096];
-	FILE *f;
+	struct stat st;
 
+	/* stat, never open and close: closing any descriptor of a file
+	 * drops every POSIX lock this process holds on it, SQLite's too. */
 	if (snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal)
 		return 0;
-	if ((f = fopen(wal, "rb"))) {
-		fclose(f);
+	if (!stat(wal, &st))
 		return 0;
-	}
 	return errno == ENOENT;
 }
 
@@ -1884,14 +1885,16 @@ jh_code jhSqliteOpen(const char *path, int mode, struct jh_store *s,
 	/* Only init creates a file: any other command names one that must
 	 * exist, and says how to make it when it does not. */
 	if (!create) {
-		FILE *f = fopen(path, "rb");
-		if (!f && errno == ENOENT) {
+		/* stat, not fopen/fclose: closing a descriptor of the file would
+		 * drop the POSIX locks of this process's other connections to it
+		 * (a server's), and another process could then delete the -wal
+		 * under them. */
+		struct stat st;
+		if (stat(path, &st) && errno == ENOENT) {
 			jh_diags_add(d, JH_P_DB_MISSING, NULL, NULL, 0, 0, NULL, path, path);
 			free(q);
 			return JH_ERR_NOTFOUND;
 		}
-		if (f)
-			fclose(f);
 	}
 	if (!(uri = file_uri(path, "")))
 		return free(q), JH_ERR_NOMEM;
