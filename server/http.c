@@ -244,15 +244,15 @@ static enum MHD_Result send_answer(struct req *r)
 		return MHD_NO;
 	if (r->file_fd) {
 		free(body);
-		resp = MHD_create_response_from_fd(r->file_size, r->file_fd - 1);
-		r->file_fd = 0;     /* the response's now */
-	} else
-		resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-	if (!resp) {
-		if (!r->file_fd)
-			free(body);
+		/* On success the descriptor is the response's; on failure it
+		 * stays ours (closed with the request). */
+		if ((resp = MHD_create_response_from_fd(r->file_size, r->file_fd - 1)))
+			r->file_fd = 0;
+	} else if (!(resp = MHD_create_response_from_buffer(len, body,
+	                                                    MHD_RESPMEM_MUST_FREE)))
+		free(body);
+	if (!resp)
 		return MHD_NO;
-	}
 	for (size_t i = 0; i < sizeof sec_headers / sizeof sec_headers[0]; i++)
 		MHD_add_response_header(resp, sec_headers[i][0], sec_headers[i][1]);
 	MHD_add_response_header(resp, "Content-Type",
