@@ -405,9 +405,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		pthread_mutex_unlock(&inflight_lock);
 		client_address(r);
 		first_call(r, url);
-		/* An answer with a body still coming is sent now (the body is
-		 * then never read and the connection closes); without a body it
-		 * waits for the last call, so the connection stays open. */
+		/* An answer given already waits for the last call (so that a
+		 * connection without a body stays open, and a body of up to
+		 * DRAIN_MAX is read and dropped first); with a larger or
+		 * chunked body it goes now and the connection closes. */
 		if (r->answered && has_body(conn) && !drainable(conn))
 			return send_answer(r);
 		return MHD_YES;
