@@ -95,15 +95,7 @@ struct srv_thread *srv_thread(struct req *r)
 		threads = tl;
 		pthread_mutex_unlock(&threads_lock);
 	}
-	/* jh_store_init, not jh_store_open: on an existing database they do
-	 * the same, but jh_store_open first checks that the file exists with
-	 * fopen/fclose, and closing any descriptor of the file drops every
-	 * POSIX lock this process holds on it — the other threads'
-	 * connections' too.  Another process (the CLI) could then take the
-	 * database for its own, checkpoint and delete the -wal under our
-	 * feet.  cmd_serve has opened the database once already, so it
-	 * exists and is a junheng database here. */
-	jh_code rc = jh_store_init(r->srv->cfg->db, &tl->store, &d);
+	jh_code rc = jh_store_open(r->srv->cfg->db, &tl->store, &d);
 	if (rc) {
 		tl->store = NULL;
 		srv_fail(r, rc, &d);
