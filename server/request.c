@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---------------------------------------------------------------- */
 /* Validators                                                          */
@@ -255,6 +256,66 @@ int srv_check_query(struct req *r)
 /* ---------------------------------------------------------------- */
 /* Bodies                                                              */
 /* ---------------------------------------------------------------- */
+static const char *find(const char *p, size_t n, const char *w, size_t wn)
+{
+	for (size_t i = 0; wn <= n && i <= n - wn; i++)
+		if (p[i] == w[0] && !memcmp(p + i, w, wn))
+			return p + i;
+	return NULL;
+}
+
+/* multipart/form-data (a browser's form): the first part that carries a
+ * file (a filename= in its Content-Disposition) becomes the body, and its
+ * file name goes to name.  0, or -1 when there is no such part or the
+ * body is not well formed. */
+static int take_multipart(struct req *r, const char *ct, char *name, size_t cap)
+{
+	const char *b = strstr(ct, "boundary="), *data = r->body.data, *end, *p;
+	char delim[80];
+	size_t bl, dl, n = r->body.len;
+
+	if (!b || !data)
+		return -1;
+	b += 9;
+	bl = *b == '"' ? strcspn(++b, "\"") : strcspn(b, "; \t");
+	if (bl < 1 || bl > 70)
+		return -1;
+	dl = (size_t)snprintf(delim, sizeof delim, "\r\n--%.*s", (int)bl, b);
+	end = data + n;
+	/* The first boundary has no line break before it. */
+	if (!(p = find(data, n, delim + 2, dl - 2)))
+		return -1;
+	for (;;) {
+		const char *h, *start, *stop, *f;
+		char head[1024];
+		size_t hl;
+		p += dl - 2;
+		if (end - p < 2 || !memcmp(p, "--", 2) || memcmp(p, "\r\n", 2))
+			return -1;
+		p += 2;
+		if (!(h = find(p, (size_t)(end - p), "\r\n\r\n", 4)))
+			return -1;
+		start = h + 4;
+		if (!(stop = find(start, (size_t)(end - start), delim, dl)))
+			return -1;
+		hl = (size_t)(h - p) < sizeof head - 1 ? (size_t)(h - p) : sizeof head - 1;
+		memcpy(head, p, hl);
+		head[hl] = 0;
+		if ((f = strstr(head, "filename=\""))) {
+			size_t fl = strcspn(f + 10, "\"");
+			if (fl >= cap)
+				return -1;
+			memcpy(name, f + 10, fl);
+			name[fl] = 0;
+			memmove(r->body.data, start, (size_t)(stop - start));
+			r->body.len = (size_t)(stop - start);
+			r->body.data[r->body.len] = 0;
+			return 0;
+		}
+		p = stop + 2;
+	}
+}
+
 int srv_check_body(struct req *r)
 {
 	json_error_t err;
@@ -287,10 +348,21 @@ int srv_check_body(struct req *r)
 	case BODY_FILE: {
 		const char *fn = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
 		                                             "X-Filename");
+		const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+		                                             "Content-Type");
 		const char *base;
-		char tmp[256];
-		if (!fn || srv_unescape(fn, strlen(fn), tmp, sizeof tmp) < 0 ||
-		    !srv_valid_text(tmp, 255) || strchr(tmp, '\\')) {
+		char tmp[256], part[256] = "";
+		if (ct && !strncasecmp(ct, "multipart/form-data", 19) &&
+		    take_multipart(r, ct, part, sizeof part)) {
+			srv_error(r, 400, "bad_body",
+			          "multipart/form-data 请求中没有可读的文件部分",
+			          "no readable file part in the multipart/form-data body");
+			return -1;
+		}
+		if (fn ? srv_unescape(fn, strlen(fn), tmp, sizeof tmp) < 0
+		       : snprintf(tmp, sizeof tmp, "%s", part) <= 0)
+			tmp[0] = 0;
+		if (!srv_valid_text(tmp, 255) || strchr(tmp, '\\')) {
 			srv_error(r, 400, "bad_filename",
 			          "请在 X-Filename 中给出文件名(UTF-8,可用百分号编码)",
 			          "give the file's name in X-Filename (UTF-8, may be percent-encoded)");
