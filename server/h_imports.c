@@ -1,6 +1,7 @@
 /*
 ** h_imports.c — POST /imports: one file as the request body, its name in
-** X-Filename (percent-encoded UTF-8 allowed), an optional reason in
+** X-Filename (percent-encoded UTF-8 allowed) — or a multipart/form-data
+** form, whose first file part request.c takes —, an optional reason in
 ** X-Reason, an optional ?year= for tables without a year column.
 **
 ** The file is read from memory by lib/service (CSV in UTF-8/GB18030,
