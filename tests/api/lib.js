@@ -239,11 +239,52 @@ function raw(opts) {
 	});
 }
 
+/* A request sent in two parts on one connection: first, then (after
+ * `between` resolved) second; resolves to the response like raw(). */
+function rawTwoParts(port, first, second, between) {
+	return new Promise((resolve) => {
+		const chunks = [];
+		let done = false;
+		const sock = net.connect({ host: '127.0.0.1', port });
+		const finish = (err) => {
+			if (done) return;
+			done = true;
+			const res = parseResponse(Buffer.concat(chunks));
+			if (!res) resolve({ status: 0, headers: {}, body: Buffer.alloc(0), text: '', error: err ? String(err) : 'no response' });
+			else { audit({ method: 'POST', path: 'two parts' }, res); resolve(res); }
+		};
+		sock.on('connect', async () => {
+			sock.write(first);
+			await between();
+			sock.write(second, () => {});
+		});
+		sock.on('data', (d) => chunks.push(d));
+		sock.on('end', () => finish());
+		sock.on('close', () => finish());
+		sock.on('error', (e) => finish(e));
+		setTimeout(() => { sock.destroy(); finish('timeout'); }, 60000);
+	});
+}
+
 /* api(method, path, {session, body, ...}) — `session` is what signIn
  * returned ({cookie, csrf}); the CSRF token goes with every call that is
  * not GET unless noCsrf or csrf: '...' says otherwise. */
+/* Every password sent and every session and CSRF token received: none
+ * may ever be found in the database file or the server's output (the
+ * runner looks at the end).  Only distinctive ones (10+ bytes, not one
+ * repeated letter) are kept, so that a hostile "x" cannot match. */
+const secrets = new Set();
+const namesTried = new Set();
+function noteSecret(v) {
+	if (typeof v === 'string' && v.length >= 10 && v.length <= 256 && new Set(v).size > 3) secrets.add(v);
+}
+
 function api(method, path, o = {}) {
 	const s = o.session;
+	if (o.body && typeof o.body === 'object' && !Buffer.isBuffer(o.body)) {
+		noteSecret(o.body.password);
+		if (typeof o.body.username === 'string') namesTried.add(o.body.username);
+	}
 	const opts = Object.assign({}, o, { method, path: path.startsWith('/api/') ? path : '/api/v1' + path });
 	if (s) {
 		opts.cookie = o.cookie !== undefined ? o.cookie : s.cookie;
@@ -258,6 +299,8 @@ async function signIn(name, password, o = {}) {
 	const sc = res.rawHeaders.filter(([k]) => k === 'set-cookie').map(([, v]) => v);
 	const c = sc.find((v) => v.startsWith('jh_session='));
 	const cookie = c ? c.split(';')[0] : '';
+	noteSecret(cookie.slice('jh_session='.length));
+	noteSecret(res.json && res.json.csrf);
 	return { res, ok: true, cookie, setCookie: c || '', csrf: res.json && res.json.csrf, user: res.json && res.json.user };
 }
 
@@ -320,6 +363,6 @@ function startServer(bin, db, args = [], env = {}) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 module.exports = {
-	check, counts, raw, api, signIn, setPort, startServer, cli, sleep, forbid,
-	objectsWithCode, firstArray, auditReport, printable,
+	check, counts, raw, rawTwoParts, api, signIn, setPort, startServer, cli, sleep, forbid,
+	objectsWithCode, firstArray, auditReport, printable, secrets, namesTried, noteSecret,
 };
