@@ -96,6 +96,11 @@ $(BA)/server/%.o: server/%.c $(LIB_HDR) $(wildcard server/*.h)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Iserver -c -o $@ $<
 $(BA)/junheng: $(CLI_OBJ_A) $(SRV_OBJ_A) $(BA)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -o $@ $^ $(LIBS) $(SRV_LIBS)
+# The server's unit test links the server's objects too (explicit rules
+# win over the pattern below).
+$(BA)/test_server: tests/test_server.c tests/testutil.h $(SRV_OBJ_A) $(BA)/libjunheng.a $(LIB_HDR) $(wildcard server/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Iserver -Itests -o $@ $< $(SRV_OBJ_A) $(BA)/libjunheng.a $(LIBS) $(SRV_LIBS) -lcmocka
 $(BA)/test_%: tests/test_%.c tests/testutil.h $(BA)/libjunheng.a $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN_CFLAGS) -Itests -o $@ $< $(BA)/libjunheng.a $(LIBS) -lcmocka
