@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "../server/server.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -40,7 +41,14 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 	jh_code rc;
 	long n;
 	struct stat st;
+	sigset_t sigs;
 
+	/* From here a SIGTERM or SIGINT waits for srv_run, which stops
+	 * cleanly (exit 0) even when it came while the database opened. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h"))
