@@ -79,6 +79,64 @@ module.exports = async function (ctx) {
 	const r9 = await C.importReq(S.insp, 'insp.csv', ctx.SCHOOL_HEADER + '\n' + rows[0] + '\n');
 	check('inspector importing a row of its own county: 403', r9.status === 403, r9.status);
 
+	/* multipart/form-data, as a browser form or `curl -F file=@x.csv`
+	 * sends it: the first part with a filename is the file. */
+	{
+		const crypto = require('node:crypto');
+		const B = 'jhTestBoundary7MA4YWxkTrZu0gW';
+		const form = (parts, boundary = B) => Buffer.concat(parts.map(([disp, type, data]) => Buffer.concat([
+			/* latin1: each character one byte, so '\xff' is the byte 0xff */
+			Buffer.from('--' + boundary + '\r\nContent-Disposition: form-data; ' + disp + '\r\n' + (type ? 'Content-Type: ' + type + '\r\n' : '') + '\r\n', 'latin1'),
+			Buffer.isBuffer(data) ? data : Buffer.from(data), Buffer.from('\r\n')])).concat([Buffer.from('--' + boundary + '--\r\n')]));
+		const mp = (session, body, boundary = B) => L.api('POST', '/imports', { session, body,
+			headers: { 'Content-Type': 'multipart/form-data; boundary=' + boundary } });
+		const csv = C.schoolCsv(ctx, '2136990413', { students_primary: Number(C.sampleValue(ctx, '2136990413', 'students_primary')) + 3 });
+		const last = C.lastRevision(ctx);
+		const r = await mp(S.county, form([['name="why"', null, '表单'], ['name="file"; filename="form-2024.csv"', 'text/csv', csv]]));
+		const j = r.json || {};
+		check('multipart import (county, a text part then the file): 200, 1 row changed, 1 field', r.status === 200 && j.rows === 1 &&
+			j.changed === 1 && j.fields_changed === 1 && C.revisionOf(j) === last + 1, r.status + ' ' + r.text.slice(0, 300));
+		/* The source is the part's name and the SHA-256 of the part's bytes
+		 * (not of the whole form). */
+		const sha = crypto.createHash('sha256').update(csv).digest('hex');
+		const revs = JSON.parse(L.cli(ctx.FAST, ['history', ctx.db, '--revisions', '--format', 'json']).text);
+		const rv = revs[revs.length - 1] || {};
+		check('multipart import: source "form-2024.csv <sha256 of the file>", who county', rv.sources === 'form-2024.csv ' + sha && rv.who === 'county',
+			JSON.stringify(rv));
+		const before = C.snapshot(ctx);
+		const bad = [
+			['no file part', form([['name="why"', null, 'x']])],
+			['no closing boundary', Buffer.from('--' + B + '\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n' + csv)],
+			['another boundary than announced', form([['name="file"; filename="a.csv"', 'text/csv', csv]], 'OtherBoundary123')],
+			['an empty body', Buffer.alloc(0)],
+			['a file name with a backslash', form([['name="file"; filename="..\\..\\a.csv"', 'text/csv', csv]])],
+			['a file name of invalid UTF-8', form([['name="file"; filename="a\xff\xfe.csv"', 'text/csv', csv]])],
+			['an empty file name', form([['name="file"; filename=""', 'text/csv', csv]])],
+			['a foreign row (369903)', form([['name="file"; filename="f.csv"', 'text/csv', C.schoolCsv(ctx, '2136990305', { equipment_value_yuan: 2 })]])],
+		];
+		for (const [what, body] of bad) {
+			const x = await mp(S.county, body);
+			const want = what === 'a foreign row (369903)' ? [403] : [400, 422];
+			check('multipart import with ' + what + ' → ' + want.join('/'), want.includes(x.status), x.status + ' ' + x.text.slice(0, 200));
+		}
+		const nb = await L.api('POST', '/imports', { session: S.county, body: form([['name="file"; filename="a.csv"', 'text/csv', csv]]),
+			headers: { 'Content-Type': 'multipart/form-data' } });
+		check('multipart import without a boundary → 400', nb.status === 400, nb.status);
+		const lb = 'b'.repeat(100);
+		const long = await mp(S.county, form([['name="file"; filename="a.csv"', 'text/csv', csv]], lb), lb);
+		check('multipart import with a 100-byte boundary → 400', long.status === 400, long.status);
+		check('refused multipart imports wrote nothing', C.snapshot(ctx) === before);
+		/* A path in the part's file name: refused, or only its last part kept. */
+		const pl = C.lastRevision(ctx);
+		const tr = await mp(S.county, form([['name="file"; filename="../../etc/passwd.csv"', 'text/csv',
+			C.schoolCsv(ctx, '2136990413', { students_primary: Number(C.sampleValue(ctx, '2136990413', 'students_primary')) + 4 })]]));
+		if (tr.status === 200) {
+			const rs = JSON.parse(L.cli(ctx.FAST, ['history', ctx.db, '--revisions', '--format', 'json']).text);
+			const src = (rs[rs.length - 1] || {}).sources || '';
+			check('multipart file name ../../etc/passwd.csv: only passwd.csv kept', C.revisionOf(tr.json) === pl + 1 && /^passwd\.csv [0-9a-f]{64}$/.test(src), src);
+		} else check('multipart file name ../../etc/passwd.csv → 400', tr.status === 400, tr.status);
+	}
+
 	/* Without the foreign row the same file goes in: three rows changed. */
 	const ok = await C.importReq(S.county, 'own-2024.csv', ctx.SCHOOL_HEADER + '\n' + rows.join('\n') + '\n');
 	const j = ok.json || {};
