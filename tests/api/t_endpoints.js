@@ -449,6 +449,38 @@ module.exports = async function (ctx) {
 		check('sign out: the old cookie → 401', me.status === 401, me.status);
 	}
 
+	/* ---- lang, from, limit ---- */
+	{
+		const en = await api('GET', '/counties/369904/verdict?year=2024&lang=en', { session: S.admin });
+		const cli = L.cli(ctx.FAST, ['--lang', 'en', 'verdict', ctx.db, '--county', '369904', '--year', '2024', '--format', 'json']);
+		check('verdict ?lang=en: the CLI\'s --lang en bytes', en.status === 200 && Buffer.compare(en.body, cli.stdout) === 0, en.status);
+		for (const q of ['lang=fr', 'lang=EN', 'lang=', 'lang=en&lang=zh']) {
+			const r = await api('GET', '/counties/369904/verdict?year=2024&' + q, { session: S.admin });
+			check('verdict ?' + q + ' → 400', r.status === 400, r.status);
+		}
+		const e404 = await api('GET', '/counties/369999/verdict?year=2024&lang=en', { session: S.admin });
+		check('errors are the same in both languages: one body with message_zh and message_en', e404.status === 404 &&
+			/[\u3400-\u9fff]/.test(e404.json.error.message_zh) && !/[\u3400-\u9fff]/.test(e404.json.error.message_en));
+		const all = await api('GET', '/revisions', { session: S.admin });
+		const al = L.firstArray(all.json && (all.json.revisions || all.json)) || [];
+		const n = al.length;
+		check('revisions (admin): every revision, 1 to the last, once each', n >= 3 && al.every((x, i) => x.revision === i + 1), al.map((x) => x.revision).join(','));
+		const one = await api('GET', '/revisions?from=2&limit=1', { session: S.admin });
+		const ol = L.firstArray(one.json && (one.json.revisions || one.json)) || [];
+		check('revisions ?from=2&limit=1: revision 2 only', one.status === 200 && ol.length === 1 && ol[0].revision === 2, one.text.slice(0, 200));
+		const tail = await api('GET', '/revisions?from=' + n, { session: S.admin });
+		const tl = L.firstArray(tail.json && (tail.json.revisions || tail.json)) || [];
+		check('revisions ?from=' + n + ': the last one only', tl.length === 1 && tl[0].revision === n, tail.text.slice(0, 200));
+		for (const q of ['from=0', 'limit=0', 'limit=1001', 'from=-1', 'from=1.5', 'limit=ten', 'from=99999999999999']) {
+			const r = await api('GET', '/revisions?' + q, { session: S.admin });
+			check('revisions ?' + q + ' → 400', r.status === 400, r.status);
+		}
+		const y = await api('GET', '/years?area=369801', { session: S.admin });
+		check('years ?area=369801: 2024 only (北岭县\'s schools are 2024 rows)', y.status === 200 && JSON.stringify(y.json && y.json.years) === '[2024]', y.text);
+		const y2 = await api('GET', '/years?area=369903', { session: S.county });
+		check('years ?area=369903 for the county of 369904 → 403', y2.status === 403, y2.status);
+	}
+
 	/* ---- unknown paths, methods, static files ---- */
 	{
 		const nf = await api('GET', '/nothing-here', { session: S.admin });

@@ -55,7 +55,7 @@ const URL_VALUES = [
 	['bad escape %zz', '%zz'],
 	['half escape %4', 'VALID%4'],
 ];
-const VALID = { year: '2024', area: '369904', county: '369904', school: '2136990401', name: 't_insp904' };
+const VALID = { year: '2024', area: '369904', county: '369904', school: '2136990401', name: 't_insp904', lang: 'en', from: '1', limit: '5' };
 
 module.exports = async function (ctx) {
 	const S = ctx.s;
@@ -83,13 +83,22 @@ module.exports = async function (ctx) {
 		['year', 'POST', '/counties/369904/whatif?year=V'],
 		['area', 'GET', '/overview?year=2024&area=V'],
 		['area', 'GET', '/revisions?area=V'],
+		['area', 'GET', '/years?area=V'],
+		['lang', 'GET', '/counties/369904/verdict?year=2024&lang=V'],
+		['lang', 'GET', '/schools/2136990401?year=2024&lang=V'],
+		['from', 'GET', '/revisions?from=V'],
+		['limit', 'GET', '/revisions?limit=V'],
+		['year', 'POST', '/imports?year=V'],
 	];
 	for (const [param, m, tpl] of QUERY) {
 		await group('query ' + param + ' of ' + m + ' ' + tpl.replace(/\?.*/, ''), async () => {
 			for (const [what, v] of URL_VALUES) {
 				const val = v.replace('VALID', VALID[param]);
+				const imp = tpl.startsWith('/imports');
 				const r = await api(m, tpl.replace('V', val), { session: S.admin,
-					body: m === 'POST' ? C.whatifBody([{ action: 'add', school_code: '2136990409', field: 'teachers_junior', value: '1' }]) : undefined });
+					headers: imp ? { 'X-Filename': 'q.csv', 'Content-Type': 'text/csv' } : undefined,
+					body: imp ? C.schoolCsv(ctx, '2136990406', { multimedia_rooms: 93 })
+						: m === 'POST' ? C.whatifBody([{ action: 'add', school_code: '2136990409', field: 'teachers_junior', value: '1' }]) : undefined });
 				expectIn(m + ' ' + tpl.replace(/\?.*/, '') + ' ' + param + '=' + what, r, [400]);
 			}
 			const twice = await api(m, tpl.replace('V', VALID[param]) + '&' + param + '=2023', { session: S.admin });
