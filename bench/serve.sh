@@ -101,7 +101,8 @@ db_kb=$(du -k "$DB" | awk '{ print $1 }')
 say "== junheng serve under load =="
 say "province $PROVINCE: $SCHOOLS schools in $COUNTIES counties of $CITIES cities, year $YEAR;"
 say "verdict of county $COUNTY $COUNTY_NAME ($COUNTY_SCHOOLS schools), overview of the province"
-say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+say "commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); machine: $(nproc) cores," \
+	"load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 say ""
 say "database: files written in $(elapsed "$t0" "$t1") s; init + import in $(elapsed "$t1" "$t2") s" \
 	"(total $(elapsed "$t0" "$t2") s); $(mb "$db_kb") MB"
