@@ -10,6 +10,7 @@
 #   make bench-serve  the web server under load (bench/serve.sh, wrk):
 #                 a 30,000-school province; BENCH_LONG=SECONDS (default 600)
 #   make fuzz     build libFuzzer targets with clang; FUZZ_SECONDS=N runs each
+#   make web      only the web application (web/ → web/dist, Vite)
 
 CC      ?= cc
 # Debian installs every library below in the default paths, so no
@@ -50,8 +51,8 @@ SRV_OBJ   := $(SRV_SRC:server/%.c=$(B)/server/%.o)
 SRV_OBJ_A := $(SRV_SRC:server/%.c=$(BA)/server/%.o)
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
 
-.PHONY: all demo test run-tests run-demo bench bench-serve fuzz clean deps sample
-all: $(B)/junheng
+.PHONY: all demo test run-tests run-demo bench bench-serve fuzz clean deps sample web
+all: $(B)/junheng $(B)/web.stamp
 
 deps:
 	@scripts/install-deps.sh
@@ -62,6 +63,24 @@ build/gen/core/standard_embed.c: $(STD_FILE) scripts/embed.sh
 build/gen/plan/costs_embed.c: $(COST_FILE) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh jh_costs_default_data $< > $@
+
+# The web application (web/, Vue + Element Plus + ECharts, built by Vite
+# into web/dist).  npm ci runs when web/node_modules is missing or older
+# than the lock (its stamp, written after a successful npm ci); Vite runs
+# when a source changed (the stamp build/web.stamp).  Without npm the
+# server is built without the pages (it then serves its small index page).
+WEB_SRC := web/package.json web/package-lock.json web/vite.config.js web/index.html \
+           $(sort $(shell find web/src web/public -type f 2>/dev/null))
+NPM := $(shell command -v npm 2>/dev/null)
+web/node_modules/.jh-ci-stamp: web/package-lock.json
+	@if [ -z "$(NPM)" ]; then echo "make: npm not found: the web application is not built (make deps installs Node.js)" >&2; \
+	else cd web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.jh-ci-stamp; fi
+$(B)/web.stamp: $(WEB_SRC) web/node_modules/.jh-ci-stamp
+	@mkdir -p $(B)
+	@if [ -z "$(NPM)" ]; then rm -rf web/dist; mkdir -p web/dist; else \
+	cd web && ./node_modules/.bin/vite build --logLevel warn; fi
+	@touch $@
+web: $(B)/web.stamp
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(dir $@)

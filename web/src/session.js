@@ -1,0 +1,87 @@
+// session.js — the caller.  session.user is GET /me's user (null when
+// signed out); the CSRF token lives in api.js only (never in storage:
+// after a reload GET /me gives it back).  can(what) says whether the
+// caller's role may use a part of the interface — only to hide what would
+// be refused anyway: the server checks every call.
+//
+//   import { session, can, signIn, signOut } from '../session.js';
+//   session.user.role, session.user.area, session.user.name
+//   can('import') …
+import { reactive } from 'vue';
+import { api, setCsrf, ApiError } from './api.js';
+
+export const session = reactive({
+  user: null,      // {name, role, role_name_zh, role_name_en, area, area_name, …}
+  checked: false,  // GET /me answered once (signed in or not)
+});
+
+const OFFICES = ['admin', 'province', 'city', 'county'];
+
+// What each part of the interface needs (lib/access's rules, docs/api.md
+// "Roles"): inspectors read only; a school account sees its own school.
+const RULES = {
+  overview: r => r !== 'school',
+  county: r => r !== 'school',
+  school: () => true,
+  revisions: r => r !== 'school',
+  whatif: r => r !== 'school',
+  import: r => r !== 'inspector',
+  edit: r => r !== 'inspector',
+  accounts: r => OFFICES.includes(r),
+};
+
+export function can(what, user = session.user) {
+  if (!user) return false;
+  const rule = RULES[what];
+  return rule ? rule(user.role) : false;
+}
+
+function accept(data) {
+  session.user = (data && data.user) || null;
+  if (data && data.csrf) setCsrf(data.csrf);
+  session.checked = true;
+  return session.user;
+}
+
+// GET /me: the caller and the session's CSRF token.  Resolves with the
+// user, or null when not signed in (401).
+export async function loadMe() {
+  try {
+    return accept(await api.get('/me', null, { denied: false }));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      session.user = null;
+      setCsrf(null);
+      session.checked = true;
+      return null;
+    }
+    throw e;
+  }
+}
+
+// POST /session.  Throws the ApiError (401 wrong name or password, 429
+// with retryAfter seconds).
+export async function signIn(username, password) {
+  return accept(await api.post('/session', { username, password }));
+}
+
+export async function signOut() {
+  try {
+    await api.del('/session');
+  } catch { /* signed out anyway */ }
+  session.user = null;
+  setCsrf(null);
+}
+
+// Forget the caller without asking the server (its 401 said it all).
+export function dropSession() {
+  session.user = null;
+  setCsrf(null);
+}
+
+// The start page of a role: a school account's own school, else the
+// overview.
+export function homeRoute(user = session.user) {
+  if (user && user.role === 'school') return { name: 'school', params: { school: user.area } };
+  return { name: 'overview' };
+}
