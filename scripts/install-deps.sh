@@ -10,6 +10,12 @@ libmicrohttpd-dev wrk curl"
 # The API tests (tests/api) run on Node.js >= 18 with no npm package:
 # Debian 12's nodejs is enough, and any node already on PATH is kept.
 command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"
+# The web application is built with npm (web/package-lock.json, npm ci);
+# the browser tests (tests/web) drive Debian's chromium with playwright-core,
+# and a Chinese font makes their screenshots readable (nothing is fetched
+# by the pages themselves).
+command -v npm >/dev/null 2>&1 || PKGS="$PKGS npm"
+PKGS="$PKGS chromium fonts-wqy-microhei"
 
 missing=""
 for p in $PKGS; do

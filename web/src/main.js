@@ -31,7 +31,7 @@ setHandlers({
   },
   async refreshCsrf() {
     try {
-      return !!(await loadMe());
+      return !!(await loadMe({ force: true }));
     } catch {
       return false;
     }

@@ -17,6 +17,25 @@ export const session = reactive({
 
 const OFFICES = ['admin', 'province', 'city', 'county'];
 
+// Whether this browser signed in and has not signed out since: when it
+// has not, the first page goes straight to the sign-in page instead of
+// asking GET /me for a 401 (which the browser would log as an error).
+// Only a hint: the HttpOnly cookie is what counts.
+const HINT = 'junheng.signedIn';
+function hint(on) {
+  try {
+    if (on) localStorage.setItem(HINT, '1');
+    else localStorage.removeItem(HINT);
+  } catch { /* no storage: always ask */ }
+}
+function hinted() {
+  try {
+    return !globalThis.localStorage || localStorage.getItem(HINT) !== null;
+  } catch {
+    return true;
+  }
+}
+
 // What each part of the interface needs (lib/access's rules, docs/api.md
 // "Roles"): inspectors read only; a school account sees its own school.
 const RULES = {
@@ -40,18 +59,22 @@ function accept(data) {
   session.user = (data && data.user) || null;
   if (data && data.csrf) setCsrf(data.csrf);
   session.checked = true;
+  hint(!!session.user);
   return session.user;
 }
 
 // GET /me: the caller and the session's CSRF token.  Resolves with the
 // user, or null when not signed in (401).
-export async function loadMe() {
+export async function loadMe({ force = false } = {}) {
+  if (!force && !hinted()) {
+    session.checked = true;
+    return null;
+  }
   try {
     return accept(await api.get('/me', null, { denied: false }));
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
-      session.user = null;
-      setCsrf(null);
+      dropSession();
       session.checked = true;
       return null;
     }
@@ -69,14 +92,14 @@ export async function signOut() {
   try {
     await api.del('/session');
   } catch { /* signed out anyway */ }
-  session.user = null;
-  setCsrf(null);
+  dropSession();
 }
 
 // Forget the caller without asking the server (its 401 said it all).
 export function dropSession() {
   session.user = null;
   setCsrf(null);
+  hint(false);
 }
 
 // The start page of a role: a school account's own school, else the
