@@ -26,7 +26,7 @@ ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
 LAYERS  := util io core plan store access service
 LIBS    := $(PKG_LIBS) -lglpk -lm
 # The web server (server/) is a program over the library, like src/.
-SRV_LIBS := -lmicrohttpd -lpthread
+SRV_LIBS := -lmicrohttpd -lz -lpthread
 
 SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined

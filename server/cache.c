@@ -15,6 +15,7 @@
 */
 #include "server.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,8 @@ struct entry {
 	long rev;
 	char *data;
 	size_t len;
+	char *gz;          /* its gzip copy, NULL until a client asks for one */
+	size_t gzlen;
 };
 
 static struct {
@@ -65,9 +68,10 @@ static void unlink_entry(struct entry *e)
 		e->newer->older = e->older;
 	else
 		c.newest = e->older;
-	c.bytes -= e->len + strlen(e->key);
+	c.bytes -= e->len + e->gzlen + strlen(e->key);
 	free(e->key);
 	free(e->data);
+	free(e->gz);
 	free(e);
 }
 
@@ -143,4 +147,43 @@ void srv_cache_put(const char *key, long rev, const char *data, size_t len)
 	while (c.bytes > c.max && c.oldest && c.oldest != e)
 		unlink_entry(c.oldest);
 	pthread_mutex_unlock(&c.lock);
+}
+
+int srv_cache_get_gz(const char *key, long rev, jh_buf *out)
+{
+	int hit = 0;
+
+	pthread_mutex_lock(&c.lock);
+	struct entry *e = find(key);
+	if (e && e->rev == rev && e->gz) {
+		jh_buf_add(out, e->gz, e->gzlen);
+		hit = !out->oom;
+	}
+	pthread_mutex_unlock(&c.lock);
+	return hit;
+}
+
+void srv_cache_put_gz(const char *key, long rev, const char *gz, size_t len)
+{
+	char *copy = malloc(len ? len : 1);
+
+	if (!copy)
+		return;
+	memcpy(copy, gz, len);
+	pthread_mutex_lock(&c.lock);
+	struct entry *e = find(key);
+	if (e && e->rev == rev && !e->gz) {
+		e->gz = copy;
+		e->gzlen = len;
+		c.bytes += len;
+		copy = NULL;
+	}
+	pthread_mutex_unlock(&c.lock);
+	free(copy);
+}
+
+void srv_cache_mark(struct req *r, const char *key, long rev)
+{
+	snprintf(r->cache_key, sizeof r->cache_key, "%s", key);
+	r->cache_rev = rev;
 }

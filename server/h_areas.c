@@ -207,6 +207,7 @@ void h_overview(struct req *r)
 	whole = t->areas_rev;
 	snprintf(wkey, sizeof wkey, "overview:%s:%d:%s", area, r->year, r->lang);
 	if (srv_cache_get(wkey, whole, &b)) {
+		srv_cache_mark(r, wkey, whole);
 		srv_answer(r, JH_OK, &b, &d);
 		goto out;
 	}
@@ -256,8 +257,10 @@ void h_overview(struct req *r)
 		jh_buf_free(&one);
 	}
 	jh_buf_adds(&b, "]}");
-	if (!b.oom)
+	if (!b.oom) {
 		srv_cache_put(wkey, whole, b.data, b.len);
+		srv_cache_mark(r, wkey, whole);
+	}
 	srv_answer(r, JH_OK, &b, &d);
 out:
 	free(revs);

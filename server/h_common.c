@@ -97,13 +97,16 @@ void srv_cached(struct req *r, const char *kind, const char *county,
 	snprintf(key, sizeof key, "%s:%s:%d:%s", kind, county, r->year, r->lang);
 	rc = jh_store_county_revision(t->store, county, r->year, &rev, &d);
 	if (!rc && srv_cache_get(key, rev, &b)) {
+		srv_cache_mark(r, key, rev);
 		srv_answer(r, rc, &b, &d);
 		goto out;
 	}
 	if (!rc)
 		rc = render(r, t->store, &q, &b, &d);
-	if (!rc && !b.oom)
+	if (!rc && !b.oom) {
 		srv_cache_put(key, rev, b.data ? b.data : "", b.len);
+		srv_cache_mark(r, key, rev);
+	}
 	srv_answer(r, rc, &b, &d);
 out:
 	jh_buf_free(&b);

@@ -234,6 +234,25 @@ static enum MHD_Result send_answer(struct req *r)
 
 	if (!body)
 		return MHD_NO;
+	/* A JSON answer to a GET of 1 KiB or more goes gzip-compressed when
+	 * the client accepts it (gzip.c); from the cache when it is there. */
+	if (!r->file_fd && !r->ctype && r->status == 200 && len >= 1024 &&
+	    !strcmp(r->method, "GET") &&
+	    srv_accepts_gzip(MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+	                                                 "Accept-Encoding"))) {
+		jh_buf gz = JH_BUF_INIT;
+		int hit = r->cache_key[0] && srv_cache_get_gz(r->cache_key, r->cache_rev, &gz);
+		if (hit || !srv_gzip(body, len, &gz)) {
+			if (!hit && r->cache_key[0])
+				srv_cache_put_gz(r->cache_key, r->cache_rev, gz.data, gz.len);
+			free(body);
+			body = jh_buf_detach(&gz, &len);
+			if (!body)
+				return MHD_NO;
+			r->encoding = "gzip";
+		}
+		jh_buf_free(&gz);
+	}
 	if (r->file_fd) {
 		free(body);
 		/* On success the descriptor is the response's; on failure it
@@ -252,6 +271,10 @@ static enum MHD_Result send_answer(struct req *r)
 	/* Pages and files may be kept if revalidated; API answers never. */
 	MHD_add_response_header(resp, "Cache-Control",
 	                        r->ctype && r->status == 200 ? "no-cache" : "no-store");
+	if (r->encoding)
+		MHD_add_response_header(resp, "Content-Encoding", r->encoding);
+	if (!r->file_fd && !r->ctype)
+		MHD_add_response_header(resp, "Vary", "Accept-Encoding");
 	if (r->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	if (r->allow)

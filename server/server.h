@@ -135,6 +135,10 @@ struct req {
 	char set_cookie[256];
 	long retry_after;          /* seconds, 0: none */
 	const char *allow;         /* Allow header of a 405 */
+	const char *encoding;      /* Content-Encoding of the body; NULL: none */
+	char cache_key[96];        /* the cache entry the body came from or went
+	                              to ("" none): its gzip copy is kept there */
+	long cache_rev;
 	int answered;
 	int suspended;             /* on a worker */
 	int done;                  /* worker finished; queue the response */
@@ -220,6 +224,18 @@ void srv_cache_free(void);
 /* 1 and a copy of the bytes appended to out when key is cached at rev. */
 int srv_cache_get(const char *key, long rev, jh_buf *out);
 void srv_cache_put(const char *key, long rev, const char *data, size_t len);
+/* The gzip copy of an entry's bytes, kept beside them while the entry
+ * lives at that revision: get appends it to out (1 when there), put
+ * attaches it (ignored when the entry is gone or newer). */
+int srv_cache_get_gz(const char *key, long rev, jh_buf *out);
+void srv_cache_put_gz(const char *key, long rev, const char *gz, size_t len);
+/* Note that r's answer is the entry key at rev (for its gzip copy). */
+void srv_cache_mark(struct req *r, const char *key, long rev);
+/* 1 when an Accept-Encoding value accepts gzip (the token gzip or *,
+ * without q=0). */
+int srv_accepts_gzip(const char *accept_encoding);
+/* data gzip-compressed, appended to out; 0 ok, -1 failed. */
+int srv_gzip(const char *data, size_t len, jh_buf *out);
 int srv_cache_has(const char *key, long rev);
 
 /* http.c: answer with an open file (fd is then the server's to close). */

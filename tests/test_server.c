@@ -7,6 +7,7 @@
 */
 #include "testutil.h"
 #include "server.h"
+#include <zlib.h>
 
 static void test_unescape(void **state)
 {
@@ -222,6 +223,57 @@ static void test_problems(void **state)
 	jh_diags_free(&d);
 }
 
+/* Accept-Encoding as RFC 9110 §12.5.3 reads it: the token gzip (any case)
+ * or *, unless its q is 0; an explicit gzip;q=0 wins over a *. */
+static void test_accepts_gzip(void **state)
+{
+	(void)state;
+	assert_true(srv_accepts_gzip("gzip"));
+	assert_true(srv_accepts_gzip("gzip, deflate, br"));
+	assert_true(srv_accepts_gzip("br, GZIP;q=0.5"));
+	assert_true(srv_accepts_gzip("*"));
+	assert_true(srv_accepts_gzip("deflate, gzip ; q=1.0"));
+	assert_true(srv_accepts_gzip("gzip;q=0.001"));
+	assert_false(srv_accepts_gzip(NULL));
+	assert_false(srv_accepts_gzip(""));
+	assert_false(srv_accepts_gzip("identity"));
+	assert_false(srv_accepts_gzip("deflate, br"));
+	assert_false(srv_accepts_gzip("gzip;q=0"));
+	assert_false(srv_accepts_gzip("gzip; q=0.000"));
+	assert_false(srv_accepts_gzip("*, gzip;q=0"));
+	assert_false(srv_accepts_gzip("x-gzip"));
+	assert_false(srv_accepts_gzip("gzipped"));
+}
+
+/* srv_gzip's output inflates back to the input (zlib's own inflate with
+ * a gzip wrapper), and a repetitive JSON text shrinks. */
+static void test_gzip_round_trip(void **state)
+{
+	jh_buf in = JH_BUF_INIT, gz = JH_BUF_INIT;
+	unsigned char back[70000];
+	z_stream z;
+
+	(void)state;
+	for (int i = 0; i < 1000; i++)
+		jh_buf_addf(&in, "{\"code\":\"3699%02d\",\"name\":\"江城区\"},", i % 100);
+	assert_int_equal(srv_gzip(in.data, in.len, &gz), 0);
+	assert_true(gz.len < in.len / 10);
+	assert_int_equal((unsigned char)gz.data[0], 0x1f);   /* gzip magic */
+	assert_int_equal((unsigned char)gz.data[1], 0x8b);
+	memset(&z, 0, sizeof z);
+	assert_int_equal(inflateInit2(&z, 15 + 16), Z_OK);
+	z.next_in = (Bytef *)gz.data;
+	z.avail_in = (uInt)gz.len;
+	z.next_out = back;
+	z.avail_out = sizeof back;
+	assert_int_equal(inflate(&z, Z_FINISH), Z_STREAM_END);
+	assert_int_equal(z.total_out, in.len);
+	assert_memory_equal(back, in.data, in.len);
+	inflateEnd(&z);
+	jh_buf_free(&in);
+	jh_buf_free(&gz);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +283,8 @@ int main(void)
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_cell_text),
 		cmocka_unit_test(test_problems),
+		cmocka_unit_test(test_accepts_gzip),
+		cmocka_unit_test(test_gzip_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
