@@ -11,13 +11,73 @@
 ** every offending row listed, nothing written.  Otherwise it is stored
 ** as one revision with the account's name as who, and audited.  Runs on
 ** the worker pool: a large import never blocks quick requests.
+**
+** The summary (lib/service's import stats) gains "counties": the
+** county-years the file's school rows and county-year records name,
+** [{"code","year"}] sorted by code then year, distinct — so that the web
+** page can link to what the import touched.  An areas-only file names
+** none.
 */
 #include "server.h"
 
 #include <microhttpd.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+struct cy {
+	char code[8];
+	int year;
+};
+
+static int cy_cmp(const void *a, const void *b)
+{
+	const struct cy *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+	return c ? c : (x->year > y->year) - (x->year < y->year);
+}
+
+/* The distinct county-years of the import set, as a JSON array (NULL when
+ * out of memory; the caller owns it). */
+static json_t *touched_counties(const jh_import_set *is)
+{
+	const jh_dataset *ds = jh_import_set_rows(is);
+	const jh_county_items *ci = jh_import_set_items(is);
+	size_t nr = ds ? jh_dataset_count(ds) : 0, ni = ci ? jh_county_items_count(ci) : 0;
+	struct cy *v = malloc((nr + ni + 1) * sizeof *v);
+	json_t *arr = json_array();
+	size_t n = 0;
+
+	if (!v || !arr) {
+		free(v);
+		json_decref(arr);
+		return NULL;
+	}
+	for (size_t i = 0; i < nr; i++) {
+		const jh_school_year *sy = jh_dataset_row(ds, i);
+		snprintf(v[n].code, sizeof v[n].code, "%s", sy->county_code);
+		v[n++].year = sy->year;
+	}
+	for (size_t i = 0; i < ni; i++) {
+		const jh_county_item *it = jh_county_items_at(ci, i);
+		snprintf(v[n].code, sizeof v[n].code, "%s", it->county_code);
+		v[n++].year = it->year;
+	}
+	qsort(v, n, sizeof *v, cy_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (i && !cy_cmp(&v[i], &v[i - 1]))
+			continue;
+		if (json_array_append_new(arr, json_pack("{s:s,s:i}", "code", v[i].code,
+		                                         "year", v[i].year))) {
+			json_decref(arr);
+			arr = NULL;
+			break;
+		}
+	}
+	free(v);
+	return arr;
+}
 
 void h_imports(struct req *r)
 {
@@ -72,7 +132,15 @@ void h_imports(struct req *r)
 	snprintf(detail, sizeof detail, "%s revision %ld", r->filename, st.revision);
 	srv_audit(r, "import", detail);
 	jh_import_stats_json(&st, NULL, &b);
-	srv_answer(r, JH_OK, &b, &d);
+	{
+		json_t *o = b.oom ? NULL : json_loadb(b.data, b.len, 0, NULL);
+		json_t *c = o ? touched_counties(is) : NULL;
+		if (!c || json_object_set_new(o, "counties", c)) {
+			json_decref(o);
+			srv_fail(r, JH_ERR_NOMEM, NULL);
+		} else
+			srv_json_obj(r, 200, o);
+	}
 out:
 	jh_import_set_free(is);
 	jh_buf_free(&b);

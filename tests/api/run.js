@@ -140,7 +140,7 @@ async function main() {
 		ctx.s[name] = s;
 	}
 
-	const sections = process.env.API_SECTIONS ? process.env.API_SECTIONS.split(',') : ['t_endpoints.js', 't_shared.js', 't_matrix.js', 't_auth.js', 't_hostile.js', 't_import.js', 't_concurrent.js', 't_limits.js', 't_static.js', 't_throttle.js'];
+	const sections = process.env.API_SECTIONS ? process.env.API_SECTIONS.split(',') : ['t_endpoints.js', 't_shared.js', 't_matrix.js', 't_auth.js', 't_hostile.js', 't_import.js', 't_concurrent.js', 't_limits.js', 't_static.js', 't_throttle.js', 't_w4.js'];
 	for (const f of sections) {
 		console.log('# ' + f);
 		try {
