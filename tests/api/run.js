@@ -239,6 +239,11 @@ function finish(fx, ctx) {
 	process.exitCode = c.failed ? 1 : 0;
 }
 
+if (parseInt(process.versions.node, 10) < 18) {
+	console.log('FAIL - node ' + process.versions.node + ' is older than 18 (scripts/install-deps.sh installs Debian\'s nodejs)');
+	console.log('api: 0 passed, 1 failed');
+	process.exit(1);
+}
 main().catch((e) => {
 	L.check('the suite ran to the end', false, e && e.stack ? e.stack : String(e));
 	finish(null);
