@@ -4,8 +4,8 @@
 #   make demo     install missing packages, build, evaluate the sample data,
 #                 create the demo accounts and serve http://127.0.0.1:8080
 #                 until Ctrl-C (make demo SERVE=0: no serving)
-#   make test     unit (cmocka), CLI end-to-end tests under ASan+UBSan;
-#                 last line "N passed, N failed"
+#   make test     unit (cmocka), CLI end-to-end and API tests (tests/api,
+#                 Node.js) under ASan+UBSan; last line "N passed, N failed"
 #   make bench    build the benchmarks in build/ (run build/bench_eval)
 #   make bench-serve  the web server under load (bench/serve.sh, wrk):
 #                 a 30,000-school province; BENCH_LONG=SECONDS (default 600)
