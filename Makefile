@@ -47,8 +47,8 @@ LIB_OBJ   := $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/core/standard_embed.o $(B)
 LIB_OBJ_A := $(LIB_SRC:lib/%.c=$(BA)/lib/%.o) $(BA)/gen/core/standard_embed.o $(BA)/gen/plan/costs_embed.o
 CLI_OBJ   := $(CLI_SRC:src/%.c=$(B)/src/%.o)
 CLI_OBJ_A := $(CLI_SRC:src/%.c=$(BA)/src/%.o)
-SRV_OBJ   := $(SRV_SRC:server/%.c=$(B)/server/%.o)
-SRV_OBJ_A := $(SRV_SRC:server/%.c=$(BA)/server/%.o)
+SRV_OBJ   := $(SRV_SRC:server/%.c=$(B)/server/%.o) $(B)/gen/server/web_embed.o
+SRV_OBJ_A := $(SRV_SRC:server/%.c=$(BA)/server/%.o) $(BA)/gen/server/web_embed.o
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
 
 .PHONY: all demo test run-tests run-demo bench bench-serve fuzz clean deps sample web
@@ -81,6 +81,16 @@ $(B)/web.stamp: $(WEB_SRC) web/node_modules/.jh-ci-stamp
 	cd web && ./node_modules/.bin/vite build --logLevel warn; fi
 	@touch $@
 web: $(B)/web.stamp
+# web/dist as C (path, bytes, gzip copy), in both servers.
+build/gen/server/web_embed.c: $(B)/web.stamp scripts/embed-web.sh
+	@mkdir -p $(dir $@)
+	scripts/embed-web.sh web/dist > $@.tmp && mv $@.tmp $@
+$(B)/gen/server/web_embed.o: build/gen/server/web_embed.c $(wildcard server/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 -g0 -Iserver -c -o $@ $<
+$(BA)/gen/server/web_embed.o: build/gen/server/web_embed.c $(wildcard server/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 -g0 -Iserver -c -o $@ $<
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(dir $@)

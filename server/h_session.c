@@ -7,7 +7,8 @@
 ** even check the password.  An unknown name, a wrong password and a
 ** disabled account give the same 401 (lib/access makes them take the
 ** same time).  lib/access records sign_in, sign_in_failed and sign_out
-** in the audit; the server adds sign_in_throttled.
+** in the audit; the server adds sign_in_throttled.  GET /me gives back
+** the CSRF token too (derived from the session token: jh_session_csrf).
 */
 #include "server.h"
 
@@ -87,10 +88,21 @@ void h_session_delete(struct req *r)
 	jh_diags_free(&d);
 }
 
+/* The caller, and the session's CSRF token, derived again from the
+ * session cookie (lib/access/session.c): a page reloaded in the browser
+ * has lost the token of its sign-in. */
 void h_me(struct req *r)
 {
 	const jh_areas *a = srv_areas(r);
+	char csrf[65];
 
-	if (a)
-		srv_json_obj(r, 200, json_pack("{s:o}", "user", srv_user_json(&r->user, a)));
+	if (!a)
+		return;
+	if (jh_session_csrf(r->token, csrf)) {
+		srv_fail(r, JH_ERR_NOMEM, NULL);
+		return;
+	}
+	srv_json_obj(r, 200, json_pack("{s:o,s:s}", "user", srv_user_json(&r->user, a),
+	                               "csrf", csrf));
+	memset(csrf, 0, sizeof csrf);
 }

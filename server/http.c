@@ -259,6 +259,10 @@ static enum MHD_Result send_answer(struct req *r)
 		 * stays ours (closed with the request). */
 		if ((resp = MHD_create_response_from_fd(r->file_size, r->file_fd - 1)))
 			r->file_fd = 0;
+	} else if (r->file_mem) {
+		free(body);
+		resp = MHD_create_response_from_buffer(r->file_size, (void *)r->file_mem,
+		                                       MHD_RESPMEM_PERSISTENT);
 	} else if (!(resp = MHD_create_response_from_buffer(len, body,
 	                                                    MHD_RESPMEM_MUST_FREE)))
 		free(body);
@@ -268,12 +272,14 @@ static enum MHD_Result send_answer(struct req *r)
 		MHD_add_response_header(resp, sec_headers[i][0], sec_headers[i][1]);
 	MHD_add_response_header(resp, "Content-Type",
 	                        r->ctype ? r->ctype : "application/json; charset=utf-8");
-	/* Pages and files may be kept if revalidated; API answers never. */
+	/* Pages and files may be kept if revalidated (hashed assets for a
+	 * year: static.c); API answers never. */
 	MHD_add_response_header(resp, "Cache-Control",
-	                        r->ctype && r->status == 200 ? "no-cache" : "no-store");
+	                        r->ctype && r->status == 200 ? (r->cache ? r->cache : "no-cache")
+	                                                     : "no-store");
 	if (r->encoding)
 		MHD_add_response_header(resp, "Content-Encoding", r->encoding);
-	if (!r->file_fd && !r->ctype)
+	if (r->vary || (!r->file_fd && !r->ctype))
 		MHD_add_response_header(resp, "Vary", "Accept-Encoding");
 	if (r->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
@@ -300,6 +306,18 @@ int srv_send_fd(struct req *r, int fd, size_t size, const char *ctype)
 	r->answered = 1;
 	r->status = 200;
 	r->file_fd = fd + 1;
+	r->file_size = size;
+	r->ctype = ctype;
+	return 0;
+}
+
+int srv_send_mem(struct req *r, const void *data, size_t size, const char *ctype)
+{
+	if (r->answered)
+		return -1;
+	r->answered = 1;
+	r->status = 200;
+	r->file_mem = data;
 	r->file_size = size;
 	r->ctype = ctype;
 	return 0;

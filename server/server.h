@@ -18,7 +18,8 @@
 **   auth.c     the caller from the session cookie, the CSRF header;
 **   cache.c    renderings keyed by (kind, county, year, lang) and valid
 **              while the county's store revision is the same;
-**   static.c   static files from --static DIR, or the embedded index;
+**   static.c   the web application: embedded in the binary (web_embed.c,
+**              generated from web/dist), or files from --static DIR;
 **   h_*.c      handlers by resource: thin calls into lib/access,
 **              lib/service and lib/store.
 **
@@ -132,6 +133,9 @@ struct req {
 	const char *ctype;         /* NULL: JSON */
 	int file_fd;               /* a static file: its descriptor + 1, or 0 */
 	size_t file_size;
+	const void *file_mem;      /* an embedded file: its bytes (not freed) */
+	const char *cache;         /* Cache-Control of a page or file, NULL: no-cache */
+	int vary;                  /* Vary: Accept-Encoding */
 	char set_cookie[256];
 	long retry_after;          /* seconds, 0: none */
 	const char *allow;         /* Allow header of a 405 */
@@ -240,8 +244,23 @@ int srv_cache_has(const char *key, long rev);
 
 /* http.c: answer with an open file (fd is then the server's to close). */
 int srv_send_fd(struct req *r, int fd, size_t size, const char *ctype);
+/* http.c: answer with bytes that live as long as the program (embedded). */
+int srv_send_mem(struct req *r, const void *data, size_t size, const char *ctype);
 /* static.c: GET of a path outside /api/; answers 200 or 404. */
 void srv_static(struct req *r, const char *raw_path);
+/* The web application's files (build/gen/server/web_embed.c, made by
+ * scripts/embed-web.sh from web/dist), sorted by path; gz is the gzip -9
+ * copy, NULL when it would not be smaller.  srv_web_nfiles is 0 when the
+ * binary was built without the web application. */
+struct srv_web_file {
+	const char *path;            /* "/index.html", "/assets/index-X.js" */
+	const unsigned char *data;
+	size_t size;
+	const unsigned char *gz;
+	size_t gz_size;
+};
+extern const struct srv_web_file srv_web_files[];
+extern const size_t srv_web_nfiles;
 
 /* h_common.c: what the handlers share. */
 json_t *srv_user_json(const jh_user *u, const jh_areas *a);

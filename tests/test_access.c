@@ -691,6 +691,27 @@ static void test_sessions(void **state)
 	assert_string_not_equal(tok, csrf);
 	assert_int_equal(jh_session_start(f->s, "yunling", 1000, tok2, csrf2, &d), JH_OK);
 	assert_string_not_equal(tok, tok2);
+	/* The CSRF token is the one derived from the session token (GET /me
+	 * gives it back from the cookie): HMAC-SHA-256 keyed with the token's
+	 * 64 hex digits of "junheng csrf v1".  Known answer, from Python's
+	 * hmac.new(b"0123456789abcdef" * 4, b"junheng csrf v1", sha256). */
+	{
+		char again[65];
+		assert_int_equal(jh_session_csrf(tok, again), 0);
+		assert_string_equal(again, csrf);
+		assert_int_equal(jh_session_csrf(tok2, again), 0);
+		assert_string_equal(again, csrf2);
+		assert_int_equal(jh_session_csrf("0123456789abcdef0123456789abcdef"
+		                                 "0123456789abcdef0123456789abcdef", again), 0);
+		assert_string_equal(again, "57934d00a7dc83322f690b093925ad1ec8b33b67"
+		                           "197a1be2beb3f4d268eb3493");
+		/* Not a token: upper case, short, NULL. */
+		assert_int_equal(jh_session_csrf("0123456789ABCDEF0123456789abcdef"
+		                                 "0123456789abcdef0123456789abcdef", again), -1);
+		assert_string_equal(again, "");
+		assert_int_equal(jh_session_csrf("0123", again), -1);
+		assert_int_equal(jh_session_csrf(NULL, again), -1);
+	}
 	/* Only the hash is stored: the token itself finds nothing. */
 	assert_int_equal(jh_store_session_get(f->s, tok, acct, ch, &last, &d), JH_ERR_NOTFOUND);
 	jh_sha256_hex(tok, 64, th);

@@ -69,14 +69,19 @@ jh_code jh_account_authenticate(jh_store *s, const char *name,
                                 jh_user *out, jh_diags *d);
 
 /* ------------------------------------------------------------------ */
-/* Sessions: a token and a CSRF token, each 64 hex digits of 32 random  */
-/* bytes (randombytes_buf); only their SHA-256 is stored.               */
+/* Sessions: a token of 32 random bytes (randombytes_buf) and a CSRF    */
+/* token derived from it (jh_session_csrf), each 64 hex digits; only    */
+/* their SHA-256 is stored.                                              */
 /* ------------------------------------------------------------------ */
 
 #define JH_SESSION_TOUCH 60    /* last_seen is written at most once a minute */
 
 jh_code jh_session_start(jh_store *s, const char *account, long long now,
                          char token[65], char csrf[65], jh_diags *d);
+/* The CSRF token of the session token `token` (64 lower-case hex
+ * digits): HMAC-SHA-256 keyed with it, as 64 hex digits into csrf.  -1
+ * (csrf "") when token is malformed or libsodium cannot start. */
+int jh_session_csrf(const char *token, char csrf[65]);
 /* The account of a live session: JH_ERR_AUTH (JH_P_SIGN_IN_REQUIRED)
  * when the token is malformed or unknown, idle longer than idle_seconds
  * (then deleted), or its account is gone or disabled.  csrf_hash (may be

@@ -13,6 +13,17 @@
 ** The CSRF token is compared as hashes with sodium_memcmp, in constant
 ** time: what the header holds is hashed first, so its length tells
 ** nothing either.
+**
+** The CSRF token is not drawn on its own but derived from the session
+** token: HMAC-SHA-256 keyed with the session token (its 64 hex digits) of
+** the label "junheng csrf v1", as 64 hex digits (jh_session_csrf).  So
+** the server can give it back to a page reloaded in the browser (GET /me)
+** from the cookie alone, without storing it: whoever holds the session
+** token — the browser, never a page of another site, the cookie being
+** HttpOnly and SameSite=Strict — can have it, and nobody else can compute
+** it.  The store still keeps only the two SHA-256 hashes, from which
+** neither token can be had, and the header is still checked against the
+** stored hash.
 */
 #include "access_int.h"
 
@@ -41,6 +52,24 @@ static int token_ok(const char *t)
 	return i == 64;
 }
 
+int jh_session_csrf(const char *token, char csrf[65])
+{
+	static const char label[] = "junheng csrf v1";
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state st;
+
+	csrf[0] = '\0';
+	if (!token_ok(token) || jhAccessSodium())
+		return -1;
+	crypto_auth_hmacsha256_init(&st, (const unsigned char *)token, 64);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)label, sizeof label - 1);
+	crypto_auth_hmacsha256_final(&st, mac);
+	jhAccessHex(mac, sizeof mac, csrf);
+	sodium_memzero(&st, sizeof st);
+	sodium_memzero(mac, sizeof mac);
+	return 0;
+}
+
 jh_code jh_session_start(jh_store *s, const char *account, long long now,
                          char token[65], char csrf[65], jh_diags *d)
 {
@@ -51,7 +80,10 @@ jh_code jh_session_start(jh_store *s, const char *account, long long now,
 	if (jhAccessSodium())
 		return JH_ERR_NOMEM;
 	random_hex(token);
-	random_hex(csrf);
+	if (jh_session_csrf(token, csrf)) {
+		token[0] = '\0';
+		return JH_ERR_NOMEM;
+	}
 	jh_sha256_hex(token, 64, th);
 	jh_sha256_hex(csrf, 64, ch);
 	if ((rc = jh_store_session_add(s, th, ch, account, now, d))) {

@@ -140,7 +140,9 @@ async function main() {
 		ctx.s[name] = s;
 	}
 
-	const sections = process.env.API_SECTIONS ? process.env.API_SECTIONS.split(',') : ['t_endpoints.js', 't_shared.js', 't_matrix.js', 't_auth.js', 't_hostile.js', 't_import.js', 't_concurrent.js', 't_limits.js', 't_static.js', 't_throttle.js', 't_w4.js'];
+	const sections = process.env.API_SECTIONS ? process.env.API_SECTIONS.split(',') : ['t_endpoints.js', 't_shared.js', 't_matrix.js', 't_auth.js', 't_hostile.js', 't_import.js', 't_concurrent.js', 't_limits.js', 't_static.js', 't_throttle.js']
+		/* The web application's parts (issue 11): t_w1.js, t_w2.js, … */
+		.concat(fs.readdirSync(__dirname).filter((f) => /^t_w\d+\.js$/.test(f)).sort());
 	for (const f of sections) {
 		console.log('# ' + f);
 		try {

@@ -156,9 +156,18 @@ module.exports = async function (ctx) {
 			'/index.html%00.png', '/%00', '/index.html\x00.png', '/\xff\xfe', '/' + 'a'.repeat(4000),
 		];
 		const index = await L.raw({ path: '/' });
+		/* Paths of the pages' router (letters, digits, '_', '-' only, no
+		 * extension) are answered with index.html (history-mode routing:
+		 * server/static.c); never with a file of that name. */
+		const pages = new Set(['/Makefile', '/etc/passwd', '/proc/self/environ']);
 		for (const p of paths) {
 			const r = await L.raw({ path: p });
 			const nul = /%00|\x00|%c0|\xff/.test(p);
+			if (pages.has(p)) {
+				check('static ' + p + ' → the index page (a path of the pages) or 404',
+					r.status === 404 || r.status === 200 && Buffer.compare(r.body, index.body) === 0, r.status);
+				continue;
+			}
 			/* A raw NUL ends the request target inside libmicrohttpd
 			 * (it keeps C strings): "/index.html\0.png" reaches the
 			 * server as "/index.html", the front-end's own page. */
