@@ -12,18 +12,18 @@
 // Colours for pass/fail/missing: COLORS.  limitLine(value, name) is the
 // markLine of a limit drawn across a bar chart.
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, ScatterChart, HeatmapChart, CustomChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart, CustomChart } from 'echarts/charts';
 import {
   GridComponent, TooltipComponent, LegendComponent, TitleComponent, MarkLineComponent,
-  MarkAreaComponent, DatasetComponent, DataZoomComponent, VisualMapComponent, AriaComponent,
+  MarkAreaComponent, DatasetComponent, DataZoomComponent, AriaComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { onMounted, onBeforeUnmount, watch, unref } from 'vue';
 
 echarts.use([
-  BarChart, LineChart, ScatterChart, HeatmapChart, CustomChart,
+  BarChart, LineChart, ScatterChart, CustomChart,
   GridComponent, TooltipComponent, LegendComponent, TitleComponent, MarkLineComponent,
-  MarkAreaComponent, DatasetComponent, DataZoomComponent, VisualMapComponent, AriaComponent,
+  MarkAreaComponent, DatasetComponent, DataZoomComponent, AriaComponent,
   CanvasRenderer,
 ]);
 
