@@ -9,6 +9,14 @@
 ** problems.  The revision carries the account's name as who, and the
 ** change goes to the audit.  VALUE is a string, a number, or null (clear
 ** the field, as `junheng set FIELD=`).
+**
+** GET /schools/{code}/guarantee?year=: the guarantee items of the
+** standard that are judged school by school — music and art rooms
+** (guarantee.3), school size (.4), class size (.5), teacher
+** certification (.12) — for this one school: core's verdict run on a
+** dataset holding only the school-year (so the item's status and detail
+** are the school's own), the rest of the verdict dropped.  The judging
+** stays core's; nothing is decided here.
 */
 #include "server.h"
 
@@ -39,6 +47,77 @@ void h_school_history(struct req *r)
 
 	if (!srv_check_school(r, JH_OP_READ, r->param[0], county))
 		srv_history(r, r->param[0], NULL);
+}
+
+/* The ids of the per-school guarantee items, in the standard's order. */
+static const char *const guarantee_ids[] = {
+	"guarantee.3", "guarantee.4", "guarantee.5", "guarantee.12", NULL,
+};
+
+void h_school_guarantee(struct req *r)
+{
+	struct srv_thread *t = srv_thread(r);
+	jh_diags d = JH_DIAGS_INIT;
+	jh_dataset *ds = NULL;
+	jh_result *res = NULL;
+	jh_verdict v;
+	jh_buf b = JH_BUF_INIT;
+	json_t *all = NULL, *items;
+	char county[8];
+	jh_filter f;
+	jh_code rc;
+	int have_v = 0;
+
+	if (!t || srv_check_school(r, JH_OP_READ, r->param[0], county))
+		return;
+	memset(&f, 0, sizeof f);
+	f.school_code = r->param[0];
+	f.year = r->year;
+	if ((rc = jh_store_load(t->store, &f, 0, &ds, &d)))
+		goto fail;
+	if (!jh_dataset_count(ds)) {
+		srv_not_found(r);
+		goto out;
+	}
+	if ((rc = jh_eval(ds, r->srv->cfg->std, &f, &res, &d)) || !res->ncounties)
+		goto fail;
+	if ((rc = jh_verdict_county(res, 0, NULL, &v, &d)))
+		goto fail;
+	have_v = 1;
+	if ((rc = jh_verdict_report(&v, JH_FMT_JSON, r->lang, &b)))
+		goto fail;
+	if (!(all = json_loadb(b.data, b.len, 0, NULL))) {
+		rc = JH_ERR_NOMEM;
+		goto fail;
+	}
+	items = json_array();
+	for (const char *const *id = guarantee_ids; *id; id++) {
+		size_t i;
+		json_t *it;
+		json_array_foreach(json_object_get(all, "items"), i, it)
+			if (!strcmp(json_string_value(json_object_get(it, "id")), *id))
+				json_array_append(items, it);
+	}
+	srv_json_obj(r, 200, json_pack("{s:s,s:i,s:o}", "code", r->param[0],
+	                               "year", r->year, "items", items));
+	goto out;
+fail:
+	/* A school-year core cannot evaluate on its own (a teaching point
+	 * without its central school) has no per-school items: an empty
+	 * list, not an error. */
+	if (rc == JH_ERR_INPUT || (!rc && res && !res->ncounties))
+		srv_json_obj(r, 200, json_pack("{s:s,s:i,s:[]}", "code", r->param[0],
+		                               "year", r->year, "items"));
+	else
+		srv_fail(r, rc ? rc : JH_ERR_NOMEM, &d);
+out:
+	json_decref(all);
+	if (have_v)
+		jh_verdict_free(&v);
+	jh_result_free(res);
+	jh_dataset_free(ds);
+	jh_buf_free(&b);
+	jh_diags_free(&d);
 }
 
 #define MAX_FIELDS 64

@@ -16,6 +16,7 @@
 */
 #include "server.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define MiB (1024u * 1024u)
@@ -38,7 +39,9 @@ const struct route srv_routes[] = {
 	{"GET", "/api/v1/schools/{school}", h_school, Q_YEAR | Q_LANG, Q_YEAR, BODY_NONE, 0, 0, 0},
 	{"PATCH", "/api/v1/schools/{school}/years/{year}", h_school_patch, 0, 0, BODY_JSON, JSON_LIMIT, 0, 0},
 	{"GET", "/api/v1/schools/{school}/history", h_school_history, Q_LANG, 0, BODY_NONE, 0, 0, 0},
+	{"GET", "/api/v1/schools/{school}/guarantee", h_school_guarantee, Q_YEAR | Q_LANG, Q_YEAR, BODY_NONE, 0, 0, 0},
 	{"GET", "/api/v1/revisions", h_revisions, Q_AREA | Q_FROM | Q_LIMIT, 0, BODY_NONE, 0, 0, 0},
+	{"GET", "/api/v1/revisions/{revision}", h_revision, Q_AREA | Q_FROM | Q_LIMIT | Q_LANG, 0, BODY_NONE, 0, 0, 0},
 	{"POST", "/api/v1/imports", h_imports, Q_YEAR, 0, BODY_FILE, FILE_LIMIT, 1, 0},
 	{"GET", "/api/v1/users", h_users_get, 0, 0, BODY_NONE, 0, 0, 0},
 	{"POST", "/api/v1/users", h_users_post, 0, 0, BODY_JSON, 64 * 1024, 0, 0},
@@ -88,6 +91,9 @@ static int match(const char *pattern, const char *path,
 					ok = srv_valid_year(v, &y);
 				else if (!strncmp(ps, "{name}", pn))
 					ok = srv_valid_name(v);
+				else if (!strncmp(ps, "{revision}", pn))   /* 1..999999999 */
+					ok = len <= 9 && strspn(v, "0123456789") == (size_t)len &&
+					     atol(v) >= 1;
 			}
 			if (!ok)
 				bad = 1;

@@ -304,6 +304,8 @@ void h_school(struct req *r);
 void h_school_patch(struct req *r);
 void h_school_history(struct req *r);
 void h_revisions(struct req *r);
+void h_revision(struct req *r);          /* h_revision.c */
+void h_school_guarantee(struct req *r);
 void h_imports(struct req *r);
 void h_users_get(struct req *r);
 void h_users_post(struct req *r);
