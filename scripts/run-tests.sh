@@ -1,6 +1,7 @@
 #!/bin/sh
 # run-tests.sh TEST_BINARY... — run the cmocka unit tests, the CLI
-# end-to-end tests and the API tests, then print one summary line:
+# end-to-end tests, the API tests, the front-end's unit tests and the
+# browser tests, then print one summary line:
 # "N passed, N failed".
 # Exits non-zero when anything failed.
 set -u
@@ -89,6 +90,53 @@ fi
 echo "api: $p passed, $f failed"
 passed=$((passed + p))
 failed=$((failed + f))
+
+# The front-end (web/, issue 11): its unit tests (Vitest, the formatting
+# helpers) and the browser tests (tests/web/run.js: playwright-core from
+# web/node_modules driving Debian's chromium against the server with the
+# embedded front-end; last line "web: N passed, N failed").  Both count
+# as failed, never skipped, when web/node_modules (make runs npm ci) or
+# chromium (scripts/install-deps.sh) is missing; before web/ exists at
+# all there is nothing to test.
+if [ -f "$top/web/package.json" ]; then
+	if [ ! -d "$top/web/node_modules" ]; then
+		echo "vitest: web/node_modules is missing (make runs npm ci in web/)" >"$log"
+		p=0; f=1
+	else
+		(cd "$top/web" && NO_COLOR=1 CI=1 npx --no-install vitest run) >"$log" 2>&1
+		rc=$?
+		# "      Tests  2 failed | 40 passed (42)"
+		line=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ *Tests +[0-9]' | tail -n 1)
+		p=$(printf '%s\n' "$line" | sed -n 's/.* \([0-9][0-9]*\) passed.*/\1/p')
+		f=$(printf '%s\n' "$line" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p')
+		[ -n "$p" ] || p=0
+		[ -n "$f" ] || f=0
+		if [ -z "$line" ] || { [ "$rc" != 0 ] && [ "$f" = 0 ]; }; then
+			f=$((f + 1))
+		fi
+	fi
+	[ "$f" != 0 ] && cat "$log"
+	echo "vitest: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+
+	if command -v node >/dev/null 2>&1; then
+		JUNHENG="$top/build/asan/junheng" JUNHENG_FAST="$top/build/junheng" \
+			node "$top/tests/web/run.js" >"$log" 2>&1
+		p=$(sed -n 's/^web: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log" | tail -n 1)
+		f=$(sed -n 's/^web: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log" | tail -n 1)
+		[ -n "$p" ] || { p=0; f=1; }
+	else
+		echo "web: node not found (scripts/install-deps.sh installs nodejs)" >"$log"
+		p=0; f=1
+	fi
+	if [ "$f" != 0 ]; then
+		grep -v '^ok - ' "$log"
+	fi
+	echo "web: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,229 @@
+#!/bin/sh
+# bench/web.sh — the web application's weight and speed (issue 11):
+#
+#   bench/web.sh             (never part of make test: it prints figures)
+#
+# Environment:
+#   BENCH_SCHOOLS=30000   schools in the province
+#   BENCH_RUNS=7          page loads measured (the median is the figure)
+#   BENCH_NO_BUILD=1      do not run make first
+#   JUNHENG=build/junheng the server (the front-end is embedded in it)
+#   CHROMIUM=/usr/bin/chromium
+#
+# What it does, printing each figure as it goes:
+#   1. builds build/junheng (make builds web/dist and embeds it) and
+#      build/bench_province;
+#   2. the bundle: every file of web/dist with its size and its gzip -9
+#      size, and the totals (all files; what the overview needs at first:
+#      index.html and the JavaScript and CSS it names directly);
+#   3. the province of bench/serve.sh (bench/province.c: 基准省, 10 cities,
+#      about 200 counties, BENCH_SCHOOLS schools; every verdict complete),
+#      init + import into build/bench-web/bench.db, an account of the
+#      province's office, `junheng serve DB --listen 127.0.0.1:0`;
+#   4. the overview's data: GET /api/v1/overview?year=Y&area=PROVINCE,
+#      its bytes as sent and gzipped, against the 200 kB target;
+#   5. headless Chromium (playwright-core from web/node_modules) signed in
+#      as the province's office: BENCH_RUNS times, a new browser context
+#      (nothing cached: the cold start an official sees) opens
+#      /overview?year=Y&area=PROVINCE and the time from the navigation's
+#      start (performance.timeOrigin) to the overview being drawn is
+#      taken: the Overview page's performance mark "overview-drawn" when it
+#      sets one (any mark whose name holds "overview"), else the moment
+#      its chart's canvas has been painted (a canvas with a size and a
+#      pixel that is not blank, looked for at every animation frame).  The
+#      first run also warms the server's overview cache; the figure is the
+#      median of all runs, with the first (cold server) shown apart;
+#   6. each figure against the target: drawn under 1.5 s, data under
+#      200 kB — met or not met.
+#
+# It measures; it never fails on a figure (exit 1 only when something could
+# not run at all).  The browser, the server and whatever else runs share
+# the machine's cores: read the figures as such.
+set -eu
+
+cd "$(dirname "$0")/.."
+BENCH_SCHOOLS=${BENCH_SCHOOLS:-30000}
+BENCH_RUNS=${BENCH_RUNS:-7}
+JUNHENG=${JUNHENG:-build/junheng}
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+DIR=build/bench-web
+DB=$DIR/bench.db
+LOG=$DIR/server.log
+SERVER=
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bench/web.sh: %s\n' "$*" >&2; exit 1; }
+clock() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
+
+cleanup() {
+	if [ -n "$SERVER" ] && kill -0 "$SERVER" 2>/dev/null; then
+		kill -TERM "$SERVER" 2>/dev/null || true
+		wait "$SERVER" 2>/dev/null || true
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+command -v node >/dev/null 2>&1 || die "node is not installed (make deps installs it)"
+command -v curl >/dev/null 2>&1 || die "curl is not installed (make deps installs it)"
+[ -x "$CHROMIUM" ] || die "$CHROMIUM is missing (scripts/install-deps.sh installs chromium)"
+[ -f web/node_modules/playwright-core/package.json ] ||
+	die "web/node_modules/playwright-core is missing (make runs npm ci in web/)"
+
+# --- 1. build ------------------------------------------------------------------
+if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
+	make --no-print-directory -s "$JUNHENG" build/bench_province >/dev/null ||
+		die "the build failed"
+fi
+[ -x "$JUNHENG" ] && [ -x build/bench_province ] || die "no $JUNHENG or build/bench_province"
+[ -f web/dist/index.html ] || die "no web/dist/index.html (make builds the front-end)"
+
+# --- 2. the bundle ----------------------------------------------------------------
+say "== the web application: bundle, data and time to the overview drawn =="
+say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+say ""
+say "bundle (web/dist, as built by make; gzip -9):"
+printf '  %-44s %10s %10s\n' "file" "bytes" "gzip"
+total=0
+gtotal=0
+first=0
+gfirst=0
+# What index.html loads at once: its own bytes and the scripts and styles
+# it names (the pages' chunks come later, as the router needs them).
+initial=$(sed -n 's/.*\(src\|href\)="\/\(assets\/[^"]*\.\(js\|css\)\)".*/\2/p' web/dist/index.html |
+	sort -u | tr '\n' ' ')
+for f in $(cd web/dist && find . -type f | sed 's|^\./||' | LC_ALL=C sort); do
+	b=$(wc -c <"web/dist/$f")
+	g=$(gzip -9 -n -c "web/dist/$f" | wc -c)
+	total=$((total + b))
+	gtotal=$((gtotal + g))
+	case " index.html $initial" in
+	*" $f "*) first=$((first + b)); gfirst=$((gfirst + g)); mark='*' ;;
+	*) mark='' ;;
+	esac
+	printf '  %-44s %10s %10s %s\n' "$f" "$b" "$g" "$mark"
+done
+say "  total: $(kb "$total") kB, gzip $(kb "$gtotal") kB;" \
+	"loaded first (*: index.html and what it names): $(kb "$first") kB, gzip $(kb "$gfirst") kB"
+
+# --- 3. the province and the server ---------------------------------------------
+rm -rf "$DIR"
+mkdir -p "$DIR/data"
+t0=$(clock)
+vars=$(build/bench_province "$DIR/data" "$BENCH_SCHOOLS") || die "bench_province failed"
+# PROVINCE COUNTY COUNTY_NAME COUNTY_SCHOOLS YEAR COUNTIES CITIES SCHOOLS SURVEY_ROWS
+eval "$vars"
+"$JUNHENG" init "$DB" >/dev/null || die "junheng init failed"
+"$JUNHENG" import "$DB" "$DIR/data/areas.csv" "$DIR/data/schools-$YEAR.csv" \
+	"$DIR/data/county-$YEAR.csv" "$DIR/data/survey-$YEAR.csv" \
+	--who bench --why "bench/web.sh" >"$DIR/import.log" 2>&1 ||
+	{ cat "$DIR/import.log" >&2; die "junheng import failed"; }
+t1=$(clock)
+PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+printf '%s\n' "$PASSWORD" | "$JUNHENG" user add "$DB" bench --role province \
+	--area "$PROVINCE" --password-stdin >/dev/null || die "junheng user add failed"
+say ""
+say "province $PROVINCE: $SCHOOLS schools in $COUNTIES counties of $CITIES cities, year $YEAR;" \
+	"database built in $(elapsed "$t0" "$t1") s"
+
+"$JUNHENG" serve "$DB" --listen 127.0.0.1:0 >"$LOG" 2>&1 &
+SERVER=$!
+URL=
+i=0
+while [ $i -lt 300 ]; do
+	URL=$(sed -n 's/.*listening on \(http:\/\/[0-9.:]*\).*/\1/p' "$LOG" | head -n 1)
+	[ -n "$URL" ] && break
+	kill -0 "$SERVER" 2>/dev/null || { cat "$LOG" >&2; die "the server exited"; }
+	sleep 0.1
+	i=$((i + 1))
+done
+[ -n "$URL" ] || { cat "$LOG" >&2; die "the server did not say where it listens"; }
+say "server: pid $SERVER at $URL"
+
+# --- 4. the overview's data ---------------------------------------------------------
+status=$(curl -s -o "$DIR/session.json" -D "$DIR/session.headers" -w '%{http_code}' \
+	-H 'Content-Type: application/json' \
+	--data "{\"username\":\"bench\",\"password\":\"$PASSWORD\"}" "$URL/api/v1/session") ||
+	die "sign-in: no answer"
+[ "$status" = 200 ] || { cat "$DIR/session.json" >&2; die "sign-in: status $status"; }
+COOKIE=$(tr -d '\r' <"$DIR/session.headers" |
+	sed -n 's/^[Ss][Ee][Tt]-[Cc][Oo][Oo][Kk][Ii][Ee]: *\(jh_session=[^;]*\).*/\1/p' | head -n 1)
+[ -n "$COOKIE" ] || die "sign-in: no jh_session cookie"
+curl -s -o "$DIR/overview.json" -H "Cookie: $COOKIE" \
+	-w '%{http_code} %{size_download} %{time_total}\n' \
+	"$URL/api/v1/overview?year=$YEAR&area=$PROVINCE" >"$DIR/overview.status"
+read -r ost obytes otime <"$DIR/overview.status"
+[ "$ost" = 200 ] || die "overview: status $ost"
+ogz=$(gzip -9 -n -c "$DIR/overview.json" | wc -c)
+ncounties=$(grep -o '"full_name"' "$DIR/overview.json" | wc -l)
+say ""
+say "overview data: GET /api/v1/overview?year=$YEAR&area=$PROVINCE: $ncounties counties," \
+	"$obytes bytes ($(kb "$obytes") kB; gzip $(kb "$ogz") kB), first request" \
+	"$(awk -v t="$otime" 'BEGIN { printf "%.0f", t * 1000 }') ms (this warms the server's cache)"
+
+# --- 5. time to the overview drawn ------------------------------------------------------
+cat >"$DIR/drawn.cjs" <<'EOF'
+// One page load per run, each in a new browser context (cold HTTP cache),
+// signed in by the context's own POST /api/v1/session; prints one line per
+// run: "run N ms HOW" (HOW: the mark's name, or "canvas").
+const path = require('node:path');
+const { chromium } = require(path.resolve('web/node_modules/playwright-core'));
+const [url, user, pass, page0, runs, exe] = process.argv.slice(2);
+(async () => {
+	const args = ['--disable-gpu', '--disable-dev-shm-usage'];
+	if (process.getuid && process.getuid() === 0) args.push('--no-sandbox');
+	const browser = await chromium.launch({ executablePath: exe, headless: true, args });
+	for (let i = 1; i <= Number(runs); i++) {
+		const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: url });
+		const r = await ctx.request.post('/api/v1/session', { data: { username: user, password: pass } });
+		if (r.status() !== 200) throw new Error('sign-in: ' + r.status());
+		const page = await ctx.newPage();
+		await page.goto(page0, { waitUntil: 'commit' });
+		const how = await page.waitForFunction(() => {
+			const m = performance.getEntriesByType('mark').find((e) => /overview/i.test(e.name));
+			if (m) return { ms: m.startTime, how: 'mark ' + m.name };
+			for (const c of document.querySelectorAll('canvas')) {
+				if (!c.width || !c.height || !c.getClientRects().length) continue;
+				try {
+					const g = c.getContext('2d');
+					const d = g.getImageData(0, 0, c.width, c.height).data;
+					for (let k = 3; k < d.length; k += 4 * 97) if (d[k]) return { ms: performance.now(), how: 'canvas' };
+				} catch (e) {
+					return { ms: performance.now(), how: 'canvas (not readable)' };
+				}
+			}
+			return false;
+		}, null, { polling: 'raf', timeout: 120000 });
+		const v = await how.jsonValue();
+		console.log('run ' + i + ' ' + v.ms.toFixed(0) + ' ' + v.how);
+		await ctx.close();
+	}
+	await browser.close();
+})().catch((e) => { console.error(String(e && e.stack || e)); process.exit(1); });
+EOF
+say ""
+say "time from navigation to the overview drawn: headless Chromium, 1366×768," \
+	"/overview?year=$YEAR&area=$PROVINCE, a new context each run (nothing cached), $BENCH_RUNS runs:"
+node "$DIR/drawn.cjs" "$URL" bench "$PASSWORD" "/overview?year=$YEAR&area=$PROVINCE" "$BENCH_RUNS" \
+	"$CHROMIUM" >"$DIR/drawn.log" 2>&1 || { cat "$DIR/drawn.log" >&2; die "the browser run failed"; }
+sed 's/^/  /' "$DIR/drawn.log"
+median=$(awk '/^run / { print $3 }' "$DIR/drawn.log" | sort -n |
+	awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+first_run=$(awk '/^run 1 / { print $3 }' "$DIR/drawn.log")
+say "  median $median ms (first run $first_run ms)"
+
+kill -TERM "$SERVER"
+rc=0
+wait "$SERVER" || rc=$?
+SERVER=
+say "server: SIGTERM → exit status $rc"
+
+met() { if [ "$1" = 1 ]; then echo "met"; else echo "NOT met"; fi; }
+say ""
+say "targets (issue 11, on this $(nproc)-core machine):"
+say "  overview drawn < 1.5 s:   median $median ms — $(met "$(awk -v m="$median" 'BEGIN { print (m < 1500) }')")"
+say "  overview data < 200 kB:   $(kb "$obytes") kB — $(met "$(awk -v b="$obytes" 'BEGIN { print (b < 200000) }')")"
+say "  bundle (gzip, all files): $(kb "$gtotal") kB; loaded first $(kb "$gfirst") kB (no target: reported)"
+say "(load average now $(cut -d' ' -f1-3 /proc/loadavg))"
