@@ -126,8 +126,10 @@ async function shot(w, name) {
  * The text a reader sees: every text node that is rendered (its element
  * has a box, is not visibility:hidden, and is not inside aria-hidden
  * decoration), plus placeholders, aria-labels, titles and the document's
- * title.  One string per node, trimmed; ECharts draws on a canvas, which
- * holds no text nodes (its labels come from the page's own tables).
+ * title.  One string per node, trimmed, flagged `data` inside an element
+ * marked as data (data-value, data-test-data) or as Chinese on purpose
+ * (lang="zh…" below the root, as the language switch's 中文).  ECharts
+ * draws on a canvas, which holds no text nodes.
  */
 async function visibleTexts(page) {
 	return page.evaluate(() => {
@@ -139,6 +141,12 @@ async function visibleTexts(page) {
 			}
 			return el.getClientRects().length > 0;
 		};
+		/* Text marked as Chinese on purpose below the root (lang="zh…"):
+		 * the language switch's own name, 中文, offered in English. */
+		const zh = (el) => {
+			const m = el.closest('[lang]');
+			return !!m && m !== document.documentElement && /^zh/i.test(m.getAttribute('lang'));
+		};
 		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 			const t = n.nodeValue.replace(/\s+/g, ' ').trim();
@@ -146,13 +154,13 @@ async function visibleTexts(page) {
 			const el = n.parentElement;
 			if (!el || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) continue;
 			if (!shown(el)) continue;
-			out.push({ text: t, data: !!el.closest('[data-value],[data-test-data]') });
+			out.push({ text: t, data: !!el.closest('[data-value],[data-test-data]') || zh(el) });
 		}
 		for (const el of document.querySelectorAll('[placeholder],[aria-label],[title]')) {
 			if (!shown(el)) continue;
 			for (const a of ['placeholder', 'aria-label', 'title']) {
 				const v = el.getAttribute(a);
-				if (v && v.trim()) out.push({ text: v.trim(), data: false, attr: a });
+				if (v && v.trim()) out.push({ text: v.trim(), data: zh(el), attr: a });
 			}
 		}
 		if (document.title) out.push({ text: document.title, data: false, attr: 'document.title' });

@@ -76,7 +76,8 @@ function setup() {
 
 /*
  * Data values the pages may show in any language: names of areas and
- * schools, who and why of revisions, file names, account names — all that
+ * schools, who and why of revisions, file names, account names, the
+ * county-year records' evidence text (an item's detail) — all that
  * the API returns as data rather than as a label.  The English check
  * (t_english.js) takes these out of the visible text before looking for
  * Chinese.  Read from the API as admin after the sections that wrote.
@@ -95,6 +96,12 @@ async function dataValues(ctx) {
 		for (const y of [2022, 2023, 2024]) {
 			const r = await L.api('GET', '/counties/' + c + '/schools?year=' + y, { session: s });
 			for (const x of (Array.isArray(r.json) ? r.json : [])) add(x.name);
+		}
+		/* The county-year records' own text (evidence as imported; what the
+		 * library writes itself is English with lang=en, and not taken). */
+		for (const y of [2022, 2023, 2024]) {
+			const r = await L.api('GET', '/counties/' + c + '/verdict?year=' + y + '&lang=en', { session: s });
+			for (const i of (r.json && r.json.items) || []) add(i.detail);
 		}
 		const h = await L.api('GET', '/counties/' + c + '/history', { session: s });
 		for (const x of (Array.isArray(h.json) ? h.json : [])) {

@@ -15,6 +15,7 @@
  *   - the county plan: 7,935,187 yuan, its proven lower bound the same
  *     (gap 0).
  * Money is formatted as the CLI does, with thousands separators.
+ * Every failing item other than the schools' is named (the verdict's).
  * Then the schools table filters by name (乌石 leaves 高坪乡乌石小学 and
  * not 云岭县实验小学), and a click on the failing school opens its page,
  * which shows its name and the 85% floor of its indicators.
@@ -50,9 +51,14 @@ module.exports = async function (ctx) {
 	check('county page: every failing school is named (' + failing.length + ')', failing.length && !missing.length, 'missing: ' + missing.join(' '));
 	check('county page: 高坪乡乌石小学\'s shortfall 240,000 yuan is shown', /240,000/.test(text));
 	check('county page: 高坪乡中学\'s shortfall 1,383,000 yuan is shown', /1,383,000/.test(text));
-	/* The items of the four parts: the first prerequisite's name. */
-	check('county page: the items of the four parts (通过国家义务教育基本均衡发展认定三年以上)',
-		text.includes('通过国家义务教育基本均衡发展认定三年以上'));
+	/* Every item that fails, by its name or its short label (the
+	 * verdict's items with status "fail" other than the schools': the
+	 * junior key-teacher coefficient, the music/art rooms, class size). */
+	const verdict = await L.api('GET', '/counties/369904/verdict?year=2024', { session: ctx.api.jiangzhou });
+	const items = ((verdict.json && verdict.json.items) || []).filter((i) => i.status === 'fail' && !/^resource\.school\./.test(i.id));
+	const unnamed = items.filter((i) => !text.includes(i.name_zh) && !(i.label_zh && text.includes(i.label_zh)));
+	check('county page: every failing item is named (' + items.length + ')', items.length === 3 && !unnamed.length,
+		unnamed.map((i) => i.id + ' ' + i.name_zh).join('; '));
 	check('county page: social recognition against 85%', /85(\.0+)?\s*%/.test(text));
 	await B.shot(w, 'county-369904');
 	C.clean(w, 'county page 369904');
@@ -64,12 +70,17 @@ module.exports = async function (ctx) {
 		const box = boxes.nth(i);
 		const ph = (await box.getAttribute('placeholder')) || '';
 		if (!/筛选|搜索|查找|名称|代码/.test(ph) || !(await box.isVisible())) continue;
+		/* The table the filter belongs to: the nearest block around it
+		 * that holds a table (the items' table lists schools too). */
+		const block = box.locator('xpath=ancestor::*[.//table][1]');
+		if (!(await block.count())) continue;
+		const before = await block.locator('tr', { hasText: '云岭县实验小学' }).count();
 		await box.fill('乌石');
-		await page.waitForTimeout(400);
-		const t2 = await C.text(page);
-		const rows = await page.locator('tr', { hasText: '云岭县实验小学' }).count();
-		if (t2.includes('高坪乡乌石小学') && rows === 0) { filtered = true; break; }
+		await page.waitForTimeout(600);
+		const own = await block.locator('tr', { hasText: '高坪乡乌石小学' }).count();
+		const rows = await block.locator('tr', { hasText: '云岭县实验小学' }).count();
 		await box.fill('');
+		if (before > 0 && own > 0 && rows === 0) { filtered = true; break; }
 	}
 	check('county page: the schools table filters by name (乌石 → 高坪乡乌石小学, not 云岭县实验小学)', filtered);
 

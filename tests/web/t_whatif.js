@@ -19,7 +19,9 @@ const { check } = L;
 async function choose(page, name, re, typed) {
 	const box = await C.firstVisible([page.getByRole('combobox', { name }), page.getByLabel(name, { exact: true })]);
 	if (!box) return false;
-	await box.click();
+	/* Element Plus lays its placeholder over the input: a click on it
+	 * is what a reader does. */
+	await box.click({ force: true });
 	if (typed) await page.keyboard.type(typed);
 	const opt = page.getByRole('option', { name: re }).filter({ visible: true }).first();
 	try { await opt.waitFor({ state: 'visible', timeout: 5000 }); } catch (e) { return false; }
