@@ -34,7 +34,7 @@ module.exports = async function (ctx) {
 		const w = await B.open(ctx.browser, ctx.base);
 		await C.visit(w, '/login');
 		check('sign-in page: an English switch', await english(w.page));
-		const left = C.chineseLeft(await B.visibleTexts(w.page), values);
+		const left = C.chineseLeft((await B.visibleTexts(w.page)).filter((t) => t.attr !== 'document.title'), values);
 		check('sign-in page in English: no Chinese label', left.length === 0, left.slice(0, 20).join(' | '));
 		await B.shot(w, 'en-login');
 		C.clean(w, 'sign-in page in English');
@@ -49,14 +49,20 @@ module.exports = async function (ctx) {
 	await B.settle(page);
 	check('English is kept across a reload (the switch now offers 中文)',
 		await page.getByRole('button', { name: /^\s*中文\s*$/ }).count() > 0);
+	const titles = new Set();
 	for (const p of PAGES) {
 		await C.visit(w, p.path);
 		if (p.wait) await C.waitText(page, p.wait, 30000);
-		const left = C.chineseLeft(await B.visibleTexts(page), values);
+		const texts = await B.visibleTexts(page);
+		/* The document's title is judged once, below, for every page. */
+		for (const t of texts) if (t.attr === 'document.title') titles.add(t.text);
+		const left = C.chineseLeft(texts.filter((t) => t.attr !== 'document.title'), values);
 		check(p.name + ' page in English: no Chinese label' + (ctx.ready(p.page) ? '' : ' (the shell\'s placeholder)'),
 			left.length === 0, left.slice(0, 20).join(' | '));
 		await B.shot(w, 'en-' + p.name);
 		C.clean(w, p.name + ' page in English');
 	}
+	const zhTitles = [...titles].filter((t) => C.chineseLeft([{ text: t }], values).length);
+	check('the document\'s title (the browser\'s tab) in English on every page', zhTitles.length === 0, zhTitles.join(' | '));
 	await w.close();
 };
