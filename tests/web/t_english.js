@@ -8,7 +8,8 @@
  * schools, who and why of revisions, file names (run.js's dataValues,
  * read from the API) and anything inside an element marked data-value —
  * and are taken out first; whatever Chinese is left is a label that was
- * not translated, and is named in the failure.  The sign-in page is
+ * not translated, and is named in the failure.  The document's title
+ * (the browser's tab) is one check for all pages.  The sign-in page is
  * checked the same way with its own switch, and the choice is kept
  * across a reload.
  */
