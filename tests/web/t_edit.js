@@ -10,8 +10,9 @@
  *      change in its history: the reason, who (yunling) and 305 → 310;
  *   3. a concurrent edit: the city office (jiangzhou) opened the page
  *      before yunling saved 311; its own save of 312 is a conflict (the
- *      API's 409): the page says so (保存未成功) with the other change, and
- *      after 使用最新数据 (re-base) it saves.
+ *      API's 409): the page says so (保存未成功) with the other change; it
+ *      keeps its own value for the clashing field (我的), re-bases (使用最新
+ *      数据) and saves: 312 is stored.
  */
 const L = require('../api/lib.js');
 const B = require('./browser.js');
@@ -76,7 +77,12 @@ module.exports = async function (ctx) {
 		const t = await C.text(page);
 		check('school page: the change in its history (the reason)', seen, t.slice(0, 800));
 		check('school page: the change in its history (who: yunling)', /yunling/.test(t));
-		check('school page: the change in its history (305 → 310)', /305[\s\S]{0,40}310/.test(t));
+		/* The revision's row opens on its changes (old → new). */
+		const row = page.locator('tr', { hasText: WHY }).first();
+		const open = row.locator('.el-table__expand-icon, button[aria-expanded="false"]').first();
+		if (await open.count()) { await open.click(); await page.waitForTimeout(500); }
+		const t3 = await C.text(page);
+		check('school page: the change in its history (305 → 310)', /305[\s\S]{0,80}310/.test(t3), t3.slice(t3.indexOf(WHY), t3.indexOf(WHY) + 400));
 		await B.shot(w, 'school-history');
 		C.clean(w, 'school page with its history');
 	}
@@ -102,6 +108,9 @@ module.exports = async function (ctx) {
 		check('concurrent edit: nothing of 312 written', await students(ctx) === 311);
 		await B.shot(other, 'edit-conflict');
 		const rebase = p2.getByRole('button', { name: /使用最新数据/ });
+		/* Both changed the field: keep "mine" (我的), 312. */
+		const mine = p2.getByText('我的', { exact: true }).filter({ visible: true });
+		if (check('concurrent edit: the clash offers to keep mine (我的)', await mine.count() > 0)) await mine.first().click();
 		if (check('concurrent edit: a button re-bases (使用最新数据)', await rebase.count() > 0)) {
 			await rebase.first().click();
 			await B.settle(p2);
@@ -110,7 +119,7 @@ module.exports = async function (ctx) {
 			await save(p2);
 			check('concurrent edit: saved after re-basing', await C.waitText(p2, /已保存为修订/, 15000), (await C.text(p2)).slice(0, 600));
 			const v = await students(ctx);
-			check('concurrent edit: the value is one of the two (311 or 312): ' + v, v === 311 || v === 312);
+			check('concurrent edit: mine kept, 312 stored', v === 312, String(v));
 		}
 		C.clean(other, 'edit page with a conflict');
 		await other.close();
