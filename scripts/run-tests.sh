@@ -71,25 +71,31 @@ for e in "$top"/tests/e2e/*.sh; do
 	failed=$((failed + f))
 done
 
-# The JSON API (tests/api, plain Node.js): a server started on a free
-# loopback port over a temporary database of the sample; its last line is
-# "api: N passed, N failed".  No node, or no such line, is a failure.
-if command -v node >/dev/null 2>&1; then
-	JUNHENG="$top/build/asan/junheng" JUNHENG_FAST="$top/build/junheng" \
-		node "$top/tests/api/run.js" >"$log" 2>&1
-	p=$(sed -n 's/^api: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log" | tail -n 1)
-	f=$(sed -n 's/^api: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log" | tail -n 1)
-	[ -n "$p" ] || { p=0; f=1; }
-else
-	echo "api: node not found (scripts/install-deps.sh installs nodejs)" >"$log"
-	p=0; f=1
-fi
-if [ "$f" != 0 ]; then
-	grep -v '^ok - ' "$log"
-fi
-echo "api: $p passed, $f failed"
-passed=$((passed + p))
-failed=$((failed + f))
+# node_suite NAME SCRIPT — a suite in plain Node.js (tests/api, tests/web)
+# against build/asan/junheng; its last line is "NAME: N passed, N
+# failed".  No node, or no such line, is a failure.
+node_suite() {
+	if command -v node >/dev/null 2>&1; then
+		JUNHENG="$top/build/asan/junheng" JUNHENG_FAST="$top/build/junheng" \
+			node "$2" >"$log" 2>&1
+		p=$(sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed\$/\1/p" "$log" | tail -n 1)
+		f=$(sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed\$/\2/p" "$log" | tail -n 1)
+		[ -n "$p" ] || { p=0; f=1; }
+	else
+		echo "$1: node not found (scripts/install-deps.sh installs nodejs)" >"$log"
+		p=0; f=1
+	fi
+	if [ "$f" != 0 ]; then
+		grep -v -e '^ok - ' -e "^$1: [0-9]* passed" "$log"
+	fi
+	echo "$1: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+# The JSON API (tests/api): a server started on a free loopback port over
+# a temporary database of the sample.
+node_suite api "$top/tests/api/run.js"
 
 # The front-end (web/, issue 11): its unit tests (Vitest, the formatting
 # helpers) and the browser tests (tests/web/run.js: playwright-core from
@@ -120,22 +126,7 @@ if [ -f "$top/web/package.json" ]; then
 	passed=$((passed + p))
 	failed=$((failed + f))
 
-	if command -v node >/dev/null 2>&1; then
-		JUNHENG="$top/build/asan/junheng" JUNHENG_FAST="$top/build/junheng" \
-			node "$top/tests/web/run.js" >"$log" 2>&1
-		p=$(sed -n 's/^web: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log" | tail -n 1)
-		f=$(sed -n 's/^web: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log" | tail -n 1)
-		[ -n "$p" ] || { p=0; f=1; }
-	else
-		echo "web: node not found (scripts/install-deps.sh installs nodejs)" >"$log"
-		p=0; f=1
-	fi
-	if [ "$f" != 0 ]; then
-		grep -v '^ok - ' "$log"
-	fi
-	echo "web: $p passed, $f failed"
-	passed=$((passed + p))
-	failed=$((failed + f))
+	node_suite web "$top/tests/web/run.js"
 fi
 
 echo "$passed passed, $failed failed"
