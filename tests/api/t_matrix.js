@@ -145,6 +145,8 @@ module.exports = async function (ctx) {
 				() => api('GET', '/overview?year=2024&area=' + x, { session: S[n] }));
 			await expect(who(n) + ' GET /revisions?area=' + x + ' [' + rel + ']', allow[x],
 				() => api('GET', '/revisions?area=' + x, { session: S[n] }));
+			await expect(who(n) + ' GET /revisions/1?area=' + x + ' [' + rel + ']', allow[x],
+				() => api('GET', '/revisions/1?area=' + x, { session: S[n] }));
 		}
 		for (const x of COUNTIES) {
 			const rel = C.relation(x, acc(n).area);
@@ -168,6 +170,8 @@ module.exports = async function (ctx) {
 				() => api('GET', '/schools/' + t + '?year=2024', { session: S[n] }));
 			await expect(who(n) + ' GET /schools/' + t + '/history [' + rel + ']', allow[i],
 				() => api('GET', '/schools/' + t + '/history', { session: S[n] }));
+			await expect(who(n) + ' GET /schools/' + t + '/guarantee [' + rel + ']', allow[i],
+				() => api('GET', '/schools/' + t + '/guarantee?year=2024', { session: S[n] }));
 		}
 	}
 	for (const n of Object.keys(READ_AREA))
