@@ -23,7 +23,7 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
 # The library's layers, lowest first; each may use only those before it
 # (scripts/check-layers.sh checks the object files).
-LAYERS  := util io core plan store access service
+LAYERS  := util io core plan store access service cycle
 LIBS    := $(PKG_LIBS) -lglpk -lm
 # The web server (server/) is a program over the library, like src/.
 SRV_LIBS := -lmicrohttpd -lz -lpthread

@@ -38,5 +38,6 @@
 #include "junheng/store.h"
 #include "junheng/access.h"
 #include "junheng/service.h"
+#include "junheng/cycle.h"
 
 #endif /* JUNHENG_H */

@@ -95,23 +95,6 @@ static jh_dataset *parse_rows(const char *csv, const char *file)
 	return ds;
 }
 
-static void rm_rf(const char *dir)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	char p[512];
-
-	while (dp && (e = readdir(dp))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	if (dp)
-		closedir(dp);
-	rmdir(dir);
-}
-
 static long long g_now = 1700000000;
 
 static long long test_clock(void *ctx)

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <math.h>
 #include <cmocka.h>
+#include <dirent.h>
+#include <unistd.h>
 
 #include "junheng.h"
 /* Unit tests see inside the library's handles. */
@@ -72,4 +74,22 @@ static inline unsigned char *test_read_file(const char *path, size_t *len)
 	p[n] = '\0';
 	*len = (size_t)n;
 	return p;
+}
+
+/* Remove a test's scratch directory and the files in it (one level). */
+static inline void rm_rf(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char p[512];
+
+	while (dp && (e = readdir(dp))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		unlink(p);
+	}
+	if (dp)
+		closedir(dp);
+	rmdir(dir);
 }

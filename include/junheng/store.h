@@ -69,6 +69,10 @@ void jh_store_close(jh_store *s);
  * store still never lets a revision be earlier than the one before. */
 typedef long long (*jh_clock_fn)(void *ctx);
 void jh_store_set_clock(jh_store *s, jh_clock_fn fn, void *ctx);
+/* The clock's time now (seconds since 1970 UTC): what the cycle's
+ * deadlines, overdue items and event times are judged by, so that tests
+ * can set the day. */
+long long jh_store_now(const jh_store *s);
 /* Schema version of the open database. */
 int jh_store_schema_version(jh_store *s);
 

@@ -284,6 +284,13 @@ typedef enum jh_problem {
 	JH_P_IMPORT_AREA_OUTSIDE,/* arg: area code, arg2: the caller's area */
 	JH_P_IMPORT_DENIED,      /* the caller's role may not import */
 	JH_P_MANAGE_DENIED,      /* arg: area or school code of the account */
+
+	/* --- issue 12, the creation cycle: ledgers (lib/cycle/ledger*.c) --- */
+
+	/* --- issue 12: creation plans and trends (lib/cycle/creation*.c) --- */
+
+	/* --- issue 12: the yearly workflow, snapshots, notices --- */
+
 	JH_P__COUNT
 } jh_problem;
 

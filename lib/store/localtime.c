@@ -108,6 +108,21 @@ const char *jhLocalTime(const char *utc, const char *lang, char *out, size_t cap
 	return out;
 }
 
+void jhLocalTm(long long t, struct tm *out)
+{
+	time_t tt;
+	const char *z = zone_name();
+
+	if (is_beijing(z)) {
+		tt = (time_t)(t + 8 * 3600);
+		gmtime_r(&tt, out);
+		return;
+	}
+	tt = (time_t)t;
+	use_zone(z);
+	localtime_r(&tt, out);
+}
+
 long long jhLocalSeconds(int y, int mo, int d, int h, int mi, int s)
 {
 	struct tm tm, back;

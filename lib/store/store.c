@@ -90,6 +90,11 @@ void jh_store_set_clock(jh_store *s, jh_clock_fn fn, void *ctx)
 	s->clock_ctx = fn ? ctx : NULL;
 }
 
+long long jh_store_now(const jh_store *s)
+{
+	return s->clock ? s->clock(s->clock_ctx) : (long long)time(NULL);
+}
+
 /* A new revision, inside the open transaction, at the clock's time or
  * the last revision's when the clock is behind it. */
 static jh_code new_revision(jh_store *s, const jh_revision_info *info,

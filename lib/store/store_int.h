@@ -168,6 +168,13 @@ struct jhStoreOps {
 	                     const char *detail, jh_diags *d);
 	jh_code (*audit)(void *db, size_t limit, jh_audit_entry **out, size_t *n,
 	                 jh_diags *d);
+
+	/* --- schema 7, ledgers --- */
+
+	/* --- schema 7, creation plans --- */
+
+	/* --- schema 7, workflow and snapshots --- */
+
 };
 
 /* A county-year a revision changed (a school-year of it, a county-year
@@ -210,6 +217,14 @@ jh_code jhBackendFor(const char *uri, const jhBackend **out,
 /* store_sqlite.c */
 jh_code jhSqliteOpen(const char *path, int mode, struct jh_store *s,
                      jh_diags *d);
+/* For the SQLite files of schema 7 (sqlite_ledger.c, sqlite_creation.c,
+ * sqlite_cycle.c), which keep their statements to themselves: the
+ * connection behind a SQLite store's db pointer, and the house error for
+ * a failed call on it (JH_ERR_DB, with a coded problem: busy, full,
+ * read-only … or JH_P_STORE with SQLite's words after `what`). */
+struct sqlite3;
+struct sqlite3 *jhSqliteHandle(void *db);
+jh_code jhSqliteError(void *db, jh_diags *d, const char *what);
 
 /* localtime.c: revision times for people.  jhLocalTime renders a stored
  * UTC time ("YYYY-MM-DDTHH:MM:SSZ") as "YYYY-MM-DD HH:MM:SS (北京时间)" in
@@ -222,6 +237,8 @@ const char *jhLocalTime(const char *utc, const char *lang, char *out, size_t cap
 struct tm;
 void jhTmSet(struct tm *tm, int y, int mo, int d, int h, int mi, int s);
 long long jhLocalSeconds(int y, int mo, int d, int h, int mi, int s);
+/* The local calendar time of t (seconds since 1970 UTC) in that zone. */
+void jhLocalTm(long long t, struct tm *out);
 
 /* history.c: the lists shared with backends */
 jh_code jhHistoryPush(jh_history *h, const jh_change *c);

@@ -249,6 +249,127 @@ static const char *const migrations[] = {
 	" WHERE entity = 'area';"
 	"INSERT OR IGNORE INTO county_change SELECT '', 0, revision FROM change"
 	" WHERE entity = 'area';",
+	/* 7: the creation cycle (issue 12).  Times are text
+	 * "YYYY-MM-DDTHH:MM:SSZ" (UTC) as revision.at; days "YYYY-MM-DD";
+	 * `who` an account name ("" : the command line as administrator).
+	 *
+	 * plan_doc: a county's creation plan, or a city's city-wide targets
+	 * (area = the city), as a JSON document (lib/cycle/creation.c says
+	 * what it holds); every version kept, the highest is current.
+	 *
+	 * ledger_item: one rectification item.  `key` names the shortfall
+	 * for items generated from a verdict (e.g.
+	 * "resource.school.2136990410.primary#qualified_teachers_per100"),
+	 * unique per county so that regenerating never duplicates; manual and
+	 * finding items get a key of their own ("manual.ID", "finding.ID").
+	 * `version` is raised by every change: an update names the version
+	 * it read (compare-and-set), so two sign-offs cannot both succeed.
+	 * ledger_event: its full history; ledger_evidence: files, with their
+	 * SHA-256, size and uploader.
+	 *
+	 * cycle: the yearly workflow's state of a county-year, with a version
+	 * as ledger_item; cycle_event: every transition (who, role, when, late
+	 * or not, the note, the snapshot it froze).
+	 *
+	 * snapshot: a frozen JSON document (data, verdict, ledger, milestones
+	 * at submission); the triggers refuse any change to it. */
+	"CREATE TABLE IF NOT EXISTS plan_doc("
+	" area TEXT NOT NULL,"
+	" version INTEGER NOT NULL CHECK (version > 0),"
+	" at TEXT NOT NULL,"
+	" who TEXT NOT NULL,"
+	" why TEXT NOT NULL,"
+	" body TEXT NOT NULL,"
+	" PRIMARY KEY (area, version)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS ledger_item("
+	" id INTEGER PRIMARY KEY,"
+	" county TEXT NOT NULL,"
+	" school TEXT NOT NULL DEFAULT '',"
+	" year INTEGER NOT NULL,"
+	" source TEXT NOT NULL CHECK (source IN ('generated', 'manual', 'finding')),"
+	" key TEXT NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" what_zh TEXT NOT NULL,"
+	" what_en TEXT NOT NULL,"
+	" figure TEXT NOT NULL DEFAULT '',"
+	" requirement TEXT NOT NULL DEFAULT '',"
+	" measure TEXT NOT NULL DEFAULT '',"
+	" unit TEXT NOT NULL DEFAULT '',"
+	" person TEXT NOT NULL DEFAULT '',"
+	" deadline TEXT NOT NULL DEFAULT '',"
+	" status TEXT NOT NULL CHECK (status IN ('open', 'in_progress',"
+	" 'awaiting_signoff', 'signed_off', 'reopened')),"
+	" supervised INTEGER NOT NULL DEFAULT 0,"
+	" supervised_note TEXT NOT NULL DEFAULT '',"
+	" override_reason TEXT NOT NULL DEFAULT '',"
+	" cycle_year INTEGER,"
+	" created TEXT NOT NULL,"
+	" created_by TEXT NOT NULL,"
+	" changed TEXT NOT NULL,"
+	" version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE UNIQUE INDEX IF NOT EXISTS ledger_key ON ledger_item(county, key);"
+	"CREATE INDEX IF NOT EXISTS ledger_status ON ledger_item(county, status);"
+	"CREATE INDEX IF NOT EXISTS ledger_school ON ledger_item(school)"
+	" WHERE school <> '';"
+	"CREATE TABLE IF NOT EXISTS ledger_event("
+	" id INTEGER PRIMARY KEY,"
+	" item INTEGER NOT NULL REFERENCES ledger_item(id),"
+	" at TEXT NOT NULL,"
+	" who TEXT NOT NULL,"
+	" action TEXT NOT NULL,"
+	" from_status TEXT NOT NULL DEFAULT '',"
+	" to_status TEXT NOT NULL DEFAULT '',"
+	" detail TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX IF NOT EXISTS ledger_event_item ON ledger_event(item);"
+	"CREATE TABLE IF NOT EXISTS ledger_evidence("
+	" id INTEGER PRIMARY KEY,"
+	" item INTEGER NOT NULL REFERENCES ledger_item(id),"
+	" name TEXT NOT NULL,"
+	" content_type TEXT NOT NULL,"
+	" size INTEGER NOT NULL CHECK (size >= 0),"
+	" sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+	" at TEXT NOT NULL,"
+	" who TEXT NOT NULL,"
+	" body BLOB NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS ledger_evidence_item ON ledger_evidence(item);"
+	"CREATE TABLE IF NOT EXISTS cycle("
+	" county TEXT NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" state TEXT NOT NULL CHECK (state IN ('self_evaluation', 'submitted',"
+	" 'reviewed', 'rectified', 'applied', 'assessed')),"
+	" decision TEXT NOT NULL DEFAULT '',"
+	" changed TEXT NOT NULL,"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" PRIMARY KEY (county, year)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS cycle_event("
+	" id INTEGER PRIMARY KEY,"
+	" county TEXT NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" at TEXT NOT NULL,"
+	" who TEXT NOT NULL,"
+	" role TEXT NOT NULL,"
+	" action TEXT NOT NULL,"
+	" from_state TEXT NOT NULL,"
+	" to_state TEXT NOT NULL,"
+	" late INTEGER NOT NULL DEFAULT 0,"
+	" note TEXT NOT NULL DEFAULT '',"
+	" snapshot INTEGER);"
+	"CREATE INDEX IF NOT EXISTS cycle_event_county ON cycle_event(county, year);"
+	"CREATE TABLE IF NOT EXISTS snapshot("
+	" id INTEGER PRIMARY KEY,"
+	" county TEXT NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" at TEXT NOT NULL,"
+	" who TEXT NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" revision INTEGER NOT NULL,"
+	" sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+	" body TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS snapshot_county ON snapshot(county, year);"
+	"CREATE TRIGGER IF NOT EXISTS snapshot_frozen_update BEFORE UPDATE ON snapshot"
+	" BEGIN SELECT RAISE(ABORT, 'a snapshot never changes'); END;"
+	"CREATE TRIGGER IF NOT EXISTS snapshot_frozen_delete BEFORE DELETE ON snapshot"
+	" BEGIN SELECT RAISE(ABORT, 'a snapshot never changes'); END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -289,6 +410,16 @@ static jh_code db_error(struct sq *q, jh_diags *d, const char *what)
 	jh_diags_add(d, p, sqlite3_db_filename(q->db, "main"), NULL, 0, 0, NULL,
 	             p == JH_P_STORE ? msg : NULL, NULL);
 	return JH_ERR_DB;
+}
+
+struct sqlite3 *jhSqliteHandle(void *db)
+{
+	return ((struct sq *)db)->db;
+}
+
+jh_code jhSqliteError(void *db, jh_diags *d, const char *what)
+{
+	return db_error(db, d, what);
 }
 
 static jh_code exec(struct sq *q, const char *sql, jh_diags *d)
@@ -1730,6 +1861,13 @@ static const struct jhStoreOps sqlite_ops = {
 	.sessions_delete = sq_sessions_delete,
 	.audit_add = sq_audit_add,
 	.audit = sq_audit,
+
+	/* --- schema 7, ledgers (lib/store/sqlite_ledger.c) --- */
+
+	/* --- schema 7, creation plans (lib/store/sqlite_creation.c) --- */
+
+	/* --- schema 7, workflow and snapshots (lib/store/sqlite_cycle.c) --- */
+
 };
 
 static jh_code migrate(struct sq *q, jh_diags *d)

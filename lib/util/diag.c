@@ -261,6 +261,13 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	                           "area %s is outside this account's area (%s) and differs from the stored one; nothing was imported"},
 	[JH_P_IMPORT_DENIED]    = {"本账号的角色不能导入数据", "this account's role cannot import data"},
 	[JH_P_MANAGE_DENIED]    = {"无权管理绑定 %s 的该角色账号", "not allowed to manage an account of that role bound to %s"},
+
+	/* --- issue 12, the creation cycle: ledgers --- */
+
+	/* --- issue 12: creation plans and trends --- */
+
+	/* --- issue 12: the yearly workflow, snapshots, notices --- */
+
 };
 
 void jh_diags_init(jh_diags *d)
