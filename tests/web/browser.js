@@ -12,7 +12,7 @@
  * one is missing the runner counts a failure and says how to get it.
  *
  * Every page opened through `open()` is watched from its first request:
- * console errors, uncaught exceptions, requests that failed at the network
+ * console errors, unresolved components (watchUnresolved), uncaught exceptions, requests that failed at the network
  * level and responses of status 400 or more are recorded, with the URL.
  * A test that provokes an error on purpose (the refusal page's 403) says
  * which statuses and URLs it expects (`expect(status, urlPart)`); anything
@@ -59,6 +59,33 @@ async function launch(pw, exe) {
 }
 
 /*
+ * Runs in every page before its own scripts (an init script: not subject
+ * to the page's CSP).  A built application renders a component it cannot
+ * resolve — an Element Plus component used in a template but not
+ * registered in web/src/elements.js — as an unknown <el-…> element,
+ * without a word on the console (Vue warns only in development; Element
+ * Plus itself never renders <el-…> elements).  Each such element added to
+ * the document is reported once per name as a console error, which the
+ * page's watch below counts as a problem.
+ */
+function watchUnresolved() {
+	const seen = new Set();
+	const look = (el) => {
+		const all = [el, ...el.getElementsByTagName('*')];
+		for (const e of all) {
+			const n = e.localName;
+			if (n.startsWith('el-') && !seen.has(n)) {
+				seen.add(n);
+				console.error('unresolved component: <' + n + '> (not registered in web/src/elements.js)');
+			}
+		}
+	};
+	new MutationObserver((records) => {
+		for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) look(n);
+	}).observe(document, { childList: true, subtree: true });
+}
+
+/*
  * A watched page.  base: the server's http://127.0.0.1:PORT.  viewport:
  * 'laptop' | 'phone'.  A new browser context each time, so that cookies,
  * the language kept in localStorage and the session are its own.
@@ -72,12 +99,19 @@ async function open(browser, base, viewport = 'laptop', o = {}) {
 		acceptDownloads: true,
 	});
 	context.setDefaultTimeout(o.timeout || 20000);
+	await context.addInitScript(watchUnresolved);
 	const page = await context.newPage();
 	const w = { page, context, viewport, problems: [], expected: [], notes: [] };
 	const isExpected = (status, url) => w.expected.some((e) => e.status === status && url.includes(e.url));
 	page.on('console', (m) => {
-		if (m.type() !== 'error') return;
 		const text = m.text();
+		/* A development build (WEB_STATIC of `vite build --mode development`)
+		 * warns about a component or directive it cannot resolve. */
+		if (m.type() === 'warning' && /Failed to resolve (component|directive)/.test(text)) {
+			w.problems.push('console warning: ' + text.slice(0, 400));
+			return;
+		}
+		if (m.type() !== 'error') return;
 		const loc = (m.location() && m.location().url) || '';
 		/* "Failed to load resource: … status of 403 (Forbidden)": judged with its response. */
 		const st = /Failed to load resource: the server responded with a status of (\d+)/.exec(text);

@@ -1,11 +1,11 @@
-// main.js — the application: Element Plus (its locale follows the
-// language, App.vue's el-config-provider), the router, and the API's
+// main.js — the application: the Element Plus components it uses
+// (elements.js; their locale follows the language, App.vue's
+// el-config-provider), the router, and the API's
 // answers handled once for all pages (api.js): a 401 sends the caller to
 // the sign-in page, a 403 on a page's GET to the refusal page, a 403
 // `csrf` fetches the token again (GET /me).
 import { createApp } from 'vue';
-import ElementPlus from 'element-plus';
-import 'element-plus/dist/index.css';
+import { useElements } from './elements.js';
 import './style.css';
 
 import App from './App.vue';
@@ -39,6 +39,6 @@ setHandlers({
 });
 
 const app = createApp(App);
-app.use(ElementPlus);
+useElements(app);
 app.use(router);
 app.mount('#app');
