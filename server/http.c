@@ -433,6 +433,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		r->conn = conn;
 		r->method = method;
 		r->lang = "zh";
+		r->ledger_status = -1;
 		pthread_mutex_lock(&inflight_lock);
 		inflight++;
 		pthread_mutex_unlock(&inflight_lock);

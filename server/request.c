@@ -134,7 +134,9 @@ static const struct {
 	unsigned bit;
 } qnames[] = {
 	{"year", Q_YEAR}, {"area", Q_AREA}, {"lang", Q_LANG},
-	{"from", Q_FROM}, {"limit", Q_LIMIT},
+	{"from", Q_FROM}, {"limit", Q_LIMIT}, {"date", Q_DATE},
+	{"status", Q_STATUS}, {"overdue", Q_OVERDUE}, {"school", Q_SCHOOL},
+	{"base", Q_BASE},
 };
 
 struct qstate {
@@ -213,6 +215,31 @@ static enum MHD_Result query_one(void *cls, enum MHD_ValueKind kind,
 		break;
 	case Q_LIMIT:
 		if (!parse_long(v, 1, 1000, &r->limit))
+			return MHD_NO;
+		break;
+	case Q_DATE: {
+		jh_day day;
+		if (!jh_day_parse(v, &day))
+			return MHD_NO;
+		memcpy(r->date, day.s, sizeof r->date);
+		break;
+	}
+	case Q_STATUS:
+		if ((r->ledger_status = jh_ledger_status_parse(v)) < 0)
+			return MHD_NO;
+		break;
+	case Q_OVERDUE:
+		if (strcmp(v, "0") && strcmp(v, "1"))
+			return MHD_NO;
+		r->overdue = v[0] == '1';
+		break;
+	case Q_SCHOOL:
+		if (!srv_valid_school(v))
+			return MHD_NO;
+		snprintf(r->school, sizeof r->school, "%s", v);
+		break;
+	case Q_BASE:
+		if (!srv_valid_year(v, &r->base_year))
 			return MHD_NO;
 		break;
 	}

@@ -46,6 +46,13 @@ const struct route srv_routes[] = {
 	{"GET", "/api/v1/users", h_users_get, 0, 0, BODY_NONE, 0, 0, 0},
 	{"POST", "/api/v1/users", h_users_post, 0, 0, BODY_JSON, 64 * 1024, 0, 0},
 	{"PATCH", "/api/v1/users/{name}", h_user_patch, 0, 0, BODY_JSON, 64 * 1024, 0, 0},
+
+	/* --- issue 12: creation plans and trends (h_creation.c) --- */
+
+	/* --- issue 12: ledgers (h_ledger.c) --- */
+
+	/* --- issue 12: workflow, snapshots, notices (h_cycle.c) --- */
+
 	{NULL, NULL, NULL, 0, 0, BODY_NONE, 0, 0, 0},
 };
 
@@ -91,7 +98,8 @@ static int match(const char *pattern, const char *path,
 					ok = srv_valid_year(v, &y);
 				else if (!strncmp(ps, "{name}", pn))
 					ok = srv_valid_name(v);
-				else if (!strncmp(ps, "{revision}", pn))   /* 1..999999999 */
+				else if (!strncmp(ps, "{revision}", pn) ||  /* 1..999999999 */
+				         !strncmp(ps, "{id}", pn))
 					ok = len <= 9 && strspn(v, "0123456789") == (size_t)len &&
 					     atol(v) >= 1;
 			}

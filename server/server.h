@@ -85,6 +85,11 @@ enum {
 	Q_LANG = 1 << 2,   /* zh | en */
 	Q_FROM = 1 << 3,   /* revision number >= 1 */
 	Q_LIMIT = 1 << 4,  /* 1..1000 */
+	Q_DATE = 1 << 5,   /* a calendar day YYYY-MM-DD */
+	Q_STATUS = 1 << 6, /* a ledger status key (open, in_progress, …) */
+	Q_OVERDUE = 1 << 7,/* 0 | 1 */
+	Q_SCHOOL = 1 << 8, /* a school code */
+	Q_BASE = 1 << 9,   /* a second year to compare with, 1990..2100 */
 };
 
 struct route {
@@ -116,6 +121,11 @@ struct req {
 	const char *lang;          /* "zh" (default) or "en" */
 	long from;                 /* 0 when not given */
 	long limit;                /* 0 when not given */
+	char date[11];             /* "" when not given */
+	int ledger_status;         /* a jh_ledger_status, -1 when not given */
+	int overdue;               /* 0 or 1 (0 when not given) */
+	char school[33];           /* "" when not given */
+	int base_year;             /* 0 when not given */
 	jh_buf body;               /* the body as received */
 	size_t received;           /* bytes of body received */
 	int body_too_large;
@@ -310,5 +320,11 @@ void h_imports(struct req *r);
 void h_users_get(struct req *r);
 void h_users_post(struct req *r);
 void h_user_patch(struct req *r);
+
+/* --- issue 12: creation plans and trends (h_creation.c) --- */
+
+/* --- issue 12: ledgers (h_ledger.c) --- */
+
+/* --- issue 12: workflow, snapshots, notices (h_cycle.c) --- */
 
 #endif

@@ -30,6 +30,8 @@ int cmd_whatif(int argc, char **argv, struct cli *cli);
 int cmd_gaps(int argc, char **argv, struct cli *cli);
 int cmd_user(int argc, char **argv, struct cli *cli);
 int cmd_serve(int argc, char **argv, struct cli *cli);
+/* --- issue 12 --- */
+
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_code cli_read_file(const char *path, char **data, size_t *len);

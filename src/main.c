@@ -27,6 +27,11 @@ static const struct {
 	{"user", cmd_user, "管理网页账号:添加、列出、改密码、停用(本机即管理员)",
 	 "manage web accounts: add, list, change password, disable (as administrator)"},
 	{"serve", cmd_serve, "网络服务:账号、权限与 JSON 接口", "the web server: accounts, access and the JSON API"},
+	/* --- issue 12: plan (cmd_plan.c) --- */
+
+	/* --- issue 12: ledger (cmd_ledger.c) --- */
+
+	/* --- issue 12: cycle (cmd_cycle.c) --- */
 };
 
 static void usage(FILE *f, const struct cli *cli)
