@@ -234,9 +234,9 @@ static enum MHD_Result query_one(void *cls, enum MHD_ValueKind kind,
 		r->overdue = v[0] == '1';
 		break;
 	case Q_SCHOOL:
-		if (!srv_valid_school(v))
+		if (!srv_valid_school(v) || strlen(v) >= sizeof r->school)
 			return MHD_NO;
-		snprintf(r->school, sizeof r->school, "%s", v);
+		memcpy(r->school, v, strlen(v) + 1);
 		break;
 	case Q_BASE:
 		if (!srv_valid_year(v, &r->base_year))

@@ -76,6 +76,21 @@ static void test_today_beijing(void **state)
 	clock_at = 1735660799;
 	assert_string_equal(jh_day_today(s).s, "2024-12-31");
 	jh_store_close(s);
+	/* JUNHENG_TODAY stops the clock at noon of that day in Beijing:
+	 * 2025-03-31 12:00 +08:00 = 04:00Z; 2025-03-31 is day 20178 since
+	 * 1970 (20088 for 2024-12-31 + 31 + 28 + 31 = 20178), × 86400 =
+	 * 1743379200, + 4 × 3600 = 1743393600. */
+	setenv("JUNHENG_TODAY", "2025-03-31", 1);
+	assert_int_equal(jh_store_open(path, &s, &d), JH_OK);
+	assert_int_equal(jh_store_now(s), 1743393600LL);
+	assert_string_equal(jh_day_today(s).s, "2025-03-31");
+	jh_store_close(s);
+	/* Not a day: ignored, the system clock runs. */
+	setenv("JUNHENG_TODAY", "2025-02-30", 1);
+	assert_int_equal(jh_store_open(path, &s, &d), JH_OK);
+	assert_true(jh_store_now(s) > 1743393600LL);
+	jh_store_close(s);
+	unsetenv("JUNHENG_TODAY");
 	jh_diags_free(&d);
 	rm_rf(dir);
 }

@@ -73,6 +73,9 @@ void jh_store_set_clock(jh_store *s, jh_clock_fn fn, void *ctx);
  * deadlines, overdue items and event times are judged by, so that tests
  * can set the day. */
 long long jh_store_now(const jh_store *s);
+/* $JUNHENG_TODAY=YYYY-MM-DD, when set, stops the clock of every store
+ * opened at noon of that local day (tests and demonstrations of the
+ * cycle's deadlines only: every revision then carries that time). */
 /* Schema version of the open database. */
 int jh_store_schema_version(jh_store *s);
 

@@ -31,9 +31,32 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
 
+
+/* $JUNHENG_TODAY=YYYY-MM-DD stops the clock of every store the process
+ * opens at noon of that local day: the cycle's deadlines and overdue
+ * items can then be shown and tested on a chosen day (the browser and API
+ * tests, a demonstration).  Never set it for real work: every revision
+ * would carry that time.  The time is kept in the clock's context. */
+static long long env_clock(void *ctx)
+{
+	return (long long)(intptr_t)ctx;
+}
+
+static void clock_from_env(jh_store *s)
+{
+	const char *v = getenv("JUNHENG_TODAY");
+	int y, mo, dd, used = 0;
+	long long t;
+
+	if (!v || sscanf(v, "%4d-%2d-%2d%n", &y, &mo, &dd, &used) != 3 ||
+	    used != 10 || v[10] || (t = jhLocalSeconds(y, mo, dd, 12, 0, 0)) < 0)
+		return;
+	jh_store_set_clock(s, env_clock, (void *)(intptr_t)t);
+}
 
 static jh_code open_store(const char *uri, int mode, jh_store **out,
                           jh_diags *d)
@@ -52,6 +75,7 @@ static jh_code open_store(const char *uri, int mode, jh_store **out,
 		free(s);
 		return rc;
 	}
+	clock_from_env(s);
 	*out = s;
 	return JH_OK;
 }
