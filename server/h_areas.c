@@ -7,6 +7,13 @@
 ** account sees its county's chain (as ancestors) and its school.
 ** /overview and /revisions take ?area= (default: the caller's own area;
 ** every area for admin) and are checked with lib/access's READ policy.
+**
+** /overview is {"year","area","labels","counties"}: each county's row is
+** codes and numbers only (jh_service_county_summary), the labels of
+** verdicts, stages and indicators come once (jh_service_summary_labels),
+** so that a province's 200 counties stay under 200 kB.  Nothing in it
+** depends on ?lang=, so its caches (whole answer, per county) are shared
+** by both languages.
 */
 #include "server.h"
 
@@ -124,7 +131,6 @@ struct fill {
 	size_t n;
 	unsigned char *seen;
 	int year;
-	const char *lang;
 };
 
 static int rev_cmp(const void *key, const void *el)
@@ -132,10 +138,9 @@ static int rev_cmp(const void *key, const void *el)
 	return strcmp(key, ((const jh_county_rev *)el)->county);
 }
 
-static void summary_key(char *key, size_t cap, const char *county, int year,
-                        const char *lang)
+static void summary_key(char *key, size_t cap, const char *county, int year)
 {
-	snprintf(key, cap, "summary:%s:%d:%s", county, year, lang);
+	snprintf(key, cap, "summary:%s:%d", county, year);
 }
 
 static jh_code fill_one(void *ctx, const char *county, const char *json, size_t len)
@@ -145,7 +150,7 @@ static jh_code fill_one(void *ctx, const char *county, const char *json, size_t 
 	char key[64];
 
 	if (cr) {
-		summary_key(key, sizeof key, county, f->year, f->lang);
+		summary_key(key, sizeof key, county, f->year);
 		srv_cache_put(key, cr->revision, json, len);
 		f->seen[cr - f->revs] = 1;
 	}
@@ -159,7 +164,7 @@ static jh_code fill_one(void *ctx, const char *county, const char *json, size_t 
 static void fill_summaries(jh_store *s, const jh_query *q, const jh_areas *a,
                            const char *area, const jh_county_rev *revs, size_t n)
 {
-	struct fill f = {revs, n, NULL, q->year, q->lang};
+	struct fill f = {revs, n, NULL, q->year};
 	jh_diags d = JH_DIAGS_INIT;
 	size_t miss = 0;
 	char key[64];
@@ -167,7 +172,7 @@ static void fill_summaries(jh_store *s, const jh_query *q, const jh_areas *a,
 	for (size_t i = 0; i < n && miss <= 4; i++) {
 		if (area[0] && !jh_area_within(a, revs[i].county, area))
 			continue;
-		summary_key(key, sizeof key, revs[i].county, q->year, q->lang);
+		summary_key(key, sizeof key, revs[i].county, q->year);
 		miss += !srv_cache_has(key, revs[i].revision);
 	}
 	if (miss <= 4 || !(f.seen = calloc(n ? n : 1, 1)))
@@ -175,7 +180,7 @@ static void fill_summaries(jh_store *s, const jh_query *q, const jh_areas *a,
 	if (!jh_service_county_summaries(s, q, fill_one, &f, &d))
 		for (size_t i = 0; i < n; i++)
 			if (!f.seen[i]) {
-				summary_key(key, sizeof key, revs[i].county, q->year, q->lang);
+				summary_key(key, sizeof key, revs[i].county, q->year);
 				srv_cache_put(key, revs[i].revision, "", 0);
 			}
 	free(f.seen);
@@ -205,7 +210,7 @@ void h_overview(struct req *r)
 	 * its own county's revision, so a change re-renders only the
 	 * counties it touched. */
 	whole = t->areas_rev;
-	snprintf(wkey, sizeof wkey, "overview:%s:%d:%s", area, r->year, r->lang);
+	snprintf(wkey, sizeof wkey, "overview:%s:%d", area, r->year);
 	if (srv_cache_get(wkey, whole, &b)) {
 		srv_cache_mark(r, wkey, whole);
 		srv_answer(r, JH_OK, &b, &d);
@@ -226,13 +231,18 @@ void h_overview(struct req *r)
 		json_decref(o);
 	} else
 		jh_buf_adds(&b, "null");
+	jh_buf_adds(&b, ",\"labels\":");
+	if ((rc = jh_service_summary_labels(&b))) {
+		srv_fail(r, rc, NULL);
+		goto out;
+	}
 	jh_buf_adds(&b, ",\"counties\":[");
 	for (size_t i = 0; i < nrev; i++) {
 		char key[64];
 		jh_buf one = JH_BUF_INIT;
 		if (area[0] && !jh_area_within(a, revs[i].county, area))
 			continue;
-		summary_key(key, sizeof key, revs[i].county, r->year, r->lang);
+		summary_key(key, sizeof key, revs[i].county, r->year);
 		if (!srv_cache_get(key, revs[i].revision, &one)) {
 			q.county = revs[i].county;
 			rc = jh_service_county_summary(t->store, &q, &one, &d);

@@ -406,7 +406,57 @@ static void test_county_summary_sample(void **state)
 	ASSERT_MEMBER(out.data, "name", "\"安平县\"");
 	ASSERT_MEMBER(out.data, "full_name", "\"江州市安平县\"");
 	ASSERT_MEMBER(out.data, "city_code", "\"369900\"");
-	ASSERT_MEMBER(out.data, "verdict_zh", "\"未达到\"");
+	/* Codes and numbers only: the labels come once per answer
+	 * (jh_service_summary_labels). */
+	assert_null(strstr(out.data, "verdict_zh"));
+	assert_null(strstr(out.data, "name_zh"));
+	assert_null(strstr(out.data, "short_zh"));
+	jh_buf_free(&out);
+}
+
+/* The labels of the rows: the three verdicts, the two stages and the
+ * seven indicators in the standard's order (教督〔2017〕6号: 高学历教师,
+ * 骨干教师, 体艺教师, 教学用房, 体育场馆, 仪器设备, 多媒体室), which is
+ * the order of a row's coefficients. */
+static void test_summary_labels(void **state)
+{
+	static const char *const inds[] = {
+		"qualified_teachers_per100", "key_teachers_per100", "pe_art_teachers_per100",
+		"teaching_area_per_student", "sports_area_per_student",
+		"equipment_value_per_student", "multimedia_rooms_per100",
+	};
+	jh_buf out = JH_BUF_INIT;
+	const char *p;
+	char key[64];
+
+	(void)state;
+	assert_int_equal(jh_service_summary_labels(&out), JH_OK);
+	p = strstr(out.data, "\"verdicts\":[");
+	assert_non_null(p);
+	ASSERT_MEMBER(p, "verdict", "\"pass\"");
+	ASSERT_MEMBER(p, "name_zh", "\"达到\"");
+	p = strstr(p, "\"verdict\":\"fail\"");
+	assert_non_null(p);
+	ASSERT_MEMBER(p, "name_zh", "\"未达到\"");
+	p = strstr(p, "\"verdict\":\"incomplete\"");
+	assert_non_null(p);
+	ASSERT_MEMBER(p, "name_zh", "\"数据不全\"");
+	ASSERT_MEMBER(p, "name_en", "\"incomplete\"");
+	p = strstr(out.data, "\"stages\":[");
+	assert_non_null(p);
+	ASSERT_MEMBER(p, "stage", "\"primary\"");
+	ASSERT_MEMBER(p, "name_zh", "\"小学\"");
+	p = strstr(p, "\"stage\":\"junior\"");
+	assert_non_null(p);
+	ASSERT_MEMBER(p, "name_zh", "\"初中\"");
+	p = strstr(out.data, "\"indicators\":[");
+	assert_non_null(p);
+	for (size_t i = 0; i < 7; i++) {
+		snprintf(key, sizeof key, "\"indicator\":\"%s\"", inds[i]);
+		assert_non_null(p = strstr(p, key));
+	}
+	p = strstr(out.data, "\"indicator\":\"sports_area_per_student\"");
+	ASSERT_MEMBER(p, "short_zh", "\"体育场馆\"");
 	jh_buf_free(&out);
 }
 
@@ -465,22 +515,29 @@ static void test_county_summary_coefficients(void **state)
 {
 	jh_buf out = JH_BUF_INIT;
 	const char *p;
-	char m[64];
 
 	(void)state;
 	summary_of("369903", &out);
-	p = strstr(out.data, "\"indicator\":\"sports_area_per_student\"");
+	/* The primary stage's seven in the labels' order: sports area is the
+	 * fifth (index 4). */
+	p = strstr(out.data, "\"stage\":\"primary\"");
 	assert_non_null(p);
-	assert_near(atof(member(p, "value", m, sizeof m)), 0.5107793222, 1e-9);
 	ASSERT_MEMBER(p, "limit", "0.5");
-	ASSERT_MEMBER(p, "pass", "false");
-	/* 14 coefficients, one failing. */
+	p = strstr(p, "\"coefficients\":[");
+	assert_non_null(p);
+	p += strlen("\"coefficients\":[");
+	for (int i = 0; i < 4; i++)
+		assert_non_null(p = strchr(p, ',')), p++;
+	assert_near(atof(p), 0.5107793222, 1e-9);
+	/* 14 coefficients, one failing: the primary sports area. */
 	{
-		size_t pass = 0, fail = 0;
-		for (const char *q = out.data; (q = strstr(q, "\"pass\":")); q += 7)
-			pass += !strncmp(q + 7, "true", 4), fail += !strncmp(q + 7, "false", 5);
-		assert_int_equal(pass, 13);
-		assert_int_equal(fail, 1);
+		const char *pp = strstr(out.data, "\"pass\":[true,true,true,true,false,true,true]");
+		const char *jj = strstr(out.data, "\"stage\":\"junior\"");
+		assert_non_null(pp);
+		assert_non_null(jj);
+		assert_true(pp < jj);
+		assert_non_null(strstr(jj, "\"pass\":[true,true,true,true,true,true,true]"));
+		ASSERT_MEMBER(jj, "limit", "0.45");
 	}
 	/* The primary stage fails on it; the junior stage passes. */
 	p = strstr(out.data, "\"stage\":\"primary\"");
@@ -729,6 +786,7 @@ int main(void)
 	const struct CMUnitTest on_sample[] = {
 		cmocka_unit_test(test_county_summary_sample),
 		cmocka_unit_test(test_county_summary_coefficients),
+		cmocka_unit_test(test_summary_labels),
 		cmocka_unit_test(test_county_summaries_batch),
 		cmocka_unit_test(test_schools_sample),
 		cmocka_unit_test(test_whatif_table),

@@ -81,20 +81,22 @@ jh_code jh_service_whatif(jh_store *s, const jh_query *q,
  * numbers as the library writes them (shortest round trip, null when not
  * finite or not known).  Each appends one JSON value to out. */
 
-/* The overview row of county-year q->county, q->year:
- * {"code","year","name","full_name","city_code","city_name",
- *  "verdict","verdict_zh","verdict_en","failing_items","missing_items",
- *  "schools","failing_schools",
- *  "stages":[{"stage","name_zh","name_en","schools","failing_schools",
- *             "students","passes","cv_mean",
- *             "coefficients":[{"indicator","name_zh","name_en","short_zh",
- *                              "short_en","value","limit","pass"}×7]}×2]}
+/* The overview row of county-year q->county, q->year, codes and numbers
+ * only (the same in both languages; jh_service_summary_labels gives the
+ * labels once):
+ * {"code","year","name","full_name","city_code","city_name","verdict",
+ *  "failing_items","missing_items","schools","failing_schools",
+ *  "stages":[{"stage","schools","failing_schools","students","passes",
+ *             "cv_mean","limit","coefficients":[value×7],
+ *             "pass":[bool×7]}×2]}
  * failing/missing items: the verdict's items (all four parts) failing
  * or without data; schools: the schools evaluated (a school of two
  * stages counts once), failing_schools those failing the per-school
- * rule (6 of 7, none under 85%) in a stage.  A stage without schools has
- * "passes" and each "pass" null.  JH_ERR_NOTFOUND (JH_P_NOT_FOUND) for a
- * county-year without schools. */
+ * rule (6 of 7, none under 85%) in a stage.  limit: the stage's limit of
+ * every coefficient; coefficients and pass are in the order of the
+ * labels' "indicators".  A stage without schools has "passes" and each
+ * "pass" null.  JH_ERR_NOTFOUND (JH_P_NOT_FOUND) for a county-year
+ * without schools. */
 jh_code jh_service_county_summary(jh_store *s, const jh_query *q, jh_buf *out,
                                   jh_diags *d);
 /* The same for every county of year q->year (q->county is not read)
@@ -107,6 +109,14 @@ typedef jh_code (*jh_summary_fn)(void *ctx, const char *county,
                                  const char *json, size_t len);
 jh_code jh_service_county_summaries(jh_store *s, const jh_query *q,
                                     jh_summary_fn each, void *ctx, jh_diags *d);
+/* The labels of the overview rows, in both languages, one JSON object:
+ * {"verdicts":[{"verdict","name_zh","name_en"}×3 (pass, fail,
+ *   incomplete)],
+ *  "stages":[{"stage","name_zh","name_en"}×2 (primary, junior)],
+ *  "indicators":[{"indicator","name_zh","name_en","short_zh",
+ *                 "short_en"}×7]}
+ * indicators in the order of a row's "coefficients" and "pass". */
+jh_code jh_service_summary_labels(jh_buf *out);
 /* The schools of county-year q->county, q->year by code, an array of
  * {"code","name","type","type_zh","type_en","location","location_zh",
  *  "location_en","parent_code","students":{"primary","junior","senior"},

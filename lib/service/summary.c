@@ -1,6 +1,7 @@
 /*
 ** summary.c — what the pages show of a county-year: its overview row
-** (jh_service_county_summary) and its schools (jh_service_schools), as
+** (jh_service_county_summary), the labels those rows are read with
+** (jh_service_summary_labels) and its schools (jh_service_schools), as
 ** JSON objects for programs.
 **
 ** Everything is read off core's evaluation and verdict of the county-year
@@ -11,6 +12,15 @@
 ** a label people read comes in both languages (name_zh, name_en); area
 ** and school names are as stored.  Numbers are the library's (jhJson:
 ** shortest round trip, null when not finite).
+**
+** The overview row is small on purpose: a province's overview is 200 of
+** them, and the labels of the verdicts, stages and indicators were most
+** of its bytes (842 kB for 200 counties).  A row carries codes and
+** numbers only — a stage's coefficients as an array of seven values in
+** the indicators' order, with a parallel array of pass/fail — and the
+** labels come once per response from jh_service_summary_labels, whose
+** arrays are in the same order (the stage's and verdict's codes name
+** their entries).  A row is therefore the same in both languages.
 */
 #include "service_int.h"
 
@@ -108,8 +118,6 @@ static jh_code summary_json(const jhLoaded *L, size_t c, jh_buf *out, jh_diags *
 	jhJsonFieldInt(&j, "year", v.year);
 	area_fields(&j, L->areas, v.county_code);
 	jhJsonFieldStr(&j, "verdict", verdict_key(v.verdict));
-	jhJsonFieldStr(&j, "verdict_zh", verdict_zh(v.verdict));
-	jhJsonFieldStr(&j, "verdict_en", verdict_key(v.verdict));
 	jhJsonFieldInt(&j, "failing_items", (long long)nf);
 	jhJsonFieldInt(&j, "missing_items", (long long)nm);
 	jhJsonFieldInt(&j, "schools", (long long)nschools);
@@ -120,7 +128,6 @@ static jh_code summary_json(const jhLoaded *L, size_t c, jh_buf *out, jh_diags *
 		const jh_stage_result *sr = &cr->stage[st];
 		jhJsonOpen(&j, '{');
 		jhJsonFieldStr(&j, "stage", jh_stage_key((jh_stage)st));
-		label_fields(&j, jh_stage_name((jh_stage)st, "zh"), jh_stage_name((jh_stage)st, "en"));
 		jhJsonFieldInt(&j, "schools", (long long)sr->schools);
 		jhJsonFieldInt(&j, "failing_schools", (long long)sr->schools_failing);
 		jhJsonFieldNum(&j, "students", sr->students);
@@ -131,30 +138,70 @@ static jh_code summary_json(const jhLoaded *L, size_t c, jh_buf *out, jh_diags *
 		else
 			jhJsonNull(&j);
 		jhJsonFieldNum(&j, "cv_mean", sr->cv_mean);
+		jhJsonFieldNum(&j, "limit", L->std.cv_limit[st]);
+		/* The seven in the order of the labels' "indicators". */
 		jhJsonKey(&j, "coefficients");
 		jhJsonOpen(&j, '[');
-		for (int i = 0; i < JH_IND__COUNT; i++) {
-			jhJsonOpen(&j, '{');
-			jhJsonFieldStr(&j, "indicator", jh_indicator_key((jh_indicator)i));
-			label_fields(&j, jh_indicator_name((jh_indicator)i, "zh"),
-			             jh_indicator_name((jh_indicator)i, "en"));
-			jhJsonFieldStr(&j, "short_zh", jh_indicator_short((jh_indicator)i, "zh"));
-			jhJsonFieldStr(&j, "short_en", jh_indicator_short((jh_indicator)i, "en"));
-			jhJsonFieldNum(&j, "value", sr->cv[i]);
-			jhJsonFieldNum(&j, "limit", L->std.cv_limit[st]);
-			jhJsonKey(&j, "pass");
+		for (int i = 0; i < JH_IND__COUNT; i++)
+			jhJsonNum(&j, sr->cv[i]);
+		jhJsonClose(&j, ']');
+		jhJsonKey(&j, "pass");
+		jhJsonOpen(&j, '[');
+		for (int i = 0; i < JH_IND__COUNT; i++)
 			if (sr->schools)
 				jhJsonBool(&j, sr->cv_pass[i]);
 			else
 				jhJsonNull(&j);
-			jhJsonClose(&j, '}');
-		}
 		jhJsonClose(&j, ']');
 		jhJsonClose(&j, '}');
 	}
 	jhJsonClose(&j, ']');
 	jhJsonClose(&j, '}');
 	jh_verdict_free(&v);
+	return jhServiceJsonEnd(o) ? JH_ERR_NOMEM : JH_OK;
+}
+
+jh_code jh_service_summary_labels(jh_buf *out)
+{
+	static const jh_verdict_code verdicts[] = {JH_VERDICT_PASS, JH_VERDICT_FAIL,
+	                                           JH_VERDICT_INCOMPLETE};
+	jhJson j;
+	jh_out *o;
+
+	if (!(o = jhServiceJsonBegin(out, &j)))
+		return JH_ERR_NOMEM;
+	jhJsonOpen(&j, '{');
+	jhJsonKey(&j, "verdicts");
+	jhJsonOpen(&j, '[');
+	for (size_t k = 0; k < sizeof verdicts / sizeof *verdicts; k++) {
+		jhJsonOpen(&j, '{');
+		jhJsonFieldStr(&j, "verdict", verdict_key(verdicts[k]));
+		label_fields(&j, verdict_zh(verdicts[k]), verdict_key(verdicts[k]));
+		jhJsonClose(&j, '}');
+	}
+	jhJsonClose(&j, ']');
+	jhJsonKey(&j, "stages");
+	jhJsonOpen(&j, '[');
+	for (int st = 0; st < JH_STAGE__COUNT; st++) {
+		jhJsonOpen(&j, '{');
+		jhJsonFieldStr(&j, "stage", jh_stage_key((jh_stage)st));
+		label_fields(&j, jh_stage_name((jh_stage)st, "zh"), jh_stage_name((jh_stage)st, "en"));
+		jhJsonClose(&j, '}');
+	}
+	jhJsonClose(&j, ']');
+	jhJsonKey(&j, "indicators");
+	jhJsonOpen(&j, '[');
+	for (int i = 0; i < JH_IND__COUNT; i++) {
+		jhJsonOpen(&j, '{');
+		jhJsonFieldStr(&j, "indicator", jh_indicator_key((jh_indicator)i));
+		label_fields(&j, jh_indicator_name((jh_indicator)i, "zh"),
+		             jh_indicator_name((jh_indicator)i, "en"));
+		jhJsonFieldStr(&j, "short_zh", jh_indicator_short((jh_indicator)i, "zh"));
+		jhJsonFieldStr(&j, "short_en", jh_indicator_short((jh_indicator)i, "en"));
+		jhJsonClose(&j, '}');
+	}
+	jhJsonClose(&j, ']');
+	jhJsonClose(&j, '}');
 	return jhServiceJsonEnd(o) ? JH_ERR_NOMEM : JH_OK;
 }
 

@@ -125,6 +125,36 @@ module.exports = async function (ctx) {
 		/* 清溪县 fails on the primary sports-area coefficient 0.5108 > 0.50. */
 		const q = JSON.stringify(by.get('369903') || {});
 		check('overview: 369903 carries its coefficients (primary sports 0.51… > 0.50)', /0\.51\d*/.test(q) && /0\.5\b|0\.50?\b/.test(q), q.slice(0, 600));
+		/* The labels come once per answer, rows are codes and numbers
+		 * (issue 11: a province's overview under 200 kB).  name_zh: 3
+		 * verdicts + 2 stages + 7 indicators = 12, for 7 counties as for 1. */
+		const lab = (r.json && r.json.labels) || {};
+		check('overview: labels of 3 verdicts, 2 stages, 7 indicators',
+			(lab.verdicts || []).map((v) => v.verdict).join(' ') === 'pass fail incomplete' &&
+			(lab.stages || []).map((x) => x.stage).join(' ') === 'primary junior' &&
+			(lab.indicators || []).length === 7, JSON.stringify(lab).slice(0, 300));
+		check('overview: verdict labels 达到 / 未达到 / 数据不全',
+			(lab.verdicts || []).map((v) => v.name_zh).join(' ') === '达到 未达到 数据不全', JSON.stringify(lab.verdicts));
+		check('overview: 12 name_zh in the whole answer (labels only)', (r.text.match(/"name_zh"/g) || []).length === 12,
+			(r.text.match(/"name_zh"/g) || []).length);
+		check('overview: no label in a row (verdict_zh, short_zh)', !/"verdict_zh"|"short_zh"|"verdict_en"/.test(JSON.stringify(r.json.counties)));
+		/* 清溪县's primary sports-area coefficient 0.5108 (sample README):
+		 * the 5th indicator of the labels, over the 0.50 limit; its other
+		 * six within; the junior limit is 0.45 (教督〔2017〕6号). */
+		const ci = (lab.indicators || []).findIndex((x) => x.indicator === 'sports_area_per_student');
+		const c3 = ((by.get('369903') || {}).stages || []);
+		const p3 = c3.find((x) => x.stage === 'primary') || {};
+		const j3 = c3.find((x) => x.stage === 'junior') || {};
+		check('overview: sports area is the 5th indicator', ci === 4, ci);
+		check('overview: 369903 primary limit 0.5, junior 0.45', p3.limit === 0.5 && j3.limit === 0.45, p3.limit + ' ' + j3.limit);
+		check('overview: 369903 primary sports-area coefficient 0.5108 (to 4 decimals), failing',
+			Array.isArray(p3.coefficients) && p3.coefficients.length === 7 && Math.abs(p3.coefficients[4] - 0.5108) < 0.00005 &&
+			Array.isArray(p3.pass) && p3.pass[4] === false, JSON.stringify(p3));
+		check('overview: 369903 its other six primary coefficients pass',
+			Array.isArray(p3.pass) && p3.pass.filter((x, i) => i !== 4).every((x) => x === true), JSON.stringify(p3.pass));
+		const ren = await api('GET', '/overview?year=2024&area=369900&lang=en', { session: S.city });
+		check('overview: the same bytes for lang=en (nothing in it depends on the language)', ren.status === 200 && ren.text === r.text,
+			ren.text.slice(0, 200));
 		/* The API's verdict of each county equals the CLI's. */
 		for (const code of Object.keys(want)) {
 			const v = L.cli(ctx.FAST, ['verdict', ctx.db, '--county', code, '--year', '2024', '--format', 'json']);
