@@ -40,62 +40,32 @@
 # It measures; it never fails on a figure (exit 1 only when something could
 # not run at all).  wrk and the server share the machine's cores, and other
 # work on the machine changes the figures: read them as such.
+#
+# The province, the account, the server and the sign-in are bench/lib.sh's
+# (shared with bench/web.sh).
 set -eu
 
 cd "$(dirname "$0")/.."
+BENCH_NAME=bench/serve.sh
 BENCH_SECONDS=${BENCH_SECONDS:-30}
 BENCH_LONG=${BENCH_LONG:-600}
-BENCH_SCHOOLS=${BENCH_SCHOOLS:-30000}
 BENCH_THREADS=${BENCH_THREADS:-}
-JUNHENG=${JUNHENG:-build/junheng}
+. bench/lib.sh
 DIR=build/bench-serve
-DB=$DIR/bench.db
 LOG=$DIR/server.log
 WRK_THREADS=2
 CONNECTIONS=50
-SERVER=
 
-say() { printf '%s\n' "$*"; }
-die() { printf 'bench/serve.sh: %s\n' "$*" >&2; exit 1; }
-clock() { date +%s.%N; }
-# seconds (3 decimals) from $1 to $2
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER/status" 2>/dev/null || echo 0; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-
-cleanup() {
-	if [ -n "$SERVER" ] && kill -0 "$SERVER" 2>/dev/null; then
-		kill -TERM "$SERVER" 2>/dev/null || true
-		wait "$SERVER" 2>/dev/null || true
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 command -v wrk >/dev/null 2>&1 || die "wrk is not installed (make deps installs it)"
 command -v curl >/dev/null 2>&1 || die "curl is not installed (make deps installs it)"
 
 # --- 1. build ----------------------------------------------------------------
-if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-	make --no-print-directory -s "$JUNHENG" build/bench_province >/dev/null ||
-		die "the build failed"
-fi
-[ -x "$JUNHENG" ] && [ -x build/bench_province ] || die "no $JUNHENG or build/bench_province"
+bench_build
 
 # --- 2. the database -----------------------------------------------------------
-rm -rf "$DIR"
-mkdir -p "$DIR/data"
-t0=$(clock)
-vars=$(build/bench_province "$DIR/data" "$BENCH_SCHOOLS") || die "bench_province failed"
-t1=$(clock)
-# PROVINCE COUNTY COUNTY_NAME COUNTY_SCHOOLS YEAR COUNTIES CITIES SCHOOLS SURVEY_ROWS
-eval "$vars"
-"$JUNHENG" init "$DB" >/dev/null || die "junheng init failed"
-"$JUNHENG" import "$DB" "$DIR/data/areas.csv" "$DIR/data/schools-$YEAR.csv" \
-	"$DIR/data/county-$YEAR.csv" "$DIR/data/survey-$YEAR.csv" \
-	--who bench --why "bench/serve.sh" >"$DIR/import.log" 2>&1 ||
-	{ cat "$DIR/import.log" >&2; die "junheng import failed"; }
-t2=$(clock)
+bench_database "$DIR" "bench/serve.sh"
 db_kb=$(du -k "$DB" | awk '{ print $1 }')
 
 say "== junheng serve under load =="
@@ -104,42 +74,18 @@ say "verdict of county $COUNTY $COUNTY_NAME ($COUNTY_SCHOOLS schools), overview 
 say "commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); machine: $(nproc) cores," \
 	"load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 say ""
-say "database: files written in $(elapsed "$t0" "$t1") s; init + import in $(elapsed "$t1" "$t2") s" \
-	"(total $(elapsed "$t0" "$t2") s); $(mb "$db_kb") MB"
+say "database: files written in $T_FILES s; init + import in $T_IMPORT s" \
+	"(total $(awk -v a="$T_FILES" -v b="$T_IMPORT" 'BEGIN { printf "%.3f", a + b }') s); $(mb "$db_kb") MB"
 
 # --- 3. account and server -------------------------------------------------------
-PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-printf '%s\n' "$PASSWORD" | "$JUNHENG" user add "$DB" bench --role province \
-	--area "$PROVINCE" --password-stdin >/dev/null || die "junheng user add failed"
-
+bench_account
 # shellcheck disable=SC2086
-"$JUNHENG" serve "$DB" --listen 127.0.0.1:0 ${BENCH_THREADS:+--threads $BENCH_THREADS} \
-	>"$LOG" 2>&1 &
-SERVER=$!
-t0=$(clock)
-URL=
-i=0
-while [ $i -lt 300 ]; do
-	URL=$(sed -n 's/.*listening on \(http:\/\/[0-9.:]*\).*/\1/p' "$LOG" | head -n 1)
-	[ -n "$URL" ] && break
-	kill -0 "$SERVER" 2>/dev/null || { cat "$LOG" >&2; die "the server exited"; }
-	sleep 0.1
-	i=$((i + 1))
-done
-[ -n "$URL" ] || { cat "$LOG" >&2; die "the server did not say where it listens"; }
-t1=$(clock)
-say "server: pid $SERVER at $URL${BENCH_THREADS:+, --threads $BENCH_THREADS}, up in $(elapsed "$t0" "$t1") s;" \
+bench_serve "$LOG" ${BENCH_THREADS:+--threads $BENCH_THREADS}
+say "server: pid $SERVER at $URL${BENCH_THREADS:+, --threads $BENCH_THREADS}, up in $T_UP s;" \
 	"resident $(mb "$(rss_kb)") MB"
 
 # --- 4. sign in ---------------------------------------------------------------
-status=$(curl -s -o "$DIR/session.json" -D "$DIR/session.headers" -w '%{http_code}' \
-	-H 'Content-Type: application/json' \
-	--data "{\"username\":\"bench\",\"password\":\"$PASSWORD\"}" "$URL/api/v1/session") ||
-	die "sign-in: no answer"
-[ "$status" = 200 ] || { cat "$DIR/session.json" >&2; die "sign-in: status $status"; }
-COOKIE=$(tr -d '\r' <"$DIR/session.headers" |
-	sed -n 's/^[Ss][Ee][Tt]-[Cc][Oo][Oo][Kk][Ii][Ee]: *\(jh_session=[^;]*\).*/\1/p' | head -n 1)
-[ -n "$COOKIE" ] || die "sign-in: no jh_session cookie"
+bench_sign_in "$DIR"
 
 VERDICT="/api/v1/counties/$COUNTY/verdict?year=$YEAR"
 OVERVIEW="/api/v1/overview?year=$YEAR&area=$PROVINCE"
@@ -226,16 +172,10 @@ if [ "$BENCH_LONG" -gt 0 ]; then
 fi
 
 # --- 8. stop, and the targets ---------------------------------------------------------
-t0=$(clock)
-kill -TERM "$SERVER"
-rc=0
-wait "$SERVER" || rc=$?
-t1=$(clock)
-SERVER=
+bench_stop
 say ""
-say "server: SIGTERM → exit status $rc in $(elapsed "$t0" "$t1") s; log $(wc -c <"$LOG") bytes ($LOG)"
+say "server: SIGTERM → exit status $STOP_RC in $STOP_SECONDS s; log $(wc -c <"$LOG") bytes ($LOG)"
 
-met() { if [ "$1" = 1 ]; then echo "met"; else echo "NOT met"; fi; }
 say ""
 say "targets (issue 10, on this 2-core machine):"
 say "  verdict p99 < 50 ms:    $V_P99 ms — $(met "$(awk -v p="$V_P99" 'BEGIN { print (p < 50) }')")"
