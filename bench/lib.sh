@@ -85,6 +85,9 @@ bench_account() {
 bench_serve() {
 	_log=$1
 	shift
+	# The file exists before the server starts, so that the first look for
+	# its "listening on" line never races the background shell's redirect.
+	: >"$_log"
 	"$JUNHENG" serve "$DB" --listen 127.0.0.1:0 "$@" >"$_log" 2>&1 &
 	SERVER=$!
 	_t0=$(clock)
