@@ -51,7 +51,7 @@ const ACCOUNTS = {
 	gaoping: { role: 'school', area: '2136990409', pw: 'web-school-pass-01' },
 };
 
-const SECTIONS = ['t_signin.js', 't_county.js', 't_denied.js', 't_whatif.js', 't_import.js', 't_edit.js',
+const SECTIONS = ['t_signin.js', 't_county.js', 't_denied.js', 't_keyboard.js', 't_whatif.js', 't_import.js', 't_edit.js',
 	't_english.js', 't_pages.js'];
 
 function setup() {
