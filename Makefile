@@ -37,14 +37,18 @@ CLI_SRC  := $(sort $(wildcard src/*.c))
 SRV_SRC  := $(sort $(wildcard server/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 STD_FILE := data/standards/national-2017.std
-GEN_SRC  := build/gen/core/standard_embed.c build/gen/plan/costs_embed.c
+GEN_SRC  := build/gen/core/standard_embed.c build/gen/plan/costs_embed.c \
+            build/gen/cycle/deadlines_embed.c
+DEADLINES_FILE := data/cycle/deadlines.conf
 COST_FILE := data/costs/default.cost
 
 B  := build
 BA := build/asan
 
-LIB_OBJ   := $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/core/standard_embed.o $(B)/gen/plan/costs_embed.o
-LIB_OBJ_A := $(LIB_SRC:lib/%.c=$(BA)/lib/%.o) $(BA)/gen/core/standard_embed.o $(BA)/gen/plan/costs_embed.o
+LIB_OBJ   := $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/core/standard_embed.o $(B)/gen/plan/costs_embed.o \
+             $(B)/gen/cycle/deadlines_embed.o
+LIB_OBJ_A := $(LIB_SRC:lib/%.c=$(BA)/lib/%.o) $(BA)/gen/core/standard_embed.o $(BA)/gen/plan/costs_embed.o \
+             $(BA)/gen/cycle/deadlines_embed.o
 CLI_OBJ   := $(CLI_SRC:src/%.c=$(B)/src/%.o)
 CLI_OBJ_A := $(CLI_SRC:src/%.c=$(BA)/src/%.o)
 SRV_OBJ   := $(SRV_SRC:server/%.c=$(B)/server/%.o) $(B)/gen/server/web_embed.o
@@ -63,6 +67,9 @@ build/gen/core/standard_embed.c: $(STD_FILE) scripts/embed.sh
 build/gen/plan/costs_embed.c: $(COST_FILE) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh jh_costs_default_data $< > $@
+build/gen/cycle/deadlines_embed.c: $(DEADLINES_FILE) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh jh_cycle_deadlines_data $< > $@
 
 # The web application (web/, Vue + Element Plus + ECharts, built by Vite
 # into web/dist).  npm ci runs when web/node_modules is missing or older

@@ -31,6 +31,7 @@ int cmd_gaps(int argc, char **argv, struct cli *cli);
 int cmd_user(int argc, char **argv, struct cli *cli);
 int cmd_serve(int argc, char **argv, struct cli *cli);
 /* --- issue 12 --- */
+int cmd_cycle(int argc, char **argv, struct cli *cli);
 
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */

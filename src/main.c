@@ -32,6 +32,8 @@ static const struct {
 	/* --- issue 12: ledger (cmd_ledger.c) --- */
 
 	/* --- issue 12: cycle (cmd_cycle.c) --- */
+	{"cycle", cmd_cycle, "年度流程:自评上报、市级复核、整改、申报、评估;快照与通报",
+	 "the yearly workflow: submit, review, rectify, apply, assess; snapshots and notices"},
 };
 
 static void usage(FILE *f, const struct cli *cli)

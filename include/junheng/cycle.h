@@ -142,6 +142,111 @@ jh_day jh_day_make(int y, int mo, int d);
 /* snapshot.c, notice.c).                                               */
 /* ------------------------------------------------------------------ */
 
+/* The steps of a county-year (deadlines.c: keys, names, days).  plan and
+ * self_evaluation are days only (the plan is the creation part's, the
+ * self-evaluation is drafting); the other five are the workflow's
+ * actions. */
+typedef enum jh_cycle_step {
+	JH_STEP_PLAN = 0,          /* 报送创建方案 */
+	JH_STEP_SELF_EVALUATION,   /* 完成自评 */
+	JH_STEP_SUBMIT,            /* 上报自评 */
+	JH_STEP_REVIEW,            /* 市级复核 */
+	JH_STEP_RECTIFY,           /* 完成整改 */
+	JH_STEP_APPLY,             /* 申报评估 */
+	JH_STEP_ASSESS,            /* 市级评估 */
+	JH_STEP__COUNT
+} jh_cycle_step;
+
+const char *jh_cycle_step_key(jh_cycle_step st);
+const char *jh_cycle_step_name(jh_cycle_step st, const char *lang);
+int jh_cycle_step_parse(const char *key);        /* -1 when unknown */
+/* The step's day for the cycle of data year `year` (target_year: the
+ * county's target year, 0 when none), from data/cycle/deadlines.conf
+ * (embedded); "" when the step has none (or needs a target year not
+ * set).  The file is read once (thread-safe); a bad line is a bug of
+ * the build, reported by jh_cycle_deadlines_check. */
+jh_day jh_cycle_deadline(jh_cycle_step st, int year, int target_year);
+/* Check a deadlines text (the embedded one when text is NULL): JH_OK,
+ * or JH_ERR_FORMAT with JH_P_CYCLE_DEADLINES_CONF naming the line. */
+jh_code jh_cycle_deadlines_check(const char *text, jh_diags *d);
+
+/* A finding of the city's review: becomes a ledger item (source
+ * "finding", the cycle's year) with its deadline. */
+typedef struct jh_cycle_finding {
+	const char *what_zh;     /* required, 1..500 characters */
+	const char *what_en;     /* NULL or "": none */
+	const char *school;      /* NULL or "": a county-level finding */
+	const char *measure;     /* NULL or "" */
+	const char *deadline;    /* "YYYY-MM-DD", today or later */
+} jh_cycle_finding;
+
+/* What a step takes; zero-initialise and set what the step needs. */
+typedef struct jh_cycle_input {
+	long version;             /* the version read (compare-and-set) */
+	const char *explanation;  /* submit: what was not done and why, 1..4000 */
+	const char *opinion;      /* review: the written opinion, 1..4000 */
+	const jh_cycle_finding *findings;   /* review: 0..100 */
+	size_t nfindings;
+	const char *decision;     /* assess: "forwarded" or "returned" */
+	const char *reasons;      /* assess: required when returned, 0..4000 */
+	const char *note;         /* rectify, apply: optional, 0..4000 */
+	const jh_standard *std;   /* the standard verdicts use (NULL: national) */
+} jh_cycle_input;
+
+/* A county-year's workflow as JSON (the same bytes for the CLI's
+ * --format json and GET /counties/{c}/cycle/{y}):
+ * {"county","county_name","year","state","state_zh","state_en",
+ *  "decision","version","changed","target_year",
+ *  "next":[{"action","name_zh","name_en","to"}]   what the caller may do now,
+ *  "steps":[{"step","name_zh","name_en","due","done","at","late"}],
+ *  "events":[{"id","at","who","role","action","from","to","late","note",
+ *             "snapshot"}],
+ *  "snapshots":[{"id","kind","at","who","revision","sha256"}]}
+ * Readers: jh_access_area READ on the county (no school account).
+ * JH_ERR_NOTFOUND for an unknown county. */
+jh_code jh_cycle_show(jh_store *s, const jh_user *who, const char *county,
+                      int year, jh_buf *out, jh_diags *d);
+/* Text for people in lang. */
+jh_code jh_cycle_show_text(jh_store *s, const jh_user *who, const char *county,
+                           int year, const char *lang, jh_buf *out, jh_diags *d);
+/* Take step `act` (SUBMIT, REVIEW, RECTIFY, APPLY or ASSESS) on the
+ * county-year as `who`; on success out gets jh_cycle_show's JSON after
+ * it.  Refusals: JH_ERR_DENIED (JH_P_CYCLE_ROLE, or the area),
+ * JH_ERR_NOTFOUND, JH_ERR_INPUT (a field: JH_P_CYCLE_TEXT, _DEADLINE,
+ * _DECISION, _FINDING_SCHOOL), JH_ERR_CONFLICT (JH_P_CYCLE_STATE,
+ * _VERSION, _FINDINGS_OPEN, _NOT_TARGET, _VERDICT_FAILS, _NO_DATA).
+ * Nothing is written on a refusal. */
+jh_code jh_cycle_act(jh_store *s, const jh_user *who, const char *county,
+                     int year, jh_cycle_step act, const jh_cycle_input *in,
+                     jh_buf *out, jh_diags *d);
+
+/* snapshot.c.  A snapshot's stored text, exactly as stored (readers as
+ * jh_cycle_show); its county into county when not NULL. */
+jh_code jh_snapshot_show(jh_store *s, const jh_user *who, long id,
+                         jh_buf *out, jh_diags *d);
+/* What changed since the snapshot, against today's data, standard std
+ * (NULL: national) and ledger:
+ * {"snapshot","county","year","kind","at","revision_then","revision_now",
+ *  "standard_then","standard_now",
+ *  "schools":[{"code","name","change":"added"|"removed"|"changed",
+ *              "fields":[{"key","then","now"}]}],
+ *  "county_records":[{"item","then","now"}],
+ *  "verdict":{"then","now","items":[{"id","name_zh","name_en",
+ *             "then":{"status","value"},"now":{…}}]},
+ *  "ledger":[{"id","key","what_zh","then","now"}],
+ *  "milestones":[{"year","measure","then","now"}]}
+ * (a null "then" or "now": not there at that time). */
+jh_code jh_snapshot_diff(jh_store *s, const jh_user *who, long id,
+                         const jh_standard *std, jh_buf *out, jh_diags *d);
+
+/* notice.c.  The city's progress notice (通报) for day `date` ("" :
+ * today) over the counties within `area` (a province, city or county):
+ * JSON, or CSV in lang (JH_FMT_CSV).  Offices, inspectors and the
+ * administrator whose area covers it; no school account. */
+jh_code jh_cycle_notice(jh_store *s, const jh_user *who, const char *area,
+                        const char *date, jh_format fmt, const char *lang,
+                        jh_buf *out, jh_diags *d);
+
 #ifdef __cplusplus
 }
 #endif

@@ -293,6 +293,91 @@ jh_code jh_store_revisions_of(jh_store *s, const char *const *codes, size_t n,
                               long from, size_t limit, jh_revisions **out,
                               jh_diags *d);
 
+/* ------------------------------------------------------------------ */
+/* Schema 7, the yearly workflow and snapshots (lib/store/cycle.c,     */
+/* lib/store/sqlite_cycle.c).  The rules (who may take which step, the */
+/* snapshot's contents) are lib/cycle's; the store keeps the rows,     */
+/* moves a county-year's state by compare-and-set on its version and   */
+/* never changes a snapshot.                                            */
+/* ------------------------------------------------------------------ */
+
+#define JH_CYCLE_NOTE_MAX 12288   /* bytes of an event's note (4000 characters) */
+
+/* A county-year's state as stored; a county-year without a row is read
+ * as state "self_evaluation", version 1, changed "" (the row its first
+ * step makes). */
+typedef struct jh_cycle_row {
+	char county[8];
+	int year;
+	char state[20];          /* a jh_cycle_state key */
+	char decision[12];       /* assess: "forwarded", "returned", "" */
+	char changed[21];        /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+	long version;
+} jh_cycle_row;
+
+/* One step taken (cycle_event). */
+typedef struct jh_cycle_event {
+	long id;
+	char county[8];
+	int year;
+	char at[21];
+	char who[64];
+	char role[16];           /* jh_role_key of the account */
+	char action[16];         /* submit, review, rectify, apply, assess */
+	char from_state[20], to_state[20];
+	int late;
+	long snapshot;           /* the snapshot it froze, 0 none */
+	char note[JH_CYCLE_NOTE_MAX];
+} jh_cycle_event;
+
+/* A frozen snapshot's description (its body is read alone). */
+typedef struct jh_snapshot_meta {
+	long id;
+	char county[8];
+	int year;
+	char at[21];
+	char who[64];
+	char kind[16];           /* "submission", "application" */
+	long revision;           /* the county-year's store revision frozen */
+	char sha256[65];         /* of the body */
+} jh_snapshot_meta;
+
+/* The county-year's row; a county-year without one is answered as
+ * state "self_evaluation", version 1, changed "" (JH_OK). */
+jh_code jh_store_cycle_get(jh_store *s, const char *county, int year,
+                           jh_cycle_row *out, jh_diags *d);
+/* Every stored row of the year (every year: 0), by county then year;
+ * *out malloc'd (NULL when none), freed by the caller with free(). */
+jh_code jh_store_cycle_list(jh_store *s, int year, jh_cycle_row **out,
+                            size_t *n, jh_diags *d);
+/* One step, in one transaction: the row (made in "self_evaluation" at
+ * version 1 when missing) moves from `from_state` at version
+ * `version` to `to_state` (decision set); the snapshot (when body is
+ * not NULL: meta's kind and revision, its SHA-256 computed here) is
+ * stored; the event (e: who, role, action, late, note) written with the
+ * time and the snapshot's id.  The state or version found different:
+ * JH_ERR_CONFLICT with JH_P_CYCLE_VERSION naming the current version
+ * and state, nothing written.  On success e->id, e->at, e->snapshot and
+ * *out (the new row) are filled. */
+jh_code jh_store_cycle_step(jh_store *s, const char *county, int year,
+                            long version, const char *from_state,
+                            const char *to_state, const char *decision,
+                            jh_cycle_event *e, const char *kind, long revision,
+                            const char *body, jh_cycle_row *out, jh_diags *d);
+/* The events of a county-year, oldest first; *out malloc'd (NULL when
+ * none), freed by the caller with free(). */
+jh_code jh_store_cycle_events(jh_store *s, const char *county, int year,
+                              jh_cycle_event **out, size_t *n, jh_diags *d);
+/* A snapshot: its description and (body not NULL) its stored text,
+ * malloc'd and NUL-terminated, freed by the caller with free().
+ * JH_ERR_NOTFOUND with JH_P_NOT_FOUND when there is none. */
+jh_code jh_store_snapshot_get(jh_store *s, long id, jh_snapshot_meta *meta,
+                              char **body, size_t *len, jh_diags *d);
+/* The snapshots of a county-year (year 0: every year), oldest first;
+ * *out malloc'd (NULL when none), freed by the caller. */
+jh_code jh_store_snapshots(jh_store *s, const char *county, int year,
+                           jh_snapshot_meta **out, size_t *n, jh_diags *d);
+
 #ifdef __cplusplus
 }
 #endif

@@ -290,6 +290,19 @@ typedef enum jh_problem {
 	/* --- issue 12: creation plans and trends (lib/cycle/creation*.c) --- */
 
 	/* --- issue 12: the yearly workflow, snapshots, notices --- */
+	JH_P_CYCLE_VERSION,      /* arg: the current version, arg2: the current state (someone else took a step) */
+	JH_P_CYCLE_STATE,        /* arg: the step, arg2: the current state (not allowed from it) */
+	JH_P_CYCLE_ROLE,         /* arg: the step, arg2: the role that may take it */
+	JH_P_CYCLE_TEXT,         /* arg: the field, arg2: the limit in characters (empty, too long or not text) */
+	JH_P_CYCLE_NO_DATA,      /* arg: county/year (nothing to submit or apply with) */
+	JH_P_CYCLE_FINDINGS_OPEN,/* arg: how many findings are not signed off, arg2: their ids */
+	JH_P_CYCLE_NOT_TARGET,   /* arg: the cycle's year, arg2: the target year ("" when none is set) */
+	JH_P_CYCLE_VERDICT_FAILS,/* arg: items failing, arg2: items without data */
+	JH_P_CYCLE_DEADLINE,     /* arg: the field, arg2: the day given (not a day, or before today) */
+	JH_P_CYCLE_DECISION,     /* arg: the value given (forwarded or returned) */
+	JH_P_CYCLE_FINDING_SCHOOL,/* arg: the school code (not of this county) */
+	JH_P_CYCLE_DEADLINES_CONF,/* arg: the key, arg2: the value (deadlines file) */
+	JH_P_CYCLE_FIELD,        /* arg: the field (missing or of the wrong kind) */
 
 	JH_P__COUNT
 } jh_problem;

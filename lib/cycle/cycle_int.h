@@ -18,4 +18,43 @@
 
 /* --- workflow, snapshots, notices --- */
 
+/* steps.c.  A JSON value already rendered (p, n bytes) written where the
+ * writer j expects the next value (after a key or in an array). */
+void jhCycleJsonRaw(jhJson *j, const char *p, size_t n);
+/* t (seconds since 1970) as UTC "YYYY-MM-DDTHH:MM:SSZ". */
+void jhCycleUtc(long long t, char out[21]);
+/* The stored areas into *areas (the caller frees them with
+ * jh_areas_free, also on error), and whether `who` may op the county:
+ * JH_ERR_NOTFOUND (JH_P_NOT_FOUND) when it is not a stored county,
+ * JH_ERR_DENIED (JH_P_DENIED). */
+jh_code jhCycleAreas(jh_store *s, const jh_user *who, const char *county,
+                     jh_op op, jh_areas **areas, jh_diags *d);
+/* The county's target year from its creation plan, 0 when none (or
+ * when it cannot be read: the workflow then treats it as unset). */
+int jhCycleTargetYear(jh_store *s, const jh_user *who, const char *county,
+                      jh_diags *d);
+/* Characters (UTF-8 code points) of s. */
+size_t jhCycleChars(const char *s);
+/* 1 when s is valid UTF-8 text without control characters (but tab and
+ * line breaks) of min..max characters; NULL counts as "". */
+int jhCycleTextOk(const char *s, size_t min, size_t max);
+
+/* snapshot.c.  The document a snapshot freezes (kind "submission",
+ * "application", or "current" for a diff), appended to out: the
+ * county-year's school-years and county-year records as stored, the
+ * verdict's JSON exactly as jh_service_verdict gives it, the county's
+ * ledger items and milestones as `who` sees them, the explanation (NULL:
+ * none), the standard's id and names; *revision the county-year's store
+ * revision it was read at. */
+jh_code jhCycleSnapshotBuild(jh_store *s, const jh_user *who, const char *county,
+                             int year, const char *kind, const char *explanation,
+                             const jh_standard *std, jh_buf *out, long *revision,
+                             jh_diags *d);
+/* The verdict of county-year (current data): *fails items failing,
+ * *missing items without data, *pass 1 when the verdict is "pass".
+ * JH_ERR_NOTFOUND when it has no school. */
+jh_code jhCycleVerdict(jh_store *s, const char *county, int year,
+                       const jh_standard *std, int *pass, long *fails,
+                       long *missing, jh_diags *d);
+
 #endif

@@ -174,6 +174,31 @@ struct jhStoreOps {
 	/* --- schema 7, creation plans --- */
 
 	/* --- schema 7, workflow and snapshots --- */
+	/* lib/store/sqlite_cycle.c.  cycle_get: JH_ERR_NOTFOUND, no problem
+	 * recorded, when the county-year has no row.  cycle_put: insert the
+	 * row when missing (version 1, state self_evaluation), then set state,
+	 * decision, changed and version + 1 where the version and state are
+	 * the ones given; *changed 0 when no row matched.  Inside the generic
+	 * layer's transaction (begin/commit), as are event_add and
+	 * snapshot_add. */
+	jh_code (*cycle_get)(void *db, const char *county, int year,
+	                     jh_cycle_row *out, jh_diags *d);
+	jh_code (*cycle_list)(void *db, int year, jh_cycle_row **out, size_t *n,
+	                      jh_diags *d);
+	jh_code (*cycle_put)(void *db, const jh_cycle_row *row, long version,
+	                     const char *from_state, int *changed, jh_diags *d);
+	jh_code (*cycle_event_add)(void *db, const jh_cycle_event *e, long *id,
+	                           jh_diags *d);
+	jh_code (*cycle_events)(void *db, const char *county, int year,
+	                        jh_cycle_event **out, size_t *n, jh_diags *d);
+	jh_code (*snapshot_add)(void *db, const jh_snapshot_meta *m,
+	                        const char *body, size_t len, long *id,
+	                        jh_diags *d);
+	/* JH_ERR_NOTFOUND, no problem recorded, when there is none. */
+	jh_code (*snapshot_get)(void *db, long id, jh_snapshot_meta *m,
+	                        char **body, size_t *len, jh_diags *d);
+	jh_code (*snapshots)(void *db, const char *county, int year,
+	                     jh_snapshot_meta **out, size_t *n, jh_diags *d);
 
 };
 
@@ -225,6 +250,23 @@ jh_code jhSqliteOpen(const char *path, int mode, struct jh_store *s,
 struct sqlite3;
 struct sqlite3 *jhSqliteHandle(void *db);
 jh_code jhSqliteError(void *db, jh_diags *d, const char *what);
+/* sqlite_cycle.c: the workflow's ops of the SQLite backend (jhStoreOps). */
+jh_code jhSqCycleGet(void *db, const char *county, int year, jh_cycle_row *out,
+                     jh_diags *d);
+jh_code jhSqCycleList(void *db, int year, jh_cycle_row **out, size_t *n,
+                      jh_diags *d);
+jh_code jhSqCyclePut(void *db, const jh_cycle_row *row, long version,
+                     const char *from_state, int *changed, jh_diags *d);
+jh_code jhSqCycleEventAdd(void *db, const jh_cycle_event *e, long *id,
+                          jh_diags *d);
+jh_code jhSqCycleEvents(void *db, const char *county, int year,
+                        jh_cycle_event **out, size_t *n, jh_diags *d);
+jh_code jhSqSnapshotAdd(void *db, const jh_snapshot_meta *m, const char *body,
+                        size_t len, long *id, jh_diags *d);
+jh_code jhSqSnapshotGet(void *db, long id, jh_snapshot_meta *m, char **body,
+                        size_t *len, jh_diags *d);
+jh_code jhSqSnapshots(void *db, const char *county, int year,
+                      jh_snapshot_meta **out, size_t *n, jh_diags *d);
 
 /* localtime.c: revision times for people.  jhLocalTime renders a stored
  * UTC time ("YYYY-MM-DDTHH:MM:SSZ") as "YYYY-MM-DD HH:MM:SS (北京时间)" in

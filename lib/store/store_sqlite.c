@@ -1867,6 +1867,14 @@ static const struct jhStoreOps sqlite_ops = {
 	/* --- schema 7, creation plans (lib/store/sqlite_creation.c) --- */
 
 	/* --- schema 7, workflow and snapshots (lib/store/sqlite_cycle.c) --- */
+	.cycle_get = jhSqCycleGet,
+	.cycle_list = jhSqCycleList,
+	.cycle_put = jhSqCyclePut,
+	.cycle_event_add = jhSqCycleEventAdd,
+	.cycle_events = jhSqCycleEvents,
+	.snapshot_add = jhSqSnapshotAdd,
+	.snapshot_get = jhSqSnapshotGet,
+	.snapshots = jhSqSnapshots,
 
 };
 

@@ -267,6 +267,26 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	/* --- issue 12: creation plans and trends --- */
 
 	/* --- issue 12: the yearly workflow, snapshots, notices --- */
+	[JH_P_CYCLE_VERSION]    = {"该年度流程已被他人更新(当前版本 %s,状态 %s),请刷新后再操作",
+	                           "the workflow was changed by someone else (now version %s, state %s): reload and try again"},
+	[JH_P_CYCLE_STATE]      = {"当前状态下不能执行“%s”(当前状态:%s)",
+	                           "'%s' cannot be done in the current state (%s)"},
+	[JH_P_CYCLE_ROLE]       = {"“%s”只能由%s执行", "'%s' may be done only by %s"},
+	[JH_P_CYCLE_TEXT]       = {"“%s”应为 1 至 %s 个字符的文本", "'%s' must be text of 1 to %s characters"},
+	[JH_P_CYCLE_NO_DATA]    = {"%s 没有学校年度数据", "%s has no school-year data"},
+	[JH_P_CYCLE_FINDINGS_OPEN] = {"复核意见中还有 %s 项问题未销号(台账编号 %s)",
+	                           "%s findings of the review are not signed off yet (ledger items %s)"},
+	[JH_P_CYCLE_NOT_TARGET] = {"%s 年度的流程不能申报:申报用创建目标年份前一年的数据(目标年份:%s)",
+	                           "the %s cycle cannot apply: the application uses the year before the target year (target year: %s)"},
+	[JH_P_CYCLE_VERDICT_FAILS] = {"当前数据的综合结论未达到:%s 项不达标,%s 项缺数据",
+	                           "the verdict on the current data fails: %s items fail, %s items lack data"},
+	[JH_P_CYCLE_DEADLINE]   = {"“%s”的期限“%s”不是有效日期或早于今天",
+	                           "the deadline '%2$s' of '%1$s' is not a day or is before today"},
+	[JH_P_CYCLE_DECISION]   = {"评估结论“%s”无效(可填 forwarded 报省、returned 退回)",
+	                           "the decision '%s' is invalid (forwarded or returned)"},
+	[JH_P_CYCLE_FINDING_SCHOOL] = {"学校 %s 不在该县", "school %s is not of this county"},
+	[JH_P_CYCLE_DEADLINES_CONF] = {"期限设置“%s = %s”无效", "the deadline setting '%s = %s' is invalid"},
+	[JH_P_CYCLE_FIELD]      = {"缺少字段“%s”或其类型不对", "the field '%s' is missing or of the wrong kind"},
 
 };
 
