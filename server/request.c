@@ -136,7 +136,7 @@ static const struct {
 	{"year", Q_YEAR}, {"area", Q_AREA}, {"lang", Q_LANG},
 	{"from", Q_FROM}, {"limit", Q_LIMIT}, {"date", Q_DATE},
 	{"status", Q_STATUS}, {"overdue", Q_OVERDUE}, {"school", Q_SCHOOL},
-	{"base", Q_BASE},
+	{"base", Q_BASE}, {"format", Q_FORMAT},
 };
 
 struct qstate {
@@ -241,6 +241,11 @@ static enum MHD_Result query_one(void *cls, enum MHD_ValueKind kind,
 	case Q_BASE:
 		if (!srv_valid_year(v, &r->base_year))
 			return MHD_NO;
+		break;
+	case Q_FORMAT:
+		if (strcmp(v, "json") && strcmp(v, "csv"))
+			return MHD_NO;
+		r->csv = !strcmp(v, "csv");
 		break;
 	}
 	q->bad = NULL;

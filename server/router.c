@@ -52,6 +52,15 @@ const struct route srv_routes[] = {
 	/* --- issue 12: ledgers (h_ledger.c) --- */
 
 	/* --- issue 12: workflow, snapshots, notices (h_cycle.c) --- */
+	{"GET", "/api/v1/counties/{county}/cycle/{year}", h_cycle_get, 0, 0, BODY_NONE, 0, 0, 0},
+	{"POST", "/api/v1/counties/{county}/cycle/{year}/submit", h_cycle_submit, 0, 0, BODY_JSON, 64 * 1024, 1, 0},
+	{"POST", "/api/v1/counties/{county}/cycle/{year}/review", h_cycle_review, 0, 0, BODY_JSON, JSON_LIMIT, 0, 0},
+	{"POST", "/api/v1/counties/{county}/cycle/{year}/rectify", h_cycle_rectify, 0, 0, BODY_JSON, 64 * 1024, 0, 0},
+	{"POST", "/api/v1/counties/{county}/cycle/{year}/apply", h_cycle_apply, 0, 0, BODY_JSON, 64 * 1024, 1, 0},
+	{"POST", "/api/v1/counties/{county}/cycle/{year}/assess", h_cycle_assess, 0, 0, BODY_JSON, 64 * 1024, 0, 0},
+	{"GET", "/api/v1/snapshots/{id}", h_snapshot, 0, 0, BODY_NONE, 0, 0, 0},
+	{"GET", "/api/v1/snapshots/{id}/diff", h_snapshot_diff, 0, 0, BODY_NONE, 0, 1, 0},
+	{"GET", "/api/v1/notices", h_notices, Q_AREA | Q_DATE | Q_LANG | Q_FORMAT, Q_AREA, BODY_NONE, 0, 0, 0},
 
 	{NULL, NULL, NULL, 0, 0, BODY_NONE, 0, 0, 0},
 };

@@ -90,6 +90,7 @@ enum {
 	Q_OVERDUE = 1 << 7,/* 0 | 1 */
 	Q_SCHOOL = 1 << 8, /* a school code */
 	Q_BASE = 1 << 9,   /* a second year to compare with, 1990..2100 */
+	Q_FORMAT = 1 << 10,/* json | csv (notices) */
 };
 
 struct route {
@@ -126,6 +127,7 @@ struct req {
 	int overdue;               /* 0 or 1 (0 when not given) */
 	char school[33];           /* "" when not given */
 	int base_year;             /* 0 when not given */
+	int csv;                   /* format=csv (or Accept: text/csv where a route reads it) */
 	jh_buf body;               /* the body as received */
 	size_t received;           /* bytes of body received */
 	int body_too_large;
@@ -326,5 +328,14 @@ void h_user_patch(struct req *r);
 /* --- issue 12: ledgers (h_ledger.c) --- */
 
 /* --- issue 12: workflow, snapshots, notices (h_cycle.c) --- */
+void h_cycle_get(struct req *r);
+void h_cycle_submit(struct req *r);
+void h_cycle_review(struct req *r);
+void h_cycle_rectify(struct req *r);
+void h_cycle_apply(struct req *r);
+void h_cycle_assess(struct req *r);
+void h_snapshot(struct req *r);
+void h_snapshot_diff(struct req *r);
+void h_notices(struct req *r);
 
 #endif

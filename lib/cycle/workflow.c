@@ -203,8 +203,11 @@ static void view_json(jhJson *j, const view *v, const jh_user *who,
 		/* Self-evaluation is done when it is submitted. */
 		const jh_cycle_event *e = last_event(v, shown[i] == JH_STEP_SELF_EVALUATION ?
 		                                     JH_STEP_SUBMIT : shown[i]);
-		/* Taken: late as recorded; not taken: late once its day passed. */
-		int late = e ? e->late : due.s[0] && jh_day_cmp(&v->today, &due) > 0;
+		/* Taken: late as recorded; not taken: late once its day passed.
+		 * The self-evaluation is drafting, seen only through its
+		 * submission: its day is shown, the submission is judged. */
+		int late = shown[i] == JH_STEP_SELF_EVALUATION ? 0 :
+		           e ? e->late : due.s[0] && jh_day_cmp(&v->today, &due) > 0;
 		jhJsonOpen(j, '{');
 		jhJsonFieldStr(j, "step", jh_cycle_step_key(shown[i]));
 		jhJsonFieldStr(j, "name_zh", jh_cycle_step_name(shown[i], "zh"));
@@ -314,7 +317,8 @@ jh_code jh_cycle_show_text(jh_store *s, const jh_user *who, const char *county,
 		jh_day due = due_day((jh_cycle_step)st, year, v.target);
 		const jh_cycle_event *e = last_event(&v, st == JH_STEP_SELF_EVALUATION ?
 		                                     JH_STEP_SUBMIT : (jh_cycle_step)st);
-		int late = e ? e->late : due.s[0] && jh_day_cmp(&v.today, &due) > 0;
+		int late = st == JH_STEP_SELF_EVALUATION ? 0 :
+		           e ? e->late : due.s[0] && jh_day_cmp(&v.today, &due) > 0;
 		jh_buf_addf(out, "  %-4s ", e ? (en ? "done" : "已办") : (en ? "-" : "未办"));
 		jh_buf_addpad(out, jh_cycle_step_name((jh_cycle_step)st, lang), 22, 0);
 		if (due.s[0])
