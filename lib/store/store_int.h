@@ -248,8 +248,12 @@ jh_code jhSqliteOpen(const char *path, int mode, struct jh_store *s,
  * a failed call on it (JH_ERR_DB, with a coded problem: busy, full,
  * read-only … or JH_P_STORE with SQLite's words after `what`). */
 struct sqlite3;
+/* sqlite_error.c (its own file: no object that store_sqlite.c's ops
+ * table names may call into store_sqlite.c). */
 struct sqlite3 *jhSqliteHandle(void *db);
 jh_code jhSqliteError(void *db, jh_diags *d, const char *what);
+/* The coded problem of an SQLite result code (JH_P_STORE for the rest). */
+jh_problem jhSqliteProblem(int code);
 /* sqlite_cycle.c: the workflow's ops of the SQLite backend (jhStoreOps). */
 jh_code jhSqCycleGet(void *db, const char *county, int year, jh_cycle_row *out,
                      jh_diags *d);

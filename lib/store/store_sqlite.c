@@ -37,6 +37,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -373,53 +374,14 @@ static const char *const migrations[] = {
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
-/* The errors a person can act on have a coded problem of their own (in
- * both languages); the rest keep SQLite's own words after what failed. */
-static jh_problem sqlite_problem(int code)
-{
-	switch (code & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return JH_P_DB_BUSY;
-	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
-		return JH_P_DB_DAMAGED;
-	case SQLITE_FULL:
-		return JH_P_DB_FULL;
-	case SQLITE_READONLY:
-		return JH_P_DB_READONLY;
-	case SQLITE_CANTOPEN:
-	case SQLITE_PERM:
-	case SQLITE_AUTH:
-		return JH_P_DB_CANTOPEN;
-	case SQLITE_IOERR:
-	case SQLITE_PROTOCOL:
-	case SQLITE_NOLFS:
-		return JH_P_DB_IO;
-	default:
-		return JH_P_STORE;
-	}
-}
+/* SQLite's errors as coded problems: sqlite_error.c (jhSqliteError),
+ * shared with the schema-7 files, which reach the connection through
+ * jhSqliteHandle — the first member of struct sq. */
+_Static_assert(offsetof(struct sq, db) == 0, "jhSqliteHandle reads the connection first");
 
 static jh_code db_error(struct sq *q, jh_diags *d, const char *what)
 {
-	jh_problem p = sqlite_problem(sqlite3_extended_errcode(q->db));
-	char msg[512];
-
-	snprintf(msg, sizeof msg, "%s: %s", what, sqlite3_errmsg(q->db));
-	jh_diags_add(d, p, sqlite3_db_filename(q->db, "main"), NULL, 0, 0, NULL,
-	             p == JH_P_STORE ? msg : NULL, NULL);
-	return JH_ERR_DB;
-}
-
-struct sqlite3 *jhSqliteHandle(void *db)
-{
-	return ((struct sq *)db)->db;
-}
-
-jh_code jhSqliteError(void *db, jh_diags *d, const char *what)
-{
-	return db_error(db, d, what);
+	return jhSqliteError(q, d, what);
 }
 
 static jh_code exec(struct sq *q, const char *sql, jh_diags *d)
@@ -1976,7 +1938,7 @@ static char *file_uri(const char *path, const char *query)
 
 static jh_code open_failed(struct sq *q, int r, const char *path, jh_diags *d)
 {
-	jh_problem p = sqlite_problem(r);
+	jh_problem p = jhSqliteProblem(r);
 
 	jh_diags_add(d, p, path, NULL, 0, 0, NULL, p != JH_P_STORE ? NULL :
 	             q->db ? sqlite3_errmsg(q->db) : "cannot open", NULL);
