@@ -2,7 +2,7 @@
 //
 //   import { api, ApiError, errorText } from '../api.js';
 //   const v = await api.get(`/counties/${c}/verdict`, { year, lang: apiLang() });
-//   await api.patch(`/schools/${s}/years/${y}`, body);
+//   await api.patch(`/schools/${s}/years/${y}`, body);   (put: the same with PUT)
 //   await api.upload('/imports', file, { query: { year }, reason, onProgress: p => … });
 //
 // Every call sends the session cookie (same origin) and, when it is not a
@@ -45,6 +45,9 @@ export class ApiError extends Error {
     this.message_en = e.message_en || null;
     this.problems = Array.isArray(e.problems) ? e.problems : [];
     this.retryAfter = retryAfter;
+    // The error object as sent: some answers carry figures beside the
+    // message (a refused sign-off's figure, requirement and year).
+    this.detail = e;
   }
 }
 
@@ -155,6 +158,7 @@ export const api = {
   get: (path, query, opts) => request('GET', path, { ...opts, query }),
   post: (path, body, query, opts) => request('POST', path, { ...opts, query, body: body ?? {} }),
   patch: (path, body, query, opts) => request('PATCH', path, { ...opts, query, body: body ?? {} }),
+  put: (path, body, query, opts) => request('PUT', path, { ...opts, query, body: body ?? {} }),
   del: (path, query, opts) => request('DELETE', path, { ...opts, query }),
   upload,
   url,

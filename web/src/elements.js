@@ -28,6 +28,7 @@ import { ElCard } from 'element-plus/es/components/card/index.mjs';
 import { ElCheckbox } from 'element-plus/es/components/checkbox/index.mjs';
 import { ElCollapse, ElCollapseItem } from 'element-plus/es/components/collapse/index.mjs';
 import { ElConfigProvider } from 'element-plus/es/components/config-provider/index.mjs';
+import { ElDatePicker } from 'element-plus/es/components/date-picker/index.mjs';
 import { ElDescriptions, ElDescriptionsItem } from 'element-plus/es/components/descriptions/index.mjs';
 import { ElDialog } from 'element-plus/es/components/dialog/index.mjs';
 import { ElDrawer } from 'element-plus/es/components/drawer/index.mjs';
@@ -43,6 +44,7 @@ import { ElProgress } from 'element-plus/es/components/progress/index.mjs';
 import { ElRadioButton, ElRadioGroup } from 'element-plus/es/components/radio/index.mjs';
 import { ElResult } from 'element-plus/es/components/result/index.mjs';
 import { ElSkeleton } from 'element-plus/es/components/skeleton/index.mjs';
+import { ElStep, ElSteps } from 'element-plus/es/components/steps/index.mjs';
 import { ElSwitch } from 'element-plus/es/components/switch/index.mjs';
 import { ElTable, ElTableColumn } from 'element-plus/es/components/table/index.mjs';
 import { ElTag } from 'element-plus/es/components/tag/index.mjs';
@@ -61,6 +63,7 @@ import 'element-plus/es/components/collapse/style/css';
 import 'element-plus/es/components/collapse-item/style/css';
 import 'element-plus/es/components/config-provider/style/css';
 import 'element-plus/es/components/container/style/css';
+import 'element-plus/es/components/date-picker/style/css';
 import 'element-plus/es/components/descriptions/style/css';
 import 'element-plus/es/components/descriptions-item/style/css';
 import 'element-plus/es/components/dialog/style/css';
@@ -84,6 +87,8 @@ import 'element-plus/es/components/radio-group/style/css';
 import 'element-plus/es/components/result/style/css';
 import 'element-plus/es/components/select/style/css';
 import 'element-plus/es/components/skeleton/style/css';
+import 'element-plus/es/components/step/style/css';
+import 'element-plus/es/components/steps/style/css';
 import 'element-plus/es/components/switch/style/css';
 import 'element-plus/es/components/table/style/css';
 import 'element-plus/es/components/table-column/style/css';
@@ -96,11 +101,11 @@ import 'element-plus/es/components/message-box/style/css';
 // Every component a template names, as <el-kebab-case> of its name.
 export const components = [
   ElAlert, ElAside, ElButton, ElCard, ElCheckbox, ElCollapse, ElCollapseItem,
-  ElConfigProvider, ElContainer, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
   ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm,
   ElFormItem, ElHeader, ElIcon, ElInput, ElInputNumber, ElMain, ElOption,
   ElPagination, ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElSelect,
-  ElSkeleton, ElSwitch, ElTable, ElTableColumn, ElTag, ElUpload,
+  ElSkeleton, ElStep, ElSteps, ElSwitch, ElTable, ElTableColumn, ElTag, ElUpload,
 ];
 
 export { ElButton, ElTag, ElMessage, ElMessageBox };

@@ -26,6 +26,13 @@ const Revisions = () => import('./pages/Revisions.vue');
 const Import = () => import('./pages/Import.vue');
 const WhatIf = () => import('./pages/WhatIf.vue');
 const Accounts = () => import('./pages/Accounts.vue');
+const Plans = () => import('./pages/Plans.vue');
+const PlanEdit = () => import('./pages/PlanEdit.vue');
+const Ledger = () => import('./pages/Ledger.vue');
+const LedgerItem = () => import('./pages/LedgerItem.vue');
+const Cycle = () => import('./pages/Cycle.vue');
+const Notices = () => import('./pages/Notices.vue');
+const Trends = () => import('./pages/Trends.vue');
 
 export const routes = [
   { path: '/login', name: 'login', component: Login, meta: { public: true, bare: true } },
@@ -43,6 +50,20 @@ export const routes = [
   { path: '/revisions', name: 'revisions', component: Revisions, meta: { can: 'revisions', menu: 'revisions' } },
   { path: '/import', name: 'import', component: Import, meta: { can: 'import', menu: 'import' } },
   { path: '/accounts', name: 'accounts', component: Accounts, meta: { can: 'accounts', menu: 'accounts' } },
+  // Issue 12: creation plans, ledgers, the yearly workflow, notices, trends.
+  { path: '/plans', name: 'plans', component: Plans, meta: { can: 'plans', menu: 'plans' } },
+  { path: '/counties/:county(\\d{6})/plan', name: 'plan', component: PlanEdit, props: true,
+    meta: { can: 'plans', menu: 'plans' } },
+  { path: '/ledger', name: 'ledger', component: Ledger, meta: { can: 'ledger', menu: 'ledger' } },
+  { path: '/ledger/:id(\\d{1,9})', name: 'ledger-item', component: LedgerItem, props: true,
+    meta: { can: 'ledger', menu: 'ledger' } },
+  { path: '/cycle', name: 'cycle-pick', component: Cycle, meta: { can: 'cycle', menu: 'cycle' } },
+  { path: '/counties/:county(\\d{6})/cycle/:year(\\d{4})', name: 'cycle', component: Cycle, props: true,
+    meta: { can: 'cycle', menu: 'cycle' } },
+  { path: '/notices', name: 'notices', component: Notices, meta: { can: 'notices', menu: 'notices' } },
+  { path: '/trends', name: 'trends', component: Trends, meta: { can: 'trends', menu: 'trends' } },
+  { path: '/counties/:county(\\d{6})/trends', name: 'county-trends', component: Trends, props: true,
+    meta: { can: 'trends', menu: 'trends' } },
   { path: '/denied', name: 'denied', component: Denied, meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'notfound', component: NotFound, meta: { public: true } },
 ];

@@ -47,6 +47,16 @@ const RULES = {
   import: r => r !== 'inspector',
   edit: r => r !== 'inspector',
   accounts: r => OFFICES.includes(r),
+  // Issue 12's cycle (DESIGN12.md "Role rules"): plans and trends for
+  // every reader but a school (a school reads its county's plan through
+  // its items); the ledger for everyone (a school: its own items);
+  // the workflow and notices not for schools.
+  plans: r => r !== 'school',
+  plan_edit: r => OFFICES.includes(r),
+  ledger: () => true,
+  cycle: r => r !== 'school',
+  notices: r => r !== 'school',
+  trends: r => r !== 'school',
 };
 
 export function can(what, user = session.user) {
