@@ -1,0 +1,426 @@
+'use strict';
+/*
+ * t_cycle.js — the creation cycle of issue 12 through the pages, on a
+ * server of its own whose today is fixed (JUNHENG_TODAY=2025-02-20) and a
+ * database of its own (the sample, as run.js builds it, plus a county
+ * office of 江城区 369901, `jiangcheng`).
+ *
+ * 江城区 passes in 2024 in the sample.  Before the browser: its target
+ * year is set to 2025 (PUT /counties/369901/plan as the city office), so
+ * that the cycle of 2024 is the one that applies (the application by
+ * March 31 of the target year uses the year before's statistics); and a
+ * shortfall is made (as admin, through the API): 江城区实验小学
+ * 2136990101 gets multimedia_rooms 60 → 0 in 2024, so that the school
+ * stage fails (0 rooms per 100 pupils is under 85% of the 2.3 required)
+ * and the county's verdict fails.  Then, in the browser:
+ *   1. the county (jiangcheng) generates its ledger from the 2024 verdict
+ *      (/ledger), opens the school's item and moves it open → in
+ *      progress → awaiting sign-off;
+ *   2. it submits its self-evaluation with an explanation
+ *      (/counties/369901/cycle/2024): state 已上报, a snapshot listed;
+ *   3. the city (jiangzhou) reviews it with one finding (deadline
+ *      2025-06-30): state 已复核; the finding is a ledger item;
+ *   4. the city tries to sign off the school's item: refused — the page
+ *      shows 不能销号 and the figure the data still shows;
+ *   5. the county asks for sign-off of the finding, the city signs it off
+ *      (judged by people: a finding has no data check); the county
+ *      marks the cycle rectified;
+ *   6. the county applies: refused (the verdict of 2024 fails), the page
+ *      says so;
+ *   7. the county corrects its data on the edit page (multimedia_rooms
+ *      0 → 60, with a reason);
+ *   8. the city signs off the school's item: accepted, the data check
+ *      shown (按 2024 年数据核查);
+ *   9. the county applies again: 已申报, a second snapshot; its diff
+ *      with today is shown;
+ *  10. the city assesses (报省): 已评估.
+ * Then the notice of 2025-02-20 (the city's page, its CSV download), the
+ * plans' timeline, the plan, the trends; every new page at 1366×768 and
+ * 375×812 (screenshots, no console error, no failed request, no page
+ * wider than a phone); in English no Chinese label is left.
+ *
+ * While the API of a part is not on main (ledger, creation plans, the
+ * workflow: helpers building them at the same time), the steps needing
+ * it print "# not tested yet" and the rest runs.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const L = require('../api/lib.js');
+const B = require('./browser.js');
+const C = require('./common.js');
+const { check } = L;
+
+const TODAY = '2025-02-20';
+const COUNTY = '369901';
+const SCHOOL = '2136990101';
+const ROOMS = 60;   /* data/sample/schools-2024.csv: 江城区实验小学's multimedia_rooms */
+const PW = { admin: 'cyc-admin-pass-01', jiangzhou: 'cyc-city-pass-01', jiangcheng: 'cyc-county-pass-01' };
+const ROLES = { admin: ['admin', ''], jiangzhou: ['city', '369900'], jiangcheng: ['county', COUNTY] };
+
+function setup(ctx) {
+	const tmp = fs.mkdtempSync(path.join(ctx.tmp, 'cycle-'));
+	const sample = path.join(B.top, 'data/sample');
+	const files = fs.readdirSync(sample).filter((f) => f.endsWith('.csv')).sort();
+	for (const f of files) fs.copyFileSync(path.join(sample, f), path.join(tmp, f));
+	const db = path.join(tmp, 'cycle.db');
+	const env = { JUNHENG_TODAY: TODAY };
+	let r = L.cli(ctx.FAST, ['init', 'cycle.db'], { cwd: tmp, env });
+	if (r.status !== 0) throw new Error('init: ' + r.stderr);
+	r = L.cli(ctx.FAST, ['import', 'cycle.db', ...files, '--who', '演示', '--why', '示例数据'], { cwd: tmp, env });
+	if (r.status !== 0) throw new Error('import: ' + r.stderr);
+	for (const [name, [role, area]] of Object.entries(ROLES)) {
+		const args = ['user', 'add', db, name, '--role', role];
+		if (area) args.push('--area', area);
+		args.push('--password-stdin');
+		r = L.cli(ctx.FAST, args, { input: PW[name] + '\n', env });
+		if (r.status !== 0) throw new Error('user add ' + name + ': ' + r.stderr);
+	}
+	return db;
+}
+
+async function signInAs(base, browser, name, viewport = 'laptop') {
+	const w = await B.open(browser, base, viewport);
+	const ok = await C.signIn({ accounts: { [name]: { pw: PW[name] } } }, w, name);
+	if (!check(name + ' (' + viewport + '): signs in on the cycle\'s server', ok, 'at ' + w.page.url())) {
+		await w.close();
+		return null;
+	}
+	return w;
+}
+
+/* Waits for the cycle page's state tag to read `name`. */
+async function stateIs(page, name, ms = 15000) {
+	const end = Date.now() + ms;
+	for (;;) {
+		const t = await page.locator('.cy-state-tag').first().textContent().catch(() => '');
+		if ((t || '').trim() === name) return true;
+		if (Date.now() > end) return false;
+		await page.waitForTimeout(250);
+	}
+}
+
+async function click(page, re) {
+	const b = await C.firstVisible([page.getByRole('button', { name: re })]);
+	if (!b) return false;
+	await b.click();
+	await page.waitForTimeout(300);
+	await B.settle(page);
+	return true;
+}
+
+async function fillLabel(page, label, value) {
+	const f = await C.firstVisible([page.getByLabel(label, { exact: true }), page.getByPlaceholder(label, { exact: true })]);
+	if (!f) return false;
+	await f.fill(value);
+	return true;
+}
+
+module.exports = async function (ctx) {
+	let db;
+	try {
+		db = setup(ctx);
+	} catch (e) {
+		check('cycle: database of the sample with jiangcheng', false, String(e));
+		return;
+	}
+	const srv = await L.startServer(ctx.BIN, db, ['--session-idle', '3600',
+		...(process.env.WEB_STATIC ? ['--static', process.env.WEB_STATIC] : [])], { JUNHENG_TODAY: TODAY });
+	if (!check('cycle: a server of its own, today ' + TODAY, srv.port > 0, srv.stdout + srv.stderr)) {
+		await srv.stop('SIGKILL');
+		return;
+	}
+	const oldPort = ctx.server.port;
+	L.setPort(srv.port);
+	const base = 'http://127.0.0.1:' + srv.port;
+	const open = [];
+	try {
+		await run(ctx, base, open);
+	} finally {
+		for (const w of open) await w.close();
+		L.setPort(oldPort);
+		const ex = await srv.stop('SIGTERM');
+		check('cycle: the server exits 0 on SIGTERM', ex.code === 0, JSON.stringify(ex) + '\n' + srv.stderr.slice(-2000));
+		check('cycle: no sanitizer report', !/AddressSanitizer|LeakSanitizer|runtime error:/.test(srv.stderr), srv.stderr.slice(0, 3000));
+	}
+};
+
+/* The data values the pages may show in any language (names of areas and
+ * schools, as run.js's dataValues, read on this server). */
+async function dataValues(s) {
+	const v = new Set(Object.keys(PW));
+	const add = (x) => { if (typeof x === 'string' && x.trim()) v.add(x.trim()); };
+	const areas = await L.api('GET', '/areas', { session: s });
+	for (const a of (areas.json && areas.json.areas) || []) add(a.name);
+	const o = await L.api('GET', '/overview?year=2024', { session: s });
+	for (const c of (o.json && o.json.counties) || []) { add(c.name); add(c.full_name); add(c.city_name); }
+	for (const y of [2022, 2023, 2024]) {
+		const r = await L.api('GET', `/counties/${COUNTY}/schools?year=` + y, { session: s });
+		for (const x of (Array.isArray(r.json) ? r.json : [])) add(x.name);
+	}
+	return v;
+}
+
+async function run(ctx, base, open) {
+	const api = {};
+	for (const name of Object.keys(PW)) {
+		const s = await L.signIn(name, PW[name]);
+		if (!check('cycle: API sign-in of ' + name, s.ok, s.res.status)) return;
+		api[name] = s;
+	}
+	/* Which parts of the API are there. */
+	const has = {
+		workflow: (await L.api('GET', `/counties/${COUNTY}/cycle/2024`, { session: api.admin })).status === 200,
+		ledger: (await L.api('GET', `/ledger?area=${COUNTY}`, { session: api.admin })).status === 200,
+		plans: (await L.api('GET', `/counties/${COUNTY}/plan`, { session: api.admin })).status === 200,
+		notices: (await L.api('GET', '/notices?area=369900', { session: api.admin })).status === 200,
+		trends: (await L.api('GET', `/counties/${COUNTY}/trends`, { session: api.admin })).status === 200,
+	};
+	for (const [k, v] of Object.entries(has)) if (!v) console.log('# not tested yet: the ' + k + ' API is not on this server');
+
+	/* The target year (the city sets it) and the shortfall. */
+	if (has.plans) {
+		const r = await L.api('PUT', `/counties/${COUNTY}/plan`, { session: api.jiangzhou,
+			body: { version: 0, why: '市级确定创建目标年度', target_year: 2025, responsible: { zh: '江城区教育局' },
+				milestones: [{ year: 2024, targets: [{ measure: 'large_schools', max: 0 }] }] } });
+		check('setup: the city sets 江城区\'s target year 2025 (PUT plan)', r.status === 200, r.status + ' ' + r.text.slice(0, 500));
+	}
+	const school = await L.api('GET', `/schools/${SCHOOL}?year=2024`, { session: api.admin });
+	const field = ((school.json && school.json.fields) || []).find((x) => x.key === 'multimedia_rooms') || {};
+	check('the sample: 江城区实验小学 has 60 multimedia rooms in 2024', Number(field.value) === ROOMS, JSON.stringify(field));
+	const rev = (school.json && (school.json.revision || school.json.base_revision)) || 1;
+	const broke = await L.api('PATCH', `/schools/${SCHOOL}/years/2024`, { session: api.admin,
+		body: { changes: { multimedia_rooms: 0 }, why: '测试:多媒体教室清零', base_revision: rev } });
+	check('setup: multimedia_rooms 60 → 0 (PATCH as admin)', broke.status === 200, broke.status + ' ' + broke.text.slice(0, 300));
+	const v0 = await L.api('GET', `/counties/${COUNTY}/verdict?year=2024`, { session: api.admin });
+	check('setup: 江城区 fails in 2024 now', v0.json && v0.json.verdict === 'fail', v0.text.slice(0, 200));
+
+	const county = await signInAs(base, ctx.browser, 'jiangcheng');
+	const city = await signInAs(base, ctx.browser, 'jiangzhou');
+	if (!county || !city) return;
+	open.push(county, city);
+	const cp = county.page, tp = city.page;
+	const CYCLE = `/counties/${COUNTY}/cycle/2024?year=2024`;
+	const items = async () => {
+		const r = await L.api('GET', `/ledger?area=${COUNTY}`, { session: api.admin });
+		return (r.json && r.json.items) || [];
+	};
+	const cycleState = async () => {
+		const r = await L.api('GET', `/counties/${COUNTY}/cycle/2024`, { session: api.admin });
+		return r.json ? r.json.state : null;
+	};
+	let item = null;
+
+	/* 1. The ledger generated, the school's item moved to awaiting sign-off. */
+	if (has.ledger) {
+		await C.visit(county, `/ledger?area=${COUNTY}&year=2024`);
+		check('ledger page: the county may generate from the 2024 verdict', await click(cp, /从 2024 年评估结果生成台账/));
+		check('ledger page: generation reported (新增 N 项)', await C.waitText(cp, /新增 \d+ 项/, 10000));
+		const all = await items();
+		item = all.find((x) => x.school === SCHOOL && x.source !== 'finding');
+		check('ledger: an item for 江城区实验小学 generated', !!item, JSON.stringify(all.slice(0, 5)));
+		check('ledger page: the items listed', await C.waitText(cp, new RegExp('共 ' + all.length + ' 项')), (await C.text(cp)).slice(0, 600));
+		await B.shot(county, 'cycle-ledger');
+		if (item) {
+			await C.visit(county, `/ledger/${item.id}`);
+			check('item page: the shortfall and its figure', await C.waitText(cp, /台账事项 \d+/));
+			check('item page: open → in progress (开始整改)', await click(cp, /^开始整改$/));
+			check('item page: in progress → awaiting sign-off (申请销号)', await click(cp, /^申请销号$/));
+			check('item page: the status is 待销号', await C.waitText(cp, /待销号/));
+			await B.shot(county, 'cycle-item-awaiting');
+		}
+		C.clean(county, 'ledger pages (county)');
+	}
+
+	/* 2. Submission. */
+	if (has.workflow) {
+		await C.visit(county, CYCLE);
+		check('cycle page: state 自评中', await stateIs(cp, '自评中'));
+		const ok = await fillLabel(cp, '未完成事项及原因、已采取的措施', '江城区实验小学多媒体教室不足,已列入台账整改。');
+		check('cycle page: the explanation field', ok);
+		check('cycle page: submit (上报自评)', await click(cp, /上报自评/));
+		check('cycle page: state 已上报', await stateIs(cp, '已上报'));
+		check('API: the cycle is submitted', await cycleState() === 'submitted');
+		check('cycle page: the submission\'s snapshot listed', await C.waitText(cp, /快照 \d+ · 上报/));
+		await B.shot(county, 'cycle-submitted');
+		C.clean(county, 'cycle page (county, submit)');
+
+		/* 3. The city's review with a finding. */
+		await C.visit(city, CYCLE);
+		check('cycle page (city): the review form', await fillLabel(tp, '督导评估意见', '多媒体教室配置不足,限期整改。'));
+		await click(tp, /添加问题/);
+		await fillLabel(tp, '问题(中文)', '江城区实验小学多媒体教室不足');
+		await fillLabel(tp, '学校代码(可选)', SCHOOL);
+		const dp = await C.firstVisible([tp.getByPlaceholder('整改时限')]);
+		if (dp) { await dp.fill('2025-06-30'); await dp.press('Enter'); }
+		check('cycle page (city): send the review (提交复核意见)', await click(tp, /提交复核意见/));
+		check('cycle page (city): state 已复核', await stateIs(tp, '已复核'));
+		check('API: the cycle is reviewed', await cycleState() === 'reviewed');
+		await B.shot(city, 'cycle-reviewed');
+		C.clean(city, 'cycle page (city, review)');
+	}
+
+	let finding = null;
+	if (has.ledger) {
+		finding = (await items()).find((x) => x.source === 'finding');
+		check('ledger: the finding is an item (source finding, deadline 2025-06-30)', !!finding && finding.deadline === '2025-06-30',
+			JSON.stringify(finding));
+		/* 4. The city's sign-off refused while the data shows the shortfall. */
+		if (item) {
+			await C.visit(city, `/ledger/${item.id}`);
+			city.expect(409, `/ledger/${item.id}/signoff`);
+			check('item page (city): sign off (销号)', await click(tp, /^销号$/));
+			check('item page (city): refused (不能销号) with the current figure', await C.waitText(tp, /不能销号/), (await C.text(tp)).slice(0, 800));
+			const it = (await items()).find((x) => x.id === item.id);
+			check('API: the item is still awaiting sign-off', it && it.status === 'awaiting_signoff', JSON.stringify(it));
+			await B.shot(city, 'cycle-signoff-refused');
+			C.clean(city, 'item page (city, refused)');
+		}
+		/* 5. The finding: asked, signed off by the city (judged by people). */
+		if (finding) {
+			await C.visit(county, `/ledger/${finding.id}`);
+			await click(cp, /^开始整改$/);
+			check('finding (county): awaiting sign-off', await click(cp, /^申请销号$/) && await C.waitText(cp, /待销号/));
+			await C.visit(city, `/ledger/${finding.id}`);
+			check('finding (city): sign off', await click(tp, /^销号$/));
+			check('finding (city): signed off (已销号), judged by people', await C.waitText(tp, /人工认定/), (await C.text(tp)).slice(0, 600));
+			C.clean(county, 'finding (county)');
+			C.clean(city, 'finding (city)');
+		}
+	}
+
+	if (has.workflow) {
+		await C.visit(county, CYCLE);
+		const rect = await click(cp, /^整改完成$/);
+		check('cycle page: rectified (整改完成 → 已整改)', rect && await stateIs(cp, '已整改'), (await C.text(cp)).slice(0, 600));
+	}
+	/* The application needs the target year (the creation plans' API). */
+	const applies = has.workflow && has.plans;
+	if (has.workflow && !has.plans) console.log('# not tested yet: apply and assess (no target year without the plans API)');
+	if (applies) {
+		/* 6. The application refused while the verdict fails. */
+		county.expect(409, `/cycle/2024/apply`);
+		check('cycle page: apply (申报评估)', await click(cp, /申报评估/));
+		check('cycle page: refused while the verdict fails (未达到)', await C.waitText(cp, /未达到|不达标/), (await C.text(cp)).slice(0, 800));
+		check('API: the cycle is not applied', await cycleState() !== 'applied');
+		await B.shot(county, 'cycle-apply-refused');
+		C.clean(county, 'cycle page (apply refused)');
+	}
+
+	/* 7. The county corrects its data. */
+	await C.visit(county, `/schools/${SCHOOL}/edit?year=2024`);
+	const label = field.name_zh || '网络多媒体教室数';
+	const box = await C.firstVisible([cp.getByLabel(label, { exact: true }), cp.locator('#f-multimedia_rooms')]);
+	if (check('edit page: the field ' + label, !!box)) {
+		await box.fill(String(ROOMS));
+		await fillLabel(cp, '修改原因', '核实后更正多媒体教室数');
+		await click(cp, /保存修改/);
+		check('edit page: saved (已保存为修订)', await C.waitText(cp, /已保存为修订\s*\d+/));
+	}
+	const v1 = await L.api('GET', `/counties/${COUNTY}/verdict?year=2024`, { session: api.admin });
+	check('API: 江城区 passes in 2024 again', v1.json && v1.json.verdict === 'pass', v1.text.slice(0, 200));
+	C.clean(county, 'edit page (county)');
+
+	/* The submission's snapshot against today: the corrected field. */
+	if (has.workflow) {
+		await C.visit(county, CYCLE);
+		const diffBtn = cp.getByRole('button', { name: /与当前数据比较/ }).first();
+		if (check('cycle page: a snapshot to compare with today', await diffBtn.count() > 0)) {
+			await diffBtn.click();
+			await B.settle(cp);
+			check('cycle page: the snapshot\'s diff shows the school\'s change (multimedia_rooms)', await C.waitText(cp, /multimedia_rooms/),
+				(await C.text(cp)).slice(0, 1200));
+			await B.shot(county, 'cycle-diff');
+		}
+		C.clean(county, 'cycle page (diff)');
+	}
+
+	/* 8. The city signs off the school's item: the data shows it closed. */
+	if (has.ledger && item) {
+		await C.visit(city, `/ledger/${item.id}`);
+		check('item page (city): sign off again', await click(tp, /^销号$/));
+		check('item page (city): signed off with the data check (按 2024 年数据核查)', await C.waitText(tp, /按 2024 年数据核查/),
+			(await C.text(tp)).slice(0, 800));
+		const it = (await items()).find((x) => x.id === item.id);
+		check('API: the item is signed off', it && it.status === 'signed_off', JSON.stringify(it));
+		await B.shot(city, 'cycle-signed-off');
+		C.clean(city, 'item page (city, signed off)');
+	}
+
+	if (applies) {
+		/* 9. The application accepted. */
+		await C.visit(county, CYCLE);
+		check('cycle page: apply again', await click(cp, /申报评估/));
+		check('cycle page: state 已申报', await stateIs(cp, '已申报'), (await C.text(cp)).slice(0, 800));
+		check('API: the cycle is applied', await cycleState() === 'applied');
+		check('cycle page: the application\'s snapshot listed', await C.waitText(cp, /快照 \d+ · 申报/));
+		await B.shot(county, 'cycle-applied');
+		C.clean(county, 'cycle page (applied)');
+
+		/* 10. The city's assessment. */
+		await C.visit(city, CYCLE);
+		check('cycle page (city): send the decision (提交评估结论)', await click(tp, /提交评估结论/));
+		check('cycle page (city): state 已评估', await stateIs(tp, '已评估'));
+		check('API: the cycle is assessed', await cycleState() === 'assessed');
+		await B.shot(city, 'cycle-assessed');
+		C.clean(city, 'cycle page (city, assessed)');
+	}
+
+	/* The notice of the day, and its CSV. */
+	if (has.notices) {
+		await C.visit(city, `/notices?area=369900&date=${TODAY}`);
+		check('notices page: the counties listed', await C.waitText(tp, /江城区/) && await C.waitText(tp, /云岭县/));
+		const link = tp.getByRole('link', { name: /下载 CSV/ }).first();
+		if (check('notices page: a CSV download', await link.count() > 0)) {
+			const [dl] = await Promise.all([tp.waitForEvent('download', { timeout: 15000 }).catch(() => null), link.click()]);
+			let body = '';
+			if (dl) { const p = await dl.path().catch(() => null); if (p) body = fs.readFileSync(p, 'utf8'); }
+			check('notices page: the CSV holds the counties', /江城区/.test(body) && body.split('\n').length > 7, body.slice(0, 400));
+		}
+		C.clean(city, 'notices page');
+	}
+
+	/* Every new page at both sizes; then in English. */
+	const pages = [
+		{ name: 'plans', path: '/plans?area=369900', need: has.plans },
+		{ name: 'plan', path: `/counties/${COUNTY}/plan`, need: has.plans },
+		{ name: 'ledger', path: `/ledger?area=${COUNTY}`, need: has.ledger },
+		{ name: 'ledger-item', path: item ? `/ledger/${item.id}` : null, need: has.ledger },
+		{ name: 'cycle', path: CYCLE, need: has.workflow },
+		{ name: 'cycle-pick', path: '/cycle?area=369900&year=2024', need: true },
+		{ name: 'notices', path: `/notices?area=369900&date=${TODAY}`, need: has.notices },
+		{ name: 'trends-county', path: `/counties/${COUNTY}/trends`, need: has.trends },
+		{ name: 'trends-city', path: '/trends?area=369900', need: has.trends },
+	].filter((p) => p.need && p.path);
+	for (const vp of ['laptop', 'phone']) {
+		const w = vp === 'laptop' ? city : await signInAs(base, ctx.browser, 'jiangzhou', vp);
+		if (!w) continue;
+		if (w !== city) open.push(w);
+		for (const p of pages) {
+			await C.visit(w, p.path);
+			await B.shot(w, 'page-' + p.name);
+			C.clean(w, p.name + ' page ' + vp);
+			if (vp === 'phone') {
+				const o = await B.overflowX(w.page);
+				check(p.name + ' page at 375 px: not wider than the screen', o.scroll <= o.client + 1, o.scroll + ' px wide in ' + o.client);
+			}
+		}
+	}
+	/* English: no Chinese label left (data values — names, what was
+	 * entered — are taken out as t_english does). */
+	const values = await dataValues(api.admin);
+	for (const x of await items()) for (const k of ['what_zh', 'measure', 'unit', 'person', 'figure', 'requirement']) if (x[k]) values.add(x[k]);
+	for (const v of ['江城区教育局', '市级确定创建目标年度', '演示', '示例数据', '测试:多媒体教室清零', '核实后更正多媒体教室数',
+		'江城区实验小学多媒体教室不足,已列入台账整改。', '多媒体教室配置不足,限期整改。', 'jiangcheng']) values.add(v);
+	const eb = tp.getByRole('button', { name: /^\s*English\s*$/ }).first();
+	if (check('English switch (city)', await eb.count() > 0)) {
+		await eb.click();
+		await tp.waitForTimeout(300);
+		for (const p of pages) {
+			await C.visit(city, p.path);
+			const left = C.chineseLeft((await B.visibleTexts(tp)).filter((t) => t.attr !== 'document.title'), values);
+			check(p.name + ' page in English: no Chinese label', left.length === 0, left.slice(0, 20).join(' | '));
+			await B.shot(city, 'en-' + p.name);
+			C.clean(city, p.name + ' page in English');
+		}
+	}
+}
