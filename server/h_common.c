@@ -9,17 +9,30 @@
 #include <stdio.h>
 #include <string.h>
 
-json_t *srv_user_json(const jh_user *u, const jh_areas *a)
+json_t *srv_user_json(struct req *r, const jh_user *u, const jh_areas *a)
 {
-	const jh_area *ar = a && u->area[0] ? jh_areas_find(a, u->area) : NULL;
+	const jh_area *ar = NULL;
+	char school[256];
+	json_t *name = NULL;
 
+	/* An area's name as stored; a school's as its latest school-year
+	 * has it (one name: areas and schools have no English names). */
+	if (u->role == JH_ROLE_SCHOOL) {
+		struct srv_thread *t = srv_thread(r);
+		jh_diags d = JH_DIAGS_INIT;
+		if (t && !jh_store_school_name(t->store, u->area, school, sizeof school, &d))
+			name = json_string(school);
+		jh_diags_free(&d);
+	} else if (a && u->area[0] && (ar = jh_areas_find(a, u->area)) && ar->name) {
+		name = json_string(ar->name);
+	}
 	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:b,s:I,s:I}",
 	                 "name", u->name,
 	                 "role", jh_role_key(u->role),
 	                 "role_name_zh", jh_role_name(u->role, "zh"),
 	                 "role_name_en", jh_role_name(u->role, "en"),
 	                 "area", u->area,
-	                 "area_name", ar && ar->name ? json_string(ar->name) : json_null(),
+	                 "area_name", name ? name : json_null(),
 	                 "disabled", u->disabled,
 	                 "created", (json_int_t)u->created,
 	                 "changed", (json_int_t)u->changed);

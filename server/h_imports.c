@@ -1,22 +1,29 @@
 /*
 ** h_imports.c — POST /imports: one file as the request body, its name in
 ** X-Filename (percent-encoded UTF-8 allowed) — or a multipart/form-data
-** form, whose first file part request.c takes —, an optional reason in
-** X-Reason, an optional ?year= for tables without a year column.
+** form of one or several files (up to SRV_MAX_FILES; request.c takes
+** each file part and its name) —, an optional reason in X-Reason, an
+** optional ?year= for tables without a year column.
 **
-** The file is read from memory by lib/service (CSV in UTF-8/GB18030,
-** XLSX, XLS); any problem → 422 with every problem.  Then the whole
-** import is checked against the caller (lib/access's jh_access_import):
-** any row, record or area outside what the caller may write → 403 with
-** every offending row listed, nothing written.  Otherwise it is stored
-** as one revision with the account's name as who, and audited.  Runs on
-** the worker pool: a large import never blocks quick requests.
+** Several files are one import, as `junheng import DB a.csv b.xlsx …`:
+** a school-year file with a county-year file, a survey, the areas.  Each
+** is read from memory by lib/service into one jh_import_set (CSV in
+** UTF-8/GB18030, XLSX, XLS); every file is read even after one failed, so
+** that the answer lists the problems of all of them: any problem → 422
+** with every problem (each names its file), nothing written.  Then the
+** whole set is checked against the caller (lib/access's
+** jh_access_import): any row, record or area outside what the caller may
+** write → 403 with every offending row listed, nothing written.
+** Otherwise it is stored as one revision (its sources: every file with
+** its SHA-256) with the account's name as who, and audited.  All or
+** nothing across the files as within one.  Runs on the worker pool: a
+** large import never blocks quick requests.
 **
 ** The summary (lib/service's import stats) gains "counties": the
-** county-years the file's school rows and county-year records name,
+** county-years the files' school rows and county-year records name,
 ** [{"code","year"}] sorted by code then year, distinct — so that the web
-** page can link to what the import touched.  An areas-only file names
-** none.
+** page can link to what the import touched — and "files": the names of
+** the files, in the order sent.  An areas-only import names no county.
 */
 #include "server.h"
 
@@ -79,17 +86,38 @@ static json_t *touched_counties(const jh_import_set *is)
 	return arr;
 }
 
+/* The files' names for the audit, ", " between them, cut with "…" when
+ * they do not fit. */
+static void names_of(const struct req *r, char *out, size_t cap)
+{
+	size_t n = 0;
+
+	out[0] = 0;
+	for (size_t i = 0; i < r->nfiles; i++) {
+		int w = snprintf(out + n, cap - n, "%s%s", i ? ", " : "", r->files[i].name);
+		if (w < 0 || (size_t)w >= cap - n) {
+			/* Room for "…" (3 bytes) at a character's start. */
+			n = cap - 4 < n ? n : cap - 4;
+			while (n && ((unsigned char)out[n] & 0xc0) == 0x80)
+				n--;
+			memcpy(out + n, "\xe2\x80\xa6", 4);
+			return;
+		}
+		n += (size_t)w;
+	}
+}
+
 void h_imports(struct req *r)
 {
 	struct srv_thread *t = srv_thread(r);
 	const jh_areas *a = srv_areas(r);
 	const char *why_h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Reason");
-	char why[512], detail[400];
+	char why[512], detail[400], names[360];
 	jh_import_set *is = NULL;
 	jh_import_stats st = {0};
 	jh_diags d = JH_DIAGS_INIT;
 	jh_buf b = JH_BUF_INIT;
-	jh_code rc;
+	jh_code rc = JH_OK;
 
 	if (!t || !a)
 		return;
@@ -107,9 +135,17 @@ void h_imports(struct req *r)
 		srv_fail(r, JH_ERR_NOMEM, NULL);
 		return;
 	}
-	rc = jh_import_set_add(is, r->filename, r->body.data, r->body.len, &d);
+	/* Every file read, even after a bad one: all the problems at once. */
+	for (size_t i = 0; i < r->nfiles && rc != JH_ERR_NOMEM; i++) {
+		jh_code frc = jh_import_set_add(is, r->files[i].name,
+		                                r->body.data + r->files[i].off,
+		                                r->files[i].len, &d);
+		if (frc && (!rc || frc == JH_ERR_NOMEM))
+			rc = frc;
+	}
 	if (!rc && jh_diags_errors(&d))
 		rc = JH_ERR_INPUT;
+	names_of(r, names, sizeof names);
 	if (rc) {
 		srv_fail(r, rc, &d);
 		goto out;
@@ -118,7 +154,7 @@ void h_imports(struct req *r)
 	                      jh_import_set_rows(is), jh_import_set_items(is), &d);
 	if (rc) {
 		if (rc == JH_ERR_DENIED)
-			srv_audit(r, "import_refused", r->filename);
+			srv_audit(r, "import_refused", names);
 		srv_fail(r, rc, &d);
 		goto out;
 	}
@@ -129,13 +165,25 @@ void h_imports(struct req *r)
 		srv_fail(r, rc, &d);
 		goto out;
 	}
-	snprintf(detail, sizeof detail, "%s revision %ld", r->filename, st.revision);
+	snprintf(detail, sizeof detail, "%s revision %ld", names, st.revision);
 	srv_audit(r, "import", detail);
 	jh_import_stats_json(&st, NULL, &b);
 	{
 		json_t *o = b.oom ? NULL : json_loadb(b.data, b.len, 0, NULL);
 		json_t *c = o ? touched_counties(is) : NULL;
-		if (!c || json_object_set_new(o, "counties", c)) {
+		json_t *f = json_array();
+		for (size_t i = 0; f && i < r->nfiles; i++)
+			if (json_array_append_new(f, json_string(r->files[i].name))) {
+				json_decref(f);
+				f = NULL;
+			}
+		if (!o || !c || !f) {
+			json_decref(o);
+			json_decref(c);
+			json_decref(f);
+			srv_fail(r, JH_ERR_NOMEM, NULL);
+		} else if (json_object_set_new(o, "counties", c) |   /* both steal */
+		           json_object_set_new(o, "files", f)) {
 			json_decref(o);
 			srv_fail(r, JH_ERR_NOMEM, NULL);
 		} else

@@ -10,14 +10,15 @@
 ** changes themselves (`from` is here the 1-based index of the first
 ** change, `limit` 1–1000, default 200).
 **
-** History is derived by the store from row versions (jh_store_history,
-** per county), so a revision's changes are the county's history filtered
-** by revision.  To keep that cheap, a county is looked at only when the
-** store says the revision touched it (jh_store_revisions_of with that one
-** county from the revision on, limit 1): an edit reads one county's
-** history, not the area's.  A revision that touched nothing within the
-** area is a 404, as for an unknown revision: what the caller may not
-** read does not exist for it.
+** The store reads the revision's changes by revision
+** (jh_store_revision_changes): the county-years it touched, and there
+** only the versions it opened or closed and those they replaced — not
+** each touched county's whole history, which for a province-wide import
+** meant every version of every school.  The area is given as its codes
+** (itself and every area below it; none for admin's everything), so that
+** an area the revision added or renamed within it counts too.  A
+** revision that touched nothing within the area is a 404, as for an
+** unknown revision: what the caller may not read does not exist for it.
 */
 #include "server.h"
 
@@ -25,19 +26,6 @@
 #include <string.h>
 
 #define PAGE_DEFAULT 200
-
-/* Revision rev touched county c (its school-years, records or its area). */
-static jh_code touched(jh_store *s, const char *c, long rev, int *yes, jh_diags *d)
-{
-	jh_revisions *revs = NULL;
-	const char *codes[1] = {c};
-	jh_code rc = jh_store_revisions_of(s, codes, 1, rev, 1, &revs, d);
-
-	*yes = !rc && jh_revisions_count(revs) &&
-	       jh_revisions_at(revs, 0)->number == rev;
-	jh_revisions_free(revs);
-	return rc;
-}
 
 /* Distinct strings (school codes, "code/year" keys): a small sorted set. */
 struct set {
@@ -93,6 +81,7 @@ struct tally {
 	json_t *page;
 	long from, limit;
 	json_t *meta;        /* the revision's at, who, why, kind, sources */
+	const jh_change *last;  /* the change counted before */
 };
 
 static json_t *str_or_null(const char *s)
@@ -104,10 +93,14 @@ static void count(struct tally *t, const jh_change *c)
 {
 	t->changes++;
 	if (!strcmp(c->entity, "school_year")) {
-		char key[96];
-		snprintf(key, sizeof key, "%s/%d", c->school_code, c->year);
-		set_add(&t->schools, c->school_code);
-		set_add(&t->school_years, key);
+		/* A school-year's changes come together: counted once. */
+		if (!t->last || strcmp(t->last->entity, "school_year") ||
+		    strcmp(t->last->school_code, c->school_code) || t->last->year != c->year) {
+			char key[96];
+			snprintf(key, sizeof key, "%s/%d", c->school_code, c->year);
+			set_add(&t->schools, c->school_code);
+			set_add(&t->school_years, key);
+		}
 		if (!strcmp(c->field, "*"))
 			t->deleted++;
 		else if (!strcmp(c->field, "school_name") && !c->old_value)
@@ -132,6 +125,7 @@ static void count(struct tally *t, const jh_change *c)
 			"field_en", f >= 0 ? json_string(jh_field_name((jh_field)f, "en")) : json_null(),
 			"old", str_or_null(c->old_value), "new", str_or_null(c->new_value)));
 	}
+	t->last = c;
 }
 
 void h_revision(struct req *r)
@@ -170,22 +164,26 @@ void h_revision(struct req *r)
 	tl.from = r->from ? r->from : 1;
 	tl.limit = r->limit ? r->limit : PAGE_DEFAULT;
 	tl.page = json_array();
-	for (size_t i = 0; !rc && i < jh_areas_count(a); i++) {
-		const jh_area *x = jh_areas_at(a, i);
+	{
+		const char **codes = NULL;
+		size_t n = 0;
 		jh_history *h = NULL;
-		int yes = 0;
-		if (x->level != JH_AREA_COUNTY || (area[0] && !jh_area_within(a, x->code, area)))
-			continue;
-		if ((rc = touched(t->store, x->code, rev, &yes, &d)) || !yes)
-			continue;
-		if ((rc = jh_store_history(t->store, NULL, x->code, &h, &d)))
-			break;
-		for (size_t k = 0; k < jh_history_count(h); k++) {
-			const jh_change *c = jh_history_at(h, k);
-			if (c->revision == rev)
-				count(&tl, c);
+		/* The area and everything below it (admin without ?area=: all). */
+		if (area[0]) {
+			if (!(codes = malloc((jh_areas_count(a) + 1) * sizeof *codes)))
+				rc = JH_ERR_NOMEM;
+			for (size_t i = 0; codes && i < jh_areas_count(a); i++) {
+				const jh_area *x = jh_areas_at(a, i);
+				if (jh_area_within(a, x->code, area))
+					codes[n++] = x->code;
+			}
 		}
+		if (!rc && (!area[0] || n))
+			rc = jh_store_revision_changes(t->store, rev, codes, n, &h, &d);
+		for (size_t k = 0; !rc && h && k < jh_history_count(h); k++)
+			count(&tl, jh_history_at(h, k));
 		jh_history_free(h);
+		free(codes);
 	}
 	if (!rc && (tl.schools.oom || tl.school_years.oom || !tl.page))
 		rc = JH_ERR_NOMEM;

@@ -63,7 +63,7 @@ void h_session_post(struct req *r)
 	r->signed_in = 1;
 	srv_set_session_cookie(r, token, 0);
 	srv_json_obj(r, 200, json_pack("{s:o,s:s}", "user",
-	                               srv_user_json(&r->user, srv_areas(r)), "csrf", csrf));
+	                               srv_user_json(r, &r->user, srv_areas(r)), "csrf", csrf));
 	memset(token, 0, sizeof token);
 	memset(csrf, 0, sizeof csrf);
 out:
@@ -102,7 +102,7 @@ void h_me(struct req *r)
 		srv_fail(r, JH_ERR_NOMEM, NULL);
 		return;
 	}
-	srv_json_obj(r, 200, json_pack("{s:o,s:s}", "user", srv_user_json(&r->user, a),
+	srv_json_obj(r, 200, json_pack("{s:o,s:s}", "user", srv_user_json(r, &r->user, a),
 	                               "csrf", csrf));
 	memset(csrf, 0, sizeof csrf);
 }

@@ -75,7 +75,7 @@ void h_users_get(struct req *r)
 	list = json_array();
 	for (size_t i = 0; i < n; i++)
 		if (!may_manage(r, a, u[i].role, u[i].area))
-			json_array_append_new(list, srv_user_json(&u[i], a));
+			json_array_append_new(list, srv_user_json(r, &u[i], a));
 	srv_json_obj(r, 200, json_pack("{s:o}", "users", list));
 	free(u);
 	jh_diags_free(&d);
@@ -135,7 +135,7 @@ void h_users_post(struct req *r)
 	if (rc)
 		srv_fail(r, rc, &d);
 	else
-		srv_json_obj(r, 201, json_pack("{s:o}", "user", srv_user_json(&u, a)));
+		srv_json_obj(r, 201, json_pack("{s:o}", "user", srv_user_json(r, &u, a)));
 	jh_diags_free(&d);
 }
 
@@ -203,7 +203,7 @@ void h_user_patch(struct req *r)
 	if (rc)
 		srv_fail(r, rc, &d);
 	else
-		srv_json_obj(r, 200, json_pack("{s:o}", "user", srv_user_json(&u, a)));
+		srv_json_obj(r, 200, json_pack("{s:o}", "user", srv_user_json(r, &u, a)));
 out:
 	jh_diags_free(&d);
 }

@@ -6,7 +6,8 @@
 ** values by the route's allowed set (one validator per name, each name
 ** at most once, no name the route does not take), and bodies by their
 ** kind (a JSON object, valid UTF-8, no NUL; a file with a checked
-** X-Filename).  A value that fails is a 400 naming the parameter, never
+** X-Filename, or the files of a multipart form, each with its checked
+** name).  A value that fails is a 400 naming the parameter, never
 ** echoing the value (it may be anything an attacker sent).
 **
 ** Responses: srv_error writes the one error shape; srv_fail maps a
@@ -296,56 +297,168 @@ static const char *find(const char *p, size_t n, const char *w, size_t wn)
 	return NULL;
 }
 
-/* multipart/form-data (a browser's form): the first part that carries a
- * file (a filename= in its Content-Disposition) becomes the body, and its
- * file name goes to name.  0, or -1 when there is no such part or the
- * body is not well formed. */
-static int take_multipart(struct req *r, const char *ct, char *name, size_t cap)
+/* A file's name as received (a header's or a part's): valid text, no
+ * backslash; only the part after the last '/' is kept.  0, or -1. */
+static int take_name(const char *raw, char out[256])
+{
+	const char *base;
+
+	if (!srv_valid_text(raw, 255) || strchr(raw, '\\'))
+		return -1;
+	base = strrchr(raw, '/');
+	base = base ? base + 1 : raw;
+	if (!*base || !strcmp(base, ".") || !strcmp(base, ".."))
+		return -1;
+	strcpy(out, base);
+	return 0;
+}
+
+enum { MP_OK = 0, MP_BAD = -1, MP_NAME = -2, MP_TOO_MANY = -3 };
+
+/* multipart/form-data (a browser's form): every part that carries a file
+ * (a filename= in its Content-Disposition) becomes one of r->files, in
+ * the order sent, named by its filename; other parts (text fields) are
+ * passed over.  MP_OK, or MP_BAD when there is no file part or the body
+ * is not well formed (each part closed by the boundary, the last by the
+ * closing one), MP_NAME for a bad file name, MP_TOO_MANY past
+ * SRV_MAX_FILES. */
+static int take_multipart(struct req *r, const char *ct)
 {
 	const char *b = strstr(ct, "boundary="), *data = r->body.data, *end, *p;
 	char delim[80];
 	size_t bl, dl, n = r->body.len;
 
 	if (!b || !data)
-		return -1;
+		return MP_BAD;
 	b += 9;
 	bl = *b == '"' ? strcspn(++b, "\"") : strcspn(b, "; \t");
 	if (bl < 1 || bl > 70)
-		return -1;
+		return MP_BAD;
 	dl = (size_t)snprintf(delim, sizeof delim, "\r\n--%.*s", (int)bl, b);
 	end = data + n;
 	/* The first boundary has no line break before it. */
 	if (!(p = find(data, n, delim + 2, dl - 2)))
-		return -1;
+		return MP_BAD;
 	for (;;) {
 		const char *h, *start, *stop, *f;
 		char head[1024];
 		size_t hl;
 		p += dl - 2;
-		if (end - p < 2 || !memcmp(p, "--", 2) || memcmp(p, "\r\n", 2))
-			return -1;
+		if (end - p >= 2 && !memcmp(p, "--", 2))
+			return r->nfiles ? MP_OK : MP_BAD;     /* the closing boundary */
+		if (end - p < 2 || memcmp(p, "\r\n", 2))
+			return MP_BAD;
 		p += 2;
 		if (!(h = find(p, (size_t)(end - p), "\r\n\r\n", 4)))
-			return -1;
+			return MP_BAD;
 		start = h + 4;
 		if (!(stop = find(start, (size_t)(end - start), delim, dl)))
-			return -1;
+			return MP_BAD;
 		hl = (size_t)(h - p) < sizeof head - 1 ? (size_t)(h - p) : sizeof head - 1;
 		memcpy(head, p, hl);
 		head[hl] = 0;
-		if ((f = strstr(head, "filename=\""))) {
+		/* A file input left empty: filename="" and no bytes (a
+		 * browser's form sends it so). */
+		if ((f = strstr(head, "filename=\"\"")) && stop == start)
+			f = NULL;
+		else
+			f = strstr(head, "filename=\"");
+		if (f) {
+			struct srv_file *file;
+			char raw[256];
 			size_t fl = strcspn(f + 10, "\"");
-			if (fl >= cap)
-				return -1;
-			memcpy(name, f + 10, fl);
-			name[fl] = 0;
-			memmove(r->body.data, start, (size_t)(stop - start));
-			r->body.len = (size_t)(stop - start);
-			r->body.data[r->body.len] = 0;
-			return 0;
+			if (r->nfiles == SRV_MAX_FILES)
+				return MP_TOO_MANY;
+			file = &r->files[r->nfiles];
+			if (fl >= sizeof raw)
+				return MP_NAME;
+			memcpy(raw, f + 10, fl);
+			raw[fl] = 0;
+			if (take_name(raw, file->name))
+				return MP_NAME;
+			file->off = (size_t)(start - data);
+			file->len = (size_t)(stop - start);
+			r->nfiles++;
 		}
 		p = stop + 2;
 	}
+}
+
+/* The body of an import: one file (its name in X-Filename), or a
+ * multipart form of 1..SRV_MAX_FILES files (each named by its part; an
+ * X-Filename renames a lone file and is refused beside several).  Every
+ * file named once and not empty.  0, or answered (400). */
+static int check_files(struct req *r)
+{
+	const char *fn = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Filename");
+	const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Type");
+	char tmp[256];
+
+	r->nfiles = 0;
+	if (ct && !strncasecmp(ct, "multipart/form-data", 19)) {
+		switch (take_multipart(r, ct)) {
+		case MP_OK:
+			break;
+		case MP_NAME:
+			srv_error(r, 400, "bad_filename", "表单中有文件名不正确的文件",
+			          "a file of the form has a bad name");
+			return -1;
+		case MP_TOO_MANY: {
+			char zh[96], en[96];
+			snprintf(zh, sizeof zh, "一次最多导入 %d 个文件", SRV_MAX_FILES);
+			snprintf(en, sizeof en, "at most %d files in one import", SRV_MAX_FILES);
+			srv_error(r, 400, "bad_body", zh, en);
+			return -1;
+		}
+		default:
+			srv_error(r, 400, "bad_body",
+			          "multipart/form-data 请求中没有可读的文件部分",
+			          "no readable file part in the multipart/form-data body");
+			return -1;
+		}
+		if (fn && r->nfiles > 1) {
+			srv_error(r, 400, "bad_filename",
+			          "X-Filename 只能用于单个文件;多个文件以表单中各自的文件名为准",
+			          "X-Filename names a lone file; several files keep their names in the form");
+			return -1;
+		}
+	} else {
+		r->files[0].off = 0;
+		r->files[0].len = r->body.len;
+		r->files[0].name[0] = 0;
+		r->nfiles = 1;
+	}
+	if (fn || !r->files[0].name[0]) {
+		if (!fn || srv_unescape(fn, strlen(fn), tmp, sizeof tmp) < 0 ||
+		    take_name(tmp, r->files[0].name)) {
+			srv_error(r, 400, "bad_filename",
+			          "请在 X-Filename 中给出文件名(UTF-8,可用百分号编码)",
+			          "give the file's name in X-Filename (UTF-8, may be percent-encoded)");
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < r->nfiles; i++) {
+		char zh[96], en[96];
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(r->files[k].name, r->files[i].name)) {
+				snprintf(zh, sizeof zh, "第 %zu 个文件与第 %zu 个同名", i + 1, k + 1);
+				snprintf(en, sizeof en, "file %zu has the name of file %zu", i + 1, k + 1);
+				srv_error(r, 400, "bad_filename", zh, en);
+				return -1;
+			}
+		if (!r->files[i].len) {
+			if (r->nfiles == 1) {
+				srv_error(r, 400, "bad_body", "文件为空", "the file is empty");
+			} else {
+				snprintf(zh, sizeof zh, "第 %zu 个文件为空", i + 1);
+				snprintf(en, sizeof en, "file %zu is empty", i + 1);
+				srv_error(r, 400, "bad_body", zh, en);
+			}
+			return -1;
+		}
+	}
+	strcpy(r->filename, r->files[0].name);
+	return 0;
 }
 
 int srv_check_body(struct req *r)
@@ -377,42 +490,8 @@ int srv_check_body(struct req *r)
 		}
 		return 0;
 	}
-	case BODY_FILE: {
-		const char *fn = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
-		                                             "X-Filename");
-		const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
-		                                             "Content-Type");
-		const char *base;
-		char tmp[256], part[256] = "";
-		if (ct && !strncasecmp(ct, "multipart/form-data", 19) &&
-		    take_multipart(r, ct, part, sizeof part)) {
-			srv_error(r, 400, "bad_body",
-			          "multipart/form-data 请求中没有可读的文件部分",
-			          "no readable file part in the multipart/form-data body");
-			return -1;
-		}
-		if (fn ? srv_unescape(fn, strlen(fn), tmp, sizeof tmp) < 0
-		       : snprintf(tmp, sizeof tmp, "%s", part) <= 0)
-			tmp[0] = 0;
-		if (!srv_valid_text(tmp, 255) || strchr(tmp, '\\')) {
-			srv_error(r, 400, "bad_filename",
-			          "请在 X-Filename 中给出文件名(UTF-8,可用百分号编码)",
-			          "give the file's name in X-Filename (UTF-8, may be percent-encoded)");
-			return -1;
-		}
-		base = strrchr(tmp, '/');
-		base = base ? base + 1 : tmp;
-		if (!*base || !strcmp(base, ".") || !strcmp(base, "..")) {
-			srv_error(r, 400, "bad_filename", "文件名不正确", "bad file name");
-			return -1;
-		}
-		strcpy(r->filename, base);
-		if (!r->body.len) {
-			srv_error(r, 400, "bad_body", "文件为空", "the file is empty");
-			return -1;
-		}
-		return 0;
-	}
+	case BODY_FILE:
+		return check_files(r);
 	}
 	return 0;
 }

@@ -106,6 +106,9 @@ struct route {
 };
 
 #define SRV_MAX_PARAMS 3
+/* Files in one multipart import (a school-year file, a county-year file,
+ * a survey, areas … as `junheng import` takes several). */
+#define SRV_MAX_FILES 16
 
 struct req {
 	struct srv *srv;
@@ -132,7 +135,14 @@ struct req {
 	size_t received;           /* bytes of body received */
 	int body_too_large;
 	json_t *json;              /* BODY_JSON: the parsed object */
-	char filename[256];        /* BODY_FILE: X-Filename, checked */
+	char filename[256];        /* BODY_FILE: the (first) file's name, checked */
+	/* BODY_FILE: the files of the body, each a slice of body.data — the
+	 * whole body, or each file part of a multipart form. */
+	struct srv_file {
+		char name[256];        /* checked; only the part after the last '/' */
+		size_t off, len;
+	} files[SRV_MAX_FILES];
+	size_t nfiles;
 
 	/* The caller. */
 	int signed_in;
@@ -275,7 +285,10 @@ extern const struct srv_web_file srv_web_files[];
 extern const size_t srv_web_nfiles;
 
 /* h_common.c: what the handlers share. */
-json_t *srv_user_json(const jh_user *u, const jh_areas *a);
+/* An account as JSON: name, role (+ its names), area, area_name (the
+ * area's name; a school account's: its school's, from the store; null
+ * for admin or when unknown), disabled, created, changed. */
+json_t *srv_user_json(struct req *r, const jh_user *u, const jh_areas *a);
 /* The caller may read (op READ) or write area `code`: 0, else answered
  * (403, or 404 for an unknown area). */
 int srv_check_area(struct req *r, jh_op op, const char *code);

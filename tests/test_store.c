@@ -2731,6 +2731,192 @@ static void test_cache_keys(void **state)
 	}
 }
 
+/* The changes of one revision read by revision (jh_store_revision_changes)
+ * are that revision's entries of the county histories, plus its area
+ * changes, grouped by county.  Revisions: 1 the base (4 areas: 360000,
+ * 360100, 360102, 360103; A 22 fields, B 21, C 21 — see ROW_*), 2 A's
+ * pupils 2483 → 2490, then cache_key_steps: 3 C's teachers_primary 40 →
+ * 36, 4 B deleted, 5 360103 renamed 西湖区 → 西湖新区, 6 the record
+ * 360103/2023 teacher_pay_ratio 1.05 added; and 7 that record 1.05 → 1.10
+ * with the note "" → 复核. */
+static void assert_area_change(const jh_change *c, long rev, const char *code,
+                               const char *old, const char *new_)
+{
+	assert_int_equal(c->revision, rev);
+	assert_string_equal(c->entity, "area");
+	assert_string_equal(c->school_code, code);
+	assert_string_equal(c->field, "name");
+	assert_str_or_null(c->old_value, old);
+	assert_str_or_null(c->new_value, new_);
+}
+
+static jh_history *rev_changes(struct fx *f, long rev, const char *code)
+{
+	const char *codes[1] = {code};
+	jh_history *h = NULL;
+	jh_code rc = jh_store_revision_changes(f->s, rev, code ? codes : NULL,
+	                                       code ? 1 : 0, &h, &f->d);
+
+	if (rc)
+		fail_diags("revision changes", rc, &f->d);
+	return h;
+}
+
+static void test_revision_changes(void **state)
+{
+	struct fx *f = *state;
+	char sha[65], src[192];
+	jh_history *h;
+	jh_import_stats st;
+	jh_revision_info ia = rinfo("张三", "复核", "import");
+	jh_county_items *it = jh_county_items_new();
+	jh_county_item rec = {"360103", 2023, "teacher_pay_ratio", "1.10", "复核", "c2.csv", 2};
+
+	import_base(f, NULL);
+	import_change(f, NULL, sha);
+	cache_key_steps(f);
+	assert_int_equal(jh_county_items_put(it, &rec), JH_OK);
+	assert_int_equal(jh_store_import(f->s, NULL, NULL, it, &ia, &st, &f->d), JH_OK);
+	assert_int_equal(st.revision, 7);
+	jh_county_items_free(it);
+
+	/* 1, everywhere: 4 areas + 22 + 21 + 21 fields = 68, by county:
+	 * 360000, 360100, then 360102 (its area, A's 22, B's 21), then
+	 * 360103 (its area, C's 21). */
+	h = rev_changes(f, 1, NULL);
+	assert_int_equal(h->count, 68);
+	assert_area_change(&h->items[0], 1, "360000", NULL, "江西省");
+	assert_area_change(&h->items[1], 1, "360100", NULL, "南昌市");
+	assert_area_change(&h->items[2], 1, "360102", NULL, "东湖区");
+	assert_change(&h->items[3], 1, A_CODE, "360102", 2024, "school_name", NULL, "东湖小学");
+	assert_change(&h->items[3 + 22], 1, B_CODE, "360102", 2024, "school_name", NULL,
+	              "东湖教学点");
+	assert_area_change(&h->items[3 + 22 + 21], 1, "360103", NULL, "西湖区");
+	assert_change(&h->items[47], 1, C_CODE, "360103", 2024, "school_name", NULL,
+	              "西湖九年制学校");
+	snprintf(src, sizeof src, "areas.csv %s; schools-2024.csv %s", f->sha_areas,
+	         f->sha_schools);
+	assert_meta(&h->items[67], AT1, "张三", "initial load", "import", src);
+	jh_history_free(h);
+	/* Within 360103: its area and C's 21; within the city alone: its own
+	 * area (no county of it is among the codes). */
+	h = rev_changes(f, 1, "360103");
+	assert_int_equal(h->count, 1 + 21);
+	assert_area_change(&h->items[0], 1, "360103", NULL, "西湖区");
+	jh_history_free(h);
+	h = rev_changes(f, 1, "360100");
+	assert_int_equal(h->count, 1);
+	assert_area_change(&h->items[0], 1, "360100", NULL, "南昌市");
+	jh_history_free(h);
+
+	/* 2: A's pupils alone, with who, why and the file. */
+	h = rev_changes(f, 2, NULL);
+	assert_int_equal(h->count, 1);
+	assert_change(&h->items[0], 2, A_CODE, "360102", 2024, "students_primary", "2483", "2490");
+	snprintf(src, sizeof src, "schools-2024-fix.csv %s", sha);
+	assert_meta(&h->items[0], AT2, "李四", "更正在校生数", "import", src);
+	jh_history_free(h);
+	h = rev_changes(f, 2, "360103");
+	assert_int_equal(h->count, 0);
+	jh_history_free(h);
+
+	h = rev_changes(f, 3, NULL);
+	assert_int_equal(h->count, 1);
+	assert_change(&h->items[0], 3, C_CODE, "360103", 2024, "teachers_primary", "40", "36");
+	jh_history_free(h);
+
+	/* 4: B deleted: "*" with its name as the old value. */
+	h = rev_changes(f, 4, "360102");
+	assert_int_equal(h->count, 1);
+	assert_change(&h->items[0], 4, B_CODE, "360102", 2024, "*", "东湖教学点", NULL);
+	assert_string_equal(h->items[0].kind, "delete");
+	jh_history_free(h);
+
+	h = rev_changes(f, 5, NULL);
+	assert_int_equal(h->count, 1);
+	assert_area_change(&h->items[0], 5, "360103", "西湖区", "西湖新区");
+	jh_history_free(h);
+	h = rev_changes(f, 5, "360102");
+	assert_int_equal(h->count, 0);
+	jh_history_free(h);
+
+	/* 6 adds the record; 7 changes its value and its note. */
+	h = rev_changes(f, 6, NULL);
+	assert_int_equal(h->count, 1);
+	assert_string_equal(h->items[0].entity, "county_year");
+	assert_string_equal(h->items[0].field, "teacher_pay_ratio");
+	assert_int_equal(h->items[0].year, 2023);
+	assert_null(h->items[0].old_value);
+	assert_string_equal(h->items[0].new_value, "1.05");
+	jh_history_free(h);
+	h = rev_changes(f, 7, "360103");
+	assert_int_equal(h->count, 2);
+	assert_string_equal(h->items[0].field, "teacher_pay_ratio");
+	assert_string_equal(h->items[0].old_value, "1.05");
+	assert_string_equal(h->items[0].new_value, "1.10");
+	assert_string_equal(h->items[1].field, "teacher_pay_ratio.note");
+	assert_string_equal(h->items[1].old_value, "");
+	assert_string_equal(h->items[1].new_value, "复核");
+	jh_history_free(h);
+
+	/* Each revision within each county is exactly the county's history
+	 * filtered by that revision, in the same order. */
+	for (long rev = 1; rev <= 7; rev++) {
+		const char *counties[2] = {"360102", "360103"};
+		for (int k = 0; k < 2; k++) {
+			jh_history *all = NULL;
+			size_t j = 0;
+			assert_int_equal(jh_store_history(f->s, NULL, counties[k], &all, &f->d), JH_OK);
+			h = rev_changes(f, rev, counties[k]);
+			for (size_t i = 0; i < all->count; i++) {
+				const jh_change *a = &all->items[i], *b;
+				if (a->revision != rev)
+					continue;
+				assert_true(j < h->count);
+				b = &h->items[j++];
+				assert_string_equal(a->entity, b->entity);
+				assert_string_equal(a->school_code, b->school_code);
+				assert_string_equal(a->field, b->field);
+				assert_int_equal(a->year, b->year);
+				assert_str_or_null(a->old_value, b->old_value);
+				assert_str_or_null(a->new_value, b->new_value);
+				assert_string_equal(a->at, b->at);
+			}
+			assert_int_equal(j, h->count);
+			jh_history_free(h);
+			jh_history_free(all);
+		}
+	}
+
+	/* After the last, nothing; 0 is no revision. */
+	h = rev_changes(f, 8, NULL);
+	assert_int_equal(h->count, 0);
+	jh_history_free(h);
+	h = (jh_history *)1;
+	assert_int_equal(jh_store_revision_changes(f->s, 0, NULL, 0, &h, &f->d), JH_ERR_ARG);
+	assert_null(h);
+
+	/* School names: the current school-year's; cut at a character's start
+	 * (东 is 3 bytes: cap 5 holds it and not 湖); a deleted school (B had
+	 * only 2024) and an unknown one: not found, no problem recorded. */
+	{
+		char name[64];
+		jh_diags_free(&f->d);
+		assert_int_equal(jh_store_school_name(f->s, A_CODE, name, sizeof name, &f->d), JH_OK);
+		assert_string_equal(name, "东湖小学");
+		assert_int_equal(jh_store_school_name(f->s, A_CODE, name, 5, &f->d), JH_OK);
+		assert_string_equal(name, "东");
+		assert_int_equal(jh_store_school_name(f->s, C_CODE, name, sizeof name, &f->d), JH_OK);
+		assert_string_equal(name, "西湖九年制学校");
+		assert_int_equal(jh_store_school_name(f->s, B_CODE, name, sizeof name, &f->d),
+		                 JH_ERR_NOTFOUND);
+		assert_string_equal(name, "");
+		assert_int_equal(jh_store_school_name(f->s, "9999999999", name, sizeof name, &f->d),
+		                 JH_ERR_NOTFOUND);
+		assert_int_equal(f->d.count, 0);
+	}
+}
+
 /* A school-year deleted by a --replace import, with nothing else of its
  * county-year changed, moves that county-year's key (and no other). */
 static void test_cache_key_replace(void **state)
@@ -2967,6 +3153,7 @@ int main(void)
 		T(test_reimport_missing_school),
 		T(test_cache_keys),
 		T(test_cache_key_replace),
+		T(test_revision_changes),
 		T(test_migrate_v5),
 		T(test_accounts_store),
 		cmocka_unit_test(test_header_near_miss),

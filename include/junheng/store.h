@@ -155,6 +155,20 @@ typedef struct jh_history jh_history;
 jh_code jh_store_history(jh_store *s, const char *school_code,
                          const char *county_code, jh_history **out,
                          jh_diags *diags);
+/* What one revision changed, as jh_store_history shows it, within the
+ * given area codes (n 0: everywhere): the school-years and county-year
+ * records of the counties among codes, and the areas among codes that it
+ * added or renamed.  Read by revision — the county-years it touched
+ * (schema 6's index of them), the versions it opened or closed there and
+ * the versions they replaced — not from every county's whole history.
+ * Ordered by county (an area's own change under its code), then per
+ * county: its area change, its school-years (by school, year, field as
+ * history orders them), its county-year records (by year, item).  Empty
+ * when the revision changed nothing there or does not exist.  *out owned
+ * by the caller (jh_history_free). */
+jh_code jh_store_revision_changes(jh_store *s, long revision,
+                                  const char *const *codes, size_t n,
+                                  jh_history **out, jh_diags *diags);
 void jh_history_free(jh_history *h);
 /* Changes oldest first; jh_history_at(h, i) for i < count points into h. */
 size_t jh_history_count(const jh_history *h);
@@ -282,6 +296,12 @@ jh_code jh_store_county_revisions(jh_store *s, int year, jh_county_rev **out,
  * recorded) when the school is not stored. */
 jh_code jh_store_school_county(jh_store *s, const char *school, char county[8],
                                jh_diags *d);
+/* The name of a stored school as its latest current school-year has it
+ * (the latest year's), into name (cap bytes; a longer name is cut at a
+ * character's start); JH_ERR_NOTFOUND (no problem recorded) when the
+ * school has no current school-year. */
+jh_code jh_store_school_name(jh_store *s, const char *school, char *name,
+                             size_t cap, jh_diags *d);
 /* The current (latest) revision number, 0 for an empty store. */
 jh_code jh_store_last_revision(jh_store *s, long *rev, jh_diags *d);
 /* Up to `limit` revisions (0 = all) numbered `from` (>= 1) and up, oldest

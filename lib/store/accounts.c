@@ -191,6 +191,16 @@ jh_code jh_store_school_county(jh_store *s, const char *school, char county[8],
 	return s->ops->school_county(s->db, school, county, d);
 }
 
+jh_code jh_store_school_name(jh_store *s, const char *school, char *name,
+                             size_t cap, jh_diags *d)
+{
+	if (cap)
+		name[0] = '\0';
+	if (!school || !*school || cap < 2)
+		return JH_ERR_NOTFOUND;
+	return s->ops->school_name(s->db, school, name, cap, d);
+}
+
 jh_code jh_store_last_revision(jh_store *s, long *rev, jh_diags *d)
 {
 	long long at;

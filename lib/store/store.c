@@ -440,12 +440,15 @@ static const char *extra_value(const jh_dataset *ds, const jh_school_year *sy,
 	return NULL;
 }
 
-/* Where derived history goes (diff_row with a writer). */
+/* Where derived history goes (diff_row with a writer).  only: when not
+ * 0, changes of other revisions are passed over (the versions read to
+ * show one revision include those it replaced). */
 struct writer {
 	long rev;
 	jh_diags *d;
 	size_t fields;
 	jh_history *h;
+	long only;
 };
 
 static jh_code record(struct writer *w, const char *entity, const char *code,
@@ -454,6 +457,8 @@ static jh_code record(struct writer *w, const char *entity, const char *code,
 {
 	jh_change c;
 
+	if (w->only && w->rev != w->only)
+		return JH_OK;
 	memset(&c, 0, sizeof c);
 	c.revision = w->rev;
 	c.entity = entity;
@@ -586,7 +591,35 @@ static jh_code sort_history(jh_history *h)
 }
 
 /* County-year records' history, derived from their versions the same way:
- * field = the item, old → new value (with the note when it changed). */
+ * field = the item, old → new value (with the note when it changed).  v
+ * ordered by county, year, item, rev_from; revs as load_item_versions. */
+static jh_code items_history(struct writer *w, const jh_county_items *v,
+                             const long *revs)
+{
+	jh_code rc;
+
+	for (size_t i = 0; i < v->count; i++) {
+		const jh_county_item *it = &v->items[i];
+		const jh_county_item *prev = NULL;
+		if (i && revs[2 * (i - 1) + 1] == revs[2 * i] &&
+		    v->items[i - 1].year == it->year && !strcmp(v->items[i - 1].item, it->item) &&
+		    !strcmp(v->items[i - 1].county_code, it->county_code))
+			prev = &v->items[i - 1];
+		w->rev = revs[2 * i];
+		if ((rc = record(w, "county_year", it->county_code, it->county_code, it->year,
+		                 it->item, prev ? prev->value : NULL, it->value)))
+			return rc;
+		if (prev && strcmp(prev->note, it->note)) {
+			char field[160];
+			snprintf(field, sizeof field, "%s.note", it->item);
+			if ((rc = record(w, "county_year", it->county_code, it->county_code,
+			                 it->year, field, prev->note, it->note)))
+				return rc;
+		}
+	}
+	return JH_OK;
+}
+
 static jh_code item_history(jh_store *s, const char *county, struct writer *w)
 {
 	jh_county_items *v = jh_county_items_new();
@@ -595,30 +628,66 @@ static jh_code item_history(jh_store *s, const char *county, struct writer *w)
 
 	if (!v)
 		return JH_ERR_NOMEM;
-	if ((rc = s->ops->load_item_versions(s->db, county, v, &revs, w->d)))
-		goto out;
-	for (size_t i = 0; i < v->count; i++) {
-		const jh_county_item *it = &v->items[i];
-		const jh_county_item *prev = NULL;
-		if (i && revs[2 * (i - 1) + 1] == revs[2 * i] &&
-		    v->items[i - 1].year == it->year && !strcmp(v->items[i - 1].item, it->item))
-			prev = &v->items[i - 1];
-		w->rev = revs[2 * i];
-		if ((rc = record(w, "county_year", it->county_code, it->county_code, it->year,
-		                 it->item, prev ? prev->value : NULL, it->value)))
-			goto out;
-		if (prev && strcmp(prev->note, it->note)) {
-			char field[160];
-			snprintf(field, sizeof field, "%s.note", it->item);
-			if ((rc = record(w, "county_year", it->county_code, it->county_code,
-			                 it->year, field, prev->note, it->note)))
-				goto out;
-		}
-	}
-out:
+	if (!(rc = s->ops->load_item_versions(s->db, county, v, &revs, w->d)))
+		rc = items_history(w, v, revs);
 	free(revs);
 	jh_county_items_free(v);
 	return rc;
+}
+
+/* School-years' history from their versions v (ordered by school, year,
+ * rev_from; revs: rev_from and rev_to of each, 0 = current): each version
+ * differs from the one it replaced (closed at its rev_from) by exactly
+ * the changes its revision made; one closed with no successor at that
+ * revision was deleted. */
+static jh_code versions_history(struct writer *w, const jh_dataset *v,
+                                const long *revs)
+{
+	jh_code rc;
+
+	for (size_t i = 0; i < v->nrows; i++) {
+		const jh_school_year *sy = &v->rows[i];
+		const jh_school_year *prev = NULL;
+		int same_prev = i > 0 && !strcmp(v->rows[i - 1].school_code, sy->school_code) &&
+		                v->rows[i - 1].year == sy->year;
+		int same_next = i + 1 < v->nrows &&
+		                !strcmp(v->rows[i + 1].school_code, sy->school_code) &&
+		                v->rows[i + 1].year == sy->year;
+
+		if (same_prev && revs[2 * (i - 1) + 1] == revs[2 * i])
+			prev = &v->rows[i - 1];
+		w->rev = revs[2 * i];
+		if (diff_row(w, v, prev, v, sy) < 0)
+			return JH_ERR_NOMEM;
+		if (revs[2 * i + 1] && !(same_next && revs[2 * (i + 1)] == revs[2 * i + 1])) {
+			w->rev = revs[2 * i + 1];
+			if ((rc = record(w, "school_year", sy->school_code, sy->county_code,
+			                 sy->year, "*", sy->school_name, NULL)))
+				return rc;
+		}
+	}
+	return JH_OK;
+}
+
+/* Who, when, why and sources of each change's revision (read once per
+ * run of changes of one revision). */
+static jh_code history_meta(jh_store *s, jh_history *h, jh_diags *d)
+{
+	jh_code rc;
+
+	for (size_t i = 0; i < h->count; i++) {
+		jh_change *c = &h->items[i];
+		if (i && h->items[i - 1].revision == c->revision) {
+			c->at = h->items[i - 1].at;
+			c->who = h->items[i - 1].who;
+			c->why = h->items[i - 1].why;
+			c->kind = h->items[i - 1].kind;
+			c->sources = h->items[i - 1].sources;
+		} else if ((rc = s->ops->revision_meta(s->db, c->revision, h, c, d))) {
+			return rc;
+		}
+	}
+	return JH_OK;
 }
 
 /* History is derived: each version of a school-year differs from the one
@@ -630,7 +699,7 @@ jh_code jh_store_history(jh_store *s, const char *school, const char *county,
 	jh_history *h = calloc(1, sizeof *h);
 	jh_dataset *v = NULL;
 	long *revs = NULL;
-	struct writer w = {0, d, 0, NULL};
+	struct writer w = {0, d, 0, NULL, 0};
 	jh_code rc = JH_ERR_NOMEM;
 
 	*out = NULL;
@@ -645,46 +714,13 @@ jh_code jh_store_history(jh_store *s, const char *school, const char *county,
 		goto fail;
 	if (!(v = jh_dataset_new()))
 		goto fail;
-	if ((rc = s->ops->load_versions(s->db, school, county, v, &revs, d)))
+	if ((rc = s->ops->load_versions(s->db, school, county, v, &revs, d)) ||
+	    (rc = versions_history(&w, v, revs)))
 		goto fail;
-	for (size_t i = 0; i < v->nrows; i++) {
-		const jh_school_year *sy = &v->rows[i];
-		const jh_school_year *prev = NULL;
-		int same_prev = i > 0 && !strcmp(v->rows[i - 1].school_code, sy->school_code) &&
-		                v->rows[i - 1].year == sy->year;
-		int same_next = i + 1 < v->nrows &&
-		                !strcmp(v->rows[i + 1].school_code, sy->school_code) &&
-		                v->rows[i + 1].year == sy->year;
-
-		if (same_prev && revs[2 * (i - 1) + 1] == revs[2 * i])
-			prev = &v->rows[i - 1];
-		w.rev = revs[2 * i];
-		if (diff_row(&w, v, prev, v, sy) < 0)
-			goto fail;
-		/* Closed and not continued at the same revision: deleted. */
-		if (revs[2 * i + 1] && !(same_next && revs[2 * (i + 1)] == revs[2 * i + 1])) {
-			w.rev = revs[2 * i + 1];
-			if ((rc = record(&w, "school_year", sy->school_code, sy->county_code,
-			                 sy->year, "*", sy->school_name, NULL)))
-				goto fail;
-		}
-	}
 	if (county && !school && (rc = item_history(s, county, &w)))
 		goto fail;
-	if ((rc = sort_history(h)))
+	if ((rc = sort_history(h)) || (rc = history_meta(s, h, d)))
 		goto fail;
-	for (size_t i = 0; i < h->count; i++) {
-		jh_change *c = &h->items[i];
-		if (i && h->items[i - 1].revision == c->revision) {
-			c->at = h->items[i - 1].at;
-			c->who = h->items[i - 1].who;
-			c->why = h->items[i - 1].why;
-			c->kind = h->items[i - 1].kind;
-			c->sources = h->items[i - 1].sources;
-		} else if ((rc = s->ops->revision_meta(s->db, c->revision, h, c, d))) {
-			goto fail;
-		}
-	}
 	jh_dataset_free(v);
 	free(revs);
 	*out = h;
@@ -692,6 +728,82 @@ jh_code jh_store_history(jh_store *s, const char *school, const char *county,
 fail:
 	jh_dataset_free(v);
 	free(revs);
+	jh_history_free(h);
+	return rc ? rc : JH_ERR_NOMEM;
+}
+
+/* One revision's changes grouped by county.  They come in three runs,
+ * each already ordered by its county: the area changes (by code), the
+ * school-years' (by county, school, year), the records' (by county, year,
+ * item); merged here, stable, an area's own change keyed by its code. */
+static const char *county_key(const jh_change *c)
+{
+	return !strcmp(c->entity, "area") || !c->county_code ? c->school_code
+	                                                     : c->county_code;
+}
+
+static jh_code merge_by_county(jh_history *h, size_t end_areas, size_t end_rows)
+{
+	jh_change *out = malloc((h->count ? h->count : 1) * sizeof *out);
+	size_t i[3] = {0, end_areas, end_rows}, stop[3] = {end_areas, end_rows, h->count};
+
+	if (!out)
+		return JH_ERR_NOMEM;
+	for (size_t k = 0; k < h->count; k++) {
+		int best = -1;
+		for (int r = 0; r < 3; r++)
+			if (i[r] < stop[r] && (best < 0 || strcmp(county_key(&h->items[i[r]]),
+			                                          county_key(&h->items[i[best]])) < 0))
+				best = r;
+		out[k] = h->items[i[best]++];
+	}
+	free(h->items);
+	h->items = out;
+	h->cap = h->count ? h->count : 1;
+	return JH_OK;
+}
+
+jh_code jh_store_revision_changes(jh_store *s, long revision,
+                                  const char *const *codes, size_t n,
+                                  jh_history **out, jh_diags *d)
+{
+	jh_history *h = calloc(1, sizeof *h);
+	jh_dataset *v = jh_dataset_new();
+	jh_county_items *it = jh_county_items_new();
+	long *revs = NULL, *irevs = NULL;
+	struct writer w = {0, d, 0, NULL, revision};
+	size_t end_areas, end_rows;
+	jh_code rc = JH_ERR_NOMEM;
+
+	*out = NULL;
+	if (!h || !v || !it)
+		goto fail;
+	w.h = h;
+	if (revision < 1) {
+		rc = JH_ERR_ARG;
+		goto fail;
+	}
+	if ((rc = s->ops->revision_versions(s->db, revision, n ? codes : NULL, n, h, v,
+	                                    &revs, it, &irevs, d)))
+		goto fail;
+	end_areas = h->count;
+	if ((rc = versions_history(&w, v, revs)))
+		goto fail;
+	end_rows = h->count;
+	if ((rc = items_history(&w, it, irevs)) ||
+	    (rc = merge_by_county(h, end_areas, end_rows)) || (rc = history_meta(s, h, d)))
+		goto fail;
+	jh_dataset_free(v);
+	jh_county_items_free(it);
+	free(revs);
+	free(irevs);
+	*out = h;
+	return JH_OK;
+fail:
+	jh_dataset_free(v);
+	jh_county_items_free(it);
+	free(revs);
+	free(irevs);
 	jh_history_free(h);
 	return rc ? rc : JH_ERR_NOMEM;
 }

@@ -136,6 +136,20 @@ struct jhStoreOps {
 	/* JH_ERR_NOTFOUND, no problem recorded, when the school is not stored. */
 	jh_code (*school_county)(void *db, const char *school, char county[8],
 	                         jh_diags *d);
+	/* JH_ERR_NOTFOUND, no problem recorded, when the school has no
+	 * current school-year. */
+	jh_code (*school_name)(void *db, const char *school, char *name,
+	                       size_t cap, jh_diags *d);
+	/* One revision's raw material, within codes (NULL: everywhere; else
+	 * area codes): its area changes (entity 'area', code among codes)
+	 * into h; the school-year versions it opened or closed in the
+	 * county-years it touched (rows, revs as load_versions, ordered by
+	 * county, school, year, rev_from); the county-year record versions
+	 * likewise (items, irevs, ordered by county, year, item, rev_from). */
+	jh_code (*revision_versions)(void *db, long rev, const char *const *codes,
+	                             size_t n, jh_history *h, jh_dataset *rows,
+	                             long **revs, jh_county_items *items,
+	                             long **irevs, jh_diags *d);
 	jh_code (*revisions_of)(void *db, const char *const *codes, size_t n,
 	                        long from, size_t limit, jh_revisions *out,
 	                        jh_diags *d);

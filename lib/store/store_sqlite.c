@@ -1478,23 +1478,186 @@ static jh_code sq_school_county(void *db, const char *school, char county[8],
 	return rc;
 }
 
+static jh_code sq_school_name(void *db, const char *school, char *name,
+                              size_t cap, jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	int r;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT name FROM school_year WHERE school = ?1"
+	                       " AND rev_to IS NULL ORDER BY year DESC LIMIT 1", -1, &st, NULL))
+		return db_error(q, d, "school name");
+	sqlite3_bind_text(st, 1, school, -1, SQLITE_STATIC);
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		size_t n = v ? strlen(v) : 0;
+		if (n >= cap)          /* cut before a UTF-8 continuation byte */
+			for (n = cap - 1; n && ((unsigned char)v[n] & 0xc0) == 0x80; n--)
+				;
+		memcpy(name, v ? v : "", n);
+		name[n] = '\0';
+	}
+	sqlite3_finalize(st);
+	if (r == SQLITE_ROW)
+		return JH_OK;
+	return r == SQLITE_DONE ? JH_ERR_NOTFOUND : db_error(q, d, "school name");
+}
+
+/* The area codes as one JSON array, bound to one parameter (json_each):
+ * one statement whatever their number. */
+static jh_code codes_json(const char *const *codes, size_t n, jh_buf *list)
+{
+	jh_buf_addc(list, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			jh_buf_addc(list, ',');
+		json_str(list, codes[i] ? codes[i] : "");
+	}
+	jh_buf_addc(list, ']');
+	return list->oom ? JH_ERR_NOMEM : JH_OK;
+}
+
+/* revs (2 longs per row: rev_from, rev_to) with room for row count n. */
+static jh_code revs_room(long **revs, size_t n, size_t *cap)
+{
+	if (n * 2 > *cap) {
+		size_t ncap = *cap ? *cap * 2 : 64;
+		long *p;
+		while (ncap < n * 2)
+			ncap *= 2;
+		if (!(p = realloc(*revs, ncap * sizeof *p)))
+			return JH_ERR_NOMEM;
+		*revs = p;
+		*cap = ncap;
+	}
+	return JH_OK;
+}
+
+/* One revision's changes start from county_change (the county-years it
+ * touched, with the revision as the key's last column: a scan of that
+ * small table), then go by primary key: school(county) → school_year
+ * (school, year) and county_year (county, year).  Only the versions the
+ * revision opened or closed are read, never a county's whole history. */
+#define REV_TOUCHED " FROM county_change c"
+/* (An area's entries, year 0, join no school-year nor record; a "c.year
+ * > 0" here would make SQLite seek y by year > ? instead of year = ?.) */
+#define REV_WHERE " WHERE c.revision = ?1" \
+	" AND (?2 IS NULL OR c.county IN (SELECT value FROM json_each(?2)))"
+
+static jh_code sq_revision_versions(void *db, long rev, const char *const *codes,
+                                    size_t n, jh_history *h, jh_dataset *rows,
+                                    long **revs, jh_county_items *items,
+                                    long **irevs, jh_diags *d)
+{
+	struct sq *q = db;
+	jh_buf list = JH_BUF_INIT, sql = JH_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0, icap = 0;
+	jh_code rc = JH_OK;
+	const char *what = "revision changes";
+	int r;
+
+	*revs = NULL;
+	*irevs = NULL;
+	if (codes && (rc = codes_json(codes, n, &list)))
+		goto out;
+	/* Areas it added or renamed (the change table holds only those). */
+	if (sqlite3_prepare_v2(q->db,
+	        "SELECT revision, entity, code, county, field, old, new FROM change"
+	        " WHERE revision = ?1 AND entity = 'area'"
+	        " AND (?2 IS NULL OR code IN (SELECT value FROM json_each(?2)))"
+	        " ORDER BY code, id", -1, &st, NULL))
+		goto fail;
+	sqlite3_bind_int64(st, 1, rev);
+	if (codes)
+		sqlite3_bind_text(st, 2, list.data, (int)list.len, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		jh_change c;
+		memset(&c, 0, sizeof c);
+		c.revision = (long)sqlite3_column_int64(st, 0);
+		c.entity = (const char *)sqlite3_column_text(st, 1);
+		c.school_code = (const char *)sqlite3_column_text(st, 2);
+		c.county_code = (const char *)sqlite3_column_text(st, 3);
+		c.field = (const char *)sqlite3_column_text(st, 4);
+		c.old_value = (const char *)sqlite3_column_text(st, 5);
+		c.new_value = (const char *)sqlite3_column_text(st, 6);
+		if ((rc = jhHistoryPush(h, &c)))
+			goto out;
+	}
+	if (r != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	st = NULL;
+
+	/* School-year versions opened or closed by the revision. */
+	jh_buf_adds(&sql, "SELECT y.school, s.county, y.year, coalesce(y.type, s.type), ");
+	value_columns(&sql);
+	jh_buf_adds(&sql, ", y.rev_from, coalesce(y.rev_to, 0)" REV_TOUCHED
+	            " CROSS JOIN school s ON s.county = c.county"
+	            " CROSS JOIN school_year y ON y.school = s.code AND y.year = c.year"
+	            REV_WHERE " AND (y.rev_from = ?1 OR y.rev_to = ?1)"
+	            " ORDER BY s.county, y.school, y.year, y.rev_from");
+	if (sql.oom) {
+		rc = JH_ERR_NOMEM;
+		goto out;
+	}
+	if (sqlite3_prepare_v2(q->db, sql.data, -1, &st, NULL))
+		goto fail;
+	sqlite3_bind_int64(st, 1, rev);
+	if (codes)
+		sqlite3_bind_text(st, 2, list.data, (int)list.len, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		int c = 4 + 4 + JH_F__COUNT + 3;
+		if ((rc = row_from_stmt(st, rows)) || (rc = revs_room(revs, rows->nrows, &cap)))
+			goto out;
+		(*revs)[2 * (rows->nrows - 1)] = (long)sqlite3_column_int64(st, c);
+		(*revs)[2 * (rows->nrows - 1) + 1] = (long)sqlite3_column_int64(st, c + 1);
+	}
+	if (r != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	st = NULL;
+
+	/* County-year record versions opened or closed by it. */
+	if (sqlite3_prepare_v2(q->db,
+	        "SELECT i.county, i.year, i.item, i.value, i.note, i.source_file,"
+	        " i.source_line, i.rev_from, coalesce(i.rev_to, 0)" REV_TOUCHED
+	        " CROSS JOIN county_year i ON i.county = c.county AND i.year = c.year"
+	        REV_WHERE " AND (i.rev_from = ?1 OR i.rev_to = ?1)"
+	        " ORDER BY i.county, i.year, i.item, i.rev_from", -1, &st, NULL))
+		goto fail;
+	sqlite3_bind_int64(st, 1, rev);
+	if (codes)
+		sqlite3_bind_text(st, 2, list.data, (int)list.len, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = item_from_stmt(st, items)) || (rc = revs_room(irevs, items->count, &icap)))
+			goto out;
+		(*irevs)[2 * (items->count - 1)] = (long)sqlite3_column_int64(st, 7);
+		(*irevs)[2 * (items->count - 1) + 1] = (long)sqlite3_column_int64(st, 8);
+	}
+	if (r != SQLITE_DONE)
+		goto fail;
+	goto out;
+fail:
+	rc = db_error(q, d, what);
+out:
+	sqlite3_finalize(st);
+	jh_buf_free(&list);
+	jh_buf_free(&sql);
+	return rc;
+}
+
 static jh_code sq_revisions_of(void *db, const char *const *codes, size_t n,
                                long from, size_t limit, jh_revisions *out,
                                jh_diags *d)
 {
 	jh_buf list = JH_BUF_INIT;
-	jh_code rc;
+	jh_code rc = codes_json(codes, n, &list);
 
-	/* The codes as one JSON array bound to one parameter (json_each):
-	 * one statement whatever their number. */
-	jh_buf_addc(&list, '[');
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			jh_buf_addc(&list, ',');
-		json_str(&list, codes[i] ? codes[i] : "");
-	}
-	jh_buf_addc(&list, ']');
-	rc = list.oom ? JH_ERR_NOMEM : revisions_select(db, &list, from, limit, out, d);
+	if (!rc)
+		rc = revisions_select(db, &list, from, limit, out, d);
 	jh_buf_free(&list);
 	return rc;
 }
@@ -1812,6 +1975,8 @@ static const struct jhStoreOps sqlite_ops = {
 	.county_revision = sq_county_revision,
 	.county_revisions = sq_county_revisions,
 	.school_county = sq_school_county,
+	.school_name = sq_school_name,
+	.revision_versions = sq_revision_versions,
 	.revisions_of = sq_revisions_of,
 	.account_add = sq_account_add,
 	.account_get = sq_account_get,

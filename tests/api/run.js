@@ -141,8 +141,9 @@ async function main() {
 	}
 
 	const sections = process.env.API_SECTIONS ? process.env.API_SECTIONS.split(',') : ['t_endpoints.js', 't_shared.js', 't_matrix.js', 't_auth.js', 't_hostile.js', 't_import.js', 't_concurrent.js', 't_limits.js', 't_static.js', 't_throttle.js']
-		/* The web application's parts (issue 11): t_w1.js, t_w2.js, … */
-		.concat(fs.readdirSync(__dirname).filter((f) => /^t_w\d+\.js$/.test(f)).sort())
+		/* The web application's parts (issue 11): t_w1.js, t_w2.js, …,
+		 * then its second round (t_srvfix.js). */
+		.concat(fs.readdirSync(__dirname).filter((f) => /^t_w\d+\.js$/.test(f)).sort(), ['t_srvfix.js'])
 		/* The creation cycle's parts (issue 12), when present. */
 		.concat(['t_creation.js', 't_ledger.js', 't_cycle.js'].filter((f) => fs.existsSync(path.join(__dirname, f))));
 	for (const f of sections) {
