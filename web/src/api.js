@@ -4,6 +4,7 @@
 //   const v = await api.get(`/counties/${c}/verdict`, { year, lang: apiLang() });
 //   await api.patch(`/schools/${s}/years/${y}`, body);   (put: the same with PUT)
 //   await api.upload('/imports', file, { query: { year }, reason, onProgress: p => … });
+//   await api.upload('/imports', [file1, file2], { … });   // one multipart import
 //
 // Every call sends the session cookie (same origin) and, when it is not a
 // GET, the X-CSRF-Token of the session (session.js keeps it; after a page
@@ -127,14 +128,18 @@ async function request(method, path, { query, body, headers, denied = true, retr
 
 // upload(path, file, {query, reason, filename, onProgress}): POST the file
 // itself as the body (X-Filename, X-Reason percent-encoded), with progress
-// of the upload as onProgress(0..1).  Resolves with the answer's JSON;
-// rejects with an ApiError as the other calls.
+// of the upload as onProgress(0..1).  `file` may also be an array of Files:
+// they go as one multipart/form-data form (a part `files` each, named by
+// its file; no X-Filename), which POST /imports reads as one import.
+// Resolves with the answer's JSON; rejects with an ApiError as the other
+// calls.
 function upload(path, file, { query, reason, filename, onProgress } = {}) {
+  const many = Array.isArray(file);
   return new Promise((resolve, reject) => {
     const x = new XMLHttpRequest();
     x.open('POST', url(path, query));
     x.setRequestHeader('Accept', 'application/json');
-    x.setRequestHeader('X-Filename', encodeURIComponent(filename || file.name || 'upload'));
+    if (!many) x.setRequestHeader('X-Filename', encodeURIComponent(filename || file.name || 'upload'));
     if (reason) x.setRequestHeader('X-Reason', encodeURIComponent(reason));
     if (csrfToken) x.setRequestHeader('X-CSRF-Token', csrfToken);
     if (onProgress) {
@@ -150,7 +155,12 @@ function upload(path, file, { query, reason, filename, onProgress } = {}) {
       if (err.status === 401 && handlers.unauthorized) handlers.unauthorized(err);
       reject(err);
     };
-    x.send(file);
+    let body = file;
+    if (many) {
+      body = new FormData();
+      for (const f of file) body.append('files', f, f.name);
+    }
+    x.send(body);
   });
 }
 
