@@ -278,14 +278,15 @@ out:
 	jh_diags_free(&d);
 }
 
-/* The county-years that hold rows, for /years: read from the store once
- * per store revision (a load of every row), each county-year once,
- * shared by all threads. */
-struct cy { char county[8]; int year; };
+/* The county-years that hold rows, for /years: asked of the store once
+ * per store revision (jh_store_county_years: one query over the index of
+ * current school-years, no row read), each county-year once (h_years
+ * walks the list with jh_area_within on every call), shared by all
+ * threads. */
 static struct {
 	pthread_mutex_t lock;
 	long rev;           /* -1: not read */
-	struct cy *cy;
+	jh_county_year_key *cy;
 	size_t n;
 } years_cache = {PTHREAD_MUTEX_INITIALIZER, -1, NULL, 0};
 
@@ -296,47 +297,17 @@ void srv_years_free(void)
 	years_cache.rev = -1;
 }
 
-static int cy_cmp(const void *a, const void *b)
-{
-	const struct cy *x = a, *y = b;
-	int c = strcmp(x->county, y->county);
-	return c ? c : x->year - y->year;
-}
-
 /* Refresh the list for revision rev (lock held). */
 static jh_code years_load(jh_store *s, long rev, jh_diags *d)
 {
-	jh_dataset *ds = NULL;
-	struct cy *cy;
+	jh_county_year_key *cy = NULL;
 	size_t n = 0;
 	jh_code rc;
 
 	if (years_cache.rev == rev)
 		return JH_OK;
-	if ((rc = jh_store_load(s, NULL, 0, &ds, d)))
+	if ((rc = jh_store_county_years(s, &cy, &n, d)))
 		return rc;
-	cy = malloc((jh_dataset_count(ds) + 1) * sizeof *cy);
-	if (!cy) {
-		jh_dataset_free(ds);
-		return JH_ERR_NOMEM;
-	}
-	for (size_t i = 0; i < jh_dataset_count(ds); i++) {
-		const jh_school_year *row = jh_dataset_row(ds, i);
-		snprintf(cy[n].county, sizeof cy[n].county, "%s", row->county_code);
-		cy[n++].year = row->year;
-	}
-	jh_dataset_free(ds);
-	qsort(cy, n, sizeof *cy, cy_cmp);
-	/* One entry per county-year, not per row: h_years walks the list
-	 * with jh_area_within for each entry on every call (a province of
-	 * 30,000 school-years is 200 county-years; 60-160 ms a call before). */
-	if (n) {
-		size_t k = 1;
-		for (size_t i = 1; i < n; i++)
-			if (cy_cmp(&cy[i], &cy[k - 1]))
-				cy[k++] = cy[i];
-		n = k;
-	}
 	free(years_cache.cy);
 	years_cache.cy = cy;
 	years_cache.n = n;
@@ -370,7 +341,7 @@ void h_years(struct req *r)
 	pthread_mutex_lock(&years_cache.lock);
 	rc = years_load(t->store, rev, &d);
 	for (size_t i = 0; !rc && i < years_cache.n; i++) {
-		const struct cy *c = &years_cache.cy[i];
+		const jh_county_year_key *c = &years_cache.cy[i];
 		if (c->year >= 1990 && c->year <= 2100 &&
 		    (!area[0] || jh_area_within(a, c->county, area)))
 			seen[c->year - 1990] = 1;

@@ -2915,6 +2915,26 @@ static void test_revision_changes(void **state)
 		                 JH_ERR_NOTFOUND);
 		assert_int_equal(f->d.count, 0);
 	}
+
+	/* County-years with current school-years: 360102/2024 (A; B was
+	 * deleted) and 360103/2024 (C); once A is deleted too, 360103 alone. */
+	{
+		jh_county_year_key *cy = NULL;
+		size_t n = 0;
+		jh_revision_info del = rinfo("赵六", "撤并", "delete");
+		assert_int_equal(jh_store_county_years(f->s, &cy, &n, &f->d), JH_OK);
+		assert_int_equal(n, 2);
+		assert_string_equal(cy[0].county, "360102");
+		assert_int_equal(cy[0].year, 2024);
+		assert_string_equal(cy[1].county, "360103");
+		assert_int_equal(cy[1].year, 2024);
+		free(cy);
+		assert_int_equal(jh_store_delete(f->s, A_CODE, 2024, &del, &st, &f->d), JH_OK);
+		assert_int_equal(jh_store_county_years(f->s, &cy, &n, &f->d), JH_OK);
+		assert_int_equal(n, 1);
+		assert_string_equal(cy[0].county, "360103");
+		free(cy);
+	}
 }
 
 /* A school-year deleted by a --replace import, with nothing else of its

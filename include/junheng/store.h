@@ -292,6 +292,12 @@ jh_code jh_store_county_revision(jh_store *s, const char *county, int year,
 typedef struct jh_county_rev { char county[8]; long revision; } jh_county_rev;
 jh_code jh_store_county_revisions(jh_store *s, int year, jh_county_rev **out,
                                   size_t *n, jh_diags *d);
+/* The county-years that hold current school-years, by county then year,
+ * in one query that reads no row's values (what a list of years asks):
+ * *out malloc'd (NULL when none), freed by the caller with free(). */
+typedef struct jh_county_year_key { char county[8]; int year; } jh_county_year_key;
+jh_code jh_store_county_years(jh_store *s, jh_county_year_key **out, size_t *n,
+                              jh_diags *d);
 /* The county a stored school belongs to; JH_ERR_NOTFOUND (no problem
  * recorded) when the school is not stored. */
 jh_code jh_store_school_county(jh_store *s, const char *school, char county[8],

@@ -191,6 +191,14 @@ jh_code jh_store_school_county(jh_store *s, const char *school, char county[8],
 	return s->ops->school_county(s->db, school, county, d);
 }
 
+jh_code jh_store_county_years(jh_store *s, jh_county_year_key **out, size_t *n,
+                              jh_diags *d)
+{
+	*out = NULL;
+	*n = 0;
+	return s->ops->county_years(s->db, out, n, d);
+}
+
 jh_code jh_store_school_name(jh_store *s, const char *school, char *name,
                              size_t cap, jh_diags *d)
 {

@@ -136,6 +136,8 @@ struct jhStoreOps {
 	/* JH_ERR_NOTFOUND, no problem recorded, when the school is not stored. */
 	jh_code (*school_county)(void *db, const char *school, char county[8],
 	                         jh_diags *d);
+	jh_code (*county_years)(void *db, jh_county_year_key **out, size_t *n,
+	                        jh_diags *d);
 	/* JH_ERR_NOTFOUND, no problem recorded, when the school has no
 	 * current school-year. */
 	jh_code (*school_name)(void *db, const char *school, char *name,

@@ -1478,6 +1478,43 @@ static jh_code sq_school_county(void *db, const char *school, char county[8],
 	return rc;
 }
 
+/* The current versions' (school, year) are the partial index
+ * school_year_current: read from it alone, joined to the school's county. */
+static jh_code sq_county_years(void *db, jh_county_year_key **out, size_t *n,
+                               jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	jh_code rc = JH_OK;
+	int r;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT DISTINCT s.county, y.year FROM school_year y"
+	                       " JOIN school s ON s.code = y.school"
+	                       " WHERE y.rev_to IS NULL ORDER BY 1, 2", -1, &st, NULL))
+		return db_error(q, d, "county years");
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		jh_county_year_key *p = grow(*out, *n, &cap, sizeof **out);
+		if (!p) {
+			rc = JH_ERR_NOMEM;
+			break;
+		}
+		*out = p;
+		snprintf(p[*n].county, sizeof p[*n].county, "%s", sqlite3_column_text(st, 0));
+		p[*n].year = sqlite3_column_int(st, 1);
+		(*n)++;
+	}
+	if (rc == JH_OK && r != SQLITE_DONE)
+		rc = db_error(q, d, "county years");
+	sqlite3_finalize(st);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
 static jh_code sq_school_name(void *db, const char *school, char *name,
                               size_t cap, jh_diags *d)
 {
@@ -1976,6 +2013,7 @@ static const struct jhStoreOps sqlite_ops = {
 	.county_revisions = sq_county_revisions,
 	.school_county = sq_school_county,
 	.school_name = sq_school_name,
+	.county_years = sq_county_years,
 	.revision_versions = sq_revision_versions,
 	.revisions_of = sq_revisions_of,
 	.account_add = sq_account_add,
