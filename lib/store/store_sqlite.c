@@ -1003,6 +1003,30 @@ static jh_code sq_insert_changes(void *db, const jh_change *ch, size_t n,
 	}
 	return JH_OK;
 }
+/* The rows (revision, entity, code, county, field, old, new) of st, area
+ * changes, into out: JH_OK, JH_ERR_NOMEM, or -1 when a step failed (the
+ * caller reports it: db_error). */
+static int push_area_changes(sqlite3_stmt *st, jh_history *out)
+{
+	int r;
+
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		jh_change c;
+		jh_code rc;
+		memset(&c, 0, sizeof c);
+		c.revision = (long)sqlite3_column_int64(st, 0);
+		c.entity = (const char *)sqlite3_column_text(st, 1);
+		c.school_code = (const char *)sqlite3_column_text(st, 2);
+		c.county_code = (const char *)sqlite3_column_text(st, 3);
+		c.field = (const char *)sqlite3_column_text(st, 4);
+		c.old_value = (const char *)sqlite3_column_text(st, 5);
+		c.new_value = (const char *)sqlite3_column_text(st, 6);
+		if ((rc = jhHistoryPush(out, &c)))
+			return (int)rc;
+	}
+	return r == SQLITE_DONE ? JH_OK : -1;
+}
+
 static jh_code sq_area_history(void *db, const char *county, jh_history *out,
                                jh_diags *d)
 {
@@ -1017,23 +1041,28 @@ static jh_code sq_area_history(void *db, const char *county, jh_history *out,
 	        -1, &st, NULL))
 		return db_error(q, d, "history");
 	sqlite3_bind_text(st, 1, county, -1, SQLITE_STATIC);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		jh_change c;
-		memset(&c, 0, sizeof c);
-		c.revision = (long)sqlite3_column_int64(st, 0);
-		c.entity = (const char *)sqlite3_column_text(st, 1);
-		c.school_code = (const char *)sqlite3_column_text(st, 2);
-		c.county_code = (const char *)sqlite3_column_text(st, 3);
-		c.field = (const char *)sqlite3_column_text(st, 4);
-		c.old_value = (const char *)sqlite3_column_text(st, 5);
-		c.new_value = (const char *)sqlite3_column_text(st, 6);
-		if ((rc = jhHistoryPush(out, &c)))
-			break;
-	}
-	if (rc == JH_OK && r != SQLITE_DONE)
+	if ((r = push_area_changes(st, out)) < 0)
 		rc = db_error(q, d, "history");
+	else
+		rc = (jh_code)r;
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* revs (2 longs per row: rev_from, rev_to) with room for row count n. */
+static jh_code revs_room(long **revs, size_t n, size_t *cap)
+{
+	if (n * 2 > *cap) {
+		size_t ncap = *cap ? *cap * 2 : 64;
+		long *p;
+		while (ncap < n * 2)
+			ncap *= 2;
+		if (!(p = realloc(*revs, ncap * sizeof *p)))
+			return JH_ERR_NOMEM;
+		*revs = p;
+		*cap = ncap;
+	}
+	return JH_OK;
 }
 
 static jh_code sq_load_versions(void *db, const char *school, const char *county,
@@ -1069,18 +1098,8 @@ static jh_code sq_load_versions(void *db, const char *school, const char *county
 		sqlite3_bind_text(st, 2, county, -1, SQLITE_STATIC);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		int c = 4 + 4 + JH_F__COUNT + 3;
-		if ((rc = row_from_stmt(st, out)))
+		if ((rc = row_from_stmt(st, out)) || (rc = revs_room(revs, out->nrows, &cap)))
 			break;
-		if (out->nrows * 2 > cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			long *n = realloc(*revs, ncap * sizeof *n);
-			if (!n) {
-				rc = JH_ERR_NOMEM;
-				break;
-			}
-			*revs = n;
-			cap = ncap;
-		}
 		(*revs)[2 * (out->nrows - 1)] = (long)sqlite3_column_int64(st, c);
 		(*revs)[2 * (out->nrows - 1) + 1] = (long)sqlite3_column_int64(st, c + 1);
 	}
@@ -1228,18 +1247,8 @@ static jh_code sq_load_item_versions(void *db, const char *county,
 		return db_error(q, d, "load county item versions");
 	sqlite3_bind_text(st, 1, county, -1, SQLITE_STATIC);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((rc = item_from_stmt(st, out)))
+		if ((rc = item_from_stmt(st, out)) || (rc = revs_room(revs, out->count, &cap)))
 			break;
-		if (out->count * 2 > cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			long *n = realloc(*revs, ncap * sizeof *n);
-			if (!n) {
-				rc = JH_ERR_NOMEM;
-				break;
-			}
-			*revs = n;
-			cap = ncap;
-		}
 		(*revs)[2 * (out->count - 1)] = (long)sqlite3_column_int64(st, 7);
 		(*revs)[2 * (out->count - 1) + 1] = (long)sqlite3_column_int64(st, 8);
 	}
@@ -1413,14 +1422,51 @@ static jh_code sq_county_revision(void *db, const char *county, int year,
 	return rc;
 }
 
+/* The rows (county code, number) of st, finalized here, into *out (NULL
+ * on entry): an array of elements of `size` bytes whose first member is
+ * char[8] (the county), the number set by put.  Nothing kept on an
+ * error. */
+static jh_code county_rows(struct sq *q, sqlite3_stmt *st, size_t size,
+                           void (*put)(void *el, sqlite3_int64 v), void **out,
+                           size_t *n, const char *what, jh_diags *d)
+{
+	size_t cap = 0;
+	jh_code rc = JH_OK;
+	int r;
+
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		char *p = grow(*out, *n, &cap, size);
+		if (!p) {
+			rc = JH_ERR_NOMEM;
+			break;
+		}
+		*out = p;
+		p += *n * size;
+		snprintf(p, 8, "%s", sqlite3_column_text(st, 0));
+		put(p, sqlite3_column_int64(st, 1));
+		(*n)++;
+	}
+	if (rc == JH_OK && r != SQLITE_DONE)
+		rc = db_error(q, d, what);
+	sqlite3_finalize(st);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+static void put_revision(void *el, sqlite3_int64 v) { ((jh_county_rev *)el)->revision = (long)v; }
+static void put_year(void *el, sqlite3_int64 v) { ((jh_county_year_key *)el)->year = (int)v; }
+
 static jh_code sq_county_revisions(void *db, int year, jh_county_rev **out,
                                    size_t *n, jh_diags *d)
 {
 	struct sq *q = db;
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	jh_code rc = JH_OK;
-	int r;
+	void *arr = NULL;
+	jh_code rc;
 
 	*out = NULL;
 	*n = 0;
@@ -1432,26 +1478,29 @@ static jh_code sq_county_revisions(void *db, int year, jh_county_rev **out,
 	        " WHERE a.level = 'county' ORDER BY a.code", -1, &st, NULL))
 		return db_error(q, d, "county revisions");
 	sqlite3_bind_int(st, 1, year);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		void *p = grow(*out, *n, &cap, sizeof **out);
-		if (!p) {
-			rc = JH_ERR_NOMEM;
-			break;
-		}
-		*out = p;
-		snprintf((*out)[*n].county, sizeof (*out)[*n].county, "%s",
-		         sqlite3_column_text(st, 0));
-		(*out)[*n].revision = (long)sqlite3_column_int64(st, 1);
-		(*n)++;
-	}
-	if (rc == JH_OK && r != SQLITE_DONE)
-		rc = db_error(q, d, "county revisions");
-	sqlite3_finalize(st);
-	if (rc) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
+	rc = county_rows(q, st, sizeof **out, put_revision, &arr, n, "county revisions", d);
+	*out = arr;
+	return rc;
+}
+
+/* The current versions' (school, year) are the partial index
+ * school_year_current: read from it alone, joined to the school's county. */
+static jh_code sq_county_years(void *db, jh_county_year_key **out, size_t *n,
+                               jh_diags *d)
+{
+	struct sq *q = db;
+	sqlite3_stmt *st;
+	void *arr = NULL;
+	jh_code rc;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(q->db, "SELECT DISTINCT s.county, y.year FROM school_year y"
+	                       " JOIN school s ON s.code = y.school"
+	                       " WHERE y.rev_to IS NULL ORDER BY 1, 2", -1, &st, NULL))
+		return db_error(q, d, "county years");
+	rc = county_rows(q, st, sizeof **out, put_year, &arr, n, "county years", d);
+	*out = arr;
 	return rc;
 }
 
@@ -1475,43 +1524,6 @@ static jh_code sq_school_county(void *db, const char *school, char county[8],
 		rc = r == SQLITE_DONE ? JH_ERR_NOTFOUND : db_error(q, d, "school county");
 	}
 	sqlite3_reset(q->school_county);
-	return rc;
-}
-
-/* The current versions' (school, year) are the partial index
- * school_year_current: read from it alone, joined to the school's county. */
-static jh_code sq_county_years(void *db, jh_county_year_key **out, size_t *n,
-                               jh_diags *d)
-{
-	struct sq *q = db;
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	jh_code rc = JH_OK;
-	int r;
-
-	if (sqlite3_prepare_v2(q->db, "SELECT DISTINCT s.county, y.year FROM school_year y"
-	                       " JOIN school s ON s.code = y.school"
-	                       " WHERE y.rev_to IS NULL ORDER BY 1, 2", -1, &st, NULL))
-		return db_error(q, d, "county years");
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		jh_county_year_key *p = grow(*out, *n, &cap, sizeof **out);
-		if (!p) {
-			rc = JH_ERR_NOMEM;
-			break;
-		}
-		*out = p;
-		snprintf(p[*n].county, sizeof p[*n].county, "%s", sqlite3_column_text(st, 0));
-		p[*n].year = sqlite3_column_int(st, 1);
-		(*n)++;
-	}
-	if (rc == JH_OK && r != SQLITE_DONE)
-		rc = db_error(q, d, "county years");
-	sqlite3_finalize(st);
-	if (rc) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
 	return rc;
 }
 
@@ -1556,22 +1568,6 @@ static jh_code codes_json(const char *const *codes, size_t n, jh_buf *list)
 	return list->oom ? JH_ERR_NOMEM : JH_OK;
 }
 
-/* revs (2 longs per row: rev_from, rev_to) with room for row count n. */
-static jh_code revs_room(long **revs, size_t n, size_t *cap)
-{
-	if (n * 2 > *cap) {
-		size_t ncap = *cap ? *cap * 2 : 64;
-		long *p;
-		while (ncap < n * 2)
-			ncap *= 2;
-		if (!(p = realloc(*revs, ncap * sizeof *p)))
-			return JH_ERR_NOMEM;
-		*revs = p;
-		*cap = ncap;
-	}
-	return JH_OK;
-}
-
 /* One revision's changes start from county_change (the county-years it
  * touched, with the revision as the key's last column: a scan of that
  * small table), then go by primary key: school(county) → school_year
@@ -1610,21 +1606,10 @@ static jh_code sq_revision_versions(void *db, long rev, const char *const *codes
 	sqlite3_bind_int64(st, 1, rev);
 	if (codes)
 		sqlite3_bind_text(st, 2, list.data, (int)list.len, SQLITE_STATIC);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		jh_change c;
-		memset(&c, 0, sizeof c);
-		c.revision = (long)sqlite3_column_int64(st, 0);
-		c.entity = (const char *)sqlite3_column_text(st, 1);
-		c.school_code = (const char *)sqlite3_column_text(st, 2);
-		c.county_code = (const char *)sqlite3_column_text(st, 3);
-		c.field = (const char *)sqlite3_column_text(st, 4);
-		c.old_value = (const char *)sqlite3_column_text(st, 5);
-		c.new_value = (const char *)sqlite3_column_text(st, 6);
-		if ((rc = jhHistoryPush(h, &c)))
-			goto out;
-	}
-	if (r != SQLITE_DONE)
+	if ((r = push_area_changes(st, h)) < 0)
 		goto fail;
+	if ((rc = (jh_code)r))
+		goto out;
 	sqlite3_finalize(st);
 	st = NULL;
 
