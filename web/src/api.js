@@ -166,7 +166,9 @@ function upload(path, file, { query, reason, filename, onProgress } = {}) {
 
 export const api = {
   get: (path, query, opts) => request('GET', path, { ...opts, query }),
-  post: (path, body, query, opts) => request('POST', path, { ...opts, query, body: body ?? {} }),
+  // post(path, null, …): no body at all (routes that take none answer 413
+  // to even "{}").
+  post: (path, body, query, opts) => request('POST', path, { ...opts, query, body: body === null ? undefined : body ?? {} }),
   patch: (path, body, query, opts) => request('PATCH', path, { ...opts, query, body: body ?? {} }),
   put: (path, body, query, opts) => request('PUT', path, { ...opts, query, body: body ?? {} }),
   del: (path, query, opts) => request('DELETE', path, { ...opts, query }),
