@@ -210,6 +210,29 @@ async function run(ctx, base, open) {
 	};
 	let item = null;
 
+	/* The plan: the city's timeline shows 江城区 to 2025, its 2024
+	 * milestone (no large school: 江城区's largest, 江州市第六中学, has
+	 * 1,948 compulsory-stage pupils in 2024, under the 2,000 limit) met; the county edits its plan (responsible
+	 * units, a reason) and saves a second version. */
+	if (has.plans) {
+		await C.visit(city, '/plans?area=369900');
+		check('plans page: 江城区 with its target year and its 2024 milestone met (已完成)',
+			await C.waitText(tp, /江城区/) && await C.waitText(tp, /已完成/), (await C.text(tp)).slice(0, 600));
+		C.clean(city, 'plans page (city)');
+		await C.visit(county, `/counties/${COUNTY}/plan`);
+		check('plan page: version 1 read', await C.waitText(cp, /版本 1/));
+		await fillLabel(cp, '责任单位', '江城区教育局、区发改局');
+		await fillLabel(cp, '修改原因', '补充责任单位');
+		check('plan page (county): save', await click(cp, /保存方案/));
+		check('plan page (county): saved as version 2', await C.waitText(cp, /已保存为第 2 版|版本 2/), (await C.text(cp)).slice(0, 600));
+		const pl = await L.api('GET', `/counties/${COUNTY}/plan`, { session: api.admin });
+		check('API: the plan\'s version 2 holds the new responsible units and the target year 2025',
+			pl.json && pl.json.version === 2 && pl.json.plan && pl.json.plan.responsible && pl.json.plan.responsible.zh === '江城区教育局、区发改局'
+			&& pl.json.plan.target_year === 2025, pl.text.slice(0, 400));
+		await B.shot(county, 'cycle-plan-saved');
+		C.clean(county, 'plan page (county)');
+	}
+
 	/* 1. The ledger generated, the school's item moved to awaiting sign-off. */
 	if (has.ledger) {
 		await C.visit(county, `/ledger?area=${COUNTY}&year=2024`);
@@ -426,7 +449,7 @@ async function run(ctx, base, open) {
 	 * entered — are taken out as t_english does). */
 	const values = await dataValues(api.admin);
 	for (const x of await items()) for (const k of ['what_zh', 'measure', 'unit', 'person', 'figure', 'requirement']) if (x[k]) values.add(x[k]);
-	for (const v of ['江城区教育局', '市级确定创建目标年度', '演示', '示例数据', '测试:多媒体教室清零', '核实后更正多媒体教室数',
+	for (const v of ['江城区教育局', '江城区教育局、区发改局', '补充责任单位', '市级确定创建目标年度', '演示', '示例数据', '测试:多媒体教室清零', '核实后更正多媒体教室数',
 		'江城区实验小学多媒体教室不足,已列入台账整改。', '多媒体教室配置不足,限期整改。', 'jiangcheng']) values.add(v);
 	const eb = tp.getByRole('button', { name: /^\s*English\s*$/ }).first();
 	if (check('English switch (city)', await eb.count() > 0)) {
