@@ -263,6 +263,15 @@ async function run(ctx, base, open) {
 			check('item page: in progress → awaiting sign-off (申请销号)', await click(cp, /^申请销号$/));
 			check('item page: the status is 待销号', await C.waitText(cp, /待销号/));
 			await B.shot(county, 'cycle-item-awaiting');
+			/* The list filtered by status: as many rows as the API's
+			 * items awaiting sign-off (the one moved above). */
+			await C.visit(county, `/ledger?area=${COUNTY}&status=awaiting_signoff`);
+			const r = await L.api('GET', `/ledger?area=${COUNTY}&status=awaiting_signoff`, { session: api.admin });
+			const n = ((r.json && r.json.items) || []).length;
+			check('ledger page: filtered by status 待销号, ' + n + ' item (the API\'s count)', n === 1 &&
+				await C.waitText(cp, new RegExp('共 ' + n + ' 项')), (await C.text(cp)).slice(0, 400));
+			await C.visit(county, `/ledger?area=${COUNTY}&overdue=1`);
+			check('ledger page: none overdue (no deadline set yet)', await C.waitText(cp, /共 0 项/), (await C.text(cp)).slice(0, 400));
 		}
 		C.clean(county, 'ledger pages (county)');
 	}
