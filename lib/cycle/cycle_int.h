@@ -21,8 +21,6 @@
 /* steps.c.  A JSON value already rendered (p, n bytes) written where the
  * writer j expects the next value (after a key or in an array). */
 void jhCycleJsonRaw(jhJson *j, const char *p, size_t n);
-/* t (seconds since 1970) as UTC "YYYY-MM-DDTHH:MM:SSZ". */
-void jhCycleUtc(long long t, char out[21]);
 /* The stored areas into *areas (the caller frees them with
  * jh_areas_free, also on error), and whether `who` may op the county:
  * JH_ERR_NOTFOUND (JH_P_NOT_FOUND) when it is not a stored county,

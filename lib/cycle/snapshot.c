@@ -47,25 +47,7 @@ static void school_json(jhJson *j, const jh_dataset *ds, const jh_school_year *s
 	jhJsonOpen(j, '{');
 	for (int k = 0; k < jhSchoolYear.ncols; k++) {
 		jhJsonKey(j, c[k].key);
-		switch (k) {
-		case JH_SY_SCHOOL_CODE: jhJsonStr(j, sy->school_code); break;
-		case JH_SY_SCHOOL_NAME: jhJsonStr(j, sy->school_name ? sy->school_name : ""); break;
-		case JH_SY_COUNTY_CODE: jhJsonStr(j, sy->county_code); break;
-		case JH_SY_YEAR:        jhJsonInt(j, sy->year); break;
-		case JH_SY_SCHOOL_TYPE: jhJsonStr(j, jh_school_type_key(sy->type)); break;
-		case JH_SY_PARENT_CODE: jhJsonStr(j, *sy->parent_code ? sy->parent_code : NULL); break;
-		case JH_SY_LOCATION:
-			jhJsonStr(j, sy->location ? jh_location_key(sy->location) : NULL);
-			break;
-		case JH_SY_BOARDING:
-			if (sy->boarding >= 0)
-				jhJsonBool(j, sy->boarding);
-			else
-				jhJsonNull(j);
-			break;
-		default:
-			jhJsonNum(j, sy->v[k - JH_SY_IDCOLS]);
-		}
+		jhServiceFieldValue(j, sy, k);
 	}
 	jhJsonClose(j, '}');
 	jhJsonKey(j, "extras");
@@ -133,7 +115,7 @@ jh_code jhCycleSnapshotBuild(jh_store *s, const jh_user *who, const char *county
 		rc = JH_ERR_NOMEM;
 		goto done;
 	}
-	jhCycleUtc(jh_store_now(s), at);
+	jhStoreUtc(jh_store_now(s), at);
 	a = jh_areas_find(L.areas, county);
 	jhJsonOpen(&j, '{');
 	jhJsonFieldInt(&j, "format", 1);
@@ -384,6 +366,21 @@ static void schools_diff(jhJson *j, const json_t *then, const json_t *now)
 	jhJsonClose(j, ']');
 }
 
+/* The named fields of entry e as an object; null without an entry. */
+static void picked(jhJson *j, const json_t *e, const char *const *fields)
+{
+	if (!e) {
+		jhJsonNull(j);
+		return;
+	}
+	jhJsonOpen(j, '{');
+	for (int f = 0; fields[f]; f++) {
+		jhJsonKey(j, fields[f]);
+		value(j, json_object_get(e, fields[f]));
+	}
+	jhJsonClose(j, '}');
+}
+
 /* Entries of two arrays matched by `key`, written when `field` (NULL:
  * the whole entry) differs: {key, extra labels…, then, now}. */
 static void list_diff(jhJson *j, const json_t *a, const json_t *b, const char *key,
@@ -412,25 +409,9 @@ static void list_diff(jhJson *j, const json_t *a, const json_t *b, const char *k
 				value(j, json_object_get(now ? now : then, labels[l]));
 			}
 			jhJsonKey(j, "then");
-			if (then) {
-				jhJsonOpen(j, '{');
-				for (int f = 0; fields[f]; f++) {
-					jhJsonKey(j, fields[f]);
-					value(j, json_object_get(then, fields[f]));
-				}
-				jhJsonClose(j, '}');
-			} else
-				jhJsonNull(j);
+			picked(j, then, fields);
 			jhJsonKey(j, "now");
-			if (now) {
-				jhJsonOpen(j, '{');
-				for (int f = 0; fields[f]; f++) {
-					jhJsonKey(j, fields[f]);
-					value(j, json_object_get(now, fields[f]));
-				}
-				jhJsonClose(j, '}');
-			} else
-				jhJsonNull(j);
+			picked(j, now, fields);
 			jhJsonClose(j, '}');
 		}
 	}

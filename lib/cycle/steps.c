@@ -170,19 +170,6 @@ void jhCycleJsonRaw(jhJson *j, const char *p, size_t n)
 	jh_out_add(j->o, p, n);
 }
 
-void jhCycleUtc(long long t, char out[21])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[64];
-
-	gmtime_r(&tt, &tm);
-	snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
-	         tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-	memcpy(out, buf, 20);
-	out[20] = 0;
-}
-
 jh_code jhCycleAreas(jh_store *s, const jh_user *who, const char *county,
                      jh_op op, jh_areas **areas, jh_diags *d)
 {

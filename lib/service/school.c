@@ -20,6 +20,32 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Template column k of a school-year as a JSON value (numbers as
+ * numbers, null when the row has none); also the snapshot's rows
+ * (lib/cycle/snapshot.c). */
+void jhServiceFieldValue(jhJson *j, const jh_school_year *sy, int k)
+{
+	switch (k) {
+	case JH_SY_SCHOOL_CODE: jhJsonStr(j, sy->school_code); break;
+	case JH_SY_SCHOOL_NAME: jhJsonStr(j, sy->school_name ? sy->school_name : ""); break;
+	case JH_SY_COUNTY_CODE: jhJsonStr(j, sy->county_code); break;
+	case JH_SY_YEAR:        jhJsonInt(j, sy->year); break;
+	case JH_SY_SCHOOL_TYPE: jhJsonStr(j, jh_school_type_key(sy->type)); break;
+	case JH_SY_PARENT_CODE: jhJsonStr(j, *sy->parent_code ? sy->parent_code : NULL); break;
+	case JH_SY_LOCATION:
+		jhJsonStr(j, sy->location ? jh_location_key(sy->location) : NULL);
+		break;
+	case JH_SY_BOARDING:
+		if (sy->boarding >= 0)
+			jhJsonBool(j, sy->boarding);
+		else
+			jhJsonNull(j);
+		break;
+	default:
+		jhJsonNum(j, sy->v[k - JH_SY_IDCOLS]);
+	}
+}
+
 /* Every column of the template with the row's value (numbers as numbers,
  * null when the row has none), then the extra columns as stored. */
 static void fields_json(jhJson *j, const jh_dataset *ds, const jh_school_year *sy)
@@ -34,25 +60,7 @@ static void fields_json(jhJson *j, const jh_dataset *ds, const jh_school_year *s
 		jhJsonFieldStr(j, "name_zh", c[k].zh);
 		jhJsonFieldStr(j, "name_en", c[k].en);
 		jhJsonKey(j, "value");
-		switch (k) {
-		case JH_SY_SCHOOL_CODE: jhJsonStr(j, sy->school_code); break;
-		case JH_SY_SCHOOL_NAME: jhJsonStr(j, sy->school_name ? sy->school_name : ""); break;
-		case JH_SY_COUNTY_CODE: jhJsonStr(j, sy->county_code); break;
-		case JH_SY_YEAR:        jhJsonInt(j, sy->year); break;
-		case JH_SY_SCHOOL_TYPE: jhJsonStr(j, jh_school_type_key(sy->type)); break;
-		case JH_SY_PARENT_CODE: jhJsonStr(j, *sy->parent_code ? sy->parent_code : NULL); break;
-		case JH_SY_LOCATION:
-			jhJsonStr(j, sy->location ? jh_location_key(sy->location) : NULL);
-			break;
-		case JH_SY_BOARDING:
-			if (sy->boarding >= 0)
-				jhJsonBool(j, sy->boarding);
-			else
-				jhJsonNull(j);
-			break;
-		default:
-			jhJsonNum(j, sy->v[k - JH_SY_IDCOLS]);
-		}
+		jhServiceFieldValue(j, sy, k);
 		jhJsonFieldBool(j, "required", (c[k].flags & JH_COL_REQUIRED) != 0);
 		jhJsonClose(j, '}');
 	}

@@ -54,5 +54,8 @@ jh_code jhServiceJsonEnd(jh_out *o);
 void jhServiceSchoolHead(jhJson *j, const jh_school_year *sy);
 void jhServiceUnits(jhJson *j, const jh_result *r, size_t c,
                     const jh_school_year *sy, int full);
+/* school.c: template column k of sy as a JSON value (numbers as numbers,
+ * null when not given), as GET /schools/{code} shows it. */
+void jhServiceFieldValue(jhJson *j, const jh_school_year *sy, int k);
 
 #endif

@@ -21,7 +21,7 @@
 #include <string.h>
 #include <time.h>
 
-static void utc_text(long long t, char out[21])
+void jhStoreUtc(long long t, char out[21])
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -82,7 +82,7 @@ jh_code jh_store_cycle_step(jh_store *s, const char *county, int year,
 	row.year = year;
 	snprintf(row.state, sizeof row.state, "%s", to_state);
 	snprintf(row.decision, sizeof row.decision, "%s", decision ? decision : "");
-	utc_text(jh_store_now(s), row.changed);
+	jhStoreUtc(jh_store_now(s), row.changed);
 
 	if ((rc = s->ops->begin(s->db, 0, d)))
 		return rc;

@@ -270,6 +270,9 @@ struct sqlite3 *jhSqliteHandle(void *db);
 jh_code jhSqliteError(void *db, jh_diags *d, const char *what);
 /* The coded problem of an SQLite result code (JH_P_STORE for the rest). */
 jh_problem jhSqliteProblem(int code);
+/* cycle.c: t (seconds since 1970) as UTC "YYYY-MM-DDTHH:MM:SSZ", the
+ * text the schema-7 tables keep their times in. */
+void jhStoreUtc(long long t, char out[21]);
 /* sqlite_cycle.c: the workflow's ops of the SQLite backend (jhStoreOps). */
 jh_code jhSqCycleGet(void *db, const char *county, int year, jh_cycle_row *out,
                      jh_diags *d);
