@@ -218,7 +218,7 @@ void h_notices(struct req *r)
 
 	if (!t)
 		return;
-	rc = jh_cycle_notice(t->store, &r->user, r->area, r->date,
+	rc = jh_cycle_notice(t->store, &r->user, r->area, r->date, r->srv->cfg->std,
 	                     csv ? JH_FMT_CSV : JH_FMT_JSON, r->lang, &b, &d);
 	answer(r, rc, &b, &d);
 	if (!rc && csv)

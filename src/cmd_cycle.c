@@ -256,7 +256,7 @@ int cmd_cycle(int argc, char **argv, struct cli *cli)
 		rc = !strcmp(o.sub, "snapshot") ? jh_snapshot_show(s, &admin, id, &out, &d)
 		                                : jh_snapshot_diff(s, &admin, id, &std, &out, &d);
 	} else if (!strcmp(o.sub, "notice")) {
-		rc = jh_cycle_notice(s, &admin, o.area, o.date, fmt == JH_FMT_CSV ? JH_FMT_CSV
+		rc = jh_cycle_notice(s, &admin, o.area, o.date, &std, fmt == JH_FMT_CSV ? JH_FMT_CSV
 		                                                                   : JH_FMT_JSON,
 		                     cli->lang, &out, &d);
 	} else {

@@ -679,7 +679,7 @@ static void test_notice(void **state)
 	/* On 2025-03-10, cycle 2024's submission was due 2025-02-28:
 	 * 369901, 369902 never submitted (late, summoned); 369907 submitted
 	 * on March 1 (late); 369904 on Feb 20 (on time). */
-	assert_int_equal(jh_cycle_notice(S, &CITY, "369900", "2025-03-10", JH_FMT_JSON, "zh",
+	assert_int_equal(jh_cycle_notice(S, &CITY, "369900", "2025-03-10", NULL, JH_FMT_JSON, "zh",
 	                                 &out, &d), JH_OK);
 	v = parse(&out);
 	assert_int_equal(json_array_size(json_object_get(v, "counties")), 7);
@@ -698,14 +698,14 @@ static void test_notice(void **state)
 	json_decref(v);
 	/* On 2025-02-28 nobody is late yet (the day itself is in time). */
 	jh_buf_reset(&out);
-	assert_int_equal(jh_cycle_notice(S, &CITY, "369900", "2025-02-28", JH_FMT_JSON, "zh",
+	assert_int_equal(jh_cycle_notice(S, &CITY, "369900", "2025-02-28", NULL, JH_FMT_JSON, "zh",
 	                                 &out, &d), JH_OK);
 	v = parse(&out);
 	assert_int_equal(json_array_size(json_object_get(v, "summoned")), 0);
 	json_decref(v);
 	/* CSV in English: a header and one line per county (8 lines). */
 	jh_buf_reset(&out);
-	assert_int_equal(jh_cycle_notice(S, &PROVINCE, "360000", "2025-03-10", JH_FMT_CSV, "en",
+	assert_int_equal(jh_cycle_notice(S, &PROVINCE, "360000", "2025-03-10", NULL, JH_FMT_CSV, "en",
 	                                 &out, &d), JH_OK);
 	{
 		int lines = 0;
@@ -716,11 +716,11 @@ static void test_notice(void **state)
 		assert_null(strstr(out.data, "县代码"));
 	}
 	/* Who may read: no school, no other area; a bad date. */
-	assert_int_equal(jh_cycle_notice(S, &SCHOOL, "369904", "", JH_FMT_JSON, "zh", &out, &d),
+	assert_int_equal(jh_cycle_notice(S, &SCHOOL, "369904", "", NULL, JH_FMT_JSON, "zh", &out, &d),
 	                 JH_ERR_DENIED);
-	assert_int_equal(jh_cycle_notice(S, &OTHER_COUNTY, "369904", "", JH_FMT_JSON, "zh", &out,
+	assert_int_equal(jh_cycle_notice(S, &OTHER_COUNTY, "369904", "", NULL, JH_FMT_JSON, "zh", &out,
 	                                 &d), JH_ERR_DENIED);
-	assert_int_equal(jh_cycle_notice(S, &CITY, "369900", "2025-13-01", JH_FMT_JSON, "zh", &out,
+	assert_int_equal(jh_cycle_notice(S, &CITY, "369900", "2025-13-01", NULL, JH_FMT_JSON, "zh", &out,
 	                                 &d), JH_ERR_INPUT);
 	jh_buf_free(&out);
 	jh_diags_free(&d);

@@ -241,11 +241,13 @@ jh_code jh_snapshot_diff(jh_store *s, const jh_user *who, long id,
 
 /* notice.c.  The city's progress notice (通报) for day `date` ("" :
  * today) over the counties within `area` (a province, city or county):
- * JSON, or CSV in lang (JH_FMT_CSV).  Offices, inspectors and the
- * administrator whose area covers it; no school account. */
+ * JSON, or CSV in lang (JH_FMT_CSV); milestones judged with standard
+ * std (NULL: national).  Offices, inspectors and the administrator whose
+ * area covers it; no school account. */
 jh_code jh_cycle_notice(jh_store *s, const jh_user *who, const char *area,
-                        const char *date, jh_format fmt, const char *lang,
-                        jh_buf *out, jh_diags *d);
+                        const char *date, const jh_standard *std,
+                        jh_format fmt, const char *lang, jh_buf *out,
+                        jh_diags *d);
 
 #ifdef __cplusplus
 }

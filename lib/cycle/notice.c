@@ -44,8 +44,9 @@ typedef struct county_notice {
 /* Milestone counts by status as of day D (creation part's
  * jh_creation_milestones, wired in when it lands). */
 static jh_code milestones(jh_store *s, const jh_user *who, county_notice *c,
-                          const jh_day *day, jh_diags *d)
+                          const jh_day *day, const jh_standard *std, jh_diags *d)
 {
+	(void)std;
 	(void)s;
 	(void)who;
 	(void)c;
@@ -240,8 +241,9 @@ static void notice_csv(jh_buf *b, const county_notice *cs, size_t n,
 }
 
 jh_code jh_cycle_notice(jh_store *s, const jh_user *who, const char *area,
-                        const char *date, jh_format fmt, const char *lang,
-                        jh_buf *out, jh_diags *d)
+                        const char *date, const jh_standard *std,
+                        jh_format fmt, const char *lang, jh_buf *out,
+                        jh_diags *d)
 {
 	jh_areas *areas = NULL;
 	county_notice *cs = NULL;
@@ -280,7 +282,7 @@ jh_code jh_cycle_notice(jh_store *s, const jh_user *who, const char *area,
 		c = &cs[n++];
 		c->area = a;
 		c->target = jhCycleTargetYear(s, who, a->code, d);
-		if ((rc = milestones(s, who, c, &day, d)) || (rc = ledger(s, who, c, &day, d)) ||
+		if ((rc = milestones(s, who, c, &day, std, d)) || (rc = ledger(s, who, c, &day, d)) ||
 		    (rc = steps_of(s, c, &day, d)))
 			goto done;
 		c->summoned = c->ms[JH_MILESTONE_MISSED] || c->ms[JH_MILESTONE_NO_DATA] ||

@@ -76,8 +76,10 @@ static jh_code ledger_json(jhJson *j, jh_store *s, const jh_user *who,
 }
 
 static jh_code milestones_json(jhJson *j, jh_store *s, const jh_user *who,
-                               const char *county, jh_diags *d)
+                               const char *county, const jh_standard *std,
+                               jh_diags *d)
 {
+	(void)std;
 	(void)s;
 	(void)who;
 	(void)county;
@@ -160,7 +162,7 @@ jh_code jhCycleSnapshotBuild(jh_store *s, const jh_user *who, const char *county
 	if ((rc = ledger_json(&j, s, who, county, d)))
 		goto done;
 	jhJsonKey(&j, "milestones");
-	if ((rc = milestones_json(&j, s, who, county, d)))
+	if ((rc = milestones_json(&j, s, who, county, std, d)))
 		goto done;
 	jhJsonClose(&j, '}');
 done:
