@@ -32,54 +32,9 @@
 extern "C" {
 #endif
 
-/* ------------------------------------------------------------------ */
-/* Shared: days.  A day is "YYYY-MM-DD" (local calendar day of the      */
-/* office); "today" comes from the store's clock (jh_store_now) in the  */
-/* zone of $JUNHENG_TZ/$TZ (Asia/Shanghai by default).                  */
-/* ------------------------------------------------------------------ */
-
-typedef struct jh_day {
-	char s[11];      /* "YYYY-MM-DD", or "" for none */
-} jh_day;
-
-/* ------------------------------------------------------------------ */
-/* Shared: ledger items (the ledger part owns their operations).        */
-/* ------------------------------------------------------------------ */
-
-typedef enum jh_ledger_status {
-	JH_LEDGER_OPEN = 0,          /* 待整改 */
-	JH_LEDGER_IN_PROGRESS,       /* 整改中 */
-	JH_LEDGER_AWAITING_SIGNOFF,  /* 待销号 */
-	JH_LEDGER_SIGNED_OFF,        /* 已销号 */
-	JH_LEDGER_REOPENED,          /* 已重开 */
-	JH_LEDGER__COUNT
-} jh_ledger_status;
-
-typedef struct jh_ledger_item {
-	long id;
-	char county[8];
-	char school[24];        /* "" for a county-level item */
-	int year;               /* the data year whose verdict (or review) found it */
-	char source[12];        /* "generated", "manual", "finding" */
-	char key[128];          /* the shortfall's name (store schema 7) */
-	char kind[24];          /* "school_indicator", "school_rule",
-	                           "coefficient", "county_item", "manual",
-	                           "finding" */
-	char what_zh[512], what_en[640];
-	char figure[64];        /* the figure found, as shown */
-	char requirement[96];   /* what the standard requires, as shown */
-	char measure[1024];     /* 整改措施 */
-	char unit[256];         /* 责任单位 */
-	char person[128];       /* 责任人 */
-	jh_day deadline;
-	jh_ledger_status status;
-	int supervised;         /* 挂牌督办 */
-	char supervised_note[512];
-	char override_reason[1024];
-	int cycle_year;         /* a finding: the workflow year; else 0 */
-	char created[21], created_by[64], changed[21];
-	long version;
-} jh_ledger_item;
+/* Shared: days (jh_day) and ledger items (jh_ledger_status,
+ * jh_ledger_item) are declared in junheng/store.h's ledger section, so
+ * that the store can hold them; their operations are here. */
 
 /* ------------------------------------------------------------------ */
 /* Shared: the workflow's states (the workflow part owns operations).   */
@@ -136,6 +91,135 @@ jh_day jh_day_make(int y, int mo, int d);
 /* ------------------------------------------------------------------ */
 /* Ledgers (lib/cycle/ledger*.c).                                       */
 /* ------------------------------------------------------------------ */
+
+/* An item's text limits, in characters (UTF-8 code points); longer is
+ * refused with JH_P_LEDGER_TEXT_LONG, never cut. */
+#define JH_LEDGER_WHAT_MAX 160
+#define JH_LEDGER_MEASURE_MAX 300
+#define JH_LEDGER_UNIT_MAX 80
+#define JH_LEDGER_PERSON_MAX 40
+#define JH_LEDGER_NOTE_MAX 160
+#define JH_LEDGER_REASON_MAX 300
+/* One file of evidence: at most 16 MiB. */
+#define JH_LEDGER_EVIDENCE_MAX (16u << 20)
+
+/* 1 when the item is overdue on `today`: a deadline before it and not
+ * signed off. */
+int jh_ledger_overdue(const jh_ledger_item *it, const jh_day *today);
+/* The item as one JSON object (the same for the API, the CLI and the
+ * workflow's snapshots): every field; `what` both ways (what_zh,
+ * what_en); status as its key and `status_name` in lang; `overdue` when
+ * today is given (NULL: left out).  jhJson is lib/util's writer. */
+struct jhJson;
+void jh_ledger_item_json(struct jhJson *j, const jh_ledger_item *it,
+                         const jh_day *today, const char *lang);
+
+/* Items the caller may read that the filter selects (f->area NULL or ""
+ * is the caller's own area; a school account sees its own school's items
+ * only).  JH_ERR_DENIED / JH_ERR_NOTFOUND for an area the caller may not
+ * read or that does not exist.  *items malloc'd, freed with free(). */
+jh_code jh_ledger_list(jh_store *s, const jh_user *who,
+                       const jh_ledger_filter *f, jh_ledger_item **items,
+                       size_t *n, jh_diags *d);
+/* The same as JSON {"area", "today", "count", "items":[…]}. */
+jh_code jh_ledger_list_json(jh_store *s, const jh_user *who,
+                            const jh_ledger_filter *f, const char *lang,
+                            jh_buf *out, jh_diags *d);
+/* An item by hand or from a city finding: it->county (a stored county),
+ * it->school ("" or a school of it), it->source "manual" (default) or
+ * "finding" (then it->cycle_year is the workflow's year), what_zh
+ * (required), what_en, measure, unit, person, deadline ("" or a day),
+ * year (0: today's year), supervised (+ note; city and above).  Who: a
+ * county office (its own county and schools), city, province, admin.
+ * On success *it is the stored item (id, key "manual.ID"/"finding.ID",
+ * status open, version 1) and its "created" event is written with it. */
+jh_code jh_ledger_add(jh_store *s, const jh_user *who, jh_ledger_item *it,
+                      jh_diags *d);
+/* One item the caller may read. */
+jh_code jh_ledger_get(jh_store *s, const jh_user *who, long id,
+                      jh_ledger_item *out, jh_diags *d);
+/* The item, its history and its evidence list as JSON {"item",
+ * "events":[…], "evidence":[…]}. */
+jh_code jh_ledger_show_json(jh_store *s, const jh_user *who, long id,
+                            const char *lang, jh_buf *out, jh_diags *d);
+
+/* What an update changes (NULL / -1: keep).  status: a move the owner
+ * makes (open→in_progress→awaiting_signoff, awaiting_signoff→in_progress,
+ * reopened→in_progress); sign-off is jh_ledger_signoff.  supervised and
+ * supervised_note: city and above. */
+typedef struct jh_ledger_change {
+	const char *measure, *unit, *person, *deadline;
+	int status;
+	int supervised;
+	const char *supervised_note;
+} jh_ledger_change;
+#define JH_LEDGER_CHANGE_NONE {NULL, NULL, NULL, NULL, -1, -1, NULL}
+/* Compare-and-set on version (JH_ERR_CONFLICT, JH_P_LEDGER_VERSION with
+ * the current version, when it moved); one event per change.  *out (may
+ * be NULL) the item after. */
+jh_code jh_ledger_update(jh_store *s, const jh_user *who, long id,
+                         long version, const jh_ledger_change *ch,
+                         jh_ledger_item *out, jh_diags *d);
+
+/* The data check of an item: is its shortfall closed in county-year
+ * `year`'s current data, and what is the figure now.  Manual and finding
+ * items have none (checked 0). */
+typedef struct jh_ledger_check {
+	int checked;            /* 1: judged from the data */
+	int closed;             /* 1: the shortfall is gone */
+	int year;               /* the data year judged (0: none) */
+	char figure[64], requirement[96];
+	char note_zh[128], note_en[160];   /* e.g. 学校已不在数据中 */
+} jh_ledger_check;
+/* Sign-off (销号): only from awaiting_signoff, by a role above the owner
+ * (a school item: county and above; county-level and finding items: city
+ * and above), only when the data of the latest year with data for the
+ * county (≥ the item's year) shows the shortfall closed — otherwise
+ * JH_ERR_CONFLICT with JH_P_LEDGER_SHORTFALL and *check telling the
+ * figure.  With override_reason (1..JH_LEDGER_REASON_MAX characters; city
+ * and above; from any status but signed_off) it is signed off whatever
+ * the data shows, and the reason recorded.  std NULL: the national
+ * standard.  check and out may be NULL. */
+jh_code jh_ledger_signoff(jh_store *s, const jh_user *who, long id,
+                          long version, const char *override_reason,
+                          const jh_standard *std, jh_ledger_check *check,
+                          jh_ledger_item *out, jh_diags *d);
+
+/* Generation from county-year (county, year)'s verdict in the current
+ * data: new shortfalls become open items, those already open are
+ * refreshed (figure, year), signed-off ones whose shortfall is back are
+ * reopened; never a duplicate.  Who: the county office (own), city,
+ * province, admin.  stats may be NULL. */
+typedef struct jh_ledger_gen_stats {
+	size_t created, refreshed, reopened, unchanged;
+} jh_ledger_gen_stats;
+jh_code jh_ledger_generate(jh_store *s, const jh_user *who, const char *county,
+                           int year, const jh_standard *std,
+                           jh_ledger_gen_stats *stats, jh_diags *d);
+/* The same, answered as JSON {"county", "year", "created", "refreshed",
+ * "reopened", "items":[the county's items of generated source]}. */
+jh_code jh_ledger_generate_json(jh_store *s, const jh_user *who,
+                                const char *county, int year,
+                                const jh_standard *std, const char *lang,
+                                jh_buf *out, jh_diags *d);
+/* After an import or an edit touched county-year (county, year): the
+ * county's signed-off generated items whose shortfall is back in that
+ * year's data (a year not before the item's) are reopened (event by
+ * `who_name`, with the year and figure).  Nothing to do, or no data: OK.
+ * reopened may be NULL. */
+jh_code jh_ledger_refresh(jh_store *s, const char *who_name, const char *county,
+                          int year, const jh_standard *std, size_t *reopened,
+                          jh_diags *d);
+
+/* Evidence: the owner and above upload (≤ JH_LEDGER_EVIDENCE_MAX bytes;
+ * name 1..200 characters); anyone who may read the item downloads. */
+jh_code jh_ledger_evidence_add(jh_store *s, const jh_user *who, long id,
+                               const char *name, const char *content_type,
+                               const void *body, size_t size,
+                               jh_ledger_evidence *out, jh_diags *d);
+jh_code jh_ledger_evidence_get(jh_store *s, const jh_user *who, long id,
+                               long evidence, jh_ledger_evidence *meta,
+                               void **body, size_t *size, jh_diags *d);
 
 /* ------------------------------------------------------------------ */
 /* The yearly workflow, snapshots and notices (lib/cycle/workflow.c,    */

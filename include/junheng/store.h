@@ -404,6 +404,145 @@ jh_code jh_store_snapshot_get(jh_store *s, long id, jh_snapshot_meta *meta,
 jh_code jh_store_snapshots(jh_store *s, const char *county, int year,
                            jh_snapshot_meta **out, size_t *n, jh_diags *d);
 
+/* ------------------------------------------------------------------ */
+/* Schema 7, ledgers (lib/store/ledger.c, sqlite_ledger.c): the rows of */
+/* ledger items, their events and evidence.  The rules on them (who may */
+/* do what, the data check, sign-off) are lib/cycle's (junheng/cycle.h); */
+/* these only store, each call inside the caller's transaction          */
+/* (jhStoreBegin in store_int.h) or on its own.                         */
+/* ------------------------------------------------------------------ */
+
+/* ------------------------------------------------------------------ */
+/* Shared: days.  A day is "YYYY-MM-DD" (local calendar day of the      */
+/* office); "today" comes from the store's clock (jh_store_now) in the  */
+/* zone of $JUNHENG_TZ/$TZ (Asia/Shanghai by default).                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct jh_day {
+	char s[11];      /* "YYYY-MM-DD", or "" for none */
+} jh_day;
+
+/* ------------------------------------------------------------------ */
+/* Ledger items (lib/cycle/ledger*.c owns their operations).           */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_ledger_status {
+	JH_LEDGER_OPEN = 0,          /* 待整改 */
+	JH_LEDGER_IN_PROGRESS,       /* 整改中 */
+	JH_LEDGER_AWAITING_SIGNOFF,  /* 待销号 */
+	JH_LEDGER_SIGNED_OFF,        /* 已销号 */
+	JH_LEDGER_REOPENED,          /* 已重开 */
+	JH_LEDGER__COUNT
+} jh_ledger_status;
+
+typedef struct jh_ledger_item {
+	long id;
+	char county[8];
+	char school[24];        /* "" for a county-level item */
+	int year;               /* the data year whose verdict (or review) found it */
+	char source[12];        /* "generated", "manual", "finding" */
+	char key[128];          /* the shortfall's name (store schema 7) */
+	char kind[24];          /* "school_indicator", "school_rule",
+	                           "coefficient", "county_item", "manual",
+	                           "finding" */
+	char what_zh[512], what_en[640];
+	char figure[64];        /* the figure found, as shown */
+	char requirement[96];   /* what the standard requires, as shown */
+	char measure[1024];     /* 整改措施 */
+	char unit[256];         /* 责任单位 */
+	char person[128];       /* 责任人 */
+	jh_day deadline;
+	jh_ledger_status status;
+	int supervised;         /* 挂牌督办 */
+	char supervised_note[512];
+	char override_reason[1024];
+	int cycle_year;         /* a finding: the workflow year; else 0 */
+	char created[21], created_by[64], changed[21];
+	long version;
+} jh_ledger_item;
+
+typedef struct jh_ledger_event {
+	long id, item;
+	char at[21];            /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+	char who[64];
+	char action[24];        /* "created", "refreshed", "reopened", "updated",
+	                           "status", "signed_off", "supervised",
+	                           "evidence" */
+	char from_status[20], to_status[20];  /* keys, "" when unchanged */
+	char *detail;           /* JSON object text; malloc'd with the list */
+} jh_ledger_event;
+
+typedef struct jh_ledger_evidence {
+	long id, item;
+	char name[256];
+	char content_type[128];
+	long long size;
+	char sha256[65];
+	char at[21], who[64];
+} jh_ledger_evidence;
+
+/* Which items jh_store_ledger_list returns; zero-initialise, then set
+ * status -1 and supervised -1 for "any" (JH_LEDGER_FILTER_INIT). */
+typedef struct jh_ledger_filter {
+	const char *area;        /* a county, city or province code (items of
+	                            the counties within it); NULL or "": all */
+	const char *school;      /* NULL or "": any */
+	int status;              /* a jh_ledger_status, or -1 */
+	const char *overdue_on;  /* a day: only items whose deadline is before
+	                            it and not signed off; NULL: any */
+	int supervised;          /* 0, 1, or -1 */
+	int year;                /* the data year, 0: any */
+} jh_ledger_filter;
+#define JH_LEDGER_FILTER_INIT {NULL, NULL, -1, NULL, -1, 0}
+
+/* A new item: id, created, changed set (key "manual." or "finding."
+ * ending in a dot gets the new id appended); version 1.  JH_ERR_CONFLICT
+ * (no problem recorded) when the county already has the key. */
+jh_code jh_store_ledger_insert(jh_store *s, jh_ledger_item *it, jh_diags *d);
+/* Every changeable field of it (measure … override_reason, status,
+ * supervised, deadline, figure, requirement, year, what) written when the
+ * stored version is still `expect`: then it->version = expect + 1 and
+ * changed = now.  JH_ERR_CONFLICT (no problem recorded) when the version
+ * moved or the item is gone. */
+jh_code jh_store_ledger_update(jh_store *s, jh_ledger_item *it, long expect,
+                               jh_diags *d);
+/* JH_ERR_NOTFOUND (no problem recorded) when there is none. */
+jh_code jh_store_ledger_get(jh_store *s, long id, jh_ledger_item *out,
+                            jh_diags *d);
+jh_code jh_store_ledger_find(jh_store *s, const char *county, const char *key,
+                             jh_ledger_item *out, jh_diags *d);
+/* Items the filter selects, by county, school, id; *out malloc'd (NULL
+ * when none), freed by the caller with free(). */
+jh_code jh_store_ledger_list(jh_store *s, const jh_ledger_filter *f,
+                             jh_ledger_item **out, size_t *n, jh_diags *d);
+/* An event of item at the store clock's time; detail a JSON object text
+ * or NULL. */
+jh_code jh_store_ledger_event(jh_store *s, long item, const char *who,
+                              const char *action, const char *from_status,
+                              const char *to_status, const char *detail,
+                              jh_diags *d);
+/* The item's events, oldest first; freed with jh_ledger_events_free. */
+jh_code jh_store_ledger_events(jh_store *s, long item, jh_ledger_event **out,
+                               size_t *n, jh_diags *d);
+void jh_ledger_events_free(jh_ledger_event *e, size_t n);
+/* A file of evidence: its SHA-256 computed here; *out (may be NULL)
+ * receives the stored record. */
+jh_code jh_store_ledger_evidence_add(jh_store *s, long item, const char *name,
+                                     const char *content_type,
+                                     const void *body, size_t size,
+                                     const char *who, jh_ledger_evidence *out,
+                                     jh_diags *d);
+/* The item's evidence records (no bodies), oldest first; *out malloc'd,
+ * freed with free(). */
+jh_code jh_store_ledger_evidence_list(jh_store *s, long item,
+                                      jh_ledger_evidence **out, size_t *n,
+                                      jh_diags *d);
+/* One file: its record and body (*body malloc'd, freed by the caller).
+ * JH_ERR_NOTFOUND (no problem recorded) when item has no evidence id. */
+jh_code jh_store_ledger_evidence_get(jh_store *s, long item, long id,
+                                     jh_ledger_evidence *meta, void **body,
+                                     size_t *size, jh_diags *d);
+
 #ifdef __cplusplus
 }
 #endif

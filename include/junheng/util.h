@@ -286,6 +286,23 @@ typedef enum jh_problem {
 	JH_P_MANAGE_DENIED,      /* arg: area or school code of the account */
 
 	/* --- issue 12, the creation cycle: ledgers (lib/cycle/ledger*.c) --- */
+	JH_P_LEDGER_UNKNOWN,     /* arg: the item's id */
+	JH_P_LEDGER_VERSION,     /* arg: the version given, arg2: the current one */
+	JH_P_LEDGER_MOVE,        /* arg: from status, arg2: to status (keys) */
+	JH_P_LEDGER_SHORTFALL,   /* arg: the figure now, arg2: the requirement;
+	                            column_name: the data year */
+	JH_P_LEDGER_SIGNOFF_ROLE,/* arg: "school" or "county" (the owner's level) */
+	JH_P_LEDGER_OVERRIDE_ROLE, /* only city, province, admin override */
+	JH_P_LEDGER_SUPERVISE_ROLE,/* only city, province, admin supervise */
+	JH_P_LEDGER_TEXT_LONG,   /* arg: the field, arg2: the most characters */
+	JH_P_LEDGER_TEXT_EMPTY,  /* arg: the field */
+	JH_P_LEDGER_DEADLINE,    /* arg: the text given (not a day YYYY-MM-DD) */
+	JH_P_LEDGER_SCHOOL,      /* arg: school, arg2: county (not a school of it) */
+	JH_P_LEDGER_EVIDENCE_BIG,/* arg: size in bytes, arg2: the most */
+	JH_P_LEDGER_SIGNED,      /* arg: the item's id (already signed off) */
+	JH_P_LEDGER_NO_DATA,     /* arg: county, arg2: year (no data to judge) */
+	JH_P_LEDGER_COUNTY,      /* arg: the code (not a stored county) */
+	JH_P_LEDGER_FIELD,       /* arg: the field (not one that may be set) */
 
 	/* --- issue 12: creation plans and trends (lib/cycle/creation*.c) --- */
 

@@ -13,6 +13,27 @@
 #include "access/access_int.h"
 
 /* --- ledgers --- */
+/* ledger.c: the policy of who may read or write an item (area from
+ * lib/access; JH_P_DENIED / JH_P_LEDGER_UNKNOWN recorded when refused);
+ * the owner is the school for a school item that is not a finding. */
+int jhLedgerOwnerIsSchool(const jh_ledger_item *it);
+int jhLedgerCityOrAbove(const jh_user *who);
+jh_code jhLedgerAccess(const jh_areas *a, const jh_user *who, jh_op op,
+                       const jh_ledger_item *it, jh_diags *d);
+/* Load item id and check op on it; *areas (the stored areas) is the
+ * caller's to free (NULL on error). */
+jh_code jhLedgerLoad(jh_store *s, const jh_user *who, jh_op op, long id,
+                     jh_areas **areas, jh_ledger_item *out, jh_diags *d);
+/* Text of a field: at most max characters and under cap bytes, valid
+ * UTF-8, not empty when required; copied to dst (may be NULL) when fine;
+ * -1 with a problem naming the field otherwise. */
+int jhLedgerText(const char *field, const char *v, size_t max, size_t cap,
+                 int required, char *dst, jh_diags *d);
+/* "" or a real day into *out; -1 with JH_P_LEDGER_DEADLINE otherwise. */
+int jhLedgerDeadline(const char *v, jh_day *out, jh_diags *d);
+/* An event's detail: a JSON object of the pairs (key, value; a NULL
+ * value left out) up to a NULL key; malloc'd, NULL when out of memory. */
+char *jhLedgerDetail(const char *const *kv);
 
 /* --- creation plans and trends --- */
 

@@ -186,6 +186,28 @@ struct jhStoreOps {
 	                 jh_diags *d);
 
 	/* --- schema 7, ledgers --- */
+	/* Rows of jh_store_ledger_* (ledger.c checks the arguments and sets
+	 * the times: `at` is UTC text). */
+	jh_code (*ledger_insert)(void *db, jh_ledger_item *it, jh_diags *d);
+	jh_code (*ledger_update)(void *db, const jh_ledger_item *it, long expect,
+	                         jh_diags *d);
+	jh_code (*ledger_get)(void *db, long id, const char *county,
+	                      const char *key, jh_ledger_item *out, jh_diags *d);
+	jh_code (*ledger_list)(void *db, const jh_ledger_filter *f,
+	                       jh_ledger_item **out, size_t *n, jh_diags *d);
+	jh_code (*ledger_event)(void *db, long item, const char *at,
+	                        const char *who, const char *action,
+	                        const char *from, const char *to,
+	                        const char *detail, jh_diags *d);
+	jh_code (*ledger_events)(void *db, long item, jh_ledger_event **out,
+	                         size_t *n, jh_diags *d);
+	jh_code (*evidence_add)(void *db, jh_ledger_evidence *e, const void *body,
+	                        jh_diags *d);
+	jh_code (*evidence_list)(void *db, long item, jh_ledger_evidence **out,
+	                         size_t *n, jh_diags *d);
+	jh_code (*evidence_get)(void *db, long item, long id,
+	                        jh_ledger_evidence *meta, void **body, size_t *size,
+	                        jh_diags *d);
 
 	/* --- schema 7, creation plans --- */
 
@@ -290,6 +312,35 @@ jh_code jhSqSnapshotGet(void *db, long id, jh_snapshot_meta *m, char **body,
                         size_t *len, jh_diags *d);
 jh_code jhSqSnapshots(void *db, const char *county, int year,
                       jh_snapshot_meta **out, size_t *n, jh_diags *d);
+
+/* --- schema 7, ledgers (ledger.c) --- */
+/* A write transaction of the store (the backend's begin: BEGIN IMMEDIATE
+ * on SQLite, so writers queue), for the cycle layer's operations that
+ * read, check and write as one; Rollback is a no-op outside one. */
+jh_code jhStoreBegin(jh_store *s, jh_diags *d);
+jh_code jhStoreCommit(jh_store *s, jh_diags *d);
+void jhStoreRollback(jh_store *s);
+/* The store clock's time as stored: UTC "YYYY-MM-DDTHH:MM:SSZ". */
+void jhStoreNowText(const jh_store *s, char out[21]);
+/* sqlite_ledger.c: the ledger ops of the SQLite backend. */
+jh_code jhSqLedgerInsert(void *db, jh_ledger_item *it, jh_diags *d);
+jh_code jhSqLedgerUpdate(void *db, const jh_ledger_item *it, long expect,
+                         jh_diags *d);
+jh_code jhSqLedgerGet(void *db, long id, const char *county, const char *key,
+                      jh_ledger_item *out, jh_diags *d);
+jh_code jhSqLedgerList(void *db, const jh_ledger_filter *f,
+                       jh_ledger_item **out, size_t *n, jh_diags *d);
+jh_code jhSqLedgerEvent(void *db, long item, const char *at, const char *who,
+                        const char *action, const char *from, const char *to,
+                        const char *detail, jh_diags *d);
+jh_code jhSqLedgerEvents(void *db, long item, jh_ledger_event **out,
+                         size_t *n, jh_diags *d);
+jh_code jhSqEvidenceAdd(void *db, jh_ledger_evidence *e, const void *body,
+                        jh_diags *d);
+jh_code jhSqEvidenceList(void *db, long item, jh_ledger_evidence **out,
+                         size_t *n, jh_diags *d);
+jh_code jhSqEvidenceGet(void *db, long item, long id, jh_ledger_evidence *meta,
+                        void **body, size_t *size, jh_diags *d);
 
 /* localtime.c: revision times for people.  jhLocalTime renders a stored
  * UTC time ("YYYY-MM-DDTHH:MM:SSZ") as "YYYY-MM-DD HH:MM:SS (北京时间)" in

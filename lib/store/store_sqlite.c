@@ -2013,6 +2013,15 @@ static const struct jhStoreOps sqlite_ops = {
 	.audit = sq_audit,
 
 	/* --- schema 7, ledgers (lib/store/sqlite_ledger.c) --- */
+	.ledger_insert = jhSqLedgerInsert,
+	.ledger_update = jhSqLedgerUpdate,
+	.ledger_get = jhSqLedgerGet,
+	.ledger_list = jhSqLedgerList,
+	.ledger_event = jhSqLedgerEvent,
+	.ledger_events = jhSqLedgerEvents,
+	.evidence_add = jhSqEvidenceAdd,
+	.evidence_list = jhSqEvidenceList,
+	.evidence_get = jhSqEvidenceGet,
 
 	/* --- schema 7, creation plans (lib/store/sqlite_creation.c) --- */
 

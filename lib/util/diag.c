@@ -263,6 +263,27 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_MANAGE_DENIED]    = {"无权管理绑定 %s 的该角色账号", "not allowed to manage an account of that role bound to %s"},
 
 	/* --- issue 12, the creation cycle: ledgers --- */
+	[JH_P_LEDGER_UNKNOWN]   = {"台账事项 %s 不存在", "ledger item %s does not exist"},
+	[JH_P_LEDGER_VERSION]   = {"台账事项已被他人修改(提交的版本 %s,当前版本 %s),请刷新后重试",
+	                           "the ledger item was changed meanwhile (version %s given, now %s); reload and try again"},
+	[JH_P_LEDGER_MOVE]      = {"台账事项不能从“%s”改为“%s”", "a ledger item cannot move from '%s' to '%s'"},
+	[JH_P_LEDGER_SHORTFALL] = {"当前数据仍未达标:现值 %s,要求 %s,不能销号",
+	                           "the current data still shows the shortfall: %s now, %s required; not signed off"},
+	[JH_P_LEDGER_SIGNOFF_ROLE] = {"销号须由高于责任方的层级办理(%s事项)",
+	                           "sign-off needs a level above the owner (a %s item)"},
+	[JH_P_LEDGER_OVERRIDE_ROLE] = {"只有市级及以上可以说明理由直接销号",
+	                           "only the city, province or administrator may sign off with an override reason"},
+	[JH_P_LEDGER_SUPERVISE_ROLE] = {"只有市级及以上可以挂牌督办",
+	                           "only the city, province or administrator may put an item under named supervision"},
+	[JH_P_LEDGER_TEXT_LONG] = {"“%s”过长(最多 %s 个字符)", "'%s' is too long (at most %s characters)"},
+	[JH_P_LEDGER_TEXT_EMPTY]= {"“%s”不能为空", "'%s' must not be empty"},
+	[JH_P_LEDGER_DEADLINE]  = {"整改期限“%s”不是日期(YYYY-MM-DD)", "deadline '%s' is not a day (YYYY-MM-DD)"},
+	[JH_P_LEDGER_SCHOOL]    = {"学校 %s 不属于县 %s", "school %s is not a school of county %s"},
+	[JH_P_LEDGER_EVIDENCE_BIG] = {"佐证材料 %s 字节,超过上限 %s 字节", "evidence of %s bytes is over the limit of %s bytes"},
+	[JH_P_LEDGER_SIGNED]    = {"台账事项 %s 已销号", "ledger item %s is already signed off"},
+	[JH_P_LEDGER_NO_DATA]   = {"县 %s 在 %s 年没有数据,无法核验", "county %s has no data for %s to check against"},
+	[JH_P_LEDGER_COUNTY]    = {"%s 不是已存储的县", "%s is not a stored county"},
+	[JH_P_LEDGER_FIELD]     = {"“%s”不是可修改的字段", "'%s' is not a field that may be set"},
 
 	/* --- issue 12: creation plans and trends --- */
 
