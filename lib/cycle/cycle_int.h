@@ -35,6 +35,34 @@ int jhLedgerDeadline(const char *v, jh_day *out, jh_diags *d);
  * value left out) up to a NULL key; malloc'd, NULL when out of memory. */
 char *jhLedgerDetail(const char *const *kv);
 
+/* ledger_check.c: the shortfalls of a county-year's current data, keyed
+ * as ledger items are (see the file's comment). */
+typedef struct jhLedgerFinding {
+	char key[128], kind[24], school[24];
+	char what_zh[512], what_en[640], figure[64], requirement[96];
+	int shortfall;          /* 0 only for `only`'s key when it passes */
+} jhLedgerFinding;
+typedef struct jhFindings {
+	jhLedgerFinding *v;
+	size_t n, cap;
+} jhFindings;
+/* Every shortfall of (county, year), or with `only` just that key's
+ * entry (a shortfall or not; none when its school or stage is not in
+ * the data).  JH_ERR_NOTFOUND (no problem recorded unless the service
+ * records one) when the county-year has no school.  std NULL: national.
+ * Appends to out; jhFindingsFree frees. */
+jh_code jhLedgerFindings(jh_store *s, const char *county, int year,
+                         const jh_standard *std, const char *only,
+                         jhFindings *out, jh_diags *d);
+void jhFindingsFree(jhFindings *f);
+const jhLedgerFinding *jhFindingsGet(const jhFindings *f, const char *key);
+/* The data check of a generated item in the latest year with data for
+ * its county (not before the item's year); manual and finding items:
+ * c->checked 0.  JH_ERR_NOTFOUND (no problem recorded) when there is no
+ * such year. */
+jh_code jhLedgerCheck(jh_store *s, const jh_ledger_item *it,
+                      const jh_standard *std, jh_ledger_check *c, jh_diags *d);
+
 /* --- creation plans and trends --- */
 
 /* --- workflow, snapshots, notices --- */

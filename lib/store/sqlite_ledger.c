@@ -336,7 +336,11 @@ jh_code jhSqLedgerEvents(void *db, long item, jh_ledger_event **out, size_t *n,
 	if (!rc && r != SQLITE_DONE)
 		rc = jhSqliteError(db, d, "read ledger events");
 	if (rc) {
-		jh_ledger_events_free(v, *n);
+		/* (not jh_ledger_events_free: ledger.c uses the store, which
+		 * reaches this file through the ops table) */
+		for (size_t i = 0; i < *n; i++)
+			free(v[i].detail);
+		free(v);
 		*n = 0;
 		return rc;
 	}
