@@ -339,6 +339,14 @@ void h_user_patch(struct req *r);
 /* --- issue 12: creation plans and trends (h_creation.c) --- */
 
 /* --- issue 12: ledgers (h_ledger.c) --- */
+void h_ledger_list(struct req *r);
+void h_ledger_generate(struct req *r);
+void h_ledger_add(struct req *r);
+void h_ledger_get(struct req *r);
+void h_ledger_patch(struct req *r);
+void h_ledger_signoff(struct req *r);
+void h_ledger_evidence_post(struct req *r);
+void h_ledger_evidence_get(struct req *r);
 
 /* --- issue 12: workflow, snapshots, notices (h_cycle.c) --- */
 void h_cycle_get(struct req *r);

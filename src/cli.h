@@ -32,6 +32,13 @@ int cmd_user(int argc, char **argv, struct cli *cli);
 int cmd_serve(int argc, char **argv, struct cli *cli);
 /* --- issue 12 --- */
 int cmd_cycle(int argc, char **argv, struct cli *cli);
+int cmd_ledger(int argc, char **argv, struct cli *cli);
+/* cmd_ledger.c: after a change was stored, reopen the ledger items whose
+ * shortfall is back (jh_ledger_refresh) in the county-years of the import
+ * `is`, or of `school` in `year`; says how many on stdout, and a failure
+ * as a warning on stderr (the change itself stays). */
+void cli_ledger_refresh(const struct cli *cli, jh_store *s, const char *who,
+                        const jh_import_set *is, const char *school, int year);
 
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */

@@ -29,6 +29,10 @@ int cmd_delete(int argc, char **argv, struct cli *cli)
 		printf(strcmp(cli->lang, "en") ? "修订 %ld:删除 %zu 条学校年度记录\n"
 		                               : "revision %ld: %zu school-years deleted\n",
 		       st.revision, st.deleted);
+	/* --- issue 12: ledger items whose shortfall is back are reopened
+	 * (a deletion can fail a coefficient); every year: only the one named --- */
+	if (!rc && st.revision && o.year)
+		cli_ledger_refresh(cli, s, cli_who(o.who), NULL, o.school, o.year);
 	jh_store_close(s);
 	jh_diags_free(&d);
 	free(o.rest);

@@ -145,6 +145,9 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	}
 	print_stats(cli, &st);
 	print_missing(cli, o.db, missing, o.replace);
+	/* --- issue 12: ledger items whose shortfall is back are reopened --- */
+	if (st.revision)
+		cli_ledger_refresh(cli, s, cli_who(o.who), is, NULL, 0);
 out:
 	status = cli_exit_status(rc);
 	jh_store_close(s);

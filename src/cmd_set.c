@@ -59,6 +59,9 @@ int cmd_set(int argc, char **argv, struct cli *cli)
 			goto out;
 		}
 	}
+	/* --- issue 12: ledger items whose shortfall is back are reopened --- */
+	if (st.revision)
+		cli_ledger_refresh(cli, s, cli_who(o.who), NULL, o.school, o.year);
 	if (st.revision)
 		printf(strcmp(cli->lang, "en") ? "修订 %ld:%zu 个字段变更\n"
 		                               : "revision %ld: %zu field changes\n",

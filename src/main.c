@@ -30,6 +30,8 @@ static const struct {
 	/* --- issue 12: plan (cmd_plan.c) --- */
 
 	/* --- issue 12: ledger (cmd_ledger.c) --- */
+	{"ledger", cmd_ledger, "工作台账:由结论生成整改事项、推进、按数据核验销号",
+	 "rectification ledgers: items from the verdict, progress, sign-off checked on the data"},
 
 	/* --- issue 12: cycle (cmd_cycle.c) --- */
 	{"cycle", cmd_cycle, "年度流程:自评上报、市级复核、整改、申报、评估;快照与通报",

@@ -114,6 +114,11 @@ struct jhJson;
 void jh_ledger_item_json(struct jhJson *j, const jh_ledger_item *it,
                          const jh_day *today, const char *lang);
 
+/* {"item": the item as above} appended to out (the API's answer to a
+ * change of an item). */
+jh_code jh_ledger_item_render(const jh_ledger_item *it, const jh_day *today,
+                              const char *lang, jh_buf *out);
+
 /* Items the caller may read that the filter selects (f->area NULL or ""
  * is the caller's own area; a school account sees its own school's items
  * only).  JH_ERR_DENIED / JH_ERR_NOTFOUND for an area the caller may not
@@ -210,6 +215,13 @@ jh_code jh_ledger_generate_json(jh_store *s, const jh_user *who,
 jh_code jh_ledger_refresh(jh_store *s, const char *who_name, const char *county,
                           int year, const jh_standard *std, size_t *reopened,
                           jh_diags *d);
+
+/* jh_ledger_refresh for every county-year an import's rows or county-year
+ * records name (after it was stored). */
+jh_code jh_ledger_refresh_import(jh_store *s, const char *who_name,
+                                 const jh_import_set *is,
+                                 const jh_standard *std, size_t *reopened,
+                                 jh_diags *d);
 
 /* Evidence: the owner and above upload (≤ JH_LEDGER_EVIDENCE_MAX bytes;
  * name 1..200 characters); anyone who may read the item downloads. */

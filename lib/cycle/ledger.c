@@ -70,6 +70,21 @@ void jh_ledger_item_json(struct jhJson *j, const jh_ledger_item *it,
 	jhJsonClose(j, '}');
 }
 
+jh_code jh_ledger_item_render(const jh_ledger_item *it, const jh_day *today,
+                              const char *lang, jh_buf *out)
+{
+	jhJson j;
+	jh_out *o = jhServiceJsonBegin(out, &j);
+
+	if (!o)
+		return JH_ERR_NOMEM;
+	jhJsonOpen(&j, '{');
+	jhJsonKey(&j, "item");
+	jh_ledger_item_json(&j, it, today, lang);
+	jhJsonClose(&j, '}');
+	return jhServiceJsonEnd(o);
+}
+
 /* --- access ------------------------------------------------------------ */
 
 int jhLedgerOwnerIsSchool(const jh_ledger_item *it)

@@ -275,6 +275,57 @@ out:
 	return rc;
 }
 
+jh_code jh_ledger_refresh_import(jh_store *s, const char *who_name, const jh_import_set *is,
+                                 const jh_standard *std, size_t *reopened, jh_diags *d)
+{
+	const jh_dataset *ds = jh_import_set_rows(is);
+	const jh_county_items *ci = jh_import_set_items(is);
+	struct cy { char county[8]; int year; } *seen = NULL;
+	size_t nseen = 0, cap = 0, total = 0;
+	size_t nrows = ds ? jh_dataset_count(ds) : 0, nitems = ci ? jh_county_items_count(ci) : 0;
+	jh_code rc = JH_OK;
+
+	for (size_t i = 0; i < nrows + nitems && !rc; i++) {
+		const char *county;
+		int year;
+		size_t k;
+		if (i < nrows) {
+			county = jh_dataset_row(ds, i)->county_code;
+			year = jh_dataset_row(ds, i)->year;
+		} else {
+			const jh_county_item *it = jh_county_items_at(ci, i - nrows);
+			county = it->county_code;
+			year = it->year;
+		}
+		for (k = 0; k < nseen; k++)
+			if (seen[k].year == year && !strcmp(seen[k].county, county))
+				break;
+		if (k < nseen)
+			continue;
+		if (nseen == cap) {
+			size_t nc = cap ? 2 * cap : 16;
+			struct cy *nv = realloc(seen, nc * sizeof *nv);
+			if (!nv) {
+				rc = JH_ERR_NOMEM;
+				break;
+			}
+			seen = nv;
+			cap = nc;
+		}
+		snprintf(seen[nseen].county, sizeof seen[nseen].county, "%s", county);
+		seen[nseen++].year = year;
+	}
+	for (size_t k = 0; k < nseen && !rc; k++) {
+		size_t n = 0;
+		rc = jh_ledger_refresh(s, who_name, seen[k].county, seen[k].year, std, &n, d);
+		total += n;
+	}
+	free(seen);
+	if (reopened)
+		*reopened = total;
+	return rc;
+}
+
 /* --- sign-off ----------------------------------------------------------- */
 
 static const char *bool_text(int b)
