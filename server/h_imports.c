@@ -167,6 +167,9 @@ void h_imports(struct req *r)
 	}
 	snprintf(detail, sizeof detail, "%s revision %ld", names, st.revision);
 	srv_audit(r, "import", detail);
+	/* --- issue 12: ledger items whose shortfall is back are reopened --- */
+	if (st.revision)
+		srv_ledger_refresh(r, is, NULL, 0);
 	jh_import_stats_json(&st, NULL, &b);
 	{
 		json_t *o = b.oom ? NULL : json_loadb(b.data, b.len, 0, NULL);

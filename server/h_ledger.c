@@ -308,3 +308,24 @@ void h_ledger_evidence_get(struct req *r)
 	free(body);
 	jh_diags_free(&d);
 }
+
+void srv_ledger_refresh(struct req *r, const jh_import_set *is, const char *county, int year)
+{
+	struct srv_thread *t = srv_thread(r);
+	jh_diags d = JH_DIAGS_INIT;
+	jh_code rc;
+
+	if (!t)
+		return;
+	pthread_mutex_lock(&r->srv->write_lock);
+	if (is)
+		rc = jh_ledger_refresh_import(t->store, r->user.name, is, r->srv->cfg->std, NULL, &d);
+	else
+		rc = jh_ledger_refresh(t->store, r->user.name, county, year, r->srv->cfg->std, NULL, &d);
+	pthread_mutex_unlock(&r->srv->write_lock);
+	/* The change itself is stored: a failure here is the log's. */
+	if (rc)
+		fprintf(stderr, "junheng serve: ledger refresh after a change: %s\n",
+		        jh_code_str(rc, "en"));
+	jh_diags_free(&d);
+}

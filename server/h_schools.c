@@ -197,6 +197,10 @@ void h_school_patch(struct req *r)
 	}
 	snprintf(detail, sizeof detail, "%s/%d revision %ld", r->param[0], year, st.revision);
 	srv_audit(r, "school_edit", detail);
+	/* --- issue 12: signed-off ledger items whose shortfall the edit
+	 * brought back are reopened (the edit stands whatever this says) --- */
+	if (st.revision)
+		srv_ledger_refresh(r, NULL, county, year);
 	srv_json_obj(r, 200, json_pack("{s:I,s:I}", "revision", (json_int_t)st.revision,
 	                               "fields_changed", (json_int_t)st.fields_changed));
 out:

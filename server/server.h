@@ -347,6 +347,10 @@ void h_ledger_patch(struct req *r);
 void h_ledger_signoff(struct req *r);
 void h_ledger_evidence_post(struct req *r);
 void h_ledger_evidence_get(struct req *r);
+/* After an import (is) or a school edit (county, year) was stored: reopen
+ * the ledger items whose shortfall is back (jh_ledger_refresh). */
+void srv_ledger_refresh(struct req *r, const jh_import_set *is, const char *county,
+                        int year);
 
 /* --- issue 12: workflow, snapshots, notices (h_cycle.c) --- */
 void h_cycle_get(struct req *r);

@@ -82,6 +82,23 @@ static jh_code prep(void *db, const char *sql, sqlite3_stmt **st, const char *wh
 
 #define T(st, i, s) sqlite3_bind_text((st), (i), (s), -1, SQLITE_STATIC)
 
+/* Room for one more element of `size` bytes in v (count n, capacity
+ * *cap): v or its reallocation, or NULL when out of memory (v is then
+ * still the caller's to free). */
+static void *grow(void *v, size_t n, size_t *cap, size_t size)
+{
+	void *nv;
+	size_t nc;
+
+	if (v && n < *cap)
+		return v;
+	nc = *cap ? 2 * *cap : 8;
+	if (!(nv = realloc(v, nc * size)))
+		return NULL;
+	*cap = nc;
+	return nv;
+}
+
 jh_code jhSqLedgerInsert(void *db, jh_ledger_item *it, jh_diags *d)
 {
 	sqlite3 *h = jhSqliteHandle(db);
@@ -242,17 +259,14 @@ jh_code jhSqLedgerList(void *db, const jh_ledger_filter *f, jh_ledger_item **out
 	sqlite3_bind_int(st, 5, f ? f->supervised : -1);
 	sqlite3_bind_int(st, 6, f ? f->year : 0);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t nc = cap ? 2 * cap : 16;
-			jh_ledger_item *nv = realloc(v, nc * sizeof *v);
-			if (!nv) {
-				sqlite3_finalize(st);
-				free(v);
-				return JH_ERR_NOMEM;
-			}
-			v = nv;
-			cap = nc;
+		jh_ledger_item *nv = grow(v, *n, &cap, sizeof *v);
+		if (!nv) {
+			sqlite3_finalize(st);
+			free(v);
+			*n = 0;
+			return JH_ERR_NOMEM;
 		}
+		v = nv;
 		read_item(st, &v[(*n)++]);
 	}
 	sqlite3_finalize(st);
@@ -306,17 +320,12 @@ jh_code jhSqLedgerEvents(void *db, long item, jh_ledger_event **out, size_t *n,
 		return rc;
 	sqlite3_bind_int64(st, 1, item);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		jh_ledger_event *e;
-		if (*n == cap) {
-			size_t nc = cap ? 2 * cap : 8;
-			jh_ledger_event *nv = realloc(v, nc * sizeof *v);
-			if (!nv) {
-				rc = JH_ERR_NOMEM;
-				break;
-			}
-			v = nv;
-			cap = nc;
+		jh_ledger_event *e, *nv = grow(v, *n, &cap, sizeof *v);
+		if (!nv) {
+			rc = JH_ERR_NOMEM;
+			break;
 		}
+		v = nv;
 		e = &v[*n];
 		memset(e, 0, sizeof *e);
 		e->id = (long)sqlite3_column_int64(st, 0);
@@ -404,18 +413,14 @@ jh_code jhSqEvidenceList(void *db, long item, jh_ledger_evidence **out, size_t *
 		return rc;
 	sqlite3_bind_int64(st, 1, item);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t nc = cap ? 2 * cap : 4;
-			jh_ledger_evidence *nv = realloc(v, nc * sizeof *v);
-			if (!nv) {
-				sqlite3_finalize(st);
-				free(v);
-				*n = 0;
-				return JH_ERR_NOMEM;
-			}
-			v = nv;
-			cap = nc;
+		jh_ledger_evidence *nv = grow(v, *n, &cap, sizeof *v);
+		if (!nv) {
+			sqlite3_finalize(st);
+			free(v);
+			*n = 0;
+			return JH_ERR_NOMEM;
 		}
+		v = nv;
 		read_evidence(st, &v[(*n)++]);
 	}
 	sqlite3_finalize(st);
