@@ -297,6 +297,10 @@ jh_code jh_ledger_refresh_import(jh_store *s, const char *who_name, const jh_imp
 			county = it->county_code;
 			year = it->year;
 		}
+		/* Rows come grouped by county and year: the last one first (a
+		 * nation's import is 200,000 rows). */
+		if (nseen && seen[nseen - 1].year == year && !strcmp(seen[nseen - 1].county, county))
+			continue;
 		for (k = 0; k < nseen; k++)
 			if (seen[k].year == year && !strcmp(seen[k].county, county))
 				break;
