@@ -69,12 +69,14 @@ void h_ledger_list(struct req *r)
 
 void h_ledger_generate(struct req *r)
 {
+	static const struct srv_field none[] = {{NULL, 0, 0, 0}};
 	struct srv_thread *t = srv_thread(r);
 	jh_diags d = JH_DIAGS_INIT;
 	jh_buf b = JH_BUF_INIT;
 	jh_code rc;
 
-	if (!t)
+	/* The body is an empty object {} (a POST's body is JSON). */
+	if (!t || srv_fields(r, r->json, none))
 		return;
 	pthread_mutex_lock(&r->srv->write_lock);
 	rc = jh_ledger_generate_json(t->store, &r->user, r->param[0], r->year,

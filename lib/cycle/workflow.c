@@ -431,32 +431,61 @@ static jh_code check_input(jh_store *s, jh_cycle_step act, const char *county,
 	return rc;
 }
 
-/* The findings of this cycle not yet signed off (the ledger part's
- * jh_ledger_list, wired in when it lands): their count. */
+/* The findings of this cycle not yet signed off (jh_ledger_list of the
+ * county: source finding, cycle_year this year): their count and ids
+ * ("#12 #13", as many as fit). */
 static jh_code open_findings(jh_store *s, const jh_user *who, const char *county,
                              int year, long *n, char ids[256], jh_diags *d)
 {
-	(void)s;
-	(void)who;
-	(void)county;
-	(void)year;
-	(void)d;
+	jh_ledger_filter f = JH_LEDGER_FILTER_INIT;
+	jh_ledger_item *v = NULL;
+	size_t nv = 0, len = 0;
+	jh_code rc;
+
 	*n = 0;
 	ids[0] = 0;
+	f.area = county;
+	if ((rc = jh_ledger_list(s, who, &f, &v, &nv, d)))
+		return rc;
+	for (size_t i = 0; i < nv; i++) {
+		if (strcmp(v[i].source, "finding") || v[i].cycle_year != year ||
+		    v[i].status == JH_LEDGER_SIGNED_OFF)
+			continue;
+		(*n)++;
+		if (len + 24 < 256)
+			len += (size_t)snprintf(ids + len, 256 - len, "%s#%ld", len ? " " : "", v[i].id);
+	}
+	free(v);
 	return JH_OK;
 }
 
-/* Each finding a ledger item (the ledger part's jh_ledger_add, wired in
- * when it lands). */
+/* Each finding a ledger item (jh_ledger_add: source finding, cycle_year
+ * this year, the deadline given). */
 static jh_code add_findings(jh_store *s, const jh_user *who, const char *county,
                             int year, const jh_cycle_input *in, jh_diags *d)
 {
-	(void)s;
-	(void)who;
-	(void)county;
-	(void)year;
-	(void)in;
-	(void)d;
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const jh_cycle_finding *fi = &in->findings[i];
+		jh_ledger_item it;
+		jh_code rc;
+		memset(&it, 0, sizeof it);
+		snprintf(it.county, sizeof it.county, "%s", county);
+		snprintf(it.source, sizeof it.source, "finding");
+		it.cycle_year = year;
+		it.year = year;
+		/* Over-long text: the ledger's limit (characters) named. */
+#define COPY_FIELD(f, v, lim) do { if ((v) && strlen(v) >= sizeof it.f) { \
+			jh_diags_add(d, JH_P_LEDGER_TEXT_LONG, NULL, NULL, 0, 0, NULL, #f, lim); \
+			return JH_ERR_INPUT; } snprintf(it.f, sizeof it.f, "%s", (v) ? (v) : ""); } while (0)
+		COPY_FIELD(what_zh, fi->what_zh, "160");
+		COPY_FIELD(what_en, fi->what_en, "160");
+		COPY_FIELD(school, fi->school, "23");
+		COPY_FIELD(measure, fi->measure, "300");
+		COPY_FIELD(deadline.s, fi->deadline, "10");
+#undef COPY_FIELD
+		if ((rc = jh_ledger_add(s, who, &it, d)))
+			return rc;
+	}
 	return JH_OK;
 }
 
