@@ -69,14 +69,12 @@ void h_ledger_list(struct req *r)
 
 void h_ledger_generate(struct req *r)
 {
-	static const struct srv_field none[] = {{NULL, 0, 0, 0}};
 	struct srv_thread *t = srv_thread(r);
 	jh_diags d = JH_DIAGS_INIT;
 	jh_buf b = JH_BUF_INIT;
 	jh_code rc;
 
-	/* The body is an empty object {} (a POST's body is JSON). */
-	if (!t || srv_fields(r, r->json, none))
+	if (!t)
 		return;
 	pthread_mutex_lock(&r->srv->write_lock);
 	rc = jh_ledger_generate_json(t->store, &r->user, r->param[0], r->year,

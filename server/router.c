@@ -52,7 +52,7 @@ const struct route srv_routes[] = {
 	/* --- issue 12: ledgers (h_ledger.c) --- */
 	{"GET", "/api/v1/ledger", h_ledger_list, Q_AREA | Q_STATUS | Q_OVERDUE | Q_SCHOOL | Q_LANG, 0, BODY_NONE, 0, 0, 0},
 	{"POST", "/api/v1/ledger", h_ledger_add, Q_LANG, 0, BODY_JSON, 64 * 1024, 0, 0},
-	{"POST", "/api/v1/counties/{county}/ledger/generate", h_ledger_generate, Q_YEAR | Q_LANG, Q_YEAR, BODY_JSON, 1024, 1, 0},
+	{"POST", "/api/v1/counties/{county}/ledger/generate", h_ledger_generate, Q_YEAR | Q_LANG, Q_YEAR, BODY_NONE, 0, 1, 0},
 	{"GET", "/api/v1/ledger/{id}", h_ledger_get, Q_LANG, 0, BODY_NONE, 0, 0, 0},
 	{"PATCH", "/api/v1/ledger/{id}", h_ledger_patch, Q_LANG, 0, BODY_JSON, 64 * 1024, 0, 0},
 	{"POST", "/api/v1/ledger/{id}/signoff", h_ledger_signoff, Q_LANG, 0, BODY_JSON, 64 * 1024, 1, 0},
