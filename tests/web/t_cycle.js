@@ -54,8 +54,10 @@ const TODAY = '2025-02-20';
 const COUNTY = '369901';
 const SCHOOL = '2136990101';
 const ROOMS = 60;   /* data/sample/schools-2024.csv: 江城区实验小学's multimedia_rooms */
-const PW = { admin: 'cyc-admin-pass-01', jiangzhou: 'cyc-city-pass-01', jiangcheng: 'cyc-county-pass-01' };
-const ROLES = { admin: ['admin', ''], jiangzhou: ['city', '369900'], jiangcheng: ['county', COUNTY] };
+const PW = { admin: 'cyc-admin-pass-01', jiangzhou: 'cyc-city-pass-01', jiangcheng: 'cyc-county-pass-01',
+	jcduxue: 'cyc-insp-pass-01', shiyan: 'cyc-school-pass-01' };
+const ROLES = { admin: ['admin', ''], jiangzhou: ['city', '369900'], jiangcheng: ['county', COUNTY],
+	jcduxue: ['inspector', COUNTY], shiyan: ['school', SCHOOL] };
 
 function setup(ctx) {
 	const tmp = fs.mkdtempSync(path.join(ctx.tmp, 'cycle-'));
@@ -426,6 +428,47 @@ async function run(ctx, base, open) {
 			check('notices page: the CSV holds the counties', /江城区/.test(body) && body.split('\n').length > 7, body.slice(0, 400));
 		}
 		C.clean(city, 'notices page');
+	}
+
+	/* The menu and the pages by role: an inspector reads everything and
+	 * is offered no step; a school account has the ledger only, and sees
+	 * its own school's items (as many as the API gives it). */
+	const MENU = ['创建方案', '工作台账', '年度流程', '通报', '趋势'];
+	const menuOf = async (page) => (await page.locator('nav.menu .menu-item').allTextContents()).map((x) => x.trim());
+	const insp = await signInAs(base, ctx.browser, 'jcduxue');
+	if (insp) {
+		open.push(insp);
+		const m = await menuOf(insp.page);
+		check('inspector: the menu holds the five cycle pages', MENU.every((x) => m.includes(x)), m.join(', '));
+		if (has.workflow) {
+			await C.visit(insp, CYCLE);
+			check('inspector: the workflow offers no step (您目前没有可执行的步骤)', await C.waitText(insp.page, /您目前没有可执行的步骤/));
+		}
+		if (has.ledger) {
+			await C.visit(insp, `/ledger?area=${COUNTY}`);
+			check('inspector: the ledger offers neither generation nor adding',
+				!/生成台账|手工添加事项/.test(await C.text(insp.page)));
+		}
+		C.clean(insp, 'inspector\'s pages');
+	}
+	const sch = await signInAs(base, ctx.browser, 'shiyan');
+	if (sch) {
+		open.push(sch);
+		const m = await menuOf(sch.page);
+		check('school account: the ledger in its menu, not plans, workflow, notices, trends',
+			m.includes('工作台账') && !['创建方案', '年度流程', '通报', '趋势'].some((x) => m.includes(x)), m.join(', '));
+		if (has.ledger) {
+			const mine = await L.signIn('shiyan', PW.shiyan);
+			const r = mine.ok ? await L.api('GET', '/ledger', { session: mine }) : { json: null };
+			const n = ((r.json && r.json.items) || []).length;
+			const all = (await items()).filter((x) => x.school === SCHOOL).length;
+			check('school account: the API gives its own school\'s items only (' + n + ' of the county\'s)', n > 0 && n === all,
+				n + ' vs ' + all);
+			await C.visit(sch, '/ledger');
+			check('school account: the ledger page lists them (共 ' + n + ' 项)', await C.waitText(sch.page, new RegExp('共 ' + n + ' 项')),
+				(await C.text(sch.page)).slice(0, 400));
+		}
+		C.clean(sch, 'school account\'s ledger');
 	}
 
 	/* Every new page at both sizes; then in English. */
