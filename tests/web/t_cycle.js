@@ -397,6 +397,47 @@ async function run(ctx, base, open) {
 		C.clean(city, 'item page (city, signed off)');
 	}
 
+	/* The city's own tools on another generated item: named supervision
+	 * (挂牌督办) with a note, then a sign-off by decision with a reason
+	 * while the data may still show the shortfall. */
+	let other = null;
+	if (has.ledger) {
+		/* An item added by hand by the county (the ledger page's form). */
+		await C.visit(county, `/ledger?area=${COUNTY}&year=2024`);
+		await click(cp, /手工添加事项/);
+		await fillLabel(cp, '问题(中文)', '江城区第一小学运动场地面积不足');
+		await fillLabel(cp, '学校代码(可选,县级事项留空)', '2136990102');
+		await fillLabel(cp, '责任单位', '江城区教育局');
+		const save = cp.locator('.el-dialog button', { hasText: '保存' }).first();
+		await save.click();
+		await B.settle(cp);
+		check('ledger page (county): an item added by hand (已添加事项)', await C.waitText(cp, /已添加事项 \d+/), (await C.text(cp)).slice(0, 400));
+		other = (await items()).find((x) => x.source === 'manual');
+		check('API: the manual item (school 2136990102, year 2024, unit 江城区教育局, open)', other && other.school === '2136990102' &&
+			other.year === 2024 && other.unit === '江城区教育局' && other.status === 'open', JSON.stringify(other));
+		C.clean(county, 'ledger page (county, add by hand)');
+	}
+	if (other) {
+		await C.visit(city, `/ledger/${other.id}`);
+		await tp.locator('.li-city .el-collapse-item__header', { hasText: '挂牌督办' }).first().click();
+		await fillLabel(tp, '督办说明', '限 6 月底前完成');
+		await tp.locator('.li-city .el-collapse-item__content button', { hasText: '挂牌督办' }).first().click();
+		await B.settle(tp);
+		let it = (await items()).find((x) => x.id === other.id);
+		check('item page (city): put under named supervision with its note', it && it.supervised === true &&
+			it.supervised_note === '限 6 月底前完成', JSON.stringify(it));
+		await tp.locator('.li-city .el-collapse-item__header', { hasText: '认定销号' }).first().click();
+		await fillLabel(tp, '认定销号理由', '经实地核查已整改到位');
+		await tp.locator('.li-city .el-collapse-item__content button', { hasText: '认定销号' }).first().click();
+		await B.settle(tp);
+		it = (await items()).find((x) => x.id === other.id);
+		check('item page (city): signed off by decision, the reason kept', it && it.status === 'signed_off' &&
+			it.override_reason === '经实地核查已整改到位', JSON.stringify(it));
+		check('item page (city): the reason shown', await C.waitText(tp, /经实地核查已整改到位/));
+		await B.shot(city, 'cycle-override');
+		C.clean(city, 'item page (city, supervision and override)');
+	}
+
 	if (applies) {
 		/* 9. The application accepted. */
 		await C.visit(county, CYCLE);
@@ -501,7 +542,7 @@ async function run(ctx, base, open) {
 	 * entered — are taken out as t_english does). */
 	const values = await dataValues(api.admin);
 	for (const x of await items()) for (const k of ['what_zh', 'measure', 'unit', 'person', 'figure', 'requirement']) if (x[k]) values.add(x[k]);
-	for (const v of ['江城区教育局', '江城区教育局、区发改局', '补充责任单位', '市级确定创建目标年度', '演示', '示例数据', '测试:多媒体教室清零', '核实后更正多媒体教室数',
+	for (const v of ['江城区第一小学运动场地面积不足', '限 6 月底前完成', '经实地核查已整改到位', '江城区教育局', '江城区教育局、区发改局', '补充责任单位', '市级确定创建目标年度', '演示', '示例数据', '测试:多媒体教室清零', '核实后更正多媒体教室数',
 		'江城区实验小学多媒体教室不足,已列入台账整改。', '多媒体教室配置不足,限期整改。', 'jiangcheng']) values.add(v);
 	const eb = tp.getByRole('button', { name: /^\s*English\s*$/ }).first();
 	if (check('English switch (city)', await eb.count() > 0)) {
