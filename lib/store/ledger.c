@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 jh_code jhStoreBegin(jh_store *s, jh_diags *d)
 {
@@ -38,11 +37,7 @@ void jhStoreRollback(jh_store *s)
 
 void jhStoreNowText(const jh_store *s, char out[21])
 {
-	time_t t = (time_t)jh_store_now(s);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	jhStoreUtc(jh_store_now(s), out);
 }
 
 static int status_ok(jh_ledger_status st)
