@@ -88,6 +88,178 @@ jh_day jh_day_make(int y, int mo, int d);
 /* lib/cycle/trends.c).                                                 */
 /* ------------------------------------------------------------------ */
 
+/* What a plan's target says of its measure: at most / at least a figure,
+ * a verdict item passing, or (a target entered by hand) done. */
+typedef enum jh_target_kind {
+	JH_TARGET_MAX = 0,
+	JH_TARGET_MIN,
+	JH_TARGET_PASS,
+	JH_TARGET_DONE
+} jh_target_kind;
+
+/* Text limits of a plan, in characters (UTF-8 code points). */
+#define JH_PLAN_LABEL_MAX 200        /* label_zh, label_en, responsible */
+#define JH_PLAN_UNIT_MAX 20          /* a target's unit */
+#define JH_PLAN_MEASURE_MAX 500      /* a school's measure */
+#define JH_PLAN_PERSON_MAX 50
+#define JH_PLAN_WHY_MAX 500
+#define JH_PLAN_MILESTONES_MAX 30
+#define JH_PLAN_TARGETS_MAX 200      /* per milestone */
+#define JH_PLAN_SCHOOLS_MAX 5000
+
+typedef struct jh_plan_target {
+	char measure[96];       /* a key of the catalogue (jh_measure_*) */
+	jh_target_kind kind;
+	double bound;           /* JH_TARGET_MAX / _MIN: the figure */
+	int done;               /* JH_TARGET_DONE: 1 done, 0 not yet */
+	char label_zh[4 * JH_PLAN_LABEL_MAX + 1];   /* "" : the measure's name */
+	char label_en[4 * JH_PLAN_LABEL_MAX + 1];
+	char unit[4 * JH_PLAN_UNIT_MAX + 1];
+} jh_plan_target;
+
+typedef struct jh_plan_milestone {
+	int year;               /* judged on that year's data */
+	jh_day deadline;        /* "" in the document: December 31 of year */
+	jh_plan_target *targets;
+	size_t ntargets;
+} jh_plan_milestone;
+
+/* 一校一策: a school's measure, its responsible unit and person, and
+ * whether the responsibility letter (责任书) is signed. */
+typedef struct jh_school_measure {
+	char school[24];
+	char measure[4 * JH_PLAN_MEASURE_MAX + 1];
+	char unit[4 * JH_PLAN_LABEL_MAX + 1];
+	char person[4 * JH_PLAN_PERSON_MAX + 1];
+	int letter_signed;
+} jh_school_measure;
+
+/* A plan document as read back: a county's creation plan, or (city 1)
+ * a city's city-wide targets (milestones only). */
+typedef struct jh_creation_doc {
+	char area[8];
+	int city;
+	long version;           /* of the stored document */
+	char at[24], who[64];
+	char why[4 * JH_PLAN_WHY_MAX + 1];
+	int target_year;        /* 0: not set */
+	char responsible_zh[4 * JH_PLAN_LABEL_MAX + 1];
+	char responsible_en[4 * JH_PLAN_LABEL_MAX + 1];
+	jh_day filed;           /* filed with the city office ("" not yet) */
+	jh_plan_milestone *milestones;   /* by year */
+	size_t nmilestones;
+	jh_school_measure *schools;
+	size_t nschools;
+} jh_creation_doc;
+
+void jh_creation_doc_free(jh_creation_doc *doc);
+
+/* A county's plan (or, for a city code, the city-wide targets): JH_OK
+ * with *doc NULL when none is stored; *doc freed with
+ * jh_creation_doc_free.  Read access: whoever may read the area (a school
+ * account: its own county's plan).  JH_ERR_DENIED, JH_ERR_NOTFOUND (an
+ * unknown area, or one neither a county nor a city). */
+jh_code jh_creation_get(jh_store *s, const jh_user *who, const char *area,
+                        jh_creation_doc **doc, jh_diags *d);
+
+/* GET /counties/{code}/plan and /cities/{code}/plan: the current
+ * document with its area, version, who, when, why, every version's
+ * who/when/why, and (a county) the city's target year rules; JSON into
+ * out (`{"area", "level", "version": 0, "plan": null, …}` when none). */
+jh_code jh_creation_show(jh_store *s, const jh_user *who, const char *area,
+                         jh_buf *out, jh_diags *d);
+
+/* PUT: json is the plan document (creation.c's comment) with "version"
+ * (the version read; 0 or absent when there was none) and "why" (the
+ * reason, optional).  Validated whole (JH_ERR_INPUT, a coded problem per
+ * field naming its path); JH_ERR_DENIED when the caller may not edit the
+ * area, or (JH_P_PLAN_TARGET_YEAR_DENIED) a county office changes its
+ * target year; JH_ERR_CONFLICT (JH_P_PLAN_VERSION) when the document
+ * moved on.  On success the new document as jh_creation_show renders it
+ * is appended to out. */
+jh_code jh_creation_put(jh_store *s, const jh_user *who, const char *area,
+                        const char *json, size_t len, jh_buf *out,
+                        jh_diags *d);
+
+/* One target judged on a year's data. */
+typedef struct jh_target_result {
+	jh_plan_target target;  /* as in the plan */
+	int has_value;          /* the measure has a figure in the year */
+	double value;           /* the figure (a pass target: 1 pass, 0 not;
+	                           a done target: 1 done, 0 not) */
+	int holds;              /* 1 the target holds, 0 not, -1 no data */
+} jh_target_result;
+
+/* One milestone: met when the year's data is in and every target holds;
+ * otherwise due until its deadline (today ≤ deadline), then missed (data
+ * in, a target fails) or no_data (no data of the year). */
+typedef struct jh_milestone_result {
+	char area[8];
+	int year;
+	jh_day deadline;
+	jh_milestone_status status;
+	int has_data;
+	size_t ntargets, nheld;
+	jh_target_result *targets;
+} jh_milestone_result;
+
+void jh_milestones_free(jh_milestone_result *m, size_t n);
+
+/* The milestones of a county's plan (a city code: the city-wide targets,
+ * measures summed over the city's counties) judged on the evaluated data
+ * of each milestone's year as stored now, with today (a day; NULL: the
+ * store's today) deciding due / missed.  std NULL: the national
+ * standard.  *out malloc'd (NULL, n 0 when there is no plan or no
+ * milestone), freed with jh_milestones_free.  Read access as
+ * jh_creation_get. */
+jh_code jh_creation_milestones(jh_store *s, const jh_user *who,
+                               const char *area, const jh_day *today,
+                               const jh_standard *std,
+                               jh_milestone_result **out, size_t *n,
+                               jh_diags *d);
+
+/* A county behind schedule (1 in *behind): a milestone missed or with
+ * no data past its deadline, or its target year over (today after
+ * December 31 of it) without a cycle assessed and forwarded to the
+ * province.  0 for a county without a plan. */
+jh_code jh_creation_behind(jh_store *s, const jh_user *who, const char *county,
+                           const jh_day *today, const jh_standard *std,
+                           int *behind, jh_diags *d);
+
+/* GET /plans?area=CODE[&date=]: every county of the area (a county, a
+ * city, a province; admin: "" for every county) that the caller may read,
+ * with its target year, milestones and their status, behind flag; the
+ * cities' city-wide targets with status.  fmt JH_FMT_JSON (the API's
+ * bytes) or JH_FMT_TEXT (for people, in lang). */
+jh_code jh_creation_timeline(jh_store *s, const jh_user *who, const char *area,
+                             const jh_day *today, const jh_standard *std,
+                             jh_format fmt, const char *lang, jh_buf *out,
+                             jh_diags *d);
+
+/* The measures a target may name (lib/cycle/measures.c): fixed keys and
+ * the families cv.<stage>.<indicator> and item.<verdict item id>.
+ * jh_measure_known: 1 when key is one, and which kinds of target it takes
+ * (bit 1 << jh_target_kind) into *kinds (may be NULL); *additive 1 when
+ * it may be summed over counties (a city-wide target).  jh_measure_name:
+ * its name and unit in lang into name/unit (either may be NULL). */
+int jh_measure_known(const char *key, unsigned *kinds, int *additive);
+void jh_measure_name(const char *key, const char *lang, char *name,
+                     size_t name_cap, char *unit, size_t unit_cap);
+/* The catalogue: JSON (every fixed measure and family with zh/en names,
+ * units, kinds, how computed) or text for people in lang. */
+jh_code jh_measure_catalogue(jh_format fmt, const char *lang, jh_buf *out);
+
+/* Progress over the years (trends.c), GET /counties/{code}/trends and
+ * /cities/{code}/trends: every year in the store of the county (or of
+ * each county of the city, and the city's sums) — coefficients per stage
+ * and indicator, indicator means, the verdict items' status, the counted
+ * measures; the plan's milestones; and, for a county, the schools that
+ * improved or fell back between years base and year (indicators met per
+ * school stage; 0, 0: the last two years with data).  JSON or text. */
+jh_code jh_trends(jh_store *s, const jh_user *who, const char *area,
+                  int base, int year, const jh_standard *std, jh_format fmt,
+                  const char *lang, jh_buf *out, jh_diags *d);
+
 /* ------------------------------------------------------------------ */
 /* Ledgers (lib/cycle/ledger*.c).                                       */
 /* ------------------------------------------------------------------ */

@@ -543,6 +543,43 @@ jh_code jh_store_ledger_evidence_get(jh_store *s, long item, long id,
                                      jh_ledger_evidence *meta, void **body,
                                      size_t *size, jh_diags *d);
 
+/* ------------------------------------------------------------------ */
+/* Schema 7, creation plans (lib/store/creation.c): plan documents as   */
+/* JSON text, every version kept (lib/cycle/creation.c owns what they  */
+/* hold and every rule about who may write them).                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct jh_plandoc {
+	char area[8];         /* a county's plan, or a city's city-wide targets */
+	long version;         /* 1, 2, …; the highest is current */
+	char at[24];          /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+	char who[64];         /* the account that wrote it */
+	char *why;            /* malloc'd (jh_plandoc_clear) */
+	char *body;           /* malloc'd; NULL in a list of versions */
+} jh_plandoc;
+
+void jh_plandoc_clear(jh_plandoc *p);
+void jh_plandocs_free(jh_plandoc *p, size_t n);
+/* Version `version` of area's document (0: the current one) into *out
+ * (the caller clears it); JH_ERR_NOTFOUND, no problem recorded, when
+ * there is none. */
+jh_code jh_store_plandoc_get(jh_store *s, const char *area, long version,
+                             jh_plandoc *out, jh_diags *d);
+/* Store body as version expect + 1 at the store clock's time (expect:
+ * the version the writer read, 0 for none).  JH_ERR_CONFLICT, no problem
+ * recorded, when that version exists already: another writer was first. */
+jh_code jh_store_plandoc_put(jh_store *s, const char *area, long expect,
+                             const char *who, const char *why,
+                             const char *body, jh_diags *d);
+/* Every version (who, when, why; body NULL), oldest first; *out freed
+ * with jh_plandocs_free. */
+jh_code jh_store_plandoc_versions(jh_store *s, const char *area,
+                                  jh_plandoc **out, size_t *n, jh_diags *d);
+/* 1 in *yes when a yearly cycle of the county was assessed and forwarded
+ * to the province (the workflow's table). */
+jh_code jh_store_plandoc_forwarded(jh_store *s, const char *county, int *yes,
+                                   jh_diags *d);
+
 #ifdef __cplusplus
 }
 #endif

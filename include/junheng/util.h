@@ -305,6 +305,25 @@ typedef enum jh_problem {
 	JH_P_LEDGER_FIELD,       /* arg: the field (not one that may be set) */
 
 	/* --- issue 12: creation plans and trends (lib/cycle/creation*.c) --- */
+	/* column_name: the field's path in the plan ("milestones[1].targets[0].max") */
+	JH_P_PLAN_JSON,          /* arg: the parser's words */
+	JH_P_PLAN_FIELD_UNKNOWN, /* a field the plan does not have */
+	JH_P_PLAN_FIELD_TYPE,    /* arg: the type expected */
+	JH_P_PLAN_FIELD_MISSING, /* a required field */
+	JH_P_PLAN_YEAR,          /* arg: the value given */
+	JH_P_PLAN_DAY,           /* arg: the value given */
+	JH_P_PLAN_MEASURE,       /* arg: the measure given */
+	JH_P_PLAN_BOUND,         /* arg: the measure: exactly one of max, min, pass, done */
+	JH_P_PLAN_TEXT_LONG,     /* arg: the most characters */
+	JH_P_PLAN_YEAR_TWICE,    /* arg: the year */
+	JH_P_PLAN_SCHOOL,        /* arg: the school code, arg2: the county */
+	JH_P_PLAN_CITY_MEASURE,  /* arg: the measure (not countable across counties) */
+	JH_P_PLAN_TARGET_YEAR_DENIED, /* arg: the target year stored */
+	JH_P_PLAN_VERSION,       /* arg: the version given, arg2: the current one */
+	JH_P_PLAN_NOT_COUNTY,    /* arg: the code */
+	JH_P_PLAN_NOT_CITY,      /* arg: the code */
+	JH_P_PLAN_TOO_MANY,      /* arg: the most entries */
+	JH_P_TRENDS_YEARS,       /* arg: the base year, arg2: the year */
 
 	/* --- issue 12: the yearly workflow, snapshots, notices --- */
 	JH_P_CYCLE_VERSION,      /* arg: the current version, arg2: the current state (someone else took a step) */

@@ -65,6 +65,60 @@ jh_code jhLedgerCheck(jh_store *s, const jh_ledger_item *it,
 
 /* --- creation plans and trends --- */
 
+/* The fixed measures (measures.c), in catalogue order. */
+enum {
+	JH_M_LARGE_SCHOOLS = 0,
+	JH_M_LARGE_CLASS_STAGES,
+	JH_M_FAILING_SCHOOL_STAGES,
+	JH_M_FAILING_ITEMS,
+	JH_M_TEACHERS_QUALIFIED,
+	JH_M_TEACHERS_KEY,
+	JH_M_TEACHERS_PE_ART,
+	JH_M_AREA_TEACHING,
+	JH_M_AREA_SPORTS,
+	JH_M_EQUIPMENT,
+	JH_M_ROOMS_MULTIMEDIA,
+	JH_M_ROOMS_MUSIC,
+	JH_M_ROOMS_ART,
+	JH_M__COUNT
+};
+
+/* Every measure of one county-year, from its evaluated data.  The
+ * verdict is owned (jhMeasuresFree). */
+typedef struct jhMeasureSet {
+	char county[8];
+	int year;
+	double fixed[JH_M__COUNT];
+	int has_stage[JH_STAGE__COUNT];          /* the stage has evaluated schools */
+	double cv[JH_STAGE__COUNT][JH_IND__COUNT];
+	double mean[JH_STAGE__COUNT][JH_IND__COUNT];
+	size_t units[JH_STAGE__COUNT];           /* school stages evaluated */
+	jh_verdict verdict;
+} jhMeasureSet;
+
+/* Compute county-year r->counties[c] (items: its county-year records, may
+ * be NULL).  On error *m is still the caller's to free. */
+jh_code jhMeasuresCompute(const jh_result *r, size_t c,
+                          const jh_county_items *items, jhMeasureSet *m,
+                          jh_diags *d);
+void jhMeasuresFree(jhMeasureSet *m);
+/* The figure of measure key in m: 1 and *v, or 0 when it has none (a
+ * stage without schools, a verdict item missing, "manual"). */
+int jhMeasureValue(const jhMeasureSet *m, const char *key, double *v);
+/* The fixed measure's key (i < JH_M__COUNT). */
+const char *jhMeasureKey(int i);
+/* Does value v hold target t (max / min / pass)? */
+int jhTargetHolds(const jh_plan_target *t, double v);
+
+/* The areas and the caller's right to read a county's plan (a school
+ * account: its own county's).  *areas owned by the caller. */
+jh_code jhCreationAreas(jh_store *s, jh_areas **areas, jh_diags *d);
+jh_code jhCreationCanRead(jh_store *s, const jh_areas *areas,
+                          const jh_user *who, const char *area, jh_diags *d);
+/* The milestones as a JSON array (creation.c), for the workflow's
+ * snapshots and notices. */
+void jhMilestonesJson(jhJson *j, const jh_milestone_result *m, size_t n);
+
 /* --- workflow, snapshots, notices --- */
 
 /* steps.c.  A JSON value already rendered (p, n bytes) written where the

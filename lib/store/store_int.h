@@ -210,6 +210,21 @@ struct jhStoreOps {
 	                        jh_diags *d);
 
 	/* --- schema 7, creation plans --- */
+	/* Version `version` (0: the current one) of area's plan document;
+	 * JH_ERR_NOTFOUND, no problem recorded, when there is none. */
+	jh_code (*plandoc_get)(void *db, const char *area, long version,
+	                       jh_plandoc *out, jh_diags *d);
+	/* A new version numbered `version`; JH_ERR_CONFLICT, no problem
+	 * recorded, when that number exists already (another writer). */
+	jh_code (*plandoc_put)(void *db, const char *area, long version,
+	                       long long at, const char *who, const char *why,
+	                       const char *body, jh_diags *d);
+	/* Every version, oldest first, without bodies. */
+	jh_code (*plandoc_versions)(void *db, const char *area, jh_plandoc **out,
+	                            size_t *n, jh_diags *d);
+	/* 1 when a cycle of the county was assessed and forwarded. */
+	jh_code (*plandoc_forwarded)(void *db, const char *county, int *yes,
+	                             jh_diags *d);
 
 	/* --- schema 7, workflow and snapshots --- */
 	/* lib/store/sqlite_cycle.c.  cycle_get: JH_ERR_NOTFOUND, no problem
@@ -341,6 +356,17 @@ jh_code jhSqEvidenceList(void *db, long item, jh_ledger_evidence **out,
                          size_t *n, jh_diags *d);
 jh_code jhSqEvidenceGet(void *db, long item, long id, jh_ledger_evidence *meta,
                         void **body, size_t *size, jh_diags *d);
+
+/* sqlite_creation.c: the plan_doc ops of the SQLite backend. */
+jh_code jhSqPlandocGet(void *db, const char *area, long version,
+                       jh_plandoc *out, jh_diags *d);
+jh_code jhSqPlandocPut(void *db, const char *area, long version, long long at,
+                       const char *who, const char *why, const char *body,
+                       jh_diags *d);
+jh_code jhSqPlandocVersions(void *db, const char *area, jh_plandoc **out,
+                            size_t *n, jh_diags *d);
+jh_code jhSqPlandocForwarded(void *db, const char *county, int *yes,
+                             jh_diags *d);
 
 /* localtime.c: revision times for people.  jhLocalTime renders a stored
  * UTC time ("YYYY-MM-DDTHH:MM:SSZ") as "YYYY-MM-DD HH:MM:SS (北京时间)" in

@@ -2024,6 +2024,10 @@ static const struct jhStoreOps sqlite_ops = {
 	.evidence_get = jhSqEvidenceGet,
 
 	/* --- schema 7, creation plans (lib/store/sqlite_creation.c) --- */
+	.plandoc_get = jhSqPlandocGet,
+	.plandoc_put = jhSqPlandocPut,
+	.plandoc_versions = jhSqPlandocVersions,
+	.plandoc_forwarded = jhSqPlandocForwarded,
 
 	/* --- schema 7, workflow and snapshots (lib/store/sqlite_cycle.c) --- */
 	.cycle_get = jhSqCycleGet,

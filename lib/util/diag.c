@@ -286,6 +286,24 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_LEDGER_FIELD]     = {"“%s”不是可修改的字段", "'%s' is not a field that may be set"},
 
 	/* --- issue 12: creation plans and trends --- */
+	[JH_P_PLAN_JSON]        = {"创建方案不是有效的 JSON 对象:%s", "the plan is not a valid JSON object: %s"},
+	[JH_P_PLAN_FIELD_UNKNOWN] = {"创建方案没有此字段", "the plan has no such field"},
+	[JH_P_PLAN_FIELD_TYPE]  = {"此字段应为%s", "this field must be %s"},
+	[JH_P_PLAN_FIELD_MISSING] = {"缺少此字段(必填)", "this field is required"},
+	[JH_P_PLAN_YEAR]        = {"年度“%s”无效:应为 1990 至 2100 之间的整数", "the year '%s' is invalid: a whole number from 1990 to 2100"},
+	[JH_P_PLAN_DAY]         = {"日期“%s”无效:应为实际存在的日期 YYYY-MM-DD", "the day '%s' is invalid: a real calendar day YYYY-MM-DD"},
+	[JH_P_PLAN_MEASURE]     = {"未知的测量项“%s”(见 junheng plan --measures)", "unknown measure '%s' (see junheng plan --measures)"},
+	[JH_P_PLAN_BOUND]       = {"测量项“%s”的目标应且只应给出 max、min、pass 或(手工目标)done 之一,且与测量项相符", "the target on '%s' must give exactly one of max, min, pass or (a manual target) done, as the measure allows"},
+	[JH_P_PLAN_TEXT_LONG]   = {"文字太长:最多 %s 个字符", "the text is too long: at most %s characters"},
+	[JH_P_PLAN_YEAR_TWICE]  = {"%s 年的阶段目标重复", "the milestone of %s is given twice"},
+	[JH_P_PLAN_SCHOOL]      = {"学校 %s 不是县 %s 的学校", "school %s is not a school of county %s"},
+	[JH_P_PLAN_CITY_MEASURE] = {"测量项“%s”不能跨县累计,不能作为全市目标", "the measure '%s' cannot be summed over counties: not a city-wide target"},
+	[JH_P_PLAN_TARGET_YEAR_DENIED] = {"创建目标年度(现为 %s)只能由市级及以上修改", "the target year (now %s) is changed only by the city or above"},
+	[JH_P_PLAN_VERSION]     = {"创建方案已被他人修改:所据版本 %s,现为版本 %s;请重新读取后再改", "the plan was changed meanwhile: version %s read, version %s now; read it again and redo the change"},
+	[JH_P_PLAN_NOT_COUNTY]  = {"%s 不是县(市、区)代码", "%s is not a county code"},
+	[JH_P_PLAN_NOT_CITY]    = {"%s 不是市(地、州)代码", "%s is not a city code"},
+	[JH_P_PLAN_TOO_MANY]    = {"条目太多:最多 %s 条", "too many entries: at most %s"},
+	[JH_P_TRENDS_YEARS]     = {"比较年度 %s 应早于年度 %s", "the base year %s must come before the year %s"},
 
 	/* --- issue 12: the yearly workflow, snapshots, notices --- */
 	[JH_P_CYCLE_VERSION]    = {"该年度流程已被他人更新(当前版本 %s,状态 %s),请刷新后再操作",
