@@ -48,6 +48,13 @@ const struct route srv_routes[] = {
 	{"PATCH", "/api/v1/users/{name}", h_user_patch, 0, 0, BODY_JSON, 64 * 1024, 0, 0},
 
 	/* --- issue 12: creation plans and trends (h_creation.c) --- */
+	{"GET", "/api/v1/counties/{county}/plan", h_plan_get, 0, 0, BODY_NONE, 0, 0, 0},
+	{"PUT", "/api/v1/counties/{county}/plan", h_plan_put, 0, 0, BODY_JSON, JSON_LIMIT, 0, 0},
+	{"GET", "/api/v1/cities/{county}/plan", h_plan_get, 0, 0, BODY_NONE, 0, 0, 0},
+	{"PUT", "/api/v1/cities/{county}/plan", h_plan_put, 0, 0, BODY_JSON, JSON_LIMIT, 0, 0},
+	{"GET", "/api/v1/plans", h_plans, Q_AREA | Q_DATE | Q_LANG, 0, BODY_NONE, 0, 1, 0},
+	{"GET", "/api/v1/counties/{county}/trends", h_trends, Q_BASE | Q_YEAR | Q_LANG, 0, BODY_NONE, 0, 1, 0},
+	{"GET", "/api/v1/cities/{county}/trends", h_trends, Q_LANG, 0, BODY_NONE, 0, 1, 0},
 
 	/* --- issue 12: ledgers (h_ledger.c) --- */
 	{"GET", "/api/v1/ledger", h_ledger_list, Q_AREA | Q_STATUS | Q_OVERDUE | Q_SCHOOL | Q_LANG, 0, BODY_NONE, 0, 0, 0},

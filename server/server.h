@@ -337,6 +337,10 @@ void h_users_post(struct req *r);
 void h_user_patch(struct req *r);
 
 /* --- issue 12: creation plans and trends (h_creation.c) --- */
+void h_plan_get(struct req *r);     /* counties and cities alike */
+void h_plan_put(struct req *r);
+void h_plans(struct req *r);
+void h_trends(struct req *r);       /* counties and cities alike */
 
 /* --- issue 12: ledgers (h_ledger.c) --- */
 void h_ledger_list(struct req *r);

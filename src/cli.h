@@ -39,6 +39,7 @@ int cmd_ledger(int argc, char **argv, struct cli *cli);
  * as a warning on stderr (the change itself stays). */
 void cli_ledger_refresh(const struct cli *cli, jh_store *s, const char *who,
                         const jh_import_set *is, const char *school, int year);
+int cmd_plan(int argc, char **argv, struct cli *cli);
 
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */

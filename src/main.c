@@ -28,6 +28,8 @@ static const struct {
 	 "manage web accounts: add, list, change password, disable (as administrator)"},
 	{"serve", cmd_serve, "网络服务:账号、权限与 JSON 接口", "the web server: accounts, access and the JSON API"},
 	/* --- issue 12: plan (cmd_plan.c) --- */
+	{"plan", cmd_plan, "创建方案:目标年度、阶段目标、完成情况与历年趋势",
+	 "creation plans: target years, milestones, their status, trends"},
 
 	/* --- issue 12: ledger (cmd_ledger.c) --- */
 	{"ledger", cmd_ledger, "工作台账:由结论生成整改事项、推进、按数据核验销号",
