@@ -32,6 +32,17 @@ static void copy_col(sqlite3_stmt *st, int col, char *out, size_t cap)
 	out[n] = '\0';
 }
 
+/* The backend frees what it made without the generic layer's
+ * jh_plandoc_clear (creation.c uses this file through the ops table: the
+ * other way round would be a cycle). */
+static void drop(jh_plandoc *p, size_t n)
+{
+	for (size_t i = 0; p && i < n; i++) {
+		free(p[i].why);
+		free(p[i].body);
+	}
+}
+
 static char *dup_col(sqlite3_stmt *st, int col)
 {
 	const char *t = (const char *)sqlite3_column_text(st, col);
@@ -65,7 +76,8 @@ jh_code jhSqPlandocGet(void *db, const char *area, long version,
 		out->why = dup_col(st, 3);
 		out->body = dup_col(st, 4);
 		if (!out->why || !out->body) {
-			jh_plandoc_clear(out);
+			drop(out, 1);
+			memset(out, 0, sizeof *out);
 			rc = JH_ERR_NOMEM;
 		}
 	} else if (r == SQLITE_DONE) {
@@ -149,7 +161,8 @@ jh_code jhSqPlandocVersions(void *db, const char *area, jh_plandoc **out,
 		rc = jhSqliteError(db, d, "plan_doc");
 	sqlite3_finalize(st);
 	if (rc) {
-		jh_plandocs_free(*out, *n);
+		drop(*out, *n);
+		free(*out);
 		*out = NULL;
 		*n = 0;
 	}
