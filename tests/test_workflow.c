@@ -513,6 +513,98 @@ static void test_late_flags(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* With the ledger: the review's findings.                               */
+/* ------------------------------------------------------------------ */
+
+/* The findings of cycle `year` of the county, as the ledger lists them. */
+static size_t findings_of(const char *county, int year, jh_ledger_item **items)
+{
+	jh_ledger_filter f;
+	jh_ledger_item *all = NULL;
+	size_t n = 0, k = 0;
+	jh_diags d = JH_DIAGS_INIT;
+
+	memset(&f, 0, sizeof f);
+	f.area = county;
+	f.status = -1;
+	f.supervised = -1;
+	assert_int_equal(jh_ledger_list(S, &ADMIN, &f, &all, &n, &d), JH_OK);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(all[i].source, "finding") && all[i].cycle_year == year)
+			all[k++] = all[i];
+	*items = all;
+	jh_diags_free(&d);
+	return k;
+}
+
+static void test_findings_and_rectify(void **state)
+{
+	jh_cycle_input in = submit_in();
+	jh_cycle_finding f[2];
+	jh_ledger_item *items = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_problem p;
+	size_t n;
+
+	(void)state;
+	today_is(2025, 2, 20);
+	assert_int_equal(act(&ADMIN, "369902", 2024, JH_STEP_SUBMIT, &in, &p), JH_OK);
+	today_is(2025, 6, 1);
+	in = review_in();
+	memset(f, 0, sizeof f);
+	f[0].what_zh = "县域教师交流轮岗比例不足";
+	f[0].deadline = "2025-12-31";
+	f[1].what_zh = "石桥镇中心小学音乐教室不足";
+	f[1].what_en = "Not enough music rooms";
+	f[1].school = "2136990212";
+	f[1].measure = "秋季学期前改建 1 间";
+	f[1].deadline = "2025-10-31";
+	in.findings = f;
+	in.nfindings = 2;
+	assert_int_equal(act(&CITY, "369902", 2024, JH_STEP_REVIEW, &in, &p), JH_OK);
+	/* Each finding is a ledger item of the county: source finding, the
+	 * cycle's year, its deadline, open. */
+	n = findings_of("369902", 2024, &items);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(items[i].status, JH_LEDGER_OPEN);
+		if (items[i].school[0]) {
+			assert_string_equal(items[i].school, "2136990212");
+			assert_string_equal(items[i].deadline.s, "2025-10-31");
+			assert_string_equal(items[i].measure, "秋季学期前改建 1 间");
+		} else {
+			assert_string_equal(items[i].what_zh, "县域教师交流轮岗比例不足");
+			assert_string_equal(items[i].deadline.s, "2025-12-31");
+		}
+	}
+	/* Rectified is refused while a finding is open: both named. */
+	memset(&in, 0, sizeof in);
+	assert_int_equal(act(&ADMIN, "369902", 2024, JH_STEP_RECTIFY, &in, &p), JH_ERR_CONFLICT);
+	assert_int_equal(p, JH_P_CYCLE_FINDINGS_OPEN);
+	/* The city signs the first off (findings have no data check: judged
+	 * by people, with the reason); one left. */
+	assert_int_equal(jh_ledger_signoff(S, &CITY, items[0].id, items[0].version, "现场核查已整改",
+	                                   NULL, NULL, NULL, &d), JH_OK);
+	assert_int_equal(act(&ADMIN, "369902", 2024, JH_STEP_RECTIFY, &in, &p), JH_ERR_CONFLICT);
+	{
+		jh_diags d2 = JH_DIAGS_INIT;
+		jh_buf out = JH_BUF_INIT;
+		in.version = version_of("369902", 2024);
+		assert_int_equal(jh_cycle_act(S, &ADMIN, "369902", 2024, JH_STEP_RECTIFY, &in, &out, &d2),
+		                 JH_ERR_CONFLICT);
+		assert_string_equal(d2.items[0].arg, "1");
+		jh_buf_free(&out);
+		jh_diags_free(&d2);
+	}
+	assert_int_equal(jh_ledger_signoff(S, &CITY, items[1].id, items[1].version, "现场核查已整改",
+	                                   NULL, NULL, NULL, &d), JH_OK);
+	assert_int_equal(act(&ADMIN, "369902", 2024, JH_STEP_RECTIFY, &in, &p), JH_OK);
+	assert_string_equal(state_of("369902", 2024), "rectified");
+	free(items);
+	jh_diags_free(&d);
+}
+
+/* ------------------------------------------------------------------ */
 /* Snapshots.                                                            */
 /* ------------------------------------------------------------------ */
 
@@ -738,6 +830,7 @@ int main(void)
 		cmocka_unit_test(test_input_refused),
 		cmocka_unit_test(test_version_and_concurrency),
 		cmocka_unit_test(test_late_flags),
+		cmocka_unit_test(test_findings_and_rectify),
 		cmocka_unit_test(test_snapshot_frozen_and_diff),
 		cmocka_unit_test(test_notice),
 	};

@@ -55,15 +55,32 @@ static jh_code milestones(jh_store *s, const jh_user *who, county_notice *c,
 	return JH_OK;
 }
 
-/* Ledger counts (ledger part's jh_ledger_list, wired in when it lands). */
+/* Ledger counts on day D: not signed off, overdue, under named
+ * supervision (and overdue among those). */
 static jh_code ledger(jh_store *s, const jh_user *who, county_notice *c,
                       const jh_day *day, jh_diags *d)
 {
-	(void)s;
-	(void)who;
-	(void)c;
-	(void)day;
-	(void)d;
+	jh_ledger_filter f = JH_LEDGER_FILTER_INIT;
+	jh_ledger_item *items = NULL;
+	size_t n = 0;
+	jh_code rc;
+
+	f.area = c->area->code;
+	if ((rc = jh_ledger_list(s, who, &f, &items, &n, d)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		const jh_ledger_item *it = &items[i];
+		int over = jh_ledger_overdue(it, day);
+		if (it->status == JH_LEDGER_SIGNED_OFF)
+			continue;
+		c->open++;
+		c->overdue += over;
+		if (it->supervised) {
+			c->supervised++;
+			c->overdue_supervised += over;
+		}
+	}
+	free(items);
 	return JH_OK;
 }
 

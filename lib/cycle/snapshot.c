@@ -60,21 +60,30 @@ static void school_json(jhJson *j, const jh_dataset *ds, const jh_school_year *s
 	jhJsonClose(j, '}');
 }
 
-/* The county's ledger items and the plan's milestones: the ledger and
- * creation parts render them (wired in when they land); until then an
- * empty list. */
+/* The county's ledger items as the ledger part renders them
+ * (jh_ledger_item_json, `overdue` as of the day it is frozen). */
 static jh_code ledger_json(jhJson *j, jh_store *s, const jh_user *who,
                            const char *county, jh_diags *d)
 {
-	(void)s;
-	(void)who;
-	(void)county;
-	(void)d;
+	jh_ledger_filter f = JH_LEDGER_FILTER_INIT;
+	jh_ledger_item *items = NULL;
+	size_t n = 0;
+	jh_day today = jh_day_today(s);
+	jh_code rc;
+
+	f.area = county;
+	if ((rc = jh_ledger_list(s, who, &f, &items, &n, d)))
+		return rc;
 	jhJsonOpen(j, '[');
+	for (size_t i = 0; i < n; i++)
+		jh_ledger_item_json(j, &items[i], &today, "zh");
 	jhJsonClose(j, ']');
+	free(items);
 	return JH_OK;
 }
 
+/* The plan's milestones (the creation part's jh_creation_milestones,
+ * wired in when it lands): until then an empty list. */
 static jh_code milestones_json(jhJson *j, jh_store *s, const jh_user *who,
                                const char *county, const jh_standard *std,
                                jh_diags *d)

@@ -384,15 +384,17 @@ static jh_code check_input(jh_store *s, jh_cycle_step act, const char *county,
 		for (size_t i = 0; i < in->nfindings; i++) {
 			const jh_cycle_finding *f = &in->findings[i];
 			char field[48];
+			/* The ledger's limits, checked before anything is written:
+			 * the findings are added after the step stands. */
 			snprintf(field, sizeof field, "findings[%zu].what_zh", i);
-			if (!fits(f->what_zh, 1, (sizeof probe.what_zh - 1) / 3, sizeof probe.what_zh))
-				rc = bad_text(d, field, (int)(sizeof probe.what_zh - 1) / 3);
+			if (!fits(f->what_zh, 1, JH_LEDGER_WHAT_MAX, sizeof probe.what_zh))
+				rc = bad_text(d, field, JH_LEDGER_WHAT_MAX);
 			snprintf(field, sizeof field, "findings[%zu].what_en", i);
-			if (!fits(f->what_en, 0, (sizeof probe.what_en - 1) / 3, sizeof probe.what_en))
-				rc = bad_text(d, field, (int)(sizeof probe.what_en - 1) / 3);
+			if (!fits(f->what_en, 0, JH_LEDGER_WHAT_MAX, sizeof probe.what_en))
+				rc = bad_text(d, field, JH_LEDGER_WHAT_MAX);
 			snprintf(field, sizeof field, "findings[%zu].measure", i);
-			if (!fits(f->measure, 0, (sizeof probe.measure - 1) / 3, sizeof probe.measure))
-				rc = bad_text(d, field, (int)(sizeof probe.measure - 1) / 3);
+			if (!fits(f->measure, 0, JH_LEDGER_MEASURE_MAX, sizeof probe.measure))
+				rc = bad_text(d, field, JH_LEDGER_MEASURE_MAX);
 			snprintf(field, sizeof field, "findings[%zu].deadline", i);
 			if (!f->deadline || !jh_day_parse(f->deadline, &day) ||
 			    jh_day_cmp(&day, &today) < 0) {
