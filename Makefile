@@ -9,6 +9,8 @@
 #   make bench    build the benchmarks in build/ (run build/bench_eval)
 #   make bench-serve  the web server under load (bench/serve.sh, wrk):
 #                 a 30,000-school province; BENCH_LONG=SECONDS (default 600)
+#   make bench-cycle  ledgers generated for every county of a 30,000-school
+#                 province, its plans' timelines and notice (bench/cycle.sh)
 #   make fuzz     build libFuzzer targets with clang; FUZZ_SECONDS=N runs each
 #   make web      only the web application (web/ → web/dist, Vite)
 
@@ -55,7 +57,7 @@ SRV_OBJ   := $(SRV_SRC:server/%.c=$(B)/server/%.o) $(B)/gen/server/web_embed.o
 SRV_OBJ_A := $(SRV_SRC:server/%.c=$(BA)/server/%.o) $(BA)/gen/server/web_embed.o
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
 
-.PHONY: all demo test run-tests run-demo bench bench-serve fuzz clean deps sample web
+.PHONY: all demo test run-tests run-demo bench bench-serve bench-cycle fuzz clean deps sample web
 all: $(B)/junheng $(B)/web.stamp
 
 deps:
@@ -160,15 +162,21 @@ DEMO_PW_CITY      := demo-jiangzhou-2024
 DEMO_PW_COUNTY    := demo-yunling-2024
 DEMO_PW_INSPECTOR := demo-duxue-2024
 DEMO_PW_SCHOOL    := demo-gaoping-2024
+# The demo's days (store clock, JUNHENG_TODAY): the statistics of 2022-2024
+# are imported on DEMO_IMPORT_DAY, scripts/demo-cycle.sh plays the cycle on
+# the days it names, and the server shows it on DEMO_TODAY (make demo
+# DEMO_TODAY= serves on the real day).
+DEMO_IMPORT_DAY   := 2025-01-06
+DEMO_TODAY        ?= 2025-06-10
 run-demo: $(B)/junheng
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@echo "== 建库:junheng init $(DEMO_DB) =="
 	@$(B)/junheng init $(DEMO_DB)
 	@echo "== 导入示例数据(江州市 7 个县,2022—2024 年) =="
-	@$(B)/junheng import $(DEMO_DB) data/sample/*.csv \
+	@JUNHENG_TODAY=$(DEMO_IMPORT_DAY) $(B)/junheng import $(DEMO_DB) data/sample/*.csv \
 	  --who 演示 --why "示例数据"
 	@echo "== 再导入办公室工作簿 schools-2024-office.xlsx(同一份 2024 年数据,应无变化) =="
-	@$(B)/junheng import $(DEMO_DB) data/sample/schools-2024-office.xlsx \
+	@JUNHENG_TODAY=$(DEMO_IMPORT_DAY) $(B)/junheng import $(DEMO_DB) data/sample/schools-2024-office.xlsx \
 	  --who 演示 --why "办公室工作簿"
 	@echo
 	@echo "== 资源配置评估:各县、各年度(junheng eval) =="
@@ -180,6 +188,12 @@ run-demo: $(B)/junheng
 	@echo "下一步可以试:"
 	@echo "  build/junheng verdict $(DEMO_DB) --county 369904 --year 2024   # 一个县的逐项结论"
 	@echo "  build/junheng gaps $(DEMO_DB) --county 369904 --year 2024      # 差距与最省方案"
+	@echo
+	@echo "== 创建周期:创建方案、工作台账、年度流程(scripts/demo-cycle.sh,仅用命令行) =="
+	@JUNHENG=$(B)/junheng scripts/demo-cycle.sh $(DEMO_DB)
+	@echo "  试试:JUNHENG_TODAY=$(DEMO_TODAY) build/junheng plan $(DEMO_DB) timeline 369900"
+	@echo "        JUNHENG_TODAY=$(DEMO_TODAY) build/junheng ledger $(DEMO_DB) list --area 369904"
+	@echo "        JUNHENG_TODAY=$(DEMO_TODAY) build/junheng cycle $(DEMO_DB) notice --area 369900 --format csv"
 	@echo
 	@echo "== 演示账号(junheng user add;密码仅供本机演示) =="
 	@printf '%s\n' $(DEMO_PW_ADMIN) | $(B)/junheng user add $(DEMO_DB) admin \
@@ -200,10 +214,10 @@ run-demo: $(B)/junheng
 	@echo "  gaoping     学校          2136990409 高坪乡中学      $(DEMO_PW_SCHOOL)"
 	@echo
 	@if [ "$(SERVE)" = 0 ]; then \
-	  echo "(SERVE=0:不启动服务;启动:build/junheng serve $(DEMO_DB) --listen $(DEMO_LISTEN))"; \
+	  echo "(SERVE=0:不启动服务;启动:JUNHENG_TODAY=$(DEMO_TODAY) build/junheng serve $(DEMO_DB) --listen $(DEMO_LISTEN))"; \
 	else \
-	  echo "== 启动服务:http://$(DEMO_LISTEN)/ (按 Ctrl-C 停止) =="; \
-	  $(B)/junheng serve $(DEMO_DB) --listen $(DEMO_LISTEN); \
+	  echo "== 启动服务:http://$(DEMO_LISTEN)/ (演示日期 $(if $(DEMO_TODAY),$(DEMO_TODAY),今天);按 Ctrl-C 停止) =="; \
+	  JUNHENG_TODAY=$(DEMO_TODAY) $(B)/junheng serve $(DEMO_DB) --listen $(DEMO_LISTEN); \
 	fi
 
 $(B)/bench_%: bench/%.c $(wildcard bench/*.h) $(B)/libjunheng.a
@@ -212,6 +226,8 @@ bench: $(patsubst bench/%.c,$(B)/bench_%,$(wildcard bench/*.c)) $(B)/junheng
 # Prints figures against the issue's targets; never a test (not in make test).
 bench-serve: $(B)/junheng $(B)/bench_province
 	@BENCH_NO_BUILD=1 bench/serve.sh
+bench-cycle: $(B)/junheng $(B)/bench_province
+	@BENCH_NO_BUILD=1 bench/cycle.sh
 
 $(B)/gen_sample: tools/gen_sample.c $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
