@@ -264,31 +264,55 @@ static int by_year(const void *a, const void *b)
 	return (x->year > y->year) - (x->year < y->year);
 }
 
+/* The array `key` of root (at most max entries) with room for its
+ * elements, `size` bytes each, calloc'd into *room; NULL (and *room NULL)
+ * when it is absent, empty or wrong (a problem recorded). */
+static json_t *object_array(struct vctx *v, json_t *root, const char *key,
+                            size_t max, size_t size, void **room)
+{
+	json_t *arr = array_field(v, root, key, key, max);
+
+	*room = NULL;
+	if (!arr || !json_array_size(arr))
+		return NULL;
+	if (!(*room = calloc(json_array_size(arr), size))) {
+		v->errors++;
+		return NULL;
+	}
+	return arr;
+}
+
+/* Element i of the array `key`: its path into at; 0 (a problem recorded)
+ * when it is not an object. */
+static int element(struct vctx *v, const char *key, size_t i, json_t *m,
+                   char *at, size_t cap)
+{
+	snprintf(at, cap, "%s[%zu]", key, i);
+	if (!json_is_object(m)) {
+		bad(v, JH_P_PLAN_FIELD_TYPE, at, "object", NULL);
+		return 0;
+	}
+	return 1;
+}
+
 static void milestones(struct vctx *v, json_t *root, jh_creation_doc *doc)
 {
 	static const char *const known[] = {"year", "deadline", "targets", NULL};
-	json_t *arr = array_field(v, root, "milestones", "milestones", JH_PLAN_MILESTONES_MAX);
+	json_t *arr = object_array(v, root, "milestones", JH_PLAN_MILESTONES_MAX,
+	                           sizeof *doc->milestones, (void **)&doc->milestones);
 	size_t i;
 	json_t *m;
 
-	if (!arr || !json_array_size(arr))
+	if (!arr)
 		return;
-	doc->milestones = calloc(json_array_size(arr), sizeof *doc->milestones);
-	if (!doc->milestones) {
-		v->errors++;
-		return;
-	}
 	json_array_foreach(arr, i, m) {
 		jh_plan_milestone *ms = &doc->milestones[doc->nmilestones++];
 		char at[64], path[96];
 		json_t *ts, *t;
 		size_t k;
 
-		snprintf(at, sizeof at, "milestones[%zu]", i);
-		if (!json_is_object(m)) {
-			bad(v, JH_P_PLAN_FIELD_TYPE, at, "object", NULL);
+		if (!element(v, "milestones", i, m, at, sizeof at))
 			continue;
-		}
 		unknown_fields(v, m, at, known);
 		snprintf(path, sizeof path, "%s.year", at);
 		if (!json_object_get(m, "year"))
@@ -327,28 +351,20 @@ static void school_measures(struct vctx *v, json_t *root, jh_creation_doc *doc)
 {
 	static const char *const known[] = {"school", "measure", "unit", "person",
 	                                    "letter_signed", NULL};
-	json_t *arr = array_field(v, root, "school_measures", "school_measures",
-	                          JH_PLAN_SCHOOLS_MAX);
+	json_t *arr = object_array(v, root, "school_measures", JH_PLAN_SCHOOLS_MAX,
+	                           sizeof *doc->schools, (void **)&doc->schools);
 	size_t i;
 	json_t *m;
 
-	if (!arr || !json_array_size(arr))
+	if (!arr)
 		return;
-	doc->schools = calloc(json_array_size(arr), sizeof *doc->schools);
-	if (!doc->schools) {
-		v->errors++;
-		return;
-	}
 	json_array_foreach(arr, i, m) {
 		jh_school_measure *sm = &doc->schools[doc->nschools++];
 		char at[64], path[96];
 		json_t *x;
 
-		snprintf(at, sizeof at, "school_measures[%zu]", i);
-		if (!json_is_object(m)) {
-			bad(v, JH_P_PLAN_FIELD_TYPE, at, "object", NULL);
+		if (!element(v, "school_measures", i, m, at, sizeof at))
 			continue;
-		}
 		unknown_fields(v, m, at, known);
 		text(v, m, "school", at, sm->school, sizeof sm->school, 23, 1);
 		text(v, m, "measure", at, sm->measure, sizeof sm->measure, JH_PLAN_MEASURE_MAX, 1);

@@ -327,6 +327,28 @@ static jh_code trends_county(jh_store *s, const jh_user *who, const jh_area *a,
 	return rc;
 }
 
+/* Year y of a city's counties: the counted measures summed into sum,
+ * the counties passing into *passing; the number of counties with data
+ * of y. */
+static int city_year(const struct county_years *cs, size_t nc, int y,
+                     double sum[JH_M__COUNT], int *passing)
+{
+	int counties = 0;
+
+	memset(sum, 0, JH_M__COUNT * sizeof *sum);
+	*passing = 0;
+	for (size_t c = 0; c < nc; c++) {
+		int k = year_index(&cs[c], y);
+		if (k < 0)
+			continue;
+		counties++;
+		*passing += cs[c].m[k].verdict.verdict == JH_VERDICT_PASS;
+		for (int f = 0; f < JH_M__COUNT; f++)
+			sum[f] += cs[c].m[k].fixed[f];
+	}
+	return counties;
+}
+
 /* A city: each county's years, and the city's per year. */
 static jh_code trends_city(jh_store *s, const jh_user *who, const jh_areas *areas,
                            const jh_area *city, const jh_standard *std,
@@ -369,17 +391,8 @@ static jh_code trends_city(jh_store *s, const jh_user *who, const jh_areas *area
 		jhJsonKey(&j, "years");
 		jhJsonOpen(&j, '[');
 		for (int y = ymin; y <= ymax; y++) {
-			double sum[JH_M__COUNT] = {0};
-			int counties = 0, passing = 0;
-			for (size_t c = 0; c < nc; c++) {
-				int k = year_index(&cs[c], y);
-				if (k < 0)
-					continue;
-				counties++;
-				passing += cs[c].m[k].verdict.verdict == JH_VERDICT_PASS;
-				for (int f = 0; f < JH_M__COUNT; f++)
-					sum[f] += cs[c].m[k].fixed[f];
-			}
+			double sum[JH_M__COUNT];
+			int passing, counties = city_year(cs, nc, y, sum, &passing);
 			if (!counties)
 				continue;
 			jhJsonOpen(&j, '{');
@@ -412,17 +425,8 @@ static jh_code trends_city(jh_store *s, const jh_user *who, const jh_areas *area
 		jh_buf_addf(out, en ? "Progress of %s %s over the years\n" : "%s %s 历年进展\n",
 		            city->code, city->name ? city->name : "");
 		for (int y = ymin; y <= ymax; y++) {
-			double sum[JH_M__COUNT] = {0};
-			int counties = 0, passing = 0;
-			for (size_t c = 0; c < nc; c++) {
-				int k = year_index(&cs[c], y);
-				if (k < 0)
-					continue;
-				counties++;
-				passing += cs[c].m[k].verdict.verdict == JH_VERDICT_PASS;
-				for (int f = 0; f < JH_M__COUNT; f++)
-					sum[f] += cs[c].m[k].fixed[f];
-			}
+			double sum[JH_M__COUNT];
+			int passing, counties = city_year(cs, nc, y, sum, &passing);
 			if (!counties)
 				continue;
 			jh_buf_addf(out, en ? "%d: %d of %d counties pass, %.0f large schools, "
