@@ -46,11 +46,12 @@ export JUNHENG_TODAY=${JUNHENG_TODAY:-2025-06-10}
 
 # run OUT ARGS…: JUNHENG ARGS… with stdout into OUT; RSS_KB its largest
 # resident memory (GNU time when there, else 0), SECS its wall time.
+# (Shell variables are global: each function keeps its own start time.)
 if [ -x /usr/bin/time ]; then HAVE_TIME=1; else HAVE_TIME=0; fi
 run() {
 	_out=$1
 	shift
-	_t0=$(clock)
+	_r0=$(clock)
 	if [ $HAVE_TIME = 1 ]; then
 		/usr/bin/time -f '%M' -o "$DIR/time.txt" "$JUNHENG" "$@" >"$_out" 2>"$DIR/err.txt" ||
 			{ cat "$DIR/err.txt" >&2; die "junheng $* failed"; }
@@ -59,7 +60,7 @@ run() {
 		"$JUNHENG" "$@" >"$_out" 2>"$DIR/err.txt" || { cat "$DIR/err.txt" >&2; die "junheng $* failed"; }
 		RSS_KB=0
 	fi
-	SECS=$(elapsed "$_t0" "$(clock)")
+	SECS=$(elapsed "$_r0" "$(clock)")
 }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }'; }
 maxof() { if [ "$1" -gt "$2" ]; then echo "$1"; else echo "$2"; fi; }
@@ -96,22 +97,19 @@ say "plans: $i county plans and $(echo "$CITY_LIST" | wc -l) city plans set in $
 
 # 3. and 4. ledgers
 generate() {
-	_t0=$(clock)
-	CREATED=0
-	REFRESHED=0
-	UNCHANGED=0
+	: >"$DIR/gen.all"
 	RSS_MAX=0
+	_g0=$(clock)
 	for c in $COUNTY_LIST; do
 		run "$DIR/gen.json" ledger "$DB" generate --county "$c" --year "$YEAR" --who bench --format json
-		_n=$(jq '.created' "$DIR/gen.json")
-		_r=$(jq '.refreshed' "$DIR/gen.json")
-		_u=$(jq '.unchanged // 0' "$DIR/gen.json")
-		CREATED=$((CREATED + _n))
-		REFRESHED=$((REFRESHED + _r))
-		UNCHANGED=$((UNCHANGED + _u))
+		cat "$DIR/gen.json" >>"$DIR/gen.all"
 		RSS_MAX=$(maxof "$RSS_KB" "$RSS_MAX")
 	done
-	T_GEN=$(elapsed "$_t0" "$(clock)")
+	T_GEN=$(elapsed "$_g0" "$(clock)")
+	# Counted after the clock stopped (jq's start-up is not junheng's).
+	CREATED=$(jq -s 'map(.created) | add' "$DIR/gen.all")
+	REFRESHED=$(jq -s 'map(.refreshed) | add' "$DIR/gen.all")
+	UNCHANGED=$(jq -s 'map(.unchanged // 0) | add' "$DIR/gen.all")
 }
 generate
 ITEMS=$CREATED
