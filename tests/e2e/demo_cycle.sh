@@ -83,6 +83,14 @@ count=$(jq '.count' "$tmp/out")
 run "notice" 0 cycle "$DB" notice --area 369900 --format json
 jqeq "369906 summoned" '.counties[] | select(.county == "369906") | .summoned' true
 jqeq "369901 not summoned" '.counties[] | select(.county == "369901") | .summoned' false
+# 云岭县's items not signed off: its 2024 verdict's failing indicators of 7
+# school stages (乌石 2, 牛角 2, 高坪 4, 竹山 4, 岩口 4, 大石 4, 石门 5 = 25),
+# per-school rules (music/art rooms at 云溪镇中心小学 and 高坪乡中学, class
+# size at 第二中学 = 3) and the junior key-teacher coefficient (1): 29, + the
+# review's 2 findings = 31, one overdue; 梅山县's pay under supervision.
+jqeq "369904: 31 items open" '.counties[] | select(.county == "369904") | .ledger.open' 31
+jqeq "369904: one overdue" '.counties[] | select(.county == "369904") | .ledger.overdue' 1
+jqeq "369906: one supervised" '.counties[] | select(.county == "369906") | .ledger.supervised' 1
 
 # A second run finds the plans and leaves everything as it was.
 if JUNHENG="$FAST" "$top/scripts/demo-cycle.sh" "$DB" >"$tmp/demo2.out" 2>&1; then
