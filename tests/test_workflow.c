@@ -605,6 +605,112 @@ static void test_findings_and_rectify(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* With the creation plans: the target year.                            */
+/* ------------------------------------------------------------------ */
+
+static jh_code set_target(const char *county, int year)
+{
+	char body[64];
+	jh_buf out = JH_BUF_INIT;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf cur = JH_BUF_INIT;
+	jh_creation_doc *doc = NULL;
+	jh_code rc;
+
+	assert_int_equal(jh_creation_get(S, &ADMIN, county, &doc, &d), JH_OK);
+	snprintf(body, sizeof body, "{\"version\":%ld,\"target_year\":%d}", doc ? doc->version : 0L,
+	         year);
+	jh_creation_doc_free(doc);
+	rc = jh_creation_put(S, &CITY, county, body, strlen(body), &out, &d);
+	if (rc)
+		print_diags(&d);
+	jh_buf_free(&out);
+	jh_buf_free(&cur);
+	jh_diags_free(&d);
+	return rc;
+}
+
+static void test_apply_and_assess(void **state)
+{
+	jh_cycle_input in = submit_in();
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf out = JH_BUF_INIT;
+	jh_cycle_event *ev = NULL;
+	size_t n = 0;
+	jh_problem p;
+
+	(void)state;
+	/* 369904 (rectified above) with target year 2025 applies from its
+	 * 2024 cycle, but its verdict fails: 10 items fail, none lacks data
+	 * (`junheng verdict --year 2024` on the same files). */
+	today_is(2025, 3, 20);
+	assert_int_equal(set_target("369904", 2025), JH_OK);
+	memset(&in, 0, sizeof in);
+	in.version = version_of("369904", 2024);
+	assert_int_equal(jh_cycle_act(S, &COUNTY, "369904", 2024, JH_STEP_APPLY, &in, &out, &d),
+	                 JH_ERR_CONFLICT);
+	assert_int_equal(d.items[0].problem, JH_P_CYCLE_VERDICT_FAILS);
+	assert_string_equal(d.items[0].arg, "10");
+	assert_string_equal(d.items[0].arg2, "0");
+	jh_diags_free(&d);
+	assert_string_equal(state_of("369904", 2024), "rectified");
+
+	/* 369901 passes in 2024.  Target year 2026: the 2024 cycle is not the
+	 * application's (that is 2025's). */
+	today_is(2025, 2, 20);
+	in = submit_in();
+	assert_int_equal(act(&OTHER_COUNTY, "369901", 2024, JH_STEP_SUBMIT, &in, &p), JH_OK);
+	assert_int_equal(set_target("369901", 2026), JH_OK);
+	memset(&in, 0, sizeof in);
+	assert_int_equal(act(&OTHER_COUNTY, "369901", 2024, JH_STEP_APPLY, &in, &p), JH_ERR_CONFLICT);
+	assert_int_equal(p, JH_P_CYCLE_NOT_TARGET);
+	/* Target year 2025: applied straight from submitted (the March
+	 * application comes before September's review), on time. */
+	assert_int_equal(set_target("369901", 2025), JH_OK);
+	assert_int_equal(act(&CITY, "369901", 2024, JH_STEP_APPLY, &in, &p), JH_ERR_DENIED);
+	assert_int_equal(act(&OTHER_COUNTY, "369901", 2024, JH_STEP_APPLY, &in, &p), JH_OK);
+	assert_string_equal(state_of("369901", 2024), "applied");
+	/* Assess: not the county, not the inspector, not another city. */
+	in = assess_in("returned", "佐证材料不全");
+	assert_int_equal(act(&OTHER_COUNTY, "369901", 2024, JH_STEP_ASSESS, &in, &p), JH_ERR_DENIED);
+	assert_int_equal(act(&OTHER_CITY, "369901", 2024, JH_STEP_ASSESS, &in, &p), JH_ERR_DENIED);
+	assert_int_equal(act(&CITY, "369901", 2024, JH_STEP_ASSESS, &in, &p), JH_OK);
+	/* Returned: the county may apply again (now after March 31: late). */
+	today_is(2025, 4, 5);
+	memset(&in, 0, sizeof in);
+	assert_int_equal(act(&OTHER_COUNTY, "369901", 2024, JH_STEP_APPLY, &in, &p), JH_OK);
+	in = assess_in("forwarded", NULL);
+	assert_int_equal(act(&PROVINCE, "369901", 2024, JH_STEP_ASSESS, &in, &p), JH_OK);
+	/* Forwarded: no further application. */
+	memset(&in, 0, sizeof in);
+	assert_int_equal(act(&OTHER_COUNTY, "369901", 2024, JH_STEP_APPLY, &in, &p), JH_ERR_CONFLICT);
+	assert_int_equal(p, JH_P_CYCLE_STATE);
+	/* The events: submit, apply (on time, a snapshot of kind
+	 * application), assess returned, apply (late), assess forwarded. */
+	assert_int_equal(jh_store_cycle_events(S, "369901", 2024, &ev, &n, &d), JH_OK);
+	assert_int_equal(n, 5);
+	assert_string_equal(ev[1].action, "apply");
+	assert_int_equal(ev[1].late, 0);
+	assert_true(ev[1].snapshot > ev[0].snapshot);
+	assert_string_equal(ev[2].note, "佐证材料不全");
+	assert_int_equal(ev[3].late, 1);
+	assert_string_equal(ev[4].role, "province");
+	{
+		jh_snapshot_meta m;
+		assert_int_equal(jh_store_snapshot_get(S, ev[1].snapshot, &m, NULL, NULL, &d), JH_OK);
+		assert_string_equal(m.kind, "application");
+	}
+	{
+		jh_cycle_row r;
+		assert_int_equal(jh_store_cycle_get(S, "369901", 2024, &r, &d), JH_OK);
+		assert_string_equal(r.decision, "forwarded");
+	}
+	free(ev);
+	jh_buf_free(&out);
+	jh_diags_free(&d);
+}
+
+/* ------------------------------------------------------------------ */
 /* Snapshots.                                                            */
 /* ------------------------------------------------------------------ */
 
@@ -768,19 +874,24 @@ static void test_notice(void **state)
 	json_t *v, *c;
 
 	(void)state;
-	/* On 2025-03-10, cycle 2024's submission was due 2025-02-28:
-	 * 369901, 369902 never submitted (late, summoned); 369907 submitted
-	 * on March 1 (late); 369904 on Feb 20 (on time). */
+	/* On 2025-03-10, cycle 2024's submission was due 2025-02-28: every
+	 * county submitted by then, 369907 on March 1 (late), the others by
+	 * February 20 (on time); 369901's and 369904's applications (target
+	 * year 2025) are due March 31, not late yet. */
 	assert_int_equal(jh_cycle_notice(S, &CITY, "369900", "2025-03-10", NULL, JH_FMT_JSON, "zh",
 	                                 &out, &d), JH_OK);
 	v = parse(&out);
 	assert_int_equal(json_array_size(json_object_get(v, "counties")), 7);
 	assert_int_equal(json_integer_value(json_object_get(v, "cycle_year")), 2024);
 	c = county_in(v, "369901");
-	assert_int_equal(json_array_size(json_object_get(c, "late_steps")), 1);
-	assert_string_equal(json_string_value(json_object_get(
-		json_array_get(json_object_get(c, "late_steps"), 0), "step")), "submit");
-	assert_true(json_is_true(json_object_get(c, "summoned")));
+	assert_int_equal(json_array_size(json_object_get(c, "late_steps")), 0);
+	assert_int_equal(json_integer_value(json_object_get(c, "target_year")), 2025);
+	assert_int_equal(json_array_size(json_object_get(v, "summoned")), 1);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(v, "summoned"), 0)),
+	                    "369907");
+	/* 369902's findings: two items, both signed off, none open. */
+	c = county_in(v, "369902");
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(c, "ledger"), "open")), 0);
 	c = county_in(v, "369907");
 	assert_true(json_is_true(json_object_get(json_array_get(json_object_get(c, "late_steps"),
 	                                                        0), "taken")));
@@ -831,6 +942,7 @@ int main(void)
 		cmocka_unit_test(test_version_and_concurrency),
 		cmocka_unit_test(test_late_flags),
 		cmocka_unit_test(test_findings_and_rectify),
+		cmocka_unit_test(test_apply_and_assess),
 		cmocka_unit_test(test_snapshot_frozen_and_diff),
 		cmocka_unit_test(test_notice),
 	};

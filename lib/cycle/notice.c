@@ -41,17 +41,20 @@ typedef struct county_notice {
 	int summoned;
 } county_notice;
 
-/* Milestone counts by status as of day D (creation part's
- * jh_creation_milestones, wired in when it lands). */
+/* Milestone counts by status as of day D (jh_creation_milestones). */
 static jh_code milestones(jh_store *s, const jh_user *who, county_notice *c,
                           const jh_day *day, const jh_standard *std, jh_diags *d)
 {
-	(void)std;
-	(void)s;
-	(void)who;
-	(void)c;
-	(void)day;
-	(void)d;
+	jh_milestone_result *m = NULL;
+	size_t n = 0;
+	jh_code rc;
+
+	if ((rc = jh_creation_milestones(s, who, c->area->code, day, std, &m, &n, d)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned)m[i].status < JH_MILESTONE__COUNT)
+			c->ms[m[i].status]++;
+	jh_milestones_free(m, n);
 	return JH_OK;
 }
 

@@ -82,19 +82,52 @@ static jh_code ledger_json(jhJson *j, jh_store *s, const jh_user *who,
 	return JH_OK;
 }
 
-/* The plan's milestones (the creation part's jh_creation_milestones,
- * wired in when it lands): until then an empty list. */
+/* The plan's milestones judged now: {"year","deadline","status",
+ * "has_data","targets":[{"measure","kind","bound","value","holds"}]}. */
 static jh_code milestones_json(jhJson *j, jh_store *s, const jh_user *who,
                                const char *county, const jh_standard *std,
                                jh_diags *d)
 {
-	(void)std;
-	(void)s;
-	(void)who;
-	(void)county;
-	(void)d;
+	static const char *const kinds[] = {"max", "min", "pass", "done"};
+	jh_milestone_result *m = NULL;
+	size_t n = 0;
+	jh_day today = jh_day_today(s);
+	jh_code rc;
+
+	if ((rc = jh_creation_milestones(s, who, county, &today, std, &m, &n, d)))
+		return rc;
 	jhJsonOpen(j, '[');
+	for (size_t i = 0; i < n; i++) {
+		jhJsonOpen(j, '{');
+		jhJsonFieldInt(j, "year", m[i].year);
+		jhJsonFieldStr(j, "deadline", m[i].deadline.s);
+		jhJsonFieldStr(j, "status", jh_milestone_status_key(m[i].status));
+		jhJsonFieldBool(j, "has_data", m[i].has_data);
+		jhJsonKey(j, "targets");
+		jhJsonOpen(j, '[');
+		for (size_t k = 0; k < m[i].ntargets; k++) {
+			const jh_target_result *t = &m[i].targets[k];
+			jhJsonOpen(j, '{');
+			jhJsonFieldStr(j, "measure", t->target.measure);
+			jhJsonFieldStr(j, "kind", (unsigned)t->target.kind < 4 ? kinds[t->target.kind] : "?");
+			jhJsonFieldNum(j, "bound", t->target.bound);
+			jhJsonKey(j, "value");
+			if (t->has_value)
+				jhJsonNum(j, t->value);
+			else
+				jhJsonNull(j);
+			jhJsonKey(j, "holds");
+			if (t->holds < 0)
+				jhJsonNull(j);
+			else
+				jhJsonBool(j, t->holds);
+			jhJsonClose(j, '}');
+		}
+		jhJsonClose(j, ']');
+		jhJsonClose(j, '}');
+	}
 	jhJsonClose(j, ']');
+	jh_milestones_free(m, n);
 	return JH_OK;
 }
 
@@ -429,19 +462,27 @@ static void list_diff(jhJson *j, const json_t *a, const json_t *b, const char *k
 	jhJsonClose(j, ']');
 }
 
-/* Milestones have no id of their own: "year measure" is theirs. */
+/* Milestones have no id of their own: each target of each milestone is
+ * one entry keyed "year measure", with the milestone's status and
+ * whether the target held. */
 static json_t *keyed_milestones(const json_t *arr)
 {
 	json_t *out = json_array();
 
 	for (size_t i = 0; out && i < json_array_size(arr); i++) {
-		json_t *e = json_deep_copy(json_array_get(arr, i));
-		char k[160];
-		json_int_t y = json_integer_value(json_object_get(e, "year"));
-		const char *m = json_string_value(json_object_get(e, "measure"));
-		snprintf(k, sizeof k, "%lld %s", (long long)y, m ? m : "");
-		json_object_set_new(e, "milestone", json_string(k));
-		json_array_append_new(out, e);
+		json_t *m = json_array_get(arr, i), *ts = json_object_get(m, "targets");
+		json_int_t y = json_integer_value(json_object_get(m, "year"));
+		for (size_t k = 0; k < json_array_size(ts); k++) {
+			json_t *t = json_array_get(ts, k);
+			const char *ms = json_string_value(json_object_get(t, "measure"));
+			char key[160];
+			snprintf(key, sizeof key, "%lld %s", (long long)y, ms ? ms : "");
+			json_array_append_new(out, json_pack("{s:s,s:I,s:s,s:O?,s:O?,s:O?}", "milestone", key,
+			                                     "year", y, "measure", ms ? ms : "",
+			                                     "status", json_object_get(m, "status"),
+			                                     "holds", json_object_get(t, "holds"),
+			                                     "value", json_object_get(t, "value")));
+		}
 	}
 	return out;
 }
@@ -456,7 +497,7 @@ jh_code jh_snapshot_diff(jh_store *s, const jh_user *who, long id,
 	static const char *const ledger_labels[] = {"key", "what_zh", "what_en", NULL};
 	static const char *const ledger_fields[] = {"status", NULL};
 	static const char *const ms_labels[] = {"year", "measure", NULL};
-	static const char *const ms_fields[] = {"status", NULL};
+	static const char *const ms_fields[] = {"status", "holds", NULL};
 	jh_snapshot_meta m;
 	char *body = NULL;
 	size_t len = 0;

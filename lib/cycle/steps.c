@@ -215,13 +215,20 @@ int jhCycleTextOk(const char *s, size_t min, size_t max)
 	return n >= min && n <= max;
 }
 
-/* The creation part's jh_creation_get, wired in when it lands. */
+/* The plan's target year (jh_creation_get).  A plan the caller may not
+ * read or that cannot be read counts as none: the step that needs it is
+ * then refused for want of a target year, never let through. */
 int jhCycleTargetYear(jh_store *s, const jh_user *who, const char *county,
                       jh_diags *d)
 {
-	(void)s;
-	(void)who;
-	(void)county;
+	jh_creation_doc *doc = NULL;
+	jh_diags quiet = JH_DIAGS_INIT;
+	int y = 0;
+
 	(void)d;
-	return 0;
+	if (jh_creation_get(s, who, county, &doc, &quiet) == JH_OK && doc)
+		y = doc->target_year;
+	jh_creation_doc_free(doc);
+	jh_diags_free(&quiet);
+	return y;
 }
