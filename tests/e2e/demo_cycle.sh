@@ -25,17 +25,8 @@ state() {
 	run "cycle $1" 0 cycle "$DB" show --county "$1" --year 2024 --format json
 	jqeq "cycle $1: $2" .state "$2"
 }
-# Applying needs the plan's target year read by the workflow (cycle
-# show's target_year); until it does, the script leaves both rectified.
-run "cycle 369901: target year" 0 cycle "$DB" show --county 369901 --year 2024 --format json
-if [ "$(jq -r .target_year "$tmp/out")" = 2025 ]; then
-	state 369901 assessed
-	state 369902 applied
-else
-	echo "# the workflow does not read the target year: no application"
-	state 369901 rectified
-	state 369902 rectified
-fi
+state 369901 assessed
+state 369902 applied
 state 369903 rectified
 state 369904 reviewed
 state 369905 submitted
