@@ -686,6 +686,38 @@ static void test_evidence(void **state)
 	jh_diags_free(&f->d);
 }
 
+/* The city's notice counts the ledger: on 2024-07-01, of 云岭县's three
+ * items made on 2024-06-15, one is signed off (not counted), one is due
+ * 2024-06-30 and under named supervision (open, overdue, supervised,
+ * overdue and supervised: the county is to be summoned), one is due
+ * 2024-07-31 (open only): open 2, overdue 1, supervised 1. */
+static void test_notice_counts(void **state)
+{
+	struct fx *f = *state;
+	jh_ledger_item a = manual("369904", "", "甲"), b = manual("369904", "", "乙"),
+	               c = manual("369904", "", "丙"), out;
+	jh_ledger_change ch = JH_LEDGER_CHANGE_NONE;
+	jh_buf buf = JH_BUF_INIT;
+	jh_code rc;
+
+	snprintf(c.deadline.s, sizeof c.deadline.s, "2024-07-31");
+	assert_int_equal(jh_ledger_add(f->s, &U_COUNTY, &a, &f->d), JH_OK);
+	assert_int_equal(jh_ledger_add(f->s, &U_COUNTY, &b, &f->d), JH_OK);
+	assert_int_equal(jh_ledger_add(f->s, &U_COUNTY, &c, &f->d), JH_OK);
+	assert_int_equal(jh_ledger_signoff(f->s, &U_CITY, a.id, a.version, "已完成", NULL, NULL,
+	                                   NULL, &f->d), JH_OK);
+	ch.supervised = 1;
+	assert_int_equal(jh_ledger_update(f->s, &U_CITY, b.id, b.version, &ch, &out, &f->d), JH_OK);
+	if ((rc = jh_cycle_notice(f->s, &U_CITY, "369904", "2024-07-01", NULL, JH_FMT_JSON, "zh",
+	                          &buf, &f->d)))
+		fail_diags("notice", rc, &f->d);
+	assert_non_null(strstr(buf.data, "\"open\":2,\"overdue\":1,\"supervised\":1,"
+	                                 "\"overdue_supervised\":1"));
+	assert_non_null(strstr(buf.data, "\"summoned\":true"));
+	jh_buf_free(&buf);
+	jh_diags_free(&f->d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -696,6 +728,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_signoff, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_signoff, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_evidence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_notice_counts, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
