@@ -82,13 +82,12 @@ static jh_code ledger_json(jhJson *j, jh_store *s, const jh_user *who,
 	return JH_OK;
 }
 
-/* The plan's milestones judged now: {"year","deadline","status",
- * "has_data","targets":[{"measure","kind","bound","value","holds"}]}. */
+/* The plan's milestones judged now, as the creation part renders them
+ * (jhMilestonesJson: year, deadline, status, targets with their figures). */
 static jh_code milestones_json(jhJson *j, jh_store *s, const jh_user *who,
                                const char *county, const jh_standard *std,
                                jh_diags *d)
 {
-	static const char *const kinds[] = {"max", "min", "pass", "done"};
 	jh_milestone_result *m = NULL;
 	size_t n = 0;
 	jh_day today = jh_day_today(s);
@@ -96,37 +95,7 @@ static jh_code milestones_json(jhJson *j, jh_store *s, const jh_user *who,
 
 	if ((rc = jh_creation_milestones(s, who, county, &today, std, &m, &n, d)))
 		return rc;
-	jhJsonOpen(j, '[');
-	for (size_t i = 0; i < n; i++) {
-		jhJsonOpen(j, '{');
-		jhJsonFieldInt(j, "year", m[i].year);
-		jhJsonFieldStr(j, "deadline", m[i].deadline.s);
-		jhJsonFieldStr(j, "status", jh_milestone_status_key(m[i].status));
-		jhJsonFieldBool(j, "has_data", m[i].has_data);
-		jhJsonKey(j, "targets");
-		jhJsonOpen(j, '[');
-		for (size_t k = 0; k < m[i].ntargets; k++) {
-			const jh_target_result *t = &m[i].targets[k];
-			jhJsonOpen(j, '{');
-			jhJsonFieldStr(j, "measure", t->target.measure);
-			jhJsonFieldStr(j, "kind", (unsigned)t->target.kind < 4 ? kinds[t->target.kind] : "?");
-			jhJsonFieldNum(j, "bound", t->target.bound);
-			jhJsonKey(j, "value");
-			if (t->has_value)
-				jhJsonNum(j, t->value);
-			else
-				jhJsonNull(j);
-			jhJsonKey(j, "holds");
-			if (t->holds < 0)
-				jhJsonNull(j);
-			else
-				jhJsonBool(j, t->holds);
-			jhJsonClose(j, '}');
-		}
-		jhJsonClose(j, ']');
-		jhJsonClose(j, '}');
-	}
-	jhJsonClose(j, ']');
+	jhMilestonesJson(j, m, n);
 	jh_milestones_free(m, n);
 	return JH_OK;
 }
