@@ -537,6 +537,60 @@ static size_t findings_of(const char *county, int year, jh_ledger_item **items)
 	return k;
 }
 
+/* A review and its findings are one transaction: when the second
+ * finding cannot be stored (a trigger on this connection refuses it, as
+ * a full disk or a broken file would), the review does not stand either —
+ * the county-year stays submitted at its version, with no finding and no
+ * review event — and the same review then succeeds whole. */
+static void test_review_all_or_nothing(void **state)
+{
+	jh_cycle_input in;
+	jh_cycle_finding f[2];
+	jh_ledger_item *items = NULL;
+	jh_cycle_event *ev = NULL;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_problem p;
+	sqlite3 *db = jhSqliteHandle(S->db);
+	size_t nev = 0;
+	long v;
+
+	(void)state;
+	/* 369905's 2024 was submitted by test_version_and_concurrency. */
+	assert_string_equal(state_of("369905", 2024), "submitted");
+	v = version_of("369905", 2024);
+	today_is(2025, 6, 1);
+	in = review_in();
+	memset(f, 0, sizeof f);
+	f[0].what_zh = "第一项";
+	f[0].deadline = "2025-12-31";
+	f[1].what_zh = "第二项";
+	f[1].deadline = "2025-12-31";
+	in.findings = f;
+	in.nfindings = 2;
+	assert_int_equal(sqlite3_exec(db, "CREATE TEMP TRIGGER refuse_second BEFORE INSERT"
+	                              " ON ledger_item WHEN NEW.what_zh = '第二项'"
+	                              " BEGIN SELECT RAISE(ABORT, 'refused'); END",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	/* Refused (the ledger reports the refused insert as a conflict). */
+	assert_int_not_equal(act(&CITY, "369905", 2024, JH_STEP_REVIEW, &in, &p), JH_OK);
+	assert_string_equal(state_of("369905", 2024), "submitted");
+	assert_int_equal(version_of("369905", 2024), v);
+	assert_int_equal(findings_of("369905", 2024, &items), 0);
+	free(items);
+	items = NULL;
+	assert_int_equal(jh_store_cycle_events(S, "369905", 2024, &ev, &nev, &d), JH_OK);
+	for (size_t i = 0; i < nev; i++)
+		assert_string_not_equal(ev[i].action, "review");
+	free(ev);
+	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER refuse_second", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(act(&CITY, "369905", 2024, JH_STEP_REVIEW, &in, &p), JH_OK);
+	assert_string_equal(state_of("369905", 2024), "reviewed");
+	assert_int_equal(findings_of("369905", 2024, &items), 2);
+	free(items);
+	jh_diags_free(&d);
+}
+
 static void test_findings_and_rectify(void **state)
 {
 	jh_cycle_input in = submit_in();
@@ -941,6 +995,7 @@ int main(void)
 		cmocka_unit_test(test_input_refused),
 		cmocka_unit_test(test_version_and_concurrency),
 		cmocka_unit_test(test_late_flags),
+		cmocka_unit_test(test_review_all_or_nothing),
 		cmocka_unit_test(test_findings_and_rectify),
 		cmocka_unit_test(test_apply_and_assess),
 		cmocka_unit_test(test_snapshot_frozen_and_diff),

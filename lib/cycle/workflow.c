@@ -615,16 +615,22 @@ jh_code jh_cycle_act(jh_store *s, const jh_user *who, const char *county,
 	         act == JH_STEP_REVIEW ? in->opinion :
 	         act == JH_STEP_ASSESS ? (in->reasons ? in->reasons : "") :
 	         in->note ? in->note : "");
+	/* The step and, for a review, its findings as ledger items are one
+	 * transaction (the store's transactions nest): a review never stands
+	 * without all of its findings.  The state's compare-and-set comes
+	 * first, so a concurrent second review is refused before any item. */
+	if ((rc = jhStoreBegin(s, d)))
+		goto done;
 	if ((rc = jh_store_cycle_step(s, county, year, row.version, row.state,
 	                              jh_cycle_state_key(t->to),
 	                              act == JH_STEP_ASSESS ? in->decision : "",
 	                              e, kind, revision, kind ? snap.data : NULL,
-	                              &after, d)))
+	                              &after, d)) ||
+	    (act == JH_STEP_REVIEW && (rc = add_findings(s, who, county, year, in, d))) ||
+	    (rc = jhStoreCommit(s, d))) {
+		jhStoreRollback(s);
 		goto done;
-	/* The review's findings become ledger items once the review stands
-	 * (the state moved: a concurrent second review was refused above). */
-	if (act == JH_STEP_REVIEW && (rc = add_findings(s, who, county, year, in, d)))
-		goto done;
+	}
 	rc = show(s, who, county, year, areas, out, d);
 done:
 	free(e);

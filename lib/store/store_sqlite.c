@@ -53,6 +53,7 @@ struct sq {
 	sqlite3_stmt *session_get, *session_touch;
 	jh_buf extras;          /* one row's extras as JSON, reused */
 	int fk_off;             /* foreign-key checks off for this transaction */
+	int depth;              /* transactions open: 1 the outer, more savepoints */
 };
 
 /* A batch of at least this many rows is loaded as a bulk load (see
@@ -462,11 +463,22 @@ static void fk_restore(struct sq *q)
 	}
 }
 
+/* Transactions nest: a begin inside an open transaction is a savepoint,
+ * released by its commit and undone by its rollback, so that an operation
+ * that is one transaction alone (adding a ledger item) can also be a part
+ * of a larger one (a review with its findings), all or nothing. */
 static jh_code sq_begin(void *db, size_t rows, jh_diags *d)
 {
 	struct sq *q = db;
 	jh_code rc;
 
+	if (q->depth > 0 && !sqlite3_get_autocommit(q->db)) {
+		if ((rc = exec(q, "SAVEPOINT jh_nested", d)))
+			return rc;
+		q->depth++;
+		return JH_OK;
+	}
+	q->depth = 0;
 	if (rows >= BULK_MIN) {
 		if ((rc = exec(q, "PRAGMA foreign_keys = OFF", d)))
 			return rc;
@@ -474,16 +486,26 @@ static jh_code sq_begin(void *db, size_t rows, jh_diags *d)
 	}
 	if ((rc = exec(q, "BEGIN IMMEDIATE", d)))
 		fk_restore(q);
+	else
+		q->depth = 1;
 	return rc;
 }
 
 static jh_code sq_commit(void *db, jh_diags *d)
 {
 	struct sq *q = db;
-	jh_code rc = exec(q, "COMMIT", d);
+	jh_code rc;
 
-	if (rc == JH_OK)
+	if (q->depth > 1) {
+		if ((rc = exec(q, "RELEASE jh_nested", d)) == JH_OK)
+			q->depth--;
+		return rc;      /* on failure the caller rolls back */
+	}
+	rc = exec(q, "COMMIT", d);
+	if (rc == JH_OK) {
+		q->depth = 0;
 		fk_restore(q);
+	}
 	return rc;          /* on failure the caller rolls back */
 }
 
@@ -491,8 +513,19 @@ static void sq_rollback(void *db)
 {
 	struct sq *q = db;
 
-	if (!sqlite3_get_autocommit(q->db))
-		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	if (sqlite3_get_autocommit(q->db)) {
+		q->depth = 0;
+		fk_restore(q);
+		return;
+	}
+	if (q->depth > 1) {
+		sqlite3_exec(q->db, "ROLLBACK TO jh_nested; RELEASE jh_nested", NULL,
+		             NULL, NULL);
+		q->depth--;
+		return;
+	}
+	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	q->depth = 0;
 	fk_restore(q);
 }
 
