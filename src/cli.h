@@ -81,6 +81,11 @@ int cli_close_out(const struct cli *cli, jh_out *out, jh_code rc);
  * EXIT_INPUT). */
 const char *cli_help_text(const char *cmd, const char *lang);
 int cli_usage(const struct cli *cli, const char *cmd, int asked);
+/* The same for a command keeping its own help (zh, en): the whole text on
+ * stdout when asked (EXIT_OK), else its usage lines — up to the first
+ * blank line — on stderr after "junheng: " (EXIT_INPUT). */
+int cli_usage_text(const struct cli *cli, const char *zh, const char *en,
+                   int asked);
 /* After files loaded without error: print the notices they gave (a total
  * row skipped, notes ignored, a column in 万元) to stderr and empty d. */
 void cli_print_notes(jh_diags *d, const struct cli *cli);

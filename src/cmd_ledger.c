@@ -144,15 +144,7 @@ static const char *const usage_en =
 
 static int usage(const struct cli *cli, int asked)
 {
-	const char *t = strcmp(cli->lang, "en") ? usage_zh : usage_en;
-
-	if (asked) {
-		fputs(t, stdout);
-		return EXIT_OK;
-	}
-	fputs("junheng: ", stderr);
-	fwrite(t, 1, (size_t)(strstr(t, "\n\n") - t) + 1, stderr);
-	return EXIT_INPUT;
+	return cli_usage_text(cli, usage_zh, usage_en, asked);
 }
 
 static int number(const struct cli *cli, const char *flag, const char *text, long min,

@@ -86,15 +86,7 @@ static const char HELP_EN[] =
 
 static int usage(const struct cli *cli, int asked)
 {
-	const char *t = strcmp(cli->lang, "en") ? HELP_ZH : HELP_EN;
-
-	if (asked) {
-		fputs(t, stdout);
-		return EXIT_OK;
-	}
-	fputs("junheng: ", stderr);
-	fwrite(t, 1, (size_t)(strstr(t, "\n\n") - t) + 1, stderr);
-	return EXIT_INPUT;
+	return cli_usage_text(cli, HELP_ZH, HELP_EN, asked);
 }
 
 struct opts {

@@ -501,13 +501,11 @@ const char *cli_help_text(const char *cmd, const char *lang)
 	return NULL;
 }
 
-int cli_usage(const struct cli *cli, const char *cmd, int asked)
+int cli_usage_text(const struct cli *cli, const char *zh, const char *en,
+                   int asked)
 {
-	const char *t = cli_help_text(cmd, cli->lang), *end;
-	int en = !strcmp(cli->lang, "en");
+	const char *t = strcmp(cli->lang, "en") ? zh : en, *end;
 
-	if (!t)
-		return EXIT_INPUT;
 	if (asked) {
 		fputs(t, stdout);
 		return EXIT_OK;
@@ -515,6 +513,19 @@ int cli_usage(const struct cli *cli, const char *cmd, int asked)
 	end = strstr(t, "\n\n");
 	fputs("junheng: ", stderr);
 	fwrite(t, 1, end ? (size_t)(end - t) + 1 : strlen(t), stderr);
+	return EXIT_INPUT;
+}
+
+int cli_usage(const struct cli *cli, const char *cmd, int asked)
+{
+	const char *t = cli_help_text(cmd, cli->lang);
+	int en = !strcmp(cli->lang, "en");
+
+	if (!t)
+		return EXIT_INPUT;
+	if (asked)
+		return cli_usage_text(cli, t, t, 1);
+	cli_usage_text(cli, t, t, 0);
 	fprintf(stderr, en ? "junheng: 'junheng %s --help' describes every option\n"
 	                   : "junheng: “junheng %s --help”查看全部选项和示例\n", cmd);
 	return EXIT_INPUT;
