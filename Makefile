@@ -16,16 +16,19 @@
 
 CC      ?= cc
 # Debian installs every library below in the default paths, so no
-# pkg-config is needed (and the list is right even before install-deps).
-PKG_CFLAGS :=
-PKG_LIBS   := -ljansson -lzip -lexpat -lsqlite3 -lxlsxwriter -lsodium -lfreexl
+# pkg-config is needed for them (and the list is right even before
+# install-deps); pango's headers live under glib's include folders, which
+# pkg-config names (evaluated when used: after install-deps).
+PKG_CFLAGS  = $(shell pkg-config --cflags pangocairo 2>/dev/null)
+PKG_LIBS   := -ljansson -lzip -lexpat -lsqlite3 -lxlsxwriter -lsodium -lfreexl \
+              -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo
 WARN    := -std=c11 -Wall -Wextra -Werror
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
 # The library's layers, lowest first; each may use only those before it
 # (scripts/check-layers.sh checks the object files).
-LAYERS  := util io core plan store access service cycle
+LAYERS  := util io core plan store access service cycle report
 LIBS    := $(PKG_LIBS) -lglpk -lm
 # The web server (server/) is a program over the library, like src/.
 SRV_LIBS := -lmicrohttpd -lz -lpthread

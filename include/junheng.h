@@ -14,6 +14,8 @@
 **   junheng/access.h lib/access accounts, sessions, who may do what
 **   junheng/service.h lib/service whole operations the CLI and the
 **                                server share (same bytes from both)
+**   junheng/cycle.h  lib/cycle  creation plans, ledgers, the workflow
+**   junheng/report.h lib/report the documents offices file (XLSX, PDF)
 **
 ** Every function that can fail returns a jh_code and, where the failure
 ** concerns user input, appends one coded diagnostic per problem to a
@@ -39,5 +41,6 @@
 #include "junheng/access.h"
 #include "junheng/service.h"
 #include "junheng/cycle.h"
+#include "junheng/report.h"
 
 #endif /* JUNHENG_H */

@@ -6,7 +6,11 @@ set -eu
 PKGS="gcc make pkg-config clang libclang-rt-14-dev jq
 libcmocka-dev libjansson-dev libsqlite3-dev sqlite3 libzip-dev libexpat1-dev
 libxlsxwriter-dev libglpk-dev libsodium-dev libfreexl-dev
-libmicrohttpd-dev zlib1g-dev wrk curl"
+libmicrohttpd-dev zlib1g-dev wrk curl
+libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils"
+# Reports (lib/report): PDFs are drawn with cairo, text set with pango in
+# Noto CJK (embedded in every PDF); the tests read them with poppler-utils
+# (pdftotext, pdffonts, pdftoppm).
 # The API tests (tests/api) run on Node.js >= 18 with no npm package:
 # Debian 12's nodejs is enough, and any node already on PATH is kept.
 command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"

@@ -40,6 +40,8 @@ int cmd_ledger(int argc, char **argv, struct cli *cli);
 void cli_ledger_refresh(const struct cli *cli, jh_store *s, const char *who,
                         const jh_import_set *is, const char *school, int year);
 int cmd_plan(int argc, char **argv, struct cli *cli);
+/* --- issue 13 --- */
+int cmd_report(int argc, char **argv, struct cli *cli);
 
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */

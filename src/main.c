@@ -38,6 +38,10 @@ static const struct {
 	/* --- issue 12: cycle (cmd_cycle.c) --- */
 	{"cycle", cmd_cycle, "年度流程:自评上报、市级复核、整改、申报、评估;快照与通报",
 	 "the yearly workflow: submit, review, rectify, apply, assess; snapshots and notices"},
+
+	/* --- issue 13: report (cmd_report.c) --- */
+	{"report", cmd_report, "生成报送文件:申报表、评估工作簿、台账、自评报告、意见书、通报(xlsx、pdf)",
+	 "documents offices file: application form, workbooks, ledger, reports, notices (xlsx, pdf)"},
 };
 
 static void usage(FILE *f, const struct cli *cli)

@@ -20,7 +20,7 @@
 
 /* The schema this version of the library creates (PRAGMA user_version,
  * one per migration in store_sqlite.c).  Bump it with a new migration. */
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 
 #define AREAS_HDR "province_code,province_name,city_code,city_name,county_code,county_name\n"
 #define AREAS AREAS_HDR \
@@ -2976,6 +2976,8 @@ static void test_migrate_v5(void **state)
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "DROP TABLE session; DROP TABLE audit;"
 	                              " DROP TABLE account; DROP TABLE county_change;"
+	                              " ALTER TABLE school_year DROP COLUMN organiser_type;"
+	                              " ALTER TABLE school_year DROP COLUMN grades;"
 	                              " PRAGMA user_version = 5;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	/* Read-only: an older schema is refused, not migrated. */

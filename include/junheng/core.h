@@ -72,6 +72,10 @@ typedef enum jh_field {
 	JH_F_CERTIFIED_TEACHERS,  /* 持有教师资格证的专任教师数 */
 	JH_F_PUBLIC_FUNDS,        /* 年度公用经费预算总额 元 */
 	JH_F_TRAINING_FUNDS,      /* 教师培训经费 元 */
+	/* For the application form (申报表 表Ⅱ-2), never for the evaluation: */
+	JH_F_ORGANISER,           /* 举办者类型: the national code 1–10
+	                             (jh_organiser_name) */
+	JH_F_GRADES,              /* 年级数 */
 	JH_F__COUNT
 } jh_field;
 
@@ -95,6 +99,16 @@ const char *jh_location_key(jh_location l);   /* "urban", "" when unknown */
 /* 城区/镇区/乡村 (zh), urban/town/rural (en); "" when unknown. */
 const char *jh_location_name(jh_location l, const char *lang);
 int jh_location_parse(const char *s);         /* -1 when unknown text */
+
+/* 举办者类型, the organiser of a school, by the national statistics'
+ * code (reference §10): 1 中央教育部门, 2 中央其他部门, 3 省级教育部门,
+ * 4 省级其他部门, 5 地级教育部门, 6 地级其他部门, 7 县级教育部门,
+ * 8 县级其他部门, 9 地方企业, 10 民办.  "" for another code. */
+#define JH_ORGANISER_MAX 10
+const char *jh_organiser_name(int code, const char *lang);
+/* A code's name in either language (县级教育部门, "7 县级教育部门",
+ * "county education department"); 0 when unknown. */
+int jh_organiser_parse(const char *s);
 
 /* One school in one year: a row of the template. */
 typedef struct jh_school_year {

@@ -340,6 +340,16 @@ typedef enum jh_problem {
 	JH_P_CYCLE_DEADLINES_CONF,/* arg: the key, arg2: the value (deadlines file) */
 	JH_P_CYCLE_FIELD,        /* arg: the field (missing or of the wrong kind) */
 
+	/* --- issue 13: reports (lib/report) --- */
+	JH_P_REPORT_KIND,        /* arg: the kind given (unknown) */
+	JH_P_REPORT_FORMAT,      /* arg: the format given, arg2: the kind's format */
+	JH_P_REPORT_NEEDS,       /* arg: the kind, arg2: what it needs (area, year, school) */
+	JH_P_REPORT_TAKES_NOT,   /* arg: the kind, arg2: what it does not take */
+	JH_P_REPORT_WRITE,       /* arg: the file kind (xlsx, pdf), arg2: the library's reason */
+	JH_P_REPORT_NO_REVIEW,   /* arg: county/year (the city has not reviewed it) */
+	JH_P_VALUE_RANGE,        /* arg: the text, arg2: the values allowed (organiser code, grades) */
+	/* (report problems end) */
+
 	JH_P__COUNT
 } jh_problem;
 

@@ -291,7 +291,13 @@ static int office_number(const char *raw, jh_field f, unsigned stages,
 {
 	unsigned st = field_stage(f);
 	int none = st && stages != ~0u && !(stages & st);
+	int org;
 
+	/* 举办者类型 as offices write it: 县级教育部门, "7 县级教育部门". */
+	if (f == JH_F_ORGANISER && (org = jh_organiser_parse(raw)) > 0) {
+		*out = org;
+		return CELL_NUMBER;
+	}
 	if (*raw && !jhParseCellNumber(raw, (jhUnit)jhSchoolYear.cols[JH_SY_IDCOLS + f].unit, out)) {
 		if (scale != 1)
 			*out = round(*out * scale * 100) / 100;
@@ -618,6 +624,11 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				} else if (jhSchoolYear.cols[JH_SY_IDCOLS + f].type == JH_COL_COUNT && d != floor(d)) {
 					jhCellCopy(raw, cell, sizeof cell);
 					DIAG(JH_P_NOT_INTEGER, line, col, cell, NULL);
+				} else if ((f == JH_F_ORGANISER && (d < 1 || d > JH_ORGANISER_MAX)) ||
+				           (f == JH_F_GRADES && (d < 1 || d > 12))) {
+					jhCellCopy(raw, cell, sizeof cell);
+					DIAG(JH_P_VALUE_RANGE, line, col, cell,
+					     f == JH_F_GRADES ? "1-12" : "1-10");
 				} else {
 					sy->v[f] = d;
 					ok[f] = 1;

@@ -9,6 +9,7 @@
 */
 #include "core_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -196,6 +197,11 @@ static const jhColSpec cols[NCOLS] = {
 		JH_COL_MONEY, JH_UNIT_YUAN, 0},
 	F(JH_F_TRAINING_FUNDS) = {"training_funds_yuan", "教师培训经费",
 		"teacher training funds (yuan)", {NULL}, JH_COL_MONEY, JH_UNIT_YUAN, 0},
+	F(JH_F_ORGANISER) = {"organiser_type", "举办者类型",
+		"organiser type (national code 1-10)", {"举办者类型代码", "举办者"},
+		JH_COL_COUNT, JH_UNIT_NONE, 0},
+	F(JH_F_GRADES) = {"grades", "年级数", "grades", {"年级数量"},
+		JH_COL_COUNT, JH_UNIT_NONE, 0},
 };
 #undef F
 #undef REQ
@@ -218,6 +224,52 @@ static const char *const loc_names[4][5] = {
 	[JH_LOC_TOWN]  = {"town", "镇区", "县镇", "城镇", NULL},
 	[JH_LOC_RURAL] = {"rural", "乡村", "农村", NULL},
 };
+
+static const char *const organisers[JH_ORGANISER_MAX + 1][2] = {
+	{"", ""},
+	{"中央教育部门", "central education department"},
+	{"中央其他部门", "other central department"},
+	{"省级教育部门", "provincial education department"},
+	{"省级其他部门", "other provincial department"},
+	{"地级教育部门", "prefecture education department"},
+	{"地级其他部门", "other prefecture department"},
+	{"县级教育部门", "county education department"},
+	{"县级其他部门", "other county department"},
+	{"地方企业", "local enterprise"},
+	{"民办", "private"},
+};
+
+const char *jh_organiser_name(int code, const char *lang)
+{
+	if (code < 1 || code > JH_ORGANISER_MAX)
+		return "";
+	return organisers[code][en(lang) ? 1 : 0];
+}
+
+int jh_organiser_parse(const char *s)
+{
+	char *end;
+	long n;
+
+	if (!s)
+		return 0;
+	while (*s == ' ')
+		s++;
+	/* "7 县级教育部门" or "7": the code first. */
+	n = strtol(s, &end, 10);
+	if (end != s) {
+		while (*end == ' ' || *end == '.' || *end == '-')
+			end++;
+		if (n < 1 || n > JH_ORGANISER_MAX)
+			return 0;
+		return !*end || !strcmp(end, organisers[n][0]) ||
+		       !strcasecmp(end, organisers[n][1]) ? (int)n : 0;
+	}
+	for (int c = 1; c <= JH_ORGANISER_MAX; c++)
+		if (!strcmp(s, organisers[c][0]) || !strcasecmp(s, organisers[c][1]))
+			return c;
+	return 0;
+}
 
 const char *jh_location_key(jh_location l)
 {

@@ -169,7 +169,8 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 			for (int g = 0; g < JH_F__COUNT; g++) {
 				if (isnan(rows[i].v[g]) || g == JH_F_MUSIC_ROOM_MIN_AREA ||
 				    g == JH_F_ART_ROOM_MIN_AREA || g == JH_F_LARGEST_CLASS_PRIMARY ||
-				    g == JH_F_LARGEST_CLASS_JUNIOR)
+				    g == JH_F_LARGEST_CLASS_JUNIOR || g == JH_F_ORGANISER ||
+				    g == JH_F_GRADES)
 					continue;
 				rows[k].v[g] = (isnan(rows[k].v[g]) ? 0 : rows[k].v[g]) + rows[i].v[g];
 			}

@@ -372,6 +372,9 @@ static const char *const migrations[] = {
 	" BEGIN SELECT RAISE(ABORT, 'a snapshot never changes'); END;"
 	"CREATE TRIGGER IF NOT EXISTS snapshot_frozen_delete BEFORE DELETE ON snapshot"
 	" BEGIN SELECT RAISE(ABORT, 'a snapshot never changes'); END;",
+	/* 8: school columns the application form needs (举办者类型, 年级数). */
+	"ALTER TABLE school_year ADD COLUMN organiser_type REAL;"
+	"ALTER TABLE school_year ADD COLUMN grades REAL;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -327,6 +327,16 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_CYCLE_DEADLINES_CONF] = {"期限设置“%s = %s”无效", "the deadline setting '%s = %s' is invalid"},
 	[JH_P_CYCLE_FIELD]      = {"缺少字段“%s”或其类型不对", "the field '%s' is missing or of the wrong kind"},
 
+	/* issue 13: reports */
+	[JH_P_REPORT_KIND]      = {"没有“%s”这种报表", "there is no report of the kind '%s'"},
+	[JH_P_REPORT_FORMAT]    = {"报表格式“%s”不可用:这种报表只生成 %s", "the report format '%s' is not available: this report is made as %s only"},
+	[JH_P_REPORT_NEEDS]     = {"报表“%s”需要指定 %s", "the report '%s' needs %s"},
+	[JH_P_REPORT_TAKES_NOT] = {"报表“%s”不接受 %s", "the report '%s' does not take %s"},
+	[JH_P_REPORT_WRITE]     = {"无法生成 %s 文件:%s", "the %s file cannot be made: %s"},
+	[JH_P_VALUE_RANGE]      = {"“%s”不是允许的值(%s)", "'%s' is not an allowed value (%s)"},
+	[JH_P_REPORT_NO_REVIEW] = {"%s 尚无市级复核记录,无法生成督导评估意见书", "%s has no review by the city yet: there is no review opinion to make"},
+	/* (report problems end) */
+
 };
 
 void jh_diags_init(jh_diags *d)
