@@ -279,6 +279,8 @@ static enum MHD_Result send_answer(struct req *r)
 	                                                     : "no-store");
 	if (r->encoding)
 		MHD_add_response_header(resp, "Content-Encoding", r->encoding);
+	if (r->disposition[0] && r->status == 200)
+		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	if (r->vary || (!r->file_fd && !r->ctype))
 		MHD_add_response_header(resp, "Vary", "Accept-Encoding");
 	if (r->set_cookie[0])
@@ -434,6 +436,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		r->method = method;
 		r->lang = "zh";
 		r->ledger_status = -1;
+		r->doc_format = -1;
 		pthread_mutex_lock(&inflight_lock);
 		inflight++;
 		pthread_mutex_unlock(&inflight_lock);

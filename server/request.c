@@ -137,7 +137,7 @@ static const struct {
 	{"year", Q_YEAR}, {"area", Q_AREA}, {"lang", Q_LANG},
 	{"from", Q_FROM}, {"limit", Q_LIMIT}, {"date", Q_DATE},
 	{"status", Q_STATUS}, {"overdue", Q_OVERDUE}, {"school", Q_SCHOOL},
-	{"base", Q_BASE}, {"format", Q_FORMAT},
+	{"base", Q_BASE}, {"format", Q_FORMAT}, {"format", Q_DOC},
 };
 
 struct qstate {
@@ -180,8 +180,9 @@ static enum MHD_Result query_one(void *cls, enum MHD_ValueKind kind,
 		q->unknown = 1;
 		return MHD_NO;
 	}
+	/* A name with two meanings (format) is the one the route takes. */
 	for (i = 0; i < sizeof qnames / sizeof qnames[0]; i++)
-		if (!strcmp(k, qnames[i].name))
+		if (!strcmp(k, qnames[i].name) && (!bit || (r->route->query & qnames[i].bit)))
 			bit = qnames[i].bit;
 	if (!bit || !((r->route->query | Q_LANG) & bit)) {
 		q->bad = "?";
@@ -247,6 +248,10 @@ static enum MHD_Result query_one(void *cls, enum MHD_ValueKind kind,
 		if (strcmp(v, "json") && strcmp(v, "csv"))
 			return MHD_NO;
 		r->csv = !strcmp(v, "csv");
+		break;
+	case Q_DOC:
+		if ((r->doc_format = jh_report_format_parse(v)) < 0)
+			return MHD_NO;
 		break;
 	}
 	q->bad = NULL;

@@ -10,7 +10,8 @@
 ** segments must be equal byte for byte; a {parameter} segment is decoded
 ** (srv_unescape: no %00, no bad escape, valid UTF-8) and checked by its
 ** name — {county} six digits, {school} [0-9A-Za-z_-]{1,32}, {year}
-** 1990..2100, {name} an account name.  A path that has a route's shape
+** 1990..2100, {name} an account name, {kind} a report kind's shape
+** ([a-z-]{1,32}: which kinds exist is the handler's to say).  A path that has a route's shape
 ** but a parameter that fails is a 400; no shape at all is a 404; the
 ** shape with another method is a 405 with Allow.
 */
@@ -77,6 +78,10 @@ const struct route srv_routes[] = {
 	{"GET", "/api/v1/snapshots/{id}/diff", h_snapshot_diff, 0, 0, BODY_NONE, 0, 1, 0},
 	{"GET", "/api/v1/notices", h_notices, Q_AREA | Q_DATE | Q_LANG | Q_FORMAT, Q_AREA, BODY_NONE, 0, 0, 0},
 
+	/* --- issue 13: documents (h_reports.c); a build may take a second:
+	 * on the worker pool, so that quick requests never wait behind it --- */
+	{"GET", "/api/v1/counties/{county}/reports/{kind}", h_report, Q_YEAR | Q_LANG | Q_DOC | Q_SCHOOL, Q_YEAR, BODY_NONE, 0, 1, 0},
+
 	{NULL, NULL, NULL, 0, 0, BODY_NONE, 0, 0, 0},
 };
 
@@ -122,6 +127,8 @@ static int match(const char *pattern, const char *path,
 					ok = srv_valid_year(v, &y);
 				else if (!strncmp(ps, "{name}", pn))
 					ok = srv_valid_name(v);
+				else if (!strncmp(ps, "{kind}", pn))
+					ok = len <= 32 && strspn(v, "abcdefghijklmnopqrstuvwxyz-") == (size_t)len;
 				else if (!strncmp(ps, "{revision}", pn) ||  /* 1..999999999 */
 				         !strncmp(ps, "{id}", pn))
 					ok = len <= 9 && strspn(v, "0123456789") == (size_t)len &&

@@ -91,6 +91,8 @@ enum {
 	Q_SCHOOL = 1 << 8, /* a school code */
 	Q_BASE = 1 << 9,   /* a second year to compare with, 1990..2100 */
 	Q_FORMAT = 1 << 10,/* json | csv (notices) */
+	Q_DOC = 1 << 11,   /* format=xlsx | pdf (reports; the same name as Q_FORMAT,
+	                      read as this on a route that takes it) */
 };
 
 struct route {
@@ -131,6 +133,7 @@ struct req {
 	char school[33];           /* "" when not given */
 	int base_year;             /* 0 when not given */
 	int csv;                   /* format=csv (or Accept: text/csv where a route reads it) */
+	int doc_format;            /* format=xlsx|pdf: a jh_report_format, -1 when not given */
 	jh_buf body;               /* the body as received */
 	size_t received;           /* bytes of body received */
 	int body_too_large;
@@ -162,6 +165,7 @@ struct req {
 	long retry_after;          /* seconds, 0: none */
 	const char *allow;         /* Allow header of a 405 */
 	const char *encoding;      /* Content-Encoding of the body; NULL: none */
+	char disposition[128];     /* Content-Disposition of a download ("" none) */
 	char cache_key[96];        /* the cache entry the body came from or went
 	                              to ("" none): its gzip copy is kept there */
 	long cache_rev;
@@ -366,5 +370,8 @@ void h_cycle_assess(struct req *r);
 void h_snapshot(struct req *r);
 void h_snapshot_diff(struct req *r);
 void h_notices(struct req *r);
+
+/* --- issue 13: documents (h_reports.c) --- */
+void h_report(struct req *r);
 
 #endif

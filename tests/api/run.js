@@ -145,7 +145,9 @@ async function main() {
 		 * then its second round (t_srvfix.js). */
 		.concat(fs.readdirSync(__dirname).filter((f) => /^t_w\d+\.js$/.test(f)).sort(), ['t_srvfix.js'])
 		/* The creation cycle's parts (issue 12), when present. */
-		.concat(['t_creation.js', 't_ledger.js', 't_cycle.js'].filter((f) => fs.existsSync(path.join(__dirname, f))));
+		.concat(['t_creation.js', 't_ledger.js', 't_cycle.js'].filter((f) => fs.existsSync(path.join(__dirname, f))))
+		/* The documents (issue 13). */
+		.concat(['t_reports.js']);
 	for (const f of sections) {
 		console.log('# ' + f);
 		try {
