@@ -143,7 +143,7 @@ function problemText(res) {
 	return Array.isArray(p) ? p.map((x) => x.message_zh + ' / ' + x.message_en).join('; ') : '';
 }
 
-module.exports = async function (ctx) {
+module.exports = async function reports(ctx) {
 	const S = ctx.s;
 	/* The demo's accounts besides the fixture's. */
 	for (const [name, role, area, pw] of DEMO) {
@@ -286,3 +286,7 @@ module.exports = async function (ctx) {
 	const post = await L.api('POST', q('county', '369904'), { session: S.admin });
 	check('report POST: 405 with Allow: GET', post.status === 405 && /GET/.test(post.headers.allow || ''), post.status + ' ' + (post.headers.allow || ''));
 };
+
+/* For the browser tests (tests/web/t_reports.js). */
+module.exports.kindState = state;
+module.exports.KINDS = KINDS;

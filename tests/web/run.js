@@ -52,7 +52,7 @@ const ACCOUNTS = {
 };
 
 const SECTIONS = ['t_signin.js', 't_county.js', 't_denied.js', 't_keyboard.js', 't_whatif.js', 't_import.js', 't_edit.js',
-	't_english.js', 't_pages.js', 't_cycle.js'];
+	't_english.js', 't_pages.js', 't_cycle.js', 't_reports.js'];
 
 function setup() {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-web-'));

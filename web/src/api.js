@@ -5,6 +5,7 @@
 //   await api.patch(`/schools/${s}/years/${y}`, body);   (put: the same with PUT)
 //   await api.upload('/imports', file, { query: { year }, reason, onProgress: p => … });
 //   await api.upload('/imports', [file1, file2], { … });   // one multipart import
+//   const { blob, filename } = await api.download(`/counties/${c}/reports/${k}`, { year });
 //
 // Every call sends the session cookie (same origin) and, when it is not a
 // GET, the X-CSRF-Token of the session (session.js keeps it; after a page
@@ -164,6 +165,28 @@ function upload(path, file, { query, reason, filename, onProgress } = {}) {
   });
 }
 
+// download(path, query): GET a file the API sends as bytes (a document:
+// XLSX, PDF) → { blob, filename }, the name from Content-Disposition
+// (filename="…", ASCII as the server writes it).  A failure throws the
+// ApiError of the JSON error, as the other calls; a 401 goes to the
+// sign-in page, but a 403 does not go to the refusal page (the page
+// that offered the button stays and shows the error).
+async function download(path, query) {
+  let res;
+  try {
+    res = await fetch(url(path, query), { method: 'GET', credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, null, null);
+  }
+  if (res.ok) {
+    const m = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '');
+    return { blob: await res.blob(), filename: m ? m[1] : 'download' };
+  }
+  const err = new ApiError(res.status, await parse(res), retryAfterOf(res.headers.get('Retry-After')));
+  if (err.status === 401 && handlers.unauthorized) handlers.unauthorized(err);
+  throw err;
+}
+
 export const api = {
   get: (path, query, opts) => request('GET', path, { ...opts, query }),
   // post(path, null, …): no body at all (routes that take none answer 413
@@ -173,6 +196,7 @@ export const api = {
   put: (path, body, query, opts) => request('PUT', path, { ...opts, query, body: body ?? {} }),
   del: (path, query, opts) => request('DELETE', path, { ...opts, query }),
   upload,
+  download,
   url,
 };
 
