@@ -60,7 +60,7 @@ SRV_OBJ   := $(SRV_SRC:server/%.c=$(B)/server/%.o) $(B)/gen/server/web_embed.o
 SRV_OBJ_A := $(SRV_SRC:server/%.c=$(BA)/server/%.o) $(BA)/gen/server/web_embed.o
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
 
-.PHONY: all demo test run-tests run-demo bench bench-serve bench-cycle fuzz clean deps sample web
+.PHONY: all demo test run-tests run-demo bench bench-serve bench-cycle bench-report fuzz clean deps sample web
 all: $(B)/junheng $(B)/web.stamp
 
 deps:
@@ -231,6 +231,8 @@ bench-serve: $(B)/junheng $(B)/bench_province
 	@BENCH_NO_BUILD=1 bench/serve.sh
 bench-cycle: $(B)/junheng $(B)/bench_province
 	@BENCH_NO_BUILD=1 bench/cycle.sh
+bench-report: $(B)/junheng $(B)/bench_province
+	@BENCH_NO_BUILD=1 bench/report.sh
 
 $(B)/gen_sample: tools/gen_sample.c $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)

@@ -2,11 +2,12 @@
 ** bench/province.c — the files of a province for the server's bench
 ** (bench/serve.sh): what an office would import.
 **
-**   build/bench_province DIR [N]      (default N = 30000 schools)
+**   build/bench_province DIR [N [PER]]   (default N = 30000 schools,
+**                                        PER = 150 schools a county)
 **
 ** Writes into DIR (which must exist):
 **
-**   areas.csv         基准省 (480000), 10 cities (480100 … 481000), N / 150
+**   areas.csv         基准省 (480000), 10 cities (480100 … 481000), N / PER
 **                     counties spread over them (20 a city at N = 30,000)
 **   schools-2024.csv  N school rows of one year, 2024, as an office's
 **                     export writes them (jh_export_csv_lang "zh": Chinese
@@ -26,7 +27,8 @@
 ** Counties come in pairs of 150 + d and 150 − d schools (d drawn from
 ** 0..40), so that N = 30,000 gives exactly 200 counties of 110 to 190
 ** schools; the first pair has d = 0, so the first county has 150.  An
-** odd count ends with a county of 150 + whatever N leaves over.
+** odd count ends with a county of 150 + whatever N leaves over.  (With
+** PER given, PER stands for 150: `DIR 600 300` is two counties of 300.)
 **
 ** The school rows are bench/plan.c's (draw_province_school): half the
 ** counties comfortably above every threshold, the others with schools
@@ -54,6 +56,9 @@
 #define SEED 0x62656E63685F7376ull     /* "bench_sv" */
 #define YEAR 2024
 #define PER_COUNTY 150
+/* Schools a county (PER_COUNTY unless given): bench/report.sh asks for
+ * counties of 300 schools, the size of 表Ⅱ-2 its target names. */
+static size_t per_county = PER_COUNTY;
 #define CITIES 10
 
 static const char *const city_name[CITIES] = {
@@ -103,7 +108,7 @@ static int write_file(const char *dir, const char *name, const jh_buf *b)
 
 static struct county *gen_counties(uint64_t *r, size_t n, size_t *count)
 {
-	size_t nc = n / PER_COUNTY ? n / PER_COUNTY : 1, per_city, left = n;
+	size_t nc = n / per_county ? n / per_county : 1, per_city, left = n;
 	struct county *c = calloc(nc, sizeof *c);
 
 	if (!c)
@@ -111,7 +116,8 @@ static struct county *gen_counties(uint64_t *r, size_t n, size_t *count)
 	per_city = (nc + CITIES - 1) / CITIES;
 	for (size_t i = 0; i < nc; i++) {
 		size_t city = i / per_city, k = i % per_city, name = i;
-		snprintf(c[i].code, sizeof c[i].code, "48%02zu%02zu", city + 1, k + 1);
+		snprintf(c[i].code, sizeof c[i].code, "48%02d%02d", (int)((city + 1) % 100),
+		         (int)((k + 1) % 100));
 		snprintf(c[i].name, sizeof c[i].name, "%s%s%s", first[name % 20],
 		         second[(name / 20) % 20], k ? "县" : "区");
 		if (name >= 400)
@@ -120,9 +126,9 @@ static struct county *gen_counties(uint64_t *r, size_t n, size_t *count)
 	}
 	for (size_t i = 0; i + 1 < nc; i += 2) {
 		int d = i ? uniform_int(r, 0, 40) : 0;
-		c[i].schools = PER_COUNTY + d;
-		c[i + 1].schools = PER_COUNTY - d;
-		left -= 2 * PER_COUNTY;
+		c[i].schools = (int)per_county + d;
+		c[i + 1].schools = (int)per_county - d;
+		left -= 2 * per_county;
 	}
 	if (nc % 2)
 		c[nc - 1].schools = (int)left;
@@ -327,9 +333,11 @@ int main(int argc, char **argv)
 	uint64_t r = SEED;
 	int rc = 1;
 
-	if (argc < 2 || argc > 3 ||
-	    (argc == 3 && ((n = strtoul(argv[2], NULL, 10)) < 1 || n > 99 * CITIES * PER_COUNTY))) {
-		fprintf(stderr, "usage: bench_province DIR [N]   (N school rows, default 30000)\n");
+	if (argc < 2 || argc > 4 ||
+	    (argc == 4 && ((per_county = strtoul(argv[3], NULL, 10)) < 50 || per_county > 1000)) ||
+	    (argc >= 3 && ((n = strtoul(argv[2], NULL, 10)) < 1 || n > 99 * CITIES * per_county))) {
+		fprintf(stderr, "usage: bench_province DIR [N [PER]]   (N school rows, default 30000;\n"
+		        "       PER schools a county, 50..1000, default 150)\n");
 		return 2;
 	}
 	if (jh_standard_national(&std, &d)) {
