@@ -348,6 +348,7 @@ typedef enum jh_problem {
 	JH_P_REPORT_WRITE,       /* arg: the file kind (xlsx, pdf), arg2: the library's reason */
 	JH_P_REPORT_NO_REVIEW,   /* arg: county/year (the city has not reviewed it) */
 	JH_P_VALUE_RANGE,        /* arg: the text, arg2: the values allowed (organiser code, grades) */
+	JH_P_ITEM_VISIT_KEY,     /* arg: the key (visit.GROUP.people|satisfied expected) */
 	/* (report problems end) */
 
 	JH_P__COUNT

@@ -111,6 +111,9 @@ struct jhItemKey {
 };
 
 extern const struct jhItemKey jhItemKeys[];   /* NULL-terminated */
+/* The county's basic facts for the application form's 表Ⅰ (basic_*):
+ * optional, never judged; jhItemKeyFind finds them too. */
+extern const struct jhItemKey jhFactKeys[];   /* NULL-terminated */
 #define JH_SUBJECTS 6
 extern const char *const jhSubjects[JH_SUBJECTS][3];  /* key, zh, en */
 #define JH_GROUPS 6

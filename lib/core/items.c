@@ -11,6 +11,14 @@
 ** survey.GROUP.answers records, so that they are stored, versioned and
 ** audited like every other county-year figure.
 **
+** The county's basic facts (人口, 乡镇, 经济, 教职工) are a second list,
+** jhFactKeys: the national application form's 表Ⅰ reports them, the
+** standard never judges them, so they are optional and no verdict item
+** names them (the verdict's test checks that every key of jhItemKeys is
+** judged).  Field visits of the social-recognition check (表Ⅵ: 实地走访)
+** are records visit.GROUP.people and visit.GROUP.satisfied, groups as the
+** survey's, likewise never judged.
+**
 ** This is the county-year template's dictionary (what each record holds);
 ** how a record is judged, and against which figure of the standard, is
 ** the verdict's table of items (verdict.c), which names these keys.  The
@@ -75,6 +83,26 @@ const struct jhItemKey jhItemKeys[] = {
 	{"illegal_school_choice", V_YESNO, "存在违规择校", "illegal school choice (one-vote veto)"},
 	{"key_schools", V_YESNO, "存在重点校", "designated key schools (one-vote veto)"},
 	{"key_classes", V_YESNO, "存在重点班", "designated key classes (one-vote veto)"},
+	{NULL, 0, NULL, NULL},
+};
+
+/* The application form's 表Ⅰ (reference §10): optional, never judged. */
+const struct jhItemKey jhFactKeys[] = {
+	{"basic_population_10k", V_NUMBER, "人口总数(万人)", "population (10,000 people)"},
+	{"basic_agri_population_10k", V_NUMBER, "农业人口数(万人)",
+	 "agricultural population (10,000 people)"},
+	{"basic_towns", V_COUNT, "乡镇数", "towns and townships"},
+	{"basic_villages", V_COUNT, "行政村数", "administrative villages"},
+	{"basic_gdp_per_capita", V_NUMBER, "年人均国内生产总值(元)", "GDP per person a year (yuan)"},
+	{"basic_revenue_per_capita", V_NUMBER, "年人均地方财政收入(元)",
+	 "local fiscal revenue per person a year (yuan)"},
+	{"basic_rural_income", V_NUMBER, "农民年人均纯收入(元)",
+	 "rural net income per person a year (yuan)"},
+	{"basic_urban_income", V_NUMBER, "城镇居民年人均可支配收入(元)",
+	 "urban disposable income per person a year (yuan)"},
+	{"basic_special_schools", V_COUNT, "特殊教育学校数", "special-education schools"},
+	{"basic_staff_primary", V_COUNT, "小学教职工数", "primary staff"},
+	{"basic_staff_junior", V_COUNT, "初中教职工数", "junior staff"},
 	{NULL, 0, NULL, NULL},
 };
 
@@ -178,6 +206,9 @@ const struct jhItemKey *jhItemKeyFind(const char *key)
 	for (int i = 0; jhItemKeys[i].key; i++)
 		if (!strcmp(jhItemKeys[i].key, key))
 			return &jhItemKeys[i];
+	for (int i = 0; jhFactKeys[i].key; i++)
+		if (!strcmp(jhFactKeys[i].key, key))
+			return &jhFactKeys[i];
 	return NULL;
 }
 
@@ -203,16 +234,18 @@ jh_problem jhItemProblem(const char *key, const char *value, int year_min,
 			return JH_P_ITEM_SUBJECT;
 		}
 		kind = key[11] == 'l' ? V_LEVEL : V_RATE;
-	} else if (!strncmp(key, "survey.", 7)) {
+	} else if (!strncmp(key, "survey.", 7) || !strncmp(key, "visit.", 6)) {
+		/* survey.GROUP.satisfied|answers, visit.GROUP.satisfied|people */
 		char g[32];
-		const char *dot = strchr(key + 7, '.');
+		size_t at = key[0] == 's' ? 7 : 6;
+		const char *dot = strchr(key + at, '.');
 		int found = 0;
 		*arg = key;
-		if (!dot || (size_t)(dot - key - 7) >= sizeof g ||
-		    (strcmp(dot, ".satisfied") && strcmp(dot, ".answers")))
-			return JH_P_ITEM_SURVEY_KEY;
-		memcpy(g, key + 7, (size_t)(dot - key - 7));
-		g[dot - key - 7] = '\0';
+		if (!dot || (size_t)(dot - key - at) >= sizeof g ||
+		    (strcmp(dot, ".satisfied") && strcmp(dot, at == 7 ? ".answers" : ".people")))
+			return at == 7 ? JH_P_ITEM_SURVEY_KEY : JH_P_ITEM_VISIT_KEY;
+		memcpy(g, key + at, (size_t)(dot - key - at));
+		g[dot - key - at] = '\0';
 		for (int i = 0; i < JH_GROUPS; i++)
 			found |= !strcmp(g, jhGroups[i][0]);
 		if (!found)

@@ -335,6 +335,8 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_REPORT_WRITE]     = {"无法生成 %s 文件:%s", "the %s file cannot be made: %s"},
 	[JH_P_VALUE_RANGE]      = {"“%s”不是允许的值(%s)", "'%s' is not an allowed value (%s)"},
 	[JH_P_REPORT_NO_REVIEW] = {"%s 尚无市级复核记录,无法生成督导评估意见书", "%s has no review by the city yet: there is no review opinion to make"},
+	[JH_P_ITEM_VISIT_KEY]   = {"实地走访指标“%s”应为 visit.群体.people 或 visit.群体.satisfied",
+	                           "field-visit item '%s' should be visit.GROUP.people or visit.GROUP.satisfied"},
 	/* (report problems end) */
 
 };
