@@ -89,15 +89,23 @@ static void field_label(jh_buf *out, const jh_change *c, int en)
 			            "quality monitoring, difference between schools, %s", jhSubjects[i][2]);
 		else
 			jh_buf_addf(out, lvl ? "%s质量监测等级" : "%s质量监测校际差异率", jhSubjects[i][1]);
-	} else if (!strncmp(key, "survey.", 7)) {
-		const char *dot = strchr(key + 7, '.');
+	} else if (!strncmp(key, "survey.", 7) || !strncmp(key, "visit.", 6)) {
+		/* survey.GROUP.satisfied|answers, visit.GROUP.satisfied|people */
+		size_t at = key[0] == 's' ? 7 : 6;
+		const char *dot = strchr(key + at, '.');
 		int i;
 		for (i = 0; dot && i < JH_GROUPS; i++)
-			if (strlen(jhGroups[i][0]) == (size_t)(dot - key - 7) &&
-			    !strncmp(key + 7, jhGroups[i][0], (size_t)(dot - key - 7)))
+			if (strlen(jhGroups[i][0]) == (size_t)(dot - key - at) &&
+			    !strncmp(key + at, jhGroups[i][0], (size_t)(dot - key - at)))
 				break;
 		if (!dot || i == JH_GROUPS)
 			jh_buf_adds(out, key);
+		else if (at == 6 && en)
+			jh_buf_addf(out, !strcmp(dot, ".satisfied") ? "field visits, satisfied, %s" :
+			            "field visits, people, %s", jhGroups[i][2]);
+		else if (at == 6)
+			jh_buf_addf(out, !strcmp(dot, ".satisfied") ? "%s实地走访满意人数" : "%s实地走访人数",
+			            jhGroups[i][1]);
 		else if (en)
 			jh_buf_addf(out, !strcmp(dot, ".satisfied") ? "satisfied answers, %s" :
 			            "answers, %s", jhGroups[i][2]);
