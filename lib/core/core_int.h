@@ -97,6 +97,13 @@ int jhUnitRule(const jh_standard *std, jh_stage st,
 const char *jhUnitStatusKey(jh_unit_status s);
 const char *jhUnitStatusName(jh_unit_status s, const char *lang);
 
+/* verdict_report.c: a verdict part's name ("resource" → 资源配置 /
+ * Resource allocation; the key itself when unknown) and an item status's
+ * (达标, 不达标, 缺少数据 / pass, fail, missing), as the verdict's text and
+ * CSV show them. */
+const char *jhVerdictPartName(const char *part, const char *lang);
+const char *jhItemStatusName(jh_item_status s, const char *lang);
+
 /* county_items.c: forget records from n on (all-or-nothing loaders). */
 jh_code jhCountyItemsTruncate(jh_county_items *c, size_t n);
 

@@ -55,6 +55,20 @@ const char *jh_verdict_item_value(const jh_verdict_item *it, const char *lang)
 	return it_value(it, lang && !strcmp(lang, "en"));
 }
 
+const char *jhVerdictPartName(const char *part, const char *lang)
+{
+	return part_name(part, lang && !strcmp(lang, "en"));
+}
+
+const char *jhItemStatusName(jh_item_status s, const char *lang)
+{
+	int en = lang && !strcmp(lang, "en");
+
+	return s == JH_ITEM_PASS ? (en ? "pass" : "达标") :
+	       s == JH_ITEM_FAIL ? (en ? "fail" : "不达标") :
+	       (en ? "missing" : "缺少数据");
+}
+
 #define IT(it, field) (en ? (it)->field##_en : (it)->field##_zh)
 
 static jh_code json_verdict(const jh_verdict *v, jh_buf *out)
@@ -196,9 +210,7 @@ static void csv_verdict(const jh_verdict *v, int en, unsigned flags, jh_buf *o)
 			part_name(it->part, en),
 			(flags & JH_VERDICT_IDS) ? it->id : NULL,
 			IT(it, name),
-			it->status == JH_ITEM_PASS ? (en ? "pass" : "达标") :
-			it->status == JH_ITEM_FAIL ? (en ? "fail" : "不达标") :
-			(en ? "missing" : "缺少数据"),
+			jhItemStatusName(it->status, en ? "en" : "zh"),
 			it->status == JH_ITEM_MISSING ? "" : it_value(it, en),
 			IT(it, threshold_text),
 			IT(it, detail),

@@ -120,6 +120,22 @@ void jhBookPct(jhBook *b, lxw_worksheet *ws, int row, int col, double v,
 void jhBookText(jhBook *b, lxw_worksheet *ws, int row, int col,
                 const char *s, int fail);
 
+/* book_common.c: what the county, city, ledger and template workbooks
+ * share.  The line under a title and in the footer: "369904 江州市云岭县
+ * 2024年度 生成日期 2025-06-10" (year 0: without the year). */
+void jhBookSubline(const char *lang, const char *title, int year,
+                   const char *generated, char *out, size_t cap);
+/* Rows 0 and 1 of a sheet: the title and the subline, merged over
+ * columns 0 .. lastcol. */
+void jhBookHead(jhBook *b, lxw_worksheet *ws, int lastcol, const char *title,
+                const char *sub);
+/* 是/否, yes/no. */
+const char *jhBookYes(const char *lang, int yes);
+/* "='Sheet'!$A$1:$B$2": rows and columns 0-based, for chart series and
+ * list validations. */
+void jhBookRange(const char *sheet, int r1, int c1, int r2, int c2,
+                 char *out, size_t cap);
+
 /* --- PDF documents (pdf.c, chart.c) -------------------------------------- */
 
 /* A document drawn with cairo on A4 pages, text set with pango in Noto
