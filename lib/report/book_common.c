@@ -3,7 +3,8 @@
 ** (book_*.c) write alike: the two lines above every table (the title
 ** merged across it, then the area, the year and the day generated), the
 ** same words in the printed footer, yes/no in the document's language,
-** and sheet-qualified cell ranges for charts and validation lists.
+** sheet-qualified cell ranges for charts and validation lists, and the
+** problems of a trial load passed on when they matter.
 **
 ** Kept apart from book.c (the house formats, shared with the application
 ** form) so that each workbook's file holds only its own table.
@@ -63,4 +64,13 @@ void jhBookRange(const char *sheet, int r1, int c1, int r2, int c2,
 	}
 	out[i] = 0;
 	snprintf(out + i, cap - i, "'!%s:%s", a, z);
+}
+
+void jhDiagsCopy(jh_diags *d, const jh_diags *from)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const jh_diag *g = &from->items[i];
+		(g->note ? jh_diags_note : jh_diags_add)(d, g->problem, g->file, g->sheet,
+		        g->line, g->column, g->column_name, g->arg, g->arg2);
+	}
 }

@@ -135,6 +135,8 @@ const char *jhBookYes(const char *lang, int yes);
  * list validations. */
 void jhBookRange(const char *sheet, int r1, int c1, int r2, int c2,
                  char *out, size_t cap);
+/* Every problem (and notice) of `from` recorded in d too. */
+void jhDiagsCopy(jh_diags *d, const jh_diags *from);
 
 /* --- PDF documents (pdf.c, chart.c) -------------------------------------- */
 
