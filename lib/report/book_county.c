@@ -211,7 +211,7 @@ static void verdict_words(const jh_verdict *v, const char *lang, char *out, size
 		miss += v->items[i].status == JH_ITEM_MISSING;
 	}
 	snprintf(out, cap, JH_L(lang, "评估结论:%s(不达标 %zu 项,缺少数据 %zu 项)",
-	                        "Verdict: %s (%zu items fail, %zu lack data)"),
+	                        "Verdict: %s (items failing: %zu, lacking data: %zu)"),
 	         v->verdict == JH_VERDICT_PASS ? JH_L(lang, "达到优质均衡", "passes") :
 	         v->verdict == JH_VERDICT_FAIL ? JH_L(lang, "未达到优质均衡", "fails") :
 	         JH_L(lang, "数据不全,无法认定", "incomplete, data missing"), fail, miss);

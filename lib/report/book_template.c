@@ -23,10 +23,10 @@
 **        the county code 6 characters, the year in the standard's range,
 **        counts whole numbers ≥ 0 (grades 1–12), areas and money ≥ 0.
 **   填表说明 / Instructions   how to fill each column, with its unit.
-**   代码表 / Lists            the lists the validations read (type names,
-**        locations, 是/否, the organiser codes 1–10 with their names) —
-**        a sheet, because a list written into the validation itself is
-**        limited to 255 characters (the English organiser names are more).
+**   代码表 / Lists            the lists' values (type names, locations,
+**        是/否, the organiser codes 1–10 with their names) for the reader;
+**        the validations hold their lists themselves (Excel allows 255
+**        characters: the English organiser list is the codes alone).
 **
 ** A filled template imports as it is: the import reads every sheet that
 ** holds a template and passes over the two others; an unfilled one is
@@ -130,11 +130,10 @@ static void how_to_fill(int c, const char *lang, char *out, size_t cap)
 	              "school does not teach") : "");
 }
 
-/* The lists the validations read, one column each on the lists sheet;
- * *rows gets each list's length. */
+/* The lists' values, one column each on the lists sheet. */
 enum { LS_TYPE, LS_LOCATION, LS_YESNO, LS_ORGANISER, LS__N };
 
-static void lists_sheet(jhBook *b, lxw_worksheet *ws, const char *lang, int rows[LS__N])
+static void lists_sheet(jhBook *b, lxw_worksheet *ws, const char *lang)
 {
 	const char *heads[LS__N] = {
 		JH_L(lang, "办学类型", "School type"), JH_L(lang, "城乡类型", "Location"),
@@ -146,35 +145,42 @@ static void lists_sheet(jhBook *b, lxw_worksheet *ws, const char *lang, int rows
 		worksheet_write_string(ws, 0, (lxw_col_t)k, heads[k], b->fmt_head);
 	for (int t = 0; t < JH_TYPE__COUNT; t++)
 		jhBookText(b, ws, 1 + t, LS_TYPE, jh_school_type_name((jh_school_type)t, lang), 0);
-	rows[LS_TYPE] = JH_TYPE__COUNT;
 	for (int l = JH_LOC_URBAN; l <= JH_LOC_RURAL; l++)
 		jhBookText(b, ws, l, LS_LOCATION, jh_location_name((jh_location)l, lang), 0);
-	rows[LS_LOCATION] = JH_LOC_RURAL;
 	jhBookText(b, ws, 1, LS_YESNO, jhBookYes(lang, 1), 0);
 	jhBookText(b, ws, 2, LS_YESNO, jhBookYes(lang, 0), 0);
-	rows[LS_YESNO] = 2;
 	for (int c = 1; c <= JH_ORGANISER_MAX; c++) {
 		snprintf(org, sizeof org, "%d %s", c, jh_organiser_name(c, lang));
 		jhBookText(b, ws, c, LS_ORGANISER, org, 0);
 	}
-	rows[LS_ORGANISER] = JH_ORGANISER_MAX;
 	worksheet_set_column(ws, 0, LS__N - 1, 28, NULL);
 }
 
-static void validate_list(lxw_worksheet *ws, int col, int last, const char *lists,
-                          int list, int nrows, const char *title, const char *lang)
+/* A list validation written into the sheet (Excel's own limit: 255
+ * characters for the whole list).  Not a range of the lists sheet:
+ * libxlsxwriter 1.1.4 leaks the formula of a range-list validation. */
+static void validate_list(lxw_worksheet *ws, int col, int last, const char *const *items,
+                          const char *title, const char *lang)
 {
 	lxw_data_validation dv;
-	char range[160];
 
-	jhBookRange(lists, 1, list, nrows, list, range, sizeof range);
 	memset(&dv, 0, sizeof dv);
-	dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-	dv.value_formula = range;
+	dv.validate = LXW_VALIDATION_TYPE_LIST;
+	dv.value_list = (char **)items;
 	dv.error_title = (char *)title;
 	dv.error_message = (char *)JH_L(lang, "请从下拉列表中选择。", "Choose a value from the list.");
 	worksheet_data_validation_range(ws, HEAD_ROW + 1, (lxw_col_t)col, (lxw_row_t)last,
 	                                (lxw_col_t)col, &dv);
+}
+
+/* Characters of s (UTF-8). */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
 }
 
 static void validate_number(lxw_worksheet *ws, int col, int last, int whole,
@@ -284,7 +290,6 @@ jh_code jhReportTemplate(jh_store *s, const jh_user *who, const jh_report_reques
 {
 	const char *lang = jhReportLang(rq);
 	const char *data_name = JH_L(lang, "学校年度数据", "School-years");
-	const char *lists_name = JH_L(lang, "代码表", "Lists");
 	jhLoaded L = JH_LOADED_INIT;
 	jh_query q;
 	jh_diags quiet = JH_DIAGS_INIT;
@@ -293,7 +298,7 @@ jh_code jhReportTemplate(jh_store *s, const jh_user *who, const jh_report_reques
 	lxw_format *req;
 	size_t nrows = 0;
 	char full[160] = "", title[200], sub[300], generated[16], note[400], how[300];
-	int lrows[LS__N], last, ymin, ymax;
+	int last, ymin, ymax;
 	jhBook b;
 	jh_code rc;
 
@@ -330,11 +335,11 @@ jh_code jhReportTemplate(jh_store *s, const jh_user *who, const jh_report_reques
 	jhBookSubline(lang, title, rq->year, generated, sub, sizeof sub);
 	ws = jhBookSheet(&b, data_name, 1, HEAD_ROW + 1, sub);
 	wi = jhBookSheet(&b, JH_L(lang, "填表说明", "Instructions"), 0, 0, sub);
-	wl = jhBookSheet(&b, lists_name, 0, 1, sub);
+	wl = jhBookSheet(&b, JH_L(lang, "代码表", "Lists"), 0, 1, sub);
 	jhBookHead(&b, ws, 12, JH_L(lang, "义务教育学校年度数据导入模板",
 	                            "School-year data: import template"), sub);
 	jhBookHead(&b, wi, 5, JH_L(lang, "填表说明", "Instructions"), sub);
-	lists_sheet(&b, wl, lang, lrows);
+	lists_sheet(&b, wl, lang);
 	instructions_sheet(&b, wi, lang);
 	/* Required columns: a red header. */
 	req = workbook_add_format(b.wb);
@@ -381,19 +386,48 @@ jh_code jhReportTemplate(jh_store *s, const jh_user *who, const jh_report_reques
 		                                (lxw_row_t)last, JH_SY_COUNTY_CODE, &dv);
 	}
 	validate_number(ws, JH_SY_YEAR, last, 1, ymin, ymax, JH_L(lang, "年度", "year"), lang);
-	validate_list(ws, JH_SY_SCHOOL_TYPE, last, lists_name, LS_TYPE, lrows[LS_TYPE],
-	              JH_L(lang, "办学类型", "school type"), lang);
-	validate_list(ws, JH_SY_LOCATION, last, lists_name, LS_LOCATION, lrows[LS_LOCATION],
-	              JH_L(lang, "城乡类型", "location"), lang);
-	validate_list(ws, JH_SY_BOARDING, last, lists_name, LS_YESNO, lrows[LS_YESNO],
-	              JH_L(lang, "是否寄宿制学校", "boarding"), lang);
+	{
+		const char *types[JH_TYPE__COUNT + 1], *locs[4], *yesno[3];
+		for (int t = 0; t < JH_TYPE__COUNT; t++)
+			types[t] = jh_school_type_name((jh_school_type)t, lang);
+		types[JH_TYPE__COUNT] = NULL;
+		for (int l = JH_LOC_URBAN; l <= JH_LOC_RURAL; l++)
+			locs[l - 1] = jh_location_name((jh_location)l, lang);
+		locs[3] = NULL;
+		yesno[0] = jhBookYes(lang, 1);
+		yesno[1] = jhBookYes(lang, 0);
+		yesno[2] = NULL;
+		validate_list(ws, JH_SY_SCHOOL_TYPE, last, types, JH_L(lang, "办学类型", "school type"),
+		              lang);
+		validate_list(ws, JH_SY_LOCATION, last, locs, JH_L(lang, "城乡类型", "location"), lang);
+		validate_list(ws, JH_SY_BOARDING, last, yesno, JH_L(lang, "是否寄宿制学校", "boarding"),
+		              lang);
+	}
+	/* 举办者类型: "7 县级教育部门" …, or the codes alone when the names
+	 * are over Excel's 255 characters (English); the loader reads
+	 * both, and the lists sheet names every code. */
+	{
+		char org[JH_ORGANISER_MAX][96];
+		const char *orgs[JH_ORGANISER_MAX + 1];
+		size_t len = 0;
+		for (int c = 1; c <= JH_ORGANISER_MAX; c++) {
+			snprintf(org[c - 1], sizeof org[c - 1], "%d %s", c, jh_organiser_name(c, lang));
+			len += chars(org[c - 1]) + 1;
+		}
+		for (int c = 1; c <= JH_ORGANISER_MAX; c++) {
+			if (len > 256)
+				snprintf(org[c - 1], sizeof org[c - 1], "%d", c);
+			orgs[c - 1] = org[c - 1];
+		}
+		orgs[JH_ORGANISER_MAX] = NULL;
+		validate_list(ws, JH_SY_IDCOLS + JH_F_ORGANISER, last, orgs,
+		              JH_L(lang, "举办者类型", "organiser type"), lang);
+	}
 	for (int f = 0; f < JH_F__COUNT; f++) {
 		const jhColSpec *cs = &jhSchoolYear.cols[JH_SY_IDCOLS + f];
 		if (f == JH_F_ORGANISER)
-			validate_list(ws, JH_SY_IDCOLS + f, last, lists_name, LS_ORGANISER,
-			              lrows[LS_ORGANISER], JH_L(lang, "举办者类型", "organiser type"),
-			              lang);
-		else if (f == JH_F_GRADES)
+			continue;
+		if (f == JH_F_GRADES)
 			validate_number(ws, JH_SY_IDCOLS + f, last, 1, 1, 12,
 			                JH_L(lang, "年级数", "grades"), lang);
 		else
