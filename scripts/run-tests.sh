@@ -13,6 +13,9 @@ trap 'rm -f "$log"' EXIT
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Leaks stay detected; only fontconfig's and cairo's own process-wide
+# state is suppressed (tests/lsan.supp says which and why).
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp"
 
 for t in "$@"; do
 	"$t" >"$log" 2>&1
