@@ -11,10 +11,8 @@
 ** pdffonts) and kept under tests/out/ for a person to look at.
 */
 #include "testutil.h"
+#include "reportutil.h"
 #include "report/pdf_int.h"
-
-#include <sys/stat.h>
-#include <sys/wait.h>
 
 /* Whole stacks for every allocation: tests/lsan.supp names cairo's own
  * leak by the function it happens in (cairo_surface_finish), which the
@@ -28,19 +26,12 @@ const char *__asan_default_options(void)
 
 /* --- poppler --------------------------------------------------------- */
 
-/* Save the bytes as tests/out/NAME (the directory made when missing);
- * returns the path in a static buffer. */
+/* Save the bytes as tests/out/NAME; the path (static buffer). */
 static const char *save(const jh_buf *pdf, const char *name)
 {
 	static char path[256];
-	FILE *f;
 
-	mkdir("tests/out", 0777);
-	snprintf(path, sizeof path, "tests/out/%s", name);
-	f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(pdf->data, 1, pdf->len, f), pdf->len);
-	fclose(f);
+	rpt_save(pdf, name, path);
 	return path;
 }
 
@@ -49,16 +40,8 @@ static const char *save(const jh_buf *pdf, const char *name)
 static char *run(const char *cmd)
 {
 	jh_buf b = JH_BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *f = popen(cmd, "r");
-	int st;
 
-	assert_non_null(f);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		jh_buf_add(&b, chunk, n);
-	st = pclose(f);
-	if (!WIFEXITED(st) || WEXITSTATUS(st))
+	if (rpt_run(cmd, &b))
 		fail_msg("'%s' failed", cmd);
 	jh_buf_adds(&b, "");
 	return b.data;
