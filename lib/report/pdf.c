@@ -305,6 +305,12 @@ cairo_t *jhPdfSpace(jhPdf *p, double h)
 	return cr;
 }
 
+void jhPdfNeed(jhPdf *p, double mm)
+{
+	if (p && !p->err && p->cr && !p->fresh && p->y + mm * JH_PDF_MM > JH_PDF_BOTTOM)
+		page_close(p);
+}
+
 void jhPdfPageBreak(jhPdf *p)
 {
 	if (p && !p->err && p->cr && !p->fresh)
@@ -377,12 +383,10 @@ void jhPdfPara(jhPdf *p, const char *text)
 	zh = p->lang[0] == 'z';
 	l = layout_new(p, text, JH_PDF_F_BODY, JH_PDF_CONTENT_W, JH_PDF_LEFT);
 	pango_layout_set_spacing(l, (int)(LINE_GAP * PANGO_SCALE));
-	if (zh) {
-		/* Chinese paragraphs: first line indented two characters,
-		 * lines justified. */
+	/* Chinese paragraphs: the first line indented two characters.  Not
+	 * justified: pango would stretch the spaces around numbers. */
+	if (zh)
 		pango_layout_set_indent(l, (int)(2 * 10.5 * PANGO_SCALE));
-		pango_layout_set_justify(l, TRUE);
-	}
 	lines = pango_layout_get_line_count(l);
 	pango_layout_get_extents(l, NULL, &r);
 	/* Keep at least three lines (or the whole) with the heading. */

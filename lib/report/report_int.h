@@ -162,6 +162,11 @@ void jhPdfHeading(jhPdf *p, int level, const char *text);
 /* A paragraph of plain text (not markup), wrapped to the page. */
 void jhPdfPara(jhPdf *p, const char *text);
 void jhPdfPageBreak(jhPdf *p);
+/* A conditional page break: a new page unless mm millimetres are left
+ * below the current position (call it before a heading whose section
+ * should start with more than the heading's keep-with-next block, e.g. a
+ * paragraph and the first rows of a table). */
+void jhPdfNeed(jhPdf *p, double mm);
 /* Tables: columns with widths in millimetres and alignment; rows break
  * across pages and the header row is repeated on every page.  Cells are
  * plain text, wrapped within their column. */
