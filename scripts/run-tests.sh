@@ -13,8 +13,9 @@ trap 'rm -f "$log"' EXIT
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-# Leaks stay detected; only fontconfig's and cairo's own process-wide
-# state is suppressed (tests/lsan.supp says which and why).
+# Leaks stay detected; only fontconfig's and cairo's own state is
+# suppressed (tests/lsan.supp says which and why; the suites after the
+# unit tests use tests/lsan-cli.supp).
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp"
 
 for t in "$@"; do
@@ -58,6 +59,9 @@ rm -rf "$planted"
 echo "layers: $p passed, $f failed"
 passed=$((passed + p))
 failed=$((failed + f))
+
+# The programs the suites below run unwind fast (tests/lsan-cli.supp).
+export LSAN_OPTIONS="suppressions=$top/tests/lsan-cli.supp"
 
 for e in "$top"/tests/e2e/*.sh; do
 	[ -f "$e" ] || continue

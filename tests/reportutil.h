@@ -12,6 +12,18 @@
 #include <zip.h>
 #include <sys/stat.h>
 
+/* A test that makes PDFs defines RPT_PDF_STACKS before including this:
+ * ASan then records whole allocation stacks for that binary, which
+ * tests/lsan.supp needs to tell cairo's own leak (cairo_surface_finish)
+ * from ours (see the file). */
+#ifdef RPT_PDF_STACKS
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+	return "fast_unwind_on_malloc=0";
+}
+#endif
+
 /* The sheet named `name` of the workbook in x (jh_xlsx_read); the caller
  * frees it with jh_table_free.  Fails the test when absent. */
 static inline jh_table *rpt_sheet(const jh_buf *x, const char *name)
