@@ -16,6 +16,8 @@
 #include "reportutil.h"
 #include "report/pdf_int.h"
 
+#include <pthread.h>
+
 /* --- poppler --------------------------------------------------------- */
 
 /* Save the bytes as tests/out/NAME; the path (static buffer). */
@@ -339,6 +341,60 @@ static void test_plain_text(void **state)
 	jh_diags_free(&d);
 }
 
+/* Documents made in several threads at once (the server's workers):
+ * each thread has its own pango font map, and every document comes out
+ * whole with its page count. */
+static void *thread_doc(void *arg)
+{
+	static const jhPdfCol cols[] = {{"学校", 80, JH_PDF_LEFT}, {"数值", 30, JH_PDF_RIGHT}};
+	static const jhPdfBar bars[] = {{"甲", 0.3, 0.5, 0}, {"乙", 0.6, 0.5, 1}};
+	jh_buf *out = arg;
+	jh_diags d = JH_DIAGS_INIT;
+	jhPdf *p = jhPdfNew("zh", "线程");
+
+	jhPdfHeading(p, 1, "并发");
+	jhPdfTableBegin(p, cols, 2);
+	for (int i = 0; i < 60; i++) {
+		const char *cells[2] = {"某某学校", "1.00"};
+		jhPdfTableRow(p, cells, 0, 0);
+	}
+	jhPdfTableEnd(p);
+	jhPdfBarChart(p, "图", bars, 2, 60);
+	if (jhPdfFinish(p, out, &d))
+		out->len = 0;
+	jh_diags_free(&d);
+	return NULL;
+}
+
+static void test_threads(void **state)
+{
+	pthread_t th[4];
+	jh_buf out[4];
+
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		jh_buf_init(&out[i]);
+		assert_int_equal(pthread_create(&th[i], NULL, thread_doc, &out[i]), 0);
+	}
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	for (int i = 0; i < 4; i++) {
+		char name[32];
+		const char *path;
+
+		assert_true(out[i].len > 1000);
+		snprintf(name, sizeof name, "engine-thread-%d.pdf", i);
+		path = save(&out[i], name);
+		/* A row is a 9 pt line of Noto Sans CJK (1.448 em = 13.0 pt)
+		 * and 5 pt of padding: 18.0 pt; a page holds 697.3 pt.  Page 1:
+		 * the heading (21.7 + 7) and the header row leave room for
+		 * (697.3 − 28.7 − 18.0) / 18.0 = 36 rows; page 2 the other 24
+		 * (+ header: 451 pt) and the 60 mm (170 pt) chart: 2 pages. */
+		assert_int_equal(pages_of(path), 2);
+		jh_buf_free(&out[i]);
+	}
+}
+
 /* --- the self-evaluation report ------------------------------------- */
 
 /*
@@ -455,8 +511,9 @@ static char *squeeze(const char *hay)
 /* The self-evaluation of county-year (area, year) by `who` in lang, saved
  * as tests/out/NAME.pdf, rendered to tests/out/NAME-N.png at 50 dpi;
  * its text squeezed (free it). */
-static char *self_evaluation(const jh_user *who, const char *area, int year,
-                             const char *lang, const char *name)
+static char *self_evaluation_std(const jh_user *who, const char *area, int year,
+                                 const char *lang, const jh_standard *std,
+                                 const char *name)
 {
 	jh_report_request rq;
 	jh_buf out = JH_BUF_INIT, text = JH_BUF_INIT, cmd = JH_BUF_INIT;
@@ -469,6 +526,7 @@ static char *self_evaluation(const jh_user *who, const char *area, int year,
 	rq.area = area;
 	rq.year = year;
 	rq.lang = lang;
+	rq.std = std;
 	if ((rc = jh_report_build(S, who, &rq, &out, &d))) {
 		print_diags(&d);
 		fail_msg("self-evaluation %s %d: %s", area, year, jh_code_str(rc, "en"));
@@ -484,6 +542,12 @@ static char *self_evaluation(const jh_user *who, const char *area, int year,
 	jh_buf_free(&cmd);
 	jh_diags_free(&d);
 	return sq;
+}
+
+static char *self_evaluation(const jh_user *who, const char *area, int year,
+                             const char *lang, const char *name)
+{
+	return self_evaluation_std(who, area, year, lang, NULL, name);
 }
 
 /* a occurs in t before b. */
@@ -634,6 +698,34 @@ static void test_self_evaluation_pass(void **state)
 	free(t);
 }
 
+/* The standard named: the national one passed explicitly (as the server
+ * does) is still "按国家标准" — a regression: it said the standard's full
+ * name — and a local one is named. */
+static void test_self_evaluation_standard(void **state)
+{
+	jh_standard nat, local;
+	jh_diags d = JH_DIAGS_INIT;
+	size_t len;
+	unsigned char *text = test_read_file("tests/fixtures/strict.std", &len);
+	char *t;
+
+	(void)state;
+	assert_int_equal(jh_standard_national(&nat, &d), JH_OK);
+	assert_int_equal(jh_standard_parse((const char *)text, len, "strict.std", NULL, &local, &d),
+	                 JH_OK);
+	free(text);
+	t = self_evaluation_std(&ADMIN, "369904", 2024, NULL, &nat, "self-evaluation-369904-nat");
+	assert_has(t, "按国家标准，本县2024年度尚未达到");
+	free(t);
+	t = self_evaluation_std(&ADMIN, "369904", 2024, NULL, &local, "self-evaluation-369904-local");
+	assert_has(t, "按测试省标准，本县2024年度");
+	free(t);
+	t = self_evaluation_std(&ADMIN, "369904", 2024, "en", &local, "self-evaluation-369904-local-en");
+	assert_has(t, "UnderthestandardTestprovincestandard,");
+	free(t);
+	jh_diags_free(&d);
+}
+
 /* Refused: another county's office; a year without schools. */
 static void test_self_evaluation_refused(void **state)
 {
@@ -664,12 +756,14 @@ int main(void)
 		cmocka_unit_test(test_charts),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_plain_text),
+		cmocka_unit_test(test_threads),
 	};
 	/* test_self_evaluation_zh runs before the plan and the ledger exist */
 	const struct CMUnitTest reports[] = {
 		cmocka_unit_test(test_self_evaluation_zh),
 		cmocka_unit_test(test_self_evaluation_en),
 		cmocka_unit_test(test_self_evaluation_pass),
+		cmocka_unit_test(test_self_evaluation_standard),
 		cmocka_unit_test(test_self_evaluation_refused),
 		cmocka_unit_test(test_self_evaluation_plan_ledger),
 	};

@@ -159,7 +159,8 @@ static void title_page(se *x)
 static void verdict_section(se *x)
 {
 	const jh_verdict *v = &x->cd.verdict;
-	const int national = !x->rq->std;
+	jh_standard nat;
+	int national;
 	size_t nfail = 0, nmiss = 0;
 	jh_buf parts = JH_BUF_INIT;
 	static const jhPdfCol cols[] = {
@@ -173,6 +174,9 @@ static void verdict_section(se *x)
 		{"No data", 27, JH_PDF_RIGHT},
 	};
 
+	/* "按国家标准" when the evaluation's standard is the built-in national
+	 * one (the server passes it explicitly, the CLI as NULL) */
+	national = !jh_standard_national(&nat, NULL) && !strcmp(nat.id, x->cd.L.std.id);
 	for (size_t k = 0; k < NPARTS; k++) {
 		size_t n, pass, fail, miss;
 
@@ -337,7 +341,7 @@ static void stage_coefficients(se *x, jh_stage st, int *sub)
 		}
 	if (x->lang[0] == 'e') {
 		snprintf(title, sizeof title, "(%d) %s: coefficients of variation between schools",
-		         *sub + 1, jh_stage_name(st, "en"));
+		         *sub + 1, st == JH_STAGE_PRIMARY ? "Primary" : "Junior secondary");
 		jhPdfHeading(x->p, 2, title);
 		if (nover)
 			tf(x, "%zu %s schools (or school sections) are evaluated, with %.0f pupils. "
@@ -401,7 +405,7 @@ static void stage_coefficients(se *x, jh_stage st, int *sub)
 	jhPdfTableEnd(x->p);
 	if (x->lang[0] == 'e')
 		snprintf(title, sizeof title, "%s: coefficients of variation against the limit",
-		         jh_stage_name(st, "en"));
+		         st == JH_STAGE_PRIMARY ? "Primary" : "Junior secondary");
 	else
 		snprintf(title, sizeof title, "%s各项指标校际差异系数与限值", jh_stage_name(st, "zh"));
 	jhPdfBarChart(x->p, title, bars, JH_IND__COUNT, 68);

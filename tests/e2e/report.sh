@@ -79,7 +79,8 @@ for spec in \
 	"self-evaluation 369904 - 云岭县 自评报告" "review 369904 - 云岭县 督导评估意见书" \
 	"city 369900 -" "notice 369900 - 江州市 通报" "school 369904 2136990409 高坪乡中学 学校概况"; do
 	set -- $spec
-	kind=$1 area=$2 school=$3 name=${4:-} title=${5:-}
+	# (not "name": testlib.inc's run sets that)
+	kind=$1 area=$2 school=$3 doc_name=${4:-} title=${5:-}
 	ext=$(ext_of "$kind")
 	f=$tmp/docs/$kind.$ext
 	sarg=
@@ -103,7 +104,7 @@ for spec in \
 	else
 		magic "$f" '%%PDF-' && ok "$kind: %PDF-" || no "$kind: not a PDF" "$(head -c 16 "$f" | od -c | head -2)"
 		if pdftotext -layout "$f" "$tmp/text" 2>"$tmp/perr"; then
-			has "$kind: pdftotext finds $name" "$tmp/text" "$name"
+			has "$kind: pdftotext finds $doc_name" "$tmp/text" "$doc_name"
 			has "$kind: pdftotext finds the title $title" "$tmp/text" "$title"
 		else
 			no "$kind: pdftotext failed" "$(cat "$tmp/perr")"
