@@ -303,17 +303,17 @@ static const char *stage_name(const app *a, int s)
 	return JH_L(a->lang, s ? "初中" : "小学", s ? "Junior" : "Primary");
 }
 
-static jh_code table2_1(app *a)
+/* 表Ⅱ-1 and 表Ⅲ: 学段 | 项目 | the seven indicators L1–L7 | `last` L8,
+ * two rows per stage below. */
+static lxw_worksheet *stage_sheet(app *a, const char *name, const char *title,
+                                  const char *last)
 {
 	const char *L = a->lang;
-	lxw_worksheet *ws = sheet(a, JH_L(L, "表Ⅱ-1", "Table II-1"),
-	                          JH_L(L, "表Ⅱ-1 小学、初中资源配置基本情况",
-	                               "Table II-1  Resource allocation of primary and junior schools"),
-	                          10, 4);
+	lxw_worksheet *ws = sheet(a, name, title, 10, 4);
 	char h[200];
 
 	if (!ws)
-		return JH_ERR_NOMEM;
+		return NULL;
 	worksheet_set_column(ws, 0, 0, 8, NULL);
 	worksheet_set_column(ws, 1, 1, 16, NULL);
 	worksheet_set_column(ws, 2, 9, 14, NULL);
@@ -324,8 +324,22 @@ static jh_code table2_1(app *a)
 		ind_head(a, (jh_indicator)i, h, sizeof h);
 		head(a, ws, 2, 2 + i, 2, 2 + i, h);
 	}
-	head(a, ws, 2, 9, 2, 9, JH_L(L, "综合评估", "Overall"));
+	head(a, ws, 2, 9, 2, 9, last);
 	numbering(a, ws, 3, 2, 8, 1);
+	return ws;
+}
+
+static jh_code table2_1(app *a)
+{
+	const char *L = a->lang;
+	lxw_worksheet *ws = stage_sheet(a, JH_L(L, "表Ⅱ-1", "Table II-1"),
+	                                JH_L(L, "表Ⅱ-1 小学、初中资源配置基本情况",
+	                                     "Table II-1  Resource allocation of primary and junior schools"),
+	                                JH_L(L, "综合评估", "Overall"));
+	char h[200];
+
+	if (!ws)
+		return JH_ERR_NOMEM;
 	for (int s = 0; s < 2; s++) {
 		double met[JH_IND__COUNT] = {0}, pass = 0, n = 0;
 		int row = 4 + 2 * s;
@@ -498,26 +512,14 @@ static jh_code table2_2(app *a)
 static jh_code table3(app *a)
 {
 	const char *L = a->lang;
-	lxw_worksheet *ws = sheet(a, JH_L(L, "表Ⅲ", "Table III"),
-	                          JH_L(L, "表Ⅲ 县域义务教育校际均衡情况",
-	                               "Table III  Balance between the county's schools"),
-	                          10, 4);
+	lxw_worksheet *ws = stage_sheet(a, JH_L(L, "表Ⅲ", "Table III"),
+	                                JH_L(L, "表Ⅲ 县域义务教育校际均衡情况",
+	                                     "Table III  Balance between the county's schools"),
+	                                JH_L(L, "综合", "Overall"));
 	char h[300];
 
 	if (!ws)
 		return JH_ERR_NOMEM;
-	worksheet_set_column(ws, 0, 0, 8, NULL);
-	worksheet_set_column(ws, 1, 1, 14, NULL);
-	worksheet_set_column(ws, 2, 9, 14, NULL);
-	worksheet_set_row(ws, 2, 60, NULL);
-	head(a, ws, 2, 0, 3, 0, JH_L(L, "学段", "Stage"));
-	head(a, ws, 2, 1, 3, 1, JH_L(L, "项目", "Item"));
-	for (int i = 0; i < JH_IND__COUNT; i++) {
-		ind_head(a, (jh_indicator)i, h, sizeof h);
-		head(a, ws, 2, 2 + i, 2, 2 + i, h);
-	}
-	head(a, ws, 2, 9, 2, 9, JH_L(L, "综合", "Overall"));
-	numbering(a, ws, 3, 2, 8, 1);
 	for (int s = 0; s < 2; s++) {
 		const jh_stage_result *sr = &a->cr->stage[s];
 		int row = 4 + 2 * s, any = sr->schools > 0;
