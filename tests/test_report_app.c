@@ -571,6 +571,35 @@ static void test_sample_yunling(void **state)
 	assert_near(num(t, 7, 8), 82.0 / 90, 1e-12);
 	jh_table_free(t);
 
+	/* 表Ⅰ and 表Ⅱ-2 by school type (awk over schools-2024.csv's rows of
+	 * 369904): 30 primary, 1 nine-year (云岭县实验学校), 8 junior, 1
+	 * complete middle school, 14 teaching points of which 5 have 50
+	 * pupils or more.  Primary units: 30 + 1 section + 5 points = 36;
+	 * junior: 8 + 1 + 1 = 10; the nine-year school has a row in each. */
+	t = rpt_sheet(&x, "表Ⅰ");
+	assert_near(num(t, 7, 9), 30, 0);
+	assert_near(num(t, 7, 10), 1, 0);
+	assert_near(num(t, 7, 11), 8, 0);
+	assert_near(num(t, 7, 12), 1, 0);
+	assert_near(num(t, 7, 15), 14, 0);
+	assert_near(num(t, 7, 16), 5, 0);
+	jh_table_free(t);
+	t = rpt_sheet(&x, "表Ⅱ-2");
+	{
+		int rows = 0;
+		const char *foot = NULL;
+		for (size_t r = 0; r < t->nrows; r++) {
+			rows += !strcmp(jh_table_cell(t, r, 1), "云岭县实验学校");
+			if (strstr(jh_table_cell(t, r, 0), "小学学校总数"))
+				foot = jh_table_cell(t, r, 0);
+		}
+		assert_int_equal(rows, 2);
+		assert_non_null(foot);
+		assert_non_null(strstr(foot, "小学学校总数 36 所(其中一贯制学校的小学部 1 所,50人及以上教学点 5 个),"
+		                       "初中学校总数 10 所(其中一贯制学校的初中部 1 所,完全中学的初中部 1 所)"));
+	}
+	jh_table_free(t);
+
 	/* 表Ⅳ item 5: 云岭县第二中学's largest junior class is 52 (the
 	 * sample's README): 否, highlighted. */
 	t = rpt_sheet(&x, "表Ⅳ");
