@@ -161,13 +161,42 @@ static lxw_worksheet *sheet(app *a, const char *name, const char *title, int nco
 	return ws;
 }
 
-/* A footnote merged across the table at `row`. */
+/* Spreadsheets do not grow a row to its wrapped text when the file does
+ * not say its height, so rows of long text are given one: the text's
+ * width in column units (a CJK or full-width character about 2, other
+ * characters 1) over the column's, a line of about 13.5 points each. */
+static int text_lines(const char *s, double col_width)
+{
+	double w = 0, line = col_width > 4 ? col_width - 2 : 2;
+	int lines = 1;
+
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if (*p < 0x80)
+			w += 1;
+		else if (*p >= 0xE0)
+			w += 1.9;          /* a three-byte (CJK) character: its lead byte */
+		if (w > line) {
+			lines++;
+			w -= line;
+		}
+	}
+	return lines;
+}
+
+static void row_lines(lxw_worksheet *ws, int row, int lines, int points)
+{
+	if (lines > 1)
+		worksheet_set_row(ws, (lxw_row_t)row, lines * points * 1.0 + 2, NULL);
+}
+
+/* A footnote merged across the table at `row`, `width` its columns' width. */
 static void footnote(app *a, lxw_worksheet *ws, int row, int ncols, const char *text,
-                     double height)
+                     double width)
 {
 	worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)(ncols - 1),
 	                      text, a->b.fmt_note);
-	worksheet_set_row(ws, (lxw_row_t)row, height, NULL);
+	/* 9-point text: a tenth more fits a line, 12 points a line. */
+	row_lines(ws, row, text_lines(text, width * 1.1), 12);
 }
 
 static int is_row(const app *a, const jh_school_year *sy)
@@ -285,7 +314,7 @@ static jh_code table1(app *a)
 		"黄色单元格为本系统未掌握的数据,请填报单位补充。",
 		"Note: L1 and L2 are the resident population to two decimals; the rest are whole numbers. Schools, teaching "
 		"points, classes, pupils and full-time teachers are summed from the school-year rows; yellow cells are "
-		"figures this system does not hold, for the office to fill in."), 30);
+		"figures this system does not hold, for the office to fill in."), 216);
 	return JH_OK;
 }
 
@@ -368,7 +397,7 @@ static jh_code table2_1(app *a)
 		"Note: an indicator is met at its standard value; a school meets the overall rule with at least %d "
 		"indicators met and none under %.0f%% of its value."),
 		a->std->school_min_met, a->std->school_floor_ratio * 100);
-	footnote(a, ws, 8, 10, h, 30);
+	footnote(a, ws, 8, 10, h, 136);
 	return JH_OK;
 }
 
@@ -400,7 +429,9 @@ static void remark(const app *a, const jh_unit *u, jh_buf *out)
 			list_add(&under, nm_i, sep);
 		}
 	}
-	if (en(a)) {
+	if (nm == JH_IND__COUNT) {
+		jh_buf_addf(out, JH_L(a->lang, "%d项指标均达标", "all %d met"), nm);
+	} else if (en(a)) {
 		jh_buf_addf(out, "met (%d): %s", nm, met.len ? met.data : "none");
 		if (floor.len)
 			jh_buf_addf(out, "; at %.0f%% only: %s", a->std->school_floor_ratio * 100, floor.data);
@@ -489,6 +520,7 @@ static jh_code table2_2(app *a)
 			if (note.oom)
 				rc = JH_ERR_NOMEM;
 			worksheet_write_string(ws, (lxw_row_t)row, 14, note.data ? note.data : "", a->b.fmt_wrap);
+			row_lines(ws, row, text_lines(note.data, 46), 13);
 			jh_buf_free(&note);
 			row++;
 		}
@@ -503,7 +535,7 @@ static jh_code table2_2(app *a)
 		"%g pupils are not evaluated. Yellow cells are for the office to fill in."),
 		count[0], multi[0], a->std->tp_min_students, tp, count[1], multi[1], complete,
 		a->std->tp_min_students);
-	footnote(a, ws, row, 15, h, 42);
+	footnote(a, ws, row, 15, h, 201);
 	return rc;
 }
 
@@ -542,7 +574,7 @@ static jh_code table3(app *a)
 		"Note: county means are weighted by pupils; coefficient = standard deviation ÷ county mean, at most "
 		"%.2f (primary) and %.2f (junior); overall is the mean of the seven coefficients, shown only."),
 		a->std->cv_limit[0], a->std->cv_limit[1]);
-	footnote(a, ws, 8, 10, h, 30);
+	footnote(a, ws, 8, 10, h, 136);
 	return JH_OK;
 }
 
@@ -709,6 +741,7 @@ static void item_row(app *a, lxw_worksheet *ws, int row, int no, const char *con
 {
 	jh_buf name = JH_BUF_INIT;
 	jh_item_status st = status_of(a, ids, n);
+	int lines, lt;
 
 	for (size_t i = 0; i < n; i++) {
 		const jh_verdict_item *it = vitem(a, ids[i]);
@@ -716,6 +749,9 @@ static void item_row(app *a, lxw_worksheet *ws, int row, int no, const char *con
 			list_add(&name, en(a) ? it->name_en : it->name_zh, JH_L(a->lang, ";", "; "));
 	}
 	jhBookNum(&a->b, ws, row, 0, no, 0, 0);
+	lines = text_lines(name.data, 44);
+	lt = text_lines(text->data, 70);
+	row_lines(ws, row, lines > lt ? lines : lt, 13);
 	worksheet_write_string(ws, (lxw_row_t)row, 1, name.data ? name.data : "", a->b.fmt_wrap);
 	worksheet_write_string(ws, (lxw_row_t)row, 2, text->data ? text->data : BLANK,
 	                       st == JH_ITEM_FAIL ? a->b.fmt_text_fail : a->b.fmt_wrap);
@@ -861,7 +897,7 @@ static jh_code table4(app *a)
 	footnote(a, ws, 18, 4, JH_L(L,
 		"注:比例保留一位小数,其他数值取整数;“＿”为本系统未掌握的数据,黄色单元格为尚缺数据、无法判定的项目,请填报单位补充。",
 		"Note: ratios to one decimal, other figures whole; \"＿\" marks figures this system does not hold, yellow "
-		"cells items that lack data to be judged, for the office to fill in."), 30);
+		"cells items that lack data to be judged, for the office to fill in."), 130);
 	return rc;
 }
 
@@ -913,7 +949,7 @@ static jh_code table5(app *a)
 	footnote(a, ws, 12, 4, JH_L(L,
 		"注:比例保留一位小数,其他数值取整数,校际差异率保留三位小数;“＿”为本系统未掌握的数据,请填报单位补充。",
 		"Note: ratios to one decimal, other figures whole, differences between schools to three decimals; "
-		"\"＿\" marks figures this system does not hold, for the office to fill in."), 30);
+		"\"＿\" marks figures this system does not hold, for the office to fill in."), 130);
 	return rc;
 }
 
@@ -1000,7 +1036,7 @@ static jh_code table6(app *a)
 		"综合(按评估标准的规则);实地走访来自 visit.群体.people、visit.群体.satisfied 记录。黄色单元格请填报单位补充。",
 		"Note: L2 and L3 count answers (each respondent once per question), satisfied meaning 满意 or 比较满意; "
 		"the total satisfaction combines the groups' as the standard's rule says; field visits come from the "
-		"records visit.GROUP.people and visit.GROUP.satisfied. Yellow cells are for the office to fill in."), 42);
+		"records visit.GROUP.people and visit.GROUP.satisfied. Yellow cells are for the office to fill in."), 115);
 	return JH_OK;
 }
 
