@@ -154,9 +154,7 @@ static lxw_worksheet *sheet(app *a, const char *name, const char *title, int nco
 
 	if (!ws)
 		return NULL;
-	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(ncols - 1), title, a->b.fmt_title);
-	worksheet_set_row(ws, 0, 28, NULL);
-	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)(ncols - 1), a->sub, a->b.fmt_sub);
+	jhBookHead(&a->b, ws, ncols - 1, title, a->sub);
 	worksheet_freeze_panes(ws, (lxw_row_t)hrows, 0);
 	return ws;
 }
@@ -514,7 +512,7 @@ static jh_code table2_2(app *a)
 			for (int i = 0; i < JH_IND__COUNT; i++)
 				jhBookNum(&a->b, ws, row, 6 + i, u->value[i], 2,
 				          !jh_at_least(a->std, u->value[i], a->std->threshold[s][i]));
-			jhBookText(&a->b, ws, row, 13, u->passes ? JH_L(L, "是", "yes") : JH_L(L, "否", "no"),
+			jhBookText(&a->b, ws, row, 13, jhBookYes(L, u->passes),
 			           !u->passes);
 			remark(a, u, &note);
 			if (note.oom)
@@ -595,7 +593,7 @@ static void conclusion(const app *a, const char *key, jh_buf *out)
 		return;
 	}
 	if ((v = jhValueYesno(it->value)) >= 0)
-		jh_buf_adds(out, v ? JH_L(a->lang, "是", "yes") : JH_L(a->lang, "否", "no"));
+		jh_buf_adds(out, jhBookYes(a->lang, v));
 	else if ((v = jhValueGrade(it->value)) > 0)
 		jh_buf_adds(out, grade[v - 1][en(a)]);
 	else
@@ -758,8 +756,7 @@ static void item_row(app *a, lxw_worksheet *ws, int row, int no, const char *con
 	if (st == JH_ITEM_MISSING)
 		worksheet_write_blank(ws, (lxw_row_t)row, 3, a->b.fmt_blank);
 	else
-		jhBookText(&a->b, ws, row, 3, st == JH_ITEM_PASS ? JH_L(a->lang, "是", "yes") :
-		           JH_L(a->lang, "否", "no"), st == JH_ITEM_FAIL);
+		jhBookText(&a->b, ws, row, 3, jhBookYes(a->lang, st == JH_ITEM_PASS), st == JH_ITEM_FAIL);
 	jh_buf_free(&name);
 }
 
