@@ -186,19 +186,19 @@ jh_code jhReportNotice(jh_store *s, const jh_user *who, const jh_report_request 
 	jhPdfHeading(p, 1, en ? "2. Progress by county" : "二、各县(市、区)进展");
 	{
 		static const jhPdfCol cols_zh[] = {
-			{"县(市、区)", 24, JH_PDF_LEFT}, {"目标年份", 13, JH_PDF_CENTER},
-			{"流程状态", 15, JH_PDF_CENTER},
-			{"里程碑 完成/未完成/未到期/无数据", 24, JH_PDF_CENTER},
-			{"台账未销号", 13, JH_PDF_RIGHT}, {"逾期", 11, JH_PDF_RIGHT},
-			{"已销号", 11, JH_PDF_RIGHT}, {"挂牌督办(逾期)", 15, JH_PDF_RIGHT},
-			{"逾期环节", 32, JH_PDF_LEFT}, {"约谈", 10, JH_PDF_CENTER}};
+			{"县(市、区)", 18, JH_PDF_LEFT}, {"目标年份", 14, JH_PDF_CENTER},
+			{"流程状态", 14, JH_PDF_CENTER},
+			{"里程碑(完成/未完成/未到期/无数据)", 24, JH_PDF_CENTER},
+			{"台账未销号", 12, JH_PDF_RIGHT}, {"其中逾期", 12, JH_PDF_RIGHT},
+			{"已销号", 12, JH_PDF_RIGHT}, {"挂牌督办(逾期)", 16, JH_PDF_RIGHT},
+			{"逾期环节", 36, JH_PDF_LEFT}, {"约谈", 12, JH_PDF_CENTER}};
 		static const jhPdfCol cols_en[] = {
-			{"County", 24, JH_PDF_LEFT}, {"Target year", 13, JH_PDF_CENTER},
-			{"Workflow", 15, JH_PDF_CENTER},
+			{"County", 18, JH_PDF_LEFT}, {"Target year", 14, JH_PDF_CENTER},
+			{"Workflow", 14, JH_PDF_CENTER},
 			{"Milestones met/missed/due/no data", 24, JH_PDF_CENTER},
-			{"Ledger open", 13, JH_PDF_RIGHT}, {"Overdue", 11, JH_PDF_RIGHT},
-			{"Signed off", 11, JH_PDF_RIGHT}, {"Supervised (overdue)", 15, JH_PDF_RIGHT},
-			{"Late steps", 32, JH_PDF_LEFT}, {"Summoned", 10, JH_PDF_CENTER}};
+			{"Ledger open", 12, JH_PDF_RIGHT}, {"Overdue", 12, JH_PDF_RIGHT},
+			{"Signed off", 12, JH_PDF_RIGHT}, {"Supervised (overdue)", 16, JH_PDF_RIGHT},
+			{"Late steps", 36, JH_PDF_LEFT}, {"Summoned", 12, JH_PDF_CENTER}};
 		jhPdfTableBegin(p, en ? cols_en : cols_zh, 10);
 		for (size_t i = 0; i < n; i++) {
 			json_t *c = json_array_get(cs, i), *ms = json_object_get(c, "milestones"),
@@ -220,11 +220,11 @@ jh_code jhReportNotice(jh_store *s, const jh_user *who, const jh_report_request 
 			for (size_t k = 0; k < json_array_size(late); k++) {
 				json_t *l = json_array_get(late, k);
 				if (en)
-					jh_buf_addf(&steps, "%s%s %ld (due %s)", k ? "; " : "",
-					            jstr(l, "name_en"), jint(l, "year"), jstr(l, "due"));
+					jh_buf_addf(&steps, "%s%s (due %s)", k ? "; " : "",
+					            jstr(l, "name_en"), jstr(l, "due"));
 				else
-					jh_buf_addf(&steps, "%s%ld 年度%s(期限 %s)", k ? ";" : "",
-					            jint(l, "year"), jstr(l, "name_zh"), jstr(l, "due"));
+					jh_buf_addf(&steps, "%s%s(期限 %s)", k ? ";" : "",
+					            jstr(l, "name_zh"), jstr(l, "due"));
 			}
 			cells[0] = jstr(c, "name");
 			cells[1] = target;

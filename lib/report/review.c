@@ -182,7 +182,8 @@ jh_code jhReportReview(jh_store *s, const jh_user *who, const jh_report_request 
 	if ((rc = frozen_load(s, submit ? submit->snapshot : 0, &fz, d)) ||
 	    (rc = findings_load(s, who, rq->area, rq->year, &fi, &nfi, d)))
 		goto done;
-	qsort(fi, nfi, sizeof *fi, by_id);
+	if (nfi)
+		qsort(fi, nfi, sizeof *fi, by_id);
 
 	county = jh_areas_find(areas, rq->area);
 	city = county && county->parent[0] ? jh_areas_find(areas, county->parent) : NULL;
@@ -292,37 +293,47 @@ jh_code jhReportReview(jh_store *s, const jh_user *who, const jh_report_request 
 	/* 二、findings */
 	jhPdfHeading(p, 1, en ? "2. Findings and deadlines" : "二、发现的问题和整改要求");
 	jh_buf_reset(&t);
-	if (nfi)
-		jh_buf_addf(&t, en ? "The review found %zu problem%s, entered in the county's "
-		                     "rectification ledger with the deadlines below (status as of %s)."
-		                   : "复核发现问题 %zu 项,已列入整改工作台账,整改期限和台账状态(截至 %s)如下。",
+	if (nfi && en)
+		jh_buf_addf(&t, "The review found %zu problem%s, entered in the county's rectification "
+		                "ledger with the deadlines below (status as of %s).",
 		            nfi, nfi == 1 ? "" : "s", today.s);
+	else if (nfi)
+		jh_buf_addf(&t, "复核发现问题 %zu 项,已列入整改工作台账,整改期限和台账状态(截至 %s)如下。",
+		            nfi, today.s);
 	else
 		jh_buf_adds(&t, en ? "The review found no problem requiring rectification."
 		                   : "复核未发现需要整改的问题。");
 	para(p, &t);
 	if (nfi) {
 		static const jhPdfCol cols_zh[] = {
-			{"序号", 12, JH_PDF_CENTER}, {"问题", 58, JH_PDF_LEFT},
-			{"学校", 28, JH_PDF_LEFT}, {"整改措施", 30, JH_PDF_LEFT},
-			{"整改期限", 22, JH_PDF_CENTER}, {"台账状态", 20, JH_PDF_CENTER}};
+			{"序号", 10, JH_PDF_CENTER}, {"问题", 48, JH_PDF_LEFT},
+			{"学校", 28, JH_PDF_LEFT}, {"整改措施", 36, JH_PDF_LEFT},
+			{"整改期限", 22, JH_PDF_CENTER}, {"台账状态", 26, JH_PDF_CENTER}};
 		static const jhPdfCol cols_en[] = {
-			{"No.", 12, JH_PDF_CENTER}, {"Finding", 58, JH_PDF_LEFT},
-			{"School", 28, JH_PDF_LEFT}, {"Measure", 30, JH_PDF_LEFT},
-			{"Deadline", 22, JH_PDF_CENTER}, {"Ledger status", 20, JH_PDF_CENTER}};
+			{"No.", 10, JH_PDF_CENTER}, {"Finding", 48, JH_PDF_LEFT},
+			{"School", 28, JH_PDF_LEFT}, {"Measure", 36, JH_PDF_LEFT},
+			{"Deadline", 22, JH_PDF_CENTER}, {"Ledger status", 26, JH_PDF_CENTER}};
 		jhPdfTableBegin(p, en ? cols_en : cols_zh, 6);
 		for (size_t i = 0; i < nfi; i++) {
 			const jh_ledger_item *it = &fi[i];
 			int over = jh_ledger_overdue(it, &today);
-			char no[24], status[96];
+			char no[24], status[96], school[200] = "";
 			const char *cells[6];
+			if (it->school[0]) {
+				char nm[160] = "";
+				jh_diags dn = JH_DIAGS_INIT;
+				/* No name (a school gone from the data): the code alone. */
+				jh_store_school_name(s, it->school, nm, sizeof nm, &dn);
+				jh_diags_free(&dn);
+				snprintf(school, sizeof school, "%s %s", it->school, nm);
+			}
 			snprintf(no, sizeof no, "%zu", i + 1);
 			snprintf(status, sizeof status, "%s%s",
 			         jh_ledger_status_name(it->status, lang),
 			         over ? (en ? " (overdue)" : "(逾期)") : "");
 			cells[0] = no;
 			cells[1] = en && it->what_en[0] ? it->what_en : it->what_zh;
-			cells[2] = it->school[0] ? it->school : (en ? "county-wide" : "全县");
+			cells[2] = it->school[0] ? school : (en ? "county-wide" : "全县");
 			cells[3] = it->measure;
 			cells[4] = it->deadline.s[0] ? it->deadline.s : "—";
 			cells[5] = status;

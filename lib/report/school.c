@@ -139,44 +139,36 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 	snprintf(title, sizeof title, en ? "%s: school profile %d" : "%s %d 年度学校概况",
 	         sy->school_name ? sy->school_name : sy->school_code, rq->year);
 	jhPdfHeading(p, 1, title);
-	jh_buf_addf(&t, en ? "%s · generated %s · %s" : "%s · 生成日期 %s · %s", cd.title, cd.generated,
-	            en ? std->name_en : std->name_zh);
+	jh_buf_addf(&t, en ? "%s · generated %s" : "%s · 生成日期 %s", cd.title, cd.generated);
 	para(p, &t);
 
 	/* Identity: two pairs a row. */
 	{
 		static const jhPdfCol cols_zh[] = {
-			{"项目", 26, JH_PDF_LEFT}, {"内容", 59, JH_PDF_LEFT},
-			{"项目", 26, JH_PDF_LEFT}, {"内容", 59, JH_PDF_LEFT}};
+			{"基本信息", 26, JH_PDF_LEFT}, {"", 59, JH_PDF_LEFT},
+			{"", 26, JH_PDF_LEFT}, {"", 59, JH_PDF_LEFT}};
 		static const jhPdfCol cols_en[] = {
-			{"Item", 26, JH_PDF_LEFT}, {"Value", 59, JH_PDF_LEFT},
-			{"Item", 26, JH_PDF_LEFT}, {"Value", 59, JH_PDF_LEFT}};
-		char org[160] = "—", grades[JH_NUMBER_MAX], county[200];
+			{"Identity", 26, JH_PDF_LEFT}, {"", 59, JH_PDF_LEFT},
+			{"", 26, JH_PDF_LEFT}, {"", 59, JH_PDF_LEFT}};
+		char org[160] = "—", grades[JH_NUMBER_MAX];
 		const char *loc = jh_location_name(sy->location, lang);
 		const char *c[4];
 		if (!isnan(sy->v[JH_F_ORGANISER]) && *jh_organiser_name((int)sy->v[JH_F_ORGANISER], lang))
 			snprintf(org, sizeof org, "%s", jh_organiser_name((int)sy->v[JH_F_ORGANISER], lang));
 		count_text(sy->v[JH_F_GRADES], grades);
-		snprintf(county, sizeof county, "%s", cd.title);
-		jhPdfHeading(p, 2, en ? "Identity" : "基本信息");
 		jhPdfTableBegin(p, en ? cols_en : cols_zh, 4);
-		c[0] = en ? "School" : "学校名称";
-		c[1] = sy->school_name ? sy->school_name : "";
-		c[2] = en ? "School code" : "学校代码";
-		c[3] = sy->school_code;
+		c[0] = en ? "School code" : "学校代码";
+		c[1] = sy->school_code;
+		c[2] = en ? "Type" : "办学类型";
+		c[3] = jh_school_type_name(sy->type, lang);
 		jhPdfTableRow(p, c, 0, 0);
-		c[0] = en ? "Type" : "办学类型";
-		c[1] = jh_school_type_name(sy->type, lang);
-		c[2] = en ? "Location" : "城乡类型";
-		c[3] = *loc ? loc : "—";
+		c[0] = en ? "Location" : "城乡类型";
+		c[1] = *loc ? loc : "—";
+		c[2] = en ? "Organiser" : "举办者类型";
+		c[3] = org;
 		jhPdfTableRow(p, c, 0, 0);
-		c[0] = en ? "Organiser" : "举办者类型";
-		c[1] = org;
-		c[2] = en ? "Grades" : "年级数";
-		c[3] = grades;
-		jhPdfTableRow(p, c, 0, 0);
-		c[0] = en ? "County" : "所在县(市、区)";
-		c[1] = county;
+		c[0] = en ? "Grades" : "年级数";
+		c[1] = grades;
 		c[2] = sy->parent_code[0] ? (en ? "Central school" : "所属中心校")
 		                          : (en ? "Boarding" : "寄宿制");
 		c[3] = sy->parent_code[0] ? sy->parent_code :
@@ -201,7 +193,6 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 			 JH_F_TEACHERS_PRIMARY},
 			{JH_F_STUDENTS_JUNIOR, JH_F_CLASSES_JUNIOR, JH_F_LARGEST_CLASS_JUNIOR,
 			 JH_F_TEACHERS_JUNIOR}};
-		jhPdfHeading(p, 2, en ? "Pupils and classes" : "学生和班级");
 		jhPdfTableBegin(p, en ? cols_en : cols_zh, 5);
 		for (int st = 0; st < JH_STAGE__COUNT; st++) {
 			char v[4][JH_NUMBER_MAX];
@@ -228,8 +219,6 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 	}
 
 	/* The seven indicators: a column group per evaluated stage. */
-	jhPdfHeading(p, 2, en ? "Resource indicators against the standard"
-	                      : "资源配置指标与标准值");
 	if (neval) {
 		jhPdfCol cols[1 + 3 * JH_STAGE__COUNT];
 		char heads[JH_STAGE__COUNT][3][64];
@@ -237,7 +226,7 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 		jhPdfBar bars[JH_STAGE__COUNT * JH_IND__COUNT];
 		char labels[JH_STAGE__COUNT * JH_IND__COUNT][96];
 		size_t ncols = 1, nev = 0, nbars = 0;
-		cols[0].head = en ? "Indicator" : "指标";
+		cols[0].head = en ? "Resource indicator" : "资源配置指标";
 		cols[0].width_mm = neval > 1 ? 50 : 80;
 		cols[0].align = JH_PDF_LEFT;
 		for (int st = 0; st < JH_STAGE__COUNT; st++) {
@@ -294,7 +283,7 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 		jhPdfTableEnd(p);
 		jhPdfBarChart(p, en ? "Each indicator as % of its standard value (dashed: 100%)"
 		                    : "各项指标占标准值的百分比(虚线为标准值 100%)",
-		              bars, nbars, 45);
+		              bars, nbars, 36);
 	}
 
 	/* The per-school rule, unit by unit. */
@@ -334,15 +323,15 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 	/* Verdict items that concern single schools. */
 	{
 		static const jhPdfCol cols_zh[] = {
-			{"项目", 48, JH_PDF_LEFT}, {"本校情况", 60, JH_PDF_LEFT},
-			{"要求", 42, JH_PDF_LEFT}, {"结论", 20, JH_PDF_CENTER}};
+			{"涉及本校的评估项目", 36, JH_PDF_LEFT}, {"本校情况", 78, JH_PDF_LEFT},
+			{"要求", 38, JH_PDF_LEFT}, {"结论", 18, JH_PDF_CENTER}};
 		static const jhPdfCol cols_en[] = {
-			{"Item", 48, JH_PDF_LEFT}, {"This school", 60, JH_PDF_LEFT},
-			{"Required", 42, JH_PDF_LEFT}, {"Result", 20, JH_PDF_CENTER}};
+			{"Standard items concerning the school", 36, JH_PDF_LEFT},
+			{"This school", 78, JH_PDF_LEFT}, {"Required", 38, JH_PDF_LEFT},
+			{"Result", 18, JH_PDF_CENTER}};
 		static const char *const ids[] = {"guarantee.4", "guarantee.5", "guarantee.3", "quality.4"};
 		double classes = (isnan(sy->v[JH_F_CLASSES_PRIMARY]) ? 0 : sy->v[JH_F_CLASSES_PRIMARY]) +
 		                 (isnan(sy->v[JH_F_CLASSES_JUNIOR]) ? 0 : sy->v[JH_F_CLASSES_JUNIOR]);
-		jhPdfHeading(p, 2, en ? "Standard items concerning the school" : "涉及本校的评估项目");
 		jhPdfTableBegin(p, en ? cols_en : cols_zh, 4);
 		for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
 			const jh_verdict_item *it = item_of(&cd.verdict, ids[k]);
