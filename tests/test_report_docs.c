@@ -256,6 +256,23 @@ static void pdf_text(jh_report_kind kind, const char *area, const char *school,
 		jh_buf_free(&want_); \
 	} while (0)
 
+/* The page count of tests/out/NAME, from pdfinfo. */
+static int pages_of(const char *name)
+{
+	jh_buf info = JH_BUF_INIT, sq = JH_BUF_INIT;
+	char cmd[300];
+	const char *p;
+	int n = -1;
+
+	snprintf(cmd, sizeof cmd, "pdfinfo 'tests/out/%s'", name);
+	assert_int_equal(rpt_run(cmd, &info), 0);
+	squeeze(info.data, &sq);
+	if ((p = strstr(sq.data, "Pages:")))
+		n = atoi(p + 6);
+	jh_buf_free(&sq);
+	return n;
+}
+
 static void test_review(void **state)
 {
 	jh_buf pdf = JH_BUF_INIT, text = JH_BUF_INIT;
@@ -385,7 +402,7 @@ static void test_notice(void **state)
 
 static void test_school(void **state)
 {
-	jh_buf pdf = JH_BUF_INIT, text = JH_BUF_INIT, info = JH_BUF_INIT;
+	jh_buf pdf = JH_BUF_INIT, text = JH_BUF_INIT;
 
 	(void)state;
 	pdf_text(JH_RK_SCHOOL, "369904", "2136990409", NULL, "school-2136990409.pdf", &pdf, &text);
@@ -426,13 +443,7 @@ static void test_school(void **state)
 	assert_has(&text, "初中最大班额 41 人");
 	assert_has(&text, "6.41%");
 	/* One page. */
-	assert_int_equal(rpt_run("pdfinfo tests/out/school-2136990409.pdf", &info), 0);
-	{
-		jh_buf sq = JH_BUF_INIT;
-		squeeze(info.data, &sq);
-		assert_non_null(strstr(sq.data, "Pages:1"));
-		jh_buf_free(&sq);
-	}
+	assert_int_equal(pages_of("school-2136990409.pdf"), 1);
 
 	jh_buf_reset(&pdf);
 	jh_buf_reset(&text);
@@ -442,7 +453,52 @@ static void test_school(void **state)
 	assert_has(&text, "does not meet");
 	assert_has(&text, "under 85%");
 	assert_hasnt(&text, "学校概况");
-	jh_buf_free(&info);
+	jh_buf_free(&pdf);
+	jh_buf_free(&text);
+}
+
+/* A nine-year school: both stages side by side, still one page in both
+ * languages; a teaching point under 50 pupils: not evaluated, named with
+ * its central school. */
+static void test_school_stages(void **state)
+{
+	jh_buf pdf = JH_BUF_INIT, text = JH_BUF_INIT;
+
+	(void)state;
+	pdf_text(JH_RK_SCHOOL, "369904", "2136990405", NULL, "school-2136990405.pdf", &pdf, &text);
+	assert_has(&text, "云岭县实验学校");
+	assert_has(&text, "九年一贯制学校");
+	/* 1,292 primary and 518 junior pupils; qualified teachers 74 / 1292
+	 * × 100 = 5.73 (primary) and 41 / 518 × 100 = 7.92 (junior); key
+	 * teachers 31 / 1292 × 100 = 2.40 and 9 / 518 × 100 = 1.74. */
+	assert_has(&text, "1,292");
+	assert_has(&text, "518");
+	assert_has(&text, "5.73");
+	assert_has(&text, "7.92");
+	assert_has(&text, "2.40");
+	assert_has(&text, "1.74");
+	assert_has(&text, "小学 本校");
+	assert_has(&text, "初中 本校");
+	assert_has(&text, "小学段:7 项指标中 7 项达到标准");
+	assert_has(&text, "初中段:7 项指标中 7 项达到标准");
+	assert_int_equal(pages_of("school-2136990405.pdf"), 1);
+	jh_buf_reset(&pdf);
+	jh_buf_reset(&text);
+	pdf_text(JH_RK_SCHOOL, "369904", "2136990405", "en", "school-2136990405-en.pdf", &pdf, &text);
+	assert_has(&text, "Primary: 7 of 7 indicators meet the standard");
+	assert_int_equal(pages_of("school-2136990405-en.pdf"), 1);
+
+	/* 44 pupils < 50: left out of the evaluation; its central school
+	 * 2136990408 高坪乡中心小学; rooms not concerned. */
+	jh_buf_reset(&pdf);
+	jh_buf_reset(&text);
+	pdf_text(JH_RK_SCHOOL, "369904", "2136990413", NULL, "school-2136990413.pdf", &pdf, &text);
+	assert_has(&text, "高坪乡茶园教学点");
+	assert_has(&text, "2136990408 高坪乡中心小学");
+	assert_has(&text, "不单独参与评估");
+	assert_has(&text, "教学点,不适用");
+	assert_hasnt(&text, "资源配置指标");
+	assert_int_equal(pages_of("school-2136990413.pdf"), 1);
 	jh_buf_free(&pdf);
 	jh_buf_free(&text);
 }
@@ -476,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_review_none),
 		cmocka_unit_test(test_notice),
 		cmocka_unit_test(test_school),
+		cmocka_unit_test(test_school_stages),
 		cmocka_unit_test(test_school_other_county),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

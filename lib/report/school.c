@@ -39,6 +39,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The indicators' names in an English table: the library's are a
+ * sentence long (three lines in a column of a two-stage school's table);
+ * these say the same with the unit.  Chinese tables use the standard's
+ * own names (jh_indicator_name) with the unit. */
+static const char *const name_en[JH_IND__COUNT] = {
+	[JH_IND_QUALIFIED] = "Teachers above the required qualification per 100 pupils",
+	[JH_IND_KEY] = "Key teachers per 100 pupils",
+	[JH_IND_PE_ART] = "PE and art teachers per 100 pupils",
+	[JH_IND_TEACHING_AREA] = "Teaching floor area per pupil (m²)",
+	[JH_IND_SPORTS_AREA] = "Sports area per pupil (m²)",
+	[JH_IND_EQUIPMENT] = "Equipment value per pupil (yuan)",
+	[JH_IND_MULTIMEDIA] = "Multimedia rooms per 100 pupils",
+};
+
+/* A stage as a table row or a sentence starts with it. */
+static const char *stage_word(int st, const char *lang)
+{
+	return st == JH_STAGE_PRIMARY ? JH_L(lang, "小学", "Primary") : JH_L(lang, "初中", "Junior");
+}
+
 static void para(jhPdf *p, const jh_buf *t)
 {
 	jhPdfPara(p, t->data ? t->data : "");
@@ -150,12 +170,21 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 		static const jhPdfCol cols_en[] = {
 			{"Identity", 26, JH_PDF_LEFT}, {"", 59, JH_PDF_LEFT},
 			{"", 26, JH_PDF_LEFT}, {"", 59, JH_PDF_LEFT}};
-		char org[160] = "—", grades[JH_NUMBER_MAX];
+		char org[160] = "—", grades[JH_NUMBER_MAX], central[200] = "";
 		const char *loc = jh_location_name(sy->location, lang);
 		const char *c[4];
 		if (!isnan(sy->v[JH_F_ORGANISER]) && *jh_organiser_name((int)sy->v[JH_F_ORGANISER], lang))
 			snprintf(org, sizeof org, "%s", jh_organiser_name((int)sy->v[JH_F_ORGANISER], lang));
 		count_text(sy->v[JH_F_GRADES], grades);
+		/* A teaching point's central school, by its name in the year. */
+		for (size_t i = 0; sy->parent_code[0] && !central[0] && i < jh_dataset_count(cd.L.ds); i++) {
+			const jh_school_year *r = jh_dataset_row(cd.L.ds, i);
+			if (r->year == rq->year && !strcmp(r->school_code, sy->parent_code))
+				snprintf(central, sizeof central, "%s %s", r->school_code,
+				         r->school_name ? r->school_name : "");
+		}
+		if (!central[0])
+			snprintf(central, sizeof central, "%s", sy->parent_code);
 		jhPdfTableBegin(p, en ? cols_en : cols_zh, 4);
 		c[0] = en ? "School code" : "学校代码";
 		c[1] = sy->school_code;
@@ -171,7 +200,7 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 		c[1] = grades;
 		c[2] = sy->parent_code[0] ? (en ? "Central school" : "所属中心校")
 		                          : (en ? "Boarding" : "寄宿制");
-		c[3] = sy->parent_code[0] ? sy->parent_code :
+		c[3] = sy->parent_code[0] ? central :
 		       sy->boarding == 1 ? (en ? "yes" : "是") :
 		       sy->boarding == 0 ? (en ? "no" : "否") : "—";
 		jhPdfTableRow(p, c, 0, 0);
@@ -199,7 +228,7 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 			const char *c[5];
 			if (!(sy->v[f[st][0]] > 0))
 				continue;
-			c[0] = jh_stage_name((jh_stage)st, lang);
+			c[0] = stage_word(st, lang);
 			for (int k = 0; k < 4; k++) {
 				count_text(sy->v[f[st][k]], v[k]);
 				c[k + 1] = v[k];
@@ -227,18 +256,18 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 		char labels[JH_STAGE__COUNT * JH_IND__COUNT][96];
 		size_t ncols = 1, nev = 0, nbars = 0;
 		cols[0].head = en ? "Resource indicator" : "资源配置指标";
-		cols[0].width_mm = neval > 1 ? 50 : 80;
+		cols[0].width_mm = neval > 1 ? 56 : 80;
 		cols[0].align = JH_PDF_LEFT;
 		for (int st = 0; st < JH_STAGE__COUNT; st++) {
 			if (!units[st] || units[st]->status != JH_UNIT_EVALUATED)
 				continue;
 			ev[nev++] = units[st];
-			snprintf(heads[st][0], 64, en ? "%s: school" : "%s 本校", jh_stage_name((jh_stage)st, lang));
-			snprintf(heads[st][1], 64, en ? "%s: standard" : "%s 标准值", jh_stage_name((jh_stage)st, lang));
-			snprintf(heads[st][2], 64, en ? "%s: result" : "%s 结论", jh_stage_name((jh_stage)st, lang));
+			snprintf(heads[st][0], 64, en ? "%s: school" : "%s 本校", stage_word(st, lang));
+			snprintf(heads[st][1], 64, en ? "%s: standard" : "%s 标准值", stage_word(st, lang));
+			snprintf(heads[st][2], 64, en ? "%s: result" : "%s 结论", stage_word(st, lang));
 			for (int k = 0; k < 3; k++) {
 				cols[ncols].head = heads[st][k];
-				cols[ncols].width_mm = neval > 1 ? 20 : 30;
+				cols[ncols].width_mm = neval > 1 ? 19 : 30;
 				cols[ncols].align = k == 2 ? JH_PDF_CENTER : JH_PDF_RIGHT;
 				ncols++;
 			}
@@ -249,8 +278,11 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 			const char *c[1 + 3 * JH_STAGE__COUNT];
 			unsigned mask = 0;
 			int money = i == JH_IND_EQUIPMENT;
-			snprintf(name, sizeof name, "%s(%s)", jh_indicator_name((jh_indicator)i, lang),
-			         jh_indicator_unit((jh_indicator)i, lang));
+			if (en)
+				snprintf(name, sizeof name, "%s", name_en[i]);
+			else
+				snprintf(name, sizeof name, "%s(%s)", jh_indicator_name((jh_indicator)i, lang),
+				         jh_indicator_unit((jh_indicator)i, lang));
 			c[0] = name;
 			for (size_t e = 0; e < nev; e++) {
 				const jh_unit *u = ev[e];
@@ -271,7 +303,9 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 				if (!met)
 					mask |= 1u << (1 + 3 * e) | 1u << (3 + 3 * e);
 				snprintf(labels[nbars], sizeof labels[nbars], nev > 1 ? "%s %s" : "%.0s%s",
-				         jh_stage_name(u->stage, lang), jh_indicator_short((jh_indicator)i, lang));
+				         u->stage == JH_STAGE_PRIMARY ? JH_L(lang, "小学", "Pri.")
+				                                      : JH_L(lang, "初中", "Jun."),
+				         jh_indicator_short((jh_indicator)i, lang));
 				bars[nbars].label = labels[nbars];
 				bars[nbars].value = thr > 0 ? u->value[i] / thr * 100 : NAN;
 				bars[nbars].limit = 100;
@@ -302,18 +336,18 @@ jh_code jhReportSchool(jh_store *s, const jh_user *who, const jh_report_request 
 				                                  : "并入所属中心校参与评估") :
 				(en ? "no pupils in this stage" : "该学段无在校生");
 			jh_buf_addf(&t, en ? "%s%s: %s." : "%s%s:%s。", t.len ? (en ? " " : "") : "",
-			            jh_stage_name((jh_stage)st, lang), why);
+			            stage_word(st, lang), why);
 			continue;
 		}
 		if (en)
 			jh_buf_addf(&t, "%s%s: %d of %d indicators meet the standard, %d under 85%% of it; "
 			                "the school %s the rule (at least %d met, the others at 85%% or over).",
-			            t.len ? " " : "", jh_stage_name((jh_stage)st, lang), u->met, JH_IND__COUNT,
+			            t.len ? " " : "", stage_word(st, lang), u->met, JH_IND__COUNT,
 			            u->below_floor, u->passes ? "meets" : "does not meet", std->school_min_met);
 		else
 			jh_buf_addf(&t, "%s段:%d 项指标中 %d 项达到标准,%d 项低于标准值的 85%%,"
 			                "%s单校要求(至少 %d 项达标,其余不低于 85%%)。",
-			            jh_stage_name((jh_stage)st, lang), JH_IND__COUNT, u->met, u->below_floor,
+			            stage_word(st, lang), JH_IND__COUNT, u->met, u->below_floor,
 			            u->passes ? "符合" : "不符合", std->school_min_met);
 	}
 	if (!nunits)
