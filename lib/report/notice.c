@@ -134,11 +134,18 @@ jh_code jhReportNotice(jh_store *s, const jh_user *who, const jh_report_request 
 		jh_areas_county_fullname(areas, rq->area, name, sizeof name);
 	if (!name[0])
 		snprintf(name, sizeof name, "%s", rq->area);
-	if (en)
-		snprintf(office, sizeof office, "Education Supervision Office of the %s People's Government",
-		         name);
-	else
-		snprintf(office, sizeof office, "%s人民政府教育督导室", name);
+	/* The issuer: the area's office; for one county, its city's (a
+	 * notice is the city's word on its counties). */
+	{
+		const jh_area *by = top && top->level == JH_AREA_COUNTY && top->parent[0] ?
+		                    jh_areas_find(areas, top->parent) : top;
+		const char *who_name = by && by->name ? by->name : name;
+		if (en)
+			snprintf(office, sizeof office,
+			         "Education Supervision Office of the %s People's Government", who_name);
+		else
+			snprintf(office, sizeof office, "%s人民政府教育督导室", who_name);
+	}
 	snprintf(header, sizeof header, en ? "Progress notice · %s %s · cycle %d"
 	                                   : "督导通报 · %s %s · %d 年度", rq->area, name, cycle);
 	if (!(p = jhPdfNew(lang, header))) {
