@@ -136,6 +136,7 @@ static void play_cycles(void)
 	jh_buf out = JH_BUF_INIT;
 	jh_diags d = JH_DIAGS_INIT;
 	static const char plan[] = "{\"version\":0,\"target_year\":2025}";
+	static const char plan_late[] = "{\"version\":0,\"target_year\":2024}";
 
 	/* 369904: submitted, reviewed with two findings. */
 	today_is(2025, 2, 20);
@@ -161,6 +162,11 @@ static void play_cycles(void)
 	/* 369901: target year 2025, the whole cycle to forwarded. */
 	today_is(2025, 1, 15);
 	assert_int_equal(jh_creation_put(S, &CITY, "369901", plan, strlen(plan), &out, &d), JH_OK);
+	/* 369904's target year was 2024: over, never forwarded. */
+	jh_buf_reset(&out);
+	if (jh_creation_put(S, &CITY, "369904", plan_late, strlen(plan_late), &out, &d))
+		print_diags(&d);
+	assert_int_equal(d.count, 0);
 	today_is(2025, 2, 20);
 	memset(&in, 0, sizeof in);
 	in.explanation = "各项指标均已达标";
@@ -379,13 +385,14 @@ static void test_notice(void **state)
 	assert_has(&text, "未销号 2 项,其中逾期 1 项");
 	/* Summoned (the notice's rule): the five counties that have not
 	 * submitted by 2025-02-28; 369904 submitted in time and has no
-	 * supervised item; 369901 took every step in time. */
-	assert_has(&text, "7 个县(市、区)中有 5 个进度滞后");
-	assert_has(&text, "安平县(369902)");
+	 * supervised item; 369901 took every step in time.  Behind schedule
+	 * besides: 369904, whose target year 2024 is over without a cycle
+	 * forwarded (jh_creation_behind): 6 of 7. */
+	assert_has(&text, "7 个县(市、区)中有 6 个进度滞后(其中 5 个予以约谈)");
+	assert_has(&text, "安平县(369902):2024 年度上报自评和整改情况逾期(期限 2025-02-28,尚未办理);予以约谈。");
 	assert_has(&text, "新丰县(369907)");
-	assert_hasnt(&text, "云岭县(369904)");
+	assert_has(&text, "云岭县(369904):创建目标年份 2024 年已过,尚未经市级评估报省。");
 	assert_hasnt(&text, "江城区(369901)");
-	assert_has(&text, "2024 年度上报自评和整改情况逾期(期限 2025-02-28,尚未办理)");
 	/* The chart's title. */
 	assert_has(&text, "各县(市、区)台账逾期事项数");
 
@@ -393,7 +400,8 @@ static void test_notice(void **state)
 	jh_buf_reset(&text);
 	pdf_text(JH_RK_NOTICE, "369900", NULL, "en", "notice-369900-en.pdf", &pdf, &text);
 	assert_has(&text, "Progress Notice");
-	assert_has(&text, "5 of 7 counties are behind schedule");
+	assert_has(&text, "6 of 7 counties are behind schedule (5 summoned)");
+	assert_has(&text, "target year 2024 over without forwarding to the province");
 	assert_has(&text, "2 items not signed off, of which 1 overdue");
 	assert_hasnt(&text, "督导通报");
 	jh_buf_free(&pdf);

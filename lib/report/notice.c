@@ -18,6 +18,11 @@
 ** the year before today's is then the one counted, and the title says
 ** which cycle it is).
 **
+** Behind schedule: a county summoned, or behind its creation plan as
+** jh_creation_behind judges it (a milestone missed, or its target year
+** over without a cycle forwarded to the province); each is named in the
+** text with its reasons, those summoned said so.
+**
 ** Layout: a title page (督导通报, the issuing office, the day), the
 ** overall figures, a table of counties (failing figures in red), a bar
 ** chart of the overdue ledger items per county, and the counties behind
@@ -73,7 +78,8 @@ jh_code jhReportNotice(jh_store *s, const jh_user *who, const jh_report_request 
 	long *signed_off = NULL, states[JH_CYCLE__COUNT] = {0};
 	long tot_met = 0, tot_missed = 0, tot_due = 0, tot_nodata = 0, tot_open = 0,
 	     tot_over = 0, tot_sup = 0, tot_signed = 0, nsummoned = 0;
-	int *state_of = NULL, cycle;
+	int *state_of = NULL, *behind = NULL, cycle;
+	long nbehind = 0;
 	jhPdfBar *bars = NULL;
 	char office[256], header[320], subtitle[400], name[160];
 	jhPdf *p = NULL;
@@ -100,6 +106,7 @@ jh_code jhReportNotice(jh_store *s, const jh_user *who, const jh_report_request 
 	if ((rc = jh_ledger_list(s, who, &lf, &items, &nitems, d)))
 		goto done;
 	if (!(signed_off = calloc(n, sizeof *signed_off)) || !(state_of = calloc(n, sizeof *state_of)) ||
+	    !(behind = calloc(n, sizeof *behind)) ||
 	    !(bars = calloc(n, sizeof *bars))) {
 		rc = JH_ERR_NOMEM;
 		goto done;
@@ -126,6 +133,13 @@ jh_code jhReportNotice(jh_store *s, const jh_user *who, const jh_report_request 
 		tot_sup += jint(lg, "supervised");
 		tot_signed += signed_off[i];
 		nsummoned += json_is_true(json_object_get(c, "summoned"));
+		/* Behind schedule: summoned, or behind its plan as the creation
+		 * part judges it (a milestone missed, or the target year over
+		 * without a cycle forwarded to the province). */
+		if ((rc = jh_creation_behind(s, who, code, &day, rq->std, &behind[i], d)))
+			goto done;
+		behind[i] |= json_is_true(json_object_get(c, "summoned"));
+		nbehind += behind[i];
 	}
 
 	top = jh_areas_find(areas, rq->area);
@@ -271,18 +285,22 @@ jh_code jhReportNotice(jh_store *s, const jh_user *who, const jh_report_request 
 	jh_buf_addf(&t, en ? "Rule: %s." : "约谈规则:%s。", jstr(root, en ? "rule_en" : "rule_zh"));
 	para(p, &t);
 	jh_buf_reset(&t);
-	if (!nsummoned)
-		jh_buf_adds(&t, en ? "No county is behind schedule." : "无进度滞后、需约谈的县(市、区)。");
+	if (!nbehind)
+		jh_buf_adds(&t, en ? "No county is behind schedule." : "无进度滞后的县(市、区)。");
 	else if (en)
-		jh_buf_addf(&t, "%ld of %zu counties are behind schedule and are summoned:", nsummoned, n);
+		jh_buf_addf(&t, "%ld of %zu counties are behind schedule (%ld summoned):", nbehind, n,
+		            nsummoned);
 	else
-		jh_buf_addf(&t, "%zu 个县(市、区)中有 %ld 个进度滞后,予以约谈:", n, nsummoned);
+		jh_buf_addf(&t, "%zu 个县(市、区)中有 %ld 个进度滞后(其中 %ld 个予以约谈):", n, nbehind,
+		            nsummoned);
 	para(p, &t);
 	for (size_t i = 0; i < n; i++) {
 		json_t *c = json_array_get(cs, i), *ms = json_object_get(c, "milestones"),
 		       *lg = json_object_get(c, "ledger"), *late = json_object_get(c, "late_steps");
 		const char *sep = "";
-		if (!json_is_true(json_object_get(c, "summoned")))
+		int summoned = json_is_true(json_object_get(c, "summoned"));
+		long target = jint(c, "target_year");
+		if (!behind[i])
 			continue;
 		jh_buf_reset(&t);
 		jh_buf_addf(&t, en ? "%s (%s): " : "%s(%s):", jstr(c, "name"), jstr(c, "county"));
@@ -311,7 +329,18 @@ jh_code jhReportNotice(jh_store *s, const jh_user *who, const jh_report_request 
 				            jstr(l, "name_zh"), jstr(l, "due"), taken ? "逾期办理" : "尚未办理");
 			sep = en ? "; " : ";";
 		}
-		jh_buf_adds(&t, en ? "." : "。");
+		/* The target year over, not forwarded (the creation part's
+		 * other reason for being behind). */
+		int fwd = 0;
+		if (target && atoi(day.s) > target &&
+		    (rc = jh_store_plandoc_forwarded(s, jstr(c, "county"), &fwd, d)))
+			goto done;
+		if (target && atoi(day.s) > target && !fwd) {
+			jh_buf_addf(&t, en ? "%starget year %ld over without forwarding to the province"
+			                   : "%s创建目标年份 %ld 年已过,尚未经市级评估报省", sep, target);
+			sep = en ? "; " : ";";
+		}
+		jh_buf_adds(&t, summoned ? (en ? "; summoned." : ";予以约谈。") : (en ? "." : "。"));
 		para(p, &t);
 	}
 	jh_buf_reset(&t);
@@ -328,6 +357,7 @@ done:
 		jhPdfFree(p);
 	free(bars);
 	free(state_of);
+	free(behind);
 	free(signed_off);
 	free(items);
 	json_decref(root);
