@@ -167,36 +167,108 @@ static double title_of(jhPdf *p, cairo_t *cr, double y, const char *title)
 	                 JH_PDF_F_SMALL_BOLD, JH_PDF_CENTER, NULL, NULL) + 4;
 }
 
-/* The tallest x label wrapped to slot width sw (at most three lines'
- * worth is given room). */
-static double xlabels_h(jhPdf *p, const char *const *labels, size_t n,
-                        double sw)
-{
-	double h = 0, line = jhPdfText(p, NULL, 0, 0, 0, "0", JH_PDF_F_TINY,
-	                               JH_PDF_LEFT, NULL, NULL);
+/* A legend: entries in rows as wide as the column, each row centred;
+ * returns its height. */
+typedef struct entry {
+	int kind;
+	const double *rgb;
+	const char *name;
+} entry;
 
-	for (size_t i = 0; i < n; i++) {
-		double lh = jhPdfText(p, NULL, 0, 0, sw - 2, labels[i], JH_PDF_F_TINY,
-		                      JH_PDF_CENTER, NULL, NULL);
-		if (lh > h)
-			h = lh;
+static double legends(jhPdf *p, cairo_t *cr, double y, const entry *e, size_t n)
+{
+	const double line = jhPdfText(p, NULL, 0, 0, 0, "0", JH_PDF_F_TINY, JH_PDF_LEFT,
+	                              NULL, NULL) + 3;
+	double h = 0;
+
+	for (size_t i = 0; i < n; ) {
+		size_t j = i;
+		double w = 0, x;
+
+		/* as many entries as fit (one at least) */
+		while (j < n) {
+			double wj = legend(p, NULL, 0, 0, e[j].kind, e[j].rgb, e[j].name);
+			if (j > i && w + wj > JH_PDF_CONTENT_W)
+				break;
+			w += wj;
+			j++;
+		}
+		x = JH_PDF_MARGIN_X + (JH_PDF_CONTENT_W - w) / 2;
+		for (; i < j; i++)
+			x = legend(p, cr, x, y + h, e[i].kind, e[i].rgb, e[i].name);
+		h += line;
 	}
-	return h < 3 * line ? h : 3 * line;
+	return h;
+}
+
+/* The plot of a chart block from y, H tall, whose title and legend take
+ * the first th points: the y scale up to vmax, the y axis' labels at the
+ * left, the x labels (n slots) under it; top: room above the plot (for
+ * the values written over the bars).  Draws the axes; *sw the slot's
+ * width, *lh the x labels' height. */
+static void frame_plot(jhPdf *p, cairo_t *cr, plot *pl, double vmax, double y,
+                       double H, double th, double top, const char *const *labels,
+                       size_t n, double *sw, double *lh)
+{
+	double lw, h = 0, line = jhPdfText(p, NULL, 0, 0, 0, "0", JH_PDF_F_TINY,
+	                                   JH_PDF_LEFT, NULL, NULL);
+
+	scale(p, pl, vmax, &lw);
+	pl->x0 = JH_PDF_MARGIN_X + lw + 8;
+	pl->w = JH_PDF_MARGIN_X + JH_PDF_CONTENT_W - 4 - pl->x0;
+	*sw = pl->w / n;
+	/* the tallest x label wrapped to its slot, three lines at most */
+	for (size_t i = 0; i < n; i++) {
+		double l = jhPdfText(p, NULL, 0, 0, *sw - 2, labels[i], JH_PDF_F_TINY,
+		                     JH_PDF_CENTER, NULL, NULL);
+		if (l > h)
+			h = l;
+	}
+	*lh = h < 3 * line ? h : 3 * line;
+	pl->y0 = y + th + top;
+	pl->h = y + H - *lh - 6 - pl->y0;
+	if (pl->h < 20)
+		pl->h = 20;
+	axes(p, cr, pl);
+}
+
+/* The label of slot cx (sw wide) under the plot, cut to the room there. */
+static void xlabel(jhPdf *p, cairo_t *cr, const plot *pl, double cx, double sw,
+                   double lh, const char *label)
+{
+	cairo_save(cr);
+	cairo_rectangle(cr, cx - sw / 2, pl->y0 + pl->h + 2, sw, lh + 3);
+	cairo_clip(cr);
+	jhPdfText(p, cr, cx - sw / 2 + 1, pl->y0 + pl->h + 4, sw - 2, label,
+	          JH_PDF_F_TINY, JH_PDF_CENTER, LABEL, NULL);
+	cairo_restore(cr);
+}
+
+static void dashed(cairo_t *cr, double x0, double x1, double y)
+{
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, LIMIT[0], LIMIT[1], LIMIT[2]);
+	cairo_set_line_width(cr, 1.4);
+	cairo_set_dash(cr, LIMIT_DASH, 2, 0);
+	cairo_move_to(cr, x0, y);
+	cairo_line_to(cr, x1, y);
+	cairo_stroke(cr);
+	cairo_restore(cr);
 }
 
 void jhPdfBarChart(jhPdf *p, const char *title, const jhPdfBar *bars,
                    size_t n, double height_mm)
 {
-	double H = height_mm * JH_PDF_MM, y, vmax = 0, lw, sw, lh, th, x;
-	const char *lang;
+	double H = height_mm * JH_PDF_MM, y, vmax = 0, sw, lh, th;
 	const char **labels;
 	int any_limit = 0, any_fail = 0, k;
+	entry e[3];
+	size_t ne = 0;
 	plot pl;
 	cairo_t *cr;
 
 	if (!p || p->err || !n)
 		return;
-	lang = p->lang;
 	if (!(labels = calloc(n, sizeof *labels))) {
 		jhPdfFail(p, JH_ERR_NOMEM, "out of memory");
 		return;
@@ -218,76 +290,38 @@ void jhPdfBarChart(jhPdf *p, const char *title, const jhPdfBar *bars,
 	}
 	y = p->y;
 	th = title_of(p, cr, y, title);
-	/* the legend, right under the title */
-	x = JH_PDF_MARGIN_X;
-	{
-		double h = jhPdfText(p, NULL, 0, 0, 0, "0", JH_PDF_F_TINY, JH_PDF_LEFT, NULL, NULL);
-		double wl = legend(p, NULL, 0, 0, SW_BOX, BAR, JH_L(lang, "数值", "value"));
-		if (any_fail)
-			wl = legend(p, NULL, wl, 0, SW_BOX, BAR_FAIL, JH_L(lang, "未达标", "fails"));
-		if (any_limit)
-			wl = legend(p, NULL, wl, 0, SW_DASH, LIMIT, JH_L(lang, "限值", "limit"));
-		x = JH_PDF_MARGIN_X + (JH_PDF_CONTENT_W - wl) / 2;
-		x = legend(p, cr, x, y + th, SW_BOX, BAR, JH_L(lang, "数值", "value"));
-		if (any_fail)
-			x = legend(p, cr, x, y + th, SW_BOX, BAR_FAIL, JH_L(lang, "未达标", "fails"));
-		if (any_limit)
-			legend(p, cr, x, y + th, SW_DASH, LIMIT, JH_L(lang, "限值", "limit"));
-		th += h + 4;
-	}
-	scale(p, &pl, vmax, &lw);
-	pl.x0 = JH_PDF_MARGIN_X + lw + 8;
-	pl.w = JH_PDF_MARGIN_X + JH_PDF_CONTENT_W - 4 - pl.x0;
-	sw = pl.w / n;
-	lh = xlabels_h(p, labels, n, sw);
-	pl.y0 = y + th + 12;                 /* room for the top bar's value */
-	pl.h = y + H - lh - 6 - pl.y0;
-	if (pl.h < 20)
-		pl.h = 20;
-	axes(p, cr, &pl);
+	e[ne++] = (entry){SW_BOX, BAR, JH_L(p->lang, "数值", "value")};
+	if (any_fail)
+		e[ne++] = (entry){SW_BOX, BAR_FAIL, JH_L(p->lang, "未达标", "fails")};
+	if (any_limit)
+		e[ne++] = (entry){SW_DASH, LIMIT, JH_L(p->lang, "限值", "limit")};
+	th += legends(p, cr, y + th, e, ne) + 1;
+	/* 12 points above the plot for the top bar's value */
+	frame_plot(p, cr, &pl, vmax, y, H, th, 12, labels, n, &sw, &lh);
 	k = value_decimals(pl.top);
 	for (size_t i = 0; i < n; i++) {
-		double cx = pl.x0 + (i + 0.5) * sw, bw = sw * 0.5;
+		double cx = pl.x0 + (i + 0.5) * sw, bw = sw * 0.5, w, h;
+		int bar = isfinite(bars[i].value) && bars[i].value > 0;
+		double top = plot_y(&pl, bar ? fmin(bars[i].value, pl.top) : 0);
 		char s[32];
-		double w, h;
 
-		if (isfinite(bars[i].value) && bars[i].value > 0) {
+		if (bar) {
 			const double *c = bars[i].fail ? BAR_FAIL : BAR;
-			double top = plot_y(&pl, bars[i].value < pl.top ? bars[i].value : pl.top);
 
 			cairo_set_source_rgb(cr, c[0], c[1], c[2]);
 			cairo_rectangle(cr, cx - bw / 2, top, bw, pl.y0 + pl.h - top);
 			cairo_fill(cr);
 		}
-		if (isfinite(bars[i].limit)) {
-			double ly = plot_y(&pl, bars[i].limit);
-
-			cairo_save(cr);
-			cairo_set_source_rgb(cr, LIMIT[0], LIMIT[1], LIMIT[2]);
-			cairo_set_line_width(cr, 1.4);
-			cairo_set_dash(cr, LIMIT_DASH, 2, 0);
-			cairo_move_to(cr, cx - sw * 0.45, ly);
-			cairo_line_to(cr, cx + sw * 0.45, ly);
-			cairo_stroke(cr);
-			cairo_restore(cr);
-		}
+		if (isfinite(bars[i].limit))
+			dashed(cr, cx - sw * 0.45, cx + sw * 0.45, plot_y(&pl, bars[i].limit));
 		if (isfinite(bars[i].value))
 			snprintf(s, sizeof s, "%.*f", k, bars[i].value);
 		else
 			snprintf(s, sizeof s, "—");
 		h = jhPdfText(p, NULL, 0, 0, 0, s, JH_PDF_F_TINY, JH_PDF_LEFT, NULL, &w);
-		jhPdfText(p, cr, cx - w / 2,
-		          plot_y(&pl, isfinite(bars[i].value) && bars[i].value > 0 ?
-		                      fmin(bars[i].value, pl.top) : 0) - h - 1,
-		          0, s, JH_PDF_F_TINY, JH_PDF_LEFT,
+		jhPdfText(p, cr, cx - w / 2, top - h - 1, 0, s, JH_PDF_F_TINY, JH_PDF_LEFT,
 		          bars[i].fail ? BAR_FAIL : LABEL, NULL);
-		/* the label under its slot, cut to the room there is */
-		cairo_save(cr);
-		cairo_rectangle(cr, cx - sw / 2, pl.y0 + pl.h + 2, sw, lh + 2);
-		cairo_clip(cr);
-		jhPdfText(p, cr, cx - sw / 2 + 1, pl.y0 + pl.h + 3, sw - 2, labels[i],
-		          JH_PDF_F_TINY, JH_PDF_CENTER, LABEL, NULL);
-		cairo_restore(cr);
+		xlabel(p, cr, &pl, cx, sw, lh, labels[i]);
 	}
 	free(labels);
 	p->y = y + H + 8;
@@ -297,72 +331,40 @@ void jhPdfLineChart(jhPdf *p, const char *title, const char *const *xlabels,
                     size_t nx, const jhPdfSeries *series, size_t ns,
                     double limit, double height_mm)
 {
-	double H = height_mm * JH_PDF_MM, y, vmax = 0, lw, sw, lh, th, x, right;
-	double line_h;
+	double H = height_mm * JH_PDF_MM, y, vmax = 0, sw, lh, th;
+	entry *e;
+	size_t ne = 0;
 	plot pl;
 	cairo_t *cr;
 
 	if (!p || p->err || !nx)
 		return;
-	for (size_t s = 0; s < ns; s++)
+	if (!(e = calloc(ns + 1, sizeof *e))) {
+		jhPdfFail(p, JH_ERR_NOMEM, "out of memory");
+		return;
+	}
+	for (size_t s = 0; s < ns; s++) {
+		e[ne++] = (entry){SW_LINE, SERIES[s % NSERIES], series[s].name ? series[s].name : ""};
 		for (size_t i = 0; i < nx; i++)
 			if (isfinite(series[s].y[i]) && series[s].y[i] > vmax)
 				vmax = series[s].y[i];
-	if (isfinite(limit) && limit > vmax)
-		vmax = limit;
-	if (!(cr = jhPdfSpace(p, H)))
+	}
+	if (isfinite(limit)) {
+		e[ne++] = (entry){SW_DASH, LIMIT, JH_L(p->lang, "限值", "limit")};
+		if (limit > vmax)
+			vmax = limit;
+	}
+	if (!(cr = jhPdfSpace(p, H))) {
+		free(e);
 		return;
+	}
 	y = p->y;
 	th = title_of(p, cr, y, title);
-	/* the legend: as many rows as the names need */
-	line_h = jhPdfText(p, NULL, 0, 0, 0, "0", JH_PDF_F_TINY, JH_PDF_LEFT, NULL, NULL) + 3;
-	x = JH_PDF_MARGIN_X;
-	right = JH_PDF_MARGIN_X + JH_PDF_CONTENT_W;
-	for (size_t s = 0; s <= ns; s++) {
-		const char *name;
-		int kind;
-		const double *c;
-		double nx_;
-
-		if (s == ns) {
-			if (!isfinite(limit))
-				break;
-			name = JH_L(p->lang, "限值", "limit");
-			kind = SW_DASH;
-			c = LIMIT;
-		} else {
-			name = series[s].name ? series[s].name : "";
-			kind = SW_LINE;
-			c = SERIES[s % NSERIES];
-		}
-		nx_ = legend(p, NULL, x, 0, kind, c, name);
-		if (nx_ > right && x > JH_PDF_MARGIN_X) {
-			th += line_h;
-			x = JH_PDF_MARGIN_X;
-		}
-		x = legend(p, cr, x, y + th, kind, c, name);
-	}
-	th += line_h + 2;
-	scale(p, &pl, vmax, &lw);
-	pl.x0 = JH_PDF_MARGIN_X + lw + 8;
-	pl.w = JH_PDF_MARGIN_X + JH_PDF_CONTENT_W - 4 - pl.x0;
-	sw = pl.w / nx;
-	lh = xlabels_h(p, xlabels, nx, sw);
-	pl.y0 = y + th + 6;
-	pl.h = y + H - lh - 6 - pl.y0;
-	if (pl.h < 20)
-		pl.h = 20;
-	axes(p, cr, &pl);
-	if (isfinite(limit)) {
-		cairo_save(cr);
-		cairo_set_source_rgb(cr, LIMIT[0], LIMIT[1], LIMIT[2]);
-		cairo_set_line_width(cr, 1.2);
-		cairo_set_dash(cr, LIMIT_DASH, 2, 0);
-		cairo_move_to(cr, pl.x0, plot_y(&pl, limit));
-		cairo_line_to(cr, pl.x0 + pl.w, plot_y(&pl, limit));
-		cairo_stroke(cr);
-		cairo_restore(cr);
-	}
+	th += legends(p, cr, y + th, e, ne) + 2;
+	free(e);
+	frame_plot(p, cr, &pl, vmax, y, H, th, 6, xlabels, nx, &sw, &lh);
+	if (isfinite(limit))
+		dashed(cr, pl.x0, pl.x0 + pl.w, plot_y(&pl, limit));
 	for (size_t s = 0; s < ns; s++) {
 		const double *c = SERIES[s % NSERIES];
 		int pen = 0;
@@ -398,12 +400,7 @@ void jhPdfLineChart(jhPdf *p, const char *title, const char *const *xlabels,
 		cairo_move_to(cr, cx, pl.y0 + pl.h);
 		cairo_line_to(cr, cx, pl.y0 + pl.h + 3);
 		cairo_stroke(cr);
-		cairo_save(cr);
-		cairo_rectangle(cr, cx - sw / 2, pl.y0 + pl.h + 2, sw, lh + 3);
-		cairo_clip(cr);
-		jhPdfText(p, cr, cx - sw / 2 + 1, pl.y0 + pl.h + 4, sw - 2, xlabels[i],
-		          JH_PDF_F_TINY, JH_PDF_CENTER, LABEL, NULL);
-		cairo_restore(cr);
+		xlabel(p, cr, &pl, cx, sw, lh, xlabels[i]);
 	}
 	p->y = y + H + 8;
 }
