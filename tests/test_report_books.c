@@ -385,7 +385,7 @@ static void test_city(void **state)
 	assert_print(&x, "汇总", "$1:$4");
 
 	/* The charts: the latest year's coefficients per county, one column
-	 * chart per stage, the limit a red dashed trend line. */
+	 * chart per stage, the limit a red dashed line. */
 	t = rpt_sheet(&x, "图表");
 	assert_string_equal(rpt_cell(t, 5, 1), "东城县");
 	assert_string_equal(rpt_cell(t, 6, 1), "西城县");
@@ -394,13 +394,31 @@ static void test_city(void **state)
 	assert_near(num(t, 5, 17), 0.45, 0);
 	jh_table_free(t);
 	assert_int_equal(rpt_part(&x, "xl/charts/chart1.xml", &part), 0);
-	assert_has(part.data, "<c:barChart>");
-	assert_has(part.data, "'图表'!$A$5:$A$6");
-	assert_has(part.data, "<c:trendline>");
-	assert_has(part.data, "限值 0.50");
+	{
+		/* Seven column series (the indicators) in the bar chart, the
+		 * limit the one series of a line chart on the same axes. */
+		const char *bar = strstr(part.data, "<c:barChart>");
+		const char *bar_end = strstr(part.data, "</c:barChart>");
+		const char *line = strstr(part.data, "<c:lineChart>");
+		const char *line_end = strstr(part.data, "</c:lineChart>");
+		int nbar = 0, nline = 0;
+		assert_non_null(bar);
+		assert_non_null(line);
+		assert_true(bar_end < line && line < line_end);
+		for (const char *p = bar; (p = strstr(p + 1, "<c:ser>")) && p < bar_end;)
+			nbar++;
+		for (const char *p = line; (p = strstr(p + 1, "<c:ser>")) && p < line_end;)
+			nline++;
+		assert_int_equal(nbar, 7);
+		assert_int_equal(nline, 1);
+		assert_has(line, "<c:v>限值 0.50</c:v>");
+		assert_has(line, "<a:prstDash val=\"dash\"/>");
+		assert_has(line, "'图表'!$I$5:$I$6");
+		assert_has(bar, "'图表'!$A$5:$A$6");
+	}
 	jh_buf_free(&part);
 	assert_int_equal(rpt_part(&x, "xl/charts/chart2.xml", &part), 0);
-	assert_has(part.data, "限值 0.45");
+	assert_has(strstr(part.data, "<c:lineChart>"), "限值 0.45");
 	jh_buf_free(&part);
 	jh_buf_free(&x);
 

@@ -23,10 +23,11 @@
 ** stays one year's data plus a small row per county-year.
 **
 ** The limit line: libxlsxwriter (1.1) cannot combine a column chart with
-** a line chart, so the limit is a series of its own, its columns drawn
-** with neither fill nor border and left out of the legend, carrying a
-** linear trend line — of a constant, a straight line at the limit — drawn
-** red and dashed and named in the legend ("限值 0.50").
+** a line chart.  The limit is written as the chart's last column series
+** (red, dashed, named "限值 0.50"), and when the workbook is closed that
+** series is moved out of the chart's <c:barChart> into a <c:lineChart>
+** on the same axes (limit_line, the zip rewritten in memory with libzip)
+** — the XML Excel itself writes for a column chart with a line.
 */
 #include "report_int.h"
 
@@ -34,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zip.h>
 
 /* One county-year of the summary. */
 typedef struct crow {
@@ -339,10 +341,8 @@ static void charts_sheet(jhBook *b, const crows *rs, const jh_standard *std,
 	for (int st = 0; st < JH_STAGE__COUNT && n; st++) {
 		lxw_chart *ch;
 		lxw_chart_series *se;
-		lxw_chart_line none = {0}, limit = {0};
-		lxw_chart_fill nofill = {0};
+		lxw_chart_line limit = {0};
 		lxw_chart_options opt = {0};
-		int16_t hide[2] = {JH_IND__COUNT, -1};
 		int any = 0;
 
 		for (size_t k = 0; k < rs->n; k++)
@@ -361,23 +361,18 @@ static void charts_sheet(jhBook *b, const crows *rs, const jh_standard *std,
 			se = chart_add_series(ch, cats, vals);
 			chart_series_set_name(se, jh_indicator_short((jh_indicator)i, lang));
 		}
-		/* The limit: invisible columns with a straight trend line. */
+		/* The limit: written as the last column series, red and
+		 * dashed, and moved into a line chart on the same axes when
+		 * the workbook is closed (limit_lines). */
 		jhBookRange(name, 4, CH_STAGE(st) + JH_IND__COUNT, 4 + (int)n - 1,
 		            CH_STAGE(st) + JH_IND__COUNT, vals, sizeof vals);
 		se = chart_add_series(ch, cats, vals);
-		chart_series_set_name(se, JH_L(lang, "限值", "Limit"));
-		none.none = LXW_TRUE;
-		nofill.none = LXW_TRUE;
-		chart_series_set_line(se, &none);
-		chart_series_set_fill(se, &nofill);
-		chart_series_set_trendline(se, LXW_CHART_TRENDLINE_TYPE_LINEAR, 0);
 		snprintf(head, sizeof head, JH_L(lang, "限值 %.2f", "Limit %.2f"), std->cv_limit[st]);
-		chart_series_set_trendline_name(se, head);
+		chart_series_set_name(se, head);
 		limit.color = 0xC00000;
 		limit.width = 2;
 		limit.dash_type = LXW_CHART_LINE_DASH_DASH;
-		chart_series_set_trendline_line(se, &limit);
-		chart_legend_delete_series(ch, hide);
+		chart_series_set_line(se, &limit);
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 		chart_axis_set_name(ch->y_axis, JH_L(lang, "差异系数", "Coefficient"));
 		chart_axis_set_min(ch->y_axis, 0);
@@ -388,12 +383,142 @@ static void charts_sheet(jhBook *b, const crows *rs, const jh_standard *std,
 	}
 }
 
+/* The limit series of a chart's XML (a column chart whose last series is
+ * the limit) moved into a line chart on the same axes: what Excel
+ * writes for a column chart combined with a line, and what libxlsxwriter
+ * 1.1 cannot make itself.  The last <c:ser> of <c:barChart> is cut out,
+ * given the parts a line series has (no marker, not smoothed), and put
+ * into <c:lineChart> after the bar chart with the bar chart's two axis
+ * ids.  0, or -1 when the XML is not as libxlsxwriter writes it (then
+ * the chart is left as it is). */
+static int limit_line(const char *xml, size_t len, jh_buf *out)
+{
+	const char *end = xml + len;
+	const char *bar = strstr(xml, "<c:barChart>");
+	const char *bar_end = bar ? strstr(bar, "</c:barChart>") : NULL;
+	const char *ser = NULL, *ser_end, *ax, *sp, *p;
+
+	if (!bar || !bar_end || bar_end > end)
+		return -1;
+	for (p = bar; (p = strstr(p, "<c:ser>")) && p < bar_end; p++)
+		ser = p;
+	if (!ser || !(ser_end = strstr(ser, "</c:ser>")) || ser_end > bar_end)
+		return -1;
+	ser_end += strlen("</c:ser>");
+	if (!(ax = strstr(ser_end, "<c:axId ")) || ax > bar_end)
+		return -1;
+	if (!(sp = strstr(ser, "</c:spPr>")) || sp > ser_end)
+		return -1;
+	sp += strlen("</c:spPr>");
+	jh_buf_add(out, xml, (size_t)(ser - xml));
+	jh_buf_add(out, ser_end, (size_t)(bar_end - ser_end));
+	jh_buf_adds(out, "</c:barChart><c:lineChart><c:grouping val=\"standard\"/>"
+	                 "<c:varyColors val=\"0\"/>");
+	jh_buf_add(out, ser, (size_t)(sp - ser));
+	jh_buf_adds(out, "<c:marker><c:symbol val=\"none\"/></c:marker>");
+	jh_buf_add(out, sp, (size_t)(ser_end - strlen("</c:ser>") - sp));
+	jh_buf_adds(out, "<c:smooth val=\"0\"/></c:ser><c:marker val=\"1\"/>");
+	jh_buf_add(out, ax, (size_t)(bar_end - ax));
+	jh_buf_adds(out, "</c:lineChart>");
+	bar_end += strlen("</c:barChart>");
+	jh_buf_add(out, bar_end, (size_t)(end - bar_end));
+	return out->oom ? -1 : 0;
+}
+
+/* The workbook in raw with every chart's limit as a line (limit_line),
+ * appended to out.  The zip is rewritten in memory (libzip). */
+static jh_code limit_lines(const jh_buf *raw, jh_buf *out, jh_diags *d)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z;
+	jh_buf xml[JH_STAGE__COUNT], fixed[JH_STAGE__COUNT];
+	jh_code rc = JH_OK;
+	int k;
+
+	char *copy = malloc(raw->len ? raw->len : 1);
+
+	/* libzip's own copy: a buffer source written to may free the
+	 * buffer it was made from. */
+	if (!copy)
+		return JH_ERR_NOMEM;
+	memcpy(copy, raw->data, raw->len);
+	zip_error_init(&ze);
+	if (!(src = zip_source_buffer_create(copy, raw->len, 1, &ze))) {
+		free(copy);
+		return JH_ERR_NOMEM;
+	}
+	zip_source_keep(src);
+	if (!(z = zip_open_from_source(src, 0, &ze))) {
+		zip_source_free(src);
+		jh_diags_add(d, JH_P_REPORT_WRITE, NULL, NULL, 0, 0, NULL, "xlsx",
+		             zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return JH_ERR_IO;
+	}
+	for (k = 0; k < JH_STAGE__COUNT; k++) {
+		char part[40];
+		zip_int64_t i;
+		zip_file_t *f;
+		char chunk[8192];
+		zip_int64_t n;
+
+		jh_buf_init(&xml[k]);
+		jh_buf_init(&fixed[k]);
+		snprintf(part, sizeof part, "xl/charts/chart%d.xml", k + 1);
+		if ((i = zip_name_locate(z, part, 0)) < 0 || !(f = zip_fopen_index(z, (zip_uint64_t)i, 0)))
+			continue;
+		while ((n = zip_fread(f, chunk, sizeof chunk)) > 0)
+			jh_buf_add(&xml[k], chunk, (size_t)n);
+		zip_fclose(f);
+		jh_buf_addc(&xml[k], 0);
+		if (xml[k].oom)
+			rc = JH_ERR_NOMEM;
+		else if (!limit_line(xml[k].data, xml[k].len - 1, &fixed[k])) {
+			zip_source_t *ns = zip_source_buffer(z, fixed[k].data, fixed[k].len, 0);
+			if (!ns || zip_file_replace(z, (zip_uint64_t)i, ns, 0) < 0) {
+				zip_source_free(ns);
+				rc = JH_ERR_NOMEM;
+			}
+		}
+	}
+	if (zip_close(z) < 0) {
+		jh_diags_add(d, JH_P_REPORT_WRITE, NULL, NULL, 0, 0, NULL, "xlsx",
+		             zip_strerror(z));
+		zip_discard(z);
+		rc = JH_ERR_IO;
+	}
+	if (!rc && zip_source_open(src) == 0) {
+		char chunk[65536];
+		zip_int64_t n;
+		jh_buf tmp = JH_BUF_INIT;
+		while ((n = zip_source_read(src, chunk, sizeof chunk)) > 0)
+			jh_buf_add(&tmp, chunk, (size_t)n);
+		zip_source_close(src);
+		if (n < 0 || tmp.oom)
+			rc = JH_ERR_NOMEM;
+		else
+			jh_buf_add(out, tmp.data, tmp.len);
+		jh_buf_free(&tmp);
+	} else if (!rc) {
+		rc = JH_ERR_IO;
+	}
+	zip_source_free(src);
+	for (k = 0; k < JH_STAGE__COUNT; k++) {
+		jh_buf_free(&xml[k]);
+		jh_buf_free(&fixed[k]);
+	}
+	zip_error_fini(&ze);
+	return rc ? rc : out->oom ? JH_ERR_NOMEM : JH_OK;
+}
+
 jh_code jhReportCity(jh_store *s, const jh_user *who, const jh_report_request *rq,
                      jh_buf *out, jh_diags *d)
 {
 	const char *lang = jhReportLang(rq);
 	jhAreaData latest, ad;
 	crows rs = {0};
+	jh_buf raw = JH_BUF_INIT;
 	int *years = NULL;
 	size_t nyears = 0;
 	char title[300], sub[300];
@@ -437,8 +562,11 @@ jh_code jhReportCity(jh_store *s, const jh_user *who, const jh_report_request *r
 		jhBookSubline(lang, latest.title, rq->year, latest.generated, sub, sizeof sub);
 		summary_sheet(&b, &rs, &latest.L.std, title, sub, lang);
 		charts_sheet(&b, &rs, &latest.L.std, rq->year, sub, lang);
-		rc = jhBookClose(&b, out, d);
+		rc = jhBookClose(&b, &raw, d);
+		if (!rc)
+			rc = limit_lines(&raw, out, d);
 	}
+	jh_buf_free(&raw);
 	free(rs.v);
 	free(years);
 	jhAreaDataFree(&latest);
