@@ -15,8 +15,8 @@
 #     FILE.tmp-*), and a file already there left as it was: an unknown
 #     kind, --out with the wrong extension, --format not the kind's, a
 #     county without data, an unknown county, --school missing for a
-#     profile, a school of another county; the English reason with
-#     --lang en.
+#     profile, a school of another county, the review of a county-year
+#     the city never reviewed; the English reason with --lang en.
 #
 # A kind whose builder has not landed yet (its lib/report file still the
 # foundation's stub, first line PENDING; a PDF kind also needs pdf.c)
@@ -178,6 +178,11 @@ if ready application; then
 		--kind application --out "$tmp/bad/none/a.xlsx"
 	has "--out in a missing directory: the reason" "$tmp/err" "无法写入 $tmp/bad/none/a.xlsx"
 	nothing_in "$tmp/bad" "--out in a missing directory"
+fi
+if ready review; then
+	# 柳河县 369905's 2024 was submitted, never reviewed: no opinion to make.
+	refuse "review of a county-year never reviewed" "369905/2024 尚无市级复核记录" \
+		report "$DB" --county 369905 --year 2024 --kind review --out "$tmp/bad/r.pdf"
 fi
 # A file already there stays as it was when the request is refused.
 printf 'old\n' >"$tmp/keep.xlsx"
