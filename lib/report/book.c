@@ -196,32 +196,27 @@ done:
 	return rc;
 }
 
-void jhBookNum(jhBook *b, lxw_worksheet *ws, int row, int col, double v,
-               int k, int fail)
+/* v with k decimals (0..3) in fmt[k], a blank to fill when not finite. */
+static void number(jhBook *b, lxw_worksheet *ws, int row, int col, double v,
+                   int k, lxw_format *const *fmt)
 {
-	if (k < 0)
-		k = 0;
-	if (k > 3)
-		k = 3;
+	k = k < 0 ? 0 : k > 3 ? 3 : k;
 	if (!isfinite(v))
 		worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, b->fmt_blank);
 	else
-		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v,
-		                       fail ? b->fmt_num_fail[k] : b->fmt_num[k]);
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, fmt[k]);
+}
+
+void jhBookNum(jhBook *b, lxw_worksheet *ws, int row, int col, double v,
+               int k, int fail)
+{
+	number(b, ws, row, col, v, k, fail ? b->fmt_num_fail : b->fmt_num);
 }
 
 void jhBookPct(jhBook *b, lxw_worksheet *ws, int row, int col, double v,
                int k, int fail)
 {
-	if (k < 0)
-		k = 0;
-	if (k > 3)
-		k = 3;
-	if (!isfinite(v))
-		worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, b->fmt_blank);
-	else
-		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v,
-		                       fail ? b->fmt_pct_fail[k] : b->fmt_pct[k]);
+	number(b, ws, row, col, v, k, fail ? b->fmt_pct_fail : b->fmt_pct);
 }
 
 void jhBookText(jhBook *b, lxw_worksheet *ws, int row, int col,

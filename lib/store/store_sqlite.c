@@ -373,8 +373,8 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER IF NOT EXISTS snapshot_frozen_delete BEFORE DELETE ON snapshot"
 	" BEGIN SELECT RAISE(ABORT, 'a snapshot never changes'); END;",
 	/* 8: school columns the application form needs (举办者类型, 年级数). */
-	"ALTER TABLE school_year ADD COLUMN organiser_type REAL;"
-	"ALTER TABLE school_year ADD COLUMN grades REAL;",
+	("ALTER TABLE school_year ADD COLUMN organiser_type REAL;"
+	 "ALTER TABLE school_year ADD COLUMN grades REAL;"),
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
