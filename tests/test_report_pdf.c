@@ -286,6 +286,32 @@ static void test_charts(void **state)
 	jh_diags_free(&d);
 }
 
+/* Counts (every value whole): no decimals on the bars or the axis (a
+ * regression: items overdue per county were written 1.00, with ticks at
+ * 0.5).  Values 2, 0, 5: the scale's top 5 × 1.1 = 5.5 gives steps of 2
+ * (ticks 0 2 4 6); nothing in the text has a decimal point. */
+static void test_chart_counts(void **state)
+{
+	static const jhPdfBar bars[] = {
+		{"甲县", 2, NAN, 0}, {"乙县", 0, NAN, 0}, {"丙县", 5, NAN, 1},
+	};
+	jhPdf *p = jhPdfNew("zh", "计数");
+	jh_buf out = JH_BUF_INIT, text = JH_BUF_INIT;
+	jh_diags d = JH_DIAGS_INIT;
+
+	(void)state;
+	jhPdfBarChart(p, "逾期事项数", bars, 3, 60);
+	assert_int_equal(jhPdfFinish(p, &out, &d), JH_OK);
+	rpt_pdftext(&out, "engine-counts.pdf", &text);
+	assert_has(text.data, "逾期事项数");
+	assert_has(text.data, "丙县");
+	assert_has(text.data, "6");
+	assert_has_not(text.data, ".");
+	jh_buf_free(&out);
+	jh_buf_free(&text);
+	jh_diags_free(&d);
+}
+
 /* The first error is kept and reported; out stays as it was. */
 static void test_errors(void **state)
 {
@@ -754,6 +780,7 @@ int main(void)
 		cmocka_unit_test(test_table_breaks),
 		cmocka_unit_test(test_heading_kept),
 		cmocka_unit_test(test_charts),
+		cmocka_unit_test(test_chart_counts),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_threads),

@@ -10,7 +10,8 @@
 ** sharp at any zoom and its words are found by pdftotext.
 **
 ** Bars: one per entry, its value written above it (decimals chosen from
-** the scale: 0.425 → "0.425", 12.5 → "12.5"), a dashed orange line across
+** the scale: 0.425 → "0.425", 12.5 → "12.5"; counts — every value a
+** whole number — without decimals, and ticks 1 apart at least), a dashed orange line across
 ** the slot at the entry's own limit (the seven indicators each have
 ** theirs), red when the entry fails.  Lines: one colour per series with
 ** round markers, a gap where a value is NaN, an optional dashed limit
@@ -71,8 +72,15 @@ static double plot_y(const plot *pl, double v)
 	return pl->y0 + pl->h - v / pl->top * pl->h;
 }
 
-/* The scale from the largest value shown; the y axis' labels' width. */
-static void scale(jhPdf *p, plot *pl, double vmax, double *label_w)
+/* 1 when v is a whole number (counts: no decimals, steps of 1 or more). */
+static int whole(double v)
+{
+	return !isfinite(v) || v == floor(v);
+}
+
+/* The scale from the largest value shown (whole: every value is a whole
+ * number); the y axis' labels' width. */
+static void scale(jhPdf *p, plot *pl, double vmax, int whole_values, double *label_w)
 {
 	char s[32];
 	int k;
@@ -80,6 +88,8 @@ static void scale(jhPdf *p, plot *pl, double vmax, double *label_w)
 	if (!(vmax > 0) || !isfinite(vmax))
 		vmax = 1;
 	pl->step = nice_step(vmax * 1.1, 5);
+	if (whole_values && pl->step < 1)
+		pl->step = 1;
 	pl->top = ceil(vmax * 1.1 / pl->step - 1e-9) * pl->step;
 	k = step_decimals(pl->step);
 	*label_w = 0;
@@ -206,14 +216,14 @@ static double legends(jhPdf *p, cairo_t *cr, double y, const entry *e, size_t n)
  * left, the x labels (n slots) under it; top: room above the plot (for
  * the values written over the bars).  Draws the axes; *sw the slot's
  * width, *lh the x labels' height. */
-static void frame_plot(jhPdf *p, cairo_t *cr, plot *pl, double vmax, double y,
-                       double H, double th, double top, const char *const *labels,
-                       size_t n, double *sw, double *lh)
+static void frame_plot(jhPdf *p, cairo_t *cr, plot *pl, double vmax, int whole_values,
+                       double y, double H, double th, double top,
+                       const char *const *labels, size_t n, double *sw, double *lh)
 {
 	double lw, h = 0, line = jhPdfText(p, NULL, 0, 0, 0, "0", JH_PDF_F_TINY,
 	                                   JH_PDF_LEFT, NULL, NULL);
 
-	scale(p, pl, vmax, &lw);
+	scale(p, pl, vmax, whole_values, &lw);
 	pl->x0 = JH_PDF_MARGIN_X + lw + 8;
 	pl->w = JH_PDF_MARGIN_X + JH_PDF_CONTENT_W - 4 - pl->x0;
 	*sw = pl->w / n;
@@ -261,7 +271,7 @@ void jhPdfBarChart(jhPdf *p, const char *title, const jhPdfBar *bars,
 {
 	double H = height_mm * JH_PDF_MM, y, vmax = 0, sw, lh, th;
 	const char **labels;
-	int any_limit = 0, any_fail = 0, k;
+	int any_limit = 0, any_fail = 0, all_whole = 1, k;
 	entry e[3];
 	size_t ne = 0;
 	plot pl;
@@ -283,6 +293,7 @@ void jhPdfBarChart(jhPdf *p, const char *title, const jhPdfBar *bars,
 				vmax = bars[i].limit;
 		}
 		any_fail |= bars[i].fail != 0;
+		all_whole &= whole(bars[i].value) && whole(bars[i].limit);
 	}
 	if (!(cr = jhPdfSpace(p, H))) {
 		free(labels);
@@ -297,8 +308,8 @@ void jhPdfBarChart(jhPdf *p, const char *title, const jhPdfBar *bars,
 		e[ne++] = (entry){SW_DASH, LIMIT, JH_L(p->lang, "限值", "limit")};
 	th += legends(p, cr, y + th, e, ne) + 1;
 	/* 12 points above the plot for the top bar's value */
-	frame_plot(p, cr, &pl, vmax, y, H, th, 12, labels, n, &sw, &lh);
-	k = value_decimals(pl.top);
+	frame_plot(p, cr, &pl, vmax, all_whole, y, H, th, 12, labels, n, &sw, &lh);
+	k = all_whole ? 0 : value_decimals(pl.top);
 	for (size_t i = 0; i < n; i++) {
 		double cx = pl.x0 + (i + 0.5) * sw, bw = sw * 0.5, w, h;
 		int bar = isfinite(bars[i].value) && bars[i].value > 0;
@@ -334,6 +345,7 @@ void jhPdfLineChart(jhPdf *p, const char *title, const char *const *xlabels,
 	double H = height_mm * JH_PDF_MM, y, vmax = 0, sw, lh, th;
 	entry *e;
 	size_t ne = 0;
+	int all_whole = whole(limit);
 	plot pl;
 	cairo_t *cr;
 
@@ -345,9 +357,11 @@ void jhPdfLineChart(jhPdf *p, const char *title, const char *const *xlabels,
 	}
 	for (size_t s = 0; s < ns; s++) {
 		e[ne++] = (entry){SW_LINE, SERIES[s % NSERIES], series[s].name ? series[s].name : ""};
-		for (size_t i = 0; i < nx; i++)
+		for (size_t i = 0; i < nx; i++) {
 			if (isfinite(series[s].y[i]) && series[s].y[i] > vmax)
 				vmax = series[s].y[i];
+			all_whole &= whole(series[s].y[i]);
+		}
 	}
 	if (isfinite(limit)) {
 		e[ne++] = (entry){SW_DASH, LIMIT, JH_L(p->lang, "限值", "limit")};
@@ -362,7 +376,7 @@ void jhPdfLineChart(jhPdf *p, const char *title, const char *const *xlabels,
 	th = title_of(p, cr, y, title);
 	th += legends(p, cr, y + th, e, ne) + 2;
 	free(e);
-	frame_plot(p, cr, &pl, vmax, y, H, th, 6, xlabels, nx, &sw, &lh);
+	frame_plot(p, cr, &pl, vmax, all_whole, y, H, th, 6, xlabels, nx, &sw, &lh);
 	if (isfinite(limit))
 		dashed(cr, pl.x0, pl.x0 + pl.w, plot_y(&pl, limit));
 	for (size_t s = 0; s < ns; s++) {
