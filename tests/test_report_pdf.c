@@ -612,6 +612,9 @@ static void test_self_evaluation_zh(void **state)
 	assert_has(t, "（二）初中校际差异系数");
 	assert_has(t, "七项指标校际差异系数中有1项高于限值0.45：每百名学生拥有县级及以上骨干教师数0.650");
 	assert_has(t, "初中各项指标校际差异系数与限值");
+	/* one year in the store: no trend to draw */
+	if (strstr(t, "差异系数变化"))
+		fail_msg("a trend chart drawn from one year");
 	assert_has(t, "全县参评学校(学段)46个，其中39个达到单校要求");
 	assert_has(t, "2136990436石门乡中学");
 	assert_has(t, "2/7");
@@ -774,6 +777,35 @@ static void test_self_evaluation_refused(void **state)
 	jh_diags_free(&d);
 }
 
+/* With 2023 imported too, each stage's coefficients are drawn over the
+ * two years under its table (the line chart's title and its x labels);
+ * the 2024 figures and the verdict do not change. */
+static void test_self_evaluation_trend(void **state)
+{
+	jh_import_set *is = jh_import_set_new(0, 0, 0);
+	jh_import_stats st;
+	jh_diags d = JH_DIAGS_INIT;
+	size_t len;
+	unsigned char *data = test_read_file("data/sample/schools-2023.csv", &len);
+	char *t;
+
+	(void)state;
+	assert_int_equal(jh_import_set_add(is, "schools-2023.csv", data, len, &d), JH_OK);
+	free(data);
+	assert_int_equal(jh_import_set_store(S, is, NULL, "测试", "2023 年数据", &st, &d), JH_OK);
+	jh_import_set_free(is);
+	jh_diags_free(&d);
+	t = self_evaluation(&COUNTY, "369904", 2024, NULL, "self-evaluation-369904-trend");
+	assert_has(t, "小学各项指标校际差异系数变化(2023—2024年)");
+	assert_has(t, "初中各项指标校际差异系数变化(2023—2024年)");
+	assert_order(t, "初中各项指标校际差异系数与限值", "初中各项指标校际差异系数变化");
+	assert_has(t, "共有10项未达标");
+	free(t);
+	t = self_evaluation(&COUNTY, "369904", 2024, "en", "self-evaluation-369904-trend-en");
+	assert_has(t, "Primary:coefficientsofvariation,2023-2024");
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -793,6 +825,7 @@ int main(void)
 		cmocka_unit_test(test_self_evaluation_standard),
 		cmocka_unit_test(test_self_evaluation_refused),
 		cmocka_unit_test(test_self_evaluation_plan_ledger),
+		cmocka_unit_test(test_self_evaluation_trend),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 

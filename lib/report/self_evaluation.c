@@ -27,7 +27,8 @@
 **                 that none is recorded); items without data after them.
 **
 ** Everything comes from jhCountyDataLoad (the verdict `junheng verdict`
-** gives), the creation plan and the ledger as the caller may read them;
+** gives), the county's coefficients in the earlier years (a line chart per
+** stage under its table, when there are two years or more), the creation plan and the ledger as the caller may read them;
 ** the report decides nothing itself.  Numbers: coefficients with three
 ** decimals, means and indicator values with two (reference §10's form
 ** decimals), percentages with two as the verdict shows them.
@@ -61,6 +62,8 @@ typedef struct se {
 	jhCountyData cd;
 	jhPdf *p;
 	jh_day today;
+	jhLoaded years;               /* the county in every year up to rq->year:
+	                                 the coefficients' trend */
 	jh_ledger_item *ledger;       /* the county's items (all years) */
 	size_t nledger;
 	jh_buf t;                     /* scratch text */
@@ -411,6 +414,55 @@ static void stage_coefficients(se *x, jh_stage st, int *sub)
 	jhPdfBarChart(x->p, title, bars, JH_IND__COUNT, 68);
 }
 
+/* The stage's seven coefficients over the years up to rq->year (at most
+ * the last ten with schools in the stage), one line each with the limit
+ * dashed: drawn only when there are two years or more to compare. */
+#define TREND_YEARS 10
+static void stage_trend(se *x, jh_stage st)
+{
+	const jh_result *r = x->years.res;
+	const jh_county_result *cy[TREND_YEARS];
+	char labels[TREND_YEARS][8], title[200];
+	const char *xl[TREND_YEARS];
+	double y[JH_IND__COUNT][TREND_YEARS];
+	jhPdfSeries series[JH_IND__COUNT];
+	size_t n = 0;
+
+	/* r->counties is sorted by code, then year: keep the last ten. */
+	for (size_t i = 0; r && i < r->ncounties; i++) {
+		const jh_county_result *c = &r->counties[i];
+		if (strcmp(c->county_code, x->rq->area) || c->year > x->rq->year ||
+		    !c->stage[st].schools)
+			continue;
+		if (n == TREND_YEARS) {
+			memmove(cy, cy + 1, (TREND_YEARS - 1) * sizeof *cy);
+			n--;
+		}
+		cy[n++] = c;
+	}
+	if (n < 2)
+		return;
+	for (size_t k = 0; k < n; k++) {
+		snprintf(labels[k], sizeof labels[k], "%d", cy[k]->year);
+		xl[k] = labels[k];
+		for (int i = 0; i < JH_IND__COUNT; i++)
+			y[i][k] = cy[k]->stage[st].cv[i];
+	}
+	for (int i = 0; i < JH_IND__COUNT; i++) {
+		series[i].name = jh_indicator_short((jh_indicator)i, x->lang);
+		series[i].y = y[i];
+	}
+	if (x->lang[0] == 'e')
+		snprintf(title, sizeof title, "%s: coefficients of variation, %d-%d",
+		         st == JH_STAGE_PRIMARY ? "Primary" : "Junior secondary",
+		         cy[0]->year, cy[n - 1]->year);
+	else
+		snprintf(title, sizeof title, "%s各项指标校际差异系数变化(%d—%d 年)",
+		         jh_stage_name(st, "zh"), cy[0]->year, cy[n - 1]->year);
+	jhPdfLineChart(x->p, title, xl, n, series, JH_IND__COUNT,
+	               x->cd.L.std.cv_limit[st], 68);
+}
+
 /* The units (school stages) of the county failing the 6-of-7 / 85% rule. */
 static void failing_schools(se *x, int *sub)
 {
@@ -493,8 +545,10 @@ static void resource_section(se *x)
 	jhPdfHeading(x->p, 1, L("一、资源配置", "1. Resource allocation"));
 	part_summary(x, "resource", "资源配置", "Resource allocation");
 	for (int st = JH_STAGE_PRIMARY; st <= JH_STAGE_JUNIOR; st++)
-		if (cr->stage[st].schools)
+		if (cr->stage[st].schools) {
 			stage_coefficients(x, (jh_stage)st, &sub);
+			stage_trend(x, (jh_stage)st);
+		}
 	failing_schools(x, &sub);
 }
 
@@ -856,13 +910,25 @@ jh_code jhReportSelfEvaluation(jh_store *s, const jh_user *who, const jh_report_
 	x->today = jh_day_today(s);
 	if ((rc = jhCountyDataLoad(s, rq, &x->cd, d)))
 		goto out;
+	{
+		/* Every year of the county, evaluated with the same standard. */
+		jh_query q;
+
+		memset(&q, 0, sizeof q);
+		q.county = rq->area;
+		q.as_of = rq->as_of;
+		q.std = &x->cd.L.std;
+		if ((rc = jhServiceLoad(s, &q, 0, 0, &x->years, d)))
+			goto out;
+	}
 	f.area = rq->area;
 	if ((rc = jh_ledger_list(s, who, &f, &x->ledger, &x->nledger, d)))
 		goto out;
 	if (x->lang[0] == 'e')
-		snprintf(header, sizeof header, "%s · self-evaluation report %d", x->cd.title, rq->year);
+		snprintf(header, sizeof header, "%.200s · self-evaluation report %d", x->cd.title,
+		         rq->year);
 	else
-		snprintf(header, sizeof header, "%s · %d 年度义务教育优质均衡发展自评报告",
+		snprintf(header, sizeof header, "%.200s · %d 年度义务教育优质均衡发展自评报告",
 		         x->cd.title, rq->year);
 	if (!(x->p = jhPdfNew(x->lang, header))) {
 		rc = JH_ERR_NOMEM;
@@ -907,6 +973,7 @@ out:
 	jhPdfFree(x->p);
 	free(x->ledger);
 	jh_buf_free(&x->t);
+	jhLoadedFree(&x->years);
 	jhCountyDataFree(&x->cd);
 	return rc;
 }
