@@ -191,6 +191,8 @@ run-demo: $(B)/junheng
 	@echo "下一步可以试:"
 	@echo "  build/junheng verdict $(DEMO_DB) --county 369904 --year 2024   # 一个县的逐项结论"
 	@echo "  build/junheng gaps $(DEMO_DB) --county 369904 --year 2024      # 差距与最省方案"
+	@echo "  build/junheng report $(DEMO_DB) --county 369904 --year 2024 --kind application --out 申报表.xlsx   # 申报表"
+	@echo "  build/junheng report $(DEMO_DB) --county 369904 --year 2024 --kind self-evaluation --out 自评报告.pdf"
 	@echo
 	@echo "== 创建周期:创建方案、工作台账、年度流程(scripts/demo-cycle.sh,仅用命令行) =="
 	@JUNHENG=$(B)/junheng scripts/demo-cycle.sh $(DEMO_DB)
