@@ -180,3 +180,77 @@ static inline void rpt_pdftext(const jh_buf *b, const char *name, jh_buf *text)
 	snprintf(cmd, sizeof cmd, "pdftotext -layout '%s' -", path);
 	assert_int_equal(rpt_run(cmd, text), 0);
 }
+
+/* --- what the report tests share ------------------------------------- */
+
+/* Problems on stderr (in English), for a set-up that failed. */
+static inline void rpt_print_diags(const jh_diags *d)
+{
+	jh_buf b = JH_BUF_INIT;
+
+	jh_diags_format(d, "en", &b);
+	if (b.len)
+		fprintf(stderr, "%s\n", b.data);
+	jh_buf_free(&b);
+}
+
+/* A signed-in user of `role` bound to `area`. */
+static inline jh_user rpt_user(jh_role role, const char *area, const char *name)
+{
+	jh_user u;
+
+	memset(&u, 0, sizeof u);
+	u.role = role;
+	snprintf(u.area, sizeof u.area, "%s", area);
+	snprintf(u.name, sizeof u.name, "%s", name);
+	return u;
+}
+
+/* The number in a cell, failing the test when it holds none. */
+static inline double rpt_num(const jh_table *t, long row, size_t col)
+{
+	const char *s = rpt_cell(t, row, col);
+	char *end;
+	double v = strtod(s, &end);
+
+	if (!*s || *end)
+		fail_msg("row %ld column %zu: '%s' is not a number", row, col, s);
+	return v;
+}
+
+/* Cell `ref` of `sheet` has the fill `want` ("FFFFC7CE", "" for none). */
+static inline void rpt_assert_fill(const jh_buf *x, const char *sheet,
+                                   const char *ref, const char *want)
+{
+	char f[16];
+
+	rpt_cell_fill(x, sheet, ref, f);
+	if (strcmp(f, want))
+		fail_msg("%s!%s: fill '%s', expected '%s'", sheet, ref, f, want);
+}
+
+/* The files read into one import set and stored in s as one revision
+ * (by 测试, why), at the store's clock as the caller set it; problems
+ * printed.  JH_OK or the first error. */
+static inline jh_code rpt_import_files(jh_store *s, const char *const *files,
+                                       size_t n, const char *why)
+{
+	jh_import_set *is = jh_import_set_new(0, 0, 0);
+	jh_import_stats st;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_code rc = is ? JH_OK : JH_ERR_NOMEM;
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		size_t len;
+		unsigned char *data = test_read_file(files[i], &len);
+		rc = jh_import_set_add(is, files[i], data, len, &d);
+		free(data);
+	}
+	if (!rc)
+		rc = jh_import_set_store(s, is, NULL, "测试", why, &st, &d);
+	jh_import_set_free(is);
+	if (rc)
+		rpt_print_diags(&d);
+	jh_diags_free(&d);
+	return rc;
+}

@@ -69,26 +69,6 @@ static const char Y2023[] =
 	"1101020001,南山小学,110102,2023,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,170000,3,乡村\n"
 	"1101020002,北山小学,110102,2023,primary,,100,0,0,5,0,2,0,1,0,8,0,500,800,169900,3,乡村\n";
 
-static void print_diags(const jh_diags *d)
-{
-	jh_buf b = JH_BUF_INIT;
-	jh_diags_format(d, "en", &b);
-	if (b.len)
-		fprintf(stderr, "%s\n", b.data);
-	jh_buf_free(&b);
-}
-
-static jh_user user(jh_role role, const char *area, const char *name)
-{
-	jh_user u;
-
-	memset(&u, 0, sizeof u);
-	u.role = role;
-	snprintf(u.area, sizeof u.area, "%s", area);
-	snprintf(u.name, sizeof u.name, "%s", name);
-	return u;
-}
-
 static int group_setup(void **state)
 {
 	jh_import_set *is = jh_import_set_new(0, 0, 0);
@@ -120,10 +100,10 @@ static int group_setup(void **state)
 	}
 	jh_import_set_free(is);
 	if (rc)
-		print_diags(&d);
+		rpt_print_diags(&d);
 	jh_diags_free(&d);
-	ADMIN = user(JH_ROLE_ADMIN, "", "admin");
-	CITY = user(JH_ROLE_CITY, "110100", "shi");
+	ADMIN = rpt_user(JH_ROLE_ADMIN, "", "admin");
+	CITY = rpt_user(JH_ROLE_CITY, "110100", "shi");
 	return rc ? -1 : 0;
 }
 
@@ -150,31 +130,11 @@ static void build(jh_report_kind kind, const char *area, int year, const char *l
 	rq.lang = lang;
 	rc = jh_report_build(S, &ADMIN, &rq, out, &d);
 	if (rc)
-		print_diags(&d);
+		rpt_print_diags(&d);
 	assert_int_equal(rc, JH_OK);
 	jh_diags_free(&d);
 	assert_true(out->len > 1000);
 	assert_memory_equal(out->data, "PK\3\4", 4);
-}
-
-static double num(const jh_table *t, long row, size_t col)
-{
-	const char *s = rpt_cell(t, row, col);
-	char *end;
-	double v = strtod(s, &end);
-
-	if (!*s || *end)
-		fail_msg("row %ld column %zu: \"%s\" is not a number", row, col, s);
-	return v;
-}
-
-static void assert_fill(const jh_buf *x, const char *sheet, const char *ref, const char *rgb)
-{
-	char fill[16];
-
-	rpt_cell_fill(x, sheet, ref, fill);
-	if (strcmp(fill, rgb))
-		fail_msg("%s!%s: fill \"%s\", expected \"%s\"", sheet, ref, fill, rgb);
 }
 
 static void assert_has(const char *hay, const char *needle)
@@ -231,7 +191,7 @@ static void test_county(void **state)
 	{
 		char ref[32];
 		snprintf(ref, sizeof ref, "F%ld", found);
-		assert_fill(&x, "评估结论", ref, "FFFFC7CE");
+		rpt_assert_fill(&x, "评估结论", ref, "FFFFC7CE");
 	}
 	jh_table_free(t);
 	assert_print(&x, "评估结论", "$1:$4");
@@ -242,37 +202,37 @@ static void test_county(void **state)
 	t = rpt_sheet(&x, "学校指标");
 	assert_string_equal(rpt_cell(t, 3, 8), "高学历教师(人/百生)");
 	assert_string_equal(rpt_cell(t, 4, 1), "小学标准值");
-	assert_near(num(t, 4, 8), 4.2, 1e-12);
-	assert_near(num(t, 5, 11), 5.8, 1e-12);
+	assert_near(rpt_num(t, 4, 8), 4.2, 1e-12);
+	assert_near(rpt_num(t, 5, 11), 5.8, 1e-12);
 	assert_string_equal(rpt_cell(t, 6, 3), "东关小学");
 	/* 东关: 25 qualified teachers for 500 pupils = 5 per 100; 2500 m²
 	 * / 500 = 5 m²; 7 of 7. */
-	assert_near(num(t, 6, 7), 500, 0);
-	assert_near(num(t, 6, 8), 5.0, 1e-12);
-	assert_near(num(t, 6, 11), 5.0, 1e-12);
-	assert_near(num(t, 6, 15), 7, 0);
+	assert_near(rpt_num(t, 6, 7), 500, 0);
+	assert_near(rpt_num(t, 6, 8), 5.0, 1e-12);
+	assert_near(rpt_num(t, 6, 11), 5.0, 1e-12);
+	assert_near(rpt_num(t, 6, 15), 7, 0);
 	assert_string_equal(rpt_cell(t, 6, 17), "是");
 	/* 实验学校, primary: multimedia 2.2670 < 2.3 failing, passes 6 of 7. */
 	assert_string_equal(rpt_cell(t, 8, 2), "1101010004");
 	assert_string_equal(rpt_cell(t, 8, 5), "小学");
-	assert_near(num(t, 8, 14), 9 * (166.0 / 397) / 166 * 100, 1e-9);
-	assert_fill(&x, "学校指标", "N8", "FFFFC7CE");
-	assert_fill(&x, "学校指标", "M8", "");
-	assert_near(num(t, 8, 15), 6, 0);
+	assert_near(rpt_num(t, 8, 14), 9 * (166.0 / 397) / 166 * 100, 1e-9);
+	rpt_assert_fill(&x, "学校指标", "N8", "FFFFC7CE");
+	rpt_assert_fill(&x, "学校指标", "M8", "");
+	assert_near(rpt_num(t, 8, 15), 6, 0);
 	assert_string_equal(rpt_cell(t, 8, 17), "是");
 	/* 下湾教学点: listed, not judged. */
 	assert_string_equal(rpt_cell(t, 9, 3), "下湾教学点");
 	assert_string_equal(rpt_cell(t, 9, 17), "—");
 	/* 实验学校, junior: teaching area 5.54156 < 5.8 failing, 4 of 7. */
 	assert_string_equal(rpt_cell(t, 11, 5), "初中");
-	assert_near(num(t, 11, 11), 2000 * (231.0 / 397) / 210, 1e-9);
-	assert_fill(&x, "学校指标", "K11", "FFFFC7CE");
-	assert_fill(&x, "学校指标", "L11", "FFFFC7CE");
-	assert_fill(&x, "学校指标", "M11", "FFFFC7CE");
-	assert_fill(&x, "学校指标", "N11", "");
-	assert_near(num(t, 11, 15), 4, 0);
+	assert_near(rpt_num(t, 11, 11), 2000 * (231.0 / 397) / 210, 1e-9);
+	rpt_assert_fill(&x, "学校指标", "K11", "FFFFC7CE");
+	rpt_assert_fill(&x, "学校指标", "L11", "FFFFC7CE");
+	rpt_assert_fill(&x, "学校指标", "M11", "FFFFC7CE");
+	rpt_assert_fill(&x, "学校指标", "N11", "");
+	assert_near(rpt_num(t, 11, 15), 4, 0);
 	assert_string_equal(rpt_cell(t, 11, 17), "否");
-	assert_fill(&x, "学校指标", "Q11", "FFFFC7CE");
+	rpt_assert_fill(&x, "学校指标", "Q11", "FFFFC7CE");
 	jh_table_free(t);
 	assert_print(&x, "学校指标", "$1:$5");
 
@@ -284,20 +244,20 @@ static void test_county(void **state)
 	t = rpt_sheet(&x, "差异系数");
 	assert_string_equal(rpt_cell(t, 4, 1), "小学");
 	assert_string_equal(rpt_cell(t, 4, 2), "每百名学生拥有高于规定学历教师数");
-	assert_near(num(t, 4, 4), 3, 0);
-	assert_near(num(t, 4, 5), 54.0 / 1066 * 100, 1e-9);
-	assert_near(num(t, 4, 6), 0.0301836, 1e-6);
-	assert_near(num(t, 4, 7), 0.5, 0);
+	assert_near(rpt_num(t, 4, 4), 3, 0);
+	assert_near(rpt_num(t, 4, 5), 54.0 / 1066 * 100, 1e-9);
+	assert_near(rpt_num(t, 4, 6), 0.0301836, 1e-6);
+	assert_near(rpt_num(t, 4, 7), 0.5, 0);
 	assert_string_equal(rpt_cell(t, 4, 8), "是");
 	assert_string_equal(rpt_cell(t, 11, 2), "综合差异系数(七项平均)");
-	assert_near(num(t, 11, 6), 0.0366408, 1e-6);
+	assert_near(rpt_num(t, 11, 6), 0.0366408, 1e-6);
 	/* The primary stage passes: every coefficient and every school (实验
 	 * passes 6 of 7); the junior stage fails (实验's junior section). */
 	assert_string_equal(rpt_cell(t, 12, 8), "是");
 	assert_string_equal(rpt_cell(t, 13, 1), "初中");
-	assert_near(num(t, 13, 7), 0.45, 0);
+	assert_near(rpt_num(t, 13, 7), 0.45, 0);
 	assert_string_equal(rpt_cell(t, 21, 8), "否");
-	assert_fill(&x, "差异系数", "H21", "FFFFC7CE");
+	rpt_assert_fill(&x, "差异系数", "H21", "FFFFC7CE");
 	jh_table_free(t);
 	jh_buf_free(&x);
 
@@ -355,30 +315,30 @@ static void test_city(void **state)
 	/* One row per county and year, by county then year. */
 	assert_string_equal(rpt_cell(t, 5, 1), "110101");
 	assert_string_equal(rpt_cell(t, 5, 2), "东城县");
-	assert_near(num(t, 5, 3), 2023, 0);
-	assert_near(num(t, 6, 3), 2024, 0);
+	assert_near(rpt_num(t, 5, 3), 2023, 0);
+	assert_near(rpt_num(t, 6, 3), 2024, 0);
 	assert_string_equal(rpt_cell(t, 7, 1), "110102");
-	assert_near(num(t, 8, 3), 2024, 0);
+	assert_near(rpt_num(t, 8, 3), 2024, 0);
 	assert_string_equal(rpt_cell(t, 9, 1), "");
 	/* 110101 has 5 schools (下湾 listed too); 实验学校 fails (its junior
 	 * stage) in both years. */
-	assert_near(num(t, 5, 4), 5, 0);
-	assert_near(num(t, 5, 5), 1, 0);
+	assert_near(rpt_num(t, 5, 4), 5, 0);
+	assert_near(rpt_num(t, 5, 5), 1, 0);
 	/* 2023's primary sports areas: 东关 16000/500 = 32, 西关 3200/400 = 8,
 	 * 实验 3500 × 0.418136 / 166 = 8.81612; weights 500, 400, 166: mean
 	 * 20663.48 / 1066 = 19.3841, variance (500 × 12.6159² + 400 ×
 	 * 11.3841² + 166 × 10.5680²) / 1066 = 140.68, CV = 11.861 / 19.384
 	 * = 0.611873 > 0.50: failing, and the primary stage fails. */
-	assert_near(num(t, 5, 10), 0.611873, 1e-6);
-	assert_fill(&x, "汇总", "J5", "FFFFC7CE");
+	assert_near(rpt_num(t, 5, 10), 0.611873, 1e-6);
+	rpt_assert_fill(&x, "汇总", "J5", "FFFFC7CE");
 	assert_string_equal(rpt_cell(t, 5, 13), "否");
 	/* 2024: 东关 4000/500 = 8: CV 0.0364114, passing. */
-	assert_near(num(t, 6, 10), 0.0364114, 1e-6);
-	assert_fill(&x, "汇总", "J6", "");
+	assert_near(rpt_num(t, 6, 10), 0.0364114, 1e-6);
+	rpt_assert_fill(&x, "汇总", "J6", "");
 	/* 110102: 南山 1700 ¥ per pupil, at the 85% floor (0.85 × 2000):
 	 * 6 of 7, passes; 北山 1699 < 1700: fails.  No junior stage. */
-	assert_near(num(t, 8, 4), 2, 0);
-	assert_near(num(t, 8, 5), 1, 0);
+	assert_near(rpt_num(t, 8, 4), 2, 0);
+	assert_near(rpt_num(t, 8, 5), 1, 0);
 	assert_string_equal(rpt_cell(t, 8, 14), "");
 	assert_string_equal(rpt_cell(t, 8, 24), "未达到");
 	jh_table_free(t);
@@ -389,9 +349,9 @@ static void test_city(void **state)
 	t = rpt_sheet(&x, "图表");
 	assert_string_equal(rpt_cell(t, 5, 1), "东城县");
 	assert_string_equal(rpt_cell(t, 6, 1), "西城县");
-	assert_near(num(t, 5, 6), 0.0364114, 1e-6);
-	assert_near(num(t, 5, 9), 0.5, 0);
-	assert_near(num(t, 5, 17), 0.45, 0);
+	assert_near(rpt_num(t, 5, 6), 0.0364114, 1e-6);
+	assert_near(rpt_num(t, 5, 9), 0.5, 0);
+	assert_near(rpt_num(t, 5, 17), 0.45, 0);
 	jh_table_free(t);
 	assert_int_equal(rpt_part(&x, "xl/charts/chart1.xml", &part), 0);
 	{
@@ -486,7 +446,7 @@ static void test_ledger(void **state)
 	assert_string_equal(rpt_cell(t, 2, 1), "110101 测试市东城县  生成日期 2024-06-15");
 	assert_string_equal(rpt_cell(t, 3, 1), "编号");
 	assert_string_equal(rpt_cell(t, 3, 10), "状态");
-	assert_near(num(t, 4, 1), (double)a.id, 0);
+	assert_near(rpt_num(t, 4, 1), (double)a.id, 0);
 	assert_string_equal(rpt_cell(t, 4, 2), "手工录入");
 	assert_string_equal(rpt_cell(t, 4, 3), "1101010004 实验学校");
 	assert_string_equal(rpt_cell(t, 4, 4), "补齐初中教学用房");
@@ -506,9 +466,9 @@ static void test_ledger(void **state)
 	                    "逾期 1 项(以红色标示,截至 2024-06-15)。");
 	jh_table_free(t);
 	/* The overdue row in the failing colours, the others not. */
-	assert_fill(&x, "整改台账", "A4", "FFFFC7CE");
-	assert_fill(&x, "整改台账", "D4", "FFFFC7CE");
-	assert_fill(&x, "整改台账", "D5", "");
+	rpt_assert_fill(&x, "整改台账", "A4", "FFFFC7CE");
+	rpt_assert_fill(&x, "整改台账", "D4", "FFFFC7CE");
+	rpt_assert_fill(&x, "整改台账", "D5", "");
 	/* The autofilter over header and rows; the status column's list. */
 	rpt_sheet_xml(&x, "整改台账", &sh);
 	assert_has(sh.data, "<autoFilter ref=\"A3:M6\"/>");
@@ -609,7 +569,7 @@ static void test_template(void **state)
 	assert_string_equal(rpt_cell(t, 4, 1), "1101010001");
 	assert_string_equal(rpt_cell(t, 4, 2), "东关小学");
 	assert_string_equal(rpt_cell(t, 4, 3), "110101");
-	assert_near(num(t, 4, 4), 2024, 0);
+	assert_near(rpt_num(t, 4, 4), 2024, 0);
 	assert_string_equal(rpt_cell(t, 4, 5), "小学");
 	assert_string_equal(rpt_cell(t, 7, 5), "九年一贯制学校");
 	assert_string_equal(rpt_cell(t, 8, 2), "下湾教学点");
@@ -620,10 +580,10 @@ static void test_template(void **state)
 	jh_table_free(t);
 	/* Required headers red on grey, optional ones grey; the cells to
 	 * fill pale yellow (东关 teaches no junior stage: J4 not marked). */
-	assert_fill(&x, "学校年度数据", "A3", "FFD9D9D9");
-	assert_fill(&x, "学校年度数据", "I4", "FFFFF2CC");
-	assert_fill(&x, "学校年度数据", "J4", "");
-	assert_fill(&x, "学校年度数据", "J7", "FFFFF2CC");
+	rpt_assert_fill(&x, "学校年度数据", "A3", "FFD9D9D9");
+	rpt_assert_fill(&x, "学校年度数据", "I4", "FFFFF2CC");
+	rpt_assert_fill(&x, "学校年度数据", "J4", "");
+	rpt_assert_fill(&x, "学校年度数据", "J7", "FFFFF2CC");
 	rpt_sheet_xml(&x, "学校年度数据", &sh);
 	/* 5 rows + 500 spare under the header: rows 4 … 508. */
 	assert_has(sh.data, "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" "
@@ -682,7 +642,7 @@ static void test_template(void **state)
 	fill_template(&x, 5, &filled);
 	is = jh_import_set_new(0, 0, 0);
 	if (jh_import_set_add(is, "模板.xlsx", filled.data, filled.len, &d))
-		print_diags(&d);
+		rpt_print_diags(&d);
 	assert_int_equal(d.count, 0);
 	{
 		const jh_dataset *ds = jh_import_set_rows(is);

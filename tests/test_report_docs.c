@@ -42,26 +42,6 @@ static char dir[64], path[96];
 static jh_store *S;
 static jh_user ADMIN, CITY, COUNTY, OTHER_COUNTY;
 
-static jh_user user(jh_role role, const char *area, const char *name)
-{
-	jh_user u;
-
-	memset(&u, 0, sizeof u);
-	u.role = role;
-	snprintf(u.area, sizeof u.area, "%s", area);
-	snprintf(u.name, sizeof u.name, "%s", name);
-	return u;
-}
-
-static void print_diags(const jh_diags *d)
-{
-	jh_buf b = JH_BUF_INIT;
-	jh_diags_format(d, "en", &b);
-	if (b.len)
-		fprintf(stderr, "%s\n", b.data);
-	jh_buf_free(&b);
-}
-
 static void step(const jh_user *u, const char *county, jh_cycle_step st, jh_cycle_input *in)
 {
 	jh_cycle_row r;
@@ -73,7 +53,7 @@ static void step(const jh_user *u, const char *county, jh_cycle_step st, jh_cycl
 	in->version = r.version;
 	rc = jh_cycle_act(S, u, county, 2024, st, in, &out, &d);
 	if (rc)
-		print_diags(&d);
+		rpt_print_diags(&d);
 	assert_int_equal(rc, JH_OK);
 	jh_buf_free(&out);
 	jh_diags_free(&d);
@@ -87,10 +67,8 @@ static int group_setup(void **state)
 		"data/sample/areas.csv", "data/sample/schools-2024.csv",
 		"data/sample/county-2024.csv", "data/sample/survey-2024.csv",
 	};
-	jh_import_set *is = jh_import_set_new(0, 0, 0);
-	jh_import_stats st;
 	jh_diags d = JH_DIAGS_INIT;
-	jh_code rc = JH_OK;
+	jh_code rc;
 
 	(void)state;
 	setenv("JUNHENG_TZ", "Asia/Shanghai", 1);
@@ -99,27 +77,18 @@ static int group_setup(void **state)
 	if (!mkdtemp(dir))
 		return -1;
 	snprintf(path, sizeof path, "%s/r.db", dir);
-	for (size_t i = 0; i < 4 && !rc; i++) {
-		size_t len;
-		unsigned char *data = test_read_file(files[i], &len);
-		rc = jh_import_set_add(is, files[i], data, len, &d);
-		free(data);
-	}
-	if (!rc)
-		rc = jh_store_init(path, &S, &d);
+	if ((rc = jh_store_init(path, &S, &d)))
+		rpt_print_diags(&d);
+	jh_diags_free(&d);
 	if (!rc) {
 		jh_store_set_clock(S, fixed_clock, NULL);
 		today_is(2025, 1, 10);
-		rc = jh_import_set_store(S, is, NULL, "测试", "示例数据", &st, &d);
+		rc = rpt_import_files(S, files, 4, "示例数据");
 	}
-	jh_import_set_free(is);
-	if (rc)
-		print_diags(&d);
-	jh_diags_free(&d);
-	ADMIN = user(JH_ROLE_ADMIN, "", "admin");
-	CITY = user(JH_ROLE_CITY, "369900", "jiangzhou");
-	COUNTY = user(JH_ROLE_COUNTY, "369904", "yunling");
-	OTHER_COUNTY = user(JH_ROLE_COUNTY, "369901", "jiangcheng");
+	ADMIN = rpt_user(JH_ROLE_ADMIN, "", "admin");
+	CITY = rpt_user(JH_ROLE_CITY, "369900", "jiangzhou");
+	COUNTY = rpt_user(JH_ROLE_COUNTY, "369904", "yunling");
+	OTHER_COUNTY = rpt_user(JH_ROLE_COUNTY, "369901", "jiangcheng");
 	if (!rc)
 		play_cycles();
 	return rc ? -1 : 0;
@@ -170,7 +139,7 @@ static void play_cycles(void)
 	/* 369904's target year was 2024: over, never forwarded. */
 	jh_buf_reset(&out);
 	if (jh_creation_put(S, &CITY, "369904", plan_late, strlen(plan_late), &out, &d))
-		print_diags(&d);
+		rpt_print_diags(&d);
 	assert_int_equal(d.count, 0);
 	today_is(2025, 2, 20);
 	memset(&in, 0, sizeof in);
@@ -234,7 +203,7 @@ static void pdf_text(jh_report_kind kind, const char *area, const char *school,
 	jh_code rc = build(kind, area, school, lang, &CITY, pdf, &d);
 
 	if (rc)
-		print_diags(&d);
+		rpt_print_diags(&d);
 	assert_int_equal(rc, JH_OK);
 	assert_true(pdf->len > 1000);
 	assert_memory_equal(pdf->data, "%PDF-", 5);

@@ -448,37 +448,14 @@ static char dir[64], dbpath[96];
 static jh_store *S;
 static jh_user ADMIN, CITY, COUNTY, OTHER_COUNTY;
 
-static jh_user user(jh_role role, const char *area, const char *name)
-{
-	jh_user u;
-
-	memset(&u, 0, sizeof u);
-	u.role = role;
-	snprintf(u.area, sizeof u.area, "%s", area);
-	snprintf(u.name, sizeof u.name, "%s", name);
-	return u;
-}
-
-static void print_diags(const jh_diags *d)
-{
-	jh_buf b = JH_BUF_INIT;
-
-	jh_diags_format(d, "en", &b);
-	if (b.len)
-		fprintf(stderr, "%s\n", b.data);
-	jh_buf_free(&b);
-}
-
 static int store_setup(void **state)
 {
 	static const char *const files[] = {
 		"data/sample/areas.csv", "data/sample/schools-2024.csv",
 		"data/sample/county-2024.csv", "data/sample/survey-2024.csv",
 	};
-	jh_import_set *is = jh_import_set_new(0, 0, 0);
-	jh_import_stats st;
 	jh_diags d = JH_DIAGS_INIT;
-	jh_code rc = JH_OK;
+	jh_code rc;
 
 	(void)state;
 	setenv("JUNHENG_TZ", "Asia/Shanghai", 1);
@@ -487,28 +464,19 @@ static int store_setup(void **state)
 	if (!mkdtemp(dir))
 		return -1;
 	snprintf(dbpath, sizeof dbpath, "%s/r.db", dir);
-	for (size_t i = 0; i < 4 && !rc; i++) {
-		size_t len;
-		unsigned char *data = test_read_file(files[i], &len);
-		rc = jh_import_set_add(is, files[i], data, len, &d);
-		free(data);
-	}
-	if (!rc)
-		rc = jh_store_init(dbpath, &S, &d);
+	if ((rc = jh_store_init(dbpath, &S, &d)))
+		rpt_print_diags(&d);
+	jh_diags_free(&d);
 	if (!rc) {
 		jh_store_set_clock(S, fixed_clock, NULL);
 		clock_at = jhLocalSeconds(2025, 1, 10, 12, 0, 0);
-		rc = jh_import_set_store(S, is, NULL, "测试", "示例数据", &st, &d);
+		rc = rpt_import_files(S, files, 4, "示例数据");
 		clock_at = jhLocalSeconds(2025, 6, 10, 12, 0, 0);
 	}
-	jh_import_set_free(is);
-	if (rc)
-		print_diags(&d);
-	jh_diags_free(&d);
-	ADMIN = user(JH_ROLE_ADMIN, "", "admin");
-	CITY = user(JH_ROLE_CITY, "369900", "jiangzhou");
-	COUNTY = user(JH_ROLE_COUNTY, "369904", "yunling");
-	OTHER_COUNTY = user(JH_ROLE_COUNTY, "369901", "jiangcheng");
+	ADMIN = rpt_user(JH_ROLE_ADMIN, "", "admin");
+	CITY = rpt_user(JH_ROLE_CITY, "369900", "jiangzhou");
+	COUNTY = rpt_user(JH_ROLE_COUNTY, "369904", "yunling");
+	OTHER_COUNTY = rpt_user(JH_ROLE_COUNTY, "369901", "jiangcheng");
 	return rc ? -1 : 0;
 }
 
@@ -554,7 +522,7 @@ static char *self_evaluation_std(const jh_user *who, const char *area, int year,
 	rq.lang = lang;
 	rq.std = std;
 	if ((rc = jh_report_build(S, who, &rq, &out, &d))) {
-		print_diags(&d);
+		rpt_print_diags(&d);
 		fail_msg("self-evaluation %s %d: %s", area, year, jh_code_str(rc, "en"));
 	}
 	snprintf(file, sizeof file, "%s.pdf", name);
@@ -654,7 +622,7 @@ static void test_self_evaluation_plan_ledger(void **state)
 
 	(void)state;
 	if (jh_creation_put(S, &CITY, "369904", plan, strlen(plan), &out, &d)) {
-		print_diags(&d);
+		rpt_print_diags(&d);
 		fail_msg("plan refused");
 	}
 	/* 29 items: the seven schools' indicators under threshold (2 + 2 + 4 × 4
@@ -782,19 +750,11 @@ static void test_self_evaluation_refused(void **state)
  * the 2024 figures and the verdict do not change. */
 static void test_self_evaluation_trend(void **state)
 {
-	jh_import_set *is = jh_import_set_new(0, 0, 0);
-	jh_import_stats st;
-	jh_diags d = JH_DIAGS_INIT;
-	size_t len;
-	unsigned char *data = test_read_file("data/sample/schools-2023.csv", &len);
+	static const char *const y2023[] = {"data/sample/schools-2023.csv"};
 	char *t;
 
 	(void)state;
-	assert_int_equal(jh_import_set_add(is, "schools-2023.csv", data, len, &d), JH_OK);
-	free(data);
-	assert_int_equal(jh_import_set_store(S, is, NULL, "测试", "2023 年数据", &st, &d), JH_OK);
-	jh_import_set_free(is);
-	jh_diags_free(&d);
+	assert_int_equal(rpt_import_files(S, y2023, 1, "2023 年数据"), JH_OK);
 	t = self_evaluation(&COUNTY, "369904", 2024, NULL, "self-evaluation-369904-trend");
 	assert_has(t, "小学各项指标校际差异系数变化(2023—2024年)");
 	assert_has(t, "初中各项指标校际差异系数变化(2023—2024年)");
