@@ -1030,10 +1030,11 @@ static jh_code table6(app *a)
 	}
 	footnote(a, ws, 7 + JH_GROUPS, 8, JH_L(L,
 		"注:L2、L3 按答题计(每位受访者每题计一次),“满意”或“比较满意”计为满意;计行的问卷调查综合满意度为各类群体满意度的"
-		"综合(按评估标准的规则);实地走访来自 visit.群体.people、visit.群体.satisfied 记录。黄色单元格请填报单位补充。",
-		"Note: L2 and L3 count answers (each respondent once per question), satisfied meaning 满意 or 比较满意; "
-		"the total satisfaction combines the groups' as the standard's rule says; field visits come from the "
-		"records visit.GROUP.people and visit.GROUP.satisfied. Yellow cells are for the office to fill in."), 115);
+		"综合(按评估标准的规则);实地走访人数与满意人数取自各类群体的实地走访记录。黄色单元格请填报单位补充。",
+		"Note: L2 and L3 count answers (each respondent once per question), satisfied meaning satisfied or "
+		"fairly satisfied; the total satisfaction combines the groups' as the standard's rule says; field visits "
+		"and the visitors satisfied come from each group's field-visit records. Yellow cells are for the office "
+		"to fill in."), 115);
 	return JH_OK;
 }
 
