@@ -122,7 +122,7 @@ static void test_snapshot_frozen(void **state)
 	snprintf(path, sizeof path, "%s/j.db", dir);
 	jh_diags_init(&d);
 	assert_int_equal(jh_store_init(path, &s, &d), JH_OK);
-	assert_int_equal(jh_store_schema_version(s), 8);
+	assert_int_equal(jh_store_schema_version(s), 9);
 	db = jhSqliteHandle(s->db);
 	assert_int_equal(sqlite3_exec(db, "INSERT INTO snapshot(county, year, at, who,"
 	    " kind, revision, sha256, body) VALUES ('369904', 2024,"

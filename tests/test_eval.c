@@ -671,6 +671,32 @@ static void test_standard_every_key(void **state)
 			assert_int_equal(k[i].kind, K_STR);
 			continue;
 		}
+		if (k[i].kind == K_SWITCH) {
+			/* A relaxation may be switched on and off; a veto (min
+			 * rises) only on: off in the national standard, so both
+			 * are accepted, and only on/off (or 是/否) are values. */
+			assert_true(k[i].rule == JH_RULE_RELAXATION ||
+			            k[i].rule == JH_RULE_MIN_RISES);
+			assert_int_equal(jhStandardNumber(&nat, k[i].name, &v), 0);
+			assert_true(v == 0);
+			snprintf(t, sizeof t, "base = national-2017\nid = t\n%s = on\n", k[i].name);
+			expect_ok(t);
+			snprintf(t, sizeof t, "base = national-2017\nid = t\n%s = maybe\n", k[i].name);
+			expect_problem(t, JH_P_STD_BAD_VALUE, 3, NULL);
+			continue;
+		}
+		if (k[i].kind == K_DEGREE) {
+			/* Min rises: primary associate (1) cannot fall; junior
+			 * bachelor (2) refuses associate. */
+			assert_int_equal(k[i].rule, JH_RULE_MIN_RISES);
+			assert_int_equal(jhStandardNumber(&nat, k[i].name, &v), 0);
+			snprintf(t, sizeof t, "base = national-2017\nid = t\n%s = %s\n", k[i].name,
+			         v > 1 ? "associate" : "secondary");
+			expect_problem(t, v > 1 ? JH_P_STD_LOOSER : JH_P_STD_BAD_VALUE, 3, NULL);
+			snprintf(t, sizeof t, "base = national-2017\nid = t\n%s = doctor\n", k[i].name);
+			expect_ok(t);
+			continue;
+		}
 		if (k[i].kind == K_NUM || k[i].kind == K_INT || k[i].kind == K_GRADE) {
 			int whole = k[i].kind != K_NUM;
 			assert_int_equal(jhStandardNumber(&nat, k[i].name, &v), 0);

@@ -20,7 +20,7 @@
 
 /* The schema this version of the library creates (PRAGMA user_version,
  * one per migration in store_sqlite.c).  Bump it with a new migration. */
-#define SCHEMA_VERSION 8
+#define SCHEMA_VERSION 9
 
 #define AREAS_HDR "province_code,province_name,city_code,city_name,county_code,county_name\n"
 #define AREAS AREAS_HDR \
@@ -2979,6 +2979,13 @@ static void test_migrate_v5(void **state)
 	                              " ALTER TABLE school_year DROP COLUMN organiser_type;"
 	                              " ALTER TABLE school_year DROP COLUMN grades;"
 	                              " PRAGMA user_version = 5;", NULL, NULL, NULL), SQLITE_OK);
+	/* The columns of migration 9 (every field after grades). */
+	for (int fl = JH_F_GRADES + 1; fl < JH_F__COUNT; fl++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "ALTER TABLE school_year DROP COLUMN %s;",
+		         jh_field_key((jh_field)fl));
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
 	sqlite3_close(db);
 	/* Read-only: an older schema is refused, not migrated. */
 	assert_int_equal(jh_store_open_readonly(f->path, &f->s, &d), JH_ERR_DB);

@@ -76,8 +76,64 @@ typedef enum jh_field {
 	JH_F_ORGANISER,           /* 举办者类型: the national code 1–10
 	                             (jh_organiser_name) */
 	JH_F_GRADES,              /* 年级数 */
+	/* Raw figures as schools report them (reference §1 definitions,
+	 * §4 notes, §9; issue 14).  Each is optional; when a row gives the
+	 * raw figures of an indicator's numerator, the ready-made field is
+	 * derived from them (lib/core/derive.c) and, when also given, must
+	 * agree.  Pairs are primary then junior (jh_field_stage_pair). */
+	JH_F_TEACHERS_ASSOCIATE_PRIMARY, /* 专科学历专任教师数 */
+	JH_F_TEACHERS_ASSOCIATE_JUNIOR,
+	JH_F_TEACHERS_BACHELOR_PRIMARY,  /* 本科学历 */
+	JH_F_TEACHERS_BACHELOR_JUNIOR,
+	JH_F_TEACHERS_MASTER_PRIMARY,    /* 硕士研究生学历 */
+	JH_F_TEACHERS_MASTER_JUNIOR,
+	JH_F_TEACHERS_DOCTOR_PRIMARY,    /* 博士研究生学历 */
+	JH_F_TEACHERS_DOCTOR_JUNIOR,
+	JH_F_PE_TEACHERS_PRIMARY,        /* 体育专任教师数 */
+	JH_F_PE_TEACHERS_JUNIOR,
+	JH_F_MUSIC_TEACHERS_PRIMARY,     /* 音乐专任教师数 */
+	JH_F_MUSIC_TEACHERS_JUNIOR,
+	JH_F_FINE_ART_TEACHERS_PRIMARY,  /* 美术专任教师数 */
+	JH_F_FINE_ART_TEACHERS_JUNIOR,
+	JH_F_OTHER_ART_TEACHERS_PRIMARY, /* 其他艺术专任教师数 */
+	JH_F_OTHER_ART_TEACHERS_JUNIOR,
+	JH_F_ROTATING_PE_ART_PRIMARY,    /* 交流轮岗、兼职、走教体育艺术教师数 */
+	JH_F_ROTATING_PE_ART_JUNIOR,
+	JH_F_CATCHMENT_PRIMARY,          /* 划片范围内在校生数 */
+	JH_F_CATCHMENT_JUNIOR,
+	/* Classes in the national size bands (≤25, 26–30 … 61–65, ≥66):
+	 * JH_F_BANDS_PRIMARY + b and JH_F_BANDS_JUNIOR + b for band b
+	 * (jh_band_min, jh_band_max). */
+	JH_F_BANDS_PRIMARY,
+	JH_F_BANDS_JUNIOR = JH_F_BANDS_PRIMARY + 10,
+	JH_F_TEACHING_AUX_TOTAL = JH_F_BANDS_JUNIOR + 10,
+	                                 /* 教学及辅助用房总面积, 含室内体育用房 */
+	JH_F_INDOOR_SPORTS_AREA,         /* 室内体育用房面积 */
+	JH_F_OUTDOOR_SPORTS_AREA,        /* 室外体育运动场地面积 */
+	JH_F_ROOFTOP_SPORTS_AREA,        /* 屋顶、地下体育运动场地面积 */
+	JH_F_LEASED_SPORTS_AREA,         /* 步行10分钟内租借的校外体育场馆面积 */
+	JH_F_BUILD_YEAR,                 /* 建校年份 */
+	JH_F_MIGRANT_STUDENTS,           /* 随迁子女在校生数 */
+	JH_F_TEACHERS_360H,              /* 5年内完成360学时培训的专任教师数 */
+	/* Yes/no conditions (1 是, 0 否, NaN not given): */
+	JH_F_RURAL_SMALL,                /* 是否乡村小规模学校 */
+	JH_F_SMALL_CLASSES,              /* 最大班额是否不足30人 */
+	JH_F_DENSE_CENTRAL,              /* 是否中心城区人口密集学校 */
 	JH_F__COUNT
 } jh_field;
+
+/* The class-size bands of the national statistics (reference §4 item 5,
+ * §10): band b holds classes of jh_band_min(b) .. jh_band_max(b) pupils;
+ * the last band's maximum is 0 (no upper bound). */
+#define JH_BANDS 10
+int jh_band_min(int b);   /* 0, 26, 31 … 66 */
+int jh_band_max(int b);   /* 25, 30, 35 … 65, 0 */
+/* 1 for a yes/no field (JH_F_RURAL_SMALL…): 1 是, 0 否. */
+int jh_field_is_yesno(jh_field f);
+/* 0 for a field a merger of two schools may not add up (the smallest
+ * room's area, the largest class, the organiser, the build year, the
+ * yes/no conditions); 1 for the rest. */
+int jh_field_is_additive(jh_field f);
 
 #define JH_F__REQUIRED JH_F_CLASSES_PRIMARY  /* fields before it are required */
 
@@ -120,11 +176,12 @@ typedef struct jh_school_year {
 	jh_location location;     /* optional column `location` 城乡类型 */
 	signed char boarding;     /* optional `boarding` 寄宿制: 1, 0, -1 unknown */
 	/* Values this row does not give: bit f for field f, and the
-	 * JH_NG_* bits below; set when the column is absent from the row's
-	 * table or its cell is blank.  A store keeps what it holds for them
-	 * (absent is not empty); a stored value is cleared only by the cell
-	 * 清空 (or <clear>) or by `set FIELD=`.  0 = every value given. */
-	uint32_t not_given;
+	 * JH_NG_* bits below (jh_sy_not_given, jh_sy_set_not_given); set
+	 * when the column is absent from the row's table or its cell is
+	 * blank.  A store keeps what it holds for them (absent is not
+	 * empty); a stored value is cleared only by the cell 清空 (or
+	 * <clear>) or by `set FIELD=`.  All zero = every value given. */
+	uint64_t not_given[2];
 	const char *school_name;  /* into the dataset's arena */
 	double v[JH_F__COUNT];    /* the numeric columns */
 	/* Where it came from, for messages. */
@@ -137,9 +194,26 @@ typedef struct jh_school_year {
 	size_t extra_first, extra_count;
 } jh_school_year;
 
-#define JH_NG_PARENT   (1u << 29)   /* parent_code */
-#define JH_NG_LOCATION (1u << 30)   /* location */
-#define JH_NG_BOARDING (1u << 31)   /* boarding */
+/* Bits of not_given past the fields. */
+#define JH_NG_PARENT   (JH_F__COUNT + 0)   /* parent_code */
+#define JH_NG_LOCATION (JH_F__COUNT + 1)   /* location */
+#define JH_NG_BOARDING (JH_F__COUNT + 2)   /* boarding */
+#define JH_NG__COUNT   (JH_F__COUNT + 3)
+
+/* 1 when the row does not give bit (a jh_field or JH_NG_*). */
+static inline int jh_sy_not_given(const jh_school_year *sy, int bit)
+{
+	return (int)(sy->not_given[bit >> 6] >> (bit & 63) & 1);
+}
+static inline void jh_sy_set_not_given(jh_school_year *sy, int bit)
+{
+	sy->not_given[bit >> 6] |= (uint64_t)1 << (bit & 63);
+}
+/* 1 when the row gives every value. */
+static inline int jh_sy_all_given(const jh_school_year *sy)
+{
+	return !sy->not_given[0] && !sy->not_given[1];
+}
 
 /* The cell text that clears a stored value on import ("清空"; "<clear>"
  * is read the same); an extra column's cleared value is kept in the
@@ -169,6 +243,12 @@ int jh_dataset_default_year(const jh_dataset *ds);
  * standard (jh_standard.year_min, year_max); 0, 0 (the default) = the
  * built-in national standard's.  jh_dataset_years gives what is set. */
 void jh_dataset_set_years(jh_dataset *ds, int year_min, int year_max);
+/* Everything a loader takes from the caller's standard, set before
+ * loading tables: the years (as jh_dataset_set_years) and the degrees
+ * that count as 高于规定学历 when a row gives teachers by degree
+ * (jh_standard.qualified_degree).  std is copied from, not kept. */
+struct jh_standard;
+void jh_dataset_set_standard(jh_dataset *ds, const struct jh_standard *std);
 void jh_dataset_years(const jh_dataset *ds, int *year_min, int *year_max);
 /* Append the rows of a template table (from CSV or XLSX).  The header row
  * is the first row that names at least half of the required columns, so
@@ -265,7 +345,42 @@ typedef struct jh_standard {
 	                                      2 every group */
 	/* Data: the years a table's rows may have (data.year_min, _max). */
 	int year_min, year_max;            /* 1990, 2100 */
+
+	/* Definitions (reference §1): the lowest degree that counts as
+	 * 高于规定学历, per stage: 专科 for primary, 本科 for junior. */
+	int qualified_degree[JH_STAGE__COUNT];   /* JH_DEGREE_* */
+
+	/* Provincial relaxations (reference §4 notes, §9; S17, [U]): each
+	 * off in the national standard; a local file may switch it on, and
+	 * its figures may only be tightened.  Applied only to the schools
+	 * a rule concerns, and named in the verdict where applied. */
+	int relax_old_rooms;               /* built ≤ built_by: smaller rooms */
+	double old_rooms_built_by;         /* 2016 */
+	double old_rooms_music_m2;         /* 73 */
+	double old_rooms_art_m2;           /* 67 */
+	int relax_small_rooms;             /* rural small, largest class < 30 */
+	double small_rooms_m2[JH_STAGE__COUNT]; /* 54, 61 (music and art) */
+	int relax_size;                    /* old or migrant schools: larger */
+	double size_built_by;              /* 2010 */
+	double size_migrant_share;         /* 0.5: more than half migrant */
+	double size_relaxed_single_max;    /* 2400 */
+	double size_relaxed_multi_max;     /* 3000 */
+	int relax_small_teachers;          /* rural small: rotating PE/art count */
+	double small_teachers_min;         /* 50 pupils */
+	double small_teachers_max;         /* 99 pupils */
+	int relax_dense_sports;            /* dense central city: rooftop,
+	                                      underground, leased venues count */
+	/* Extra one-vote-veto items some provinces add (reference §9), each
+	 * judged from a county-year 是/否 record when switched on. */
+	int veto_unfilled_posts;           /* 有编不补、长期超编外聘 */
+	int veto_safety_incident;          /* 重大安全责任事故或严重违规 */
+	int veto_falsified_data;           /* 弄虚作假 */
+	int veto_off_campus_tutoring;      /* 校外培训治理不力 */
 } jh_standard;
+
+/* Teachers' degrees, lowest first (jh_standard.qualified_degree). */
+enum { JH_DEGREE_ASSOCIATE = 1, JH_DEGREE_BACHELOR, JH_DEGREE_MASTER,
+       JH_DEGREE_DOCTOR };
 
 /* The national 2017 standard as shipped in data/standards/national-2017.std
  * (embedded in the library at build time). */
@@ -317,7 +432,16 @@ typedef struct jh_unit {
 	int below_floor;               /* indicators under the floor */
 	int passes;                    /* the 6-of-7 / 85% rule */
 	size_t county_index;           /* into result->counties */
+	unsigned relaxed;              /* JH_RELAX_* bits applied to this unit */
 } jh_unit;
+
+/* Provincial relaxations applied (jh_unit.relaxed; the verdict's school
+ * items name the rest): */
+#define JH_RELAX_SMALL_TEACHERS 1u  /* rotating PE/art teachers counted */
+#define JH_RELAX_DENSE_SPORTS   2u  /* rooftop, underground, leased areas */
+#define JH_RELAX_OLD_ROOMS      4u  /* music/art rooms of old schools */
+#define JH_RELAX_SMALL_ROOMS    8u  /* music/art rooms of rural small schools */
+#define JH_RELAX_SIZE          16u  /* school size of old or migrant schools */
 
 typedef struct jh_stage_result {
 	double students;

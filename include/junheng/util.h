@@ -350,6 +350,18 @@ typedef enum jh_problem {
 	JH_P_VALUE_RANGE,        /* arg: the text, arg2: the values allowed (organiser code, grades) */
 	JH_P_ITEM_VISIT_KEY,     /* arg: the key (visit.GROUP.people|satisfied expected) */
 	/* (report problems end) */
+	/* Raw figures and derived fields (issue 14, lib/core/derive.c): */
+	JH_P_DERIVED_DISAGREES,  /* arg: "field = value" as given, arg2: "a + b = value" computed */
+	JH_P_DEGREES_EXCEED,     /* arg: the degree columns' sum, arg2: the full-time teachers */
+	JH_P_RAW_INCOMPLETE,     /* arg: the field to derive, arg2: the raw columns not given */
+	JH_P_PART_EXCEEDS,       /* arg: "part = value", arg2: "whole = value" */
+	/* The forms offices fill (vertical 序号|类别|填报项目|单位|填报值 sheets): */
+	JH_P_FORM_LAYOUT,        /* the sheet is not laid out as a form */
+	JH_P_FORM_UNKNOWN_ROW,   /* arg: the 填报项目 text */
+	JH_P_FORM_BAD_UNIT,      /* arg: the unit written, arg2: the item's unit */
+	JH_P_FORM_MISSING_ROW,   /* arg: the required item's name */
+	JH_P_FORM_ROW_TWICE,     /* arg: the item, arg2: the row it was first given on */
+	/* (issue 14 problems end) */
 
 	JH_P__COUNT
 } jh_problem;

@@ -115,7 +115,7 @@ jh_code jh_areas_add_table(jh_areas *a, const jh_table *t, jh_diags *diags)
 	jh_areas *tmp = NULL;
 	jh_code rc;
 
-	if ((rc = jhHeaderRead(&areas_tpl, t, 0, &h, diags, &errors)))
+	if ((rc = jhHeaderRead(&areas_tpl, t, NULL, &h, diags, &errors)))
 		return rc;
 	hdr = h.row;
 	if (errors) {

@@ -27,6 +27,9 @@ struct jh_dataset {
 	 * (jh_standard.year_min, year_max): the years a row may have.
 	 * 0 = the built-in national standard's. */
 	int year_min, year_max;
+	/* The lowest degree counted as 高于规定学历 per stage (JH_DEGREE_*),
+	 * from the caller's standard; 0 = the national standard's. */
+	int qualified_degree[JH_STAGE__COUNT];
 	/* Extra columns declared by the caller (jh_dataset_allow_extras):
 	 * a comma-separated list into the arena, or all of them. */
 	const char *extras_declared;
@@ -56,6 +59,20 @@ enum jhSyCol { JH_SY_SCHOOL_CODE, JH_SY_SCHOOL_NAME, JH_SY_COUNTY_CODE,
                JH_SY_LOCATION, JH_SY_BOARDING,      /* optional */
                JH_SY_IDCOLS };
 extern const jhTemplate jhSchoolYear;
+
+/* derive.c: the ready-made fields from the raw figures a school reports
+ * (teachers by degree, PE/music/art teachers, areas with indoor sports
+ * rooms, classes in size bands).  Called by jh_dataset_add_table. */
+/* Add to *excused the ready-made columns that a table with header row hdr
+ * need not name because it names the raw columns they are derived from. */
+void jhDeriveExcused(const jh_table *t, size_t hdr, jhColSet *excused);
+/* Derive row r's (sy's) ready-made fields from its raw figures, after
+ * every cell is read (ok[f]: field f's cell held a valid value); check
+ * raw against ready-made values given beside them and raw figures against
+ * their wholes.  Problems go to diags naming the row and column; returns
+ * how many were recorded. */
+size_t jhDeriveRow(const jh_dataset *ds, const jh_table *t, const jhHeader *h,
+                   size_t r, jh_school_year *sy, const int *ok, jh_diags *diags);
 /* A county code: 6 digits (GB/T 2260). */
 int jhCountyCodeOk(const char *s);
 
@@ -121,6 +138,9 @@ extern const struct jhItemKey jhItemKeys[];   /* NULL-terminated */
 /* The county's basic facts for the application form's 表Ⅰ (basic_*):
  * optional, never judged; jhItemKeyFind finds them too. */
 extern const struct jhItemKey jhFactKeys[];   /* NULL-terminated */
+/* The counts behind judged ratios (items.c; issue 14): optional, the
+ * verdict computes the ratios from them; jhItemKeyFind finds them too. */
+extern const struct jhItemKey jhCountKeys[];  /* NULL-terminated */
 #define JH_SUBJECTS 6
 extern const char *const jhSubjects[JH_SUBJECTS][3];  /* key, zh, en */
 #define JH_GROUPS 6
@@ -144,9 +164,13 @@ enum jhStdRule {
 	JH_RULE_MIN_RISES,          /* a minimum: may only rise */
 	JH_RULE_MAX_FALLS,          /* a maximum: may only fall */
 	JH_RULE_STRICTER_CHOICE,    /* a choice: only the strictest may replace it */
-	JH_RULE_IDENTITY            /* the file's own name: free */
+	JH_RULE_IDENTITY,           /* the file's own name: free */
+	JH_RULE_RELAXATION          /* a provincial relaxation's switch: a local
+	                               file may turn it on or off (standard.c) */
 };
-enum jhStdKind { K_STR, K_NUM, K_INT, K_GRADE, K_POLICY, K_SPLIT, K_RULE };
+enum jhStdKind { K_STR, K_NUM, K_INT, K_GRADE, K_POLICY, K_SPLIT, K_RULE,
+                 K_SWITCH,  /* on / off: an int 1 / 0 */
+                 K_DEGREE   /* 专科 associate … 博士 doctor: JH_DEGREE_* */ };
 
 struct jhStdKey {
 	const char *name;

@@ -157,7 +157,10 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 	char range[32];
 	jh_code rc;
 
-	rc = jhHeaderRead(&items_tpl, t, default_year ? 1ull << I_YEAR : 0, &h,
+	jhColSet excused = {{0}};
+	if (default_year)
+		jhColSetAdd(&excused, I_YEAR);
+	rc = jhHeaderRead(&items_tpl, t, &excused, &h,
 	                  diags, &errors);
 	if (rc)
 		return rc;

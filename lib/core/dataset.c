@@ -18,7 +18,8 @@
 #include <string.h>
 #include <stddef.h>
 
-_Static_assert(JH_F__COUNT <= 29, "a bit of not_given per field, below JH_NG_PARENT");
+_Static_assert(JH_NG__COUNT <= 128, "a bit of not_given per field and JH_NG_*");
+_Static_assert(JH_SY_IDCOLS + JH_F__COUNT <= JH_TPL_MAXCOLS, "template columns");
 
 /* --- helpers ----------------------------------------------------------- */
 
@@ -267,6 +268,12 @@ static unsigned field_stage(jh_field f)
 	case JH_F_STUDENTS_SENIOR:
 		return JH_HAS_SENIOR;
 	default:
+		/* The raw figures: pairs primary, junior, then the bands. */
+		if (f >= JH_F_TEACHERS_ASSOCIATE_PRIMARY && f <= JH_F_CATCHMENT_JUNIOR)
+			return (f - JH_F_TEACHERS_ASSOCIATE_PRIMARY) % 2 ? JH_HAS_JUNIOR
+			                                                 : JH_HAS_PRIMARY;
+		if (f >= JH_F_BANDS_PRIMARY && f < JH_F_BANDS_JUNIOR + JH_BANDS)
+			return f < JH_F_BANDS_JUNIOR ? JH_HAS_PRIMARY : JH_HAS_JUNIOR;
 		return 0;
 	}
 }
@@ -426,7 +433,13 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 	int year_min, year_max;
 	jh_code rc;
 
-	rc = jhHeaderRead(&jhSchoolYear, t, ds->default_year ? 1ull << JH_SY_YEAR : 0,
+	jhColSet excused = {{0}};
+	long hr;
+	if (ds->default_year)
+		jhColSetAdd(&excused, JH_SY_YEAR);
+	if ((hr = jhHeaderFind(&jhSchoolYear, t)) >= 0)
+		jhDeriveExcused(t, (size_t)hr, &excused);
+	rc = jhHeaderRead(&jhSchoolYear, t, &excused,
 	                  &h, diags, &errors);
 	if (rc)
 		return rc;
@@ -436,15 +449,15 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 	 * name are refused unless declared: kept as extras, they would leave
 	 * the real column absent. */
 	if (!ds->extras_all) {
-		unsigned long long named = 0;
+		jhColSet named = {{0}};
 		for (int c = 0; c < jhSchoolYear.ncols; c++)
 			if (pos[c] >= 0)
-				named |= 1ull << c;
+				jhColSetAdd(&named, c);
 		for (size_t j = 0; j < h.width; j++) {
 			const char *name = jhCell(t, hdr, j);
 			int c;
 			if (h.map[j] != JH_HDR_OTHER || extra_declared(ds, name) ||
-			    (c = jhColLike(&jhSchoolYear, name, named)) < 0)
+			    (c = jhColLike(&jhSchoolYear, name, &named)) < 0)
 				continue;
 			jh_diags_add(diags, JH_P_LOOKS_LIKE_COLUMN, t->file, t->sheet,
 			             h.line, (int)j + 1, name, jhSchoolYear.cols[c].zh,
@@ -561,7 +574,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		 * nothing (not_given), 清空 gives "no value". */
 		jhCellCode(jhCell(t, r, (size_t)pos[JH_SY_PARENT_CODE]), cell, sizeof cell);
 		if (!*cell)
-			sy->not_given |= JH_NG_PARENT;
+			jh_sy_set_not_given(sy, JH_NG_PARENT);
 		else if (jh_cell_clears(cell))
 			;                           /* parent_code stays "" */
 		else if (!valid_school_code(cell))
@@ -571,24 +584,24 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 
 		sy->boarding = -1;
 		if (pos[JH_SY_LOCATION] < 0)
-			sy->not_given |= JH_NG_LOCATION;
+			jh_sy_set_not_given(sy, JH_NG_LOCATION);
 		else {
 			jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_LOCATION]), cell, sizeof cell);
 			int l = !*cell || jh_cell_clears(cell) ? JH_LOC_UNKNOWN : jh_location_parse(cell);
 			if (!*cell)
-				sy->not_given |= JH_NG_LOCATION;
+				jh_sy_set_not_given(sy, JH_NG_LOCATION);
 			if (l < 0)
 				DIAG(JH_P_BAD_LOCATION, line, pos[JH_SY_LOCATION] + 1, cell, NULL);
 			else
 				sy->location = (jh_location)l;
 		}
 		if (pos[JH_SY_BOARDING] < 0)
-			sy->not_given |= JH_NG_BOARDING;
+			jh_sy_set_not_given(sy, JH_NG_BOARDING);
 		else {
 			jhCellCopy(jhCell(t, r, (size_t)pos[JH_SY_BOARDING]), cell, sizeof cell);
 			int b = jh_cell_clears(cell) ? -1 : parse_bool(cell);
 			if (!*cell)
-				sy->not_given |= JH_NG_BOARDING;
+				jh_sy_set_not_given(sy, JH_NG_BOARDING);
 			if (b == -2)
 				DIAG(JH_P_BAD_BOOLEAN, line, pos[JH_SY_BOARDING] + 1, cell, NULL);
 			else
@@ -604,7 +617,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 
 			sy->v[f] = NAN;
 			if (col == 0) {             /* optional and absent */
-				sy->not_given |= 1u << f;
+				jh_sy_set_not_given(sy, f);
 				continue;
 			}
 			raw = jhCell(t, r, (size_t)col - 1);
@@ -612,6 +625,19 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				if (jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED) {
 					jhCellCopy(raw, cell, sizeof cell);
 					DIAG(JH_P_CLEAR_REQUIRED, line, col, cell, NULL);
+				}
+				continue;
+			}
+			if (jh_field_is_yesno((jh_field)f)) {
+				int b = parse_bool(raw);
+				jhCellCopy(raw, cell, sizeof cell);
+				if (b == -2)
+					DIAG(JH_P_BAD_BOOLEAN, line, col, cell, NULL);
+				else if (b == -1)
+					jh_sy_set_not_given(sy, f);
+				else {
+					sy->v[f] = b;
+					ok[f] = 1;
 				}
 				continue;
 			}
@@ -625,10 +651,16 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 					jhCellCopy(raw, cell, sizeof cell);
 					DIAG(JH_P_NOT_INTEGER, line, col, cell, NULL);
 				} else if ((f == JH_F_ORGANISER && (d < 1 || d > JH_ORGANISER_MAX)) ||
-				           (f == JH_F_GRADES && (d < 1 || d > 12))) {
+				           (f == JH_F_GRADES && (d < 1 || d > 12)) ||
+				           (f == JH_F_BUILD_YEAR && (d < 1800 || d > year_max))) {
+					char range[32];
 					jhCellCopy(raw, cell, sizeof cell);
-					DIAG(JH_P_VALUE_RANGE, line, col, cell,
-					     f == JH_F_GRADES ? "1-12" : "1-10");
+					if (f == JH_F_BUILD_YEAR)
+						snprintf(range, sizeof range, "1800-%d", year_max);
+					else
+						snprintf(range, sizeof range, "%s",
+						         f == JH_F_GRADES ? "1-12" : "1-10");
+					DIAG(JH_P_VALUE_RANGE, line, col, cell, range);
 				} else {
 					sy->v[f] = d;
 					ok[f] = 1;
@@ -645,7 +677,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 					else
 						DIAG(JH_P_EMPTY_VALUE, line, col, NULL, NULL);
 				} else {
-					sy->not_given |= 1u << f;
+					jh_sy_set_not_given(sy, f);
 				}
 				break;
 			case CELL_DASH_OFFERED:
@@ -689,6 +721,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		    sy->v[JH_F_CERTIFIED_TEACHERS] > sy->v[JH_F_TEACHERS_PRIMARY] + sy->v[JH_F_TEACHERS_JUNIOR])
 			DIAG(JH_P_TEACHERS_EXCEED, line, pos[JH_SY_IDCOLS + JH_F_CERTIFIED_TEACHERS] + 1,
 			     "certified_teachers", "teachers_primary + teachers_junior");
+		errors += jhDeriveRow(ds, t, &h, r, sy, ok, diags);
 		absurd_checks(t, hdr, r, pos, ok, sy, diags, &errors);
 		if (!*sy->school_code || !sy->year)
 			continue;
@@ -784,6 +817,14 @@ void jh_dataset_set_years(jh_dataset *ds, int year_min, int year_max)
 {
 	ds->year_min = year_min;
 	ds->year_max = year_max;
+}
+
+void jh_dataset_set_standard(jh_dataset *ds, const jh_standard *std)
+{
+	ds->year_min = std->year_min;
+	ds->year_max = std->year_max;
+	for (int s = 0; s < JH_STAGE__COUNT; s++)
+		ds->qualified_degree[s] = std->qualified_degree[s];
 }
 
 void jh_dataset_years(const jh_dataset *ds, int *year_min, int *year_max)

@@ -106,6 +106,66 @@ const struct jhItemKey jhFactKeys[] = {
 	{NULL, 0, NULL, NULL},
 };
 
+/* The counts behind the judged ratios (issue 14): what the county form
+ * (the vertical form offices fill, lib/core/form.c) and the application
+ * form's 表Ⅳ/表Ⅴ fill-in sentences ask for (reference §10).  When a
+ * county-year gives the counts, the verdict computes the ratio the
+ * standard judges from them and shows the counts beside it; a ratio
+ * record given as well must agree.  Amounts are in 元 (the county form
+ * asks 万元 and converts).  Never judged on their own, so not in
+ * jhItemKeys (whose every key the verdict judges). */
+const struct jhItemKey jhCountKeys[] = {
+	/* 4 item 6: 不足100人的规模较小学校 */
+	{"small_school_students", V_COUNT, "不足100人的规模较小学校学生数", "pupils of schools under 100"},
+	{"small_school_funds_yuan", V_NUMBER, "不足100人的规模较小学校公用经费(元)",
+	 "public funds of schools under 100 pupils (yuan)"},
+	/* 4 item 7: special_ed_funds_per_student = funds ÷ students */
+	{"special_ed_funds_yuan", V_NUMBER, "特殊教育学校公用经费(元)", "special-education schools' public funds (yuan)"},
+	{"special_ed_students", V_COUNT, "特殊教育学生数", "special-education students"},
+	/* 4 item 9: training_360_rate = done ÷ teachers */
+	{"training_360_done", V_COUNT, "完成360学时培训的教师数", "teachers who completed 360 hours"},
+	{"training_360_teachers", V_COUNT, "全县教师数(360学时培训)", "teachers in the county (360-hour training)"},
+	/* 4 item 11: rotation_rate = rotated ÷ eligible; rotation_key_rate =
+	 * key ÷ rotated (S17's denominator, reference §4 notes) */
+	{"rotation_eligible", V_COUNT, "符合交流轮岗条件教师总数", "teachers eligible to rotate"},
+	{"rotation_rotated", V_COUNT, "上一年度交流轮岗教师数", "teachers rotated last year"},
+	{"rotation_key", V_COUNT, "交流轮岗的骨干教师数", "key teachers among those rotated"},
+	/* 4 item 12: certification_rate = certified ÷ teachers */
+	{"certification_teachers", V_COUNT, "全县在岗专任教师数", "full-time teachers at work in the county"},
+	{"certification_certified", V_COUNT, "持有教师资格证的专任教师数", "of whom certified"},
+	/* 4 item 13: nearby_enrolment_STAGE = catchment ÷ students */
+	{"nearby_students_primary", V_COUNT, "城区和镇区公办小学在校生数", "urban and town public primary pupils"},
+	{"nearby_catchment_primary", V_COUNT, "其中划片范围内在校生数(小学)", "of whom inside the catchment (primary)"},
+	{"nearby_students_junior", V_COUNT, "城区和镇区公办初中在校生数", "urban and town public junior pupils"},
+	{"nearby_catchment_junior", V_COUNT, "其中划片范围内在校生数(初中)", "of whom inside the catchment (junior)"},
+	/* 4 item 14: hs_quota_rate = allocated ÷ total */
+	{"hs_quota_total", V_COUNT, "优质高中招生名额总数", "quality high-school places"},
+	{"hs_quota_allocated", V_COUNT, "分配到初中学校的名额数", "places allocated to junior schools"},
+	{"hs_quota_rural", V_COUNT, "其中分配农村学校的名额数", "of which to rural schools"},
+	/* 4 item 15: migrant_public_rate = (public + bought) ÷ eligible */
+	{"migrant_eligible", V_COUNT, "符合条件的随迁子女数", "eligible migrant children"},
+	{"migrant_public", V_COUNT, "在公办学校就读的随迁子女数", "in public schools"},
+	{"migrant_bought", V_COUNT, "在政府购买服务的民办学校就读的随迁子女数", "in publicly funded private schools"},
+	/* 5 item 1: junior_retention_rate = (graduates − in + out) ÷
+	 * (entrants − deaths) (reference §10's companion notes, [B]) */
+	{"retention_graduates", V_COUNT, "初中毕业班学生数", "junior graduating pupils"},
+	{"retention_entrants", V_COUNT, "三年前该年级入学学生数", "entrants of that grade three years before"},
+	{"retention_transfer_in", V_COUNT, "毕业年级三年转入学生数", "transferred in over three years"},
+	{"retention_transfer_out", V_COUNT, "毕业年级三年转出学生数", "transferred out over three years"},
+	{"retention_deaths", V_COUNT, "毕业年级三年死亡学生数", "deaths over three years"},
+	/* 5 item 2: disabled_enrolment_rate = enrolled ÷ children */
+	{"disabled_children", V_COUNT, "全县残疾儿童少年数", "disabled children in the county"},
+	{"disabled_enrolled", V_COUNT, "入学的残疾儿童少年数", "of whom enrolled"},
+	{"disabled_special_school", V_COUNT, "在特殊教育学校就读的残疾儿童少年数", "of whom in special schools"},
+	/* The county form's funding standards (规定的生均公用经费标准): shown,
+	 * not judged. */
+	{"public_funds_standard_primary", V_NUMBER, "规定的小学生均公用经费标准(元)",
+	 "set public funds per primary pupil (yuan)"},
+	{"public_funds_standard_junior", V_NUMBER, "规定的初中生均公用经费标准(元)",
+	 "set public funds per junior pupil (yuan)"},
+	{NULL, 0, NULL, NULL},
+};
+
 const char *const jhSubjects[JH_SUBJECTS][3] = {
 	{"chinese", "语文", "Chinese"},
 	{"math", "数学", "mathematics"},
@@ -209,6 +269,9 @@ const struct jhItemKey *jhItemKeyFind(const char *key)
 	for (int i = 0; jhFactKeys[i].key; i++)
 		if (!strcmp(jhFactKeys[i].key, key))
 			return &jhFactKeys[i];
+	for (int i = 0; jhCountKeys[i].key; i++)
+		if (!strcmp(jhCountKeys[i].key, key))
+			return &jhCountKeys[i];
 	return NULL;
 }
 

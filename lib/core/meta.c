@@ -202,6 +202,158 @@ static const jhColSpec cols[NCOLS] = {
 		JH_COL_COUNT, JH_UNIT_NONE, 0},
 	F(JH_F_GRADES) = {"grades", "年级数", "grades", {"年级数量"},
 		JH_COL_COUNT, JH_UNIT_NONE, 0},
+	F(JH_F_TEACHERS_ASSOCIATE_PRIMARY) = {"teachers_associate_primary", "小学专科学历专任教师数",
+		"primary full-time teachers with a college diploma (associate degree)", {"小学专科学历教师数", "专科学历专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_TEACHERS_ASSOCIATE_JUNIOR) = {"teachers_associate_junior", "初中专科学历专任教师数",
+		"junior full-time teachers with a college diploma (associate degree)", {"初中专科学历教师数", "专科学历专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_TEACHERS_BACHELOR_PRIMARY) = {"teachers_bachelor_primary", "小学本科学历专任教师数",
+		"primary full-time teachers with a bachelor degree", {"小学本科学历教师数", "本科学历专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_TEACHERS_BACHELOR_JUNIOR) = {"teachers_bachelor_junior", "初中本科学历专任教师数",
+		"junior full-time teachers with a bachelor degree", {"初中本科学历教师数", "本科学历专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_TEACHERS_MASTER_PRIMARY) = {"teachers_master_primary", "小学硕士研究生学历专任教师数",
+		"primary full-time teachers with a master degree", {"小学硕士学历专任教师数", "小学硕士学历教师数", "硕士研究生学历专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_TEACHERS_MASTER_JUNIOR) = {"teachers_master_junior", "初中硕士研究生学历专任教师数",
+		"junior full-time teachers with a master degree", {"初中硕士学历专任教师数", "初中硕士学历教师数", "硕士研究生学历专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_TEACHERS_DOCTOR_PRIMARY) = {"teachers_doctor_primary", "小学博士研究生学历专任教师数",
+		"primary full-time teachers with a doctorate", {"小学博士学历专任教师数", "小学博士学历教师数", "博士研究生学历专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_TEACHERS_DOCTOR_JUNIOR) = {"teachers_doctor_junior", "初中博士研究生学历专任教师数",
+		"junior full-time teachers with a doctorate", {"初中博士学历专任教师数", "初中博士学历教师数", "博士研究生学历专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_PE_TEACHERS_PRIMARY) = {"pe_teachers_primary", "小学体育专任教师数",
+		"primary full-time PE teachers", {"小学体育教师数", "体育专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_PE_TEACHERS_JUNIOR) = {"pe_teachers_junior", "初中体育专任教师数",
+		"junior full-time PE teachers", {"初中体育教师数", "体育专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_MUSIC_TEACHERS_PRIMARY) = {"music_teachers_primary", "小学音乐专任教师数",
+		"primary full-time music teachers", {"小学音乐教师数", "音乐专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_MUSIC_TEACHERS_JUNIOR) = {"music_teachers_junior", "初中音乐专任教师数",
+		"junior full-time music teachers", {"初中音乐教师数", "音乐专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_FINE_ART_TEACHERS_PRIMARY) = {"fine_art_teachers_primary", "小学美术专任教师数",
+		"primary full-time fine-art teachers", {"小学美术教师数", "美术专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_FINE_ART_TEACHERS_JUNIOR) = {"fine_art_teachers_junior", "初中美术专任教师数",
+		"junior full-time fine-art teachers", {"初中美术教师数", "美术专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_OTHER_ART_TEACHERS_PRIMARY) = {"other_art_teachers_primary", "小学其他艺术专任教师数",
+		"primary other full-time art teachers", {"小学艺术专任教师数", "其他艺术专任教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_OTHER_ART_TEACHERS_JUNIOR) = {"other_art_teachers_junior", "初中其他艺术专任教师数",
+		"junior other full-time art teachers", {"初中艺术专任教师数", "其他艺术专任教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_ROTATING_PE_ART_PRIMARY) = {"rotating_pe_art_teachers_primary", "小学交流轮岗、兼职、走教体育艺术教师数",
+		"primary rotating, part-time and itinerant PE and art teachers", {"小学走教体育艺术教师数", "交流轮岗、兼职、走教体育艺术教师数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_ROTATING_PE_ART_JUNIOR) = {"rotating_pe_art_teachers_junior", "初中交流轮岗、兼职、走教体育艺术教师数",
+		"junior rotating, part-time and itinerant PE and art teachers", {"初中走教体育艺术教师数", "交流轮岗、兼职、走教体育艺术教师数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_CATCHMENT_PRIMARY) = {"students_catchment_primary", "小学划片范围内在校生数",
+		"primary students living inside the catchment area", {"小学划片范围内学生数", "划片范围内在校生数(小学)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_CATCHMENT_JUNIOR) = {"students_catchment_junior", "初中划片范围内在校生数",
+		"junior students living inside the catchment area", {"初中划片范围内学生数", "划片范围内在校生数(初中)"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_BANDS_PRIMARY + 0) = {"classes_le25_primary", "小学25人及以下班级数",
+		"primary classes of 25 pupils or fewer", {"小学25人以下班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_PRIMARY + 1) = {"classes_26_30_primary", "小学26-30人班级数",
+		"primary classes of 26-30 pupils", {"小学26至30人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_PRIMARY + 2) = {"classes_31_35_primary", "小学31-35人班级数",
+		"primary classes of 31-35 pupils", {"小学31至35人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_PRIMARY + 3) = {"classes_36_40_primary", "小学36-40人班级数",
+		"primary classes of 36-40 pupils", {"小学36至40人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_PRIMARY + 4) = {"classes_41_45_primary", "小学41-45人班级数",
+		"primary classes of 41-45 pupils", {"小学41至45人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_PRIMARY + 5) = {"classes_46_50_primary", "小学46-50人班级数",
+		"primary classes of 46-50 pupils", {"小学46至50人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_PRIMARY + 6) = {"classes_51_55_primary", "小学51-55人班级数",
+		"primary classes of 51-55 pupils", {"小学51至55人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_PRIMARY + 7) = {"classes_56_60_primary", "小学56-60人班级数",
+		"primary classes of 56-60 pupils", {"小学56至60人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_PRIMARY + 8) = {"classes_61_65_primary", "小学61-65人班级数",
+		"primary classes of 61-65 pupils", {"小学61至65人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_PRIMARY + 9) = {"classes_ge66_primary", "小学66人及以上班级数",
+		"primary classes of 66 pupils or more", {"小学66人以上班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 0) = {"classes_le25_junior", "初中25人及以下班级数",
+		"junior classes of 25 pupils or fewer", {"初中25人以下班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 1) = {"classes_26_30_junior", "初中26-30人班级数",
+		"junior classes of 26-30 pupils", {"初中26至30人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 2) = {"classes_31_35_junior", "初中31-35人班级数",
+		"junior classes of 31-35 pupils", {"初中31至35人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 3) = {"classes_36_40_junior", "初中36-40人班级数",
+		"junior classes of 36-40 pupils", {"初中36至40人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 4) = {"classes_41_45_junior", "初中41-45人班级数",
+		"junior classes of 41-45 pupils", {"初中41至45人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 5) = {"classes_46_50_junior", "初中46-50人班级数",
+		"junior classes of 46-50 pupils", {"初中46至50人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 6) = {"classes_51_55_junior", "初中51-55人班级数",
+		"junior classes of 51-55 pupils", {"初中51至55人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 7) = {"classes_56_60_junior", "初中56-60人班级数",
+		"junior classes of 56-60 pupils", {"初中56至60人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 8) = {"classes_61_65_junior", "初中61-65人班级数",
+		"junior classes of 61-65 pupils", {"初中61至65人班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_BANDS_JUNIOR + 9) = {"classes_ge66_junior", "初中66人及以上班级数",
+		"junior classes of 66 pupils or more", {"初中66人以上班级数"},
+		JH_COL_COUNT, JH_UNIT_CLASS, 0},
+	F(JH_F_TEACHING_AUX_TOTAL) = {"teaching_aux_total_m2", "教学及辅助用房总面积",
+		"teaching and auxiliary floor area, indoor sports rooms included (m²)",
+		{"含室内体育用房的教学及辅助用房面积", "教学及辅助用房面积(含室内体育用房)"},
+		JH_COL_NUMBER, JH_UNIT_M2, 0},
+	F(JH_F_INDOOR_SPORTS_AREA) = {"indoor_sports_area_m2", "室内体育用房面积",
+		"indoor sports rooms (m²)", {"室内体育场馆面积", "风雨操场面积"},
+		JH_COL_NUMBER, JH_UNIT_M2, 0},
+	F(JH_F_OUTDOOR_SPORTS_AREA) = {"outdoor_sports_area_m2", "室外体育运动场地面积",
+		"outdoor sports grounds (m²)", {"室外运动场地面积", "体育运动场地面积"},
+		JH_COL_NUMBER, JH_UNIT_M2, 0},
+	F(JH_F_ROOFTOP_SPORTS_AREA) = {"rooftop_underground_sports_m2", "屋顶、地下体育运动场地面积",
+		"rooftop and underground sports areas (m²)", {"屋顶及地下体育运动场地面积"},
+		JH_COL_NUMBER, JH_UNIT_M2, 0},
+	F(JH_F_LEASED_SPORTS_AREA) = {"leased_sports_area_m2", "租借校外体育场馆面积",
+		"leased off-site sports venues within 10 minutes' walk (m²)",
+		{"步行10分钟内租借的校外体育场馆面积"}, JH_COL_NUMBER, JH_UNIT_M2, 0},
+	F(JH_F_BUILD_YEAR) = {"build_year", "建校年份", "year the school was built",
+		{"建校时间", "建校年度"}, JH_COL_COUNT, JH_UNIT_NONE, 0},
+	F(JH_F_MIGRANT_STUDENTS) = {"migrant_students", "随迁子女在校生数",
+		"children of migrant workers among the students", {"随迁子女数", "进城务工人员随迁子女在校生数"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_TEACHERS_360H) = {"teachers_360h", "5年内完成360学时培训的专任教师数",
+		"full-time teachers who completed 360 hours of training in 5 years",
+		{"完成360学时培训的教师数", "五年内完成360学时培训的专任教师数"},
+		JH_COL_COUNT, JH_UNIT_PERSON, 0},
+	F(JH_F_RURAL_SMALL) = {"rural_small", "是否乡村小规模学校", "rural small school",
+		{"乡村小规模学校"}, JH_COL_YESNO, JH_UNIT_NONE, 0},
+	F(JH_F_SMALL_CLASSES) = {"largest_class_under_30", "最大班额是否不足30人",
+		"largest class under 30 pupils", {"最大班额不足30人"}, JH_COL_YESNO, JH_UNIT_NONE, 0},
+	F(JH_F_DENSE_CENTRAL) = {"dense_central", "是否中心城区人口密集学校",
+		"school in a very dense central city area", {"中心城区人口密集学校"},
+		JH_COL_YESNO, JH_UNIT_NONE, 0},
 };
 #undef F
 #undef REQ
@@ -304,6 +456,35 @@ const char *jh_field_name(jh_field f, const char *lang)
 	if ((unsigned)f >= JH_F__COUNT)
 		return "?";
 	return en(lang) ? FIELD(f)->en : FIELD(f)->zh;
+}
+
+int jh_field_is_yesno(jh_field f)
+{
+	return (unsigned)f < JH_F__COUNT && FIELD(f)->type == JH_COL_YESNO;
+}
+
+int jh_field_is_additive(jh_field f)
+{
+	switch (f) {
+	case JH_F_MUSIC_ROOM_MIN_AREA: case JH_F_ART_ROOM_MIN_AREA:
+	case JH_F_LARGEST_CLASS_PRIMARY: case JH_F_LARGEST_CLASS_JUNIOR:
+	case JH_F_ORGANISER: case JH_F_GRADES: case JH_F_BUILD_YEAR:
+		return 0;
+	default:
+		return (unsigned)f < JH_F__COUNT && !jh_field_is_yesno(f);
+	}
+}
+
+static const short band_lo[JH_BANDS] = {0, 26, 31, 36, 41, 46, 51, 56, 61, 66};
+
+int jh_band_min(int b)
+{
+	return b >= 0 && b < JH_BANDS ? band_lo[b] : 0;
+}
+
+int jh_band_max(int b)
+{
+	return b >= 0 && b < JH_BANDS - 1 ? band_lo[b + 1] - 1 : 0;
 }
 
 int jh_field_is_count(jh_field f)

@@ -40,7 +40,16 @@ const char *jh_standard_national_text(void)
  *                      implies the mean of the groups and the rate over
  *                      all respondents (a weighted mean of the groups) are
  *                      ≥ it too, so a county passing it passes any rule;
- *   JH_RULE_IDENTITY   the file's own name (id, name_zh, name_en).
+ *   JH_RULE_IDENTITY   the file's own name (id, name_zh, name_en);
+ *   JH_RULE_RELAXATION the switch of a provincial relaxation (relax.*):
+ *                      the one way a local file may loosen the base.
+ *                      These rules are provincial practice recorded in
+ *                      S17 (reference §4 notes, §9), not the national
+ *                      text, so the national file ships them off; a
+ *                      province that has adopted one switches it on, and
+ *                      its figures (relax.*.*) may then only be
+ *                      tightened against the shipped ones, so no file can
+ *                      relax further than the recorded practice.
  *
  * A root file (no `base`) is not limited: it is the base. */
 #define OFF(f) offsetof(jh_standard, f)
@@ -107,6 +116,30 @@ static const struct jhStdKey keys[] = {
 	ADD("recognition.rule", K_RULE, JH_RULE_STRICTER_CHOICE, OFF(recognition_rule), 0, 0, 0),
 	ADD("data.year_min", K_INT, JH_RULE_DEFINITIONAL, OFF(year_min), 0, 1000, 9999),
 	ADD("data.year_max", K_INT, JH_RULE_DEFINITIONAL, OFF(year_max), 0, 1000, 9999),
+	/* A higher lowest degree counts fewer teachers: stricter. */
+	ADD("definition.qualified_degree.primary", K_DEGREE, JH_RULE_MIN_RISES, OFF(qualified_degree[0]), 0, 1, 4),
+	ADD("definition.qualified_degree.junior", K_DEGREE, JH_RULE_MIN_RISES, OFF(qualified_degree[1]), 0, 1, 4),
+	ADD("relax.old_rooms", K_SWITCH, JH_RULE_RELAXATION, OFF(relax_old_rooms), 0, 0, 1),
+	ADD("relax.old_rooms.built_by", K_NUM, JH_RULE_MAX_FALLS, OFF(old_rooms_built_by), 0, 1000, 9999),
+	ADD("relax.old_rooms.music_m2", K_NUM, JH_RULE_MIN_RISES, OFF(old_rooms_music_m2), 0, 0, 1000),
+	ADD("relax.old_rooms.art_m2", K_NUM, JH_RULE_MIN_RISES, OFF(old_rooms_art_m2), 0, 0, 1000),
+	ADD("relax.small_rural_rooms", K_SWITCH, JH_RULE_RELAXATION, OFF(relax_small_rooms), 0, 0, 1),
+	ADD("relax.small_rural_rooms.primary_m2", K_NUM, JH_RULE_MIN_RISES, OFF(small_rooms_m2[0]), 0, 0, 1000),
+	ADD("relax.small_rural_rooms.junior_m2", K_NUM, JH_RULE_MIN_RISES, OFF(small_rooms_m2[1]), 0, 0, 1000),
+	ADD("relax.school_size", K_SWITCH, JH_RULE_RELAXATION, OFF(relax_size), 0, 0, 1),
+	ADD("relax.school_size.built_by", K_NUM, JH_RULE_MAX_FALLS, OFF(size_built_by), 0, 1000, 9999),
+	ADD("relax.school_size.migrant_share_over", K_NUM, JH_RULE_MIN_RISES, OFF(size_migrant_share), 0, 0, 1),
+	ADD("relax.school_size.single_max", K_NUM, JH_RULE_MAX_FALLS, OFF(size_relaxed_single_max), 0, 1, 1e6),
+	ADD("relax.school_size.multi_max", K_NUM, JH_RULE_MAX_FALLS, OFF(size_relaxed_multi_max), 0, 1, 1e6),
+	ADD("relax.small_rural_teachers", K_SWITCH, JH_RULE_RELAXATION, OFF(relax_small_teachers), 0, 0, 1),
+	ADD("relax.small_rural_teachers.students_min", K_NUM, JH_RULE_MIN_RISES, OFF(small_teachers_min), 0, 0, 1e6),
+	ADD("relax.small_rural_teachers.students_max", K_NUM, JH_RULE_MAX_FALLS, OFF(small_teachers_max), 0, 0, 1e6),
+	ADD("relax.dense_central_sports", K_SWITCH, JH_RULE_RELAXATION, OFF(relax_dense_sports), 0, 0, 1),
+	/* A veto switched on is stricter (min rises: off → on only). */
+	ADD("veto.unfilled_posts", K_SWITCH, JH_RULE_MIN_RISES, OFF(veto_unfilled_posts), 0, 0, 1),
+	ADD("veto.safety_incident", K_SWITCH, JH_RULE_MIN_RISES, OFF(veto_safety_incident), 0, 0, 1),
+	ADD("veto.falsified_data", K_SWITCH, JH_RULE_MIN_RISES, OFF(veto_falsified_data), 0, 0, 1),
+	ADD("veto.off_campus_tutoring", K_SWITCH, JH_RULE_MIN_RISES, OFF(veto_off_campus_tutoring), 0, 0, 1),
 };
 #undef ADD
 #undef TH
@@ -141,6 +174,8 @@ int jhStandardNumber(const jh_standard *st, const char *name, double *out)
 		return 0;
 	case K_INT:
 	case K_GRADE:
+	case K_SWITCH:
+	case K_DEGREE:
 		*out = *(const int *)f;
 		return 0;
 	default:
@@ -151,6 +186,11 @@ int jhStandardNumber(const jh_standard *st, const char *name, double *out)
 static const char *const policy_names[] = {"own_unit", "merge", "exclude"};
 static const char *const rule_names[] = {"mean_of_groups", "all_respondents", "every_group"};
 static const char *const grade_names[] = {"不合格", "合格", "良好", "优秀"};
+static const char *const switch_names[] = {"off", "on"};
+/* A degree by key or name; degree_names[d - 1] is JH_DEGREE_* d's. */
+static const char *const degree_names[4][2] = {
+	{"associate", "专科"}, {"bachelor", "本科"}, {"master", "硕士"}, {"doctor", "博士"},
+};
 
 /* The bytes a key's value occupies in jh_standard. */
 static size_t field_size(const struct jhStdKey *k)
@@ -179,6 +219,8 @@ static void value_text(const struct jhStdKey *k, const jh_standard *st,
 	case K_GRADE: snprintf(out, cap, "%s", grade_names[(*(const int *)f - 1) & 3]); break;
 	case K_POLICY: snprintf(out, cap, "%s", policy_names[st->tp_policy % 3]); break;
 	case K_RULE: snprintf(out, cap, "%s", rule_names[st->recognition_rule % 3]); break;
+	case K_SWITCH: snprintf(out, cap, "%s", switch_names[*(const int *)f & 1]); break;
+	case K_DEGREE: snprintf(out, cap, "%s", degree_names[(*(const int *)f - 1) & 3][0]); break;
 	case K_SPLIT:
 		for (int i = 0; i < JH_IND__COUNT; i++)
 			if (st->split[i] && n < cap)
@@ -300,6 +342,20 @@ static int read_value(const struct jhStdKey *ky, const char *v, jh_standard *st)
 				return 0;
 			}
 		return -1;
+	case K_SWITCH:
+		for (int i = 0; i < 2; i++)
+			if (!strcmp(v, switch_names[i]) || !strcmp(v, i ? "是" : "否")) {
+				*(int *)field = i;
+				return 0;
+			}
+		return -1;
+	case K_DEGREE:
+		for (int i = 0; i < 4; i++)
+			if (!strcmp(v, degree_names[i][0]) || !strcmp(v, degree_names[i][1])) {
+				*(int *)field = i + 1;
+				return 0;
+			}
+		return -1;
 	case K_SPLIT: {
 		char copy[512];
 		snprintf(copy, sizeof copy, "%s", v);
@@ -318,7 +374,8 @@ static jh_problem rule_problem(const struct jhStdKey *ky, const jh_standard *st,
 	const char *was = (const char *)base + ky->off;
 	double a, b;
 
-	if (ky->rule == JH_RULE_IDENTITY || !memcmp(now, was, field_size(ky)))
+	if (ky->rule == JH_RULE_IDENTITY || ky->rule == JH_RULE_RELAXATION ||
+	    !memcmp(now, was, field_size(ky)))
 		return JH_P__COUNT;
 	switch (ky->rule) {
 	case JH_RULE_MIN_RISES:

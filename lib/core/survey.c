@@ -120,7 +120,10 @@ jh_code jh_survey_add_table(jh_county_items *c, const jh_table *t,
 	int year_min, year_max;
 	jh_code rc;
 
-	rc = jhHeaderRead(&survey_tpl, t, default_year ? 1ull << S_YEAR : 0, &h,
+	jhColSet excused = {{0}};
+	if (default_year)
+		jhColSetAdd(&excused, S_YEAR);
+	rc = jhHeaderRead(&survey_tpl, t, &excused, &h,
 	                  diags, &errors);
 	if (rc)
 		return rc;

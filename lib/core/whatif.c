@@ -80,7 +80,7 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 	jh_code rc;
 
 	*out = NULL;
-	if ((rc = jhHeaderRead(&whatif_tpl, t, 0, &h, diags, &errors)))
+	if ((rc = jhHeaderRead(&whatif_tpl, t, NULL, &h, diags, &errors)))
 		return rc;
 	hdr = h.row;
 	/* Every header cell names a column of the change file: a column the
@@ -167,10 +167,7 @@ jh_code jh_whatif_apply(const jh_dataset *ds, int year, const jh_table *t,
 				BAD(W_TARGET, JH_P_WHATIF_MERGE, ts, code);
 			(void)have;
 			for (int g = 0; g < JH_F__COUNT; g++) {
-				if (isnan(rows[i].v[g]) || g == JH_F_MUSIC_ROOM_MIN_AREA ||
-				    g == JH_F_ART_ROOM_MIN_AREA || g == JH_F_LARGEST_CLASS_PRIMARY ||
-				    g == JH_F_LARGEST_CLASS_JUNIOR || g == JH_F_ORGANISER ||
-				    g == JH_F_GRADES)
+				if (isnan(rows[i].v[g]) || !jh_field_is_additive((jh_field)g))
 					continue;
 				rows[k].v[g] = (isnan(rows[k].v[g]) ? 0 : rows[k].v[g]) + rows[i].v[g];
 			}

@@ -112,7 +112,21 @@ typedef struct jhColSpec {
 	unsigned char flags;         /* JH_COL_* */
 } jhColSpec;
 
-#define JH_TPL_MAXCOLS 48
+#define JH_TPL_MAXCOLS 128
+
+/* A set of template columns (c < JH_TPL_MAXCOLS): the school-year
+ * template has more columns than a 64-bit mask holds. */
+typedef struct jhColSet {
+	uint64_t w[JH_TPL_MAXCOLS / 64];
+} jhColSet;
+static inline int jhColSetHas(const jhColSet *s, int c)
+{
+	return s && (s->w[c >> 6] >> (c & 63) & 1);
+}
+static inline void jhColSetAdd(jhColSet *s, int c)
+{
+	s->w[c >> 6] |= (uint64_t)1 << (c & 63);
+}
 #define JH_TPL_SHORT_ROWS 1u  /* a CSV row shorter than the header is an error */
 #define JH_TPL_EXTRAS     2u  /* other columns are kept by name: no two alike */
 
@@ -136,9 +150,9 @@ int jhColMatchScale(const jhColSpec *c, const char *s, double *scale);
 int jhTemplateCol(const jhTemplate *tp, const char *s);
 
 /* The template column header cell s looks like without naming it (a
- * typo or a synonym, see template.c), or -1; columns whose bit is set in
- * skip (those the header already names) are not suggested. */
-int jhColLike(const jhTemplate *tp, const char *s, unsigned long long skip);
+ * typo or a synonym, see template.c), or -1; columns in skip (those the
+ * header already names; may be NULL) are not suggested. */
+int jhColLike(const jhTemplate *tp, const char *s, const jhColSet *skip);
 
 /* A table's header as read against a template. */
 typedef struct jhHeader {
@@ -166,11 +180,11 @@ long jhHeaderFind(const jhTemplate *tp, const jh_table *t);
 /* Find and map the header.  Problems go to diags and are counted in
  * *errors: an empty table (JH_P_EMPTY_FILE) or no header (JH_P_NO_HEADER,
  * both returning JH_ERR_INPUT at once), a column named twice, a required
- * column missing (columns whose bit is set in `excused` are not required
- * this time).  h->map is malloc'd: free with jhHeaderFree.  JH_ERR_NOMEM
+ * column missing (columns in `excused`, which may be NULL, are not
+ * required this time).  h->map is malloc'd: free with jhHeaderFree.  JH_ERR_NOMEM
  * on oom, else JH_OK even when *errors grew. */
 jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
-                     unsigned long long excused, jhHeader *h,
+                     const jhColSet *excused, jhHeader *h,
                      jh_diags *diags, size_t *errors);
 void jhHeaderFree(jhHeader *h);
 /* The header text of table column col (0-based), for messages. */

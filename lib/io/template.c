@@ -599,7 +599,7 @@ long jhHeaderFind(const jhTemplate *tp, const jh_table *t)
 {
 	for (size_t r = 0; r < t->nrows && r < 30; r++) {
 		int hits = 0, ids = 0, want = 0;
-		unsigned long long seen = 0;
+		jhColSet seen = {{0}};
 
 		for (int c = 0; c < tp->ncols; c++)
 			want += !!(tp->cols[c].flags & JH_COL_IDENTIFIES);
@@ -608,9 +608,9 @@ long jhHeaderFind(const jhTemplate *tp, const jh_table *t)
 			if (c < 0)
 				continue;
 			hits++;
-			if ((tp->cols[c].flags & JH_COL_IDENTIFIES) && !(seen >> c & 1))
+			if ((tp->cols[c].flags & JH_COL_IDENTIFIES) && !jhColSetHas(&seen, c))
 				ids++;
-			seen |= 1ull << c;
+			jhColSetAdd(&seen, c);
 		}
 		if (ids == want && hits >= tp->min_named && hits > 0)
 			return (long)r;
@@ -653,7 +653,7 @@ static void find_edge(const jh_table *t, jhHeader *h, jh_diags *diags)
 }
 
 jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
-                     unsigned long long excused, jhHeader *h,
+                     const jhColSet *excused, jhHeader *h,
                      jh_diags *diags, size_t *errors)
 {
 	long hr;
@@ -744,7 +744,7 @@ jh_code jhHeaderRead(const jhTemplate *tp, const jh_table *t,
 	find_edge(t, h, diags);
 	for (int c = 0; c < tp->ncols; c++)
 		if (h->pos[c] < 0 && (tp->cols[c].flags & JH_COL_REQUIRED) &&
-		    !(excused >> c & 1)) {
+		    !jhColSetHas(excused, c)) {
 			jh_diags_add(diags, JH_P_MISSING_COLUMN, t->file, t->sheet,
 			             h->line, 0, NULL, tp->cols[c].key, NULL);
 			(*errors)++;
@@ -943,7 +943,7 @@ static unsigned like_stages(const char *s)
 	return m;
 }
 
-int jhColLike(const jhTemplate *tp, const char *s, unsigned long long skip)
+int jhColLike(const jhTemplate *tp, const char *s, const jhColSet *skip)
 {
 	uint32_t h[LIKE_MAX], n[LIKE_MAX];
 	int nh, best = -1, best_d = 1 << 20, best_run = 0;
@@ -956,7 +956,7 @@ int jhColLike(const jhTemplate *tp, const char *s, unsigned long long skip)
 		const char *names[9] = {cs->key, cs->zh, cs->en};
 		int k = 3;
 
-		if (skip >> c & 1)
+		if (jhColSetHas(skip, c))
 			continue;
 		for (int a = 0; a < 5 && cs->alias[a]; a++)
 			names[k++] = cs->alias[a];

@@ -823,19 +823,17 @@ enum { ROW_SAME, ROW_NEW, ROW_CHANGED };
 static int needs_merge(const jh_dataset *ods, const jh_school_year *old,
                        const jh_dataset *nds, const jh_school_year *sy)
 {
-	uint32_t ng = sy->not_given;
-
 	for (size_t i = 0; i < sy->extra_count; i++)
 		if (!*nds->extras[sy->extra_first + i].value)
 			return 1;
 	if (!old)
 		return 0;
-	for (int f = 0; ng && f < JH_F__COUNT; f++)
-		if ((ng >> f & 1) && !isnan(old->v[f]))
+	for (int f = 0; !jh_sy_all_given(sy) && f < JH_F__COUNT; f++)
+		if (jh_sy_not_given(sy, f) && !isnan(old->v[f]))
 			return 1;
-	if (((ng & JH_NG_PARENT) && *old->parent_code) ||
-	    ((ng & JH_NG_LOCATION) && old->location != JH_LOC_UNKNOWN) ||
-	    ((ng & JH_NG_BOARDING) && old->boarding >= 0))
+	if ((jh_sy_not_given(sy, JH_NG_PARENT) && *old->parent_code) ||
+	    (jh_sy_not_given(sy, JH_NG_LOCATION) && old->location != JH_LOC_UNKNOWN) ||
+	    (jh_sy_not_given(sy, JH_NG_BOARDING) && old->boarding >= 0))
 		return 1;
 	for (size_t i = 0; i < old->extra_count; i++) {
 		const jh_extra *e = &ods->extras[old->extra_first + i];
@@ -852,21 +850,20 @@ static jh_code merge_row(jh_dataset *mds, const jh_dataset *ods,
 {
 	jh_school_year m = *sy;
 	jh_school_year *row;
-	uint32_t ng = sy->not_given;
 	jh_code rc;
 
 	if (old) {
 		for (int f = 0; f < JH_F__COUNT; f++)
-			if (ng >> f & 1)
+			if (jh_sy_not_given(sy, f))
 				m.v[f] = old->v[f];
-		if (ng & JH_NG_PARENT)
+		if (jh_sy_not_given(sy, JH_NG_PARENT))
 			memcpy(m.parent_code, old->parent_code, sizeof m.parent_code);
-		if (ng & JH_NG_LOCATION)
+		if (jh_sy_not_given(sy, JH_NG_LOCATION))
 			m.location = old->location;
-		if (ng & JH_NG_BOARDING)
+		if (jh_sy_not_given(sy, JH_NG_BOARDING))
 			m.boarding = old->boarding;
 	}
-	m.not_given = 0;
+	memset(m.not_given, 0, sizeof m.not_given);
 	if ((rc = jh_dataset_add(mds, &m)))
 		return rc;
 	row = &mds->rows[mds->nrows - 1];

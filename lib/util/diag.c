@@ -338,6 +338,22 @@ static const char *const problem_msg[JH_P__COUNT][2] = {
 	[JH_P_ITEM_VISIT_KEY]   = {"实地走访指标“%s”应为 visit.群体.people 或 visit.群体.satisfied",
 	                           "field-visit item '%s' should be visit.GROUP.people or visit.GROUP.satisfied"},
 	/* (report problems end) */
+	[JH_P_DERIVED_DISAGREES] = {"填写的 %s 与由原始数据算得的 %s 不一致",
+	                            "%s as given disagrees with %s computed from the raw figures"},
+	[JH_P_DEGREES_EXCEED]    = {"各学历专任教师数之和 %s 超过专任教师数 %s",
+	                            "teachers by degree add up to %s, more than the %s full-time teachers"},
+	[JH_P_RAW_INCOMPLETE]    = {"要由原始数据算出“%s”,还需填写:%s",
+	                            "to compute '%s' from the raw figures, also give: %s"},
+	[JH_P_PART_EXCEEDS]      = {"%s 大于 %s", "%s is more than %s"},
+	[JH_P_FORM_LAYOUT]       = {"工作表不是按“序号、类别、填报项目、单位、填报值”排列的填报表",
+	                            "the sheet is not a form laid out as 序号, 类别, 填报项目, 单位, 填报值"},
+	[JH_P_FORM_UNKNOWN_ROW]  = {"填报项目“%s”不是本表的项目", "'%s' is not an item of this form"},
+	[JH_P_FORM_BAD_UNIT]     = {"单位“%s”不对,该项目的单位是“%s”",
+	                            "the unit '%s' is wrong: the item is in '%s'"},
+	[JH_P_FORM_MISSING_ROW]  = {"缺少必填项目“%s”", "the required item '%s' is missing"},
+	[JH_P_FORM_ROW_TWICE]    = {"项目“%s”填了两次(第一次在第 %s 行)",
+	                            "the item '%s' is given twice (first on row %s)"},
+	/* (issue 14 problems end) */
 
 };
 

@@ -13,13 +13,13 @@ dbsum() { sha256sum "$DB" | cut -d' ' -f1; }
 export JUNHENG_USER=tester
 
 run "init" 0 init "$DB"
-has "init: schema" "$tmp/out" "数据结构版本 8"
+has "init: schema" "$tmp/out" "数据结构版本 9"
 sum0=$(dbsum)
 run "init again is harmless" 0 init "$DB"
-has "init again: says it exists" "$tmp/out" "数据库 $DB 已存在(数据结构版本 8),未作任何改动"
+has "init again: says it exists" "$tmp/out" "数据库 $DB 已存在(数据结构版本 9),未作任何改动"
 if [ "$(dbsum)" = "$sum0" ]; then ok "init again: file unchanged"; else no "init again changed the file"; fi
 run "init again (en)" 0 --lang en init "$DB"
-has "init again en" "$tmp/out" "already exists (schema version 8); nothing was changed"
+has "init again en" "$tmp/out" "already exists (schema version 9); nothing was changed"
 sqlite3 "$tmp/other.db" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
 osum=$(sha256sum "$tmp/other.db" | cut -d' ' -f1)
 run "init on another program's database" 1 init "$tmp/other.db"
