@@ -53,6 +53,13 @@ module.exports = async function (ctx) {
 	const box = await field(page, label);
 	if (!check('edit page: the field ' + label + ' (labelled)', !!box, (await C.text(page)).slice(0, 500))) return w.close();
 	check('edit page: the field holds 305', (await box.inputValue()).replace(/,/g, '') === '305', await box.inputValue());
+	/* The raw figures (issue 14) are a group of their own, shown last, and
+	 * the yes/no conditions are 是/否 selects, not number boxes. */
+	const legends = await page.locator('fieldset.ep-group legend').allInnerTexts();
+	check('edit page: the raw figures are the last group (原始数据…)',
+	      legends.length > 1 && /^原始数据/.test(legends[legends.length - 1]), legends.join(' | '));
+	check('edit page: 是否乡村小规模学校 is a select',
+	      await page.locator('.el-select #f-rural_small, #f-rural_small.el-select, .el-select:has(#f-rural_small)').count() > 0);
 	const revs0 = await L.api('GET', '/revisions', { session: ctx.api.admin });
 
 	await box.fill('310');
