@@ -599,6 +599,11 @@ static void test_template(void **state)
 	assert_has(sh.data, "<dataValidation type=\"decimal\" operator=\"greaterThanOrEqual\"");
 	assert_has(sh.data, "sqref=\"T4:T508\"><formula1>0</formula1>");
 	assert_has(sh.data, "sqref=\"AJ4:AJ508\"><formula1>1</formula1><formula2>12</formula2>");
+	/* Issue 14's columns: 8 identity columns + field 76 (rural_small) is
+	 * the 85th column, CG (A–Z 26, AA–AZ 52, BA–BZ 78, CA 79 … CG 85), a
+	 * 是/否 list; build_year (field 73) the 82nd, CD, a year 1800–2100. */
+	assert_has(sh.data, "sqref=\"CG4:CG508\"><formula1>\"是,否\"</formula1>");
+	assert_has(sh.data, "sqref=\"CD4:CD508\"><formula1>1800</formula1><formula2>2100</formula2>");
 	jh_buf_free(&sh);
 	/* The notes on the headers. */
 	{

@@ -122,6 +122,14 @@ static void how_to_fill(int c, const char *lang, char *out, size_t cap)
 		snprintf(out, cap, "%s", JH_L(lang, "整数 1–12", "a whole number 1-12"));
 		return;
 	}
+	if (jh_field_is_yesno((jh_field)f)) {
+		snprintf(out, cap, "%s", JH_L(lang, "是或否", "yes or no"));
+		return;
+	}
+	if (f == JH_F_BUILD_YEAR) {
+		snprintf(out, cap, "%s", JH_L(lang, "建校的年份,如 1998", "the year the school was built, e.g. 1998"));
+		return;
+	}
 	snprintf(out, cap, "%s%s", cs->type == JH_COL_COUNT ?
 	         JH_L(lang, "整数,不小于 0", "a whole number, 0 or more") :
 	         JH_L(lang, "数值,不小于 0,可有小数", "a number, 0 or more, decimals allowed"),
@@ -402,6 +410,10 @@ jh_code jhReportTemplate(jh_store *s, const jh_user *who, const jh_report_reques
 		validate_list(ws, JH_SY_LOCATION, last, locs, JH_L(lang, "城乡类型", "location"), lang);
 		validate_list(ws, JH_SY_BOARDING, last, yesno, JH_L(lang, "是否寄宿制学校", "boarding"),
 		              lang);
+		for (int f = 0; f < JH_F__COUNT; f++)
+			if (jh_field_is_yesno((jh_field)f))
+				validate_list(ws, JH_SY_IDCOLS + f, last, yesno,
+				              jh_field_name((jh_field)f, lang), lang);
 	}
 	/* 举办者类型: "7 县级教育部门" …, or the codes alone when the names
 	 * are over Excel's 255 characters (English); the loader reads
@@ -425,9 +437,12 @@ jh_code jhReportTemplate(jh_store *s, const jh_user *who, const jh_report_reques
 	}
 	for (int f = 0; f < JH_F__COUNT; f++) {
 		const jhColSpec *cs = &jhSchoolYear.cols[JH_SY_IDCOLS + f];
-		if (f == JH_F_ORGANISER)
+		if (f == JH_F_ORGANISER || jh_field_is_yesno((jh_field)f))
 			continue;
-		if (f == JH_F_GRADES)
+		if (f == JH_F_BUILD_YEAR)
+			validate_number(ws, JH_SY_IDCOLS + f, last, 1, 1800, ymax,
+			                JH_L(lang, "建校年份", "year built"), lang);
+		else if (f == JH_F_GRADES)
 			validate_number(ws, JH_SY_IDCOLS + f, last, 1, 1, 12,
 			                JH_L(lang, "年级数", "grades"), lang);
 		else
