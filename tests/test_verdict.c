@@ -432,6 +432,12 @@ static void test_every_record_judged(void **state)
 	 * funds fall back on their records. */
 	judge(&f, HDR "1101010001,甲小学,110101,2024,primary,,1000,0,0,50,0,20,0,10,0,60,0,"
 	      "5000,8000,2100000,30,,,,,,,,,,,\n", NULL, -1, -1);
+	/* The provincial vetoes (unfilled_posts …) are items only when the
+	 * standard switches them on: judged again with every one on. */
+	f.std.veto_unfilled_posts = f.std.veto_safety_incident = 1;
+	f.std.veto_falsified_data = f.std.veto_off_campus_tutoring = 1;
+	jh_verdict_free(&f.v);
+	assert_int_equal(jh_verdict_county(f.res, 0, f.items, &f.v, &f.d), JH_OK);
 	const char *keys[64];
 	for (; jhItemKeys[n].key; n++)
 		keys[n] = jhItemKeys[n].key;

@@ -83,6 +83,15 @@ const struct jhItemKey jhItemKeys[] = {
 	{"illegal_school_choice", V_YESNO, "存在违规择校", "illegal school choice (one-vote veto)"},
 	{"key_schools", V_YESNO, "存在重点校", "designated key schools (one-vote veto)"},
 	{"key_classes", V_YESNO, "存在重点班", "designated key classes (one-vote veto)"},
+	/* Extra vetoes some provinces add (reference §9), judged only when
+	 * the standard switches veto.KEY on (verdict.c). */
+	{"unfilled_posts", V_YESNO, "存在有编不补或长期超编制外聘教师",
+	 "posts left unfilled or long-term hiring outside the staffing quota (provincial one-vote veto)"},
+	{"safety_incident", V_YESNO, "发生重大安全责任事故或严重违规事件",
+	 "major safety incident or serious violation (provincial one-vote veto)"},
+	{"falsified_data", V_YESNO, "存在弄虚作假", "falsified data (provincial one-vote veto)"},
+	{"off_campus_tutoring", V_YESNO, "校外培训机构治理不力",
+	 "off-campus tutoring not regulated (provincial one-vote veto)"},
 	{NULL, 0, NULL, NULL},
 };
 

@@ -71,7 +71,9 @@ enum calc {
 	C_TRAINING_FUNDS,/* lowest school share of training funds, or the record */
 	C_GRADE,         /* a grade record ≥ the minimum grade */
 	C_MONITORING,    /* every monitored subject: level and difference */
-	C_RECOGNITION    /* survey rates, combined by recognition.rule */
+	C_RECOGNITION,   /* survey rates, combined by recognition.rule */
+	C_VETO_EXTRA     /* a 是/否 veto judged only when the standard's switch
+	                    of the same name as the item's id is on */
 };
 
 struct row {
@@ -96,9 +98,13 @@ struct row {
 #define SRC_G "reference §4 [B] S17"
 #define SRC_Q "reference §5 [B] S17"
 #define SRC_V "reference §7 [A] S2, S3"
+#define SRC_VX "reference §9 [U] (provincial)"
 #define YESNO(part, id, key, good, src, zh, en, lzh, len) \
 	{part, id, C_YESNO, key, key, NULL, NULL, NULL, good, zh, en, lzh, len, \
 	 good ? "是" : "否", good ? "yes" : "no", src}
+#define VETO_X(id, key, zh, en, lzh, len) \
+	{"veto", id, C_VETO_EXTRA, key, key, NULL, NULL, NULL, 0, zh, en, lzh, len, \
+	 "否", "no", SRC_VX}
 #define RATE(part, id, key, limit, src, zh, en, lzh, len) \
 	{part, id, C_RATE, key, key, NULL, NULL, limit, 0, zh, en, lzh, len, \
 	 "≥ {" limit ":pct}%", "≥ {" limit ":pct}%", src}
@@ -294,6 +300,26 @@ static const struct row rows[] = {
 	YESNO("veto", "veto.key_classes", "key_classes", 0, SRC_V,
 	      "设立重点班(一票否决)", "Key classes (veto)",
 	      "设立重点班(一票否决)", "key classes (veto)"),
+	/* Extra vetoes some provinces add (reference §9: not in the national
+	 * text).  Each row's id is the standards switch that turns it on;
+	 * off (the national standard), the item is not part of the verdict
+	 * at all, so that a county's verdict under the national standard does
+	 * not change; on, it is judged from the county-year 是/否 record of
+	 * the same name as any veto (是: the veto applies). */
+	VETO_X("veto.unfilled_posts", "unfilled_posts",
+	       "有编不补或长期超编制外聘教师(一票否决)",
+	       "Posts left unfilled or long-term hiring outside the staffing quota (veto)",
+	       "有编不补(一票否决)", "unfilled posts (veto)"),
+	VETO_X("veto.safety_incident", "safety_incident",
+	       "发生重大安全责任事故或严重违规事件(一票否决)",
+	       "Major safety incident or serious violation (veto)",
+	       "重大安全事故(一票否决)", "safety incident (veto)"),
+	VETO_X("veto.falsified_data", "falsified_data",
+	       "弄虚作假(一票否决)", "Falsified data (veto)",
+	       "弄虚作假(一票否决)", "falsified data (veto)"),
+	VETO_X("veto.off_campus_tutoring", "off_campus_tutoring",
+	       "校外培训机构治理不力(一票否决)", "Off-campus tutoring not regulated (veto)",
+	       "校外培训治理不力(一票否决)", "off-campus tutoring (veto)"),
 };
 
 /* --- rendering the templates ------------------------------------------ */
@@ -706,6 +732,8 @@ static jh_code calc_prereq(struct ctx *c, const struct row *row)
 	return JH_OK;
 }
 
+static void unit_relaxed_note(const jh_standard *std, jh_verdict_item *it, const jh_unit *u);
+
 static jh_code calc_school_rule(struct ctx *c, const struct row *row)
 {
 	const jh_standard *std = c->std;
@@ -758,6 +786,7 @@ static jh_code calc_school_rule(struct ctx *c, const struct row *row)
 				       std->school_floor_ratio * 100, fl_txt,
 				       std->school_floor_ratio * 100, fl_txt);
 		}
+		unit_relaxed_note(std, it, u);
 	}
 	c->school = NULL;
 	c->stage = -1;
@@ -906,16 +935,249 @@ static void schools_counted(jh_verdict_item *it, const struct row *row, size_t b
 	}
 }
 
+/* --- provincial relaxations (reference §4 notes, §9) ------------------
+ *
+ * Items 3 and 4 judge a school against a looser figure when the standard
+ * switches a relaxation on and the school is one it concerns (the figures
+ * are the standard's relax.* keys; national: all off).  Where a school
+ * qualifies, the looser of the applicable figures and the national one is
+ * used, so a local file that tightened a relaxed figure past the national
+ * one simply leaves the national figure in force.  A school is named in
+ * the item's detail under the relaxation when the relaxation decided its
+ * figure and it would have failed the national one — every school whose
+ * judgement the relaxation changed, and none whose judgement it did not,
+ * so that an old county does not list every old school it has. */
+
+/* Classes of stage st over n pupils, from the size bands: NaN when the
+ * row has no bands or n is not a band's upper bound.
+ * TODO(issue 14 A): jh_school_classes_over once part A lands. */
+static double classes_over(const jh_school_year *sy, int st, double n)
+{
+	jh_field f0 = st ? JH_F_BANDS_JUNIOR : JH_F_BANDS_PRIMARY;
+	double over = 0;
+	int boundary = 0;
+
+	for (int b = 0; b < JH_BANDS; b++) {
+		if (isnan(sy->v[f0 + b]))
+			return NAN;
+		boundary |= jh_band_max(b) == n;
+		if (jh_band_min(b) > n)
+			over += sy->v[f0 + b];
+	}
+	return boundary ? over : NAN;
+}
+
+/* Whether the school's largest class is under 30: its yes/no answer
+ * (JH_F_SMALL_CLASSES) when given, else every stage it teaches having a
+ * largest class under 30 or, without one, no class over 25 by the bands
+ * (26–30 may hold a class of 30).  Unknown counts as no. */
+static int largest_under_30(const jh_school_year *sy)
+{
+	static const jh_field fs[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
+	static const jh_field fl[2] = {JH_F_LARGEST_CLASS_PRIMARY, JH_F_LARGEST_CLASS_JUNIOR};
+	int stages = 0;
+
+	if (!isnan(sy->v[JH_F_SMALL_CLASSES]))
+		return sy->v[JH_F_SMALL_CLASSES] == 1;
+	for (int st = 0; st < 2; st++) {
+		if (!(sy->v[fs[st]] > 0))
+			continue;
+		stages++;
+		if (isnan(sy->v[fl[st]]) ? classes_over(sy, st, 25) != 0 : sy->v[fl[st]] >= 30)
+			return 0;
+	}
+	return stages > 0;
+}
+
+/* The figure a school's rooms are judged against, and the relaxation
+ * (JH_RELAX_* bit, 0: none) that gave it. */
+struct room_rule {
+	double music, art;
+	unsigned music_by, art_by;
+};
+
+static void room_rule(const jh_standard *std, const jh_school_year *sy, struct room_rule *rr)
+{
+	double built = sy->v[JH_F_BUILD_YEAR];
+
+	rr->music = std->music_room_min_m2;
+	rr->art = std->art_room_min_m2;
+	rr->music_by = rr->art_by = 0;
+	if (std->relax_old_rooms && !isnan(built) && built <= std->old_rooms_built_by) {
+		if (std->old_rooms_music_m2 < rr->music) {
+			rr->music = std->old_rooms_music_m2;
+			rr->music_by = JH_RELAX_OLD_ROOMS;
+		}
+		if (std->old_rooms_art_m2 < rr->art) {
+			rr->art = std->old_rooms_art_m2;
+			rr->art_by = JH_RELAX_OLD_ROOMS;
+		}
+	}
+	if (std->relax_small_rooms && sy->v[JH_F_RURAL_SMALL] == 1 && largest_under_30(sy)) {
+		/* One figure for music and art rooms, the stage's.  A school
+		 * teaching junior pupils (a nine-year school) is held to the
+		 * junior figure: its rooms serve its junior classes too, and a
+		 * rule recorded without an official source ([U]) is applied no
+		 * further than every class using the room allows. */
+		double m = std->small_rooms_m2[sy->v[JH_F_STUDENTS_JUNIOR] > 0];
+		if (m < rr->music) {
+			rr->music = m;
+			rr->music_by = JH_RELAX_SMALL_ROOMS;
+		}
+		if (m < rr->art) {
+			rr->art = m;
+			rr->art_by = JH_RELAX_SMALL_ROOMS;
+		}
+	}
+}
+
+/* The schools an item judged under a relaxation, in both languages and
+ * by code with the standards key (for programs); appended to the item's
+ * detail once every school is seen (relaxed_note). */
+struct relaxed {
+	size_t n;
+	char zh[640], en[640], keys[256];
+};
+
+/* How a relaxation reads, for the school sy judged under it. */
+static void relax_words(const jh_standard *std, const jh_school_year *sy, unsigned bit,
+                        char *zh, size_t zcap, char *en, size_t ecap, const char **key)
+{
+	double n, share;
+
+	switch (bit) {
+	case JH_RELAX_OLD_ROOMS:
+		*key = "relax.old_rooms";
+		snprintf(zh, zcap, "%g年及以前建校,音乐教室不小于%g㎡、美术教室不小于%g㎡",
+		         std->old_rooms_built_by, std->old_rooms_music_m2, std->old_rooms_art_m2);
+		snprintf(en, ecap, "built in %g or earlier: music room ≥ %g m², art room ≥ %g m²",
+		         std->old_rooms_built_by, std->old_rooms_music_m2, std->old_rooms_art_m2);
+		break;
+	case JH_RELAX_SMALL_ROOMS:
+		*key = "relax.small_rural_rooms";
+		n = std->small_rooms_m2[sy->v[JH_F_STUDENTS_JUNIOR] > 0];
+		snprintf(zh, zcap, "乡村小规模学校,最大班额不足30人,专用教室不小于%g㎡", n);
+		snprintf(en, ecap, "rural small school, largest class under 30: rooms ≥ %g m²", n);
+		break;
+	case JH_RELAX_SIZE:
+		*key = "relax.school_size";
+		n = sy->type == JH_TYPE_NINE_YEAR || sy->type == JH_TYPE_TWELVE_YEAR ?
+		    std->size_relaxed_multi_max : std->size_relaxed_single_max;
+		if (sy->v[JH_F_BUILD_YEAR] <= std->size_built_by) {
+			snprintf(zh, zcap, "%g年及以前建校,规模不超过%g人", std->size_built_by, n);
+			snprintf(en, ecap, "built in %g or earlier: at most %g pupils",
+			         std->size_built_by, n);
+		} else {
+			share = std->size_migrant_share * 100;
+			snprintf(zh, zcap, "随迁子女超过%g%%,规模不超过%g人", share, n);
+			snprintf(en, ecap, "migrant pupils over %g%%: at most %g pupils", share, n);
+		}
+		break;
+	case JH_RELAX_SMALL_TEACHERS:
+		*key = "relax.small_rural_teachers";
+		snprintf(zh, zcap, "乡村小规模学校计入交流轮岗、兼职、走教体育艺术教师");
+		snprintf(en, ecap, "rural small school: rotating, part-time and itinerant "
+		         "PE and art teachers counted");
+		break;
+	default:    /* JH_RELAX_DENSE_SPORTS */
+		*key = "relax.dense_central_sports";
+		snprintf(zh, zcap, "中心城区人口密集学校计入屋顶、地下体育场地和步行10分钟内租借的场馆");
+		snprintf(en, ecap, "dense central-city school: rooftop, underground and leased "
+		         "venues within 10 minutes' walk counted");
+		break;
+	}
+}
+
+/* Note that school sy was judged under the relaxations of `bits`. */
+static void relaxed_add(struct relaxed *rx, const jh_standard *std, const jh_school_year *sy,
+                        unsigned bits)
+{
+	char zh[256] = "", en[256] = "", keys[96] = "", wz[160], we[200];
+	const char *key;
+	size_t lz, le, lk;
+
+	if (!bits)
+		return;
+	for (unsigned bit = 1; bit <= JH_RELAX_SIZE; bit <<= 1) {
+		if (!(bits & bit))
+			continue;
+		relax_words(std, sy, bit, wz, sizeof wz, we, sizeof we, &key);
+		lz = strlen(zh);
+		le = strlen(en);
+		lk = strlen(keys);
+		snprintf(zh + lz, sizeof zh - lz, "%s%s", lz ? ";" : "", wz);
+		snprintf(en + le, sizeof en - le, "%s%s", le ? "; " : "", we);
+		snprintf(keys + lk, sizeof keys - lk, "%s%s", lk ? "," : "", key);
+	}
+	if (++rx->n > 8) {
+		if (rx->n == 9) {
+			lz = strlen(rx->zh);
+			le = strlen(rx->en);
+			snprintf(rx->zh + lz, sizeof rx->zh - lz, ";…");
+			snprintf(rx->en + le, sizeof rx->en - le, "; …");
+		}
+		return;
+	}
+	lz = strlen(rx->zh);
+	le = strlen(rx->en);
+	lk = strlen(rx->keys);
+	snprintf(rx->zh + lz, sizeof rx->zh - lz, "%s%s %s(%s)", lz ? ";" : "", sy->school_code,
+	         sy->school_name ? sy->school_name : "", zh);
+	snprintf(rx->en + le, sizeof rx->en - le, "%s%s %s (%s)", le ? "; " : "", sy->school_code,
+	         sy->school_name ? sy->school_name : "", en);
+	snprintf(rx->keys + lk, sizeof rx->keys - lk, "%s%s %s", lk ? "; " : "", sy->school_code,
+	         keys);
+}
+
+/* Append the schools judged under a relaxation to the item's detail. */
+static void relaxed_note(jh_verdict_item *it, const struct relaxed *rx)
+{
+	size_t len = strlen(it->detail);
+
+	if (!rx->n)
+		return;
+	snprintf(it->detail + len, sizeof it->detail - len, "%srelaxed: %s", len ? "; " : "",
+	         rx->keys);
+	detail_sep(it);
+	DETAIL(it, "按省级放宽规则判定:%s", "judged under provincial relaxations: %s",
+	       rx->zh, rx->en);
+}
+
+/* The evaluation's relaxations of unit u (jh_unit.relaxed, set by the
+ * evaluation), named in its school-rule item's detail. */
+static void unit_relaxed_note(const jh_standard *std, jh_verdict_item *it, const jh_unit *u)
+{
+	static const unsigned bits[] = {JH_RELAX_SMALL_TEACHERS, JH_RELAX_DENSE_SPORTS};
+
+	for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
+		char zh[160], en[200];
+		const char *key;
+		size_t len = strlen(it->detail);
+		if (!(u->relaxed & bits[i]))
+			continue;
+		relax_words(std, u->school, bits[i], zh, sizeof zh, en, sizeof en, &key);
+		snprintf(it->detail + len, sizeof it->detail - len, "%srelaxed: %s",
+		         len ? "; " : "", key);
+		detail_sep(it);
+		DETAIL(it, "按省级放宽规则:%s", "provincial relaxation: %s", zh, en);
+	}
+}
+
+/* Item 3: every school ceil(classes / classes_per_room) music and art
+ * rooms, at least one (S17), none smaller than the school's figure
+ * (room_rule). */
 static jh_code calc_rooms(struct ctx *c, const struct row *row)
 {
 	const jh_standard *std = c->std;
 	jh_verdict_item *it = new_item(c, row, NULL);
+	struct relaxed rx = {0};
 	size_t bad = 0, missing = 0;
 
 	if (!it)
 		return JH_ERR_NOMEM;
 	FOR_SCHOOLS(c, k, sy) {
-		double cls, need;
+		double cls, need, mu = sy->v[JH_F_MUSIC_ROOM_MIN_AREA], ar = sy->v[JH_F_ART_ROOM_MIN_AREA];
+		struct room_rule rr;
 		if (sy->type == JH_TYPE_TEACHING_POINT)
 			continue;   /* the rule names 小学、初中; points are left out */
 		cls = (isnan(sy->v[JH_F_CLASSES_PRIMARY]) ? 0 : sy->v[JH_F_CLASSES_PRIMARY]) +
@@ -925,14 +1187,17 @@ static jh_code calc_rooms(struct ctx *c, const struct row *row)
 			missing++;
 			continue;
 		}
+		room_rule(std, sy, &rr);
 		/* ceil(classes / classes_per_room) rooms of each, at least one (S17). */
 		need = ceil(cls / std->classes_per_room - 1e-9);
 		if (need < 1)
 			need = 1;
-		int small_music = !isnan(sy->v[JH_F_MUSIC_ROOM_MIN_AREA]) &&
-			!jh_at_least(std, sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
-		int small_art = !isnan(sy->v[JH_F_ART_ROOM_MIN_AREA]) &&
-			!jh_at_least(std, sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+		int small_music = !isnan(mu) && !jh_at_least(std, mu, rr.music);
+		int small_art = !isnan(ar) && !jh_at_least(std, ar, rr.art);
+		relaxed_add(&rx, std, sy,
+		            (!isnan(mu) && !jh_at_least(std, mu, std->music_room_min_m2) ?
+		             rr.music_by : 0) |
+		            (!isnan(ar) && !jh_at_least(std, ar, std->art_room_min_m2) ? rr.art_by : 0));
 		if (sy->v[JH_F_MUSIC_ROOMS] < need || sy->v[JH_F_ART_ROOMS] < need ||
 		    small_music || small_art) {
 			char what[160], zh[256], en[256];
@@ -945,32 +1210,38 @@ static jh_code calc_rooms(struct ctx *c, const struct row *row)
 			                  sy->v[JH_F_ART_ROOMS], need);
 			if (small_music) {
 				n += snprintf(what + n, sizeof what - (size_t)n, "; 音乐教室%gm² < %g",
-				              sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
+				              mu, rr.music);
 				nz += snprintf(zh + nz, sizeof zh - (size_t)nz, ";音乐教室 %g ㎡ < %g ㎡",
-				               sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
+				               mu, rr.music);
 				ne += snprintf(en + ne, sizeof en - (size_t)ne, "; music room %g m² < %g m²",
-				               sy->v[JH_F_MUSIC_ROOM_MIN_AREA], std->music_room_min_m2);
+				               mu, rr.music);
 			}
 			if (small_art) {
 				n += snprintf(what + n, sizeof what - (size_t)n, "; 美术教室%gm² < %g",
-				              sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+				              ar, rr.art);
 				nz += snprintf(zh + nz, sizeof zh - (size_t)nz, ";美术教室 %g ㎡ < %g ㎡",
-				               sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+				               ar, rr.art);
 				ne += snprintf(en + ne, sizeof en - (size_t)ne, "; art room %g m² < %g m²",
-				               sy->v[JH_F_ART_ROOM_MIN_AREA], std->art_room_min_m2);
+				               ar, rr.art);
 			}
 			snprintf(what + n, sizeof what - (size_t)n, ")");
 			list_school(it, &bad, sy, what, zh, en);
 		}
 	}
 	schools_counted(it, row, bad, missing);
+	relaxed_note(it, &rx);
 	return JH_OK;
 }
 
-/* School size in the compulsory stages. */
+/* Item 4: school size in the compulsory stages, against the relaxed
+ * maximum for a school built by relax.school_size.built_by or whose
+ * migrant pupils are more than relax.school_size.migrant_share_over of
+ * its compulsory-stage pupils. */
 static jh_code calc_school_size(struct ctx *c, const struct row *row)
 {
+	const jh_standard *std = c->std;
 	jh_verdict_item *it = new_item(c, row, NULL);
+	struct relaxed rx = {0};
 	size_t bad = 0;
 
 	if (!it)
@@ -978,7 +1249,15 @@ static jh_code calc_school_size(struct ctx *c, const struct row *row)
 	FOR_SCHOOLS(c, k, sy) {
 		double n = sy->v[JH_F_STUDENTS_PRIMARY] + sy->v[JH_F_STUDENTS_JUNIOR];
 		int multi = sy->type == JH_TYPE_NINE_YEAR || sy->type == JH_TYPE_TWELVE_YEAR;
-		double max = multi ? c->std->size_multi_max : c->std->size_single_max;
+		double max = multi ? std->size_multi_max : std->size_single_max;
+		double relaxed = multi ? std->size_relaxed_multi_max : std->size_relaxed_single_max;
+		double built = sy->v[JH_F_BUILD_YEAR], migrant = sy->v[JH_F_MIGRANT_STUDENTS];
+		if (std->relax_size && relaxed > max && n > max &&
+		    ((!isnan(built) && built <= std->size_built_by) ||
+		     (!isnan(migrant) && n > 0 && migrant / n > std->size_migrant_share))) {
+			max = relaxed;
+			relaxed_add(&rx, std, sy, JH_RELAX_SIZE);
+		}
 		if (n > max) {
 			char what[48], zh[64], en[64];
 			snprintf(what, sizeof what, "%.0f人 > %g", n, max);
@@ -988,10 +1267,13 @@ static jh_code calc_school_size(struct ctx *c, const struct row *row)
 		}
 	}
 	schools_counted(it, row, bad, 0);
+	relaxed_note(it, &rx);
 	return JH_OK;
 }
 
-/* Class size, from the largest class of each stage. */
+/* Item 5: class size, from the largest class of each stage or, when a
+ * stage gives none, from its size bands: the classes over the maximum
+ * (which must then be a band's upper bound, 45 and 50 are). */
 static jh_code calc_class_size(struct ctx *c, const struct row *row)
 {
 	jh_verdict_item *it = new_item(c, row, NULL);
@@ -1003,20 +1285,33 @@ static jh_code calc_class_size(struct ctx *c, const struct row *row)
 		static const jh_field fs[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
 		static const jh_field fl[2] = {JH_F_LARGEST_CLASS_PRIMARY, JH_F_LARGEST_CLASS_JUNIOR};
 		for (int st = 0; st < 2; st++) {
+			double max = c->std->class_max[st], over;
 			if (sy->v[fs[st]] <= 0)
 				continue;
 			if (isnan(sy->v[fl[st]])) {
-				missing++;
+				over = classes_over(sy, st, max);
+				if (isnan(over)) {
+					missing++;
+				} else if (over > 0) {
+					char what[64], zh[96], en[96];
+					snprintf(what, sizeof what, "%s超%g人班级%.0f", st ? "初中" : "小学",
+					         max, over);
+					snprintf(zh, sizeof zh, "%s %.0f 个班超过 %g 人(按班额分段)",
+					         st ? "初中" : "小学", over, max);
+					snprintf(en, sizeof en, "%.0f %s class%s over %g (size bands)", over,
+					         st ? "junior" : "primary", over == 1 ? "" : "es", max);
+					list_school(it, &bad, sy, what, zh, en);
+				}
 				continue;
 			}
-			if (sy->v[fl[st]] > c->std->class_max[st]) {
+			if (sy->v[fl[st]] > max) {
 				char what[48], zh[80], en[80];
 				snprintf(what, sizeof what, "%s最大班额%.0f", st ? "初中" : "小学",
 				         sy->v[fl[st]]);
 				snprintf(zh, sizeof zh, "%s最大班额 %.0f 人 > %g 人", st ? "初中" : "小学",
-				         sy->v[fl[st]], c->std->class_max[st]);
+				         sy->v[fl[st]], max);
 				snprintf(en, sizeof en, "largest %s class %.0f > %g", st ? "junior" : "primary",
-				         sy->v[fl[st]], c->std->class_max[st]);
+				         sy->v[fl[st]], max);
 				list_school(it, &bad, sy, what, zh, en);
 			}
 		}
@@ -1209,6 +1504,17 @@ static jh_code calc_recognition(struct ctx *c, const struct row *row)
 	return JH_OK;
 }
 
+/* An extra veto (C_VETO_EXTRA): judged as any veto when the standard's
+ * switch named by the row's id is on; off, no item at all. */
+static jh_code calc_veto_extra(struct ctx *c, const struct row *row)
+{
+	double on;
+
+	if (jhStandardNumber(c->std, row->id, &on) || !on)
+		return JH_OK;
+	return calc_yesno(c, row);
+}
+
 static jh_code (*const calcs[])(struct ctx *, const struct row *) = {
 	[C_PREREQ] = calc_prereq,
 	[C_SCHOOL_RULE] = calc_school_rule,
@@ -1225,6 +1531,7 @@ static jh_code (*const calcs[])(struct ctx *, const struct row *) = {
 	[C_GRADE] = calc_grade,
 	[C_MONITORING] = calc_monitoring,
 	[C_RECOGNITION] = calc_recognition,
+	[C_VETO_EXTRA] = calc_veto_extra,
 };
 
 jh_code jh_verdict_county(const jh_result *r, size_t county,
