@@ -113,6 +113,10 @@ int jhUnitRule(const jh_standard *std, jh_stage st,
  * and as people read it in lang. */
 const char *jhUnitStatusKey(jh_unit_status s);
 const char *jhUnitStatusName(jh_unit_status s, const char *lang);
+/* report.c: one JH_RELAX_* bit as a key ("small_rural_teachers", as the
+ * standards file's relax.KEY) and as people read it in lang. */
+const char *jhRelaxKey(unsigned bit);
+const char *jhRelaxName(unsigned bit, const char *lang);
 
 /* verdict_report.c: a verdict part's name ("resource" → 资源配置 /
  * Resource allocation; the key itself when unknown) and an item status's

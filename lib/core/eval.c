@@ -148,6 +148,66 @@ int jhUnitRule(const jh_standard *std, jh_stage st,
 	return m >= std->school_min_met && b == 0;
 }
 
+/* A count or area a row may leave blank (NaN): 0 then. */
+static double given_or_0(double v)
+{
+	return isnan(v) ? 0 : v;
+}
+
+/* --- provincial relaxations that add to a numerator -----------------------
+ *
+ * Two of the relaxations found in provincial practice (reference §4 notes,
+ * §9; S17, [U]) count resources the national definitions leave out.  Each
+ * is off in the national standard (so no value changes unless a local
+ * standards file switches it on) and applies only to the schools it
+ * concerns:
+ *
+ *   relax.small_rural_teachers: a 乡村小规模学校 (rural_small = 是) whose
+ *     stage has students_min..students_max pupils (50–99, both counted)
+ *     counts its 交流轮岗、兼职、走教 PE and art teachers of that stage
+ *     (rotating_pe_art_teachers_STAGE) in indicator 3, per 100 pupils;
+ *     the bounds are the stage's own pupils, as the indicator's are;
+ *   relax.dense_central_sports: a 中心城区人口密集学校 (dense_central = 是)
+ *     adds its rooftop and underground areas and the venues it leases
+ *     within 10 minutes' walk (rooftop_underground_sports_m2 +
+ *     leased_sports_area_m2) to indicator 5's area before a multi-stage
+ *     school's area is split, so each stage gets its share of them.
+ *
+ * A relaxation that adds nothing (no such teachers or areas, or blank) is
+ * not applied and not named; when it adds something its bit is set in
+ * jh_unit.relaxed, and the outputs name it.  The unit's resource is all
+ * the planner (lib/plan/plan.c) reads of it: its `other` (resource − own
+ * column × share) carries the addition, so gaps and plans are judged on
+ * the relaxed figure, as jh_eval judges them after the additions. */
+static void stage_relax(const jh_school_year *sy, jh_stage st,
+                        const jh_standard *std, const double coef[],
+                        jh_unit *u)
+{
+	if (std->relax_small_teachers && sy->v[JH_F_RURAL_SMALL] == 1 &&
+	    u->students >= std->small_teachers_min &&
+	    u->students <= std->small_teachers_max) {
+		double rot = given_or_0(sy->v[st == JH_STAGE_PRIMARY ?
+		                              JH_F_ROTATING_PE_ART_PRIMARY :
+		                              JH_F_ROTATING_PE_ART_JUNIOR]);
+		if (rot > 0) {
+			/* A teacher column's share is 1. */
+			u->resource[JH_IND_PE_ART] =
+				sy->v[jhIndicatorField(JH_IND_PE_ART, st)] + rot;
+			u->relaxed |= JH_RELAX_SMALL_TEACHERS;
+		}
+	}
+	if (std->relax_dense_sports && sy->v[JH_F_DENSE_CENTRAL] == 1) {
+		double add = given_or_0(sy->v[JH_F_ROOFTOP_SPORTS_AREA]) +
+		             given_or_0(sy->v[JH_F_LEASED_SPORTS_AREA]);
+		if (add > 0) {
+			u->resource[JH_IND_SPORTS_AREA] =
+				(sy->v[JH_F_SPORTS_AREA] + add) *
+				coef[JH_IND_SPORTS_AREA];
+			u->relaxed |= JH_RELAX_DENSE_SPORTS;
+		}
+	}
+}
+
 /* Resources of one stage of a school before any merge.  A teacher column
  * is multiplied by its share 1, which changes no value. */
 static void stage_resources(const jh_school_year *sy, jh_stage st,
@@ -160,6 +220,7 @@ static void stage_resources(const jh_school_year *sy, jh_stage st,
 	u->share = jhStageShares(sy, st, std, coef);
 	for (int i = 0; i < JH_IND__COUNT; i++)
 		u->resource[i] = sy->v[jhIndicatorField(i, st)] * coef[i];
+	stage_relax(sy, st, std, coef, u);
 }
 
 static void unit_values(jh_unit *u, const jh_standard *std)
@@ -383,6 +444,10 @@ jh_code jh_eval(const jh_dataset *ds, const jh_standard *std,
 					p->students += u->students;
 					for (int ind = 0; ind < JH_IND__COUNT; ind++)
 						p->resource[ind] += u->resource[ind];
+					/* What a teaching point counted under a
+					 * relaxation is now in its central school's
+					 * figure. */
+					p->relaxed |= u->relaxed;
 					if (p->status == JH_UNIT_NO_STUDENTS &&
 					    p->students > 0)
 						p->status = JH_UNIT_EVALUATED;

@@ -55,6 +55,64 @@ const char *jhUnitStatusName(jh_unit_status s, const char *lang)
 	return "?";
 }
 
+/* The provincial relaxations a unit was judged under (jh_unit.relaxed),
+ * lowest bit first: the key (as the standards file's relax.KEY) and the
+ * name people read.  The evaluation sets the first two; the verdict's
+ * school items the rest. */
+static const struct {
+	unsigned bit;
+	const char *key, *zh, *en;
+} relax_names[] = {
+	{JH_RELAX_SMALL_TEACHERS, "small_rural_teachers",
+	 "乡村小规模学校计入交流轮岗、兼职、走教体育艺术教师",
+	 "rural small school: rotating, part-time and itinerant PE and art teachers counted"},
+	{JH_RELAX_DENSE_SPORTS, "dense_central_sports",
+	 "中心城区人口密集学校计入屋顶、地下体育场地和步行10分钟内租借的场馆",
+	 "dense central-city school: rooftop and underground areas and venues leased within 10 minutes' walk counted"},
+	{JH_RELAX_OLD_ROOMS, "old_rooms",
+	 "建校较早学校的音乐、美术专用教室按放宽面积评估",
+	 "older school: music and art rooms judged against the relaxed areas"},
+	{JH_RELAX_SMALL_ROOMS, "small_rural_rooms",
+	 "乡村小规模学校的音乐、美术专用教室按放宽面积评估",
+	 "rural small school: music and art rooms judged against the relaxed areas"},
+	{JH_RELAX_SIZE, "school_size",
+	 "建校较早或随迁子女过半的学校按放宽规模评估",
+	 "older school or over half migrant pupils: judged against the relaxed size"},
+};
+
+const char *jhRelaxKey(unsigned bit)
+{
+	for (size_t k = 0; k < sizeof relax_names / sizeof *relax_names; k++)
+		if (relax_names[k].bit == bit)
+			return relax_names[k].key;
+	return "?";
+}
+
+const char *jhRelaxName(unsigned bit, const char *lang)
+{
+	for (size_t k = 0; k < sizeof relax_names / sizeof *relax_names; k++)
+		if (relax_names[k].bit == bit)
+			return L(relax_names[k].zh, relax_names[k].en);
+	return "?";
+}
+
+/* The relaxations of set, keys (names when lang) joined by sep. */
+static void add_relaxations(jh_out *o, unsigned set, const char *lang,
+                            const char *sep)
+{
+	int first = 1;
+
+	for (size_t k = 0; k < sizeof relax_names / sizeof *relax_names; k++) {
+		if (!(set & relax_names[k].bit))
+			continue;
+		if (!first)
+			jhOutAdds(o, sep);
+		jhOutAdds(o, lang ? jhRelaxName(relax_names[k].bit, lang) :
+		                    relax_names[k].key);
+		first = 0;
+	}
+}
+
 /* Numbers as people read them: 2 decimals, trailing zeros kept (as
  * printf's %.2f, without printf: jhFixed). */
 static void fmt2(char *b, size_t n, double v)
@@ -124,6 +182,8 @@ struct rctx {
 	const char *lang;
 	int indent;                   /* JSON: spaces a level, 0 compact */
 	const struct limits *lim;     /* text */
+	int relax_col;                /* CSV: a relaxations column (some unit
+	                                 was judged under one) */
 };
 
 /* --- names for people ---------------------------------------------------- */
@@ -304,6 +364,29 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 				}
 				jh_out_addc(o, '\n');
 			}
+		}
+		/* Schools judged under a provincial relaxation, each named
+		 * (none under the national standard, which has them off). */
+		size_t nrelax = 0;
+		for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++)
+			nrelax += r->units[k].relaxed != 0;
+		if (nrelax)
+			jh_out_addf(o, L("  适用省级放宽规则(%zu):\n",
+			                 "  Provincial relaxations applied (%zu):\n"),
+			            nrelax);
+		for (size_t k = cr->first_unit; nrelax && k < cr->first_unit + cr->nunits; k++) {
+			const jh_unit *u = &r->units[k];
+			if (!u->relaxed)
+				continue;
+			jhOutAdds(o, "    [");
+			jhOutAdds(o, jh_stage_name(u->stage, lang));
+			jhOutAdds(o, "] ");
+			jhOutAdds(o, u->school->school_code);
+			jh_out_addc(o, ' ');
+			jhOutAdds(o, u->school->school_name ? u->school->school_name : "");
+			jhOutAdds(o, L(":", ": "));
+			add_relaxations(o, u->relaxed, lang, L("；", "; "));
+			jh_out_addc(o, '\n');
 		}
 		if (nexcl) {
 			jh_out_addf(o, L("  未参评(%zu):", "  Not evaluated (%zu):"), nexcl);
@@ -496,6 +579,17 @@ static void json_unit(jhJson *j, const jh_result *r, const jh_unit *u)
 		jhJsonClose(j, '}');
 	}
 	jhJsonClose(j, ']');
+	/* Added by issue 14, only when the unit was judged under a
+	 * provincial relaxation (so national outputs keep their bytes):
+	 * the relaxations' keys, as the standards file's relax.KEY. */
+	if (u->relaxed) {
+		jhJsonKey(j, "relaxations");
+		jhJsonOpen(j, '[');
+		for (size_t k = 0; k < sizeof relax_names / sizeof *relax_names; k++)
+			if (u->relaxed & relax_names[k].bit)
+				jhJsonStr(j, relax_names[k].key);
+		jhJsonClose(j, ']');
+	}
 	jhJsonClose(j, '}');
 }
 
@@ -561,7 +655,7 @@ static void csv_field(jh_out *o, const char *s)
 /* The CSV's header in the output's language: Chinese column names in zh
  * (as people open it in Excel), the English keys in en.  The county's name
  * is the last column, so the keys' layout before it stays as it was. */
-static void csv_head(jh_out *o, const char *lang)
+static void csv_head(jh_out *o, const char *lang, int relax_col)
 {
 	static const char *const zh_cols =
 		"记录,县(市、区)代码,年度,学段,学校标识码,学校名称,"
@@ -589,8 +683,13 @@ static void csv_head(jh_out *o, const char *lang)
 			jhOutAdds(o, "差异系数");
 		}
 	}
-	jhOutAdds(o, is_en(lang) ? ",cv_mean,met,passes,shortfalls,county_name\n"
-	                         : ",综合差异系数,达标指标数,是否达标,未达标指标,县(市、区)名称\n");
+	jhOutAdds(o, is_en(lang) ? ",cv_mean,met,passes,shortfalls,county_name"
+	                         : ",综合差异系数,达标指标数,是否达标,未达标指标,县(市、区)名称");
+	/* After the county's name, and only when some school was judged
+	 * under a provincial relaxation (issue 14). */
+	if (relax_col)
+		jhOutAdds(o, is_en(lang) ? ",relaxations" : ",适用放宽规则");
+	jhOutAddc(o, '\n');
 }
 
 /* ",是" / ",true" */
@@ -642,6 +741,8 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 		csv_bool(o, sr->passes, x->lang);
 		jhOutAddc(o, ',');
 		csv_county_name(r, cr, o);
+		if (x->relax_col)
+			jhOutAddc(o, ',');
 		jhOutAddc(o, '\n');
 	}
 	for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
@@ -688,6 +789,13 @@ static void csv_county(const struct rctx *x, size_t c, jh_out *o)
 			first = 0;
 		}
 		csv_county_name(r, cr, o);
+		if (x->relax_col) {
+			/* en: keys joined by ";"; zh: names joined by "；"
+			 * (no comma in either, so no quoting). */
+			jhOutAddc(o, ',');
+			add_relaxations(o, u->relaxed, is_en(x->lang) ? NULL : x->lang,
+			                is_en(x->lang) ? ";" : "；");
+		}
 		jhOutAddc(o, '\n');
 	}
 }
@@ -710,7 +818,7 @@ static void render_range(const struct rctx *x, size_t from, size_t to,
 jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
                         unsigned flags, jh_out *o)
 {
-	struct rctx x = {r, fmt, lang, flags & JH_REPORT_PRETTY ? 2 : 0, NULL};
+	struct rctx x = {r, fmt, lang, flags & JH_REPORT_PRETTY ? 2 : 0, NULL, 0};
 	struct limits lim;
 	jhJson j;
 
@@ -728,7 +836,9 @@ jh_code jh_report_write(const jh_result *r, jh_format fmt, const char *lang,
 		jhJsonKey(&j, "counties");
 		jhJsonOpen(&j, '[');
 	} else {
-		csv_head(o, lang);
+		for (size_t k = 0; k < r->nunits && !x.relax_col; k++)
+			x.relax_col = r->units[k].relaxed != 0;
+		csv_head(o, lang, x.relax_col);
 	}
 	render_range(&x, 0, r->ncounties, o);
 	if (fmt == JH_FMT_TEXT) {
