@@ -114,6 +114,8 @@ static void done(struct fx *f)
 	jh_diags_free(&f->diags);
 }
 
+static char *render(const jh_result *r, jh_format fmt, const char *lang);
+
 static const jh_unit *unit(const jh_result *r, const char *code, jh_stage st)
 {
 	for (size_t k = 0; k < r->nunits; k++)
@@ -305,6 +307,66 @@ static void test_both_on(void **state)
 	}
 	done(&a);
 	done(&b);
+}
+
+/* A teaching point merged into its central school (a root standards file:
+ * the national text with teaching_point.policy = merge, which a file
+ * based on national-2017 may not change, and the teachers' rule on).
+ * Central school 1101040001: 300 primary pupils, 2 PE/art teachers; its
+ * teaching point 1101040002: rural small, 60 pupils, none full-time, 1
+ * itinerant.  Merged: 360 pupils; off 2 / 360 × 100 = 0.5556 per 100, on
+ * (2 + 0 + 1) / 360 × 100 = 0.8333 — the point's teacher counted, since
+ * the point itself has 60 pupils, and the central unit names the rule. */
+static char *subst(const char *text, const char *from, const char *to)
+{
+	const char *p = strstr(text, from);
+	size_t n = strlen(text) - strlen(from) + strlen(to) + 1;
+	char *out = malloc(n);
+
+	assert_non_null(p);
+	assert_non_null(out);
+	snprintf(out, n, "%.*s%s%s", (int)(p - text), text, to, p + strlen(from));
+	return out;
+}
+
+static void test_merged_point(void **state)
+{
+	(void)state;
+	static const char *const csv = HDR
+		"1101040001,中心小学,110104,2024,primary,,300,0,0,"
+		"15,0,3,0,2,0,20,0,1500,3000,700000,9,否,0,,,,\n"
+		"1101040002,村教学点,110104,2024,teaching_point,1101040001,60,0,0,"
+		"0,0,0,0,0,0,3,0,200,300,100000,1,是,1,,,,\n";
+	char *merge = subst(jh_standard_national_text(),
+	                    "teaching_point.policy       = own_unit",
+	                    "teaching_point.policy       = merge");
+	char *both = subst(merge, "relax.small_rural_teachers              = off",
+	                   "relax.small_rural_teachers              = on");
+	struct fx off, on;
+	const jh_unit *u;
+
+	load(&off, csv, merge);
+	load(&on, csv, both);
+	u = unit(off.res, "1101040001", JH_STAGE_PRIMARY);
+	assert_near(u->students, 360, 0);
+	assert_near(u->value[JH_IND_PE_ART], 200.0 / 360, 1e-12);
+	assert_int_equal(u->relaxed, 0);
+	u = unit(on.res, "1101040001", JH_STAGE_PRIMARY);
+	assert_near(u->value[JH_IND_PE_ART], 300.0 / 360, 1e-12);
+	assert_int_equal(u->relaxed, JH_RELAX_SMALL_TEACHERS);
+	assert_int_equal(unit(on.res, "1101040002", JH_STAGE_PRIMARY)->status,
+	                 JH_UNIT_MERGED);
+	{
+		/* The text names the central school only. */
+		char *s = render(on.res, JH_FMT_TEXT, "en");
+		assert_non_null(strstr(s, "  Provincial relaxations applied (1):\n"
+		                          "    [primary] 1101040001 中心小学: "));
+		free(s);
+	}
+	done(&off);
+	done(&on);
+	free(merge);
+	free(both);
 }
 
 /* --- the plan follows ---------------------------------------------------- */
@@ -523,6 +585,7 @@ int main(void)
 		cmocka_unit_test(test_small_teachers_bounds),
 		cmocka_unit_test(test_dense_sports),
 		cmocka_unit_test(test_both_on),
+		cmocka_unit_test(test_merged_point),
 		cmocka_unit_test(test_gap_dense),
 		cmocka_unit_test(test_gap_dense_split),
 		cmocka_unit_test(test_outputs),

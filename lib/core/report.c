@@ -366,17 +366,19 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 			}
 		}
 		/* Schools judged under a provincial relaxation, each named
-		 * (none under the national standard, which has them off). */
+		 * (none under the national standard, which has them off); a
+		 * merged teaching point's is its central school's. */
 		size_t nrelax = 0;
 		for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++)
-			nrelax += r->units[k].relaxed != 0;
+			nrelax += r->units[k].relaxed &&
+			          r->units[k].status == JH_UNIT_EVALUATED;
 		if (nrelax)
 			jh_out_addf(o, L("  适用省级放宽规则(%zu):\n",
 			                 "  Provincial relaxations applied (%zu):\n"),
 			            nrelax);
 		for (size_t k = cr->first_unit; nrelax && k < cr->first_unit + cr->nunits; k++) {
 			const jh_unit *u = &r->units[k];
-			if (!u->relaxed)
+			if (!u->relaxed || u->status != JH_UNIT_EVALUATED)
 				continue;
 			jhOutAdds(o, "    [");
 			jhOutAdds(o, jh_stage_name(u->stage, lang));
