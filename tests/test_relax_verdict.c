@@ -648,6 +648,54 @@ static void test_unit_relaxations_named(void **state)
 	jh_buf_free(&b);
 }
 
+/* --- gaps judge as the verdict does ------------------------------------------ */
+
+/* `gaps` (lib/plan/rooms.c) holds each school to the same figures.  The
+ * 1998 school's 75 m² music room: nationally the room is enlarged by
+ * ceil(96 − 75) = 21 m²; under the province (73 m²) nothing is needed.
+ * The nine-year school of 2,600 built in 2009: beyond any addition
+ * nationally (2,600 > 2,500), not under the province (≤ 3,000). */
+static void test_gaps_follow(void **state)
+{
+	(void)state;
+	jh_standard prov;
+	jh_costs costs;
+	jh_buf b = JH_BUF_INIT;
+	jh_addition *add;
+	jh_beyond *bey;
+	size_t n;
+	struct fx f;
+
+	assert_int_equal(jh_costs_default(&costs, NULL), JH_OK);
+	example(&prov);
+	jh_buf_adds(&b, H);
+	school(&b, "1101010001", "甲小学", "primary", 1000, 0, "24,,42,,2,75,2,90,1998,0,否,否");
+	school(&b, "1101010002", "乙学校", "nine_year", 1700, 900,
+	       "40,18,45,50,5,96,5,90,2009,0,否,否");
+
+	judge(&f, NULL, b.data, NULL);
+	assert_int_equal(jh_gaps_rooms(f.res, 0, &costs, &add, &n, &f.d), JH_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(add[0].school->school_code, "1101010001");
+	assert_true(add[0].add[JH_F_MUSIC_ROOM_MIN_AREA] == 21);
+	assert_true(add[0].add[JH_F_ART_ROOM_MIN_AREA] == 0);
+	free(add);
+	assert_int_equal(jh_gaps_beyond(f.res, 0, &bey, &n), JH_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(bey[0].kind, JH_BEYOND_SCHOOL_SIZE);
+	assert_true(bey[0].value == 2600 && bey[0].limit == 2500);
+	free(bey);
+	done(&f);
+
+	judge(&f, &prov, b.data, NULL);
+	assert_int_equal(jh_gaps_rooms(f.res, 0, &costs, &add, &n, &f.d), JH_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(jh_gaps_beyond(f.res, 0, &bey, &n), JH_OK);
+	assert_int_equal(n, 0);
+	done(&f);
+	jh_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -661,6 +709,7 @@ int main(void)
 		cmocka_unit_test(test_class_size_bands),
 		cmocka_unit_test(test_vetoes),
 		cmocka_unit_test(test_unit_relaxations_named),
+		cmocka_unit_test(test_gaps_follow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -503,6 +503,21 @@ int jh_at_least(const jh_standard *std, double value, double threshold);
 /* Value ≤ limit under the standard's tolerance. */
 int jh_at_most(const jh_standard *std, double value, double limit);
 
+/* The provincial relaxations of guarantee items 3 and 4 for one school
+ * (lib/core/relax.c; the verdict and `gaps` judge by them alike).  The
+ * smallest music and art room the school is held to: the standard's
+ * 96/90 m², or the looser relaxed figure where a relaxation is on and
+ * concerns the school; *music_by, *art_by get the JH_RELAX_* bit that gave
+ * each figure (0: the national one). */
+void jh_school_room_min(const jh_standard *std, const jh_school_year *sy,
+                        double *music, unsigned *music_by, double *art,
+                        unsigned *art_by);
+/* The most compulsory-stage pupils the school may have: 2000/2500, or the
+ * relaxed maximum for an old or mostly migrant school (*relaxed =
+ * JH_RELAX_SIZE, else 0; may be NULL). */
+double jh_school_size_max(const jh_standard *std, const jh_school_year *sy,
+                          unsigned *relaxed);
+
 /* The student-weighted difference coefficient of n values x with weights
  * p (students): CV = sqrt(Σ (p_i/P)(x_i − x̄)²) / x̄, x̄ = Σ p_i x_i / P.
  * Sets *mean and *sd when non-NULL.  NaN when P or x̄ is 0. */

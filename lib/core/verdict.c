@@ -938,98 +938,13 @@ static void schools_counted(jh_verdict_item *it, const struct row *row, size_t b
 /* --- provincial relaxations (reference §4 notes, §9) ------------------
  *
  * Items 3 and 4 judge a school against a looser figure when the standard
- * switches a relaxation on and the school is one it concerns (the figures
- * are the standard's relax.* keys; national: all off).  Where a school
- * qualifies, the looser of the applicable figures and the national one is
- * used, so a local file that tightened a relaxed figure past the national
- * one simply leaves the national figure in force.  A school is named in
+ * switches a relaxation on and the school is one it concerns: the figure
+ * each school is held to comes from lib/core/relax.c (jh_school_room_min,
+ * jh_school_size_max), which `gaps` uses too.  A school is named in
  * the item's detail under the relaxation when the relaxation decided its
  * figure and it would have failed the national one — every school whose
  * judgement the relaxation changed, and none whose judgement it did not,
  * so that an old county does not list every old school it has. */
-
-/* Classes of stage st over n pupils, from the size bands: NaN when the
- * row has no bands or n is not a band's upper bound.
- * TODO(issue 14 A): jh_school_classes_over once part A lands. */
-static double classes_over(const jh_school_year *sy, int st, double n)
-{
-	jh_field f0 = st ? JH_F_BANDS_JUNIOR : JH_F_BANDS_PRIMARY;
-	double over = 0;
-	int boundary = 0;
-
-	for (int b = 0; b < JH_BANDS; b++) {
-		if (isnan(sy->v[f0 + b]))
-			return NAN;
-		boundary |= jh_band_max(b) == n;
-		if (jh_band_min(b) > n)
-			over += sy->v[f0 + b];
-	}
-	return boundary ? over : NAN;
-}
-
-/* Whether the school's largest class is under 30: its yes/no answer
- * (JH_F_SMALL_CLASSES) when given, else every stage it teaches having a
- * largest class under 30 or, without one, no class over 25 by the bands
- * (26–30 may hold a class of 30).  Unknown counts as no. */
-static int largest_under_30(const jh_school_year *sy)
-{
-	static const jh_field fs[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
-	static const jh_field fl[2] = {JH_F_LARGEST_CLASS_PRIMARY, JH_F_LARGEST_CLASS_JUNIOR};
-	int stages = 0;
-
-	if (!isnan(sy->v[JH_F_SMALL_CLASSES]))
-		return sy->v[JH_F_SMALL_CLASSES] == 1;
-	for (int st = 0; st < 2; st++) {
-		if (!(sy->v[fs[st]] > 0))
-			continue;
-		stages++;
-		if (isnan(sy->v[fl[st]]) ? classes_over(sy, st, 25) != 0 : sy->v[fl[st]] >= 30)
-			return 0;
-	}
-	return stages > 0;
-}
-
-/* The figure a school's rooms are judged against, and the relaxation
- * (JH_RELAX_* bit, 0: none) that gave it. */
-struct room_rule {
-	double music, art;
-	unsigned music_by, art_by;
-};
-
-static void room_rule(const jh_standard *std, const jh_school_year *sy, struct room_rule *rr)
-{
-	double built = sy->v[JH_F_BUILD_YEAR];
-
-	rr->music = std->music_room_min_m2;
-	rr->art = std->art_room_min_m2;
-	rr->music_by = rr->art_by = 0;
-	if (std->relax_old_rooms && !isnan(built) && built <= std->old_rooms_built_by) {
-		if (std->old_rooms_music_m2 < rr->music) {
-			rr->music = std->old_rooms_music_m2;
-			rr->music_by = JH_RELAX_OLD_ROOMS;
-		}
-		if (std->old_rooms_art_m2 < rr->art) {
-			rr->art = std->old_rooms_art_m2;
-			rr->art_by = JH_RELAX_OLD_ROOMS;
-		}
-	}
-	if (std->relax_small_rooms && sy->v[JH_F_RURAL_SMALL] == 1 && largest_under_30(sy)) {
-		/* One figure for music and art rooms, the stage's.  A school
-		 * teaching junior pupils (a nine-year school) is held to the
-		 * junior figure: its rooms serve its junior classes too, and a
-		 * rule recorded without an official source ([U]) is applied no
-		 * further than every class using the room allows. */
-		double m = std->small_rooms_m2[sy->v[JH_F_STUDENTS_JUNIOR] > 0];
-		if (m < rr->music) {
-			rr->music = m;
-			rr->music_by = JH_RELAX_SMALL_ROOMS;
-		}
-		if (m < rr->art) {
-			rr->art = m;
-			rr->art_by = JH_RELAX_SMALL_ROOMS;
-		}
-	}
-}
 
 /* The schools an item judged under a relaxation, in both languages and
  * by code with the standards key (for programs); appended to the item's
@@ -1055,7 +970,7 @@ static void relax_words(const jh_standard *std, const jh_school_year *sy, unsign
 		break;
 	case JH_RELAX_SMALL_ROOMS:
 		*key = "relax.small_rural_rooms";
-		n = std->small_rooms_m2[sy->v[JH_F_STUDENTS_JUNIOR] > 0];
+		n = jhSmallRoomsM2(std, sy);
 		snprintf(zh, zcap, "乡村小规模学校,最大班额不足30人,专用教室不小于%g㎡", n);
 		snprintf(en, ecap, "rural small school, largest class under 30: rooms ≥ %g m²", n);
 		break;
@@ -1165,7 +1080,7 @@ static void unit_relaxed_note(const jh_standard *std, jh_verdict_item *it, const
 
 /* Item 3: every school ceil(classes / classes_per_room) music and art
  * rooms, at least one (S17), none smaller than the school's figure
- * (room_rule). */
+ * (jh_school_room_min). */
 static jh_code calc_rooms(struct ctx *c, const struct row *row)
 {
 	const jh_standard *std = c->std;
@@ -1177,7 +1092,8 @@ static jh_code calc_rooms(struct ctx *c, const struct row *row)
 		return JH_ERR_NOMEM;
 	FOR_SCHOOLS(c, k, sy) {
 		double cls, need, mu = sy->v[JH_F_MUSIC_ROOM_MIN_AREA], ar = sy->v[JH_F_ART_ROOM_MIN_AREA];
-		struct room_rule rr;
+		double music_min, art_min;
+		unsigned music_by, art_by;
 		if (sy->type == JH_TYPE_TEACHING_POINT)
 			continue;   /* the rule names 小学、初中; points are left out */
 		cls = (isnan(sy->v[JH_F_CLASSES_PRIMARY]) ? 0 : sy->v[JH_F_CLASSES_PRIMARY]) +
@@ -1187,17 +1103,17 @@ static jh_code calc_rooms(struct ctx *c, const struct row *row)
 			missing++;
 			continue;
 		}
-		room_rule(std, sy, &rr);
+		jh_school_room_min(std, sy, &music_min, &music_by, &art_min, &art_by);
 		/* ceil(classes / classes_per_room) rooms of each, at least one (S17). */
 		need = ceil(cls / std->classes_per_room - 1e-9);
 		if (need < 1)
 			need = 1;
-		int small_music = !isnan(mu) && !jh_at_least(std, mu, rr.music);
-		int small_art = !isnan(ar) && !jh_at_least(std, ar, rr.art);
+		int small_music = !isnan(mu) && !jh_at_least(std, mu, music_min);
+		int small_art = !isnan(ar) && !jh_at_least(std, ar, art_min);
 		relaxed_add(&rx, std, sy,
 		            (!isnan(mu) && !jh_at_least(std, mu, std->music_room_min_m2) ?
-		             rr.music_by : 0) |
-		            (!isnan(ar) && !jh_at_least(std, ar, std->art_room_min_m2) ? rr.art_by : 0));
+		             music_by : 0) |
+		            (!isnan(ar) && !jh_at_least(std, ar, std->art_room_min_m2) ? art_by : 0));
 		if (sy->v[JH_F_MUSIC_ROOMS] < need || sy->v[JH_F_ART_ROOMS] < need ||
 		    small_music || small_art) {
 			char what[160], zh[256], en[256];
@@ -1210,19 +1126,19 @@ static jh_code calc_rooms(struct ctx *c, const struct row *row)
 			                  sy->v[JH_F_ART_ROOMS], need);
 			if (small_music) {
 				n += snprintf(what + n, sizeof what - (size_t)n, "; 音乐教室%gm² < %g",
-				              mu, rr.music);
+				              mu, music_min);
 				nz += snprintf(zh + nz, sizeof zh - (size_t)nz, ";音乐教室 %g ㎡ < %g ㎡",
-				               mu, rr.music);
+				               mu, music_min);
 				ne += snprintf(en + ne, sizeof en - (size_t)ne, "; music room %g m² < %g m²",
-				               mu, rr.music);
+				               mu, music_min);
 			}
 			if (small_art) {
 				n += snprintf(what + n, sizeof what - (size_t)n, "; 美术教室%gm² < %g",
-				              ar, rr.art);
+				              ar, art_min);
 				nz += snprintf(zh + nz, sizeof zh - (size_t)nz, ";美术教室 %g ㎡ < %g ㎡",
-				               ar, rr.art);
+				               ar, art_min);
 				ne += snprintf(en + ne, sizeof en - (size_t)ne, "; art room %g m² < %g m²",
-				               ar, rr.art);
+				               ar, art_min);
 			}
 			snprintf(what + n, sizeof what - (size_t)n, ")");
 			list_school(it, &bad, sy, what, zh, en);
@@ -1249,15 +1165,12 @@ static jh_code calc_school_size(struct ctx *c, const struct row *row)
 	FOR_SCHOOLS(c, k, sy) {
 		double n = sy->v[JH_F_STUDENTS_PRIMARY] + sy->v[JH_F_STUDENTS_JUNIOR];
 		int multi = sy->type == JH_TYPE_NINE_YEAR || sy->type == JH_TYPE_TWELVE_YEAR;
-		double max = multi ? std->size_multi_max : std->size_single_max;
-		double relaxed = multi ? std->size_relaxed_multi_max : std->size_relaxed_single_max;
-		double built = sy->v[JH_F_BUILD_YEAR], migrant = sy->v[JH_F_MIGRANT_STUDENTS];
-		if (std->relax_size && relaxed > max && n > max &&
-		    ((!isnan(built) && built <= std->size_built_by) ||
-		     (!isnan(migrant) && n > 0 && migrant / n > std->size_migrant_share))) {
-			max = relaxed;
-			relaxed_add(&rx, std, sy, JH_RELAX_SIZE);
-		}
+		unsigned by;
+		double max = jh_school_size_max(std, sy, &by);
+		/* Named only where the relaxation decided: over the national
+		 * maximum. */
+		if (by && n > (multi ? std->size_multi_max : std->size_single_max))
+			relaxed_add(&rx, std, sy, by);
 		if (n > max) {
 			char what[48], zh[64], en[64];
 			snprintf(what, sizeof what, "%.0f人 > %g", n, max);
@@ -1289,7 +1202,7 @@ static jh_code calc_class_size(struct ctx *c, const struct row *row)
 			if (sy->v[fs[st]] <= 0)
 				continue;
 			if (isnan(sy->v[fl[st]])) {
-				over = classes_over(sy, st, max);
+				over = jhClassesOver(sy, st, max);
 				if (isnan(over)) {
 					missing++;
 				} else if (over > 0) {

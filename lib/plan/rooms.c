@@ -4,7 +4,7 @@
 ** The standard asks every primary and junior school for one music and one
 ** art room per 12 classes (reference §4 item 3, [B] S17: ceil(classes /
 ** 12), at least one), music rooms of 96 m² and art rooms of 90 m² or
-** more.  The template gives each school's room counts and its smallest
+** more (or a province's relaxed figures: jh_school_room_min).  The template gives each school's room counts and its smallest
 ** room's area, so the gap is rooms to build plus, when the smallest room
 ** is too small, the m² to enlarge it by.
 **
@@ -45,7 +45,8 @@ jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
 			{JH_F_MUSIC_ROOMS, JH_F_MUSIC_ROOM_MIN_AREA},
 			{JH_F_ART_ROOMS, JH_F_ART_ROOM_MIN_AREA},
 		};
-		double cls, need, cost = 0;
+		double cls, need, cost = 0, lim[2];
+		unsigned by[2];
 		jh_addition *x = &a[na];
 
 		/* One entry per school: its first unit only. */
@@ -65,9 +66,12 @@ jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
 			need = 1;
 		memset(x, 0, sizeof *x);
 		x->school = sy;
+		/* The figures the verdict holds the school to, relaxations
+		 * included (jh_school_room_min). */
+		jh_school_room_min(std, sy, &lim[0], &by[0], &lim[1], &by[1]);
 		for (int i = 0; i < 2; i++) {
 			double have = sy->v[kind[i].rooms], min = sy->v[kind[i].area];
-			double limit = i ? std->art_room_min_m2 : std->music_room_min_m2;
+			double limit = lim[i];
 			if (have < need) {
 				x->add[kind[i].rooms] = need - have;
 				cost += (need - have) * jhPlanPrice(costs, kind[i].rooms);
@@ -130,8 +134,7 @@ jh_code jh_gaps_beyond(const jh_result *r, size_t county, jh_beyond **out,
 				                      st ? JH_STAGE_JUNIOR : JH_STAGE_PRIMARY,
 				                      sy->v[fl[st]], std->class_max[st]};
 		pupils = sy->v[JH_F_STUDENTS_PRIMARY] + sy->v[JH_F_STUDENTS_JUNIOR];
-		max = sy->type == JH_TYPE_NINE_YEAR || sy->type == JH_TYPE_TWELVE_YEAR ?
-		      std->size_multi_max : std->size_single_max;
+		max = jh_school_size_max(std, sy, NULL);   /* relaxations included */
 		if (pupils > max)
 			b[nb++] = (jh_beyond){sy, JH_BEYOND_SCHOOL_SIZE, JH_STAGE_PRIMARY,
 			                      pupils, max};

@@ -34,6 +34,17 @@ run "verdict G json" 0 verdict "$DB" --county 369907 --year 2024 --format json
 jqeq "G: recognition rate" '.items[] | select(.id=="recognition") | .value * 10000 | round' 8217
 jqeq "G: six groups" '.recognition_by_group | length' 6
 
+# The example provincial standard (data/standards/example-province.std):
+# 369901 passes nationally; the province raises special-education funds
+# to 8,000, and 369901's 764,400 yuan for 98 pupils = 7,800 fails; it adds
+# four vetoes the sample's records do not give (missing).
+run "verdict example province" 0 verdict "$DB" --county 369901 --year 2024 --format json \
+	--standard "$top/data/standards/example-province.std"
+jqeq "province: verdict" '.verdict' fail
+jqeq "province: failing" '[.items[] | select(.status=="fail") | .id] | join(",")' "guarantee.7"
+jqeq "province: vetoes missing" '[.items[] | select(.status=="missing") | .id] | join(",")' \
+	"veto.unfilled_posts,veto.safety_incident,veto.falsified_data,veto.off_campus_tutoring"
+
 # Missing data is its own state.
 run "incomplete 2023" 0 verdict "$DB" --county 369901 --year 2023 --format json
 jqeq "A 2023: incomplete" '.verdict' incomplete
