@@ -648,6 +648,39 @@ static void test_unit_relaxations_named(void **state)
 	jh_buf_free(&b);
 }
 
+/* The same through the evaluation (part B sets jh_unit.relaxed): a rural
+ * small primary school of 60 pupils with no PE/art teacher of its own and
+ * one itinerant (走教) art teacher.  Nationally indicator 3 is 0/60 = 0
+ * per 100, under 0.9 and under its floor 0.9 × 0.85 = 0.765: the school
+ * fails.  The province (50 ≤ 60 ≤ 99): (0 + 1)/60 × 100 = 1.67 ≥ 0.9,
+ * and the six others are met (3/60 × 100 = 5.0 ≥ 4.2; 1.67 ≥ 1; 300/60 =
+ * 5.0 ≥ 4.5; 480/60 = 8.0 ≥ 7.5; 130,000/60 = 2,166.67 ≥ 2,000; 2/60 ×
+ * 100 = 3.33 ≥ 2.3): 7 of 7, and its item names the relaxation. */
+static void test_itinerant_teacher_named(void **state)
+{
+	(void)state;
+	jh_standard prov;
+	struct fx f;
+	const jh_verdict_item *it;
+	const char *csv = TEST_TEMPLATE_HEADER ",rotating_pe_art_teachers_primary,rural_small\n"
+		"1101010001,甲小学,110101,2024,primary,,60,0,0,3,0,1,0,0,0,6,0,300,480,130000,2,1,是\n";
+
+	judge(&f, NULL, csv, NULL);
+	it = item(&f.v, "resource.school.1101010001.primary");
+	assert_int_equal(it->status, JH_ITEM_FAIL);
+	assert_null(strstr(it->detail_zh, "放宽"));
+	done(&f);
+
+	example(&prov);
+	judge(&f, &prov, csv, NULL);
+	it = item(&f.v, "resource.school.1101010001.primary");
+	assert_int_equal(it->status, JH_ITEM_PASS);
+	assert_string_equal(it->value_text, "7/7");
+	assert_string_equal(it->detail_zh, "按省级放宽规则:乡村小规模学校计入交流轮岗、兼职、走教体育艺术教师");
+	assert_string_equal(it->detail, "relaxed: relax.small_rural_teachers");
+	done(&f);
+}
+
 /* --- gaps judge as the verdict does ------------------------------------------ */
 
 /* `gaps` (lib/plan/rooms.c) holds each school to the same figures.  The
@@ -709,6 +742,7 @@ int main(void)
 		cmocka_unit_test(test_class_size_bands),
 		cmocka_unit_test(test_vetoes),
 		cmocka_unit_test(test_unit_relaxations_named),
+		cmocka_unit_test(test_itinerant_teacher_named),
 		cmocka_unit_test(test_gaps_follow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
