@@ -135,6 +135,7 @@ void h_imports(struct req *r)
 		srv_fail(r, JH_ERR_NOMEM, NULL);
 		return;
 	}
+	jh_import_set_standard(is, r->srv->cfg->std);
 	/* Every file read, even after a bad one: all the problems at once. */
 	for (size_t i = 0; i < r->nfiles && rc != JH_ERR_NOMEM; i++) {
 		jh_code frc = jh_import_set_add(is, r->files[i].name,

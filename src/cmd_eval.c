@@ -128,7 +128,8 @@ int cmd_eval(int argc, char **argv, struct cli *cli)
 	} else if (!(is = jh_import_set_new(0, std.year_min, std.year_max))) {
 		status = EXIT_FAIL;
 		goto out;
-	} else if ((jh_import_set_skip_county_years(is),
+	} else if ((jh_import_set_standard(is, &std),
+	            jh_import_set_skip_county_years(is),
 	            rc = jh_import_set_allow_extras(is, extra_columns, allow_extra)) ||
 	           (rc = cli_load_files(is, files, nfiles, &diags))) {
 		cli_print_diags(&diags, cli);

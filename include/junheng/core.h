@@ -215,6 +215,16 @@ static inline int jh_sy_all_given(const jh_school_year *sy)
 	return !sy->not_given[0] && !sy->not_given[1];
 }
 
+/* The classes of stage st of school sy with more than n pupils, from the
+ * size bands (lib/core/derive.c): n must be a band's maximum (25, 30 …
+ * 65; 45 and 50 are the standard's class maxima, 55 gives the 大班额 of
+ * 56 and more, 65 the 超大班额 of 66 and more).  NaN when the row gives
+ * no bands for the stage or n is not a band's maximum: the bands give a
+ * range, so no other count is known. */
+double jh_school_classes_over(const jh_school_year *sy, jh_stage st, int n);
+#define JH_LARGE_CLASS_OVER 55   /* 大班额: 56 pupils and more */
+#define JH_HUGE_CLASS_OVER  65   /* 超大班额: 66 and more */
+
 /* The cell text that clears a stored value on import ("清空"; "<clear>"
  * is read the same); an extra column's cleared value is kept in the
  * dataset as "" so that a store can drop it. */

@@ -167,6 +167,10 @@ typedef struct jh_import_set jh_import_set;
  * oom; free with jh_import_set_free. */
 jh_import_set *jh_import_set_new(int default_year, int year_min, int year_max);
 void jh_import_set_free(jh_import_set *is);
+/* The caller's standard, before any add: the years rows may have and
+ * the degrees that count as 高于规定学历 when a row gives teachers by
+ * degree (jh_dataset_set_standard); copied from, not kept. */
+void jh_import_set_standard(jh_import_set *is, const jh_standard *std);
 /* Extra columns allowed (jh_dataset_allow_extras); before any add. */
 jh_code jh_import_set_allow_extras(jh_import_set *is, const char *names, int all);
 /* County-year and survey tables are passed over unread (eval reads the

@@ -73,6 +73,14 @@ void jhDeriveExcused(const jh_table *t, size_t hdr, jhColSet *excused);
  * how many were recorded. */
 size_t jhDeriveRow(const jh_dataset *ds, const jh_table *t, const jhHeader *h,
                    size_t r, jh_school_year *sy, const int *ok, jh_diags *diags);
+/* Re-check a row merged over a stored one (lib/store: absent is not
+ * empty, so its raw figures and its ready-made values may come from
+ * different imports): each ready-made value whose raw group is complete
+ * must equal the derived one, with ds's degree rule.  Problems
+ * (JH_P_DERIVED_DISAGREES) go to diags at sy's file and line; returns how
+ * many. */
+size_t jhDeriveCheck(const jh_dataset *ds, const jh_school_year *sy,
+                     jh_diags *diags);
 /* A county code: 6 digits (GB/T 2260). */
 int jhCountyCodeOk(const char *s);
 

@@ -671,7 +671,11 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				ok[f] = 1;
 				break;
 			case CELL_BLANK:
-				if (jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED) {
+				/* A required column excused by its raw columns
+				 * (jhDeriveExcused) is derived by jhDeriveRow,
+				 * which reports a row that gives neither. */
+				if ((jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED) &&
+				    !jhColSetHas(&excused, JH_SY_IDCOLS + f)) {
 					if (type_ok && field_stage((jh_field)f))
 						DIAG(JH_P_DASH_OFFERED, line, col, "/", NULL);
 					else

@@ -11,9 +11,17 @@
 **
 **   lang "zh"   headers are the template's Chinese names (学校标识码…),
 **               values as offices write them: school types 小学, 初级中学…,
-**               locations 城区/镇区/乡村, boarding 是/否;
+**               locations 城区/镇区/乡村, boarding and the yes/no
+**               conditions (rural_small…) 是/否;
 **   lang "en"   the English keys (school_code…) and values (primary,
-**               urban, 1/0): the machine form.
+**               urban, boarding 1/0, the yes/no conditions yes/no): the
+**               machine form.
+**
+** The raw figures (teachers by degree, size bands, areas with indoor
+** sports rooms…) are template columns like the others, written in
+** template order when some row has them, beside the ready-made fields
+** derived from them (derive.c), which agree with them and so import
+** back unchanged.
 **
 ** The template loader reads both (names and values in either language),
 ** so either form imports back as the same data.
@@ -136,10 +144,17 @@ static const char *extra_of(const jh_dataset *ds, const jh_school_year *sy, size
 }
 
 /* Text of a text cell ("" when empty); NULL for a numeric field, whose
- * value is sy->v[c->idx] (NaN when empty). */
+ * value is sy->v[c->idx] (NaN when empty).  A yes/no field (rural_small…)
+ * is text: 是/否, or yes/no in the English form. */
 static const char *cell_text(const jh_dataset *ds, const jh_school_year *sy,
                              const struct col *c, int en, char *buf, size_t cap)
 {
+	if (c->kind == C_FIELD && jh_field_is_yesno((jh_field)c->idx)) {
+		double v = sy->v[c->idx];
+		if (isnan(v))
+			return "";
+		return en ? (v ? "yes" : "no") : (v ? "是" : "否");
+	}
 	if (c->kind == C_FIELD)
 		return NULL;
 	if (c->kind == C_EXTRA)

@@ -57,6 +57,16 @@ jh_import_set *jh_import_set_new(int default_year, int year_min, int year_max)
 	return is;
 }
 
+void jh_import_set_standard(jh_import_set *is, const jh_standard *std)
+{
+	int lo, hi;
+
+	jh_dataset_set_standard(is->ds, std);
+	jh_dataset_years(is->ds, &lo, &hi);
+	if (is->items)
+		jh_county_items_set_years(is->items, lo, hi);
+}
+
 void jh_import_set_free(jh_import_set *is)
 {
 	if (!is)

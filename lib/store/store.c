@@ -1126,6 +1126,12 @@ static jh_code import_tx(jh_store *s, const jh_areas *areas,
 			merged[i] = (long)mds->nrows - 1;
 			sy = &mds->rows[merged[i]];
 			sds = mds;
+			/* The file's raw figures over stored ready-made values,
+			 * or the reverse: they must still agree (derive.c). */
+			if (jhDeriveCheck(ds, sy, d)) {
+				errors++;
+				continue;
+			}
 		}
 		n = diff_row(NULL, cur, old, sds, sy);
 		row_state[i] = !old ? ROW_NEW : n ? ROW_CHANGED : ROW_SAME;
