@@ -79,21 +79,33 @@ jh_code jh_gaps_rooms(const jh_result *r, size_t county, const jh_costs *costs,
  * listed beside the plan, never priced in it. */
 typedef enum jh_beyond_kind {
 	JH_BEYOND_CLASS_SIZE = 0,   /* the largest class of a stage */
-	JH_BEYOND_SCHOOL_SIZE       /* pupils of the compulsory stages */
+	JH_BEYOND_SCHOOL_SIZE,      /* pupils of the compulsory stages */
+	JH_BEYOND_CLASSES_OVER      /* a stage's classes over the maximum,
+	                               from the size bands (issue 14) */
 } jh_beyond_kind;
 
 typedef struct jh_beyond {
 	const jh_school_year *school;   /* into the evaluated dataset */
 	jh_beyond_kind kind;
 	jh_stage stage;                 /* class size: the stage */
-	double value;                   /* pupils: the class, or the school */
+	double value;                   /* pupils: the class, or the school;
+	                                   classes over: how many classes
+	                                   (NaN when the maximum is not a
+	                                   band's: the bands cannot tell) */
 	double limit;                   /* the standard's maximum */
+	/* JH_BEYOND_CLASSES_OVER: of those, the classes of 56 pupils and
+	 * more (大班额) and of 66 and more (超大班额) that plans target
+	 * (jh_school_classes_over); 0 for the other kinds. */
+	double large, huge;
 } jh_beyond;
 
 /* Every school of county-year r->counties[county] over a class-size or
  * school-size maximum of the standard (as `junheng verdict` judges items
  * 4 and 5), in the order of the result's units, class sizes of a school
- * before its size.  *out malloc'd (free()), NULL when none. */
+ * before its size.  A stage that gives its classes in size bands has one
+ * JH_BEYOND_CLASSES_OVER entry when some class is over the maximum or
+ * holds 56 pupils or more, after its largest class's entry if any.
+ * *out malloc'd (free()), NULL when none. */
 jh_code jh_gaps_beyond(const jh_result *r, size_t county, jh_beyond **out,
                        size_t *n);
 

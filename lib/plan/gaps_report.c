@@ -21,7 +21,12 @@
 ** and the stage's teachers grow by their sum (plan.c), so the kinds add
 ** up to the count and their prices to its cost.  What no addition fixes
 ** (class and school sizes, jh_plan.beyond) has its own section, and the
-** plan's heading says it is not covered.
+** plan's heading says it is not covered; a school that gives its classes
+** in size bands (issue 14) is listed there with its classes over the
+** maximum and, of those, its 大班额 (56 pupils and more) and 超大班额 (66
+** and more), and the section ends with the county's two counts over
+** those schools (only when some school gives bands, so that the outputs
+** of files without bands do not change).
 ** JSON (the library's JSON writer, one value a line): every figure
 ** unrounded, in its shortest exact form; "beyond" beside "schools", and
 ** the plan's county_name, rooms_cost and each school's name.  CSV: one
@@ -37,7 +42,9 @@
 ** unreachable), gap_add (one column of it: field, amount, unit: teachers,
 ** teachers_in_all for the stage's total, m2, yuan or rooms), beyond (a
 ** class or school too large: field, amount, status class_size or
-** school_size, limit), plan (the county plan: cost, status, lower_bound,
+** school_size, limit; from size bands three rows, classes over the
+** maximum, 大班额 and 超大班额, in classes, status class_size,
+** large_classes or huge_classes, limit the maximum, 55 or 65), plan (the county plan: cost, status, lower_bound,
 ** gap, the unreachable school), plan_school (a school of the plan: its
 ** cost) and plan_add.
 **
@@ -232,11 +239,33 @@ static void text_unreachable(jh_buf *out, const jh_addition *a, const char *lang
 	jh_buf_adds(out, ")\n");
 }
 
+/* A stage's classes from the size bands: those over the maximum, and of
+ * them the 大班额 (56+) and 超大班额 (66+) plans target. */
+static void text_classes_over(jh_buf *out, const jh_beyond *b, const char *lang)
+{
+	int en = is_en(lang);
+	char v[JH_NUMBER_MAX], l[JH_NUMBER_MAX], g[JH_NUMBER_MAX], h[JH_NUMBER_MAX];
+
+	grouped(b->limit, l);
+	grouped(b->large, g);
+	grouped(b->huge, h);
+	if (!isnan(b->value))
+		jh_buf_addf(out, en ? "%s classes over the maximum of %s pupils: %s, of which "
+		                    : "%s超过上限 %s 人的班级 %s 个,其中",
+		            jh_stage_name(b->stage, lang), l, grouped(b->value, v));
+	else
+		jh_buf_addf(out, en ? "%s classes: " : "%s班级:", jh_stage_name(b->stage, lang));
+	jh_buf_addf(out, en ? "large (56 pupils or more) %s, very large (66 or more) %s\n"
+	                    : "大班额(56人及以上)%s 个,超大班额(66人及以上)%s 个\n", g, h);
+}
+
 /* Classes and schools too large: no addition fixes them. */
 static void text_beyond(const jh_plan *p, const char *lang, jh_buf *out)
 {
 	int en = is_en(lang);
 	char v[JH_NUMBER_MAX], l[JH_NUMBER_MAX];
+	double large = 0, huge = 0;
+	int bands = 0;
 
 	if (!p->nbeyond)
 		return;
@@ -254,10 +283,23 @@ static void text_beyond(const jh_plan *p, const char *lang, jh_buf *out)
 			jh_buf_addf(out, en ? "largest %s class %s pupils, over the maximum of %s\n"
 			                    : "%s最大班额 %s 人,超过上限 %s 人\n",
 			            jh_stage_name(b->stage, lang), v, l);
+		else if (b->kind == JH_BEYOND_CLASSES_OVER)
+			text_classes_over(out, b, lang);
 		else
 			jh_buf_addf(out, en ? "%s pupils in the compulsory stages, over the maximum of %s\n"
 			                    : "义务教育阶段在校生 %s 人,超过上限 %s 人\n", v, l);
+		if (b->kind == JH_BEYOND_CLASSES_OVER) {
+			bands = 1;
+			large += b->large;
+			huge += b->huge;
+		}
 	}
+	/* The county's counts, of the schools that give size bands. */
+	if (bands)
+		jh_buf_addf(out, en ? "  The county (schools giving size bands): large classes %s, "
+		                      "very large classes %s\n"
+		                    : "  全县(填报班额分段的学校):大班额 %s 个,超大班额 %s 个\n",
+		            grouped(large, v), grouped(huge, l));
 }
 
 static void text_report(const jh_plan *p, const jh_addition *g, size_t n,
@@ -402,15 +444,25 @@ static jh_code json_report(const jh_plan *p, const jh_addition *g, size_t n,
 		jhJsonKey(&j, "school_name");
 		jhJsonStr(&j, b->school->school_name);
 		jhJsonKey(&j, "kind");
-		jhJsonStr(&j, b->kind == JH_BEYOND_CLASS_SIZE ? "class_size" : "school_size");
-		if (b->kind == JH_BEYOND_CLASS_SIZE) {
+		jhJsonStr(&j, b->kind == JH_BEYOND_CLASS_SIZE ? "class_size" :
+		              b->kind == JH_BEYOND_CLASSES_OVER ? "classes_over" : "school_size");
+		if (b->kind != JH_BEYOND_SCHOOL_SIZE) {
 			jhJsonKey(&j, "stage");
 			jhJsonStr(&j, jh_stage_key(b->stage));
 		}
 		jhJsonKey(&j, "value");
-		jhJsonNum(&j, b->value);
+		if (isnan(b->value))
+			jhJsonNull(&j);
+		else
+			jhJsonNum(&j, b->value);
 		jhJsonKey(&j, "limit");
 		jhJsonNum(&j, b->limit);
+		if (b->kind == JH_BEYOND_CLASSES_OVER) {
+			jhJsonKey(&j, "large_classes");
+			jhJsonNum(&j, b->large);
+			jhJsonKey(&j, "huge_classes");
+			jhJsonNum(&j, b->huge);
+		}
 		jhJsonClose(&j, '}');
 	}
 	jhJsonClose(&j, ']');
@@ -550,6 +602,37 @@ static void csv_adds(struct csvw *c, const char *record, const jh_addition *a)
 	}
 }
 
+/* A stage's classes from the size bands: three beyond rows, the classes
+ * over the maximum (status class_size), the 大班额 of 56 pupils and more
+ * (large_classes, limit 55) and the 超大班额 of 66 and more
+ * (huge_classes, limit 65), each in classes. */
+static void csv_classes_over(struct csvw *c, const jh_beyond *b)
+{
+	int jr = b->stage == JH_STAGE_JUNIOR;
+	const struct {
+		const char *key, *zh, *status, *status_zh;
+		double amount, limit;
+	} rows[3] = {
+		{jr ? "classes_over_max_junior" : "classes_over_max_primary",
+		 jr ? "初中超过班额上限的班级数" : "小学超过班额上限的班级数",
+		 "class_size", "班额超过上限", b->value, b->limit},
+		{jr ? "large_classes_junior" : "large_classes_primary",
+		 jr ? "初中大班额班级数(56人及以上)" : "小学大班额班级数(56人及以上)",
+		 "large_classes", "大班额", b->large, JH_LARGE_CLASS_OVER},
+		{jr ? "huge_classes_junior" : "huge_classes_primary",
+		 jr ? "初中超大班额班级数(66人及以上)" : "小学超大班额班级数(66人及以上)",
+		 "huge_classes", "超大班额", b->huge, JH_HUGE_CLASS_OVER},
+	};
+
+	for (int k = 0; k < 3; k++) {
+		csv_head(c, W(c, "beyond", "增加资源无法解决"), b->school);
+		csv_text(c->o, W(c, rows[k].key, rows[k].zh));
+		csv_num(c->o, rows[k].amount);
+		jh_buf_addf(c->o, ",,%s,,,", W(c, rows[k].status, rows[k].status_zh));
+		csv_tail(c, W(c, "classes", "个"), rows[k].limit);
+	}
+}
+
 static const char *csv_status(const struct csvw *c, jh_plan_status s)
 {
 	static const char *const zh[] = {
@@ -596,6 +679,10 @@ static void csv_report(const jh_plan *p, const jh_addition *g, size_t n,
 	 * compulsory stages' pupils), its value and the maximum. */
 	for (size_t i = 0; i < p->nbeyond; i++) {
 		const jh_beyond *b = &p->beyond[i];
+		if (b->kind == JH_BEYOND_CLASSES_OVER) {
+			csv_classes_over(c, b);
+			continue;
+		}
 		csv_head(c, W(c, "beyond", "增加资源无法解决"), b->school);
 		if (b->kind == JH_BEYOND_SCHOOL_SIZE)
 			csv_text(o, W(c, "students_compulsory", "义务教育阶段在校生数"));

@@ -111,8 +111,9 @@ jh_code jh_gaps_beyond(const jh_result *r, size_t county, jh_beyond **out,
 		return JH_ERR_ARG;
 	std = r->standard;
 	cr = &r->counties[county];
-	/* At most three entries a school: two stages' classes and its size. */
-	if (!(b = calloc(cr->nunits ? 3 * cr->nunits : 1, sizeof *b)))
+	/* At most five entries a school: two stages' largest classes and
+	 * classes from the bands, and its size. */
+	if (!(b = calloc(cr->nunits ? 5 * cr->nunits : 1, sizeof *b)))
 		return JH_ERR_NOMEM;
 	for (size_t k = cr->first_unit; k < cr->first_unit + cr->nunits; k++) {
 		static const jh_field fs[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
@@ -132,12 +133,23 @@ jh_code jh_gaps_beyond(const jh_result *r, size_t county, jh_beyond **out,
 			    sy->v[fl[st]] > std->class_max[st])
 				b[nb++] = (jh_beyond){sy, JH_BEYOND_CLASS_SIZE,
 				                      st ? JH_STAGE_JUNIOR : JH_STAGE_PRIMARY,
-				                      sy->v[fl[st]], std->class_max[st]};
+				                      sy->v[fl[st]], std->class_max[st], 0, 0};
+		for (int st = 0; st < 2; st++) {
+			jh_stage s = st ? JH_STAGE_JUNIOR : JH_STAGE_PRIMARY;
+			double over = jh_school_classes_over(sy, s, (int)std->class_max[st]);
+			double large = jh_school_classes_over(sy, s, JH_LARGE_CLASS_OVER);
+			if (std->class_max[st] != floor(std->class_max[st]))
+				over = NAN;
+			if (sy->v[fs[st]] > 0 && !isnan(large) && (over > 0 || large > 0))
+				b[nb++] = (jh_beyond){sy, JH_BEYOND_CLASSES_OVER, s, over,
+				                      std->class_max[st], large,
+				                      jh_school_classes_over(sy, s, JH_HUGE_CLASS_OVER)};
+		}
 		pupils = sy->v[JH_F_STUDENTS_PRIMARY] + sy->v[JH_F_STUDENTS_JUNIOR];
 		max = jh_school_size_max(std, sy, NULL);   /* relaxations included */
 		if (pupils > max)
 			b[nb++] = (jh_beyond){sy, JH_BEYOND_SCHOOL_SIZE, JH_STAGE_PRIMARY,
-			                      pupils, max};
+			                      pupils, max, 0, 0};
 	}
 	if (!nb) {
 		free(b);

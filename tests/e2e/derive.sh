@@ -73,4 +73,33 @@ run "junior 专科 counted: refused" 2 --lang en eval "$tmp/counted.csv"
 has "disagrees: why" "$tmp/err" "qualified_teachers_junior = 56 as given disagrees with teachers_bachelor_junior + teachers_master_junior + teachers_doctor_junior = 46"
 has "disagrees: where" "$tmp/err" "counted.csv:line 3:column 36"
 
+# Classes in size bands: `junheng gaps` lists the classes no addition
+# fixes.  3601020201 reports ≤25: 2, 26–30: 3, 31–35: 4, 36–40: 5,
+# 41–45: 6, 46–50: 3, 51–55: 2, 56–60: 2, 61–65: 1, ≥66: 1 primary
+# classes: 2+3+4+5+6+3+2+2+1+1 = 29 classes; over the primary maximum of
+# 45: 3+2+2+1+1 = 9; 大班额 (56 and more) 2+1+1 = 4; 超大班额 (66 and
+# more) 1.  3601020202's classes are all of 35 or fewer: not listed.
+B=$(printf ',%s' classes_le25_primary classes_26_30_primary classes_31_35_primary \
+	classes_36_40_primary classes_41_45_primary classes_46_50_primary classes_51_55_primary \
+	classes_56_60_primary classes_61_65_primary classes_ge66_primary)
+cat >"$tmp/bands.csv" <<END
+school_code,school_name,county_code,year,school_type,parent_code,students_primary,students_junior,students_senior,qualified_teachers_primary,qualified_teachers_junior,key_teachers_primary,key_teachers_junior,pe_art_teachers_primary,pe_art_teachers_junior,teachers_primary,teachers_junior,teaching_area_m2,sports_area_m2,equipment_value_yuan,multimedia_rooms$B
+3601020201,大班小学,360102,2023,primary,,1300,0,0,70,0,25,0,10,0,75,0,9000,15000,3000000,30,2,3,4,5,6,3,2,2,1,1
+3601020202,二小,360102,2023,primary,,1000,0,0,40,0,8,0,8,0,55,0,4000,6000,1500000,20,10,12,8,0,0,0,0,0,0,0
+END
+run "import the bands" 0 import "$DB" "$tmp/bands.csv"
+run "eval the bands" 0 eval "$DB" --county 360102 --year 2023 --format json
+run "gaps json" 0 gaps "$DB" --county 360102 --year 2023 --format json
+jqeq "bands: one school beyond" '.beyond | length' 1
+jqeq "bands: classes over 45" '.beyond[0] | [.school_code, .kind, .stage, .value, .limit] | join(",")' "3601020201,classes_over,primary,9,45"
+jqeq "bands: 大班额 4, 超大班额 1" '.beyond[0] | [.large_classes, .huge_classes] | join(",")' "4,1"
+run "gaps text" 0 gaps "$DB" --county 360102 --year 2023
+has "bands: the school's line" "$tmp/out" "3601020201 大班小学:小学超过上限 45 人的班级 9 个,其中大班额(56人及以上)4 个,超大班额(66人及以上)1 个"
+has "bands: the county's counts" "$tmp/out" "全县(填报班额分段的学校):大班额 4 个,超大班额 1 个"
+run "gaps csv en" 0 --lang en gaps "$DB" --county 360102 --year 2023 --format csv
+has "bands: csv large" "$tmp/out" "beyond,360102,2023,3601020201,大班小学,large_classes_primary,4,,large_classes,,,,东湖区,classes,55"
+has "bands: csv huge" "$tmp/out" "beyond,360102,2023,3601020201,大班小学,huge_classes_primary,1,,huge_classes,,,,东湖区,classes,65"
+# The sample gives no bands: its outputs do not change (cli.sh and
+# gaps.sh guard them byte for byte).
+
 summary
