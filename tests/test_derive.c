@@ -372,6 +372,42 @@ static void test_refusals(void **state)
 	jh_dataset_free(ds);
 }
 
+/* The ready-made column named beside its raw group (column 35): a blank
+ * cell is derived when the raw cells give the figures, and is the
+ * loader's blank cell, as without raw columns, when they are blank too;
+ * 清空 in a raw cell leaves the group incomplete. */
+static void test_blank_ready_made(void **state)
+{
+	(void)state;
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	const char *hdr = RAW_HDR ",qualified_teachers_primary\n";
+	char csv[2048];
+
+	/* 10 + 30 + 2 + 0 = 42 into the blank cell. */
+	snprintf(csv, sizeof csv, "%s" NINE ",\n", hdr);
+	test_load_csv(ds, csv, &d);
+	assert_near(jh_dataset_row(ds, 0)->v[JH_F_QUALIFIED_PRIMARY], 42, 0);
+
+	snprintf(csv, sizeof csv, "%s"
+	         /* line 2: the primary degrees and the ready-made cell blank:
+	          * the stage is taught, fill it ("/" is refused there) */
+	         "3601020021,甲,360102,2024,nine_year,,900,600,0,10,8,45,36,3000000,30,"
+	         ",,,,6,25,3,1,3,2,2,1,2,1,1,0,6000,800,9000,\n"
+	         /* line 3: 博士 cleared, the others given */
+	         "3601020022,乙,360102,2024,nine_year,,900,600,0,10,8,45,36,3000000,30,"
+	         "10,30,2,清空,6,25,3,1,3,2,2,1,2,1,1,0,6000,800,9000,\n", hdr);
+	jh_dataset_free(ds);
+	ds = jh_dataset_new();
+	assert_int_equal(load_csv(ds, csv, &d), JH_ERR_INPUT);
+	assert_int_equal(error_on(&d, 2)->problem, JH_P_DASH_OFFERED);
+	assert_int_equal(error_on(&d, 2)->column, 35);
+	assert_diag(error_on(&d, 3), JH_P_RAW_INCOMPLETE, 19, "qualified_teachers_primary",
+	            "teachers_doctor_primary");
+	jh_diags_free(&d);
+	jh_dataset_free(ds);
+}
+
 /* A table that names only some degree columns does not excuse the
  * ready-made column: it is required as before. */
 static void test_partial_header_not_excused(void **state)
@@ -465,6 +501,32 @@ static void test_store_merge(void **state)
 	assert_near(cur->rows[0].v[JH_F_TEACHERS_BACHELOR_JUNIOR], 26, 0);
 	assert_near(cur->rows[0].v[JH_F_TEACHING_AREA], 5200, 0);
 	assert_near(cur->rows[0].v[JH_F_INDOOR_SPORTS_AREA], 800, 0);
+	jh_dataset_free(cur);
+	cur = NULL;
+
+	/* `set` one raw figure: the values it gives are derived again.
+	 * 本科 junior 26 → 24: 24 + 3 + 1 = 28; indoor 800 → 1,000:
+	 * teaching 6,000 − 1,000 = 5,000, sports 9,000 + 1,000 = 10,000. */
+	{
+		const char *fields[] = {"teachers_bachelor_junior", "室内体育用房面积"};
+		const char *values[] = {"24", "1000"};
+		jh_revision_info edit = {"test", "set", "edit", 0, NULL, NULL};
+		assert_int_equal(jh_store_set(s, "3601020001", 2024, 0, 2, fields, values,
+		                              &edit, &st, &d), JH_OK);
+	}
+	assert_int_equal(jh_store_load(s, NULL, 0, &cur, &d), JH_OK);
+	assert_near(cur->rows[0].v[JH_F_QUALIFIED_JUNIOR], 28, 0);
+	assert_near(cur->rows[0].v[JH_F_TEACHING_AREA], 5000, 0);
+	assert_near(cur->rows[0].v[JH_F_SPORTS_AREA], 10000, 0);
+	/* Set beside a raw figure, a ready-made value must agree: 29 ≠ 28. */
+	{
+		const char *fields[] = {"teachers_bachelor_junior", "qualified_teachers_junior"};
+		const char *values[] = {"24", "29"};
+		jh_revision_info edit = {"test", "set", "edit", 0, NULL, NULL};
+		assert_int_equal(jh_store_set(s, "3601020001", 2024, 0, 2, fields, values,
+		                              &edit, &st, &d), JH_ERR_INPUT);
+		assert_int_equal(d.items[d.count - 1].problem, JH_P_DERIVED_DISAGREES);
+	}
 
 	jh_dataset_free(cur);
 	jh_dataset_free(ds);
@@ -518,6 +580,7 @@ int main(void)
 		cmocka_unit_test(test_stage_not_offered),
 		cmocka_unit_test(test_bands),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_blank_ready_made),
 		cmocka_unit_test(test_partial_header_not_excused),
 		cmocka_unit_test(test_store_merge),
 		cmocka_unit_test(test_export_round_trip),

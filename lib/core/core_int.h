@@ -67,12 +67,18 @@ extern const jhTemplate jhSchoolYear;
  * need not name because it names the raw columns they are derived from. */
 void jhDeriveExcused(const jh_table *t, size_t hdr, jhColSet *excused);
 /* Derive row r's (sy's) ready-made fields from its raw figures, after
- * every cell is read (ok[f]: field f's cell held a valid value); check
- * raw against ready-made values given beside them and raw figures against
- * their wholes.  Problems go to diags naming the row and column; returns
- * how many were recorded. */
+ * every cell is read (ok[f]: field f's cell held a valid value; bit f of
+ * cleared: it said 清空; stages: the JH_HAS_* the school's type offers,
+ * ~0u when the type does not read); check raw against ready-made values
+ * given beside them and raw figures against their wholes.  Problems go
+ * to diags naming the row and column; returns how many were recorded. */
 size_t jhDeriveRow(const jh_dataset *ds, const jh_table *t, const jhHeader *h,
-                   size_t r, jh_school_year *sy, const int *ok, jh_diags *diags);
+                   size_t r, jh_school_year *sy, const int *ok,
+                   const uint64_t cleared[2], unsigned stages, jh_diags *diags);
+/* 1 when the table names ready-made field f's column and every raw cell
+ * of its group in row r is blank: a blank cell there is then the
+ * loader's to report, as without raw columns. */
+int jhDeriveRawBlank(const jh_table *t, const jhHeader *h, size_t r, jh_field f);
 /* Re-check a row merged over a stored one (lib/store: absent is not
  * empty, so its raw figures and its ready-made values may come from
  * different imports): each ready-made value whose raw group is complete
@@ -81,6 +87,10 @@ size_t jhDeriveRow(const jh_dataset *ds, const jh_table *t, const jhHeader *h,
  * many. */
 size_t jhDeriveCheck(const jh_dataset *ds, const jh_school_year *sy,
                      jh_diags *diags);
+/* The ready-made fields raw field f gives whose whole raw group a header
+ * naming the template columns `named` names (at most two: the indoor
+ * sports rooms give both areas), into out; returns how many. */
+int jhDeriveFrom(jh_field f, const jhColSet *named, jh_field out[2]);
 /* A county code: 6 digits (GB/T 2260). */
 int jhCountyCodeOk(const char *s);
 

@@ -611,6 +611,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		/* Numeric columns.  ok[f] says the cell parsed, so cross-field
 		 * checks below run only on cells that are themselves valid. */
 		int ok[JH_F__COUNT] = {0};
+		uint64_t cleared[2] = {0, 0};   /* 清空: for jhDeriveRow */
 		for (int f = 0; f < JH_F__COUNT; f++) {
 			int col = pos[JH_SY_IDCOLS + f] + 1;
 			double d;
@@ -622,6 +623,7 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 			}
 			raw = jhCell(t, r, (size_t)col - 1);
 			if (jh_cell_clears(raw)) {
+				cleared[f >> 6] |= (uint64_t)1 << (f & 63);
 				if (jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED) {
 					jhCellCopy(raw, cell, sizeof cell);
 					DIAG(JH_P_CLEAR_REQUIRED, line, col, cell, NULL);
@@ -672,10 +674,13 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 				break;
 			case CELL_BLANK:
 				/* A required column excused by its raw columns
-				 * (jhDeriveExcused) is derived by jhDeriveRow,
-				 * which reports a row that gives neither. */
+				 * (jhDeriveExcused) is derived by jhDeriveRow
+				 * when its raw cells are not all blank, and
+				 * reported there when the table does not name
+				 * it. */
 				if ((jhSchoolYear.cols[JH_SY_IDCOLS + f].flags & JH_COL_REQUIRED) &&
-				    !jhColSetHas(&excused, JH_SY_IDCOLS + f)) {
+				    (!jhColSetHas(&excused, JH_SY_IDCOLS + f) ||
+				     jhDeriveRawBlank(t, &h, r, (jh_field)f))) {
 					if (type_ok && field_stage((jh_field)f))
 						DIAG(JH_P_DASH_OFFERED, line, col, "/", NULL);
 					else
@@ -725,7 +730,8 @@ jh_code jh_dataset_add_table(jh_dataset *ds, const jh_table *t,
 		    sy->v[JH_F_CERTIFIED_TEACHERS] > sy->v[JH_F_TEACHERS_PRIMARY] + sy->v[JH_F_TEACHERS_JUNIOR])
 			DIAG(JH_P_TEACHERS_EXCEED, line, pos[JH_SY_IDCOLS + JH_F_CERTIFIED_TEACHERS] + 1,
 			     "certified_teachers", "teachers_primary + teachers_junior");
-		errors += jhDeriveRow(ds, t, &h, r, sy, ok, diags);
+		errors += jhDeriveRow(ds, t, &h, r, sy, ok, cleared,
+		                      type_ok ? stages : ~0u, diags);
 		absurd_checks(t, hdr, r, pos, ok, sy, diags, &errors);
 		if (!*sy->school_code || !sy->year)
 			continue;

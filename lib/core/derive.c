@@ -44,10 +44,15 @@
 ** jhDeriveExcused lets a table leave out a required ready-made column
 ** when it names every raw column of its group; the loader then treats a
 ** blank ready-made cell as "to derive" and jhDeriveRow reports a row
-** whose group is blank.  jhDeriveCheck re-checks a row merged over a
+** whose group is blank — unless the table names the ready-made column
+** too and the row leaves it and every raw cell blank: the loader reports
+** that blank cell as it would without raw columns (jhDeriveRawBlank).  jhDeriveCheck re-checks a row merged over a
 ** stored one (lib/store): absent is not empty there, so the merged row's
 ** raw figures may come from the store and its ready-made value from the
-** file.  jh_school_classes_over counts classes from the bands.
+** file.  jhDeriveFrom tells `junheng set` which ready-made values a raw
+** figure it changes gives, so that they are derived again rather than
+** left to disagree.  jh_school_classes_over counts classes from the
+** bands.
 */
 #include "core_int.h"
 
@@ -193,6 +198,7 @@ struct rowctx {
 	long line;
 	jh_school_year *sy;
 	const int *ok;
+	const uint64_t *cleared;
 	jh_diags *diags;
 	size_t errors;
 };
@@ -204,13 +210,11 @@ static int col_of(const struct rowctx *x, jh_field f)
 
 static int state(const struct rowctx *x, jh_field f)
 {
-	int col = col_of(x, f);
-
 	if (x->ok[f])
 		return S_VALUE;
 	if (jh_sy_not_given(x->sy, f))
 		return S_BLANK;
-	if (col > 0 && jh_cell_clears(jhCell(x->t, x->r, (size_t)col - 1)))
+	if (x->cleared[f >> 6] >> (f & 63) & 1)
 		return S_CLEARED;
 	return S_ERROR;                 /* already reported by the loader */
 }
@@ -319,20 +323,29 @@ static void derive_group(struct rowctx *x, const struct group *g,
 	}
 }
 
-size_t jhDeriveRow(const jh_dataset *ds, const jh_table *t, const jhHeader *h,
-                   size_t r, jh_school_year *sy, const int *ok, jh_diags *diags)
+int jhDeriveRawBlank(const jh_table *t, const jhHeader *h, size_t r, jh_field f)
 {
-	struct rowctx x = {t, h, r, t->rows[r].line, sy, ok, diags, 0};
-	unsigned stages = ~0u;
-	char cell[64], a[256], b[256];
-
-	/* The stages the school offers, when its type reads. */
-	if (h->pos[JH_SY_SCHOOL_TYPE] >= 0) {
-		int ty;
-		jhCellCopy(jhCell(t, r, (size_t)h->pos[JH_SY_SCHOOL_TYPE]), cell, sizeof cell);
-		if ((ty = jh_school_type_parse(cell)) >= 0)
-			stages = jhTypeStages((jh_school_type)ty);
+	if (h->pos[JH_SY_IDCOLS + f] < 0)
+		return 0;
+	for (size_t i = 0; i < NGROUPS; i++) {
+		if (groups[i].ready != f)
+			continue;
+		for (int k = 0; k < groups[i].n; k++) {
+			int c = h->pos[JH_SY_IDCOLS + groups[i].raw[k]];
+			if (c >= 0 && !jhBlank(jhCell(t, r, (size_t)c)))
+				return 0;
+		}
 	}
+	return 1;
+}
+
+size_t jhDeriveRow(const jh_dataset *ds, const jh_table *t, const jhHeader *h,
+                   size_t r, jh_school_year *sy, const int *ok,
+                   const uint64_t cleared[2], unsigned stages, jh_diags *diags)
+{
+	struct rowctx x = {t, h, r, t->rows[r].line, sy, ok, cleared, diags, 0};
+	char a[256], b[256];
+
 	for (size_t g = 0; g < NGROUPS; g++)
 		derive_group(&x, &groups[g], ds->qualified_degree, stages);
 
@@ -402,6 +415,24 @@ size_t jhDeriveCheck(const jh_dataset *ds, const jh_school_year *sy,
 		errors++;
 	}
 	return errors;
+}
+
+int jhDeriveFrom(jh_field f, const jhColSet *named, jh_field out[2])
+{
+	int m = 0;
+
+	for (size_t i = 0; i < NGROUPS && m < 2; i++) {
+		const struct group *g = &groups[i];
+		int has = 0, all = 1;
+		for (int k = 0; k < g->n; k++) {
+			has |= g->raw[k] == f;
+			if (!jhColSetHas(named, JH_SY_IDCOLS + g->raw[k]))
+				all = 0;
+		}
+		if (has && all)
+			out[m++] = g->ready;
+	}
+	return m;
 }
 
 double jh_school_classes_over(const jh_school_year *sy, jh_stage stage, int n)

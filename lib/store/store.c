@@ -1450,6 +1450,40 @@ static jh_code edited_row(const jh_dataset *cur, size_t n,
 		if (c < t->rows[1].ncells)
 			t->cells[t->rows[1].first + c] = off;
 	}
+	/* A raw figure changed alone (teachers by degree, indoor sports
+	 * rooms, a size band): the ready-made values its group gives are
+	 * blanked, so that they are derived again (derive.c) rather than
+	 * left as stored to disagree with it. */
+	{
+		size_t ncols = t->rows[0].ncells, blank = t->text.len;
+		jhColSet named = {{0}};
+		jh_buf_addc(&t->text, '\0');
+		if (t->text.oom) {
+			rc = JH_ERR_NOMEM;
+			goto out;
+		}
+		for (size_t c = 0; c < ncols; c++) {
+			int k = jhTemplateCol(&jhSchoolYear, jh_table_cell(t, 0, c));
+			if (k >= 0)
+				jhColSetAdd(&named, k);
+		}
+		for (size_t i = 0; i < n; i++) {
+			jh_field to[2];
+			int f = jh_field_parse(fields[i]);
+			int m = f < 0 ? 0 : jhDeriveFrom((jh_field)f, &named, to);
+			for (int k = 0; k < m; k++) {
+				const char *key = jh_field_key(to[k]);
+				size_t j;
+				for (j = 0; j < n && strcmp(fields[j], key); j++)
+					;
+				if (j < n)
+					continue;       /* set too: as given */
+				for (size_t c = 0; c < ncols && c < t->rows[1].ncells; c++)
+					if (!strcmp(jh_table_cell(t, 0, c), key))
+						t->cells[t->rows[1].first + c] = blank;
+			}
+		}
+	}
 	/* The row's stored extra columns are its own, whatever their names. */
 	if (!(upd = jh_dataset_new()) || jh_dataset_allow_extras(upd, NULL, 1)) {
 		rc = JH_ERR_NOMEM;
