@@ -48,6 +48,19 @@ check() {  # check WHERE
 run "eval the raw file" 0 eval "$tmp/raw.csv" --format json
 check files
 
+# A local standard that counts 硕士 and above in junior: the file is read
+# with its rule, 5 + 1 = 6 → 6 ÷ 800 × 100 = 0.75 per 100 pupils.
+cat >"$tmp/strict.std" <<'EOF'
+base = national-2017
+id = strict-degrees
+name_zh = 学历从严(测试)
+name_en = Stricter degrees (test)
+definition.qualified_degree.junior = master
+EOF
+run "eval with a stricter degree rule" 0 eval "$tmp/raw.csv" --standard "$tmp/strict.std" --format json
+ind "strict: junior qualified 0.75 (硕士 and above)" 3601020102 qualified_teachers_per100 0.75
+ind "strict: primary unchanged 5.8" 3601020101 qualified_teachers_per100 5.8
+
 "${JUNHENG_FAST:-$J}" init "$DB" >/dev/null
 run "import the raw file" 0 import "$DB" "$tmp/areas.csv" "$tmp/raw.csv"
 run "eval from the database" 0 eval "$DB" --county 360102 --year 2024 --format json
