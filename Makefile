@@ -60,7 +60,7 @@ SRV_OBJ   := $(SRV_SRC:server/%.c=$(B)/server/%.o) $(B)/gen/server/web_embed.o
 SRV_OBJ_A := $(SRV_SRC:server/%.c=$(BA)/server/%.o) $(BA)/gen/server/web_embed.o
 TESTS     := $(TEST_SRC:tests/%.c=$(BA)/%)
 
-.PHONY: all demo test run-tests run-demo bench bench-serve bench-cycle bench-report fuzz clean deps sample web
+.PHONY: all demo test run-tests run-demo forms-fixtures bench bench-serve bench-cycle bench-report fuzz clean deps sample web
 all: $(B)/junheng $(B)/web.stamp
 
 deps:
@@ -150,7 +150,7 @@ $(BA)/test_%: tests/test_%.c tests/testutil.h $(BA)/libjunheng.a $(LIB_HDR)
 # so that nothing is compiled before the packages are there.
 test: deps
 	@$(MAKE) --no-print-directory run-tests
-run-tests: $(TESTS) $(BA)/junheng $(B)/junheng $(B)/libjunheng.a
+run-tests: $(TESTS) $(BA)/junheng $(B)/junheng $(B)/libjunheng.a $(B)/gen_forms
 	@LAYERS="$(LAYERS)" scripts/run-tests.sh $(TESTS)
 
 demo: deps
@@ -240,6 +240,12 @@ $(B)/gen_sample: tools/gen_sample.c $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
 $(B)/gen_office: tools/gen_office.c $(B)/libjunheng.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
+# The forms' fixtures (tests/data/forms, committed) and the filler
+# tests/e2e/forms.sh uses on a blank form.
+$(B)/gen_forms: tests/gen_forms.c $(B)/libjunheng.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libjunheng.a $(LIBS)
+forms-fixtures: $(B)/gen_forms
+	$(B)/gen_forms tests/data/forms
 sample: $(B)/gen_sample $(B)/gen_office
 	$(B)/gen_sample data/sample
 	$(B)/gen_office data/sample/schools-2024.csv data/sample/schools-2024-office.xlsx

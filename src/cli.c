@@ -3,6 +3,7 @@
 */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -104,6 +105,53 @@ int cli_is_database(const char *path)
 	return yes;
 }
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The workbooks and tables of folder dir (the forms of a county's
+ * schools, one file each): *.xlsx, *.xls, *.csv and *.txt, by name;
+ * hidden files and Excel's lock files (~$…) are passed over.  *out and
+ * its strings are malloc'd; -1 when the folder cannot be read. */
+static int folder_files(const char *dir, char ***out, int *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	int cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		char path[4096];
+		struct stat st;
+		if (e->d_name[0] == '.' || !strncmp(e->d_name, "~$", 2) ||
+		    !(has_suffix(e->d_name, ".xlsx") || has_suffix(e->d_name, ".xls") ||
+		      has_suffix(e->d_name, ".csv") || has_suffix(e->d_name, ".txt")))
+			continue;
+		if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path ||
+		    stat(path, &st) || !S_ISREG(st.st_mode))
+			continue;
+		if (*n == cap) {
+			char **g = realloc(v, (size_t)(cap = cap ? 2 * cap : 16) * sizeof *g);
+			if (!g)
+				break;
+			v = g;
+		}
+		if (!(v[*n] = strdup(path)))
+			break;
+		(*n)++;
+	}
+	closedir(d);
+	if (*n)
+		qsort(v, (size_t)*n, sizeof *v, by_name);
+	*out = v;
+	return 0;
+}
+
 jh_code cli_load_files(jh_import_set *is, char **files, int nfiles,
                        jh_diags *diags)
 {
@@ -112,7 +160,33 @@ jh_code cli_load_files(jh_import_set *is, char **files, int nfiles,
 	for (int i = 0; i < nfiles; i++) {
 		char *data = NULL;
 		size_t len = 0;
-		jh_code rc = cli_read_file(files[i], &data, &len);
+		struct stat st;
+		jh_code rc;
+
+		/* A folder: every file in it, as if each were named. */
+		if (!stat(files[i], &st) && S_ISDIR(st.st_mode)) {
+			char **sub;
+			int nsub;
+			if (folder_files(files[i], &sub, &nsub)) {
+				cli_file_problem(diags, files[i], errno);
+				bad = 1;
+				continue;
+			}
+			if (!nsub) {
+				jh_diags_add(diags, JH_P_EMPTY_FILE, files[i], NULL, 0, 0,
+				             NULL, NULL, NULL);
+				bad = 1;
+			}
+			rc = nsub ? cli_load_files(is, sub, nsub, diags) : JH_OK;
+			for (int k = 0; k < nsub; k++)
+				free(sub[k]);
+			free(sub);
+			if (rc == JH_ERR_NOMEM)
+				return rc;
+			bad |= rc != JH_OK;
+			continue;
+		}
+		rc = cli_read_file(files[i], &data, &len);
 
 		if (rc == JH_ERR_IO) {
 			cli_file_problem(diags, files[i], errno);

@@ -610,6 +610,67 @@ const jh_county_item *jh_county_items_find(const jh_county_items *c,
                                            const char *item);
 
 /* ------------------------------------------------------------------ */
+/* The forms offices fill (lib/core/form.c): vertical sheets laid out   */
+/* 序号 | 类别 | 填报项目 | 单位 | 填报值 | 是否必填 | 备注说明, one per   */
+/* school (the school form) or per county-year (the county form).       */
+/* ------------------------------------------------------------------ */
+
+typedef enum jh_form_kind {
+	JH_FORM_SCHOOL = 0,       /* → a school-year row */
+	JH_FORM_COUNTY = 1        /* → county-year records */
+} jh_form_kind;
+
+/* What a 填报值 cell takes (for the blank form's validations). */
+typedef enum jh_form_value {
+	JH_FV_TEXT = 0,           /* names, codes */
+	JH_FV_NUMBER,             /* a number in the row's unit */
+	JH_FV_YESNO,              /* 是/否 */
+	JH_FV_SCHOOL_TYPE,        /* jh_school_type_name */
+	JH_FV_LOCATION,           /* jh_location_name */
+	JH_FV_ORGANISER,          /* jh_organiser_name */
+	JH_FV_GRADE,              /* 优秀/良好/合格/不合格 */
+	JH_FV_LEVEL,              /* Ⅰ … Ⅳ */
+	JH_FV_YEAR                /* a year */
+} jh_form_value;
+
+/* One row of a form, in one language (strings are static). */
+typedef struct jh_form_row {
+	const char *key;          /* the template column's or record's key */
+	const char *category;     /* 类别 */
+	const char *item;         /* 填报项目 */
+	const char *unit;         /* 单位 as the blank form prints it ("" none) */
+	const char *note;         /* 备注说明: how to fill it */
+	int required;             /* 是否必填 */
+	jh_form_value value;
+} jh_form_row;
+
+/* The rows of a form, in order: the school form has every column of the
+ * school-year template once; the county form every county-year item an
+ * office fills (counts rather than the ratios computed from them). */
+size_t jh_form_count(jh_form_kind k);
+/* Row i (< jh_form_count) in lang ("zh" or "en"). */
+void jh_form_row_get(jh_form_kind k, size_t i, const char *lang,
+                     jh_form_row *out);
+/* The kind of form table t is laid out as (a header row naming 填报项目
+ * and 填报值, or Item and Value, within its first 15 rows), or -1. */
+int jh_form_table_kind(const jh_table *t);
+/* A school form (one sheet, one school) read into ds as one school-year
+ * row, through jh_dataset_add_table, so every check of the template
+ * applies; every problem names the sheet, the form's row and its 填报值
+ * (or 单位, 填报项目) column.  Unknown items (JH_P_FORM_UNKNOWN_ROW), a
+ * wrong unit (JH_P_FORM_BAD_UNIT; 万元 and 千元 scale to 元), an item
+ * twice (JH_P_FORM_ROW_TWICE) and a required item missing
+ * (JH_P_FORM_MISSING_ROW, named at the row it belongs after) are refused.
+ * All or nothing. */
+jh_code jh_form_add_school(jh_dataset *ds, const jh_table *t, jh_diags *diags);
+/* A county form read into c as county-year records (jh_county_items_add_table
+ * on the records it gives; money in 万元 converted to 元), problems as
+ * for the school form.  default_year as for jh_county_items_add_table:
+ * the form's 统计年度 may then be left out (or must agree). */
+jh_code jh_form_add_county(jh_county_items *c, const jh_table *t,
+                           int default_year, jh_diags *diags);
+
+/* ------------------------------------------------------------------ */
 /* Export: the template written back.                                   */
 /* ------------------------------------------------------------------ */
 

@@ -137,9 +137,19 @@ static int has_suffix(const char *s, const char *suf)
 	return n >= m && !strcasecmp(s + n - m, suf);
 }
 
-/* A table is the area, county-year, survey or school-year template. */
+/* A table is a form offices fill (one school or one county-year a sheet,
+ * lib/core/form.c), or the area, county-year, survey or school-year
+ * template. */
 static jh_code add_table(jh_import_set *is, const jh_table *t, jh_diags *diags)
 {
+	int form = jh_form_table_kind(t);
+
+	if (form == JH_FORM_SCHOOL)
+		return jh_form_add_school(is->ds, t, diags);
+	if (form == JH_FORM_COUNTY)
+		return is->items ? jh_form_add_county(is->items, t,
+		                                      jh_dataset_default_year(is->ds),
+		                                      diags) : JH_OK;
 	if (jh_areas_table_is(t))
 		return jh_areas_add_table(is->areas, t, diags);
 	if (jh_county_items_table_is(t))
