@@ -361,3 +361,29 @@ int cli_close_out(const struct cli *cli, jh_out *out, jh_code rc)
 	          jh_code_str(rc, cli->lang));
 	return -1;
 }
+
+/* Write len bytes to path whole: path.tmp-PID, then rename. */
+int cli_write_whole(const struct cli *cli, const char *path,
+                       const char *data, size_t len)
+{
+	char tmp[4096];
+	FILE *f;
+	int ok;
+
+	if (!strcmp(path, "-"))
+		return fwrite(data, 1, len, stdout) == len && !fflush(stdout) ? 0 : -1;
+	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof tmp)
+		return -1;
+	if (!(f = fopen(tmp, "wb"))) {
+		cli_error(cli, "无法写入 %s:%s", "cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	ok = fwrite(data, 1, len, f) == len;
+	ok = !fclose(f) && ok;
+	if (!ok || rename(tmp, path)) {
+		cli_error(cli, "无法写入 %s:%s", "cannot write %s: %s", path, strerror(errno));
+		remove(tmp);
+		return -1;
+	}
+	return 0;
+}

@@ -42,6 +42,8 @@ void cli_ledger_refresh(const struct cli *cli, jh_store *s, const char *who,
 int cmd_plan(int argc, char **argv, struct cli *cli);
 /* --- issue 13 --- */
 int cmd_report(int argc, char **argv, struct cli *cli);
+/* --- issue 14 --- */
+int cmd_template(int argc, char **argv, struct cli *cli);
 
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */
@@ -91,6 +93,11 @@ int cli_usage_text(const struct cli *cli, const char *zh, const char *en,
 /* After files loaded without error: print the notices they gave (a total
  * row skipped, notes ignored, a column in 万元) to stderr and empty d. */
 void cli_print_notes(jh_diags *d, const struct cli *cli);
+/* Write len bytes to path whole (path.tmp-PID, then renamed over path;
+ * "-" is standard output); says why on stderr and returns -1 when it
+ * cannot. */
+int cli_write_whole(const struct cli *cli, const char *path, const char *data,
+                    size_t len);
 /* Print diagnostics to stderr, prefixed "junheng: ". */
 void cli_print_diags(const jh_diags *d, const struct cli *cli);
 /* Print an error message in both languages' choice to stderr. */

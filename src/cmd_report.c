@@ -148,32 +148,6 @@ static const char *ext_of(const char *path)
 	return dot && (!slash || dot > slash) ? dot + 1 : "";
 }
 
-/* Write len bytes to path whole: path.tmp-PID, then rename. */
-static int write_whole(const struct cli *cli, const char *path,
-                       const char *data, size_t len)
-{
-	char tmp[4096];
-	FILE *f;
-	int ok;
-
-	if (!strcmp(path, "-"))
-		return fwrite(data, 1, len, stdout) == len && !fflush(stdout) ? 0 : -1;
-	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof tmp)
-		return -1;
-	if (!(f = fopen(tmp, "wb"))) {
-		cli_error(cli, "无法写入 %s:%s", "cannot write %s: %s", path, strerror(errno));
-		return -1;
-	}
-	ok = fwrite(data, 1, len, f) == len;
-	ok = !fclose(f) && ok;
-	if (!ok || rename(tmp, path)) {
-		cli_error(cli, "无法写入 %s:%s", "cannot write %s: %s", path, strerror(errno));
-		remove(tmp);
-		return -1;
-	}
-	return 0;
-}
-
 int cmd_report(int argc, char **argv, struct cli *cli)
 {
 	struct opts o;
@@ -220,7 +194,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	rq.std = o.standard ? &std : NULL;
 	if ((rc = jh_report_build(s, &who, &rq, &out, &d)))
 		goto fail;
-	if (write_whole(cli, o.out, out.data, out.len))
+	if (cli_write_whole(cli, o.out, out.data, out.len))
 		status = EXIT_FAIL;
 	goto done;
 fail:

@@ -42,6 +42,10 @@ static const struct {
 	/* --- issue 13: report (cmd_report.c) --- */
 	{"report", cmd_report, "生成报送文件:申报表、评估工作簿、台账、自评报告、意见书、通报(xlsx、pdf)",
 	 "documents offices file: application form, workbooks, ledger, reports, notices (xlsx, pdf)"},
+
+	/* --- issue 14: template (cmd_template.c) --- */
+	{"template", cmd_template, "空白填报表(学校、县级,竖排):发给学校填写,填好后导入",
+	 "blank forms (school, county; vertical) to hand out, imported back once filled"},
 };
 
 static void usage(FILE *f, const struct cli *cli)

@@ -447,6 +447,107 @@ static void test_english_form(void **state)
 	jh_dataset_free(ds);
 }
 
+/* The blank school form, filled by item and read back; unfilled, it is
+ * refused at its first required row. */
+static const char *fill_value(const char *key)
+{
+	static const char *const v[][2] = {
+		{"school_name", "江州市实验小学"}, {"school_code", "2136990191"},
+		{"county_code", "369901"}, {"year", "2024"}, {"school_type", "小学"},
+		{"organiser_type", "县级教育部门"}, {"build_year", "1998"},
+		{"rural_small", "否"}, {"students_primary", "900"},
+		{"teachers_primary", "60"}, {"qualified_teachers_primary", "58"},
+		{"key_teachers_primary", "12"}, {"pe_art_teachers_primary", "10"},
+		{"teaching_area_m2", "4500"}, {"sports_area_m2", "8500"},
+		{"multimedia_rooms", "20"}, {"equipment_value_yuan", "180"},
+	};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (!strcmp(v[i][0], key))
+			return v[i][1];
+	return NULL;
+}
+
+static jh_table *filled(const jh_table *t, int fill)
+{
+	jh_table *o = jh_table_new(t->file, t->sheet);
+	size_t form_row = 0;
+	int past_header = 0;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *item = jh_table_cell(t, r, 2);
+		jh_form_row fr;
+		jh_table_begin_row(o, t->rows[r].line);
+		if (past_header && *item)
+			jh_form_row_get(JH_FORM_SCHOOL, form_row++, "zh", &fr);
+		for (size_t c = 0; c < t->rows[r].ncells || c < 5; c++) {
+			const char *v = jh_table_cell(t, r, c);
+			if (c == 4 && past_header && *item && fill) {
+				assert_string_equal(item, fr.item);
+				v = fill_value(fr.key) ? fill_value(fr.key) : "";
+			}
+			jh_table_add_cell(o, v, strlen(v));
+		}
+		if (!strcmp(item, "填报项目"))
+			past_header = 1;
+	}
+	assert_int_equal(form_row, jh_form_count(JH_FORM_SCHOOL));
+	return o;
+}
+
+static void test_blank_school_form(void **state)
+{
+	jh_buf b = JH_BUF_INIT;
+	jh_diags d = JH_DIAGS_INIT;
+	jh_table **tabs = NULL, *t;
+	size_t n = 0;
+	jh_dataset *ds = jh_dataset_new();
+	const jh_school_year *sy;
+	const jh_diag *g;
+
+	(void)state;
+	assert_int_equal(jh_report_blank_form(JH_FORM_SCHOOL, "zh", &b, &d), JH_OK);
+	assert_int_equal(jh_xlsx_read(b.data, b.len, "blank.xlsx", &tabs, &n, &d), JH_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(tabs[0]->sheet, "学校填报表");
+	assert_int_equal(jh_form_table_kind(tabs[0]), JH_FORM_SCHOOL);
+
+	/* As handed out: the first required row, 学校名称 (line 4), is empty. */
+	t = filled(tabs[0], 0);
+	assert_int_equal(jh_form_add_school(ds, t, &d), JH_ERR_INPUT);
+	assert_non_null(g = find_problem(&d, JH_P_EMPTY_VALUE));
+	assert_int_equal(g->line, 4);
+	assert_int_equal(g->column, 5);
+	assert_string_equal(g->column_name, "学校名称");
+	jh_table_free(t);
+	jh_diags_free(&d);
+
+	/* Filled: 180 万元 → 1,800,000 元, as the fixture. */
+	t = filled(tabs[0], 1);
+	if (jh_form_add_school(ds, t, &d)) {
+		show(&d);
+		fail();
+	}
+	assert_non_null(sy = jh_dataset_find(ds, "2136990191", 2024));
+	assert_near(sy->v[JH_F_EQUIPMENT_VALUE], 1800000, 0);
+	assert_near(sy->v[JH_F_ORGANISER], 7, 0);
+	assert_near(sy->v[JH_F_STUDENTS_JUNIOR], 0, 0);
+	assert_true(jh_sy_not_given(sy, JH_F_TEACHERS_ASSOCIATE_PRIMARY));
+	jh_table_free(t);
+	jh_diags_free(&d);
+
+	free_book(tabs, n);
+	jh_buf_reset(&b);
+	/* The county form and the English forms are forms too. */
+	assert_int_equal(jh_report_blank_form(JH_FORM_COUNTY, "en", &b, &d), JH_OK);
+	assert_int_equal(jh_xlsx_read(b.data, b.len, "blank-en.xlsx", &tabs, &n, &d), JH_OK);
+	assert_string_equal(tabs[0]->sheet, "County form");
+	assert_int_equal(jh_form_table_kind(tabs[0]), JH_FORM_COUNTY);
+	free_book(tabs, n);
+	jh_buf_free(&b);
+	jh_diags_free(&d);
+	jh_dataset_free(ds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +558,7 @@ int main(void)
 		cmocka_unit_test(test_missing_row),
 		cmocka_unit_test(test_form_problems),
 		cmocka_unit_test(test_english_form),
+		cmocka_unit_test(test_blank_school_form),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,6 +88,14 @@ jh_code jh_report_build(jh_store *s, const jh_user *who,
                         const jh_report_request *rq, jh_buf *out,
                         jh_diags *d);
 
+/* A blank form offices hand out (lib/report/form_blank.c): the school
+ * form (one sheet per school) or the county form, laid out as the
+ * importer reads them back (lib/core/form.c: jh_form_row_get's rows), in
+ * lang ("zh" or "en", one language per file).  The XLSX bytes are
+ * appended to out, or nothing on error (JH_ERR_IO, JH_P_REPORT_WRITE). */
+jh_code jh_report_blank_form(jh_form_kind kind, const char *lang, jh_buf *out,
+                             jh_diags *d);
+
 #ifdef __cplusplus
 }
 #endif

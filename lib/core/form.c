@@ -858,6 +858,33 @@ jh_code jh_form_add_school(jh_dataset *ds, const jh_table *t, jh_diags *diags)
 		row_of[c] = -1;
 	for (size_t i = 0; i < NSCHOOL; i++)
 		row_of[school_rows[i].col] = f.at[i];
+	/* A form handed back unfilled: the template would pass over its
+	 * blank row; it is refused at each required row instead. */
+	{
+		size_t given = 0;
+		for (size_t i = 0; i < f.n; i++)
+			given += !jhBlank(f.rows[i].value);
+		if (!given) {
+			for (size_t i = 0; i < NSCHOOL; i++) {
+				int c = school_rows[i].col;
+				char name[256];
+				if (!school_required(c) || (c == JH_SY_YEAR && ds->default_year) ||
+				    col_stage(c))
+					continue;
+				if (f.at[i] < 0) {
+					jh_diags_add(diags, JH_P_FORM_MISSING_ROW, t->file, t->sheet,
+					             line_before(&f, (int)i), f.c_item + 1, NULL,
+					             school_label(c, f.en), NULL);
+					continue;
+				}
+				jhCellCopy(f.rows[f.at[i]].item, name, sizeof name);
+				jh_diags_add(diags, JH_P_EMPTY_VALUE, t->file, t->sheet,
+				             f.rows[f.at[i]].line, f.c_value + 1, name, NULL, NULL);
+			}
+			rc = JH_ERR_INPUT;
+			goto out;
+		}
+	}
 	/* Which blank required ready-made columns the raw figures given
 	 * would derive: the header of everything given, to jhDeriveExcused. */
 	if (!(probe = jh_table_new(t->file, t->sheet)) || jh_table_begin_row(probe, f.hline)) {

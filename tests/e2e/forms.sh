@@ -70,4 +70,27 @@ run "an empty folder is refused" 2 import "$db2" "$tmp/forms-bad/none"
 mkdir -p "$tmp/empty"
 run "a folder without tables is refused" 2 import "$db2" "$tmp/empty"
 
+# The blank forms, written whole; a filled one imports back.
+db3=$tmp/h.db
+run "init 3" 0 init "$db3"
+run "blank school form" 0 template school --out "$tmp/blank.xlsx"
+run "blank county form in English" 0 --lang en template county --out "$tmp/county-en.xlsx"
+unzip -p "$tmp/county-en.xlsx" xl/sharedStrings.xml >"$tmp/ss" 2>/dev/null
+has "English header" "$tmp/ss" "<t>Item</t>"
+if grep -q "填报项目" "$tmp/ss"; then no "Chinese in the English form"; else ok "one language per file"; fi
+run "template --help" 0 template --help
+has "help: usage" "$tmp/out" "用法:junheng template school|county"
+run "a wrong extension is refused" 2 template school --out "$tmp/blank.pdf"
+if [ -e "$tmp/blank.pdf" ]; then no "a refused form left a file"; else ok "no file written"; fi
+run "an unknown form is refused" 2 template city --out "$tmp/x.xlsx"
+run "an unfilled form is refused at its rows" 2 import "$db3" "$S/areas.csv" "$tmp/blank.xlsx"
+has "the first required row named" "$tmp/err" "blank.xlsx[学校填报表]:第4行:第5列(学校名称): 必填值为空"
+"$GEN" fill "$tmp/blank.xlsx" "$tmp/filled.xlsx" || no "gen_forms fill failed"
+run "the filled blank form imports" 0 import "$db3" "$S/areas.csv" "$tmp/filled.xlsx"
+has "one school-year" "$tmp/out" "1 行(新增 1"
+# School A's figures again: 1,800,000 元 ÷ 900 = 2,000; 58 ÷ 900 × 100.
+run "eval the filled form" 0 eval "$db3" --county 369901 --year 2024 --format json
+jqeq "filled: equipment per pupil" '.counties[0].stages.primary.mean.equipment_value_per_student' 2000
+jqeq "filled: qualified per 100" '.counties[0].stages.primary.mean.qualified_teachers_per100' 6.444444444444445
+
 summary
