@@ -88,3 +88,40 @@ out:
 	jh_buf_free(&b);
 	jh_diags_free(&d);
 }
+
+/* GET /forms/{school|county}[?lang=en]: a blank form offices hand out
+ * (jh_report_blank_form), the bytes `junheng template` writes.  It holds
+ * no data, so any signed-in account may have it; an unknown form is a
+ * 400 with JH_P_REPORT_KIND. */
+void h_form(struct req *r)
+{
+	jh_diags d = JH_DIAGS_INIT;
+	jh_buf b = JH_BUF_INIT;
+	const char *k = r->param[0];
+	jh_code rc;
+
+	if (strcmp(k, "school") && strcmp(k, "county")) {
+		jh_diags_add(&d, JH_P_REPORT_KIND, NULL, NULL, 0, 0, NULL, k, NULL);
+		srv_fail(r, JH_ERR_ARG, &d);
+		goto out;
+	}
+	rc = jh_report_blank_form(strcmp(k, "county") ? JH_FORM_SCHOOL : JH_FORM_COUNTY,
+	                          r->lang, &b, &d);
+	if (!rc && b.oom)
+		rc = JH_ERR_NOMEM;
+	if (rc) {
+		srv_fail(r, rc, &d);
+		goto out;
+	}
+	jh_buf_free(&r->out);
+	r->out = b;
+	b = (jh_buf)JH_BUF_INIT;
+	r->answered = 1;
+	r->status = 200;
+	r->ctype = jh_report_format_mime(JH_RF_XLSX);
+	r->cache = "no-store";
+	snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"%s-form.xlsx\"", k);
+out:
+	jh_buf_free(&b);
+	jh_diags_free(&d);
+}

@@ -81,6 +81,8 @@ const struct route srv_routes[] = {
 	/* --- issue 13: documents (h_reports.c); a build may take a second:
 	 * on the worker pool, so that quick requests never wait behind it --- */
 	{"GET", "/api/v1/counties/{county}/reports/{kind}", h_report, Q_YEAR | Q_LANG | Q_DOC | Q_SCHOOL, Q_YEAR, BODY_NONE, 0, 1, 0},
+	/* --- issue 14: the blank forms (h_reports.c) --- */
+	{"GET", "/api/v1/forms/{kind}", h_form, Q_LANG, 0, BODY_NONE, 0, 0, 0},
 
 	{NULL, NULL, NULL, 0, 0, BODY_NONE, 0, 0, 0},
 };

@@ -373,5 +373,7 @@ void h_notices(struct req *r);
 
 /* --- issue 13: documents (h_reports.c) --- */
 void h_report(struct req *r);
+/* --- issue 14: blank forms (h_reports.c) --- */
+void h_form(struct req *r);
 
 #endif

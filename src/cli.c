@@ -152,6 +152,40 @@ static int folder_files(const char *dir, char ***out, int *n)
 	return 0;
 }
 
+jh_code cli_load_folders(jh_import_set *is, char **paths, int npaths,
+                         jh_diags *diags)
+{
+	int bad = 0;
+
+	for (int i = 0; i < npaths; i++) {
+		struct stat st;
+		char **sub = &paths[i];
+		int nsub = 1, folder = !stat(paths[i], &st) && S_ISDIR(st.st_mode);
+		jh_code rc;
+
+		/* A folder: every file in it, as if each were named. */
+		if (folder && folder_files(paths[i], &sub, &nsub)) {
+			cli_file_problem(diags, paths[i], errno);
+			bad = 1;
+			continue;
+		}
+		if (folder && !nsub) {
+			jh_diags_add(diags, JH_P_EMPTY_FILE, paths[i], NULL, 0, 0, NULL, NULL, NULL);
+			bad = 1;
+		}
+		rc = nsub ? cli_load_files(is, sub, nsub, diags) : JH_OK;
+		if (folder) {
+			for (int k = 0; k < nsub; k++)
+				free(sub[k]);
+			free(sub);
+		}
+		if (rc == JH_ERR_NOMEM)
+			return rc;
+		bad |= rc != JH_OK;
+	}
+	return bad ? JH_ERR_INPUT : JH_OK;
+}
+
 jh_code cli_load_files(jh_import_set *is, char **files, int nfiles,
                        jh_diags *diags)
 {
@@ -160,33 +194,7 @@ jh_code cli_load_files(jh_import_set *is, char **files, int nfiles,
 	for (int i = 0; i < nfiles; i++) {
 		char *data = NULL;
 		size_t len = 0;
-		struct stat st;
-		jh_code rc;
-
-		/* A folder: every file in it, as if each were named. */
-		if (!stat(files[i], &st) && S_ISDIR(st.st_mode)) {
-			char **sub;
-			int nsub;
-			if (folder_files(files[i], &sub, &nsub)) {
-				cli_file_problem(diags, files[i], errno);
-				bad = 1;
-				continue;
-			}
-			if (!nsub) {
-				jh_diags_add(diags, JH_P_EMPTY_FILE, files[i], NULL, 0, 0,
-				             NULL, NULL, NULL);
-				bad = 1;
-			}
-			rc = nsub ? cli_load_files(is, sub, nsub, diags) : JH_OK;
-			for (int k = 0; k < nsub; k++)
-				free(sub[k]);
-			free(sub);
-			if (rc == JH_ERR_NOMEM)
-				return rc;
-			bad |= rc != JH_OK;
-			continue;
-		}
-		rc = cli_read_file(files[i], &data, &len);
+		jh_code rc = cli_read_file(files[i], &data, &len);
 
 		if (rc == JH_ERR_IO) {
 			cli_file_problem(diags, files[i], errno);

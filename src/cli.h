@@ -56,6 +56,12 @@ jh_code cli_read_file(const char *path, char **data, size_t *len);
  * (jh_diag.note): print them with cli_print_notes. */
 jh_code cli_load_files(jh_import_set *is, char **files, int nfiles,
                        jh_diags *diags);
+/* As cli_load_files, where a path may also be a folder: every *.xlsx,
+ * *.xls, *.csv and *.txt in it, by name (hidden files and Excel's ~$ lock
+ * files passed over; a folder with none is a problem).  `junheng import
+ * DB DIR`: the forms of a county's schools, one workbook each. */
+jh_code cli_load_folders(jh_import_set *is, char **paths, int npaths,
+                         jh_diags *diags);
 /* A coded problem for a file that could not be read (errno err). */
 void cli_file_problem(jh_diags *diags, const char *path, int err);
 /* 1 when path is an SQLite database file (by its content), a database

@@ -3,7 +3,8 @@
 **                 [--replace] [--extra-columns A,B | --allow-extra]`
 **
 ** Reads every file (CSV in UTF-8 or GB18030, or XLSX; school-year and area
-** templates), and imports them as one transaction and one revision.  Any
+** templates, the forms offices fill) or every file of a folder, and
+** imports them as one transaction and one revision.  Any
 ** problem in any file, or against what is stored, imports nothing.
 **
 ** A re-import never loses data silently: a column the files lack, or a
@@ -121,7 +122,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	if (!is || !missing || jh_import_set_allow_extras(is, o.extra_columns, o.allow_extra))
 		goto out;
 	/* Files first: nothing touches the database unless they are clean. */
-	if ((rc = cli_load_files(is, o.rest, o.nrest, &d))) {
+	if ((rc = cli_load_folders(is, o.rest, o.nrest, &d))) {
 		cli_print_diags(&d, cli);
 		cli_error(cli, "输入有错误,未导入任何数据", "the input has errors; nothing was imported");
 		goto out;

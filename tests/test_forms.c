@@ -156,7 +156,7 @@ static void test_school_forms(void **state)
 	assert_near(a->v[JH_F_STUDENTS_JUNIOR], 0, 0);           /* blank, not taught */
 	assert_near(a->v[JH_F_BANDS_PRIMARY + 4], 12, 0);        /* 41-45 */
 	assert_near(a->v[JH_F_BANDS_PRIMARY + 5], 8, 0);         /* 46-50 */
-	assert_true(jh_sy_not_given(a, JH_F_BANDS_PRIMARY + 0)); /* no row */
+	assert_near(a->v[JH_F_BANDS_PRIMARY + 0], 0, 0);         /* ≤25: 0 */
 	assert_near(a->v[JH_F_TEACHERS_ASSOCIATE_PRIMARY], 10, 0);
 	assert_near(a->v[JH_F_INDOOR_SPORTS_AREA], 500, 0);
 	assert_near(a->v[JH_F_RURAL_SMALL], 0, 0);
@@ -278,8 +278,8 @@ static void test_bad_unit(void **state)
 	assert_int_equal(jh_form_add_school(ds, tabs[1], &d), JH_ERR_INPUT);
 	assert_non_null(g = find_problem(&d, JH_P_FORM_BAD_UNIT));
 	assert_string_equal(g->sheet, "第二中学");
-	/* 教学仪器设备值 is the 24th item under the header on line 3. */
-	assert_int_equal(g->line, 27);
+	/* 教学仪器设备值 is the 32nd item under the header on line 3. */
+	assert_int_equal(g->line, 35);
 	assert_int_equal(g->column, 4);
 	assert_string_equal(g->column_name, "教学仪器设备值");
 	assert_string_equal(g->arg, "平方米");
@@ -311,8 +311,8 @@ static void test_missing_row(void **state)
 	assert_int_equal(jh_diags_errors(&d), 1);
 	assert_non_null(g = find_problem(&d, JH_P_FORM_MISSING_ROW));
 	assert_string_equal(g->sheet, "实验小学");
-	/* After 最小美术专用教室面积, the 49th item: line 3 + 49. */
-	assert_int_equal(g->line, 52);
+	/* After 最小美术专用教室面积, the 57th item: line 3 + 57. */
+	assert_int_equal(g->line, 60);
 	assert_int_equal(g->column, 3);
 	assert_string_equal(g->arg, "网络多媒体教室数");
 	assert_int_equal(jh_dataset_count(ds), 0);

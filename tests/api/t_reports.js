@@ -285,6 +285,19 @@ module.exports = async function reports(ctx) {
 	check('report without a session: 401', anon.status === 401, String(anon.status));
 	const post = await L.api('POST', q('county', '369904'), { session: S.admin });
 	check('report POST: 405 with Allow: GET', post.status === 405 && /GET/.test(post.headers.allow || ''), post.status + ' ' + (post.headers.allow || ''));
+
+	/* The blank forms (issue 14): any account, no data in them. */
+	for (const [kind, who] of [['school', 'gaoping'], ['county', 'yunling']]) {
+		const f = await L.api('GET', '/forms/' + kind, { session: S[who], auditExempt: ['json'] });
+		check('blank ' + kind + ' form as ' + who + ': 200 xlsx, ' + kind + '-form.xlsx, no-store',
+			f.status === 200 && f.headers['content-type'] === XLSX_MIME &&
+			f.headers['content-disposition'] === 'attachment; filename="' + kind + '-form.xlsx"' &&
+			f.headers['cache-control'] === 'no-store' && f.body.slice(0, 4).toString('latin1') === 'PK\x03\x04',
+			f.status + ' ' + f.text.slice(0, 200));
+	}
+	await bad('blank form of an unknown kind', '/forms/city', 400, 'bad_request', /没有“city”这种报表/);
+	const fanon = await L.api('GET', '/forms/school');
+	check('blank form without a session: 401', fanon.status === 401, String(fanon.status));
 };
 
 /* For the browser tests (tests/web/t_reports.js). */

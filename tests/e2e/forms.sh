@@ -15,7 +15,7 @@ has "two school-years" "$tmp/out" "修订 1:2 行(新增 2"
 # 16 records: the county form's item rows but 代码, 名称, 年度.
 has "sixteen county-year records" "$tmp/out" "16 条县级年度指标新增或变更"
 # 180 万元 in the form: 1,800,000 元 stored, and the note saying so.
-has "万元 converted, said at the row" "$tmp/err" "school-forms.xlsx[实验小学]:第54行:第4列(教学仪器设备值)"
+has "万元 converted, said at the row" "$tmp/err" "school-forms.xlsx[实验小学]:第62行:第4列(教学仪器设备值)"
 
 # Evaluated, by hand:
 #   实验小学 (primary, 900 pupils): 高于规定学历 58/900×100 = 6.444…,
@@ -47,12 +47,12 @@ db2=$tmp/g.db
 run "init 2" 0 init "$db2"
 run "a wrong unit is refused" 2 import "$db2" "$S/areas.csv" "$FD/school-form-bad-unit.xlsx"
 has "unit named at sheet, row, column" "$tmp/err" \
-	"school-form-bad-unit.xlsx[第二中学]:第27行:第4列(教学仪器设备值): 单位“平方米”不对,该项目的单位是“万元”"
+	"school-form-bad-unit.xlsx[第二中学]:第35行:第4列(教学仪器设备值): 单位“平方米”不对,该项目的单位是“万元”"
 run "a missing required row is refused" 2 import "$db2" "$S/areas.csv" "$FD/school-form-missing-row.xlsx"
 has "missing row named after the row before it" "$tmp/err" \
-	"school-form-missing-row.xlsx[实验小学]:第52行:第3列: 缺少必填项目“网络多媒体教室数”"
+	"school-form-missing-row.xlsx[实验小学]:第60行:第3列: 缺少必填项目“网络多媒体教室数”"
 run "--lang en names the same row" 2 --lang en import "$db2" "$S/areas.csv" "$FD/school-form-missing-row.xlsx"
-has "English message" "$tmp/err" "[实验小学]:line 52:column 3: the required item '网络多媒体教室数' is missing"
+has "English message" "$tmp/err" "[实验小学]:line 60:column 3: the required item '网络多媒体教室数' is missing"
 run "nothing was imported" 0 history "$db2" --revisions
 if grep -q "修订 1\|^ *1 " "$tmp/out"; then no "a refused import left a revision" "$(cat "$tmp/out")"; else ok "no revision"; fi
 
@@ -62,7 +62,7 @@ cp "$FD/school-forms.xlsx" "$FD/county-form.xlsx" "$tmp/forms/"
 cp "$FD/school-forms.xlsx" "$FD/school-form-bad-unit.xlsx" "$tmp/forms-bad/"
 touch "$tmp/forms/~\$school-forms.xlsx" "$tmp/forms/说明.docx"
 run "a folder with a bad workbook imports nothing" 2 import "$db2" "$S/areas.csv" "$tmp/forms-bad"
-has "the bad one named" "$tmp/err" "forms-bad/school-form-bad-unit.xlsx[第二中学]:第27行"
+has "the bad one named" "$tmp/err" "forms-bad/school-form-bad-unit.xlsx[第二中学]:第35行"
 run "a folder imports every workbook in it" 0 import "$db2" "$S/areas.csv" "$tmp/forms"
 has "both schools from the folder" "$tmp/out" "2 行(新增 2"
 has "and the county form" "$tmp/out" "16 条县级年度指标"
