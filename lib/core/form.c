@@ -406,6 +406,12 @@ static const struct cdef county_rows[] = {
 	{"illegal_school_choice", 4, U_NONE, NULL, NULL, "存在填“是”", "yes when it happens"},
 	{"key_schools", 4, U_NONE, NULL, NULL, "存在填“是”", "yes when it happens"},
 	{"key_classes", 4, U_NONE, NULL, NULL, "存在填“是”", "yes when it happens"},
+	/* Provincial vetoes: judged only when a local standard switches
+	 * them on (veto.*); asked always, as provinces' forms do. */
+	{"unfilled_posts", 4, U_NONE, NULL, NULL, "存在填“是”", "yes when it happens"},
+	{"safety_incident", 4, U_NONE, NULL, NULL, "发生填“是”", "yes when it happens"},
+	{"falsified_data", 4, U_NONE, NULL, NULL, "存在填“是”", "yes when it happens"},
+	{"off_campus_tutoring", 4, U_NONE, NULL, NULL, "治理不力填“是”", "yes when it happens"},
 };
 #undef YN
 #define NCOUNTY_STATIC (sizeof county_rows / sizeof county_rows[0])
