@@ -33,6 +33,21 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The document in *b becomes the answer's body (r->out is empty: nothing
+ * has answered yet), a download named `name`, never cached; *b is left
+ * empty. */
+static void answer_file(struct req *r, jh_buf *b, const char *ctype, const char *name)
+{
+	jh_buf_free(&r->out);
+	r->out = *b;
+	*b = (jh_buf)JH_BUF_INIT;
+	r->answered = 1;
+	r->status = 200;
+	r->ctype = ctype;
+	r->cache = "no-store";
+	snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"%s\"", name);
+}
+
 void h_report(struct req *r)
 {
 	struct srv_thread *t = srv_thread(r);
@@ -73,17 +88,8 @@ void h_report(struct req *r)
 		srv_fail(r, rc, &d);
 		goto out;
 	}
-	/* The document becomes the answer's body (r->out is empty: nothing
-	 * has answered yet). */
-	jh_buf_free(&r->out);
-	r->out = b;
-	b = (jh_buf)JH_BUF_INIT;
-	r->answered = 1;
-	r->status = 200;
-	r->ctype = jh_report_format_mime(want);
-	r->cache = "no-store";
 	jh_report_file_name(rq.kind, rq.area, rq.year, rq.school, name, sizeof name);
-	snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"%s\"", name);
+	answer_file(r, &b, jh_report_format_mime(want), name);
 out:
 	jh_buf_free(&b);
 	jh_diags_free(&d);
@@ -98,6 +104,7 @@ void h_form(struct req *r)
 	jh_diags d = JH_DIAGS_INIT;
 	jh_buf b = JH_BUF_INIT;
 	const char *k = r->param[0];
+	char name[96];
 	jh_code rc;
 
 	if (strcmp(k, "school") && strcmp(k, "county")) {
@@ -113,14 +120,8 @@ void h_form(struct req *r)
 		srv_fail(r, rc, &d);
 		goto out;
 	}
-	jh_buf_free(&r->out);
-	r->out = b;
-	b = (jh_buf)JH_BUF_INIT;
-	r->answered = 1;
-	r->status = 200;
-	r->ctype = jh_report_format_mime(JH_RF_XLSX);
-	r->cache = "no-store";
-	snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"%s-form.xlsx\"", k);
+	snprintf(name, sizeof name, "%s-form.xlsx", k);
+	answer_file(r, &b, jh_report_format_mime(JH_RF_XLSX), name);
 out:
 	jh_buf_free(&b);
 	jh_diags_free(&d);
