@@ -548,6 +548,87 @@ static void test_blank_school_form(void **state)
 	jh_dataset_free(ds);
 }
 
+/* The raw figures alone (lib/core/derive.c): a primary school's form
+ * gives its teachers by degree, its PE/music/art teachers and its floor
+ * areas with the indoor sports rooms, and no ready-made figure (its row
+ * blank or left out); a junior school's 专科 teachers do not count.
+ * By hand:
+ *   primary 高于规定学历 = 专科 10 + 本科 45 + 硕士 3 + 博士 0 = 58
+ *   体育艺术 = 体育 4 + 音乐 3 + 美术 2 + 其他艺术 1 = 10
+ *   教学及辅助用房 = 5,000 − 室内体育用房 500 = 4,500
+ *   体育运动场馆 = 室外 8,000 + 室内 500 = 8,500
+ *   junior 高于规定学历 = 本科 85 + 硕士 8 + 博士 0 = 93 (专科 5 left out) */
+static void test_raw_only_form(void **state)
+{
+	static const char primary[] =
+		"序号,类别,填报项目,单位,填报值,是否必填,备注说明\n"
+		"1,基本信息,学校名称,,江州市实验小学,是,\n"
+		"2,,学校标识码,,2136990191,是,\n"
+		"3,,所在县(市、区)代码,,369901,是,\n"
+		"4,,统计年度,,2024,是,\n"
+		"5,,学校类型,,小学,是,\n"
+		"6,学生,小学在校生数,人,900,是,\n"
+		"7,教师,小学专任教师数,人,60,是,\n"
+		"8,,小学专科学历专任教师数,人,10,否,\n"
+		"9,,小学本科学历专任教师数,人,45,否,\n"
+		"10,,小学硕士研究生学历专任教师数,人,3,否,\n"
+		"11,,小学博士研究生学历专任教师数,人,0,否,\n"
+		"12,,小学高于规定学历教师数,人,,是,\n"
+		"13,,小学县级及以上骨干教师数,人,12,是,\n"
+		"14,,小学体育专任教师数,人,4,否,\n"
+		"15,,小学音乐专任教师数,人,3,否,\n"
+		"16,,小学美术专任教师数,人,2,否,\n"
+		"17,,小学其他艺术专任教师数,人,1,否,\n"
+		"18,校舍,教学及辅助用房总面积,平方米,5000,否,\n"
+		"19,,室内体育用房面积,平方米,500,否,\n"
+		"20,,室外体育运动场地面积,平方米,8000,否,\n"
+		"21,,网络多媒体教室数,间,20,是,\n"
+		"22,设备,教学仪器设备值,万元,180,是,\n";
+	static const char junior[] =
+		"序号,类别,填报项目,单位,填报值,是否必填,备注说明\n"
+		"1,基本信息,学校名称,,江州市第二中学,是,\n"
+		"2,,学校标识码,,2136990192,是,\n"
+		"3,,所在县(市、区)代码,,369901,是,\n"
+		"4,,统计年度,,2024,是,\n"
+		"5,,学校类型,,初级中学,是,\n"
+		"6,初中,在校生数,人,1200,是,\n"
+		"7,,专任教师数,人,100,是,\n"
+		"8,,专科学历专任教师数,人,5,否,\n"
+		"9,,本科学历专任教师数,人,85,否,\n"
+		"10,,硕士研究生学历专任教师数,人,8,否,\n"
+		"11,,博士研究生学历专任教师数,人,0,否,\n"
+		"12,,县级及以上骨干教师数,人,20,是,\n"
+		"13,,体育、艺术(美术、音乐)专任教师数,人,12,是,\n"
+		"14,校舍,教学及辅助用房面积,平方米,6200,是,\n"
+		"15,,体育运动场馆面积,平方米,10800,是,\n"
+		"16,,网络多媒体教室数,间,30,是,\n"
+		"17,设备,教学仪器设备值,万元,360,是,\n";
+	const char *const forms[2] = {primary, junior};
+	jh_dataset *ds = jh_dataset_new();
+	jh_diags d = JH_DIAGS_INIT;
+	const jh_school_year *a, *b;
+
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		jh_table *t = NULL;
+		assert_int_equal(jh_csv_parse(forms[k], strlen(forms[k]), "raw.csv", &t, &d), JH_OK);
+		if (jh_form_add_school(ds, t, &d)) {
+			show(&d);
+			fail();
+		}
+		jh_table_free(t);
+	}
+	assert_non_null(a = jh_dataset_find(ds, "2136990191", 2024));
+	assert_non_null(b = jh_dataset_find(ds, "2136990192", 2024));
+	assert_near(a->v[JH_F_QUALIFIED_PRIMARY], 58, 0);
+	assert_near(a->v[JH_F_PE_ART_PRIMARY], 10, 0);
+	assert_near(a->v[JH_F_TEACHING_AREA], 4500, 0);
+	assert_near(a->v[JH_F_SPORTS_AREA], 8500, 0);
+	assert_near(b->v[JH_F_QUALIFIED_JUNIOR], 93, 0);
+	jh_diags_free(&d);
+	jh_dataset_free(ds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,6 +640,7 @@ int main(void)
 		cmocka_unit_test(test_form_problems),
 		cmocka_unit_test(test_english_form),
 		cmocka_unit_test(test_blank_school_form),
+		cmocka_unit_test(test_raw_only_form),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
