@@ -1,6 +1,7 @@
 /*
 ** cmd_import.c — `junheng import DB FILE... [--year Y] [--who W] [--why R]
-**                 [--replace] [--extra-columns A,B | --allow-extra]`
+**                 [--replace] [--extra-columns A,B | --allow-extra]
+**                 [--standard F]`
 **
 ** Reads every file (CSV in UTF-8 or GB18030, or XLSX; school-year and area
 ** templates, the forms offices fill) or every file of a folder, and
@@ -13,6 +14,10 @@
 ** stored for a county-year the files cover but missing from them are
 ** listed with the command that deletes each — or, with --replace, deleted
 ** in the import's revision.
+**
+** --standard F: a local standard's definitions apply to the raw figures
+** the files give (which degrees count as 高于规定学历, and the years a row
+** may have); the figures derived from them are stored.
 */
 #include "cmd_store.h"
 
@@ -110,17 +115,25 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	jh_import_stats st;
 	jh_buf why = JH_BUF_INIT;
 	jh_code rc = JH_ERR_NOMEM;
+	jh_standard std;
 	int status;
 
-	if ((r = dbopts_parse(argc, argv, "who why year replace allow-extra extra-columns",
+	if ((r = dbopts_parse(argc, argv, "who why year replace allow-extra extra-columns standard",
 	                      &o, cli)) || !o.nrest) {
 		free(o.rest);
 		return cli_usage(cli, "import", r == 1);
 	}
+	if (o.standard && (rc = cli_load_standard(o.standard, &std, &d))) {
+		cli_print_diags(&d, cli);
+		goto out;
+	}
+	rc = JH_ERR_NOMEM;
 	is = jh_import_set_new(o.year, 0, 0);
 	missing = jh_dataset_new();
 	if (!is || !missing || jh_import_set_allow_extras(is, o.extra_columns, o.allow_extra))
 		goto out;
+	if (o.standard)
+		jh_import_set_standard(is, &std);
 	/* Files first: nothing touches the database unless they are clean. */
 	if ((rc = cli_load_folders(is, o.rest, o.nrest, &d))) {
 		cli_print_diags(&d, cli);

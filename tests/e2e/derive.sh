@@ -61,6 +61,17 @@ run "eval with a stricter degree rule" 0 eval "$tmp/raw.csv" --standard "$tmp/st
 ind "strict: junior qualified 0.75 (硕士 and above)" 3601020102 qualified_teachers_per100 0.75
 ind "strict: primary unchanged 5.8" 3601020101 qualified_teachers_per100 5.8
 
+# The same rule given to the import: the figure derived by it is stored
+# (0.75 read back under the national standard), and a bad standards file
+# imports nothing.
+"${JUNHENG_FAST:-$J}" init "$tmp/strict.db" >/dev/null
+printf 'base = national-2017\nid = bad\ndefinition.qualified_degree.junior = associate\n' >"$tmp/bad.std"
+run "import with a looser degree rule: refused" 2 import "$tmp/strict.db" "$tmp/areas.csv" "$tmp/raw.csv" --standard "$tmp/bad.std"
+has "import with a looser degree rule: the key named" "$tmp/err" "definition.qualified_degree.junior"
+run "import with a stricter degree rule" 0 import "$tmp/strict.db" "$tmp/areas.csv" "$tmp/raw.csv" --standard "$tmp/strict.std"
+run "eval the stricter import" 0 eval "$tmp/strict.db" --county 360102 --year 2024 --format json
+ind "strict import: junior qualified 0.75 stored" 3601020102 qualified_teachers_per100 0.75
+
 "${JUNHENG_FAST:-$J}" init "$DB" >/dev/null
 run "import the raw file" 0 import "$DB" "$tmp/areas.csv" "$tmp/raw.csv"
 run "eval from the database" 0 eval "$DB" --county 360102 --year 2024 --format json
