@@ -209,10 +209,8 @@ const struct jhStdKey *jhStandardKey(const char *name);
 /* The value of a numeric key (numbers, whole numbers, grades 1..4);
  * -1 when the key is unknown or not numeric. */
 int jhStandardNumber(const jh_standard *st, const char *name, double *out);
-/* relax.c: a stage's classes over n pupils by the size bands (NaN: no
- * bands, or n not a band bound); the rural-small-school room figure that
- * applies to sy (its junior figure when it teaches junior pupils). */
-double jhClassesOver(const jh_school_year *sy, int st, double n);
+/* relax.c: the rural-small-school room figure that applies to sy (its
+ * junior figure when it teaches junior pupils). */
 double jhSmallRoomsM2(const jh_standard *std, const jh_school_year *sy);
 
 

@@ -22,25 +22,6 @@
 
 #include <math.h>
 
-/* Classes of stage st over n pupils, from the size bands: NaN when the
- * row has no bands or n is not a band's upper bound.
- * TODO(issue 14 A): jh_school_classes_over once part A lands. */
-double jhClassesOver(const jh_school_year *sy, int st, double n)
-{
-	jh_field f0 = st ? JH_F_BANDS_JUNIOR : JH_F_BANDS_PRIMARY;
-	double over = 0;
-	int boundary = 0;
-
-	for (int b = 0; b < JH_BANDS; b++) {
-		if (isnan(sy->v[f0 + b]))
-			return NAN;
-		boundary |= jh_band_max(b) == n;
-		if (jh_band_min(b) > n)
-			over += sy->v[f0 + b];
-	}
-	return boundary ? over : NAN;
-}
-
 /* Whether the school's largest class is under 30: its yes/no answer
  * (JH_F_SMALL_CLASSES) when given, else every stage it teaches having a
  * largest class under 30 or, without one, no class over 25 by the bands
@@ -57,7 +38,8 @@ static int largest_under_30(const jh_school_year *sy)
 		if (!(sy->v[fs[st]] > 0))
 			continue;
 		stages++;
-		if (isnan(sy->v[fl[st]]) ? jhClassesOver(sy, st, 25) != 0 : sy->v[fl[st]] >= 30)
+		if (isnan(sy->v[fl[st]]) ? jh_school_classes_over(sy, (jh_stage)st, 25) != 0 :
+		    sy->v[fl[st]] >= 30)
 			return 0;
 	}
 	return stages > 0;

@@ -1202,7 +1202,10 @@ static jh_code calc_class_size(struct ctx *c, const struct row *row)
 			if (sy->v[fs[st]] <= 0)
 				continue;
 			if (isnan(sy->v[fl[st]])) {
-				over = jhClassesOver(sy, st, max);
+				/* A maximum that is no band bound (a local 42, or
+				 * 45.5): the bands cannot tell (NaN, missing). */
+				over = max == floor(max) ? jh_school_classes_over(sy, (jh_stage)st, (int)max) :
+				       NAN;
 				if (isnan(over)) {
 					missing++;
 				} else if (over > 0) {
