@@ -163,6 +163,37 @@ extern const struct jhItemKey jhFactKeys[];   /* NULL-terminated */
 /* The counts behind judged ratios (items.c; issue 14): optional, the
  * verdict computes the ratios from them; jhItemKeyFind finds them too. */
 extern const struct jhItemKey jhCountKeys[];  /* NULL-terminated */
+
+/* A ratio the standard judges and the county-year records it follows
+ * from (county_items.c): numerator ÷ denominator, each a sum of terms,
+ * "key" added and "-key" subtracted (retention: graduates − transferred
+ * in + transferred out over entrants − deaths). */
+#define JH_RATIO_TERMS 4
+struct jhRatio {
+	const char *record;     /* the ratio record (jhItemKeys) */
+	int rate;               /* 1: a rate in [0, 1]; 0: a number (yuan, times) */
+	const char *num[JH_RATIO_TERMS];   /* NULL-ended */
+	const char *den[JH_RATIO_TERMS];
+};
+extern const struct jhRatio jhRatios[];       /* record NULL ends it */
+const struct jhRatio *jhRatioFind(const char *record);
+enum jhRatioState {
+	JH_RATIO_NONE,          /* no term given */
+	JH_RATIO_PARTIAL,       /* some terms given, not all */
+	JH_RATIO_ZERO,          /* the denominator is 0 (or less) */
+	JH_RATIO_OVER,          /* a rate over 1: a part over its whole */
+	JH_RATIO_OK
+};
+/* The ratio of county-year (county, year) from its records: *num, *den
+ * and *value set when JH_RATIO_OK (num and den also for ZERO and OVER). */
+enum jhRatioState jhRatioCompute(const jh_county_items *c, const char *county,
+                                 int year, const struct jhRatio *r, double *num,
+                                 double *den, double *value);
+/* 1 when a ratio written as `written` (12.5%, 0.125, 6000) is `computed`
+ * to the precision it is written in: within half a unit of its last
+ * digit (rates counted in percent: "0.95" and "95%" are both whole
+ * percents). */
+int jhRatioAgrees(const char *written, int rate, double computed);
 #define JH_SUBJECTS 6
 extern const char *const jhSubjects[JH_SUBJECTS][3];  /* key, zh, en */
 #define JH_GROUPS 6

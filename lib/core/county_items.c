@@ -7,6 +7,17 @@
 ** training completion, enrolment rates…) and on evidence an office keeps.
 ** They arrive as a narrow table, one row per item, and are kept here as
 ** text exactly as given; the evaluation reads and judges them.
+**
+** The counts behind the judged ratios (jhCountKeys, issue 14) are
+** checked here too, for the records an import brings together: a part
+** over its whole (rotated teachers over those eligible, key teachers
+** over those rotated, …) is JH_P_PART_EXCEEDS at the part's row, and a
+** ratio record given beside its counts that disagrees with them (to the
+** precision it is written in) is JH_P_DERIVED_DISAGREES at the ratio's
+** row — the same rule as a school-year row's raw figures (derive.c):
+** nothing contradictory is stored.  Records an import cannot see
+** together (a rate stored last year, its counts imported today) are the
+** verdict's to notice: it judges the counts and says so (verdict.c).
 */
 #include "core_int.h"
 
@@ -147,6 +158,289 @@ static int item_key_ok(const char *s)
 	return 1;
 }
 
+/* --- the counts behind the judged ratios ------------------------------ */
+
+/* Formulas: reference §4 notes (S17's, third-party) and the companion
+ * calculation notes of §10 (巩固率, 交流轮岗比例, 就近划片入学比例);
+ * rotation_key_rate over the teachers rotated (S17's denominator). */
+const struct jhRatio jhRatios[] = {
+	{"special_ed_funds_per_student", 0, {"special_ed_funds_yuan"}, {"special_ed_students"}},
+	{"teacher_pay_ratio", 0, {"teacher_avg_pay_yuan"}, {"civil_servant_avg_pay_yuan"}},
+	{"training_360_rate", 1, {"training_360_done"}, {"training_360_teachers"}},
+	{"rotation_rate", 1, {"rotation_rotated"}, {"rotation_eligible"}},
+	{"rotation_key_rate", 1, {"rotation_key"}, {"rotation_rotated"}},
+	{"certification_rate", 1, {"certification_certified"}, {"certification_teachers"}},
+	{"nearby_enrolment_primary", 1, {"nearby_catchment_primary"}, {"nearby_students_primary"}},
+	{"nearby_enrolment_junior", 1, {"nearby_catchment_junior"}, {"nearby_students_junior"}},
+	{"hs_quota_rate", 1, {"hs_quota_allocated"}, {"hs_quota_total"}},
+	{"migrant_public_rate", 1, {"migrant_public", "migrant_bought"}, {"migrant_eligible"}},
+	{"junior_retention_rate", 1,
+	 {"retention_graduates", "-retention_transfer_in", "retention_transfer_out"},
+	 {"retention_entrants", "-retention_deaths"}},
+	{"disabled_enrolment_rate", 1, {"disabled_enrolled"}, {"disabled_children"}},
+	{NULL, 0, {NULL}, {NULL}},
+};
+
+/* Parts that are not the numerator of a judged rate (those are checked
+ * as their rate's numerator against its denominator). */
+static const struct {
+	const char *part, *whole;
+} parts[] = {
+	{"hs_quota_rural", "hs_quota_allocated"},
+	{"disabled_special_school", "disabled_enrolled"},
+	{"retention_deaths", "retention_entrants"},
+};
+
+const struct jhRatio *jhRatioFind(const char *record)
+{
+	for (int i = 0; jhRatios[i].record; i++)
+		if (!strcmp(jhRatios[i].record, record))
+			return &jhRatios[i];
+	return NULL;
+}
+
+static const jh_county_item *term_record(const jh_county_items *c, const char *county,
+                                         int year, const char *term)
+{
+	return jh_county_items_find(c, county, year, term[0] == '-' ? term + 1 : term);
+}
+
+/* The terms' sum; the number of terms given and of terms in *given, *n. */
+static double terms_sum(const jh_county_items *c, const char *county, int year,
+                        const char *const *terms, int *given, int *n)
+{
+	double sum = 0, v;
+
+	for (*n = 0; *n < JH_RATIO_TERMS && terms[*n]; (*n)++) {
+		const jh_county_item *it = term_record(c, county, year, terms[*n]);
+		if (!it || jhValueNumber(it->value, 0, &v))
+			continue;
+		(*given)++;
+		sum += terms[*n][0] == '-' ? -v : v;
+	}
+	return sum;
+}
+
+enum jhRatioState jhRatioCompute(const jh_county_items *c, const char *county,
+                                 int year, const struct jhRatio *r, double *num,
+                                 double *den, double *value)
+{
+	int given = 0, nn, nd;
+
+	*num = terms_sum(c, county, year, r->num, &given, &nn);
+	*den = terms_sum(c, county, year, r->den, &given, &nd);
+	if (!given)
+		return JH_RATIO_NONE;
+	if (given < nn + nd)
+		return JH_RATIO_PARTIAL;
+	if (*den <= 0)
+		return JH_RATIO_ZERO;
+	*value = *num / *den;
+	/* A rate over 1 by more than rounding: a part over its whole. */
+	if (r->rate && *value > 1 + 1e-12)
+		return JH_RATIO_OVER;
+	return JH_RATIO_OK;
+}
+
+int jhRatioAgrees(const char *written, int rate, double computed)
+{
+	const char *dot = strchr(written, '.'), *end;
+	int decimals = 0, pct = strstr(written, "%") || strstr(written, "\xEF\xBC\x85");
+	double given, half;
+
+	if (jhValueNumber(written, rate, &given))
+		return 0;
+	if (dot)
+		for (end = dot + 1; isdigit((unsigned char)*end); end++)
+			decimals++;
+	/* Rates in percent: 0.125 is 12.5% (one decimal), 1 is 100%. */
+	if (rate && !pct)
+		decimals = decimals > 2 ? decimals - 2 : 0;
+	half = 0.5 * pow(10, -decimals) * (rate ? 0.01 : 1);
+	return fabs(given - computed) <= half + 1e-9;
+}
+
+/* The terms as written, "migrant_public + migrant_bought" (in brackets
+ * when a sum and `brackets`), then " = SUM" when `sum` is not NaN. */
+static void terms_text(const char *const *terms, int brackets, double sum, char *out,
+                       size_t cap)
+{
+	size_t n = 0;
+	int many = terms[1] != NULL;
+	char g[JH_NUMBER_MAX];
+
+	out[0] = '\0';
+	if (many && brackets)
+		n += (size_t)snprintf(out + n, cap - n, "(");
+	for (int i = 0; i < JH_RATIO_TERMS && terms[i] && n < cap; i++)
+		n += (size_t)snprintf(out + n, cap - n, "%s%s",
+		                      i ? (terms[i][0] == '-' ? " − " : " + ") : "",
+		                      terms[i][0] == '-' ? terms[i] + 1 : terms[i]);
+	if (many && brackets && n < cap)
+		n += (size_t)snprintf(out + n, cap - n, ")");
+	if (!isnan(sum) && n < cap) {
+		jhFixed(sum, sum == floor(sum) ? 0 : 2, g);
+		snprintf(out + n, cap - n, " = %s", g);
+	}
+}
+
+/* Where records are, " (county.csv:4, 5)" appended to out, leaving out
+ * `skip` (the row the problem is placed at). */
+static void where_text(const jh_county_item *const *recs, int n, const jh_county_item *skip,
+                       char *out, size_t cap)
+{
+	size_t len = strlen(out), start = len;
+	const char *file = NULL;
+
+	for (int i = 0; i < n; i++) {
+		const char *f = recs[i]->file ? recs[i]->file : "";
+		if (recs[i] == skip || len + 1 >= cap)
+			continue;
+		if (file && !strcmp(file, f))
+			len += (size_t)snprintf(out + len, cap - len, ", %ld", recs[i]->line);
+		else
+			len += (size_t)snprintf(out + len, cap - len, "%s%s:%ld",
+			                        len > start ? ", " : " (", f, recs[i]->line);
+		file = f;
+	}
+	if (len > start && len + 2 < cap)
+		snprintf(out + len, cap - len, ")");
+}
+
+struct check {
+	jh_county_items *c;
+	const jh_table *t;
+	const int *pos;
+	size_t hdr;             /* the header row */
+	size_t first;           /* the records of this table: [first, count) */
+	jh_diags *diags;
+	size_t errors;
+};
+
+/* A problem at record `at`: with its column when this table holds it. */
+static void check_add(struct check *k, const jh_county_item *at, jh_problem p,
+                      const char *arg, const char *arg2)
+{
+	const jh_table *t = k->t;
+
+	if ((size_t)(at - k->c->items) >= k->first)
+		jh_diags_add(k->diags, p, t->file, t->sheet, at->line, k->pos[I_VALUE] + 1,
+		             jh_table_cell(t, k->hdr, (size_t)k->pos[I_VALUE]), arg, arg2);
+	else
+		jh_diags_add(k->diags, p, at->file, NULL, at->line, 0, NULL, arg, arg2);
+	k->errors++;
+}
+
+/* The records of terms into recs[*n..] and their sum (1), or 0 when one
+ * is not given; *last: the highest record index seen. */
+static int gather(const struct check *k, const jh_county_item *it, const char *const *terms,
+                  const jh_county_item **recs, int *n, size_t *last, double *sum)
+{
+	*sum = 0;
+	for (int i = 0; i < JH_RATIO_TERMS && terms[i]; i++) {
+		const jh_county_item *r = term_record(k->c, it->county_code, it->year, terms[i]);
+		double v;
+		if (!r || jhValueNumber(r->value, 0, &v))
+			return 0;
+		recs[(*n)++] = r;
+		*sum += terms[i][0] == '-' ? -v : v;
+		if ((size_t)(r - k->c->items) > *last)
+			*last = (size_t)(r - k->c->items);
+	}
+	return 1;
+}
+
+/* part ≤ whole, checked once: when `it` is the last of their records.
+ * Placed at the part's (first) row; the other rows named. */
+static void check_part(struct check *k, const jh_county_item *it, const char *const *part,
+                       const char *const *whole)
+{
+	const jh_county_item *recs[2 * JH_RATIO_TERMS];
+	int n = 0, np;
+	size_t last = 0;
+	double p, w;
+	char a1[240], a2[240];
+
+	if (!gather(k, it, part, recs, &n, &last, &p))
+		return;
+	np = n;
+	if (!gather(k, it, whole, recs, &n, &last, &w) || last != (size_t)(it - k->c->items) ||
+	    p <= w)
+		return;
+	terms_text(part, 0, p, a1, sizeof a1);
+	where_text(recs, np, recs[0], a1, sizeof a1);
+	terms_text(whole, 0, w, a2, sizeof a2);
+	where_text(recs + np, n - np, NULL, a2, sizeof a2);
+	check_add(k, recs[0], JH_P_PART_EXCEEDS, a1, a2);
+}
+
+/* A ratio record beside its counts must agree with them: placed at the
+ * ratio's row, "rotation_rotated ÷ rotation_eligible = 12.50% (rows)". */
+static void check_ratio(struct check *k, const jh_county_item *it, const struct jhRatio *r)
+{
+	const jh_county_item *recs[2 * JH_RATIO_TERMS], *rec;
+	int n = 0;
+	size_t last, len;
+	double num, den, v;
+	char a1[160], a2[400], g[JH_NUMBER_MAX];
+
+	rec = jh_county_items_find(k->c, it->county_code, it->year, r->record);
+	if (!rec)
+		return;
+	last = (size_t)(rec - k->c->items);
+	if (!gather(k, it, r->num, recs, &n, &last, &num) ||
+	    !gather(k, it, r->den, recs, &n, &last, &den) || last != (size_t)(it - k->c->items))
+		return;
+	/* A rate over 1 is a part over its whole, which check_part says. */
+	if (jhRatioCompute(k->c, it->county_code, it->year, r, &num, &den, &v) != JH_RATIO_OK ||
+	    jhRatioAgrees(rec->value, r->rate, v))
+		return;
+	snprintf(a1, sizeof a1, "%s = %s", r->record, rec->value);
+	terms_text(r->num, 1, NAN, a2, sizeof a2);
+	len = strlen(a2);
+	snprintf(a2 + len, sizeof a2 - len, " ÷ ");
+	len = strlen(a2);
+	terms_text(r->den, 1, NAN, a2 + len, sizeof a2 - len);
+	if (r->rate)
+		snprintf(g, sizeof g, "%.2f%%", v * 100);
+	else
+		jhFixed(v, 2, g);
+	len = strlen(a2);
+	snprintf(a2 + len, sizeof a2 - len, " = %s", g);
+	where_text(recs, n, NULL, a2, sizeof a2);
+	check_add(k, rec, JH_P_DERIVED_DISAGREES, a1, a2);
+}
+
+static int has_term(const char *const *terms, const char *key)
+{
+	for (int i = 0; i < JH_RATIO_TERMS && terms[i]; i++)
+		if (!strcmp(terms[i][0] == '-' ? terms[i] + 1 : terms[i], key))
+			return 1;
+	return 0;
+}
+
+/* Every rule a record of this table takes part in, each checked once
+ * (by its last record). */
+static void check_counts(struct check *k)
+{
+	for (size_t i = k->first; i < k->c->count; i++) {
+		const jh_county_item *it = &k->c->items[i];
+		for (int j = 0; jhRatios[j].record; j++) {
+			const struct jhRatio *r = &jhRatios[j];
+			int term = has_term(r->num, it->item) || has_term(r->den, it->item);
+			if (r->rate && term)
+				check_part(k, it, r->num, r->den);
+			if (term || !strcmp(r->record, it->item))
+				check_ratio(k, it, r);
+		}
+		for (size_t j = 0; j < sizeof parts / sizeof parts[0]; j++)
+			if (!strcmp(parts[j].part, it->item) || !strcmp(parts[j].whole, it->item)) {
+				const char *p[2] = {parts[j].part, NULL}, *w[2] = {parts[j].whole, NULL};
+				check_part(k, it, p, w);
+			}
+	}
+}
+
 jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
                                   int default_year, jh_diags *diags)
 {
@@ -256,6 +550,11 @@ jh_code jh_county_items_add_table(jh_county_items *c, const jh_table *t,
 		}
 		if ((rc = jh_county_items_put(c, &it)))
 			break;
+	}
+	if (!errors && !rc) {
+		struct check k = {c, t, pos, hdr, first, diags, 0};
+		check_counts(&k);
+		errors += k.errors;
 	}
 #undef HDR
 	jhHeaderFree(&h);

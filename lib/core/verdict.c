@@ -42,6 +42,17 @@
 ** as a number, the old `detail` (codes and record keys) and
 ** `threshold_text` (the Chinese requirement) stay for programs.
 **
+** The ratios of the guarantee and quality items (rotation, training,
+** certification, nearby enrolment, high-school places, migrant
+** children, retention, disabled children, special-education funds per
+** pupil, teachers' pay) are computed from the counts behind them when the
+** county-year gives them (jhRatios, county_items.c; the counts are
+** jhCountKeys, items.c) and shown beside the ratio: "12.50%(150/1,200)",
+** each count named in the detail.  The counts win over a ratio record
+** given too; one that disagrees is named in the detail (the import
+** refuses the two together, county_items.c, but records imported apart
+** meet only here).  Without counts the ratio record is judged as before.
+**
 ** School-level guarantee and quality items (music and art rooms, school
 ** and class sizes, certification, training funds) are computed from the
 ** school-year rows when their columns are there; otherwise the county-year
@@ -659,6 +670,140 @@ static void rate_from_record(struct ctx *c, jh_verdict_item *it, const struct ro
 	}
 }
 
+/* --- ratios from the counts behind them (issue 14) ------------------- */
+
+/* A count's name in words (its dictionary entry, items.c). */
+static const char *term_name(const char *term, int en)
+{
+	const struct jhItemKey *k = jhItemKeyFind(term[0] == '-' ? term + 1 : term);
+
+	return !k ? term : en ? k->en : k->zh;
+}
+
+/* The ratio's counts in the detail: by key (programs) and in words,
+ * "上一年度交流轮岗教师数 150;符合交流轮岗条件教师总数 1,200". */
+static void counts_detail(const struct ctx *c, jh_verdict_item *it, const struct jhRatio *r)
+{
+	const char *const *lists[2] = {r->num, r->den};
+
+	for (int l = 0; l < 2; l++)
+		for (int i = 0; i < JH_RATIO_TERMS && lists[l][i]; i++) {
+			const char *key = lists[l][i][0] == '-' ? lists[l][i] + 1 : lists[l][i];
+			const char *s = raw(c, key);
+			size_t len = strlen(it->detail);
+			char g[JH_NUMBER_MAX];
+			double d;
+			if (!s || jhValueNumber(s, 0, &d))
+				continue;
+			jhGrouped(d, d == floor(d) ? 0 : 2, g);
+			snprintf(it->detail + len, sizeof it->detail - len, "%s%s=%s", len ? "; " : "",
+			         key, s);
+			detail_sep(it);
+			DETAIL(it, "%s %s", "%s %s", term_name(key, 0), g, term_name(key, 1), g);
+		}
+}
+
+/* The names of the terms of `terms` not given, "A、B" / "A, B". */
+static void terms_missing(const struct ctx *c, const char *const *terms, int en, char *out,
+                          size_t cap)
+{
+	for (int i = 0; i < JH_RATIO_TERMS && terms[i]; i++) {
+		const char *key = terms[i][0] == '-' ? terms[i] + 1 : terms[i];
+		size_t len = strlen(out);
+		double d;
+		const char *s = raw(c, key);
+		if (s && !jhValueNumber(s, 0, &d))
+			continue;
+		snprintf(out + len, cap - len, "%s%s", !len ? "" : en ? ", " : "、", term_name(key, en));
+	}
+}
+
+/* The item's ratio from the counts behind it (jhRatios, county_items.c)
+ * when they are given.  The counts win over a ratio record: they are
+ * what the application form reports and the standard's formula is
+ * applied to them; a ratio record that disagrees (the import refuses
+ * both in one import, but they may be stored apart) is named in the
+ * detail, and the counts are judged.  A part over its whole leaves the
+ * item missing: neither figure can be trusted.  Returns 1 when the item
+ * is settled here, 0 when the caller goes on with the record (no counts
+ * given; or some, or a zero denominator, beside a ratio record). */
+static int from_counts(struct ctx *c, jh_verdict_item *it, const struct row *row)
+{
+	const struct jhRatio *r = row->record ? jhRatioFind(row->record) : NULL;
+	const char *rec = r ? raw(c, r->record) : NULL;
+	double num, den, v, d;
+	char gn[JH_NUMBER_MAX], gd[JH_NUMBER_MAX];
+	enum jhRatioState st;
+
+	if (!r)
+		return 0;
+	st = jhRatioCompute(c->items, c->cr->county_code, c->cr->year, r, &num, &den, &v);
+	if (rec && jhValueNumber(rec, r->rate, &d))
+		rec = NULL;
+	if (st == JH_RATIO_NONE || ((st == JH_RATIO_PARTIAL || st == JH_RATIO_ZERO) && rec))
+		return 0;
+	if (st == JH_RATIO_PARTIAL || st == JH_RATIO_ZERO) {
+		char mz[400] = "", me[400] = "";
+		needs(it, row);
+		if (st == JH_RATIO_PARTIAL) {
+			terms_missing(c, r->num, 0, mz, sizeof mz);
+			terms_missing(c, r->den, 0, mz, sizeof mz);
+			terms_missing(c, r->num, 1, me, sizeof me);
+			terms_missing(c, r->den, 1, me, sizeof me);
+			DETAIL(it, ",或由人数计算所缺的:%s", ", or for computing it from the counts: %s",
+			       mz, me);
+		} else {
+			DETAIL(it, ";由人数计算时分母为 0", "; computed from the counts its denominator is 0");
+		}
+		return 1;
+	}
+	jhGrouped(num, num == floor(num) ? 0 : 2, gn);
+	jhGrouped(den, den == floor(den) ? 0 : 2, gd);
+	if (st == JH_RATIO_OVER) {
+		char pz[200] = "", pe[200] = "", wz[200] = "", we[200] = "";
+		snprintf(it->detail, sizeof it->detail, "%s > %s", r->num[0], r->den[0]);
+		it->detail_zh[0] = it->detail_en[0] = '\0';
+		for (int i = 0; i < JH_RATIO_TERMS && r->num[i]; i++) {
+			snprintf(pz + strlen(pz), sizeof pz - strlen(pz), "%s%s", i ? "、" : "", term_name(r->num[i], 0));
+			snprintf(pe + strlen(pe), sizeof pe - strlen(pe), "%s%s", i ? ", " : "", term_name(r->num[i], 1));
+		}
+		for (int i = 0; i < JH_RATIO_TERMS && r->den[i]; i++) {
+			snprintf(wz + strlen(wz), sizeof wz - strlen(wz), "%s%s", i ? "、" : "", term_name(r->den[i], 0));
+			snprintf(we + strlen(we), sizeof we - strlen(we), "%s%s", i ? ", " : "", term_name(r->den[i], 1));
+		}
+		DETAIL(it, "数据矛盾,无法判定:%s(%s)大于 %s(%s)",
+		       "the figures contradict each other and are not judged: %s (%s) is more than %s (%s)",
+		       pz, gn, wz, gd, pe, gn, we, gd);
+		return 1;
+	}
+	if (r->rate) {
+		set_rate(it, v);
+		snprintf(it->value_text, sizeof it->value_text, "%.2f%% (%s/%s)", v * 100, gn, gd);
+		VALUE(it, "%.2f%%(%s/%s)", "%.2f%% (%s of %s)", v * 100, gn, gd, v * 100, gn, gd);
+	} else {
+		char g[JH_NUMBER_MAX];
+		set_value(it, v, "%.6g");
+		jhGrouped(v, v == floor(v) ? 0 : 2, g);
+		VALUE(it, "%s 元(%s 元 ÷ %s 人)", "%s yuan (%s yuan ÷ %s)", g, gn, gd, g, gn, gd);
+	}
+	it->status = jh_at_least(c->std, v, it->threshold) ? JH_ITEM_PASS : JH_ITEM_FAIL;
+	counts_detail(c, it, r);
+	if (rec && !jhRatioAgrees(rec, r->rate, v)) {
+		char gz[JH_NUMBER_MAX + 8];
+		if (r->rate)
+			snprintf(gz, sizeof gz, "%.2f%%", v * 100);
+		else
+			jhGrouped(v, v == floor(v) ? 0 : 2, gz);
+		snprintf(it->detail + strlen(it->detail), sizeof it->detail - strlen(it->detail),
+		         "; %s=%s disagrees", r->record, rec);
+		DETAIL(it, "。县级年度数据“%s”填写为 %s,与由人数算得的 %s 不一致,按人数判定",
+		       ". The county-year record '%s' gives %s, which disagrees with %s computed from "
+		       "the counts; the counts are judged",
+		       term_name(r->record, 0), rec, gz, term_name(r->record, 1), rec, gz);
+	}
+	return 1;
+}
+
 /* Append a school to the detail lists of an item, keeping them short:
  * by code (detail, for programs) and by code and name with what it
  * lacks in words (zh, en). */
@@ -862,6 +1007,8 @@ static jh_code calc_number(struct ctx *c, const struct row *row)
 
 	if (!it)
 		return JH_ERR_NOMEM;
+	if (from_counts(c, it, row))
+		return JH_OK;
 	if (!s || jhValueNumber(s, rate, &d)) {
 		needs(it, row);
 		return JH_OK;
@@ -880,25 +1027,34 @@ static jh_code calc_number(struct ctx *c, const struct row *row)
 	return JH_OK;
 }
 
-/* Teachers' average pay against local civil servants': the ratio record,
- * or the ratio of the two averages when only they are given; the
- * averages are shown whenever they are there. */
+/* Teachers' average pay against local civil servants': the ratio of the
+ * two averages when they are given (the figures behind the ratio win, as
+ * in from_counts: a ratio record that disagrees is named in the detail),
+ * else the ratio record; the averages are shown whenever they are there. */
 static jh_code calc_pay(struct ctx *c, const struct row *row)
 {
 	jh_verdict_item *it = new_item(c, row, NULL);
 	const char *s = raw(c, row->record), *ts = raw(c, "teacher_avg_pay_yuan"),
 	           *cs = raw(c, "civil_servant_avg_pay_yuan");
-	double d, t = NAN, cv = NAN;
+	double d, d0, t = NAN, cv = NAN;
 	char tg[JH_NUMBER_MAX], cg[JH_NUMBER_MAX];
 
 	if (!it)
 		return JH_ERR_NOMEM;
 	if (ts && cs && (jhValueNumber(ts, 0, &t) || jhValueNumber(cs, 0, &cv) || cv <= 0))
 		t = cv = NAN;
-	if (s && !jhValueNumber(s, 0, &d)) {
-		note(c, it, row->record);
-	} else if (!isnan(t) && ts && cs) {
+	if (!isnan(t) && ts && cs) {
 		d = t / cv;
+		if (s && !jhValueNumber(s, 0, &d0) && !jhRatioAgrees(s, 0, d)) {
+			snprintf(it->detail, sizeof it->detail, "teacher_pay_ratio=%s disagrees", s);
+			DETAIL(it, "填写的比值 %s 与由平均工资收入算得的 %.2f 不一致,按平均工资收入判定",
+			       "the ratio given, %s, disagrees with %.2f computed from the averages, which "
+			       "are judged", s, d, s, d);
+		} else if (s) {
+			note(c, it, row->record);
+		}
+	} else if (s && !jhValueNumber(s, 0, &d)) {
+		note(c, it, row->record);
 	} else {
 		needs(it, row);
 		return JH_OK;
@@ -1261,7 +1417,7 @@ static jh_code calc_certified(struct ctx *c, const struct row *row)
 		      cert, all, cert / all * 100, cert, all);
 		it->status = jh_at_least(c->std, cert / all, it->threshold) ?
 		             JH_ITEM_PASS : JH_ITEM_FAIL;
-	} else {
+	} else if (!from_counts(c, it, row)) {
 		rate_from_record(c, it, row);
 	}
 	return JH_OK;
