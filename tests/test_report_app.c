@@ -643,6 +643,121 @@ static void test_fact_keys(void **state)
 	assert_int_equal(jh_item_check("visit.pupils.people", "15", why, sizeof why), -1);
 }
 
+/* 表Ⅳ/表Ⅴ's blanks filled from the county-year counts (issue 14), and
+ * item 5 from the schools' class-size bands.  Hand-worked:
+ *   5   甲's primary bands: 1 class of 46–50 and 1 of 51–55 → 2 over 45;
+ *       乙 gives no bands but its largest class is 40 ≤ 45 → 0; so 2.
+ *       丁's junior bands: 2 of 51–55 and 1 of 56–60 → 3 over 50 (its
+ *       4 classes of 46–50 are not over).
+ *   6   the counts 60 pupils and 150,000 yuan win over the rows (which
+ *       have no school under 100 pupils);
+ *   7   585,000 yuan = 58.5 万元; 90 pupils; 585,000 ÷ 90 = 6,500 yuan;
+ *   9   588 of 600 → 98.0%;
+ *   11  160 of 1,280 eligible → 12.5%; 40 key of 160 → 25.0%;
+ *   12  no school gives certified teachers: the counts, 59 of 60 →
+ *       98.33 → 98.3%;
+ *   13  3,000 of 3,000 → 100.0%; 1,880 of 2,000 → 94.0%;
+ *   14  520 of 1,000 → 52.0%; 300 rural of 520 → 57.69 → 57.7%;
+ *   15  1,500 + 180 = 1,680 of 2,000 → 84.0%;
+ *   Ⅴ1  (940 − 20 + 30) ÷ (1,000 − 2) = 950 ÷ 998 = 95.19 → 95.2%;
+ *   Ⅴ2  96 of 100 → 96.0%; 32 in special schools of 96 → 33.3%. */
+static const char counts_schools[] =
+	TEST_TEMPLATE_HEADER ",classes_primary,classes_junior,largest_class_primary,largest_class_junior,"
+	"classes_le25_primary,classes_26_30_primary,classes_31_35_primary,classes_36_40_primary,"
+	"classes_41_45_primary,classes_46_50_primary,classes_51_55_primary,classes_56_60_primary,"
+	"classes_61_65_primary,classes_ge66_primary,"
+	"classes_le25_junior,classes_26_30_junior,classes_31_35_junior,classes_36_40_junior,"
+	"classes_41_45_junior,classes_46_50_junior,classes_51_55_junior,classes_56_60_junior,"
+	"classes_61_65_junior,classes_ge66_junior\n"
+	"1199010001,甲小学,119901,2024,primary,,400,0,0,20,0,5,0,4,0,24,0,2000,3200,900000,10,"
+	"10,0,52,,0,0,2,4,2,1,1,0,0,0,,,,,,,,,,\n"
+	"1199010002,乙小学,119901,2024,primary,,100,0,0,3,0,1,0,1,0,6,0,500,800,210000,3,"
+	"6,0,40,,,,,,,,,,,,,,,,,,,,,\n"
+	"1199010004,丁中学,119901,2024,junior,,0,500,0,0,30,0,6,0,5,0,40,3000,5500,1300000,13,"
+	"0,10,,58,,,,,,,,,,,0,0,0,0,3,4,2,1,0,0\n";
+static const char counts_county[] =
+	"county_code,year,item,value,note\n"
+	"119901,2024,small_school_students,60,\n"
+	"119901,2024,small_school_funds_yuan,150000,\n"
+	"119901,2024,special_ed_funds_yuan,585000,\n"
+	"119901,2024,special_ed_students,90,\n"
+	"119901,2024,training_360_done,588,\n"
+	"119901,2024,training_360_teachers,600,\n"
+	"119901,2024,rotation_eligible,1280,\n"
+	"119901,2024,rotation_rotated,160,\n"
+	"119901,2024,rotation_key,40,\n"
+	"119901,2024,certification_teachers,60,\n"
+	"119901,2024,certification_certified,59,\n"
+	"119901,2024,nearby_students_primary,3000,\n"
+	"119901,2024,nearby_catchment_primary,3000,\n"
+	"119901,2024,nearby_students_junior,2000,\n"
+	"119901,2024,nearby_catchment_junior,1880,\n"
+	"119901,2024,hs_quota_total,1000,\n"
+	"119901,2024,hs_quota_allocated,520,\n"
+	"119901,2024,hs_quota_rural,300,\n"
+	"119901,2024,migrant_eligible,2000,\n"
+	"119901,2024,migrant_public,1500,\n"
+	"119901,2024,migrant_bought,180,\n"
+	"119901,2024,retention_graduates,940,\n"
+	"119901,2024,retention_entrants,1000,\n"
+	"119901,2024,retention_transfer_in,20,\n"
+	"119901,2024,retention_transfer_out,30,\n"
+	"119901,2024,retention_deaths,2,\n"
+	"119901,2024,disabled_children,100,\n"
+	"119901,2024,disabled_enrolled,96,\n"
+	"119901,2024,disabled_special_school,32,\n";
+
+static void test_counts_fill_blanks(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"areas.csv", "schools.csv", "county.csv"};
+	const char *const texts[] = {fx_areas, counts_schools, counts_county};
+	jh_store *s;
+	jh_buf x = JH_BUF_INIT, xe = JH_BUF_INIT;
+	jh_table *t;
+
+	assert_int_equal(open_store("counts.db", names, texts, 3, &s), 0);
+	build(s, "119901", NULL, &x);
+	t = rpt_sheet(&x, "表Ⅳ");
+	assert_string_equal(rpt_cell(t, 8, 3), "超过45人的小学班级2个,超过50人的初中班级3个");
+	assert_string_equal(rpt_cell(t, 9, 3), "不足100人的规模较小学校学生数60人,公用经费150000元");
+	assert_string_equal(rpt_cell(t, 10, 3), "特殊教育学校公用经费为58.5万元,特殊教育学生数为90人,"
+	                    "特殊教育学校生均公用经费为6500元");
+	assert_string_equal(rpt_cell(t, 10, 4), "是");
+	assert_string_equal(rpt_cell(t, 12, 3), "完成360学时培训的教师588人,全县教师600人,教师培训完成率98.0%");
+	assert_string_equal(rpt_cell(t, 12, 4), "否");
+	assert_string_equal(rpt_cell(t, 14, 3), "全县符合交流轮岗条件教师总数1280名,上一年度交流轮岗教师160名,"
+	                    "交流轮岗教师占符合交流轮岗条件教师总数的比例12.5%;交流轮岗的骨干教师40名,"
+	                    "占交流轮岗教师总数的比例25.0%");
+	assert_string_equal(rpt_cell(t, 14, 4), "是");
+	assert_string_equal(rpt_cell(t, 15, 3), "全县在岗专任教师60人,其中持有教师资格证的专任教师59人,占比98.3%");
+	assert_string_equal(rpt_cell(t, 16, 3), "城区和镇区公办小学、初中(均不含寄宿制学校)就近划片入学比例分别为"
+	                    "100.0%、94.0%");
+	assert_string_equal(rpt_cell(t, 17, 3), "全县优质高中招生名额总数1000人,分配名额520人,占比52.0%。"
+	                    "其中分配农村学校的名额300人,占分配名额总数的57.7%");
+	assert_string_equal(rpt_cell(t, 18, 3), "留守儿童关爱体系健全:＿。全县符合条件的随迁子女数2000人,"
+	                    "在公办学校就读1500人,在政府购买服务的民办学校就读180人,合计1680人,占比84.0%");
+	assert_string_equal(rpt_cell(t, 18, 4), "否");
+	jh_table_free(t);
+	t = rpt_sheet(&x, "表Ⅴ");
+	assert_string_equal(rpt_cell(t, 4, 3), "全县初中毕业班学生数为940人,三年前该年级入学学生数为1000人,"
+	                    "毕业年级三年转入学生数为20人,死亡学生数为2人,转出学生数为30人,全县初中三年巩固率为95.2%");
+	assert_string_equal(rpt_cell(t, 4, 4), "是");
+	assert_string_equal(rpt_cell(t, 5, 3), "全县残疾儿童少年为100人,入学96人,入学率为96.0%。"
+	                    "其中,在特殊教育学校就读32人,占比33.3%");
+	jh_table_free(t);
+
+	build(s, "119901", "en", &xe);
+	t = rpt_sheet(&xe, "Table IV");
+	assert_string_equal(rpt_cell(t, 8, 3), "Primary classes over 45 pupils: 2; junior classes over 50: 3");
+	assert_string_equal(rpt_cell(t, 10, 3), "Special-education public funds: 58.5 (10,000 yuan); "
+	                    "special-education pupils: 90; per pupil: 6500 yuan");
+	jh_table_free(t);
+	jh_buf_free(&x);
+	jh_buf_free(&xe);
+	jh_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -655,6 +770,7 @@ int main(void)
 		cmocka_unit_test(test_english),
 		cmocka_unit_test(test_not_found),
 		cmocka_unit_test(test_fact_keys),
+		cmocka_unit_test(test_counts_fill_blanks),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

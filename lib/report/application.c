@@ -21,6 +21,14 @@
 ** of the school-year rows; "0 classes over 45" only when every school's
 ** largest class is known and none is over).
 **
+** The sentences' figures come from the county-year counts (jhCountKeys,
+** items.c: the county form's rotation, training, certification, quota,
+** migrant, retention, disabled and special-education counts) when they
+** are held, and their ratios are the verdict's values, which the verdict
+** computes from the same counts (or takes from the ratio record when no
+** counts are given).  Item 5's classes over the maxima are counted from
+** the schools' class-size bands where the rows give them.
+**
 ** Numbers are written whole and formatted with the form's decimals (表Ⅲ
 ** means 2, coefficients 3, 表Ⅱ-2 indicators 2, percentages 1, counts 0),
 ** so the reader sees the form's rounding and the cell keeps the exact
@@ -121,6 +129,29 @@ static const char *fig(char out[48], double v, int k, int pct)
 	if (!isfinite(v))
 		return strcpy(out, BLANK);
 	snprintf(out, 48, "%.*f", k, pct ? v * 100 : v);
+	return out;
+}
+
+/* part ÷ whole, NaN unless both are held and the whole is positive. */
+static double share(double part, double whole)
+{
+	return isfinite(part) && isfinite(whole) && whole > 0 ? part / whole : NAN;
+}
+
+/* An amount in 元 written in 万元 for a sentence: up to 2 decimals,
+ * trailing zeros dropped (540,000 元 → 54; 585,000 → 58.5); "＿" when NaN. */
+static const char *wan(char out[48], double yuan)
+{
+	char *e;
+
+	if (!isfinite(yuan))
+		return strcpy(out, BLANK);
+	snprintf(out, 48, "%.2f", yuan / 10000);
+	e = out + strlen(out);
+	while (e[-1] == '0')
+		*--e = '\0';
+	if (e[-1] == '.')
+		e[-1] = '\0';
 	return out;
 }
 
@@ -623,28 +654,59 @@ static void sentence_size(const app *a, jh_buf *out)
 	            a->std->size_multi_max, fig(f3, multi, 0, 0));
 }
 
-/* Item 5: the classes over the maxima are counted only when none is:
- * the rows give each school's largest class, not every class. */
+/* A school's classes of stage s over `max` pupils from its class-size
+ * bands (JH_F_BANDS_*): the bands wholly over max counted; NaN when the
+ * row gives no bands, or when a band holding classes straddles max (a
+ * local maximum that is no band boundary, e.g. 48 in 46–50). */
+static double classes_over(const jh_school_year *sy, int s, double max)
+{
+	jh_field f0 = s ? JH_F_BANDS_JUNIOR : JH_F_BANDS_PRIMARY;
+	double over = 0;
+	int given = 0;
+
+	for (int b = 0; b < JH_BANDS; b++) {
+		double n = sy->v[f0 + b];
+		if (isnan(n))
+			continue;
+		given = 1;
+		if (jh_band_min(b) > max)
+			over += n;
+		else if ((!jh_band_max(b) || jh_band_max(b) > max) && n > 0)
+			return NAN;
+	}
+	return given ? over : NAN;
+}
+
+/* Item 5: the classes over the maxima, from each school's class-size
+ * bands; a school without bands counts 0 when its largest class is
+ * within the maximum, and leaves the figure unknown otherwise (its
+ * largest class says one class is over, not how many). */
 static void sentence_class(const app *a, jh_buf *out)
 {
 	static const jh_field fs[2] = {JH_F_STUDENTS_PRIMARY, JH_F_STUDENTS_JUNIOR};
 	static const jh_field fl[2] = {JH_F_LARGEST_CLASS_PRIMARY, JH_F_LARGEST_CLASS_JUNIOR};
-	int unknown[2] = {0};
+	double over[2] = {0, 0};
 	char f[2][48];
 
 	FOR_ROWS(a, sy)
-		for (int s = 0; s < 2; s++)
-			if (val(sy, fs[s]) > 0 &&
-			    (isnan(sy->v[fl[s]]) || sy->v[fl[s]] > a->std->class_max[s]))
-				unknown[s] = 1;
+		for (int s = 0; s < 2; s++) {
+			double n;
+			if (!(val(sy, fs[s]) > 0))
+				continue;
+			n = classes_over(sy, s, a->std->class_max[s]);
+			if (isnan(n) && !isnan(sy->v[fl[s]]) && sy->v[fl[s]] <= a->std->class_max[s])
+				n = 0;
+			over[s] += n;      /* NaN stays NaN */
+		}
 	jh_buf_addf(out, JH_L(a->lang, "超过%g人的小学班级%s个,超过%g人的初中班级%s个",
 	                      "Primary classes over %g pupils: %s; junior classes over %g: %s"),
-	            a->std->class_max[0], fig(f[0], unknown[0] ? NAN : 0, 0, 0),
-	            a->std->class_max[1], fig(f[1], unknown[1] ? NAN : 0, 0, 0));
+	            a->std->class_max[0], fig(f[0], over[0], 0, 0),
+	            a->std->class_max[1], fig(f[1], over[1], 0, 0));
 }
 
 /* Item 6: pupils and public funds of the schools under the funded
- * minimum (100 pupils), summed from the rows. */
+ * minimum (100 pupils): the county's counts when held, else summed from
+ * the rows. */
 static void sentence_small(const app *a, jh_buf *out)
 {
 	double pupils = 0, funds = 0;
@@ -661,6 +723,12 @@ static void sentence_small(const app *a, jh_buf *out)
 		else
 			funds += sy->v[JH_F_PUBLIC_FUNDS];
 	}
+	if (isfinite(rec_num(a, "small_school_students", 0)))
+		pupils = rec_num(a, "small_school_students", 0);
+	if (isfinite(rec_num(a, "small_school_funds_yuan", 0))) {
+		funds = rec_num(a, "small_school_funds_yuan", 0);
+		funds_missing = 0;
+	}
 	jh_buf_addf(out, JH_L(a->lang, "不足%g人的规模较小学校学生数%s人,公用经费%s元",
 	                      "Small schools under %g pupils: %s pupils, public funds %s yuan"),
 	            a->std->small_school_funded_students, fig(f1, pupils, 0, 0),
@@ -668,7 +736,8 @@ static void sentence_small(const app *a, jh_buf *out)
 }
 
 /* Item 12: full-time and certified teachers, from the rows when every
- * school gives its certified teachers (as the verdict counts them). */
+ * school gives its certified teachers (as the verdict counts them), else
+ * the county's counts when held; the rate is the verdict's. */
 static void sentence_certified(const app *a, jh_buf *out)
 {
 	double all = 0, cert = 0, rate;
@@ -682,7 +751,13 @@ static void sentence_certified(const app *a, jh_buf *out)
 		else
 			cert += sy->v[JH_F_CERTIFIED_TEACHERS];
 	}
-	rate = !missing && all > 0 ? cert / all : rec_num(a, "certification_rate", 1);
+	if (missing && isfinite(rec_num(a, "certification_certified", 0)) &&
+	    isfinite(rec_num(a, "certification_teachers", 0))) {
+		all = rec_num(a, "certification_teachers", 0);
+		cert = rec_num(a, "certification_certified", 0);
+		missing = 0;
+	}
+	rate = vvalue(a, "guarantee.12");
 	jh_buf_addf(out, JH_L(a->lang, "全县在岗专任教师%s人,其中持有教师资格证的专任教师%s人,占比%s%%",
 	                      "Full-time teachers in post: %s; of whom certified: %s, %s%%"),
 	            fig(f1, all, 0, 0), fig(f2, missing ? NAN : cert, 0, 0), fig(f3, rate, 1, 1));
@@ -784,7 +859,7 @@ static jh_code table4(app *a)
 	lxw_worksheet *ws = items_sheet(a, JH_L(L, "表Ⅳ", "Table IV"),
 	                                JH_L(L, "表Ⅳ 政府保障程度", "Table IV  Government guarantee"));
 	jh_buf t = JH_BUF_INIT;
-	char f1[48], f2[48], f3[48];
+	char f1[48], f2[48], f3[48], f4[48], f5[48];
 	jh_code rc = JH_OK;
 
 	if (!ws)
@@ -823,7 +898,9 @@ static jh_code table4(app *a)
 			jh_buf_addf(&t, JH_L(L, "特殊教育学校公用经费为%s万元,特殊教育学生数为%s人,特殊教育学校生均公用经费为%s元",
 			                     "Special-education public funds: %s (10,000 yuan); special-education pupils: %s; "
 			                     "per pupil: %s yuan"),
-			            BLANK, BLANK, fig(f1, rec_num(a, "special_ed_funds_per_student", 0), 0, 0));
+			            wan(f1, rec_num(a, "special_ed_funds_yuan", 0)),
+			            fig(f2, rec_num(a, "special_ed_students", 0), 0, 0),
+			            fig(f3, vvalue(a, "guarantee.7"), 0, 0));
 			break;
 		case 8: {
 			double ratio = vvalue(a, "guarantee.8");
@@ -839,7 +916,9 @@ static jh_code table4(app *a)
 		case 9:
 			jh_buf_addf(&t, JH_L(L, "完成360学时培训的教师%s人,全县教师%s人,教师培训完成率%s%%",
 			                     "Teachers who completed 360 hours: %s; all teachers: %s; completion %s%%"),
-			            BLANK, BLANK, fig(f1, rec_num(a, "training_360_rate", 1), 1, 1));
+			            fig(f1, rec_num(a, "training_360_done", 0), 0, 0),
+			            fig(f2, rec_num(a, "training_360_teachers", 0), 0, 0),
+			            fig(f3, vvalue(a, "guarantee.9"), 1, 1));
 			break;
 		case 10:
 			conclusion(a, "staffing_coordination", &t);
@@ -852,8 +931,11 @@ static jh_code table4(app *a)
 				"交流轮岗的骨干教师%s名,占交流轮岗教师总数的比例%s%%",
 				"Teachers eligible to rotate: %s; rotated last year: %s, %s%% of those eligible; key teachers "
 				"rotated: %s, %s%% of those rotated"),
-				BLANK, BLANK, fig(f1, rec_num(a, "rotation_rate", 1), 1, 1), BLANK,
-				fig(f2, rec_num(a, "rotation_key_rate", 1), 1, 1));
+				fig(f1, rec_num(a, "rotation_eligible", 0), 0, 0),
+				fig(f2, rec_num(a, "rotation_rotated", 0), 0, 0),
+				fig(f3, vvalue(a, "guarantee.11"), 1, 1),
+				fig(f4, rec_num(a, "rotation_key", 0), 0, 0),
+				fig(f5, vvalue(a, "guarantee.11.key"), 1, 1));
 			break;
 		case 12:
 			sentence_certified(a, &t);
@@ -865,14 +947,19 @@ static jh_code table4(app *a)
 			jh_buf_addf(&t, JH_L(L, "城区和镇区公办小学、初中(均不含寄宿制学校)就近划片入学比例分别为%s%%、%s%%",
 			                     "Urban and town public primary and junior schools (boarding schools aside): "
 			                     "nearby enrolment %s%% and %s%%"),
-			            fig(f1, rec_num(a, "nearby_enrolment_primary", 1), 1, 1),
-			            fig(f2, rec_num(a, "nearby_enrolment_junior", 1), 1, 1));
+			            fig(f1, vvalue(a, "guarantee.13.primary"), 1, 1),
+			            fig(f2, vvalue(a, "guarantee.13.junior"), 1, 1));
 			break;
 		case 14:
 			jh_buf_addf(&t, JH_L(L, "全县优质高中招生名额总数%s人,分配名额%s人,占比%s%%。其中分配农村学校的名额%s人,占分配名额总数的%s%%",
 			                     "Quality high-school places: %s; allocated to junior schools: %s, %s%%; of which "
 			                     "to rural schools: %s, %s%% of those allocated"),
-			            BLANK, BLANK, fig(f1, rec_num(a, "hs_quota_rate", 1), 1, 1), BLANK, BLANK);
+			            fig(f1, rec_num(a, "hs_quota_total", 0), 0, 0),
+			            fig(f2, rec_num(a, "hs_quota_allocated", 0), 0, 0),
+			            fig(f3, vvalue(a, "guarantee.14"), 1, 1),
+			            fig(f4, rec_num(a, "hs_quota_rural", 0), 0, 0),
+			            fig(f5, share(rec_num(a, "hs_quota_rural", 0),
+			                          rec_num(a, "hs_quota_allocated", 0)), 1, 1));
 			break;
 		case 15:
 			ids[0] = "guarantee.15.care";
@@ -883,7 +970,11 @@ static jh_code table4(app *a)
 			jh_buf_addf(&t, JH_L(L, "。全县符合条件的随迁子女数%s人,在公办学校就读%s人,在政府购买服务的民办学校就读%s人,合计%s人,占比%s%%",
 			                     ". Eligible migrant children: %s; in public schools: %s; in publicly funded "
 			                     "private schools: %s; together: %s, %s%%"),
-			            BLANK, BLANK, BLANK, BLANK, fig(f3, rec_num(a, "migrant_public_rate", 1), 1, 1));
+			            fig(f1, rec_num(a, "migrant_eligible", 0), 0, 0),
+			            fig(f2, rec_num(a, "migrant_public", 0), 0, 0),
+			            fig(f3, rec_num(a, "migrant_bought", 0), 0, 0),
+			            fig(f4, rec_num(a, "migrant_public", 0) + rec_num(a, "migrant_bought", 0), 0, 0),
+			            fig(f5, vvalue(a, "guarantee.15"), 1, 1));
 			break;
 		}
 		item_row(a, ws, 2 + no, no, ids, n, &t);
@@ -907,7 +998,7 @@ static jh_code table5(app *a)
 	                                      "it_teaching", "moral_culture", "curriculum",
 	                                      "no_excess_burden", NULL};
 	jh_buf t = JH_BUF_INIT;
-	char f1[48];
+	char f1[48], f2[48], f3[48], f4[48], f5[48], f6[48];
 	jh_code rc = JH_OK;
 
 	if (!ws)
@@ -928,12 +1019,22 @@ static jh_code table5(app *a)
 				"Pupils in the county's final junior year: %s; entering that year three years before: %s; "
 				"transferred in over three years: %s; deceased: %s; transferred out: %s; three-year "
 				"retention: %s%%"),
-				BLANK, BLANK, BLANK, BLANK, BLANK, fig(f1, rec_num(a, "junior_retention_rate", 1), 1, 1));
+				fig(f1, rec_num(a, "retention_graduates", 0), 0, 0),
+				fig(f2, rec_num(a, "retention_entrants", 0), 0, 0),
+				fig(f3, rec_num(a, "retention_transfer_in", 0), 0, 0),
+				fig(f4, rec_num(a, "retention_deaths", 0), 0, 0),
+				fig(f5, rec_num(a, "retention_transfer_out", 0), 0, 0),
+				fig(f6, vvalue(a, "quality.1"), 1, 1));
 		else if (no == 2)
 			jh_buf_addf(&t, JH_L(L, "全县残疾儿童少年为%s人,入学%s人,入学率为%s%%。其中,在特殊教育学校就读%s人,占比%s%%",
 			                     "Disabled children: %s; enrolled: %s, %s%%; of whom in special-education "
 			                     "schools: %s, %s%%"),
-			            BLANK, BLANK, fig(f1, rec_num(a, "disabled_enrolment_rate", 1), 1, 1), BLANK, BLANK);
+			            fig(f1, rec_num(a, "disabled_children", 0), 0, 0),
+			            fig(f2, rec_num(a, "disabled_enrolled", 0), 0, 0),
+			            fig(f3, vvalue(a, "quality.2"), 1, 1),
+			            fig(f4, rec_num(a, "disabled_special_school", 0), 0, 0),
+			            fig(f5, share(rec_num(a, "disabled_special_school", 0),
+			                          rec_num(a, "disabled_enrolled", 0)), 1, 1));
 		else if (no == 4)
 			sentence_training_funds(a, &t);
 		else
