@@ -654,31 +654,9 @@ static void sentence_size(const app *a, jh_buf *out)
 	            a->std->size_multi_max, fig(f3, multi, 0, 0));
 }
 
-/* A school's classes of stage s over `max` pupils from its class-size
- * bands (JH_F_BANDS_*): the bands wholly over max counted; NaN when the
- * row gives no bands, or when a band holding classes straddles max (a
- * local maximum that is no band boundary, e.g. 48 in 46–50). */
-static double classes_over(const jh_school_year *sy, int s, double max)
-{
-	jh_field f0 = s ? JH_F_BANDS_JUNIOR : JH_F_BANDS_PRIMARY;
-	double over = 0;
-	int given = 0;
-
-	for (int b = 0; b < JH_BANDS; b++) {
-		double n = sy->v[f0 + b];
-		if (isnan(n))
-			continue;
-		given = 1;
-		if (jh_band_min(b) > max)
-			over += n;
-		else if ((!jh_band_max(b) || jh_band_max(b) > max) && n > 0)
-			return NAN;
-	}
-	return given ? over : NAN;
-}
-
 /* Item 5: the classes over the maxima, from each school's class-size
- * bands; a school without bands counts 0 when its largest class is
+ * bands (jh_school_classes_over: the maximum must be a band's, as 45 and
+ * 50 are); a school without bands counts 0 when its largest class is
  * within the maximum, and leaves the figure unknown otherwise (its
  * largest class says one class is over, not how many). */
 static void sentence_class(const app *a, jh_buf *out)
@@ -693,7 +671,8 @@ static void sentence_class(const app *a, jh_buf *out)
 			double n;
 			if (!(val(sy, fs[s]) > 0))
 				continue;
-			n = classes_over(sy, s, a->std->class_max[s]);
+			n = a->std->class_max[s] == floor(a->std->class_max[s]) ?
+			    jh_school_classes_over(sy, (jh_stage)s, (int)a->std->class_max[s]) : NAN;
 			if (isnan(n) && !isnan(sy->v[fl[s]]) && sy->v[fl[s]] <= a->std->class_max[s])
 				n = 0;
 			over[s] += n;      /* NaN stays NaN */
