@@ -126,6 +126,18 @@ static const jh_unit *unit(const jh_result *r, const char *code, jh_stage st)
 	return NULL;
 }
 
+/* A unit judged on indicator i: value v; met, below its floor, passes;
+ * the relaxations named. */
+static void expect_unit(const jh_unit *u, int i, double v, int met, int below,
+                        int passes, unsigned relaxed)
+{
+	assert_near(u->value[i], v, 1e-12);
+	assert_int_equal(u->met, met);
+	assert_int_equal(u->below_floor, below);
+	assert_int_equal(u->passes, passes);
+	assert_int_equal(u->relaxed, relaxed);
+}
+
 #define TEACHERS_ON "base = national-2017\nid = t\nrelax.small_rural_teachers = on\n"
 #define SPORTS_ON "base = national-2017\nid = t\nrelax.dense_central_sports = on\n"
 
@@ -148,19 +160,12 @@ static void test_small_teachers(void **state)
 	assert_int_equal(off.std.relax_small_teachers, 0);
 	assert_int_equal(on.std.relax_small_teachers, 1);
 
-	u = unit(off.res, "1101010060", JH_STAGE_PRIMARY);
-	assert_near(u->value[JH_IND_PE_ART], 0, 0);
-	assert_int_equal(u->met, 6);
-	assert_int_equal(u->below_floor, 1);
-	assert_false(u->passes);
-	assert_int_equal(u->relaxed, 0);
+	expect_unit(unit(off.res, "1101010060", JH_STAGE_PRIMARY), JH_IND_PE_ART,
+	            0, 6, 1, 0, 0);
 	u = unit(on.res, "1101010060", JH_STAGE_PRIMARY);
 	assert_near(u->resource[JH_IND_PE_ART], 1, 0);
-	assert_near(u->value[JH_IND_PE_ART], 100.0 / 60, 1e-12);   /* 1.6667 */
-	assert_int_equal(u->met, 7);
-	assert_int_equal(u->below_floor, 0);
-	assert_true(u->passes);
-	assert_int_equal(u->relaxed, JH_RELAX_SMALL_TEACHERS);
+	expect_unit(u, JH_IND_PE_ART, 100.0 / 60, 7, 0, 1,      /* 1.6667 */
+	            JH_RELAX_SMALL_TEACHERS);
 
 	/* The bounds, both counted. */
 	u = unit(on.res, "1101010050", JH_STAGE_PRIMARY);
@@ -247,23 +252,12 @@ static void test_dense_sports(void **state)
 	load(&off, SPORTS_CSV, NULL);
 	load(&on, SPORTS_CSV, SPORTS_ON);
 
-	u = unit(off.res, "1101020001", JH_STAGE_PRIMARY);
-	assert_near(u->value[JH_IND_SPORTS_AREA], 5, 0);
-	assert_int_equal(u->met, 6);
-	assert_int_equal(u->below_floor, 1);
-	assert_false(u->passes);
-	assert_int_equal(u->relaxed, 0);
-	u = unit(on.res, "1101020001", JH_STAGE_PRIMARY);
-	assert_near(u->value[JH_IND_SPORTS_AREA], 8, 1e-12);
-	assert_int_equal(u->met, 7);
-	assert_true(u->passes);
-	assert_int_equal(u->relaxed, JH_RELAX_DENSE_SPORTS);
-
-	u = unit(on.res, "1101020002", JH_STAGE_PRIMARY);
-	assert_near(u->value[JH_IND_SPORTS_AREA], 5.5, 1e-12);
-	assert_int_equal(u->below_floor, 1);
-	assert_false(u->passes);
-	assert_int_equal(u->relaxed, JH_RELAX_DENSE_SPORTS);
+	expect_unit(unit(off.res, "1101020001", JH_STAGE_PRIMARY),
+	            JH_IND_SPORTS_AREA, 5, 6, 1, 0, 0);
+	expect_unit(unit(on.res, "1101020001", JH_STAGE_PRIMARY),
+	            JH_IND_SPORTS_AREA, 8, 7, 0, 1, JH_RELAX_DENSE_SPORTS);
+	expect_unit(unit(on.res, "1101020002", JH_STAGE_PRIMARY),
+	            JH_IND_SPORTS_AREA, 5.5, 6, 1, 0, JH_RELAX_DENSE_SPORTS);
 
 	u = unit(on.res, "1101020000", JH_STAGE_PRIMARY);
 	assert_near(u->value[JH_IND_SPORTS_AREA], 5, 0);

@@ -246,6 +246,17 @@ static void text_limits(const jh_standard *std, struct limits *lim)
 	         std->school_floor_ratio * 100);
 }
 
+/* "    [小学] CODE NAME" of a school's unit in the text's lists. */
+static void text_unit_head(const jh_unit *u, const char *lang, jh_out *o)
+{
+	jhOutAdds(o, "    [");
+	jhOutAdds(o, jh_stage_name(u->stage, lang));
+	jhOutAdds(o, "] ");
+	jhOutAdds(o, u->school->school_code);
+	jh_out_addc(o, ' ');
+	jhOutAdds(o, u->school->school_name ? u->school->school_name : "");
+}
+
 static void text_county(const jh_result *r, const jh_county_result *cr,
                         const struct limits *lim, const char *lang, jh_out *o)
 {
@@ -331,12 +342,7 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 			 *   "    [%s] %s %s, %.0f students, %d/7 met\n" (en)
 			 *   "        %s %s %s < %s,且低于 %g%% 下限 %s ✘\n" (zh)
 			 *   "        %s %s %s < %s, and under the %g%% floor %s ✘\n" */
-			jhOutAdds(o, "    [");
-			jhOutAdds(o, jh_stage_name(u->stage, lang));
-			jhOutAdds(o, "] ");
-			jhOutAdds(o, u->school->school_code);
-			jh_out_addc(o, ' ');
-			jhOutAdds(o, u->school->school_name ? u->school->school_name : "");
+			text_unit_head(u, lang, o);
 			jhOutAdds(o, L(",学生 ", ", "));
 			add_count(o, u->students);
 			jhOutAdds(o, L(",达标 ", " students, "));
@@ -380,12 +386,7 @@ static void text_county(const jh_result *r, const jh_county_result *cr,
 			const jh_unit *u = &r->units[k];
 			if (!u->relaxed || u->status != JH_UNIT_EVALUATED)
 				continue;
-			jhOutAdds(o, "    [");
-			jhOutAdds(o, jh_stage_name(u->stage, lang));
-			jhOutAdds(o, "] ");
-			jhOutAdds(o, u->school->school_code);
-			jh_out_addc(o, ' ');
-			jhOutAdds(o, u->school->school_name ? u->school->school_name : "");
+			text_unit_head(u, lang, o);
 			jhOutAdds(o, L(":", ": "));
 			add_relaxations(o, u->relaxed, lang, L("；", "; "));
 			jh_out_addc(o, '\n');
