@@ -550,7 +550,9 @@ static void test_outputs(void **state)
 	done(&on);
 }
 
-/* Both relaxations on one school are named in the bits' order. */
+/* The dense schools: the JSON names the sports rule; the text lists the
+ * four units it was applied to (D1, D2, both stages of D9; not D0, which
+ * is not a dense central-city school), the junior one of D9 among them. */
 static void test_outputs_dense(void **state)
 {
 	(void)state;
