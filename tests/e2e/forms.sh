@@ -39,6 +39,12 @@ jqeq "none in primary" '.counties[0].stages.primary.schools_failing' 0
 run "verdict" 0 verdict "$db" --county 369901 --year 2024
 has "pay from the form in 元" "$tmp/out" "教师 126,000 元,公务员 120,000 元,比值 1.05"
 has "a rate given as 5 with unit %" "$tmp/out" "实际 5.00%"
+# Special-education funds 96 万元 = 960,000 元 over 120 pupils: the
+# verdict computes 960,000 ÷ 120 = 8,000 元 per pupil from the counts,
+# ≥ 6,000 nationally and ≥ 8,000 under the example provincial standard.
+has "special-education ratio from the form's counts" "$tmp/out" "实际 8,000 元(960,000 元 ÷ 120 人),要求 ≥ 6,000 元"
+run "verdict, example province" 0 verdict "$db" --county 369901 --year 2024 --standard "$top/data/standards/example-province.std"
+has "the province's 8,000 floor met exactly" "$tmp/out" "✔ 特殊教育学校生均公用经费不低于8,000元"
 run "history of the county" 0 history "$db" --county 369901
 has "special-education funds 96 万元 stored in 元" "$tmp/out" "960000"
 
