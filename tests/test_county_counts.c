@@ -9,6 +9,7 @@
 ** hand in the comments.
 */
 #include "testutil.h"
+#include "verdictutil.h"
 #include "core/core_int.h"      /* jhRatioAgrees */
 
 #define HDR TEST_TEMPLATE_HEADER ",classes_primary,classes_junior," \
@@ -23,14 +24,6 @@
 
 #define ITEMS_HDR "county_code,year,item,value,note\n"
 
-struct fx {
-	jh_dataset *ds;
-	jh_county_items *items;
-	jh_standard std;
-	jh_result *res;
-	jh_verdict v;
-	jh_diags d;
-};
 
 static jh_code add_items(jh_county_items *items, const char *csv, jh_diags *d)
 {
@@ -82,24 +75,6 @@ static void judge(struct fx *f, const char *csv, const char *put)
 		put_items(f->items, put);
 	assert_int_equal(jh_eval(f->ds, &f->std, NULL, &f->res, &f->d), JH_OK);
 	assert_int_equal(jh_verdict_county(f->res, 0, f->items, &f->v, &f->d), JH_OK);
-}
-
-static void done(struct fx *f)
-{
-	jh_verdict_free(&f->v);
-	jh_result_free(f->res);
-	jh_dataset_free(f->ds);
-	jh_county_items_free(f->items);
-	jh_diags_free(&f->d);
-}
-
-static const jh_verdict_item *item(const jh_verdict *v, const char *id)
-{
-	for (size_t i = 0; i < v->count; i++)
-		if (!strcmp(v->items[i].id, id))
-			return &v->items[i];
-	fail_msg("no item %s", id);
-	return NULL;
 }
 
 /* Item 11 from its counts: 150 of 1,200 eligible teachers rotated →

@@ -15,6 +15,7 @@
 ** evaluation's relaxations named in a school's item.
 */
 #include "testutil.h"
+#include "verdictutil.h"
 #include "core/core_int.h"
 
 /* Rooms and size: the school rows carry the columns the relaxations use. */
@@ -37,14 +38,6 @@
 
 #define EXAMPLE "data/standards/example-province.std"
 
-struct fx {
-	jh_dataset *ds;
-	jh_county_items *items;
-	jh_standard std;
-	jh_result *res;
-	jh_verdict v;
-	jh_diags d;
-};
 
 /* Read a file whole (NUL-terminated, into b). */
 static void slurp(const char *path, jh_buf *b)
@@ -109,33 +102,6 @@ static void judge(struct fx *f, const jh_standard *std, const char *schools, con
 	}
 	assert_int_equal(jh_eval(f->ds, &f->std, NULL, &f->res, &f->d), JH_OK);
 	assert_int_equal(jh_verdict_county(f->res, 0, f->items, &f->v, &f->d), JH_OK);
-}
-
-static void done(struct fx *f)
-{
-	jh_verdict_free(&f->v);
-	jh_result_free(f->res);
-	jh_dataset_free(f->ds);
-	jh_county_items_free(f->items);
-	jh_diags_free(&f->d);
-}
-
-/* The item of that id, or NULL. */
-static const jh_verdict_item *find(const jh_verdict *v, const char *id)
-{
-	for (size_t i = 0; i < v->count; i++)
-		if (!strcmp(v->items[i].id, id))
-			return &v->items[i];
-	return NULL;
-}
-
-static const jh_verdict_item *item(const jh_verdict *v, const char *id)
-{
-	const jh_verdict_item *it = find(v, id);
-
-	if (!it)
-		fail_msg("no item %s", id);
-	return it;
 }
 
 /* --- the example file ---------------------------------------------------- */

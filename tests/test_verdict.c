@@ -3,6 +3,7 @@
 ** against hand-worked figures, the recognition rate, and the verdict.
 */
 #include "testutil.h"
+#include "verdictutil.h"
 #include "core/core_int.h"      /* jhItemKeys: the county-year dictionary */
 
 #define HDR TEST_TEMPLATE_HEADER ",classes_primary,classes_junior," \
@@ -61,14 +62,6 @@ static void survey_csv(jh_buf *b, int students_yes, int parents_yes)
 		jh_buf_addf(b, "110101,2024,家长,%s\n", i < parents_yes ? "满意" : "不满意");
 }
 
-struct fx {
-	jh_dataset *ds;
-	jh_county_items *items;
-	jh_standard std;
-	jh_result *res;
-	jh_verdict v;
-	jh_diags d;
-};
 
 static jh_table *parse(const char *csv, jh_diags *d)
 {
@@ -104,24 +97,6 @@ static void judge(struct fx *f, const char *schools, const char *items,
 	}
 	assert_int_equal(jh_eval(f->ds, &f->std, NULL, &f->res, &f->d), JH_OK);
 	assert_int_equal(jh_verdict_county(f->res, 0, f->items, &f->v, &f->d), JH_OK);
-}
-
-static void done(struct fx *f)
-{
-	jh_verdict_free(&f->v);
-	jh_result_free(f->res);
-	jh_dataset_free(f->ds);
-	jh_county_items_free(f->items);
-	jh_diags_free(&f->d);
-}
-
-static const jh_verdict_item *item(const jh_verdict *v, const char *id)
-{
-	for (size_t i = 0; i < v->count; i++)
-		if (!strcmp(v->items[i].id, id))
-			return &v->items[i];
-	fail_msg("no item %s", id);
-	return NULL;
 }
 
 /* Everything at exactly its threshold passes: rotation 10%, key 20%,
