@@ -606,8 +606,8 @@ static void test_unit_relaxations_named(void **state)
 	                    "按省级放宽规则:中心城区人口密集学校计入屋顶、地下体育场地和步行10分钟内租借的场馆");
 	assert_string_equal(it->detail_en, "provincial relaxation: rural small school: rotating, "
 	                    "part-time and itinerant PE and art teachers counted; provincial relaxation: "
-	                    "dense central-city school: rooftop, underground and leased venues within "
-	                    "10 minutes' walk counted");
+	                    "dense central-city school: rooftop and underground areas and venues leased "
+	                    "within 10 minutes' walk counted");
 	assert_string_equal(it->detail, "relaxed: relax.small_rural_teachers; "
 	                    "relaxed: relax.dense_central_sports");
 	done(&f);

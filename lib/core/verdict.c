@@ -1144,17 +1144,11 @@ static void relax_words(const jh_standard *std, const jh_school_year *sy, unsign
 			snprintf(en, ecap, "migrant pupils over %g%%: at most %g pupils", share, n);
 		}
 		break;
-	case JH_RELAX_SMALL_TEACHERS:
-		*key = "relax.small_rural_teachers";
-		snprintf(zh, zcap, "乡村小规模学校计入交流轮岗、兼职、走教体育艺术教师");
-		snprintf(en, ecap, "rural small school: rotating, part-time and itinerant "
-		         "PE and art teachers counted");
-		break;
-	default:    /* JH_RELAX_DENSE_SPORTS */
-		*key = "relax.dense_central_sports";
-		snprintf(zh, zcap, "中心城区人口密集学校计入屋顶、地下体育场地和步行10分钟内租借的场馆");
-		snprintf(en, ecap, "dense central-city school: rooftop, underground and leased "
-		         "venues within 10 minutes' walk counted");
+	default:    /* the evaluation's: named as eval names them (report.c) */
+		*key = bit == JH_RELAX_SMALL_TEACHERS ? "relax.small_rural_teachers"
+		                                       : "relax.dense_central_sports";
+		snprintf(zh, zcap, "%s", jhRelaxName(bit, "zh"));
+		snprintf(en, ecap, "%s", jhRelaxName(bit, "en"));
 		break;
 	}
 }
